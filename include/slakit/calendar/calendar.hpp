@@ -1,0 +1,93 @@
+// slakit/calendar/calendar.hpp: business-time arithmetic over a compiled calendar.
+//
+// A Calendar is compiled once from a CalendarDefinition and is then immutable:
+// copies share one state and any number of threads may use it at once. All
+// instants are UTC (std::chrono::sys_seconds); the calendar's zone only
+// decides where its wall-clock periods fall. docs/semantics.md defines every
+// edge case (DST gaps, closing time, zero durations) and tests quote it.
+//
+//   using namespace std::chrono;
+//   slakit::Calendar cal{def};  // Mon-Fri 09:00-17:00, America/New_York
+//   // Friday 2026-03-06 16:00 EST + 2 business hours = Monday 10:00 EDT.
+//   auto due = cal.add(sys_days{2026y / 3 / 6} + 21h, 2h);  // 2026-03-09T14:00:00Z
+//   cal.elapsed(sys_days{2026y / 3 / 6} + 21h, due);        // 2h
+//
+// Performance: the calendar is compiled into open intervals with cumulative
+// business seconds, one block per UTC year, built on first use without locks.
+// add/subtract/elapsed are binary searches, never a walk over days or minutes.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "slakit/calendar/calendar_definition.hpp"
+#include "slakit/time/instant.hpp"
+#include "slakit/time/time_zone.hpp"
+
+namespace slakit {
+
+namespace detail {
+class CalendarState;
+}
+
+class Calendar {
+ public:
+  /// Validates and compiles `definition`. Throws InvalidArgument naming the
+  /// bad value: an unknown zone, a period whose closing equals its opening,
+  /// an impossible date (Feb 30), an empty name, or no working time at all.
+  explicit Calendar(const CalendarDefinition& definition);
+
+  [[nodiscard]] const std::string& name() const noexcept;
+  [[nodiscard]] const TimeZone& zone() const noexcept;
+  [[nodiscard]] const CalendarDefinition& definition() const noexcept;
+
+  /// The instant at which `business` time has passed, counting from `start`.
+  /// A start outside working time counts from the next opening; a result that
+  /// lands on a closing time is that closing time; add(t, 0s) is the first
+  /// business instant at or after t. A negative duration subtracts.
+  /// Throws RangeError when start or the result lies outside the supported range.
+  [[nodiscard]] Instant add(Instant start, Seconds business) const;
+
+  /// The latest instant s with elapsed(s, end) == business: the mirror of add.
+  /// An end outside working time counts back from the previous closing; a
+  /// result that lands on an opening time is that opening time.
+  [[nodiscard]] Instant subtract(Instant end, Seconds business) const;
+
+  /// Business time in [a, b); when b < a, minus the business time in [b, a).
+  [[nodiscard]] Seconds elapsed(Instant a, Instant b) const;
+
+  /// True when t lies in an open period (periods are half-open: [open, close)).
+  [[nodiscard]] bool is_open(Instant t) const;
+
+  /// The first instant at or after t at which the calendar is open (t itself
+  /// when open); nullopt when it never opens again within the supported range.
+  [[nodiscard]] std::optional<Instant> next_open(Instant t) const;
+
+  /// The first instant at or after t at which the calendar is closed (t itself
+  /// when closed); nullopt when it stays open to the end of the supported range.
+  [[nodiscard]] std::optional<Instant> next_close(Instant t) const;
+
+  /// The open intervals within [from, to), clipped to it; touching periods
+  /// come back as one interval.
+  [[nodiscard]] std::vector<Interval> open_intervals(Instant from, Instant to) const;
+
+  /// True when at least one period opens on this local date.
+  [[nodiscard]] bool is_business_day(std::chrono::year_month_day date) const;
+
+  /// For n > 0 the n-th business day strictly after `date`; for n < 0 the
+  /// |n|-th strictly before it; for n == 0 the first business day on or
+  /// after it. Throws RangeError outside the years 1970-2100.
+  [[nodiscard]] std::chrono::year_month_day add_business_days(std::chrono::year_month_day date,
+                                                              int n) const;
+
+  /// The holidays of one year (by the date they close), observed shifts
+  /// included, sorted by date. Dated overrides are not holidays.
+  [[nodiscard]] std::vector<Holiday> holidays(int year) const;
+
+ private:
+  std::shared_ptr<const detail::CalendarState> state_;
+};
+
+}  // namespace slakit

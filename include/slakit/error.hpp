@@ -1,0 +1,38 @@
+// slakit/error.hpp: the exceptions slakit throws.
+//
+// Every error slakit raises derives from slakit::Error, so a host can catch
+// one type at its boundary. Messages name the offending value:
+//
+//   try {
+//     auto zone = slakit::TimeZone::locate("Europe/Berln");
+//   } catch (const slakit::InvalidArgument& e) {
+//     // e.what(): "unknown time zone 'Europe/Berln'"
+//   }
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace slakit {
+
+/// Base of every exception slakit throws.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// A value passed to the API is invalid: an unknown zone, 25:00, Feb 30, a
+/// calendar with no working time. The message names the value.
+class InvalidArgument : public Error {
+ public:
+  using Error::Error;
+};
+
+/// A result or an input lies outside the supported range of instants
+/// (see slakit::kSupportedBegin / kSupportedEnd).
+class RangeError : public Error {
+ public:
+  using Error::Error;
+};
+
+}  // namespace slakit

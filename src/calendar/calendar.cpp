@@ -1,0 +1,318 @@
+#include "slakit/calendar/calendar.hpp"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "calendar_state.hpp"
+#include "holiday_dates.hpp"
+#include "slakit/error.hpp"
+
+namespace slakit {
+
+using namespace std::chrono;
+using detail::CalendarState;
+using detail::kYearCount;
+using detail::TimeBlock;
+
+namespace {
+
+std::string prefix(const CalendarDefinition& def) {
+  return def.name.empty() ? std::string{"calendar"} : fmt::format("calendar '{}'", def.name);
+}
+
+void validate_range(const CalendarDefinition& def, const TimeRange& r, const std::string& where) {
+  if (r.open.since_midnight() >= hours{24}) {
+    throw InvalidArgument(fmt::format("{}: period {} {}-{} opens at 24:00; open at 00:00 instead",
+                                      prefix(def), where, r.open.to_string(), r.close.to_string()));
+  }
+  if (r.open == r.close) {
+    throw InvalidArgument(fmt::format("{}: period {} {}-{} closes when it opens", prefix(def),
+                                      where, r.open.to_string(), r.close.to_string()));
+  }
+}
+
+void validate(const CalendarDefinition& def) {
+  bool any_hours = false;
+  for (const auto& p : def.weekly) {
+    if (!p.day.ok()) {
+      throw InvalidArgument(fmt::format("{}: invalid weekday {}", prefix(def), p.day.c_encoding()));
+    }
+    validate_range(def, p.hours, std::string{weekday_name(p.day)});
+    any_hours = true;
+  }
+  std::set<local_days> seen;
+  for (const auto& o : def.overrides) {
+    if (!o.date.ok()) {
+      throw InvalidArgument(fmt::format("{}: override for invalid date {:04}-{:02}-{:02}",
+                                        prefix(def), static_cast<int>(o.date.year()),
+                                        static_cast<unsigned>(o.date.month()),
+                                        static_cast<unsigned>(o.date.day())));
+    }
+    if (!seen.insert(local_days{o.date}).second) {
+      throw InvalidArgument(
+          fmt::format("{}: two overrides for {}", prefix(def), format_date(o.date)));
+    }
+    for (const auto& r : o.hours) validate_range(def, r, format_date(o.date));
+    any_hours = any_hours || !o.hours.empty();
+  }
+  for (const auto& h : def.holidays) {
+    try {
+      detail::validate_holiday_rule(h);
+    } catch (const InvalidArgument& e) {
+      throw InvalidArgument(fmt::format("{}: {}", prefix(def), e.what()));
+    }
+  }
+  if (!any_hours) {
+    throw InvalidArgument(
+        fmt::format("{} has no working time: it has no weekly periods and no "
+                    "override with opening hours",
+                    prefix(def)));
+  }
+}
+
+void check_instant(Instant t, const char* what) {
+  if (!in_supported_range(t)) {
+    throw RangeError(fmt::format("{} {} is outside the supported range [{}, {})", what,
+                                 format_utc(t), format_utc(kSupportedBegin),
+                                 format_utc(kSupportedEnd)));
+  }
+}
+
+[[noreturn]] void beyond_range(const CalendarState& s, Instant from, Seconds business,
+                               const char* op) {
+  throw RangeError(
+      fmt::format("{}: {} {} {} of business time lies outside the supported range "
+                  "[{}, {})",
+                  prefix(s.definition), format_utc(from), op, format_duration(business),
+                  format_utc(kSupportedBegin), format_utc(kSupportedEnd)));
+}
+
+Instant at(const TimeBlock& block, std::uint64_t offset) {
+  return block.base + Seconds{static_cast<Seconds::rep>(offset)};
+}
+
+}  // namespace
+
+Calendar::Calendar(const CalendarDefinition& definition) {
+  validate(definition);
+  auto zone = TimeZone::locate(definition.zone);
+  state_ = std::make_shared<const detail::CalendarState>(definition, std::move(zone));
+}
+
+const std::string& Calendar::name() const noexcept {
+  return state_->definition.name;
+}
+const TimeZone& Calendar::zone() const noexcept {
+  return state_->zone;
+}
+const CalendarDefinition& Calendar::definition() const noexcept {
+  return state_->definition;
+}
+
+Instant Calendar::add(Instant start, Seconds business) const {
+  check_instant(start, "start");
+  if (business < Seconds{0}) return subtract(start, -business);
+  const auto& s = *state_;
+  auto [b, offset] = CalendarState::locate(start);
+  const TimeBlock* block = &s.time_block(b);
+  std::size_t i = block->first_ending_after(offset);
+  while (i == block->spans.size()) {
+    if (++b == kYearCount) beyond_range(s, start, business, "+");
+    block = &s.time_block(b);
+    i = offset = 0;
+  }
+  const auto& first = block->spans[i];
+  const std::uint32_t from = std::max(offset, first.begin);
+  if (business == Seconds{0}) return at(*block, from);
+
+  std::uint64_t target =
+      block->cum_before(i) + (from - first.begin) + static_cast<std::uint64_t>(business.count());
+  while (target > block->total()) {
+    target -= block->total();
+    if (++b == kYearCount) beyond_range(s, start, business, "+");
+    block = &s.time_block(b);
+  }
+  // The first span whose cumulative end reaches the target: a deadline on a
+  // closing time stays there rather than moving to the next opening.
+  const auto& spans = block->spans;
+  const auto j = static_cast<std::size_t>(
+      std::lower_bound(spans.begin(), spans.end(), target,
+                       [](const TimeBlock::Span& sp, std::uint64_t t) { return sp.cum_end < t; }) -
+      spans.begin());
+  return at(*block, spans[j].begin + (target - block->cum_before(j)));
+}
+
+Instant Calendar::subtract(Instant end, Seconds business) const {
+  check_instant(end, "end");
+  if (business < Seconds{0}) return add(end, -business);
+  const auto& s = *state_;
+  auto [b, offset] = CalendarState::locate(end);
+  const TimeBlock* block = &s.time_block(b);
+  const std::size_t i = block->first_ending_after(offset);
+  const bool inside = i < block->spans.size() && block->spans[i].begin < offset;
+  if (business == Seconds{0}) {
+    if (inside) return end;
+    if (i > 0) return at(*block, block->spans[i - 1].end);
+    while (--b >= 0) {
+      block = &s.time_block(b);
+      if (!block->spans.empty()) return at(*block, block->spans.back().end);
+    }
+    beyond_range(s, end, business, "-");
+  }
+  std::int64_t target = static_cast<std::int64_t>(block->cum_before(i)) +
+                        (inside ? offset - block->spans[i].begin : 0) - business.count();
+  while (target < 0) {
+    if (--b < 0) beyond_range(s, end, business, "-");
+    block = &s.time_block(b);
+    target += block->total();
+  }
+  // The last span that starts at or before the target: a result on an opening
+  // time stays there rather than moving back to the previous closing.
+  const auto& spans = block->spans;
+  const auto j = static_cast<std::size_t>(
+      std::upper_bound(spans.begin(), spans.end(), static_cast<std::uint64_t>(target),
+                       [](std::uint64_t t, const TimeBlock::Span& sp) { return t < sp.cum_end; }) -
+      spans.begin());
+  return at(*block, spans[j].begin + (static_cast<std::uint64_t>(target) - block->cum_before(j)));
+}
+
+Seconds Calendar::elapsed(Instant a, Instant b) const {
+  check_instant(a, "from");
+  check_instant(b, "to");
+  if (b < a) return -elapsed(b, a);
+  const auto& s = *state_;
+  const auto pa = CalendarState::locate(a), pb = CalendarState::locate(b);
+  const auto& first = s.time_block(pa.block);
+  if (pa.block == pb.block) {
+    return Seconds{static_cast<std::int64_t>(first.cum_at(pb.offset)) - first.cum_at(pa.offset)};
+  }
+  std::int64_t sum = first.total() - first.cum_at(pa.offset);
+  for (int k = pa.block + 1; k < pb.block; ++k) sum += s.time_block(k).total();
+  sum += s.time_block(pb.block).cum_at(pb.offset);
+  return Seconds{sum};
+}
+
+bool Calendar::is_open(Instant t) const {
+  check_instant(t, "instant");
+  const auto p = CalendarState::locate(t);
+  const auto& block = state_->time_block(p.block);
+  const auto i = block.first_ending_after(p.offset);
+  return i < block.spans.size() && block.spans[i].begin <= p.offset;
+}
+
+std::optional<Instant> Calendar::next_open(Instant t) const {
+  check_instant(t, "instant");
+  auto [b, offset] = CalendarState::locate(t);
+  for (; b < kYearCount; ++b, offset = 0) {
+    const auto& block = state_->time_block(b);
+    const auto i = block.first_ending_after(offset);
+    if (i < block.spans.size()) return at(block, std::max(offset, block.spans[i].begin));
+  }
+  return std::nullopt;
+}
+
+std::optional<Instant> Calendar::next_close(Instant t) const {
+  check_instant(t, "instant");
+  auto [b, offset] = CalendarState::locate(t);
+  const TimeBlock* block = &state_->time_block(b);
+  const auto i = block->first_ending_after(offset);
+  if (i == block->spans.size() || block->spans[i].begin > offset) return t;
+  std::uint32_t end = block->spans[i].end;
+  // Blocks split a stretch at each new UTC year; follow it across.
+  while (end == block->length) {
+    if (++b == kYearCount) return std::nullopt;
+    block = &state_->time_block(b);
+    if (block->spans.empty() || block->spans.front().begin != 0) return block->base;
+    end = block->spans.front().end;
+  }
+  return at(*block, end);
+}
+
+std::vector<Interval> Calendar::open_intervals(Instant from, Instant to) const {
+  check_instant(from, "from");
+  check_instant(to, "to");
+  std::vector<Interval> out;
+  if (to <= from) return out;
+  const auto pa = CalendarState::locate(from), pb = CalendarState::locate(to);
+  for (int b = pa.block; b <= pb.block; ++b) {
+    const auto& block = state_->time_block(b);
+    const auto first = b == pa.block ? block.first_ending_after(pa.offset) : 0;
+    for (auto i = first; i < block.spans.size(); ++i) {
+      Interval iv{std::max(from, at(block, block.spans[i].begin)),
+                  std::min(to, at(block, block.spans[i].end))};
+      if (iv.empty()) break;
+      if (!out.empty() && out.back().end == iv.begin) {
+        out.back().end = iv.end;
+      } else {
+        out.push_back(iv);
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
+struct DayPosition {
+  int block;
+  int day_of_year;
+};
+
+DayPosition locate_day(year_month_day date) {
+  if (!date.ok()) {
+    throw InvalidArgument(
+        fmt::format("invalid date {:04}-{:02}-{:02}", static_cast<int>(date.year()),
+                    static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day())));
+  }
+  const int y = static_cast<int>(date.year());
+  if (y < detail::kFirstYear || y >= detail::kFirstYear + kYearCount) {
+    throw RangeError(fmt::format("date {} is outside the supported years {} to {}",
+                                 format_date(date), detail::kFirstYear,
+                                 detail::kFirstYear + kYearCount - 1));
+  }
+  const local_days jan1{date.year() / January / 1};
+  return {y - detail::kFirstYear, static_cast<int>((local_days{date} - jan1).count())};
+}
+
+}  // namespace
+
+bool Calendar::is_business_day(year_month_day date) const {
+  const auto p = locate_day(date);
+  return state_->day_block(p.block).test(p.day_of_year);
+}
+
+year_month_day Calendar::add_business_days(year_month_day date, int n) const {
+  const auto p = locate_day(date);
+  int b = p.block;
+  const detail::DayBlock* block = &state_->day_block(b);
+  // The target as a 1-based ordinal among the business days of block b.
+  long ordinal = block->rank(p.day_of_year) + static_cast<long>(n);
+  if (n > 0 && block->test(p.day_of_year)) ++ordinal;
+  if (n == 0) ++ordinal;
+  auto fail = [&] {
+    throw RangeError(
+        fmt::format("{}: {} {:+} business days lies outside the supported years {} "
+                    "to {}",
+                    prefix(state_->definition), format_date(date), n, detail::kFirstYear,
+                    detail::kFirstYear + kYearCount - 1));
+  };
+  if (n < 0) ++ordinal;  // rank counts the days before; step back from there
+  while (ordinal > block->total) {
+    ordinal -= block->total;
+    if (++b == kYearCount) fail();
+    block = &state_->day_block(b);
+  }
+  while (ordinal < 1) {
+    if (--b < 0) fail();
+    block = &state_->day_block(b);
+    ordinal += block->total;
+  }
+  return year_month_day{block->first + days{block->select(static_cast<int>(ordinal))}};
+}
+
+std::vector<Holiday> Calendar::holidays(int year) const {
+  return detail::holidays_in_years(state_->definition.holidays, year, year);
+}
+
+}  // namespace slakit

@@ -1,0 +1,65 @@
+#include "calendar_state.hpp"
+
+namespace slakit::detail {
+
+using namespace std::chrono;
+
+namespace {
+
+constexpr std::array<Instant, kYearCount + 1> make_year_starts() {
+  std::array<Instant, kYearCount + 1> starts{};
+  for (int i = 0; i <= kYearCount; ++i) {
+    starts[static_cast<std::size_t>(i)] = Instant{sys_days{year{kFirstYear + i} / January / 1}};
+  }
+  return starts;
+}
+
+constexpr auto kYearStarts = make_year_starts();
+
+}  // namespace
+
+CalendarState::CalendarState(CalendarDefinition def, TimeZone tz)
+    : definition(std::move(def)), zone(std::move(tz)), planner_(definition, zone) {}
+
+Instant CalendarState::block_begin(int index) noexcept {
+  return kYearStarts[static_cast<std::size_t>(index)];
+}
+
+CalendarState::Position CalendarState::locate(Instant t) noexcept {
+  if (t >= kSupportedEnd) {
+    return {kYearCount - 1,
+            static_cast<std::uint32_t>((kSupportedEnd - kYearStarts[kYearCount - 1]).count())};
+  }
+  // An average Gregorian year is 31556952 s; the guess is off by at most one.
+  int i = static_cast<int>((t - kSupportedBegin).count() / 31556952);
+  i = std::clamp(i, 0, kYearCount - 1);
+  while (i > 0 && t < kYearStarts[static_cast<std::size_t>(i)]) --i;
+  while (i + 1 < kYearCount && t >= kYearStarts[static_cast<std::size_t>(i) + 1]) ++i;
+  return {i, static_cast<std::uint32_t>((t - kYearStarts[static_cast<std::size_t>(i)]).count())};
+}
+
+TimeBlock CalendarState::build_time_block(int index) const {
+  const Instant begin = block_begin(index), end = block_begin(index + 1);
+  // Periods belong to the local date they open on and last under 49 hours, so
+  // dates from two days before the block's first local date can reach into it.
+  const auto first = floor<days>(zone.to_local(begin)) - days{2};
+  const auto last = floor<days>(zone.to_local(end)) + days{1};
+  std::vector<Interval> periods;
+  planner_.periods(first, last, periods);
+  return make_time_block(begin, end - begin, std::move(periods));
+}
+
+DayBlock CalendarState::build_day_block(int index) const {
+  DayBlock block;
+  const year y{kFirstYear + index};
+  block.first = local_days{y / January / 1};
+  block.day_count = y.is_leap() ? 366 : 365;
+  std::vector<Interval> periods;
+  std::vector<local_days> open_dates;
+  planner_.periods(block.first, block.first + days{block.day_count - 1}, periods, &open_dates);
+  for (auto date : open_dates) block.set(static_cast<int>((date - block.first).count()));
+  block.finish();
+  return block;
+}
+
+}  // namespace slakit::detail

@@ -1,0 +1,147 @@
+#include "slakit/time/time_zone.hpp"
+
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <sstream>
+#include <vector>
+
+#include "posix_rule.hpp"
+#include "slakit/error.hpp"
+
+namespace slakit {
+
+struct TimeZone::Impl {
+  std::string name;
+  const date::time_zone* zone = nullptr;
+  // From rule_from on, the POSIX rule gives the offsets: date/tz stops at the
+  // last transition the TZif file tabulates (2037), which would silently drop
+  // DST for later years.
+  Instant rule_from = Instant::max();
+  std::optional<detail::PosixRule> rule;
+};
+
+namespace {
+
+using namespace std::chrono;
+
+// date/tz with USE_OS_TZDB reads this directory; the footer must come from
+// the same file.
+constexpr const char* kZoneInfoDir = "/usr/share/zoneinfo/";
+
+std::optional<detail::PosixRule> read_footer_rule(const std::string& name) {
+  std::ifstream in(kZoneInfoDir + name, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return detail::parse_posix_rule(detail::tzif_footer(bytes.str()));
+}
+
+std::shared_ptr<const TimeZone::Impl> load(const std::string& name) {
+  auto impl = std::make_shared<TimeZone::Impl>();
+  impl->name = name;
+  try {
+    impl->zone = date::locate_zone(name);
+  } catch (const std::exception&) {
+    throw InvalidArgument(fmt::format("unknown time zone '{}'", name));
+  }
+  const auto last = impl->zone->get_info(date::sys_seconds{kSupportedEnd.time_since_epoch()});
+  const bool tabulation_ends = last.end.time_since_epoch() > kSupportedEnd.time_since_epoch();
+  if (tabulation_ends) {
+    impl->rule = read_footer_rule(name);
+    if (impl->rule) impl->rule_from = Instant{last.begin.time_since_epoch()};
+  }
+  return impl;
+}
+
+OffsetSpan rule_span(const detail::PosixRule& rule, Instant from, Instant t) {
+  const int y = static_cast<int>(year_month_day{floor<days>(t)}.year());
+  std::vector<detail::PosixRule::Switch> all;
+  for (int yy = y - 1; yy <= y + 1; ++yy) {
+    for (const auto& s : rule.switches(yy)) all.push_back(s);
+  }
+  // Sorted within a year; years follow each other.
+  OffsetSpan span{from, Instant::max(), rule.std_offset};
+  for (const auto& s : all) {
+    if (s.at <= t) {
+      span.begin = std::max(from, s.at);
+      span.offset = s.offset_after;
+    } else {
+      span.end = s.at;
+      break;
+    }
+  }
+  return span;
+}
+
+}  // namespace
+
+TimeZone TimeZone::locate(std::string_view name) {
+  // Zones are loaded once per process and shared: a calendar resolves its zone
+  // when it is compiled, never while it evaluates.
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const Impl>, std::less<>> cache;
+  std::lock_guard lock(mutex);
+  auto it = cache.find(name);
+  if (it == cache.end()) {
+    std::string key{name};
+    it = cache.emplace(key, load(key)).first;
+  }
+  return TimeZone{it->second};
+}
+
+const std::string& TimeZone::name() const noexcept {
+  return impl_->name;
+}
+
+OffsetSpan TimeZone::offset_span(Instant t) const {
+  if (impl_->rule && t >= impl_->rule_from) return rule_span(*impl_->rule, impl_->rule_from, t);
+  const auto info = impl_->zone->get_info(date::sys_seconds{t.time_since_epoch()});
+  OffsetSpan span{Instant{info.begin.time_since_epoch()}, Instant{info.end.time_since_epoch()},
+                  info.offset};
+  span.end = std::min(span.end, impl_->rule_from);
+  return span;
+}
+
+LocalSeconds TimeZone::to_local(Instant t) const {
+  return LocalSeconds{t.time_since_epoch() + offset(t)};
+}
+
+LocalResolution TimeZone::resolve(LocalSeconds local) const {
+  // Offsets stay within +-26h, so every candidate mapping lies among the
+  // offset spans that cover the wall-clock reading taken as UTC, +-27h.
+  const Instant as_utc{local.time_since_epoch()};
+  const Instant last = as_utc + hours{27};
+  std::optional<Instant> first_valid;
+  int valid = 0;
+  std::optional<Instant> jump;  // where the clock first shows `local` or later
+  for (auto span = offset_span(as_utc - hours{27});; span = offset_span(span.end)) {
+    const Instant t{local.time_since_epoch() - span.offset};
+    if (span.begin <= t && t < span.end) {
+      if (!first_valid) first_valid = t;
+      ++valid;
+    } else if (!jump && t < span.begin) {
+      // At span.begin the clock already shows more than `local`.
+      jump = span.begin;
+    }
+    if (span.end > last || span.end == Instant::max()) break;
+  }
+  if (valid == 0) return {jump.value_or(as_utc), LocalKind::skipped};
+  if (first_valid && jump && *jump < *first_valid) return {*jump, LocalKind::skipped};
+  return {*first_valid, valid > 1 ? LocalKind::repeated : LocalKind::unique};
+}
+
+std::string TimeZone::format(Instant t) const {
+  const auto off = offset(t);
+  const auto local = LocalSeconds{t.time_since_epoch() + off};
+  const auto mins = off.count() / 60;
+  const auto abs_mins = mins < 0 ? -mins : mins;
+  return fmt::format("{}{}{:02}:{:02}", format_local(local), mins < 0 ? '-' : '+', abs_mins / 60,
+                     abs_mins % 60);
+}
+
+}  // namespace slakit
