@@ -26,30 +26,30 @@ namespace slakit {
 /// crosses midnight and closes on the next date ("22:00-06:00"); 24:00 closes
 /// at midnight. `open == close` is rejected.
 struct TimeRange {
-  TimeOfDay open;
-  TimeOfDay close;
+  TimeOfDay open{};
+  TimeOfDay close{};
   friend bool operator==(const TimeRange&, const TimeRange&) = default;
 };
 
 /// A period that recurs every week on `day`.
 struct WeeklyPeriod {
-  std::chrono::weekday day;
-  TimeRange hours;
+  std::chrono::weekday day{};
+  TimeRange hours{};
 };
 
 /// The hours of one date, replacing the weekly periods and any holiday of
 /// that date. Empty `hours` closes the date.
 struct DateOverride {
-  std::chrono::year_month_day date;
-  std::vector<TimeRange> hours;
+  std::chrono::year_month_day date{};
+  std::vector<TimeRange> hours{};
 };
 
 struct CalendarDefinition {
-  std::string name;
+  std::string name{};
   std::string zone = "UTC";  ///< an IANA time-zone name
-  std::vector<WeeklyPeriod> weekly;
-  std::vector<HolidayRule> holidays;
-  std::vector<DateOverride> overrides;
+  std::vector<WeeklyPeriod> weekly{};
+  std::vector<HolidayRule> holidays{};
+  std::vector<DateOverride> overrides{};
 };
 
 }  // namespace slakit

@@ -28,14 +28,14 @@ namespace slakit {
 
 /// The same month and day every year ("jan 1"). February 29 occurs in leap years only.
 struct FixedDate {
-  std::chrono::month_day date;
+  std::chrono::month_day date{};
 };
 
 /// The n-th weekday of a month ("4th thu of nov"); n = -1 means the last
 /// ("last mon of may"). A 5th weekday that a month lacks does not occur.
 struct NthWeekday {
-  std::chrono::month month;
-  std::chrono::weekday weekday;
+  std::chrono::month month{};
+  std::chrono::weekday weekday{};
   int n = 1;  ///< 1..5, or -1 for the last
 };
 
@@ -52,20 +52,20 @@ struct EasterOffset {
 
 /// A single date ("2026-12-24").
 struct OneOffDate {
-  std::chrono::year_month_day date;
+  std::chrono::year_month_day date{};
 };
 
 /// Every year from one month-day to another, inclusive ("dec 24 .. jan 1");
 /// when `last` comes before `first` the range runs into the next year.
 struct AnnualRange {
-  std::chrono::month_day first;
-  std::chrono::month_day last;
+  std::chrono::month_day first{};
+  std::chrono::month_day last{};
 };
 
 /// A single range of dates, inclusive.
 struct DateRange {
-  std::chrono::year_month_day first;
-  std::chrono::year_month_day last;
+  std::chrono::year_month_day first{};
+  std::chrono::year_month_day last{};
 };
 
 using HolidayDate =
@@ -87,28 +87,28 @@ enum class Observance {
 };
 
 struct HolidayRule {
-  std::string name;
-  HolidayDate date;
+  std::string name{};
+  HolidayDate date{};
   Observance observance = Observance::none;
   /// A partial closure: closed from this wall-clock time of the holiday's date
   /// until `closed_until`, or to the end of that date's periods. With neither
   /// field set the whole day is closed.
-  std::optional<TimeOfDay> closed_from;
-  std::optional<TimeOfDay> closed_until;
+  std::optional<TimeOfDay> closed_from{};
+  std::optional<TimeOfDay> closed_until{};
   /// Years in which the rule does not occur (a bank holiday moved once).
-  std::vector<int> skip_years;
+  std::vector<int> skip_years{};
   /// The first and last years in which the rule occurs, when it is not for ever.
-  std::optional<int> first_year;
-  std::optional<int> last_year;
+  std::optional<int> first_year{};
+  std::optional<int> last_year{};
 };
 
 /// One occurrence of a holiday rule on a date.
 struct Holiday {
-  std::chrono::year_month_day date;
-  std::string name;
+  std::chrono::year_month_day date{};
+  std::string name{};
   bool observed = false;  ///< true for a date produced by an observed shift
-  std::optional<TimeOfDay> closed_from;
-  std::optional<TimeOfDay> closed_until;
+  std::optional<TimeOfDay> closed_from{};
+  std::optional<TimeOfDay> closed_until{};
 
   [[nodiscard]] bool whole_day() const noexcept { return !closed_from && !closed_until; }
   friend bool operator==(const Holiday&, const Holiday&) = default;

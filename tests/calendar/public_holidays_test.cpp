@@ -1,0 +1,168 @@
+// Real public-holiday calendars, written as rules and checked against the
+// dates their governments published.
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "support/calendars.hpp"
+
+using namespace std::chrono;
+using namespace slakit;
+
+namespace {
+
+// Dates on which a Monday-to-Friday office closes.
+std::set<year_month_day> weekday_closures(const Calendar& cal, int y) {
+  std::set<year_month_day> out;
+  for (const auto& h : cal.holidays(y)) {
+    const weekday wd{local_days{h.date}};
+    if (wd != Saturday && wd != Sunday) out.insert(h.date);
+  }
+  return out;
+}
+
+Calendar us_federal() {
+  auto def = test::nine_to_five("America/New_York");
+  const auto shift = Observance::nearest_weekday;
+  def.holidays = {
+      {.name = "New Year's Day", .date = FixedDate{January / 1}, .observance = shift},
+      {.name = "Birthday of Martin Luther King, Jr.", .date = NthWeekday{January, Monday, 3}},
+      {.name = "Washington's Birthday", .date = NthWeekday{February, Monday, 3}},
+      {.name = "Memorial Day", .date = NthWeekday{May, Monday, -1}},
+      {.name = "Juneteenth National Independence Day",
+       .date = FixedDate{June / 19},
+       .observance = shift,
+       .first_year = 2021},
+      {.name = "Independence Day", .date = FixedDate{July / 4}, .observance = shift},
+      {.name = "Labor Day", .date = NthWeekday{September, Monday, 1}},
+      {.name = "Columbus Day", .date = NthWeekday{October, Monday, 2}},
+      {.name = "Veterans Day", .date = FixedDate{November / 11}, .observance = shift},
+      {.name = "Thanksgiving Day", .date = NthWeekday{November, Thursday, 4}},
+      {.name = "Christmas Day", .date = FixedDate{December / 25}, .observance = shift},
+  };
+  return Calendar{def};
+}
+
+Calendar german_national() {
+  auto def = test::nine_to_five("Europe/Berlin");
+  def.holidays = {
+      {.name = "Neujahr", .date = FixedDate{January / 1}},
+      {.name = "Karfreitag", .date = EasterOffset{-2}},
+      {.name = "Ostermontag", .date = EasterOffset{1}},
+      {.name = "Tag der Arbeit", .date = FixedDate{May / 1}},
+      {.name = "Christi Himmelfahrt", .date = EasterOffset{39}},
+      {.name = "Pfingstmontag", .date = EasterOffset{50}},
+      {.name = "Tag der Deutschen Einheit", .date = FixedDate{October / 3}},
+      {.name = "Reformationstag (500 Jahre)", .date = OneOffDate{2017y / October / 31}},
+      {.name = "Weihnachten", .date = AnnualRange{December / 25, December / 26}},
+  };
+  return Calendar{def};
+}
+
+Calendar english_bank_holidays() {
+  auto def = test::nine_to_five("Europe/London");
+  const auto substitute = Observance::next_free_weekday;
+  def.holidays = {
+      {.name = "New Year's Day", .date = FixedDate{January / 1}, .observance = substitute},
+      {.name = "Good Friday", .date = EasterOffset{-2}},
+      {.name = "Easter Monday", .date = EasterOffset{1}},
+      {.name = "Early May bank holiday", .date = NthWeekday{May, Monday, 1}, .skip_years = {2020}},
+      {.name = "Early May bank holiday (VE day)", .date = OneOffDate{2020y / May / 8}},
+      {.name = "Spring bank holiday", .date = NthWeekday{May, Monday, -1}, .skip_years = {2022}},
+      {.name = "Spring bank holiday", .date = OneOffDate{2022y / June / 2}},
+      {.name = "Platinum Jubilee bank holiday", .date = OneOffDate{2022y / June / 3}},
+      {.name = "Summer bank holiday", .date = NthWeekday{August, Monday, -1}},
+      {.name = "Bank Holiday for the State Funeral of Queen Elizabeth II",
+       .date = OneOffDate{2022y / September / 19}},
+      {.name = "Bank holiday for the coronation of King Charles III",
+       .date = OneOffDate{2023y / May / 8}},
+      {.name = "Christmas Day", .date = FixedDate{December / 25}, .observance = substitute},
+      {.name = "Boxing Day", .date = FixedDate{December / 26}, .observance = substitute},
+  };
+  return Calendar{def};
+}
+
+using Dates = std::set<year_month_day>;
+
+}  // namespace
+
+TEST_CASE("US federal holidays match OPM's published dates, 2020-2026") {
+  const auto cal = us_federal();
+  CHECK(weekday_closures(cal, 2020) ==
+        Dates{2020y / 1 / 1, 2020y / 1 / 20, 2020y / 2 / 17, 2020y / 5 / 25, 2020y / 7 / 3,
+              2020y / 9 / 7, 2020y / 10 / 12, 2020y / 11 / 11, 2020y / 11 / 26, 2020y / 12 / 25});
+  // New Year's Day 2022 (a Saturday) is observed on Friday 2021-12-31.
+  CHECK(weekday_closures(cal, 2021) == Dates{2021y / 1 / 1, 2021y / 1 / 18, 2021y / 2 / 15,
+                                             2021y / 5 / 31, 2021y / 6 / 18, 2021y / 7 / 5,
+                                             2021y / 9 / 6, 2021y / 10 / 11, 2021y / 11 / 11,
+                                             2021y / 11 / 25, 2021y / 12 / 24, 2021y / 12 / 31});
+  CHECK(weekday_closures(cal, 2022) ==
+        Dates{2022y / 1 / 17, 2022y / 2 / 21, 2022y / 5 / 30, 2022y / 6 / 20, 2022y / 7 / 4,
+              2022y / 9 / 5, 2022y / 10 / 10, 2022y / 11 / 11, 2022y / 11 / 24, 2022y / 12 / 26});
+  CHECK(weekday_closures(cal, 2023) == Dates{2023y / 1 / 2, 2023y / 1 / 16, 2023y / 2 / 20,
+                                             2023y / 5 / 29, 2023y / 6 / 19, 2023y / 7 / 4,
+                                             2023y / 9 / 4, 2023y / 10 / 9, 2023y / 11 / 10,
+                                             2023y / 11 / 23, 2023y / 12 / 25});
+  CHECK(weekday_closures(cal, 2024) == Dates{2024y / 1 / 1, 2024y / 1 / 15, 2024y / 2 / 19,
+                                             2024y / 5 / 27, 2024y / 6 / 19, 2024y / 7 / 4,
+                                             2024y / 9 / 2, 2024y / 10 / 14, 2024y / 11 / 11,
+                                             2024y / 11 / 28, 2024y / 12 / 25});
+  CHECK(weekday_closures(cal, 2025) == Dates{2025y / 1 / 1, 2025y / 1 / 20, 2025y / 2 / 17,
+                                             2025y / 5 / 26, 2025y / 6 / 19, 2025y / 7 / 4,
+                                             2025y / 9 / 1, 2025y / 10 / 13, 2025y / 11 / 11,
+                                             2025y / 11 / 27, 2025y / 12 / 25});
+  CHECK(weekday_closures(cal, 2026) == Dates{2026y / 1 / 1, 2026y / 1 / 19, 2026y / 2 / 16,
+                                             2026y / 5 / 25, 2026y / 6 / 19, 2026y / 7 / 3,
+                                             2026y / 9 / 7, 2026y / 10 / 12, 2026y / 11 / 11,
+                                             2026y / 11 / 26, 2026y / 12 / 25});
+  // The business days follow: 2026 has 261 weekdays and 11 weekday holidays.
+  int business = 0;
+  for (auto d = local_days{2026y / 1 / 1}; d <= local_days{2026y / 12 / 31}; d += days{1}) {
+    business += cal.is_business_day(year_month_day{d}) ? 1 : 0;
+  }
+  CHECK(business == 261 - 11);
+  CHECK_FALSE(cal.is_business_day(2021y / 12 / 31));
+}
+
+TEST_CASE("German national holidays match the published dates, 2017 and 2024-2026") {
+  const auto cal = german_national();
+  CHECK(weekday_closures(cal, 2017) == Dates{2017y / 4 / 14, 2017y / 4 / 17, 2017y / 5 / 1,
+                                             2017y / 5 / 25, 2017y / 6 / 5, 2017y / 10 / 3,
+                                             2017y / 10 / 31, 2017y / 12 / 25, 2017y / 12 / 26});
+  CHECK(weekday_closures(cal, 2024) == Dates{2024y / 1 / 1, 2024y / 3 / 29, 2024y / 4 / 1,
+                                             2024y / 5 / 1, 2024y / 5 / 9, 2024y / 5 / 20,
+                                             2024y / 10 / 3, 2024y / 12 / 25, 2024y / 12 / 26});
+  CHECK(weekday_closures(cal, 2025) == Dates{2025y / 1 / 1, 2025y / 4 / 18, 2025y / 4 / 21,
+                                             2025y / 5 / 1, 2025y / 5 / 29, 2025y / 6 / 9,
+                                             2025y / 10 / 3, 2025y / 12 / 25, 2025y / 12 / 26});
+  // October 3 and December 26 fall on a Saturday in 2026 and are not moved.
+  CHECK(weekday_closures(cal, 2026) == Dates{2026y / 1 / 1, 2026y / 4 / 3, 2026y / 4 / 6,
+                                             2026y / 5 / 1, 2026y / 5 / 14, 2026y / 5 / 25,
+                                             2026y / 12 / 25});
+  CHECK(weekday_closures(cal, 2023).count(2023y / 10 / 31) == 0);
+}
+
+TEST_CASE("English bank holidays match gov.uk's published dates, 2019-2024") {
+  const auto cal = english_bank_holidays();
+  CHECK(weekday_closures(cal, 2019) == Dates{2019y / 1 / 1, 2019y / 4 / 19, 2019y / 4 / 22,
+                                             2019y / 5 / 6, 2019y / 5 / 27, 2019y / 8 / 26,
+                                             2019y / 12 / 25, 2019y / 12 / 26});
+  // Early May moved to VE day; Boxing Day on a Saturday substituted on Monday.
+  CHECK(weekday_closures(cal, 2020) == Dates{2020y / 1 / 1, 2020y / 4 / 10, 2020y / 4 / 13,
+                                             2020y / 5 / 8, 2020y / 5 / 25, 2020y / 8 / 31,
+                                             2020y / 12 / 25, 2020y / 12 / 28});
+  // Christmas on a Saturday and Boxing Day on a Sunday close Monday and Tuesday.
+  CHECK(weekday_closures(cal, 2021) == Dates{2021y / 1 / 1, 2021y / 4 / 2, 2021y / 4 / 5,
+                                             2021y / 5 / 3, 2021y / 5 / 31, 2021y / 8 / 30,
+                                             2021y / 12 / 27, 2021y / 12 / 28});
+  // New Year's Day on a Saturday; Christmas on a Sunday after Boxing Day's Monday.
+  CHECK(weekday_closures(cal, 2022) ==
+        Dates{2022y / 1 / 3, 2022y / 4 / 15, 2022y / 4 / 18, 2022y / 5 / 2, 2022y / 6 / 2,
+              2022y / 6 / 3, 2022y / 8 / 29, 2022y / 9 / 19, 2022y / 12 / 26, 2022y / 12 / 27});
+  CHECK(weekday_closures(cal, 2023) == Dates{2023y / 1 / 2, 2023y / 4 / 7, 2023y / 4 / 10,
+                                             2023y / 5 / 1, 2023y / 5 / 8, 2023y / 5 / 29,
+                                             2023y / 8 / 28, 2023y / 12 / 25, 2023y / 12 / 26});
+  CHECK(weekday_closures(cal, 2024) == Dates{2024y / 1 / 1, 2024y / 3 / 29, 2024y / 4 / 1,
+                                             2024y / 5 / 6, 2024y / 5 / 27, 2024y / 8 / 26,
+                                             2024y / 12 / 25, 2024y / 12 / 26});
+}

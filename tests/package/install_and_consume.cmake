@@ -1,0 +1,28 @@
+# ctest -P script: install the build tree into WORK_DIR/prefix, then configure,
+# build and run examples/ against that prefix alone.
+file(REMOVE_RECURSE ${WORK_DIR})
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
+  endif()
+  set(last_output "${out}" PARENT_SCOPE)
+endfunction()
+
+run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${WORK_DIR}/prefix)
+foreach(f include/slakit/calendar/calendar.hpp include/slakit/version.hpp
+          lib/cmake/slakit/slakitConfig.cmake lib/cmake/slakit/slakitConfigVersion.cmake
+          lib/pkgconfig/slakit.pc)
+  if(NOT EXISTS ${WORK_DIR}/prefix/${f})
+    message(FATAL_ERROR "not installed: ${f}")
+  endif()
+endforeach()
+run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/examples -B ${WORK_DIR}/consumer
+    -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix -DCMAKE_BUILD_TYPE=Release
+    -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF)
+run(${CMAKE_COMMAND} --build ${WORK_DIR}/consumer)
+run(${WORK_DIR}/consumer/slakit_example_deadlines)
+if(NOT last_output MATCHES "T-1004 .* due 2026-12-31T12:00:00\\+01:00")
+  message(FATAL_ERROR "unexpected example output:\n${last_output}")
+endif()
+message(STATUS "installed package consumed:\n${last_output}")
