@@ -44,10 +44,8 @@ void validate(const CalendarDefinition& def) {
   std::set<local_days> seen;
   for (const auto& o : def.overrides) {
     if (!o.date.ok()) {
-      throw InvalidArgument(fmt::format("{}: override for invalid date {:04}-{:02}-{:02}",
-                                        prefix(def), static_cast<int>(o.date.year()),
-                                        static_cast<unsigned>(o.date.month()),
-                                        static_cast<unsigned>(o.date.day())));
+      throw InvalidArgument(
+          fmt::format("{}: override for invalid date {}", prefix(def), format_date(o.date)));
     }
     if (!seen.insert(local_days{o.date}).second) {
       throw InvalidArgument(
@@ -261,9 +259,7 @@ struct DayPosition {
 
 DayPosition locate_day(year_month_day date) {
   if (!date.ok()) {
-    throw InvalidArgument(
-        fmt::format("invalid date {:04}-{:02}-{:02}", static_cast<int>(date.year()),
-                    static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day())));
+    throw InvalidArgument(fmt::format("invalid date {}", format_date(date)));
   }
   const int y = static_cast<int>(date.year());
   if (y < detail::kFirstYear || y >= detail::kFirstYear + kYearCount) {
@@ -287,7 +283,7 @@ year_month_day Calendar::add_business_days(year_month_day date, int n) const {
   int b = p.block;
   const detail::DayBlock* block = &state_->day_block(b);
   // The target as a 1-based ordinal among the business days of block b.
-  long ordinal = block->rank(p.day_of_year) + static_cast<long>(n);
+  long ordinal = block->rank[static_cast<std::size_t>(p.day_of_year)] + static_cast<long>(n);
   if (n > 0 && block->test(p.day_of_year)) ++ordinal;
   if (n == 0) ++ordinal;
   auto fail = [&] {

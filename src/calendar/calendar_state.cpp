@@ -57,8 +57,9 @@ DayBlock CalendarState::build_day_block(int index) const {
   std::vector<Interval> periods;
   std::vector<local_days> open_dates;
   planner_.periods(block.first, block.first + days{block.day_count - 1}, periods, &open_dates);
-  for (auto date : open_dates) block.set(static_cast<int>((date - block.first).count()));
-  block.finish();
+  std::vector<int> open_days;
+  for (auto date : open_dates) open_days.push_back(static_cast<int>((date - block.first).count()));
+  block.assign(open_days);
   return block;
 }
 

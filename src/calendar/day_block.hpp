@@ -1,49 +1,43 @@
-// One local year of business days as a bitmap with per-word ranks, so that
-// "the n-th business day after" is a rank and a select, not a walk.
+// One local year of business days as two lookup tables, so that "the n-th
+// business day after" is a rank and a select, not a walk over days.
 #pragma once
 
 #include <array>
-#include <bit>
 #include <chrono>
 #include <cstdint>
 
 namespace slakit::detail {
 
 struct DayBlock {
-  static constexpr int kWords = 6;  // 366 days
-
   std::chrono::local_days first;  // January 1
-  int day_count = 0;
-  std::array<std::uint64_t, kWords> bits{};
-  std::array<std::uint16_t, kWords> before{};  // set bits in the words before
-  int total = 0;
+  int day_count = 0;              // 365 or 366
+  int total = 0;                  // business days in the year
+  /// rank[d]: business days with a day of year below d (d = 0..day_count).
+  std::array<std::uint16_t, 367> rank{};
+  /// day[k]: the day of year of the (k+1)-th business day (k < total).
+  std::array<std::uint16_t, 366> day{};
 
-  void set(int day_of_year) { bits[day_of_year / 64] |= std::uint64_t{1} << (day_of_year % 64); }
-  void finish() {
-    int sum = 0;
-    for (int w = 0; w < kWords; ++w) {
-      before[w] = static_cast<std::uint16_t>(sum);
-      sum += std::popcount(bits[w]);
+  /// Marks the business days; `open` must list days of year in ascending order.
+  template <class Range>
+  void assign(const Range& open_days) {
+    total = 0;
+    std::size_t next = 0;
+    auto it = open_days.begin();
+    for (int d = 0; d < day_count; ++d) {
+      rank[next++] = static_cast<std::uint16_t>(total);
+      if (it != open_days.end() && *it == d) {
+        day[static_cast<std::size_t>(total++)] = static_cast<std::uint16_t>(d);
+        ++it;
+      }
     }
-    total = sum;
+    rank[next] = static_cast<std::uint16_t>(total);
   }
   [[nodiscard]] bool test(int day_of_year) const {
-    return (bits[day_of_year / 64] >> (day_of_year % 64)) & 1;
-  }
-  /// Business days with a day of year below `day_of_year`.
-  [[nodiscard]] int rank(int day_of_year) const {
-    const int w = day_of_year / 64;
-    const std::uint64_t below = (std::uint64_t{1} << (day_of_year % 64)) - 1;
-    return before[w] + std::popcount(bits[w] & below);
+    return rank[static_cast<std::size_t>(day_of_year) + 1] !=
+           rank[static_cast<std::size_t>(day_of_year)];
   }
   /// The day of year of the k-th business day, 1 <= k <= total.
-  [[nodiscard]] int select(int k) const {
-    int w = kWords - 1;
-    while (before[w] >= k) --w;
-    std::uint64_t x = bits[w];
-    for (int skip = k - before[w] - 1; skip > 0; --skip) x &= x - 1;
-    return w * 64 + std::countr_zero(x);
-  }
+  [[nodiscard]] int select(int k) const { return day[static_cast<std::size_t>(k - 1)]; }
 };
 
 }  // namespace slakit::detail

@@ -92,8 +92,7 @@ void validate_holiday_rule(const HolidayRule& rule) {
   };
   auto check_ymd = [&](year_month_day d) {
     if (!d.ok()) {
-      fail(fmt::format("invalid date {:04}-{:02}-{:02}: no such day", static_cast<int>(d.year()),
-                       static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day())));
+      fail(fmt::format("invalid date {}: no such day", format_date(d)));
     }
   };
   bool single_date = true;

@@ -25,13 +25,13 @@ using Ymds = std::vector<year_month_day>;
 
 }  // namespace
 
-TEST_CASE("a fixed date occurs every year; February 29 only in leap years") {
+TEST_CASE("a fixed date occurs every year and February 29 only in leap years") {
   const auto cal = with_holidays({{.name = "Leap", .date = FixedDate{February / 29}}});
   CHECK(dates(cal.holidays(2024)) == Ymds{2024y / 2 / 29});
   CHECK(cal.holidays(2025).empty());
 }
 
-TEST_CASE("the n-th and last weekday of a month; a missing 5th does not occur") {
+TEST_CASE("the n-th and last weekday of a month and a missing 5th does not occur") {
   const auto cal = with_holidays({
       {.name = "Thanksgiving", .date = NthWeekday{November, Thursday, 4}},
       {.name = "Memorial", .date = NthWeekday{May, Monday, -1}},
