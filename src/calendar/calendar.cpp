@@ -126,19 +126,17 @@ Instant Calendar::add(Instant start, Seconds business) const {
 
   std::uint64_t target =
       block->cum_before(i) + (from - first.begin) + static_cast<std::uint64_t>(business.count());
+  std::size_t search_from = i;
   while (target > block->total()) {
     target -= block->total();
     if (++b == kYearCount) beyond_range(s, start, business, "+");
     block = &s.time_block(b);
+    search_from = 0;
   }
   // The first span whose cumulative end reaches the target: a deadline on a
   // closing time stays there rather than moving to the next opening.
-  const auto& spans = block->spans;
-  const auto j = static_cast<std::size_t>(
-      std::lower_bound(spans.begin(), spans.end(), target,
-                       [](const TimeBlock::Span& sp, std::uint64_t t) { return sp.cum_end < t; }) -
-      spans.begin());
-  return at(*block, spans[j].begin + (target - block->cum_before(j)));
+  const auto j = block->first_reaching(search_from, target);
+  return at(*block, block->spans[j].begin + (target - block->cum_before(j)));
 }
 
 Instant Calendar::subtract(Instant end, Seconds business) const {
@@ -160,19 +158,21 @@ Instant Calendar::subtract(Instant end, Seconds business) const {
   }
   std::int64_t target = static_cast<std::int64_t>(block->cum_before(i)) +
                         (inside ? offset - block->spans[i].begin : 0) - business.count();
+  // Span i, if any, ends beyond the target; so does the last span of an
+  // earlier block that holds it.
+  std::size_t search_from = i;
   while (target < 0) {
     if (--b < 0) beyond_range(s, end, business, "-");
     block = &s.time_block(b);
     target += block->total();
+    search_from = block->spans.size();
   }
   // The last span that starts at or before the target: a result on an opening
   // time stays there rather than moving back to the previous closing.
-  const auto& spans = block->spans;
-  const auto j = static_cast<std::size_t>(
-      std::upper_bound(spans.begin(), spans.end(), static_cast<std::uint64_t>(target),
-                       [](std::uint64_t t, const TimeBlock::Span& sp) { return t < sp.cum_end; }) -
-      spans.begin());
-  return at(*block, spans[j].begin + (static_cast<std::uint64_t>(target) - block->cum_before(j)));
+  const auto j = block->first_exceeding(std::min(search_from, block->spans.size() - 1),
+                                        static_cast<std::uint64_t>(target));
+  return at(*block,
+            block->spans[j].begin + (static_cast<std::uint64_t>(target) - block->cum_before(j)));
 }
 
 Seconds Calendar::elapsed(Instant a, Instant b) const {
@@ -267,8 +267,7 @@ DayPosition locate_day(year_month_day date) {
                                  format_date(date), detail::kFirstYear,
                                  detail::kFirstYear + kYearCount - 1));
   }
-  const local_days jan1{date.year() / January / 1};
-  return {y - detail::kFirstYear, static_cast<int>((local_days{date} - jan1).count())};
+  return {y - detail::kFirstYear, detail::day_of_year(date)};
 }
 
 }  // namespace
@@ -282,10 +281,12 @@ year_month_day Calendar::add_business_days(year_month_day date, int n) const {
   const auto p = locate_day(date);
   int b = p.block;
   const detail::DayBlock* block = &state_->day_block(b);
-  // The target as a 1-based ordinal among the business days of block b.
-  long ordinal = block->rank[static_cast<std::size_t>(p.day_of_year)] + static_cast<long>(n);
-  if (n > 0 && block->test(p.day_of_year)) ++ordinal;
-  if (n == 0) ++ordinal;
+  // The target as a 1-based ordinal among the business days of block b;
+  // rank counts the business days before the date.
+  const long before = block->rank[static_cast<std::size_t>(p.day_of_year)];
+  long ordinal = before + 1;                                               // n == 0: on or after
+  if (n > 0) ordinal = before + (block->test(p.day_of_year) ? 1 : 0) + n;  // strictly after
+  if (n < 0) ordinal = before + 1 + n;                                     // strictly before
   auto fail = [&] {
     throw RangeError(
         fmt::format("{}: {} {:+} business days lies outside the supported years {} "
@@ -293,7 +294,6 @@ year_month_day Calendar::add_business_days(year_month_day date, int n) const {
                     prefix(state_->definition), format_date(date), n, detail::kFirstYear,
                     detail::kFirstYear + kYearCount - 1));
   };
-  if (n < 0) ++ordinal;  // rank counts the days before; step back from there
   while (ordinal > block->total) {
     ordinal -= block->total;
     if (++b == kYearCount) fail();
@@ -304,7 +304,7 @@ year_month_day Calendar::add_business_days(year_month_day date, int n) const {
     block = &state_->day_block(b);
     ordinal += block->total;
   }
-  return year_month_day{block->first + days{block->select(static_cast<int>(ordinal))}};
+  return detail::date_of(block->year, block->select(static_cast<int>(ordinal)));
 }
 
 std::vector<Holiday> Calendar::holidays(int year) const {

@@ -52,6 +52,7 @@ TimeBlock CalendarState::build_time_block(int index) const {
 DayBlock CalendarState::build_day_block(int index) const {
   DayBlock block;
   const year y{kFirstYear + index};
+  block.year = y;
   block.first = local_days{y / January / 1};
   block.day_count = y.is_leap() ? 366 : 365;
   std::vector<Interval> periods;

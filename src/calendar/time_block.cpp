@@ -32,6 +32,14 @@ TimeBlock make_time_block(Instant base, Seconds length, std::vector<Interval> pe
   }
   if (run) emit(run->begin, run->end);
   block.spans.shrink_to_fit();
+
+  const std::uint32_t day_count = (block.length + 86399) / 86400;
+  block.day_first.resize(day_count + 1);
+  std::size_t i = 0;
+  for (std::uint32_t d = 0; d <= day_count; ++d) {
+    while (i < block.spans.size() && block.spans[i].end <= d * 86400) ++i;
+    block.day_first[d] = static_cast<std::uint16_t>(i);
+  }
   return block;
 }
 

@@ -1,5 +1,5 @@
 // One UTC year of a calendar's open time: merged intervals with cumulative
-// business seconds, the structure add/subtract/elapsed binary-search.
+// business seconds, the structure add/subtract/elapsed search.
 #pragma once
 
 #include <algorithm>
@@ -22,6 +22,10 @@ struct TimeBlock {
   Instant base;              // the block covers [base, base + length)
   std::uint32_t length = 0;  // seconds
   std::vector<Span> spans;   // sorted, disjoint, not touching within the block
+  /// day_first[d]: the first span that ends after day d of the block begins,
+  /// so that finding the span of an instant is a lookup and a short scan
+  /// rather than a binary search over the year.
+  std::vector<std::uint16_t> day_first;
 
   [[nodiscard]] std::uint32_t total() const noexcept {
     return spans.empty() ? 0 : spans.back().cum_end;
@@ -31,10 +35,9 @@ struct TimeBlock {
   }
   /// Index of the first span that ends after `offset` (spans.size() if none).
   [[nodiscard]] std::size_t first_ending_after(std::uint32_t offset) const noexcept {
-    return static_cast<std::size_t>(
-        std::upper_bound(spans.begin(), spans.end(), offset,
-                         [](std::uint32_t o, const Span& s) { return o < s.end; }) -
-        spans.begin());
+    std::size_t i = day_first[offset / 86400];
+    while (i < spans.size() && spans[i].end <= offset) ++i;
+    return i;
   }
   /// Business seconds in [base, base + offset).
   [[nodiscard]] std::uint32_t cum_at(std::uint32_t offset) const noexcept {
@@ -42,6 +45,50 @@ struct TimeBlock {
     if (i == spans.size()) return total();
     const auto& s = spans[i];
     return cum_before(i) + (offset > s.begin ? offset - s.begin : 0);
+  }
+
+  /// The first span at or after `from` whose cumulative end reaches `cum`
+  /// (spans.size() if none). Gallops forward: deadlines are usually near.
+  [[nodiscard]] std::size_t first_reaching(std::size_t from, std::uint64_t cum) const noexcept {
+    std::size_t lo = from, step = 1;
+    for (;;) {
+      const std::size_t probe = lo + step - 1;
+      if (probe >= spans.size()) return search(lo, spans.size(), cum, false);
+      if (spans[probe].cum_end >= cum) return search(lo, probe + 1, cum, false);
+      lo = probe + 1;
+      step *= 2;
+    }
+  }
+  /// The first span at or before `from` whose cumulative end exceeds `cum`,
+  /// given that span `from` does. Gallops backward.
+  [[nodiscard]] std::size_t first_exceeding(std::size_t from, std::uint64_t cum) const noexcept {
+    std::size_t hi = from, step = 1;
+    for (;;) {
+      if (hi < step) return search(0, hi + 1, cum, true);
+      const std::size_t probe = hi - step;
+      if (spans[probe].cum_end <= cum) return search(probe + 1, hi + 1, cum, true);
+      hi = probe;
+      step *= 2;
+    }
+  }
+
+ private:
+  // The first index in [lo, hi) whose cum_end reaches (or, strictly, exceeds)
+  // `cum`; hi if none. Branch-free halving: no mispredicted branches.
+  [[nodiscard]] std::size_t search(std::size_t lo, std::size_t hi, std::uint64_t cum,
+                                   bool strictly) const noexcept {
+    const Span* at = spans.data() + lo;
+    std::size_t len = hi - lo;
+    if (len == 0) return lo;
+    const auto short_of = [&](const Span& s) {
+      return strictly ? s.cum_end <= cum : s.cum_end < cum;
+    };
+    while (len > 1) {
+      const std::size_t half = len / 2;
+      at = short_of(at[half]) ? at + half : at;
+      len -= half;
+    }
+    return static_cast<std::size_t>(at - spans.data()) + (short_of(*at) ? 1 : 0);
   }
 };
 
