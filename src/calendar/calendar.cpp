@@ -307,6 +307,10 @@ year_month_day Calendar::add_business_days(year_month_day date, int n) const {
   return detail::date_of(block->year, block->select(static_cast<int>(ordinal)));
 }
 
+std::size_t Calendar::compiled_bytes() const {
+  return state_->built_bytes();
+}
+
 std::vector<Holiday> Calendar::holidays(int year) const {
   return detail::holidays_in_years(state_->definition.holidays, year, year);
 }

@@ -38,6 +38,16 @@ CalendarState::Position CalendarState::locate(Instant t) noexcept {
   return {i, static_cast<std::uint32_t>((t - kYearStarts[static_cast<std::size_t>(i)]).count())};
 }
 
+std::size_t CalendarState::built_bytes() const {
+  std::size_t bytes = 0;
+  time_blocks_.for_each_built([&](const TimeBlock& b) {
+    bytes += sizeof b + b.spans.capacity() * sizeof(TimeBlock::Span) +
+             b.day_first.capacity() * sizeof(std::uint16_t);
+  });
+  day_blocks_.for_each_built([&](const DayBlock& b) { bytes += sizeof b; });
+  return bytes;
+}
+
 TimeBlock CalendarState::build_time_block(int index) const {
   const Instant begin = block_begin(index), end = block_begin(index + 1);
   // Periods belong to the local date they open on and last under 49 hours, so

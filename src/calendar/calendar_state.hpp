@@ -40,6 +40,9 @@ class CalendarState {
     std::uint32_t offset;
   };
   [[nodiscard]] static Position locate(Instant t) noexcept;
+
+  /// Bytes held by the blocks built so far.
+  [[nodiscard]] std::size_t built_bytes() const;
   [[nodiscard]] static Instant block_begin(int index) noexcept;
 
  private:

@@ -23,6 +23,14 @@ class LazyBlocks {
 
   [[nodiscard]] std::size_t size() const noexcept { return slots_.size(); }
 
+  /// Calls f(block) for each block built so far.
+  template <class F>
+  void for_each_built(F f) const {
+    for (const auto& slot : slots_) {
+      if (const Block* b = slot.load(std::memory_order_acquire)) f(*b);
+    }
+  }
+
   template <class Build>
   const Block& get(std::size_t index, const Build& build) const {
     auto& slot = slots_[index];

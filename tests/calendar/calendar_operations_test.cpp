@@ -68,3 +68,18 @@ TEST_CASE("copies share one compiled state and give the same answers") {
   CHECK(b.definition().weekly.size() == 5);
   CHECK(a.add(utc(2026y / 3 / 6, 12h), 10h) == b.add(utc(2026y / 3 / 6, 12h), 10h));
 }
+
+TEST_CASE("compiled blocks are built per year on first use and stay small") {
+  const Calendar cal{test::nine_to_five("Europe/Berlin")};
+  CHECK(cal.compiled_bytes() == 0);
+  (void)cal.add(utc(2026y / 3 / 6, 12h), 1h);
+  const auto one_year = cal.compiled_bytes();
+  CHECK(one_year > 3000);
+  CHECK(one_year < 6 * 1024);  // 2026 only: 261 open spans of 12 bytes, a day index
+  (void)cal.add_business_days(2026y / 3 / 6, 1);
+  (void)cal.elapsed(utc(1970y / 1 / 1, 0h), utc(2100y / 12 / 31, 0h));
+  for (int y = 1970; y <= 2100; ++y) (void)cal.is_business_day(year_month_day{year{y} / 6 / 1});
+  const auto all_years = cal.compiled_bytes();
+  MESSAGE("bytes per year covered, time and business days: " << all_years / 131);
+  CHECK(all_years / 131 < 6 * 1024);
+}

@@ -86,6 +86,11 @@ class Calendar {
   /// included, sorted by date. Dated overrides are not holidays.
   [[nodiscard]] std::vector<Holiday> holidays(int year) const;
 
+  /// Bytes held by the compiled blocks built so far. Blocks are built per
+  /// year on first use; a Monday-to-Friday calendar costs about 5 KiB for
+  /// each year it is used in (docs/benchmarks.md).
+  [[nodiscard]] std::size_t compiled_bytes() const;
+
  private:
   std::shared_ptr<const detail::CalendarState> state_;
 };
