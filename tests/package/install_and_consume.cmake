@@ -25,4 +25,16 @@ run(${WORK_DIR}/consumer/slakit_example_deadlines)
 if(NOT last_output MATCHES "T-1004 .* due 2026-12-31T12:00:00\\+01:00")
   message(FATAL_ERROR "unexpected example output:\n${last_output}")
 endif()
-message(STATUS "installed package consumed:\n${last_output}")
+
+# The same program through pkg-config, as a non-CMake build would do it.
+find_program(PKG_CONFIG pkg-config REQUIRED)
+set(ENV{PKG_CONFIG_PATH} ${WORK_DIR}/prefix/lib/pkgconfig)
+execute_process(COMMAND ${PKG_CONFIG} --cflags --libs slakit OUTPUT_VARIABLE flags
+                OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
+separate_arguments(flags UNIX_COMMAND "${flags}")
+run(${CXX} ${SOURCE_DIR}/examples/deadlines/main.cpp ${flags} -o ${WORK_DIR}/pkg_config_example)
+run(${WORK_DIR}/pkg_config_example)
+if(NOT last_output MATCHES "T-1004 .* due 2026-12-31T12:00:00\\+01:00")
+  message(FATAL_ERROR "unexpected output of the pkg-config build:\n${last_output}")
+endif()
+message(STATUS "installed package consumed through CMake and pkg-config")
