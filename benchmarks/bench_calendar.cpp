@@ -28,64 +28,58 @@ const slakit::Calendar& warm_calendar() {
   return cal;
 }
 
+// Runs `op` on the workload's rows in turn, one row per iteration.
+template <class Op>
+void over_rows(benchmark::State& state, Op op) {
+  const auto rows = workload().starts.size();
+  std::size_t i = 0;
+  for (auto _ : state) {
+    op(i);
+    if (++i == rows) i = 0;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
 void BM_Calendar_Add(benchmark::State& state) {
   const auto& cal = warm_calendar();
   const auto& w = workload();
-  std::size_t i = 0;
-  for (auto _ : state) {
+  over_rows(state, [&](std::size_t i) {
     benchmark::DoNotOptimize(cal.add(w.starts[i], minutes{w.minutes[i]}));
-    if (++i == w.starts.size()) i = 0;
-  }
-  state.SetItemsProcessed(state.iterations());
+  });
 }
 BENCHMARK(BM_Calendar_Add);
 
 void BM_Calendar_Subtract(benchmark::State& state) {
   const auto& cal = warm_calendar();
   const auto& w = workload();
-  std::size_t i = 0;
-  for (auto _ : state) {
+  over_rows(state, [&](std::size_t i) {
     benchmark::DoNotOptimize(cal.subtract(w.starts[i], minutes{w.minutes[i]}));
-    if (++i == w.starts.size()) i = 0;
-  }
-  state.SetItemsProcessed(state.iterations());
+  });
 }
 BENCHMARK(BM_Calendar_Subtract);
 
 void BM_Calendar_Elapsed(benchmark::State& state) {
   const auto& cal = warm_calendar();
   const auto& w = workload();
-  std::size_t i = 0;
-  for (auto _ : state) {
-    const auto a = w.starts[i];
-    benchmark::DoNotOptimize(cal.elapsed(a, a + minutes{w.minutes[i] * 3}));
-    if (++i == w.starts.size()) i = 0;
-  }
-  state.SetItemsProcessed(state.iterations());
+  over_rows(state, [&](std::size_t i) {
+    benchmark::DoNotOptimize(cal.elapsed(w.starts[i], w.starts[i] + minutes{w.minutes[i] * 3}));
+  });
 }
 BENCHMARK(BM_Calendar_Elapsed);
 
 void BM_Calendar_IsOpen(benchmark::State& state) {
   const auto& cal = warm_calendar();
   const auto& w = workload();
-  std::size_t i = 0;
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(cal.is_open(w.starts[i]));
-    if (++i == w.starts.size()) i = 0;
-  }
-  state.SetItemsProcessed(state.iterations());
+  over_rows(state, [&](std::size_t i) { benchmark::DoNotOptimize(cal.is_open(w.starts[i])); });
 }
 BENCHMARK(BM_Calendar_IsOpen);
 
 void BM_Calendar_AddBusinessDays(benchmark::State& state) {
   const auto& cal = warm_calendar();
   const auto& w = workload();
-  std::size_t i = 0;
-  for (auto _ : state) {
+  over_rows(state, [&](std::size_t i) {
     benchmark::DoNotOptimize(cal.add_business_days(w.dates[i], w.day_counts[i]));
-    if (++i == w.dates.size()) i = 0;
-  }
-  state.SetItemsProcessed(state.iterations());
+  });
 }
 BENCHMARK(BM_Calendar_AddBusinessDays);
 

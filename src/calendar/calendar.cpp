@@ -2,9 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <set>
-
 #include "calendar_state.hpp"
+#include "calendar_validation.hpp"
 #include "holiday_dates.hpp"
 #include "slakit/error.hpp"
 
@@ -17,58 +16,6 @@ using detail::TimeBlock;
 
 namespace {
 
-std::string prefix(const CalendarDefinition& def) {
-  return def.name.empty() ? std::string{"calendar"} : fmt::format("calendar '{}'", def.name);
-}
-
-void validate_range(const CalendarDefinition& def, const TimeRange& r, const std::string& where) {
-  if (r.open.since_midnight() >= hours{24}) {
-    throw InvalidArgument(fmt::format("{}: period {} {}-{} opens at 24:00; open at 00:00 instead",
-                                      prefix(def), where, r.open.to_string(), r.close.to_string()));
-  }
-  if (r.open == r.close) {
-    throw InvalidArgument(fmt::format("{}: period {} {}-{} closes when it opens", prefix(def),
-                                      where, r.open.to_string(), r.close.to_string()));
-  }
-}
-
-void validate(const CalendarDefinition& def) {
-  bool any_hours = false;
-  for (const auto& p : def.weekly) {
-    if (!p.day.ok()) {
-      throw InvalidArgument(fmt::format("{}: invalid weekday {}", prefix(def), p.day.c_encoding()));
-    }
-    validate_range(def, p.hours, std::string{weekday_name(p.day)});
-    any_hours = true;
-  }
-  std::set<local_days> seen;
-  for (const auto& o : def.overrides) {
-    if (!o.date.ok()) {
-      throw InvalidArgument(
-          fmt::format("{}: override for invalid date {}", prefix(def), format_date(o.date)));
-    }
-    if (!seen.insert(local_days{o.date}).second) {
-      throw InvalidArgument(
-          fmt::format("{}: two overrides for {}", prefix(def), format_date(o.date)));
-    }
-    for (const auto& r : o.hours) validate_range(def, r, format_date(o.date));
-    any_hours = any_hours || !o.hours.empty();
-  }
-  for (const auto& h : def.holidays) {
-    try {
-      detail::validate_holiday_rule(h);
-    } catch (const InvalidArgument& e) {
-      throw InvalidArgument(fmt::format("{}: {}", prefix(def), e.what()));
-    }
-  }
-  if (!any_hours) {
-    throw InvalidArgument(
-        fmt::format("{} has no working time: it has no weekly periods and no "
-                    "override with opening hours",
-                    prefix(def)));
-  }
-}
-
 void check_instant(Instant t, const char* what) {
   if (!in_supported_range(t)) {
     throw RangeError(fmt::format("{} {} is outside the supported range [{}, {})", what,
@@ -79,11 +26,11 @@ void check_instant(Instant t, const char* what) {
 
 [[noreturn]] void beyond_range(const CalendarState& s, Instant from, Seconds business,
                                const char* op) {
-  throw RangeError(
-      fmt::format("{}: {} {} {} of business time lies outside the supported range "
-                  "[{}, {})",
-                  prefix(s.definition), format_utc(from), op, format_duration(business),
-                  format_utc(kSupportedBegin), format_utc(kSupportedEnd)));
+  throw RangeError(fmt::format(
+      "{}: {} {} {} of business time lies outside the supported range "
+      "[{}, {})",
+      detail::calendar_label(s.definition), format_utc(from), op, format_duration(business),
+      format_utc(kSupportedBegin), format_utc(kSupportedEnd)));
 }
 
 Instant at(const TimeBlock& block, std::uint64_t offset) {
@@ -92,11 +39,9 @@ Instant at(const TimeBlock& block, std::uint64_t offset) {
 
 }  // namespace
 
-Calendar::Calendar(const CalendarDefinition& definition) {
-  validate(definition);
-  auto zone = TimeZone::locate(definition.zone);
-  state_ = std::make_shared<const detail::CalendarState>(definition, std::move(zone));
-}
+Calendar::Calendar(const CalendarDefinition& definition)
+    : state_(std::make_shared<const detail::CalendarState>(
+          definition, detail::validate_calendar(definition))) {}
 
 const std::string& Calendar::name() const noexcept {
   return state_->definition.name;
@@ -291,8 +236,8 @@ year_month_day Calendar::add_business_days(year_month_day date, int n) const {
     throw RangeError(
         fmt::format("{}: {} {:+} business days lies outside the supported years {} "
                     "to {}",
-                    prefix(state_->definition), format_date(date), n, detail::kFirstYear,
-                    detail::kFirstYear + kYearCount - 1));
+                    detail::calendar_label(state_->definition), format_date(date), n,
+                    detail::kFirstYear, detail::kFirstYear + kYearCount - 1));
   };
   while (ordinal > block->total) {
     ordinal -= block->total;

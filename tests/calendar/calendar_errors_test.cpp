@@ -13,7 +13,8 @@ using test::utc;
 
 TEST_CASE("invalid definitions are rejected with the value in the message") {
   auto def = test::nine_to_five("Europe/Berln");
-  CHECK_THROWS_WITH_AS(Calendar{def}, "unknown time zone 'Europe/Berln'", InvalidArgument);
+  CHECK_THROWS_WITH_AS(Calendar{def}, "calendar 'nine_to_five': unknown time zone 'Europe/Berln'",
+                       InvalidArgument);
 
   def = test::nine_to_five("UTC");
   def.weekly.push_back({Saturday, period("08:00", "08:00")});
