@@ -1,0 +1,207 @@
+// slakit/lang/ast.hpp: the syntax tree of a rule file.
+//
+// Plain std types, no parser headers. Every node keeps the SourceSpan it came
+// from, so that checks made after parsing, and explanations made at run time,
+// can point at the text. Calendar lines hold the calendar layer's own types
+// (TimeRange, HolidayRule, DateOverride): one model, not two.
+//
+//   sla gold for contract.sla == "gold" {     // PolicyDecl{kind = sla}
+//     calendar berlin_support                  //   .calendar
+//     first_response 1h when ticket.priority == urgent, otherwise 4h
+//   }
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "slakit/calendar/calendar_definition.hpp"
+#include "slakit/lang/source.hpp"
+
+namespace slakit {
+
+struct Name {
+  std::string text;
+  SourceSpan span{};
+};
+
+/// "1h30m" (time) or "3 business days" / "3bd" (days); never both.
+struct BusinessDuration {
+  std::chrono::seconds time{0};
+  int business_days = 0;
+  friend bool operator==(const BusinessDuration&, const BusinessDuration&) = default;
+};
+
+struct Literal {
+  enum class Kind { string, number, symbol, duration, date, none, boolean };
+  Kind kind = Kind::none;
+  std::string text{};  ///< string contents, symbol name, or the number as written
+  double number = 0;
+  BusinessDuration duration{};
+  std::chrono::year_month_day date{};
+  bool boolean = false;
+  SourceSpan span{};
+};
+
+enum class CompareOp { eq, ne, lt, le, gt, ge, in, not_in };
+
+/// A condition. Kinds and their parts:
+///   literal: `literal`; field: `field` ("ticket.priority");
+///   compare: operands[0] op operands[1], or operands[0] (not) in `list`;
+///   logical_not: operands[0]; logical_and / logical_or: operands (two or more).
+struct Expr {
+  enum class Kind { literal, field, compare, logical_not, logical_and, logical_or };
+  Kind kind = Kind::literal;
+  Literal literal{};
+  std::string field{};
+  CompareOp op = CompareOp::eq;
+  std::vector<Expr> operands{};
+  std::vector<Literal> list{};
+  SourceSpan span{};
+};
+
+// ---- calendars -------------------------------------------------------------
+
+/// One or more weekdays: "mon", "mon..fri" (first != last), written order kept.
+struct DayRange {
+  std::chrono::weekday first{};
+  std::chrono::weekday last{};
+};
+
+/// "mon..fri 08:00-12:00, 12:30-17:00"
+struct WeeklyLine {
+  std::vector<DayRange> days{};
+  std::vector<TimeRange> hours{};
+  SourceSpan span{};
+};
+
+/// "holiday "Good Friday" easter - 2", or the short form "closed 2026-12-31 from 12:00".
+struct HolidayLine {
+  HolidayRule rule{};
+  bool closed_form = false;  ///< written as `closed DATE ...`
+  SourceSpan span{};
+};
+
+/// "open 2026-12-20 10:00-14:00"
+struct OpenLine {
+  DateOverride day{};
+  SourceSpan span{};
+};
+
+/// "zone "Europe/Berlin""
+struct ZoneLine {
+  std::string zone{};
+  SourceSpan span{};
+};
+
+using CalendarLine = std::variant<ZoneLine, WeeklyLine, HolidayLine, OpenLine>;
+
+struct CalendarDecl {
+  Name name{};
+  std::vector<CalendarLine> lines{};
+  SourceSpan span{};
+};
+
+// ---- fields ----------------------------------------------------------------
+
+enum class FieldType { text, number, boolean, duration, time, date, one_of };
+
+/// "field customer.region : one of emea, amer, apac"
+struct FieldDecl {
+  Name path{};
+  FieldType type = FieldType::text;
+  std::vector<Name> members{};  ///< one_of only
+  SourceSpan span{};
+};
+
+// ---- SLA and OLA policies --------------------------------------------------
+
+enum class Metric { first_response, next_response, resolution, periodic_update, target };
+
+/// One value of a target: "1h when ticket.priority == urgent", or "otherwise 4h".
+struct TargetCase {
+  BusinessDuration value{};
+  std::optional<Expr> when{};
+  SourceSpan span{};
+};
+
+/// "resolution before order.due - 1 business day"
+struct DueBefore {
+  std::string field{};
+  BusinessDuration margin{};
+  SourceSpan span{};
+};
+
+struct TargetLine {
+  Metric metric = Metric::resolution;
+  std::vector<TargetCase> cases{};  ///< empty when `before` is set
+  std::optional<DueBefore> before{};
+  SourceSpan span{};
+};
+
+/// "warn at 75%" or "escalate at 100% to team leads".
+struct ThresholdLine {
+  bool escalate = false;
+  int percent = 0;
+  std::string target_kind{};  ///< "team", "queue" or "agent"; escalations only
+  Name target{};
+  SourceSpan span{};
+};
+
+/// "assigned to team l2", "solved".
+struct EventRef {
+  Name event{};
+  std::optional<Name> team{};
+  SourceSpan span{};
+};
+
+struct PolicyDecl {
+  enum class Kind { sla, ola };
+  Kind kind = Kind::sla;
+  Name name{};
+  std::optional<Expr> applies{};  ///< "for <condition>"
+  std::optional<Name> calendar{};
+  std::vector<TargetLine> targets{};
+  std::optional<Expr> pause_while{};
+  std::vector<EventRef> start_on{};  ///< OLA clock start events
+  std::vector<EventRef> stop_on{};
+  std::vector<ThresholdLine> thresholds{};
+  SourceSpan span{};
+};
+
+// ---- routing ---------------------------------------------------------------
+
+/// "route vip when <condition> -> queue billing_vip, priority urgent, skills [billing]"
+struct RouteDecl {
+  Name name{};
+  std::optional<Expr> when{};
+  std::optional<Name> queue{};
+  std::optional<Name> priority{};
+  std::optional<Name> team{};
+  std::vector<Name> skills{};
+  SourceSpan span{};
+};
+
+/// "include "common.sla""
+struct IncludeDecl {
+  std::string path{};
+  SourceSpan span{};
+};
+
+using Declaration = std::variant<IncludeDecl, CalendarDecl, FieldDecl, PolicyDecl, RouteDecl>;
+
+/// "# text": kept so that the formatter can put it back.
+struct Comment {
+  std::string text{};  ///< without the leading '#'
+  SourceSpan span{};
+};
+
+struct RuleFile {
+  std::uint32_t file = 0;
+  std::vector<Declaration> declarations{};
+  std::vector<Comment> comments{};
+};
+
+}  // namespace slakit

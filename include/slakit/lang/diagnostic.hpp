@@ -1,0 +1,39 @@
+// slakit/lang/diagnostic.hpp: what the language front end reports.
+//
+// A Diagnostic is data: a severity, a stable code (docs/language.md lists
+// them all), a message saying what was expected and what was found, and the
+// span it points at. Rendering is separate:
+//
+//   rules.sla:3:14: error[E0101]: expected a time of day (HH:MM), saw '25:00'
+//     mon..fri 25:00-17:00
+//              ^~~~~
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "slakit/lang/source.hpp"
+
+namespace slakit {
+
+enum class Severity { error, warning };
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string code;  ///< "E0101"; stable across releases
+  std::string message;
+  SourceSpan span{};
+};
+
+/// True when any diagnostic is an error.
+[[nodiscard]] bool has_errors(const std::vector<Diagnostic>& diagnostics);
+
+/// GCC style: "file:line:col: error[E0101]: message", the source line, a caret.
+[[nodiscard]] std::string render_text(const Diagnostic& d, const SourceMap& sources);
+
+/// A JSON array of objects with file, line, column, end_line, end_column,
+/// severity, code and message.
+[[nodiscard]] std::string render_json(const std::vector<Diagnostic>& diagnostics,
+                                      const SourceMap& sources);
+
+}  // namespace slakit

@@ -1,0 +1,179 @@
+#include "actions.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+namespace slakit::parser {
+
+namespace {
+
+SourceSpan cover(const SourceSpan& a, const SourceSpan& b) { return {a.file, a.begin, b.end}; }
+
+std::string_view text_of(const ParseState& s, SourceSpan sp) {
+  return {s.text_begin() + sp.begin, sp.end - sp.begin};
+}
+
+}  // namespace
+
+Expr pop_expr(ParseState& s) {
+  Expr e = std::move(s.exprs.back());
+  s.exprs.pop_back();
+  return e;
+}
+
+void push_field(ParseState& s) {
+  Expr e;
+  e.kind = Expr::Kind::field;
+  e.field = s.name_value.text;
+  e.span = s.name_value.span;
+  s.exprs.push_back(std::move(e));
+}
+
+void push_literal(ParseState& s, Literal::Kind kind, SourceSpan span) {
+  Literal lit;
+  lit.kind = kind;
+  lit.span = span;
+  switch (kind) {
+    case Literal::Kind::string:
+      lit.text = s.string_value;
+      break;
+    case Literal::Kind::symbol:
+      lit.text = s.name_value.text;
+      break;
+    case Literal::Kind::duration:
+      lit.duration = s.duration_value;
+      lit.text = std::string{text_of(s, span)};
+      break;
+    case Literal::Kind::date:
+      lit.date = s.date_value;
+      lit.text = std::string{text_of(s, span)};
+      break;
+    case Literal::Kind::boolean:
+      lit.boolean = text_of(s, span) == "true";
+      lit.text = std::string{text_of(s, span)};
+      break;
+    case Literal::Kind::none:
+    case Literal::Kind::number:
+      lit.text = std::string{text_of(s, span)};
+      break;
+  }
+  Expr e;
+  e.kind = Expr::Kind::literal;
+  e.span = span;
+  e.literal = std::move(lit);
+  s.exprs.push_back(std::move(e));
+}
+
+void push_number(ParseState& s, SourceSpan span) {
+  push_literal(s, Literal::Kind::number, span);
+  auto& lit = s.exprs.back().literal;
+  const auto text = text_of(s, span);
+  // from_chars for double is in GCC 12's library; the text is digits[.digits].
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), lit.number);
+  if (ec != std::errc{} || ptr != text.data() + text.size()) {
+    s.error("E0103", fmt::format("number '{}' is out of range", text), span);
+  }
+}
+
+void begin_list(ParseState& s) { s.list.clear(); }
+
+void literal_to_list(ParseState& s) { s.list.push_back(pop_expr(s).literal); }
+
+void finish_comparison(ParseState& s, int form) {
+  Expr e;
+  e.kind = Expr::Kind::compare;
+  if (form == 1) {
+    Expr rhs = pop_expr(s);
+    Expr lhs = pop_expr(s);
+    e.op = s.op;
+    e.span = cover(lhs.span, rhs.span);
+    e.operands.push_back(std::move(lhs));
+    e.operands.push_back(std::move(rhs));
+  } else {
+    Expr lhs = pop_expr(s);
+    e.op = form == 2 ? CompareOp::in : CompareOp::not_in;
+    e.span = lhs.span;
+    if (!s.list.empty()) e.span.end = s.list.back().span.end + 1;  // the ']'
+    e.operands.push_back(std::move(lhs));
+    e.list = std::move(s.list);
+    s.list.clear();
+  }
+  s.exprs.push_back(std::move(e));
+}
+
+void make_not(ParseState& s, SourceSpan span) {
+  Expr e;
+  e.kind = Expr::Kind::logical_not;
+  e.span = span;
+  e.operands.push_back(pop_expr(s));
+  s.exprs.push_back(std::move(e));
+}
+
+void make_logical(ParseState& s, Expr::Kind kind) {
+  Expr rhs = pop_expr(s);
+  Expr lhs = pop_expr(s);
+  // `a and b and c` is one node with three operands.
+  if (lhs.kind == kind) {
+    lhs.span = cover(lhs.span, rhs.span);
+    lhs.operands.push_back(std::move(rhs));
+    s.exprs.push_back(std::move(lhs));
+    return;
+  }
+  Expr e;
+  e.kind = kind;
+  e.span = cover(lhs.span, rhs.span);
+  e.operands.push_back(std::move(lhs));
+  e.operands.push_back(std::move(rhs));
+  s.exprs.push_back(std::move(e));
+}
+
+void begin_declaration(ParseState& s) {
+  s.exprs.clear();
+  s.list.clear();
+  s.names.clear();
+  s.days.clear();
+  s.ranges.clear();
+  s.events.clear();
+  s.calendar = {};
+  s.holiday = {};
+  s.field = {};
+  s.policy = {};
+  s.target = {};
+  s.route = {};
+  s.declaration_failed = false;
+}
+
+void commit_include(ParseState& s, SourceSpan span) {
+  s.file.declarations.emplace_back(IncludeDecl{s.string_value, span});
+}
+
+void commit_field(ParseState& s, SourceSpan span) {
+  s.field.span = span;
+  s.file.declarations.emplace_back(std::move(s.field));
+}
+
+void commit_calendar(ParseState& s, SourceSpan span) {
+  s.calendar.span = span;
+  s.file.declarations.emplace_back(std::move(s.calendar));
+}
+
+void commit_policy(ParseState& s, SourceSpan span) {
+  s.policy.span = span;
+  s.file.declarations.emplace_back(std::move(s.policy));
+}
+
+void commit_route(ParseState& s, SourceSpan span) {
+  s.route.span = span;
+  s.file.declarations.emplace_back(std::move(s.route));
+}
+
+void recovered(ParseState& s, SourceSpan skipped) {
+  if (!s.declaration_failed) {
+    s.expected("E0002", "a declaration (calendar, field, sla, ola, route or include)",
+               s.text_begin() + skipped.begin);
+  }
+  s.declaration_failed = false;
+}
+
+}  // namespace slakit::parser

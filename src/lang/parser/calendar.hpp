@@ -1,0 +1,14 @@
+// calendar NAME { zone "..."  mon..fri 08:00-17:00  holiday ...  closed ...  open ... }
+#pragma once
+
+#include "config.hpp"
+
+namespace slakit::parser {
+
+struct calendar_decl_id;
+using calendar_decl_type = x3::rule<calendar_decl_id>;
+BOOST_SPIRIT_DECLARE(calendar_decl_type)
+
+const calendar_decl_type& calendar_decl();
+
+}  // namespace slakit::parser

@@ -1,0 +1,115 @@
+#include "calendar_actions.hpp"
+
+#include <fmt/format.h>
+
+#include "slakit/time/civil.hpp"
+
+namespace slakit::parser {
+
+using namespace std::chrono;
+
+namespace {
+
+constexpr const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                   "jul", "aug", "sep", "oct", "nov", "dec"};
+
+// `month day`, checked where it is written: "feb 30" never occurs.
+std::optional<month_day> checked_month_day(ParseState& s, SourceSpan span) {
+  const month_day md{month{static_cast<unsigned>(s.month_value)},
+                     day{static_cast<unsigned>(s.int_value)}};
+  if (md.ok()) return md;
+  s.error("E0102",
+          fmt::format("invalid date '{} {}': no such day", kMonths[s.month_value - 1], s.int_value),
+          span);
+  return std::nullopt;
+}
+
+}  // namespace
+
+void calendar_name(ParseState& s) { s.calendar.name = s.name_value; }
+
+void zone_line(ParseState& s, SourceSpan span) {
+  s.calendar.lines.emplace_back(ZoneLine{s.string_value, span});
+}
+
+void day_first(ParseState& s) {
+  const weekday d{static_cast<unsigned>(s.weekday_value)};
+  s.days.push_back({d, d});
+}
+
+void day_last(ParseState& s) { s.days.back().last = weekday{static_cast<unsigned>(s.weekday_value)}; }
+
+void range_open(ParseState& s) { s.ranges.push_back({s.time_value, {}}); }
+
+void range_close(ParseState& s) { s.ranges.back().close = s.time_value; }
+
+void weekly_line(ParseState& s, SourceSpan span) {
+  s.calendar.lines.emplace_back(WeeklyLine{std::move(s.days), std::move(s.ranges), span});
+  s.days.clear();
+  s.ranges.clear();
+}
+
+void begin_holiday(ParseState& s) { s.holiday = {}; }
+
+void holiday_name(ParseState& s) { s.holiday.name = s.string_value; }
+
+void holiday_easter(ParseState& s, EasterKind kind) { s.holiday.date = EasterOffset{0, kind}; }
+
+void holiday_easter_offset(ParseState& s, int sign) {
+  std::get<EasterOffset>(s.holiday.date).days = sign * s.int_value;
+}
+
+void holiday_nth(ParseState& s, int n, SourceSpan span) {
+  (void)span;
+  s.holiday.date = NthWeekday{month{static_cast<unsigned>(s.month_value)},
+                              weekday{static_cast<unsigned>(s.weekday_value)}, n};
+}
+
+void holiday_date(ParseState& s) {
+  s.holiday.date = OneOffDate{s.date_value};
+  s.first_date = s.date_value;
+}
+
+void holiday_date_range_end(ParseState& s, SourceSpan span) {
+  if (local_days{s.date_value} < local_days{s.first_date}) {
+    s.error("E0105",
+            fmt::format("date range ends ({}) before it begins ({})", format_date(s.date_value),
+                        format_date(s.first_date)),
+            span);
+  }
+  s.holiday.date = DateRange{s.first_date, s.date_value};
+}
+
+void holiday_month_day(ParseState& s, SourceSpan span) {
+  if (auto md = checked_month_day(s, span)) s.holiday.date = FixedDate{*md};
+}
+
+void holiday_month_day_range_end(ParseState& s, SourceSpan span) {
+  const auto* first = std::get_if<FixedDate>(&s.holiday.date);
+  auto last = checked_month_day(s, span);
+  if (first != nullptr && last) s.holiday.date = AnnualRange{first->date, *last};
+}
+
+void holiday_observed(ParseState& s, Observance o) { s.holiday.observance = o; }
+void holiday_from(ParseState& s) { s.holiday.closed_from = s.time_value; }
+void holiday_until(ParseState& s) { s.holiday.closed_until = s.time_value; }
+void holiday_skip_year(ParseState& s) { s.holiday.skip_years.push_back(s.int_value); }
+void holiday_first_year(ParseState& s) { s.holiday.first_year = s.int_value; }
+void holiday_last_year(ParseState& s) { s.holiday.last_year = s.int_value; }
+
+void holiday_line(ParseState& s, SourceSpan span, bool closed_form) {
+  s.calendar.lines.emplace_back(HolidayLine{std::move(s.holiday), closed_form, span});
+  s.holiday = {};
+}
+
+void open_date(ParseState& s) {
+  s.ranges.clear();
+  s.first_date = s.date_value;
+}
+
+void open_line(ParseState& s, SourceSpan span) {
+  s.calendar.lines.emplace_back(OpenLine{DateOverride{s.first_date, std::move(s.ranges)}, span});
+  s.ranges.clear();
+}
+
+}  // namespace slakit::parser

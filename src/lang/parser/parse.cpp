@@ -1,0 +1,112 @@
+#include "slakit/lang/parse.hpp"
+
+#include <fmt/format.h>
+
+#include "file.hpp"
+#include "parse_state.hpp"
+
+namespace slakit {
+
+namespace {
+
+// The offset of the first byte that is not part of well-formed UTF-8, or npos.
+std::size_t first_invalid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = 0;
+    std::uint32_t min = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4, min = 0x10000;
+    } else {
+      return i;
+    }
+    if (i + len > s.size()) return i;
+    std::uint32_t cp = c & (0xFF >> (len + 1));
+    for (std::size_t k = 1; k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+    if (cp < min || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+bool word_byte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// Collects comments and rejects nesting the recursive grammar would need a
+// deep stack for. Returns false after reporting.
+bool prescan(parser::ParseState& state, std::string_view text) {
+  int depth = 0, nots = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"' && text[i] != '\n'; ++i) {
+        if (text[i] == '\\') ++i;
+      }
+      nots = 0;
+    } else if (c == '#') {
+      const auto end = std::min(text.find('\n', i), text.size());
+      state.file.comments.push_back({std::string{text.substr(i + 1, end - i - 1)},
+                                     state.span(text.data() + i, text.data() + end)});
+      i = end;
+    } else if (c == '(' || (c == 'n' && text.substr(i, 3) == "not" &&
+                            (i == 0 || !word_byte(text[i - 1])) &&
+                            (i + 3 == text.size() || !word_byte(text[i + 3])))) {
+      const int level = c == '(' ? ++depth + nots : depth + ++nots;
+      if (level > kMaxNesting) {
+        state.error("E0004",
+                    fmt::format("conditions nest more than {} levels deep", kMaxNesting),
+                    state.span(text.data() + i, text.data() + i + 1));
+        return false;
+      }
+      if (c == 'n') i += 2;
+    } else if (c == ')') {
+      depth = std::max(0, depth - 1);
+    } else if (c == '\n' || c == '{' || c == '}') {
+      depth = 0;
+      nots = 0;
+    } else if (word_byte(c)) {
+      nots = 0;
+      while (i + 1 < text.size() && word_byte(text[i + 1])) ++i;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+RuleFile parse_rules(const SourceMap& sources, std::uint32_t file,
+                     std::vector<Diagnostic>& diagnostics) {
+  parser::ParseState state(sources, file, diagnostics);
+  const std::string_view text = sources.file(file).text;
+  if (const auto bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+    state.error("E0003",
+                fmt::format("invalid UTF-8: byte 0x{:02X} does not start a character",
+                            static_cast<unsigned char>(text[bad])),
+                state.span(text.data() + bad, text.data() + bad + 1));
+    return std::move(state.file);
+  }
+  if (!prescan(state, text)) return std::move(state.file);
+
+  const char* first = text.data();
+  const char* last = first + text.size();
+  namespace x3 = boost::spirit::x3;
+  const auto grammar = x3::with<parser::state_tag>(std::ref(state))[parser::file_rule()];
+  x3::phrase_parse(first, last, grammar, parser::skipper);
+  return std::move(state.file);
+}
+
+}  // namespace slakit

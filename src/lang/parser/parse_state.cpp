@@ -1,0 +1,102 @@
+#include "parse_state.hpp"
+
+#include <fmt/format.h>
+
+namespace slakit::parser {
+
+namespace {
+
+bool word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '.' || c == ':' || c == '-';
+}
+
+// Shows bytes that are not printable ASCII as \xNN, so messages stay valid
+// UTF-8 and one line whatever the input.
+std::string printable(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c >= 0x20 && c < 0x7F) {
+      out += static_cast<char>(c);
+    } else {
+      out += fmt::format("\\x{:02X}", c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+ParseState::ParseState(const SourceMap& sources, std::uint32_t file_id,
+                       std::vector<Diagnostic>& diagnostics)
+    : sources_(sources),
+      file_id_(file_id),
+      text_(sources.file(file_id).text),
+      diagnostics_(diagnostics) {
+  file.file = file_id;
+}
+
+SourceSpan ParseState::span(const char* first, const char* last) const noexcept {
+  return {file_id_, static_cast<std::uint32_t>(first - text_.data()),
+          static_cast<std::uint32_t>(last - text_.data())};
+}
+
+void ParseState::error(std::string code, std::string message, SourceSpan where) {
+  ++errors_;
+  diagnostics_.push_back({Severity::error, std::move(code), std::move(message), where});
+}
+
+void ParseState::warning(std::string code, std::string message, SourceSpan where) {
+  diagnostics_.push_back({Severity::warning, std::move(code), std::move(message), where});
+}
+
+const char* ParseState::skip_trivia(const char* at) const noexcept {
+  const char* end = text_end();
+  while (at < end) {
+    if (*at == ' ' || *at == '\t' || *at == '\r' || *at == '\n' || *at == '\f' || *at == '\v') {
+      ++at;
+    } else if (*at == '#') {
+      while (at < end && *at != '\n') ++at;
+    } else {
+      break;
+    }
+  }
+  return at;
+}
+
+std::string ParseState::token_at(const char* at) const {
+  at = skip_trivia(at);
+  const char* end = text_end();
+  if (at == end) return "end of file";
+  const char* stop = at + 1;
+  if (*at == '"') {
+    while (stop < end && *stop != '"' && *stop != '\n') ++stop;
+    if (stop < end && *stop == '"') ++stop;
+  } else if (word_char(*at)) {
+    while (stop < end && word_char(*stop)) ++stop;
+  } else {
+    // One character: a lead byte and its continuation bytes.
+    while (stop < end && (static_cast<unsigned char>(*stop) & 0xC0) == 0x80) ++stop;
+  }
+  constexpr std::size_t kLongest = 40;
+  std::string_view token{at, static_cast<std::size_t>(stop - at)};
+  const bool cut = token.size() > kLongest;
+  return fmt::format("'{}{}'", printable(token.substr(0, kLongest)), cut ? "..." : "");
+}
+
+void ParseState::expected(std::string code, std::string_view what, const char* at) {
+  at = skip_trivia(at);
+  if (at == text_end()) {
+    // Point just after the last token rather than at an empty last line.
+    while (at > text_begin() && (at[-1] == '\n' || at[-1] == '\r' || at[-1] == ' ' ||
+                                 at[-1] == '\t')) {
+      --at;
+    }
+  }
+  const char* end = at;
+  if (end < text_end()) ++end;
+  while (end < text_end() && word_char(*end) && word_char(*at)) ++end;
+  error(std::move(code), fmt::format("expected {}, saw {}", what, token_at(at)), span(at, end));
+}
+
+}  // namespace slakit::parser

@@ -1,0 +1,79 @@
+// What the grammar's semantic actions build: the AST of one file, plus the
+// slots in which a production leaves its value for the one that uses it. The
+// grammar never backtracks over an action (expectation points follow every
+// keyword), so the slots are always those of the current production.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "slakit/lang/ast.hpp"
+#include "slakit/lang/diagnostic.hpp"
+
+namespace slakit::parser {
+
+class ParseState {
+ public:
+  ParseState(const SourceMap& sources, std::uint32_t file, std::vector<Diagnostic>& diagnostics);
+
+  [[nodiscard]] const char* text_begin() const noexcept { return text_.data(); }
+  [[nodiscard]] const char* text_end() const noexcept { return text_.data() + text_.size(); }
+  [[nodiscard]] SourceSpan span(const char* first, const char* last) const noexcept;
+  template <class Range>
+  [[nodiscard]] SourceSpan span(const Range& r) const noexcept {
+    return span(&*r.begin(), &*r.begin() + (r.end() - r.begin()));
+  }
+
+  void error(std::string code, std::string message, SourceSpan where);
+  void warning(std::string code, std::string message, SourceSpan where);
+  /// "expected X, saw Y" at the first token at or after `at`.
+  void expected(std::string code, std::string_view what, const char* at);
+  [[nodiscard]] std::size_t error_count() const noexcept { return errors_; }
+
+  /// The token at or after `at`, quoted for a message: 'word', "string", end of file.
+  [[nodiscard]] std::string token_at(const char* at) const;
+  /// Skips blanks and comments.
+  [[nodiscard]] const char* skip_trivia(const char* at) const noexcept;
+
+  RuleFile file;
+  bool declaration_failed = false;  ///< the current declaration reported its error
+
+  // Slots: each production leaves its value here.
+  std::string string_value;
+  Name name_value;
+  std::vector<Name> names;
+  TimeOfDay time_value;
+  bool time_ok = true;
+  std::chrono::year_month_day date_value{};
+  bool date_ok = true;
+  BusinessDuration duration_value;
+  int int_value = 0;
+  int weekday_value = 0;  ///< c_encoding: 0 is Sunday
+  int month_value = 1;
+  std::chrono::year_month_day first_date{};
+  std::vector<DayRange> days;
+  std::vector<TimeRange> ranges;
+  std::vector<Expr> exprs;  ///< the expression stack
+  std::vector<Literal> list;
+  CompareOp op = CompareOp::eq;
+
+  // Declarations under construction.
+  CalendarDecl calendar;
+  HolidayRule holiday;
+  FieldDecl field;
+  PolicyDecl policy;
+  TargetLine target;
+  RouteDecl route;
+  std::vector<EventRef> events;
+
+ private:
+  const SourceMap& sources_;
+  std::uint32_t file_id_;
+  std::string_view text_;
+  std::vector<Diagnostic>& diagnostics_;
+  std::size_t errors_ = 0;
+};
+
+}  // namespace slakit::parser

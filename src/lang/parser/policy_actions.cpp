@@ -1,0 +1,72 @@
+#include "policy_actions.hpp"
+
+#include "actions.hpp"
+
+namespace slakit::parser {
+
+void begin_policy(ParseState& s, PolicyDecl::Kind kind) {
+  begin_declaration(s);
+  s.policy.kind = kind;
+}
+
+void policy_name(ParseState& s) { s.policy.name = s.name_value; }
+void policy_applies(ParseState& s) { s.policy.applies = pop_expr(s); }
+void policy_calendar(ParseState& s) { s.policy.calendar = s.name_value; }
+
+void begin_target(ParseState& s, Metric metric) {
+  s.target = {};
+  s.target.metric = metric;
+}
+
+void target_case(ParseState& s, SourceSpan span, bool has_condition) {
+  TargetCase c{s.duration_value, std::nullopt, span};
+  if (has_condition) c.when = pop_expr(s);
+  s.target.cases.push_back(std::move(c));
+}
+
+void before_field(ParseState& s) { s.target.before = DueBefore{s.name_value.text, {}, {}}; }
+
+void before_margin(ParseState& s) { s.target.before->margin = s.duration_value; }
+
+void target_before(ParseState& s, SourceSpan span) { s.target.before->span = span; }
+
+void target_line(ParseState& s, SourceSpan span) {
+  s.target.span = span;
+  s.policy.targets.push_back(std::move(s.target));
+  s.target = {};
+}
+
+void policy_pause(ParseState& s) { s.policy.pause_while = pop_expr(s); }
+
+void begin_events(ParseState& s) { s.events.clear(); }
+
+void event_name(ParseState& s, SourceSpan span) {
+  s.events.push_back({s.name_value, std::nullopt, span});
+}
+
+void event_team(ParseState& s) {
+  s.events.back().team = s.name_value;
+  s.events.back().span.end = s.name_value.span.end;
+}
+
+void policy_events(ParseState& s, bool start) {
+  auto& into = start ? s.policy.start_on : s.policy.stop_on;
+  for (auto& e : s.events) into.push_back(std::move(e));
+  s.events.clear();
+}
+
+void threshold(ParseState& s, SourceSpan span, bool escalate) {
+  ThresholdLine t;
+  t.escalate = escalate;
+  t.percent = s.int_value;
+  t.span = span;
+  if (escalate) {
+    t.target_kind = std::move(s.string_value);
+    t.target = s.name_value;
+  }
+  s.policy.thresholds.push_back(std::move(t));
+}
+
+void threshold_target(ParseState& s, const char* kind) { s.string_value = kind; }
+
+}  // namespace slakit::parser

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "actions.hpp"
+#include "expr.hpp"
+#include "policy.hpp"
+#include "policy_actions.hpp"
+#include "tokens.hpp"
+
+namespace slakit::parser {
+const policy_decl_type policy_decl_rule = "an sla or ola";
+const x3::rule<struct business_duration_id> business_duration =
+    "a duration (4h, 1h30m, 45m, 3bd, 3 business days)";
+const x3::rule<struct event_id> event = "an event (created, assigned, solved, ...)";
+const x3::rule<struct percentage_id> percentage = "a percentage (75%)";
+
+const auto business_duration_def = duration;
+const auto percentage_def = percent;
+
+template <Metric M>
+const auto metric = act([](ParseState& s) { begin_target(s, M); });
+
+const auto metric_keyword = kw("first_response")[metric<Metric::first_response>] |
+                            kw("next_response")[metric<Metric::next_response>] |
+                            kw("resolution")[metric<Metric::resolution>] |
+                            kw("periodic_update")[metric<Metric::periodic_update>] |
+                            kw("target")[metric<Metric::target>];
+
+const auto case_stmt =
+    x3::raw[kw("otherwise") > business_duration][act_span(
+        [](ParseState& s, SourceSpan sp) { parser::target_case(s, sp, false); })] |
+    x3::raw[business_duration >> kw("when") > condition()][act_span(
+        [](ParseState& s, SourceSpan sp) { parser::target_case(s, sp, true); })] |
+    x3::raw[business_duration][act_span(
+        [](ParseState& s, SourceSpan sp) { parser::target_case(s, sp, false); })];
+
+const auto before_form =
+    x3::raw[kw("before") > field_path[act(before_field)] >
+            -('-' > business_duration[act(before_margin)])][act_span(target_before)];
+
+// A defined rule, not an inline one: an inline rule puts itself into the
+// context, and condition() is instantiated for the plain context only.
+const x3::rule<struct target_value_id> target_value = "a duration, or 'before' a date field";
+const auto target_value_def = before_form | (case_stmt % ',');
+
+const auto target_stmt = x3::raw[metric_keyword > target_value][act_span(target_line)];
+
+const auto calendar_stmt = kw("calendar") > name[act(policy_calendar)];
+const auto pause_stmt = kw("pause") > kw("while") > condition()[act(policy_pause)];
+
+const auto event_def = x3::raw[name][act_span(event_name)] >>
+                       -(kw("to") > kw("team") > name[act(event_team)]);
+const auto events = x3::eps[act(begin_events)] >> (event % ',');
+const auto start_stmt = kw("start") > kw("on") > events[act([](ParseState& s) {
+                          policy_events(s, true);
+                        })];
+const auto stop_stmt = kw("stop") > kw("on") > events[act([](ParseState& s) {
+                         policy_events(s, false);
+                       })];
+
+const auto warn_stmt = x3::raw[kw("warn") > kw("at") > percentage][act_span(
+    [](ParseState& s, SourceSpan sp) { threshold(s, sp, false); })];
+const auto escalation_target =
+    x3::rule<struct escalation_target_id>{"'team', 'queue' or 'agent'"} =
+        kw("team")[act([](ParseState& s) { threshold_target(s, "team"); })] |
+        kw("queue")[act([](ParseState& s) { threshold_target(s, "queue"); })] |
+        kw("agent")[act([](ParseState& s) { threshold_target(s, "agent"); })];
+const auto escalate_stmt =
+    x3::raw[kw("escalate") > kw("at") > percentage > kw("to") > escalation_target > name][act_span(
+        [](ParseState& s, SourceSpan sp) { threshold(s, sp, true); })];
+
+const auto policy_line =
+    calendar_stmt | pause_stmt | start_stmt | stop_stmt | warn_stmt | escalate_stmt | target_stmt;
+
+const auto policy_end = x3::rule<struct policy_end_id>{
+    "a policy line (calendar, first_response, next_response, resolution, periodic_update, "
+    "target, pause, start, stop, warn, escalate) or '}'"} = x3::lit('}');
+
+const auto policy_decl_rule_def =
+    x3::raw[(kw("sla")[act([](ParseState& s) { begin_policy(s, PolicyDecl::Kind::sla); })] |
+             kw("ola")[act([](ParseState& s) { begin_policy(s, PolicyDecl::Kind::ola); })]) >
+            name[act(policy_name)] > -(kw("for") > condition()[act(policy_applies)]) > '{' >
+            *policy_line > policy_end][act_span(commit_policy)];
+
+BOOST_SPIRIT_DEFINE(policy_decl_rule, business_duration, event, percentage, target_value)
+
+}  // namespace slakit::parser

@@ -1,0 +1,125 @@
+#include "tokens.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <deque>
+#include <mutex>
+#include <string>
+
+#include "slakit/error.hpp"
+#include "slakit/time/civil.hpp"
+
+namespace slakit::parser {
+
+const char* quoted(const char* word) {
+  // Grammar objects are built once, during static initialisation; a deque
+  // keeps the strings where they are as it grows.
+  static std::mutex mutex;
+  static std::deque<std::string> names;
+  std::lock_guard lock(mutex);
+  return names.emplace_back(fmt::format("'{}'", word)).c_str();
+}
+
+void set_name(ParseState& s, const char* first, const char* last) {
+  s.name_value = {std::string{first, last}, s.span(first, last)};
+}
+
+void set_string(ParseState& s, const char* first, const char* last) {
+  // Drop the quotes; \" and \\ stand for themselves, \n for a line break.
+  std::string out;
+  for (const char* p = first + 1; p + 1 < last; ++p) {
+    if (*p == '\\' && p + 2 < last) {
+      ++p;
+      out += *p == 'n' ? '\n' : (*p == 't' ? '\t' : *p);
+    } else {
+      out += *p;
+    }
+  }
+  s.string_value = std::move(out);
+  s.name_value = {s.string_value, s.span(first, last)};
+}
+
+void set_time(ParseState& s, const char* first, const char* last) {
+  try {
+    s.time_value = TimeOfDay::parse(std::string_view{first, static_cast<std::size_t>(last - first)});
+    s.time_ok = true;
+  } catch (const InvalidArgument&) {
+    s.time_ok = false;
+    s.error("E0101",
+            fmt::format("invalid time of day '{}': expected 00:00 to 24:00", std::string{first, last}),
+            s.span(first, last));
+  }
+}
+
+void set_date(ParseState& s, const char* first, const char* last) {
+  try {
+    s.date_value = parse_date(std::string_view{first, static_cast<std::size_t>(last - first)});
+    s.date_ok = true;
+  } catch (const InvalidArgument&) {
+    s.date_ok = false;
+    s.error("E0102", fmt::format("invalid date '{}': no such day", std::string{first, last}),
+            s.span(first, last));
+  }
+}
+
+namespace {
+
+// Reads the digits at p; false on overflow past a billion.
+bool read_number(const char*& p, const char* last, long& out) {
+  out = 0;
+  while (p < last && *p >= '0' && *p <= '9') {
+    out = out * 10 + (*p++ - '0');
+    if (out > 1'000'000'000) return false;
+  }
+  return true;
+}
+
+void too_large(ParseState& s, const char* first, const char* last) {
+  s.error("E0103", fmt::format("number '{}' is too large", std::string{first, last}),
+          s.span(first, last));
+}
+
+}  // namespace
+
+void set_duration(ParseState& s, const char* first, const char* last) {
+  BusinessDuration d;
+  bool days = false, time = false;
+  for (const char* p = first; p < last;) {
+    long n = 0;
+    if (!read_number(p, last, n)) return too_large(s, first, last);
+    if (p + 1 < last && p[0] == 'b' && p[1] == 'd') {
+      d.business_days += static_cast<int>(n);
+      days = true;
+      p += 2;
+      continue;
+    }
+    const long unit = *p == 'h' ? 3600 : (*p == 'm' ? 60 : 1);
+    d.time += std::chrono::seconds{n * unit};
+    time = true;
+    ++p;
+  }
+  if (days && time) {
+    s.error("E0104",
+            fmt::format("duration '{}' mixes business days with hours: write one or the other",
+                        std::string{first, last}),
+            s.span(first, last));
+  }
+  s.duration_value = d;
+}
+
+void set_business_days(ParseState& s, const char* first, const char* last) {
+  const char* p = first;
+  long n = 0;
+  if (!read_number(p, last, n)) return too_large(s, first, last);
+  s.duration_value = {std::chrono::seconds{0}, static_cast<int>(n)};
+}
+
+void set_integer(ParseState& s, const char* first, const char* last) {
+  const char* p = first;
+  long n = 0;
+  if (!read_number(p, last, n)) return too_large(s, first, last);
+  s.int_value = static_cast<int>(n);
+}
+
+}  // namespace slakit::parser
