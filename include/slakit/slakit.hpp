@@ -1,0 +1,94 @@
+// slakit/slakit.hpp: the entry point for hosts. Rule text in, a RuleSet out.
+//
+//   slakit::CompileResult result = slakit::compile({{"rules.sla", text}});
+//   if (!result.ok()) {
+//     for (const auto& d : result.diagnostics) std::cerr << slakit::render_text(d,
+//     *result.sources); return;
+//   }
+//   const slakit::RuleSet& rules = *result.rules;
+//   const slakit::Calendar* cal = rules.calendar("berlin_support");
+//   auto due = cal->add(created, std::chrono::hours{4});
+//
+// A RuleSet is immutable and cheap to copy; share it between threads freely.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "slakit/calendar/calendar.hpp"
+#include "slakit/error.hpp"
+#include "slakit/lang/ast.hpp"
+#include "slakit/lang/diagnostic.hpp"
+#include "slakit/model/fields.hpp"
+
+namespace slakit {
+
+/// One file of rule text.
+struct RuleSource {
+  std::string path;
+  std::string text;
+};
+
+struct CompileOptions {
+  /// Reads a file named by `include "..."` (the path already resolved against
+  /// the including file's folder); nullopt when it cannot be read. Without a
+  /// loader, an include is an error: the library does no I/O of its own.
+  std::function<std::optional<std::string>(const std::string& path)> load{};
+};
+
+/// Everything compiled from one or more rule files.
+class RuleSet {
+ public:
+  /// The calendar of that name, or nullptr.
+  [[nodiscard]] const Calendar* calendar(std::string_view name) const;
+  [[nodiscard]] std::vector<std::string> calendar_names() const;
+  /// SLA and OLA policies in the order written (first match wins).
+  [[nodiscard]] const std::vector<PolicyDecl>& policies() const;
+  /// Routing rules in the order written (first match wins).
+  [[nodiscard]] const std::vector<RouteDecl>& routes() const;
+  /// Built-in and declared fields.
+  [[nodiscard]] const std::vector<FieldInfo>& fields() const;
+  [[nodiscard]] const SourceMap& sources() const;
+
+  struct Impl;
+
+ private:
+  RuleSet() = default;  // made by compile() only
+  friend struct RuleSetBuilder;
+  std::shared_ptr<const Impl> impl_;
+};
+
+struct CompileResult {
+  std::optional<RuleSet> rules;  ///< set when there is no error (warnings allowed)
+  std::vector<Diagnostic> diagnostics;
+  std::shared_ptr<const SourceMap> sources;  ///< for rendering the diagnostics
+
+  [[nodiscard]] bool ok() const noexcept { return rules.has_value(); }
+};
+
+/// Parses, checks and compiles. Never throws on bad rule text: problems are
+/// diagnostics, in file order.
+[[nodiscard]] CompileResult compile(std::vector<RuleSource> sources,
+                                    const CompileOptions& options = {});
+
+/// Thrown by compile_or_throw; carries the diagnostics, rendered in what().
+class CompileError : public Error {
+ public:
+  CompileError(std::string rendered, std::vector<Diagnostic> diagnostics)
+      : Error(std::move(rendered)), diagnostics_(std::move(diagnostics)) {}
+  [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+/// compile(), throwing CompileError when there are errors.
+[[nodiscard]] RuleSet compile_or_throw(std::vector<RuleSource> sources,
+                                       const CompileOptions& options = {});
+
+}  // namespace slakit

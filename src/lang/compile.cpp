@@ -1,0 +1,133 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <deque>
+#include <set>
+#include <tuple>
+
+#include "lang/check/checker.hpp"
+#include "slakit/lang/parse.hpp"
+#include "slakit/slakit.hpp"
+
+namespace slakit {
+
+struct RuleSet::Impl {
+  std::shared_ptr<const SourceMap> sources;
+  std::map<std::string, Calendar, std::less<>> calendars;
+  std::vector<PolicyDecl> policies;
+  std::vector<RouteDecl> routes;
+  std::vector<FieldInfo> fields;
+};
+
+struct RuleSetBuilder {
+  static RuleSet make(std::shared_ptr<const RuleSet::Impl> impl) {
+    RuleSet r;
+    r.impl_ = std::move(impl);
+    return r;
+  }
+};
+
+const Calendar* RuleSet::calendar(std::string_view name) const {
+  const auto it = impl_->calendars.find(name);
+  return it == impl_->calendars.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> RuleSet::calendar_names() const {
+  std::vector<std::string> out;
+  for (const auto& [name, cal] : impl_->calendars) out.push_back(name);
+  return out;
+}
+
+const std::vector<PolicyDecl>& RuleSet::policies() const {
+  return impl_->policies;
+}
+const std::vector<RouteDecl>& RuleSet::routes() const {
+  return impl_->routes;
+}
+const std::vector<FieldInfo>& RuleSet::fields() const {
+  return impl_->fields;
+}
+const SourceMap& RuleSet::sources() const {
+  return *impl_->sources;
+}
+
+namespace {
+
+// "dir/rules.sla" including "common.sla" reads "dir/common.sla".
+std::string resolve(const std::string& including, const std::string& path) {
+  if (!path.empty() && path.front() == '/') return path;
+  const auto slash = including.rfind('/');
+  return slash == std::string::npos ? path : including.substr(0, slash + 1) + path;
+}
+
+}  // namespace
+
+CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& options) {
+  CompileResult result;
+  auto sources = std::make_shared<SourceMap>();
+  std::vector<RuleFile> files;
+  std::set<std::string> loaded;
+  std::deque<std::uint32_t> pending;
+  for (auto& in : inputs) {
+    loaded.insert(in.path);
+    pending.push_back(sources->add(std::move(in.path), std::move(in.text)));
+  }
+  while (!pending.empty()) {
+    const auto id = pending.front();
+    pending.pop_front();
+    files.push_back(parse_rules(*sources, id, result.diagnostics));
+    for (const auto& d : files.back().declarations) {
+      const auto* inc = std::get_if<IncludeDecl>(&d);
+      if (inc == nullptr) continue;
+      const auto path = resolve(sources->file(id).path, inc->path);
+      if (!loaded.insert(path).second) continue;  // each file once: cycles end here
+      if (!options.load) {
+        result.diagnostics.push_back(
+            {Severity::error, "E0212",
+             fmt::format("cannot include '{}': the host gave no file loader", inc->path),
+             inc->span});
+        continue;
+      }
+      auto text = options.load(path);
+      if (!text) {
+        result.diagnostics.push_back({Severity::error, "E0212",
+                                      fmt::format("cannot read included file '{}'", path),
+                                      inc->span});
+        continue;
+      }
+      pending.push_back(sources->add(path, std::move(*text)));
+    }
+  }
+
+  auto checked = detail::check_rules(files, *sources, result.diagnostics);
+  result.sources = sources;
+  // In file order, whichever pass found them.
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tie(a.span.file, a.span.begin) <
+                            std::tie(b.span.file, b.span.begin);
+                   });
+  if (has_errors(result.diagnostics)) return result;
+
+  auto impl = std::make_shared<RuleSet::Impl>();
+  impl->sources = sources;
+  for (auto& def : checked.calendars) {
+    auto name = def.name;
+    impl->calendars.emplace(std::move(name), Calendar{def});
+  }
+  impl->policies = std::move(checked.policies);
+  impl->routes = std::move(checked.routes);
+  impl->fields = std::move(checked.fields);
+  result.rules = RuleSetBuilder::make(std::move(impl));
+  return result;
+}
+
+RuleSet compile_or_throw(std::vector<RuleSource> sources, const CompileOptions& options) {
+  auto result = compile(std::move(sources), options);
+  if (result.ok()) return std::move(*result.rules);
+  std::string rendered;
+  for (const auto& d : result.diagnostics) rendered += render_text(d, *result.sources);
+  throw CompileError(std::move(rendered), std::move(result.diagnostics));
+}
+
+}  // namespace slakit

@@ -1,0 +1,119 @@
+#include "expr_text.hpp"
+
+#include <fmt/format.h>
+
+#include "slakit/time/instant.hpp"
+
+namespace slakit::detail {
+namespace {
+
+// Binding strength: or < and < not < comparison.
+int precedence(const Expr& e) {
+  switch (e.kind) {
+    case Expr::Kind::logical_or:
+      return 1;
+    case Expr::Kind::logical_and:
+      return 2;
+    case Expr::Kind::logical_not:
+      return 3;
+    default:
+      return 4;
+  }
+}
+
+std::string operand_text(const Expr& e, int parent) {
+  auto text = expr_text(e);
+  return precedence(e) < parent || (precedence(e) == parent && parent < 3) ? "(" + text + ")"
+                                                                           : text;
+}
+
+std::string_view op_text(CompareOp op) {
+  switch (op) {
+    case CompareOp::eq:
+      return "==";
+    case CompareOp::ne:
+      return "!=";
+    case CompareOp::lt:
+      return "<";
+    case CompareOp::le:
+      return "<=";
+    case CompareOp::gt:
+      return ">";
+    case CompareOp::ge:
+      return ">=";
+    case CompareOp::in:
+      return "in";
+    case CompareOp::not_in:
+      return "not in";
+  }
+  return "?";
+}
+
+std::string escaped(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    if (c == '\t') {
+      out += "\\t";
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string duration_text(const BusinessDuration& d) {
+  if (d.business_days != 0) return fmt::format("{}bd", d.business_days);
+  return format_duration(d.time);
+}
+
+std::string literal_text(const Literal& l) {
+  switch (l.kind) {
+    case Literal::Kind::string:
+      return escaped(l.text);
+    case Literal::Kind::duration:
+      return duration_text(l.duration);
+    case Literal::Kind::none:
+      return "none";
+    default:
+      return l.text;
+  }
+}
+
+std::string expr_text(const Expr& e) {
+  switch (e.kind) {
+    case Expr::Kind::literal:
+      return literal_text(e.literal);
+    case Expr::Kind::field:
+      return e.field;
+    case Expr::Kind::compare: {
+      auto lhs = operand_text(e.operands[0], 5);
+      if (e.op == CompareOp::in || e.op == CompareOp::not_in) {
+        std::string items;
+        for (const auto& l : e.list) items += (items.empty() ? "" : ", ") + literal_text(l);
+        return fmt::format("{} {} [{}]", lhs, op_text(e.op), items);
+      }
+      return fmt::format("{} {} {}", lhs, op_text(e.op), operand_text(e.operands[1], 5));
+    }
+    case Expr::Kind::logical_not:
+      return "not " + operand_text(e.operands[0], 3);
+    case Expr::Kind::logical_and:
+    case Expr::Kind::logical_or: {
+      const int p = precedence(e);
+      std::string out;
+      for (const auto& o : e.operands) {
+        out += (out.empty() ? "" : (p == 1 ? " or " : " and ")) + operand_text(o, p + 1);
+      }
+      return out;
+    }
+  }
+  return {};
+}
+
+}  // namespace slakit::detail
