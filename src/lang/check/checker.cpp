@@ -61,7 +61,7 @@ std::string join(const std::vector<std::string>& items) {
 class Checker {
  public:
   Checker(const SourceMap& sources, std::vector<Diagnostic>& diagnostics)
-      : sources_(sources), diagnostics_(diagnostics) {}
+      : sources_(sources), diagnostics_(diagnostics), syntax_errors_(diagnostics.size()) {}
 
   CheckedRules run(const std::vector<RuleFile>& files) {
     for (const auto& f : builtin_fields()) fields_[f.path] = f;
@@ -92,6 +92,18 @@ class Checker {
   void warning(const char* code, std::string message, SourceSpan span) {
     diagnostics_.push_back({Severity::warning, code, std::move(message), span});
   }
+  // True when a syntax or value error lies inside `span`: its checks would
+  // only repeat that error in other words.
+  bool damaged(SourceSpan span) const {
+    for (std::size_t i = 0; i < syntax_errors_; ++i) {
+      const auto& d = diagnostics_[i];
+      if (d.span.file == span.file && d.span.begin >= span.begin && d.span.begin < span.end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   std::string where(SourceSpan span) const {
     const auto p = sources_.position(span);
     return fmt::format("{}:{}:{}", sources_.file(span.file).path, p.line, p.column);
@@ -194,7 +206,7 @@ class Checker {
                             z->zone),
                 z->span);
         }
-      } else if (const auto* w = std::get_if<WeeklyLine>(&line)) {
+      } else if (const auto* w = std::get_if<WeeklyLine>(&line); w && !damaged(w->span)) {
         for (const auto& r : w->hours) {
           if (!check_range(r, w->span)) continue;
           auto close = r.close.since_midnight();
@@ -221,14 +233,14 @@ class Checker {
                   w->span);
           }
         }
-      } else if (const auto* h = std::get_if<HolidayLine>(&line)) {
+      } else if (const auto* h = std::get_if<HolidayLine>(&line); h && !damaged(h->span)) {
         try {
           validate_holiday_rule(h->rule);
           def.holidays.push_back(h->rule);
         } catch (const InvalidArgument& e) {
           error("E0213", e.what(), h->span);
         }
-      } else if (const auto* o = std::get_if<OpenLine>(&line)) {
+      } else if (const auto* o = std::get_if<OpenLine>(&line); o && !damaged(o->span)) {
         const auto key = format_date(o->day.date);
         if (const auto [it, fresh] = open_dates.emplace(key, o->span); !fresh) {
           error("E0218",
@@ -250,7 +262,7 @@ class Checker {
     const bool any_open =
         !def.weekly.empty() || std::any_of(def.overrides.begin(), def.overrides.end(),
                                            [](const DateOverride& o) { return !o.hours.empty(); });
-    if (!any_open) {
+    if (!any_open && !damaged(c.span)) {
       error("E0207",
             fmt::format("calendar '{}' has no working time: add opening hours like "
                         "mon..fri 09:00-17:00",
@@ -515,6 +527,7 @@ class Checker {
 
   const SourceMap& sources_;
   std::vector<Diagnostic>& diagnostics_;
+  std::size_t syntax_errors_;  // diagnostics_ before checking: the parser's
   std::map<std::string, FieldInfo> fields_;
   std::map<std::string, SourceSpan> declared_fields_, calendars_, policies_, routes_;
   std::map<std::string, std::string> conditions_;

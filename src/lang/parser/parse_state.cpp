@@ -42,6 +42,11 @@ SourceSpan ParseState::span(const char* first, const char* last) const noexcept 
 }
 
 void ParseState::error(std::string code, std::string message, SourceSpan where) {
+  // A token re-read after backtracking reports its bad value once.
+  for (auto it = diagnostics_.rbegin(); it != diagnostics_.rend() && it - diagnostics_.rbegin() < 8;
+       ++it) {
+    if (it->span == where && it->code == code) return;
+  }
   ++errors_;
   diagnostics_.push_back({Severity::error, std::move(code), std::move(message), where});
 }
@@ -88,8 +93,8 @@ void ParseState::expected(std::string code, std::string_view what, const char* a
   at = skip_trivia(at);
   if (at == text_end()) {
     // Point just after the last token rather than at an empty last line.
-    while (at > text_begin() && (at[-1] == '\n' || at[-1] == '\r' || at[-1] == ' ' ||
-                                 at[-1] == '\t')) {
+    while (at > text_begin() &&
+           (at[-1] == '\n' || at[-1] == '\r' || at[-1] == ' ' || at[-1] == '\t')) {
       --at;
     }
   }

@@ -1,0 +1,139 @@
+// The checker: every semantic diagnostic code, with its exact position.
+#include <doctest/doctest.h>
+
+#include "lang/lang_test_support.hpp"
+
+using namespace slakit;
+using test::diagnostics_of;
+using test::first_message;
+using test::kCalendar;
+
+namespace {
+std::string with_calendar(const std::string& rest) {
+  return std::string{kCalendar} + rest;
+}
+}  // namespace
+
+TEST_CASE("E0201 duplicate names, fields and metrics") {
+  CHECK(diagnostics_of(with_calendar("calendar c { zone \"UTC\" mon 09:00-10:00 }\n")) ==
+        "5:10 E0201");
+  CHECK(first_message(with_calendar("calendar c { zone \"UTC\" mon 09:00-10:00 }\n")) ==
+        "duplicate calendar 'c': first declared at t.sla:1:10");
+  CHECK(diagnostics_of("route r when ticket.reopened -> queue a\nroute r -> queue b\n") ==
+        "2:7 E0201");
+  CHECK(diagnostics_of("field ticket.priority : text\n") == "1:7 E0201");
+  CHECK(diagnostics_of("field ticket.x : number\nfield ticket.x : text\n") == "2:7 E0201");
+  CHECK(diagnostics_of("field ticket.x : one of a, b, a\n") == "1:31 E0201");
+  CHECK(diagnostics_of(with_calendar("sla s { resolution 1h\n resolution 2h }\n")) == "6:2 E0201");
+}
+
+TEST_CASE("E0202 unknown calendar, E0203 unknown field, with suggestions") {
+  CHECK(diagnostics_of(with_calendar("sla s { calendar d  resolution 1h }\n")) == "5:18 E0202");
+  CHECK(first_message(with_calendar("sla s { calendar cc  resolution 1h }\n")) ==
+        "unknown calendar 'cc'; did you mean 'c'?");
+  CHECK(diagnostics_of("route r when ticket.prority == low -> queue q\n") == "1:14 E0203");
+  CHECK(first_message("route r when ticket.prority == low -> queue q\n") ==
+        "unknown field 'ticket.prority'; did you mean 'ticket.priority'?");
+  CHECK(diagnostics_of("field agent.level : number\n") == "1:7 E0203");
+}
+
+TEST_CASE("E0204 type mismatches") {
+  CHECK(diagnostics_of("route r when ticket.subject == 5 -> queue q\n") == "1:32 E0204");
+  CHECK(first_message("route r when ticket.subject == 5 -> queue q\n") ==
+        "type mismatch: ticket.subject is a text, but 5 is a number");
+  CHECK(diagnostics_of("route r when order.due > 4h -> queue q\n") == "1:26 E0204");
+  CHECK(diagnostics_of("route r when ticket.subject < \"m\" -> queue q\n") == "1:14 E0204");
+  CHECK(diagnostics_of("route r when ticket.subject -> queue q\n") == "1:14 E0204");
+  CHECK(diagnostics_of("route r when order.value == ticket.subject -> queue q\n") == "1:14 E0204");
+  CHECK(diagnostics_of("route r when 5 == 5 -> queue q\n") == "1:14 E0204");
+  CHECK(diagnostics_of("route r when order.due != none and order.value > 10.5 and "
+                       "ticket.reopened -> queue q\n") == "");
+}
+
+TEST_CASE("E0205 zone, E0206 missing zone, E0207 no working time, E0208 overlaps") {
+  CHECK(diagnostics_of("calendar c {\n  zone \"Mars/Base\"\n  mon 09:00-17:00\n}\n") ==
+        "2:3 E0205");
+  CHECK(diagnostics_of("calendar c {\n  mon 09:00-17:00\n}\n") == "1:10 E0206");
+  CHECK(diagnostics_of("calendar c {\n  zone \"UTC\"\n  zone \"UTC\"\n  mon 09:00-17:00\n}\n") ==
+        "3:3 E0206");
+  CHECK(diagnostics_of("calendar c {\n  zone \"UTC\"\n  closed 2026-01-01\n}\n") == "1:10 E0207");
+  CHECK(diagnostics_of("calendar c {\n  zone \"UTC\"\n  mon 08:00-12:00\n  mon..tue "
+                       "11:00-13:00\n}\n") == "4:3 E0208");
+  CHECK(first_message("calendar c {\n  zone \"UTC\"\n  mon 08:00-12:00\n  mon..tue "
+                      "11:00-13:00\n}\n") == "periods 08:00-12:00 and 11:00-13:00 overlap on mon");
+  // Touching periods and a night shift into the next day do not overlap.
+  CHECK(diagnostics_of("calendar c {\n  zone \"UTC\"\n  mon 08:00-12:00, 12:00-13:00\n  mon "
+                       "22:00-06:00\n  tue 06:00-08:00\n}\n") == "");
+}
+
+TEST_CASE("E0209 percentages, E0210 no targets, E0213 holiday rules") {
+  CHECK(diagnostics_of(with_calendar("sla s { resolution 1h  warn at 101% }\n")) == "5:24 E0209");
+  CHECK(diagnostics_of("sla s for ticket.reopened { }\n") == "1:5 E0210");
+  CHECK(diagnostics_of("calendar c {\n  zone \"UTC\"\n  mon 09:00-17:00\n  holiday \"x\" may 1 "
+                       "from 14:00 until 12:00\n}\n") == "4:3 E0213");
+  CHECK(diagnostics_of("calendar c {\n  zone \"UTC\"\n  mon 09:00-17:00\n  holiday \"x\" dec 24 .. "
+                       "jan 1 observed\n}\n") == "4:3 E0213");
+}
+
+TEST_CASE("W0211 a routing rule that can never match is a warning") {
+  const auto text = "route all -> queue q\nroute vip when customer.tier == gold -> queue v\n";
+  CHECK(diagnostics_of(text) == "2:7 W0211");
+  CHECK(compile({{"t.sla", text}}).ok());  // warnings do not fail
+  CHECK(diagnostics_of("route a when ticket.priority == high -> queue x\nroute b when "
+                       "ticket.priority == high -> queue y\n") == "2:7 W0211");
+}
+
+TEST_CASE("E0212 includes need a loader and an existing file") {
+  CHECK(diagnostics_of("include \"other.sla\"\n") == "1:1 E0212");
+  CompileOptions options;
+  options.load = [](const std::string& path) -> std::optional<std::string> {
+    if (path == "dir/common.sla") return std::string{kCalendar} + "include \"main.sla\"\n";
+    return std::nullopt;
+  };
+  const auto ok = compile({{"dir/main.sla",
+                            "include \"common.sla\"\nsla s { calendar c  "
+                            "resolution 1h }\n"}},
+                          options);
+  CHECK(ok.ok());  // the include cycle back to main.sla ends there
+  CHECK(ok.rules->calendar("c") != nullptr);
+  const auto missing = compile({{"dir/main.sla", "include \"nope.sla\"\n"}}, options);
+  REQUIRE(missing.diagnostics.size() == 1);
+  CHECK(missing.diagnostics[0].message == "cannot read included file 'dir/nope.sla'");
+}
+
+TEST_CASE("E0214 values of one-of fields, E0215 routes without queue") {
+  CHECK(diagnostics_of("route r when ticket.priority == urgentt -> queue q\n") == "1:33 E0214");
+  CHECK(first_message("route r when ticket.priority == urgentt -> queue q\n") ==
+        "'urgentt' is not a value of ticket.priority (low, normal, high, urgent); did you mean "
+        "'urgent'?");
+  CHECK(diagnostics_of("route r -> queue q, priority hot\n") == "1:30 E0214");
+  CHECK(diagnostics_of("route r -> priority high\n") == "1:7 E0215");
+}
+
+TEST_CASE("E0216 events, E0217 before needs a date, E0218 periods, E0220 otherwise last") {
+  CHECK(diagnostics_of("ola o { start on asigned  target 1h }\n") == "1:18 E0216");
+  CHECK(diagnostics_of("ola o { start on solved to team x  target 1h }\n") == "1:18 E0216");
+  CHECK(diagnostics_of("sla s { resolution before ticket.subject }\n") == "1:20 E0217");
+  CHECK(diagnostics_of("calendar c {\n  zone \"UTC\"\n  mon 08:00-08:00\n}\n") ==
+        "1:10 E0207, 3:3 E0218");
+  CHECK(diagnostics_of("calendar c {\n  zone \"UTC\"\n  mon 24:00-02:00\n}\n") ==
+        "1:10 E0207, 3:3 E0218");
+  CHECK(diagnostics_of("sla s { resolution otherwise 2h, 1h when ticket.reopened }\n") ==
+        "1:20 E0220");
+}
+
+TEST_CASE("a clean rule set compiles into calendars, policies and routes") {
+  const auto result = compile({{"t.sla", with_calendar("sla s { calendar c  resolution 2h }\nroute "
+                                                       "r -> queue q\n")}});
+  REQUIRE(result.ok());
+  const auto& rules = *result.rules;
+  REQUIRE(rules.calendar("c") != nullptr);
+  CHECK(rules.calendar("nope") == nullptr);
+  CHECK(rules.calendar_names() == std::vector<std::string>{"c"});
+  CHECK(rules.policies().size() == 1);
+  CHECK(rules.routes().size() == 1);
+  using namespace std::chrono;
+  CHECK(rules.calendar("c")->add(sys_days{2026y / 3 / 6} + 16h, 2h) ==
+        sys_days{2026y / 3 / 9} + 10h);
+  CHECK_THROWS_AS((void)compile_or_throw({{"t.sla", "route r ->"}}), CompileError);
+}

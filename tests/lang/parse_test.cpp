@@ -1,0 +1,161 @@
+// Syntax: what parses, and where each syntax error is reported.
+#include <doctest/doctest.h>
+
+#include <slakit/lang/parse.hpp>
+
+#include "lang/lang_test_support.hpp"
+
+using namespace slakit;
+using test::diagnostics_of;
+using test::first_message;
+
+namespace {
+
+RuleFile parse(const std::string& text, std::vector<Diagnostic>& diagnostics) {
+  static SourceMap sources;  // outlives the returned spans within a test
+  const auto id = sources.add("t.sla", text);
+  return parse_rules(sources, id, diagnostics);
+}
+
+}  // namespace
+
+TEST_CASE("every construct of the language parses into the tree") {
+  std::vector<Diagnostic> d;
+  const auto file = parse(R"(include "common.sla"
+calendar berlin {
+  zone "Europe/Berlin"
+  mon..fri 08:00-12:00, 12:30-17:00
+  sat, sun 10:00-14:00
+  holiday "New Year" jan 1 observed
+  holiday "Boxing Day" dec 26 observed substitute except 2020 since 1990 through 2090
+  holiday "Good Friday" easter - 2
+  holiday "Orthodox Easter Monday" orthodox easter + 1
+  holiday "Thanksgiving" 4th thu of nov
+  holiday "Memorial Day" last mon of may
+  holiday "Christmas break" dec 24 .. jan 1
+  holiday "Move" 2026-03-02 .. 2026-03-04
+  closed 2026-12-31 from 12:00
+  closed 2026-12-30 until 10:00
+  open 2026-12-20 10:00-14:00
+}
+field customer.region : one of emea, amer, apac
+sla gold for contract.sla == "gold" and not (ticket.priority in [low]) {
+  calendar berlin
+  first_response 1h when ticket.priority == urgent, 2h when ticket.priority == high, otherwise 4h
+  resolution 3 business days
+  pause while ticket.status in [pending_customer, on_hold]
+  warn at 75%
+  escalate at 100% to team leads
+}
+ola handoff { start on assigned to team l2  stop on solved, handed_back  target 4h }
+route vip when customer.tier == platinum or order.value >= 1000.5 -> queue vip, priority urgent, team t, skills [a, b]
+)",
+                          d);
+  CHECK(d.empty());
+  REQUIRE(file.declarations.size() == 6);
+  const auto& cal = std::get<CalendarDecl>(file.declarations[1]);
+  CHECK(cal.name.text == "berlin");
+  CHECK(cal.lines.size() == 14);
+  const auto& boxing = std::get<HolidayLine>(cal.lines[4]).rule;
+  CHECK(boxing.observance == Observance::next_free_weekday);
+  CHECK(boxing.skip_years == std::vector<int>{2020});
+  CHECK(boxing.first_year == 1990);
+  CHECK(boxing.last_year == 2090);
+  CHECK(std::get<EasterOffset>(std::get<HolidayLine>(cal.lines[5]).rule.date).days == -2);
+  CHECK(std::get<EasterOffset>(std::get<HolidayLine>(cal.lines[6]).rule.date).kind ==
+        EasterKind::orthodox);
+  CHECK(std::get<NthWeekday>(std::get<HolidayLine>(cal.lines[8]).rule.date).n == -1);
+  CHECK(std::holds_alternative<AnnualRange>(std::get<HolidayLine>(cal.lines[9]).rule.date));
+  CHECK(std::holds_alternative<DateRange>(std::get<HolidayLine>(cal.lines[10]).rule.date));
+  CHECK(std::get<HolidayLine>(cal.lines[11]).closed_form);
+  const auto& sla = std::get<PolicyDecl>(file.declarations[3]);
+  CHECK(sla.targets.size() == 2);
+  CHECK(sla.targets[0].cases.size() == 3);
+  CHECK(sla.targets[1].cases[0].value.business_days == 3);
+  CHECK(sla.applies->kind == Expr::Kind::logical_and);
+  CHECK(sla.thresholds[1].target_kind == "team");
+  const auto& ola = std::get<PolicyDecl>(file.declarations[4]);
+  CHECK(ola.start_on[0].team->text == "l2");
+  CHECK(ola.stop_on.size() == 2);
+  const auto& route = std::get<RouteDecl>(file.declarations[5]);
+  CHECK(route.when->kind == Expr::Kind::logical_or);
+  CHECK(route.skills.size() == 2);
+  CHECK(route.when->operands[1].operands[1].literal.number == 1000.5);
+}
+
+TEST_CASE("syntax errors: code, line and column, one per broken declaration") {
+  CHECK(diagnostics_of("calendar c {\n  zone \"UTC\"\n  mon 09:00-\n}\n") == "4:1 E0001");
+  CHECK(first_message("calendar c {\n  zone \"UTC\"\n  mon 09:00-\n}\n") ==
+        "expected a time of day (HH:MM), saw '}'");
+  CHECK(diagnostics_of("route r -> queue") == "1:17 E0001");
+  CHECK(first_message("route r -> queue") == "expected a name, saw end of file");
+  CHECK(diagnostics_of("hello world\nroute r -> queue q\n") == "1:1 E0002");
+  CHECK(first_message("hello world\n") ==
+        "expected a declaration (calendar, field, sla, ola, route or include), saw 'hello'");
+  // A declaration missing its last name does not swallow the next one.
+  CHECK(diagnostics_of("route r -> queue q, priority\nroute s -> queue x\n") == "2:1 E0001");
+}
+
+TEST_CASE("parsing recovers at the next declaration and reports every error in order") {
+  const auto text =
+      "calendar a {\n  zone \"UTC\"\n  mon 9:00-17:00\n}\n"
+      "route ok when ticket.reopened -> queue q\n"
+      "sla s for ticket.priority == {\n  resolution 1h\n}\n"
+      "route r when -> queue q\n"
+      "route fine -> queue z\n";
+  CHECK(diagnostics_of(text) == "3:7 E0001, 6:30 E0001, 9:14 E0001");
+  const auto result = compile({{"t.sla", text}});
+  CHECK_FALSE(result.ok());
+}
+
+TEST_CASE("bad values are reported where they stand") {
+  using test::kCalendar;
+  CHECK(diagnostics_of("calendar c {\n  zone \"UTC\"\n  mon 25:00-26:00\n}\n") ==
+        "3:7 E0101, 3:13 E0101");
+  CHECK(first_message("calendar c {\n  zone \"UTC\"\n  mon 25:00-26:00\n}\n") ==
+        "invalid time of day '25:00': expected 00:00 to 24:00");
+  CHECK(
+      diagnostics_of("calendar c {\n  zone \"UTC\"\n  mon 09:00-17:00\n  closed 2026-02-30\n}\n") ==
+      "4:10 E0102");
+  CHECK(diagnostics_of(
+            "calendar c {\n  zone \"UTC\"\n  mon 09:00-17:00\n  holiday \"x\" feb 30\n}\n") ==
+        "4:15 E0102");
+  CHECK(diagnostics_of(std::string{kCalendar} + "sla s { resolution 99999999999h }\n") ==
+        "5:20 E0103");
+  CHECK(diagnostics_of(std::string{kCalendar} + "sla s { resolution 1bd2h }\n") == "5:20 E0104");
+  CHECK(diagnostics_of("calendar c {\n  zone \"UTC\"\n  mon 09:00-17:00\n  closed 2026-03-04 .. "
+                       "2026-03-02\n}\n") == "4:24 E0105");
+}
+
+TEST_CASE("unterminated strings, invalid UTF-8 and deep nesting are clear errors") {
+  CHECK(diagnostics_of("calendar c {\n  zone \"UTC\n}\n") == "3:1 E0001");
+  CHECK(first_message("calendar c {\n  zone \"UTC\n}\n") ==
+        "expected a closing '\"' on the same line, saw '}'");
+  CHECK(diagnostics_of("calendar c { zone \"UTC") == "1:23 E0001");
+  CHECK(diagnostics_of("route r -> queue q # caf\xC3\xA9\nroute s -> queue \xFF\n") ==
+        "2:18 E0003");
+  CHECK(first_message("x\xC0\x80") == "invalid UTF-8: byte 0xC0 does not start a character");
+  std::string deep = "route r when ";
+  for (int i = 0; i < 10000; ++i) deep += '(';
+  deep += "ticket.reopened";
+  for (int i = 0; i < 10000; ++i) deep += ')';
+  deep += " -> queue q\n";
+  CHECK(diagnostics_of(deep) == "1:78 E0004");
+  std::string nots = "route r when ";
+  for (int i = 0; i < 10000; ++i) nots += "not ";
+  CHECK(diagnostics_of(nots + "ticket.reopened -> queue q\n") == "1:270 E0004");
+  // 64 levels are fine.
+  std::string ok = "route r when ";
+  for (int i = 0; i < 64; ++i) ok += '(';
+  ok += "ticket.reopened";
+  for (int i = 0; i < 64; ++i) ok += ')';
+  CHECK(diagnostics_of(ok + " -> queue q\n") == "");
+}
+
+TEST_CASE("a file with many errors stops after 100 of them") {
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += "route r" + std::to_string(i) + " ->\n";
+  CHECK(test::diagnostic_count(text) == 101);
+  const auto d = diagnostics_of(text);
+  CHECK(d.substr(d.size() - 11) == "101:1 E0005");
+}
