@@ -8,7 +8,9 @@ namespace slakit::parser {
 
 namespace {
 
-SourceSpan cover(const SourceSpan& a, const SourceSpan& b) { return {a.file, a.begin, b.end}; }
+SourceSpan cover(const SourceSpan& a, const SourceSpan& b) {
+  return {a.file, a.begin, b.end};
+}
 
 std::string_view text_of(const ParseState& s, SourceSpan sp) {
   return {s.text_begin() + sp.begin, sp.end - sp.begin};
@@ -76,9 +78,13 @@ void push_number(ParseState& s, SourceSpan span) {
   }
 }
 
-void begin_list(ParseState& s) { s.list.clear(); }
+void begin_list(ParseState& s) {
+  s.list.clear();
+}
 
-void literal_to_list(ParseState& s) { s.list.push_back(pop_expr(s).literal); }
+void literal_to_list(ParseState& s) {
+  s.list.push_back(pop_expr(s).literal);
+}
 
 void finish_comparison(ParseState& s, int form) {
   Expr e;

@@ -26,7 +26,9 @@ std::optional<month_day> checked_month_day(ParseState& s, SourceSpan span) {
 
 }  // namespace
 
-void calendar_name(ParseState& s) { s.calendar.name = s.name_value; }
+void calendar_name(ParseState& s) {
+  s.calendar.name = s.name_value;
+}
 
 void zone_line(ParseState& s, SourceSpan span) {
   s.calendar.lines.emplace_back(ZoneLine{s.string_value, span});
@@ -37,11 +39,17 @@ void day_first(ParseState& s) {
   s.days.push_back({d, d});
 }
 
-void day_last(ParseState& s) { s.days.back().last = weekday{static_cast<unsigned>(s.weekday_value)}; }
+void day_last(ParseState& s) {
+  s.days.back().last = weekday{static_cast<unsigned>(s.weekday_value)};
+}
 
-void range_open(ParseState& s) { s.ranges.push_back({s.time_value, {}}); }
+void range_open(ParseState& s) {
+  s.ranges.push_back({s.time_value, {}});
+}
 
-void range_close(ParseState& s) { s.ranges.back().close = s.time_value; }
+void range_close(ParseState& s) {
+  s.ranges.back().close = s.time_value;
+}
 
 void weekly_line(ParseState& s, SourceSpan span) {
   s.calendar.lines.emplace_back(WeeklyLine{std::move(s.days), std::move(s.ranges), span});
@@ -49,11 +57,17 @@ void weekly_line(ParseState& s, SourceSpan span) {
   s.ranges.clear();
 }
 
-void begin_holiday(ParseState& s) { s.holiday = {}; }
+void begin_holiday(ParseState& s) {
+  s.holiday = {};
+}
 
-void holiday_name(ParseState& s) { s.holiday.name = s.string_value; }
+void holiday_name(ParseState& s) {
+  s.holiday.name = s.string_value;
+}
 
-void holiday_easter(ParseState& s, EasterKind kind) { s.holiday.date = EasterOffset{0, kind}; }
+void holiday_easter(ParseState& s, EasterKind kind) {
+  s.holiday.date = EasterOffset{0, kind};
+}
 
 void holiday_easter_offset(ParseState& s, int sign) {
   std::get<EasterOffset>(s.holiday.date).days = sign * s.int_value;
@@ -90,12 +104,24 @@ void holiday_month_day_range_end(ParseState& s, SourceSpan span) {
   if (first != nullptr && last) s.holiday.date = AnnualRange{first->date, *last};
 }
 
-void holiday_observed(ParseState& s, Observance o) { s.holiday.observance = o; }
-void holiday_from(ParseState& s) { s.holiday.closed_from = s.time_value; }
-void holiday_until(ParseState& s) { s.holiday.closed_until = s.time_value; }
-void holiday_skip_year(ParseState& s) { s.holiday.skip_years.push_back(s.int_value); }
-void holiday_first_year(ParseState& s) { s.holiday.first_year = s.int_value; }
-void holiday_last_year(ParseState& s) { s.holiday.last_year = s.int_value; }
+void holiday_observed(ParseState& s, Observance o) {
+  s.holiday.observance = o;
+}
+void holiday_from(ParseState& s) {
+  s.holiday.closed_from = s.time_value;
+}
+void holiday_until(ParseState& s) {
+  s.holiday.closed_until = s.time_value;
+}
+void holiday_skip_year(ParseState& s) {
+  s.holiday.skip_years.push_back(s.int_value);
+}
+void holiday_first_year(ParseState& s) {
+  s.holiday.first_year = s.int_value;
+}
+void holiday_last_year(ParseState& s) {
+  s.holiday.last_year = s.int_value;
+}
 
 void holiday_line(ParseState& s, SourceSpan span, bool closed_form) {
   s.calendar.lines.emplace_back(HolidayLine{std::move(s.holiday), closed_form, span});

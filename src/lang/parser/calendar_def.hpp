@@ -24,12 +24,11 @@ const auto day_def = kw("sun")[set_weekday<0>] | kw("mon")[set_weekday<1>] |
                      kw("thu")[set_weekday<4>] | kw("fri")[set_weekday<5>] |
                      kw("sat")[set_weekday<6>];
 
-const auto month_def = kw("jan")[set_month<1>] | kw("feb")[set_month<2>] |
-                       kw("mar")[set_month<3>] | kw("apr")[set_month<4>] |
-                       kw("may")[set_month<5>] | kw("jun")[set_month<6>] |
-                       kw("jul")[set_month<7>] | kw("aug")[set_month<8>] |
-                       kw("sep")[set_month<9>] | kw("oct")[set_month<10>] |
-                       kw("nov")[set_month<11>] | kw("dec")[set_month<12>];
+const auto month_def = kw("jan")[set_month<1>] | kw("feb")[set_month<2>] | kw("mar")[set_month<3>] |
+                       kw("apr")[set_month<4>] | kw("may")[set_month<5>] | kw("jun")[set_month<6>] |
+                       kw("jul")[set_month<7>] | kw("aug")[set_month<8>] | kw("sep")[set_month<9>] |
+                       kw("oct")[set_month<10>] | kw("nov")[set_month<11>] |
+                       kw("dec")[set_month<12>];
 
 const auto year_number_def = integer;
 
@@ -39,21 +38,18 @@ const auto time_ranges_def = time_range % ',';
 const auto zone_stmt = x3::raw[kw("zone") > string_lit][act_span(zone_line)];
 
 const auto day_range = day[act(day_first)] >> -(".." > day[act(day_last)]);
-const auto weekly_stmt =
-    x3::raw[(day_range % ',') > time_ranges][act_span(weekly_line)];
+const auto weekly_stmt = x3::raw[(day_range % ',') > time_ranges][act_span(weekly_line)];
 
 const auto easter_date =
-    ((kw("orthodox") > kw("easter"))[act([](ParseState& s) {
-       holiday_easter(s, EasterKind::orthodox);
-     })] |
+    ((kw("orthodox") >
+      kw("easter"))[act([](ParseState& s) { holiday_easter(s, EasterKind::orthodox); })] |
      kw("easter")[act([](ParseState& s) { holiday_easter(s, EasterKind::western); })]) >>
     -(('+' > integer)[act([](ParseState& s) { holiday_easter_offset(s, 1); })] |
       ('-' > integer)[act([](ParseState& s) { holiday_easter_offset(s, -1); })]);
 
 template <int N>
-const auto nth = x3::raw[day > kw("of") > month][act_span([](ParseState& s, SourceSpan sp) {
-  holiday_nth(s, N, sp);
-})];
+const auto nth = x3::raw[day > kw("of") > month]
+                        [act_span([](ParseState& s, SourceSpan sp) { holiday_nth(s, N, sp); })];
 const auto nth_date = (kw("1st") > nth<1>) | (kw("2nd") > nth<2>) | (kw("3rd") > nth<3>) |
                       (kw("4th") > nth<4>) | (kw("5th") > nth<5>) | (kw("last") > nth<-1>);
 
@@ -69,8 +65,9 @@ const auto observance =
     kw("observed")[act([](ParseState& s) { holiday_observed(s, Observance::nearest_weekday); })] >>
     -(kw("nearest") |
       kw("sunday")[act([](ParseState& s) { holiday_observed(s, Observance::sunday_to_monday); })] |
-      kw("substitute")[act(
-          [](ParseState& s) { holiday_observed(s, Observance::next_free_weekday); })]);
+      kw("substitute")[act([](ParseState& s) {
+        holiday_observed(s, Observance::next_free_weekday);
+      })]);
 
 const auto holiday_modifier = observance | (kw("from") > time_of_day[act(holiday_from)]) |
                               (kw("until") > time_of_day[act(holiday_until)]) |
@@ -80,22 +77,20 @@ const auto holiday_modifier = observance | (kw("from") > time_of_day[act(holiday
 
 const auto holiday_stmt =
     x3::raw[kw("holiday")[act(begin_holiday)] > string_lit[act(holiday_name)] > holiday_when >
-            *holiday_modifier][act_span([](ParseState& s, SourceSpan sp) {
-      parser::holiday_line(s, sp, false);
-    })];
+            *holiday_modifier]
+           [act_span([](ParseState& s, SourceSpan sp) { parser::holiday_line(s, sp, false); })];
 
 const auto closed_stmt =
-    x3::raw[kw("closed")[act(begin_holiday)] > dated > *holiday_modifier][act_span(
-        [](ParseState& s, SourceSpan sp) { parser::holiday_line(s, sp, true); })];
+    x3::raw[kw("closed")[act(begin_holiday)] > dated > *holiday_modifier]
+           [act_span([](ParseState& s, SourceSpan sp) { parser::holiday_line(s, sp, true); })];
 
 const auto open_stmt =
     x3::raw[kw("open") > date_lit[act(open_date)] > time_ranges][act_span(open_line)];
 
 const auto calendar_line = zone_stmt | holiday_stmt | closed_stmt | open_stmt | weekly_stmt;
 
-const auto calendar_end =
-    x3::rule<struct calendar_end_id>{
-        "a calendar line (zone, a weekday, holiday, closed, open) or '}'"} = x3::lit('}');
+const auto calendar_end = x3::rule<struct calendar_end_id>{
+    "a calendar line (zone, a weekday, holiday, closed, open) or '}'"} = x3::lit('}');
 
 const auto calendar_decl_rule_def =
     x3::raw[kw("calendar")[act(begin_declaration)] > name[act(calendar_name)] > '{' >

@@ -17,8 +17,8 @@ using iterator_type = const char*;
 
 // Blanks, line breaks and '#' comments separate tokens. Explicit byte sets
 // rather than x3::space: bytes of UTF-8 text are negative chars.
-inline const auto skipper = x3::omit[x3::char_(" \t\r\n\f\v")] |
-                            x3::lexeme['#' >> *(x3::char_ - x3::char_("\r\n"))];
+inline const auto skipper =
+    x3::omit[x3::char_(" \t\r\n\f\v")] | x3::lexeme['#' >> *(x3::char_ - x3::char_("\r\n"))];
 using skipper_type = std::remove_cv_t<decltype(skipper)>;
 
 using phrase_context_type = x3::phrase_parse_context<skipper_type>::type;

@@ -11,32 +11,25 @@ const x3::rule<struct primary_id> primary = "a field, a value or '('";
 const x3::rule<struct literal_id> literal = "a value";
 const x3::rule<struct value_list_id> value_list = "a list of values '[a, b]'";
 
-const auto number_text =
-    x3::lexeme[+digit >> -('.' >> +digit) >> word_end];
+const auto number_text = x3::lexeme[+digit >> -('.' >> +digit) >> word_end];
 
 const auto literal_def =
-    x3::raw[kw("none")][act_span([](ParseState& s, SourceSpan sp) {
-      push_literal(s, Literal::Kind::none, sp);
-    })] |
-    x3::raw[kw("true") | kw("false")][act_span([](ParseState& s, SourceSpan sp) {
-      push_literal(s, Literal::Kind::boolean, sp);
-    })] |
-    x3::raw[date_lit][act_span([](ParseState& s, SourceSpan sp) {
-      push_literal(s, Literal::Kind::date, sp);
-    })] |
-    x3::raw[duration][act_span([](ParseState& s, SourceSpan sp) {
-      push_literal(s, Literal::Kind::duration, sp);
-    })] |
+    x3::raw[kw("none")][act_span(
+        [](ParseState& s, SourceSpan sp) { push_literal(s, Literal::Kind::none, sp); })] |
+    x3::raw[kw("true") | kw("false")][act_span(
+        [](ParseState& s, SourceSpan sp) { push_literal(s, Literal::Kind::boolean, sp); })] |
+    x3::raw[date_lit][act_span(
+        [](ParseState& s, SourceSpan sp) { push_literal(s, Literal::Kind::date, sp); })] |
+    x3::raw[duration][act_span(
+        [](ParseState& s, SourceSpan sp) { push_literal(s, Literal::Kind::duration, sp); })] |
     x3::raw[number_text][act_span(push_number)] |
-    x3::raw[string_lit][act_span([](ParseState& s, SourceSpan sp) {
-      push_literal(s, Literal::Kind::string, sp);
-    })] |
-    x3::raw[!reserved >> name][act_span([](ParseState& s, SourceSpan sp) {
-      push_literal(s, Literal::Kind::symbol, sp);
-    })];
+    x3::raw[string_lit][act_span(
+        [](ParseState& s, SourceSpan sp) { push_literal(s, Literal::Kind::string, sp); })] |
+    x3::raw[!reserved >> name][act_span(
+        [](ParseState& s, SourceSpan sp) { push_literal(s, Literal::Kind::symbol, sp); })];
 
-const auto value_list_def = x3::lit('[')[act(begin_list)] >
-                            -(literal[act(literal_to_list)] % ',') > ']';
+const auto value_list_def = x3::lit('[')[act(begin_list)] > -(literal[act(literal_to_list)] % ',') >
+                            ']';
 
 const auto primary_def = ('(' > condition_rule > ')') | field_path[act(push_field)] | literal;
 
@@ -53,20 +46,16 @@ const auto comparison =
       (kw("in") > value_list)[act([](ParseState& s) { finish_comparison(s, 2); })] |
       (kw("not") >> kw("in") > value_list)[act([](ParseState& s) { finish_comparison(s, 3); })]);
 
-const auto not_expr_def =
-    x3::raw[kw("not") > not_expr][act_span(make_not)] | comparison;
+const auto not_expr_def = x3::raw[kw("not") > not_expr][act_span(make_not)] | comparison;
 
 const auto and_expr =
-    not_expr >> *(kw("and") > not_expr)[act([](ParseState& s) {
-      make_logical(s, Expr::Kind::logical_and);
-    })];
+    not_expr >>
+    *(kw("and") > not_expr)[act([](ParseState& s) { make_logical(s, Expr::Kind::logical_and); })];
 
 const auto condition_rule_def =
-    and_expr >> *(kw("or") > and_expr)[act([](ParseState& s) {
-      make_logical(s, Expr::Kind::logical_or);
-    })];
+    and_expr >>
+    *(kw("or") > and_expr)[act([](ParseState& s) { make_logical(s, Expr::Kind::logical_or); })];
 
 BOOST_SPIRIT_DEFINE(condition_rule, not_expr, primary, literal, value_list)
-
 
 }  // namespace slakit::parser

@@ -41,8 +41,8 @@ const auto field_type =
 
 const auto field_decl =
     x3::raw[kw("field")[act(begin_declaration)] >
-            field_path[act([](ParseState& s) { s.field.path = s.name_value; })] > ':' >
-            field_type][act_span(commit_field)];
+            field_path[act([](ParseState& s) { s.field.path = s.name_value; })] > ':' > field_type]
+           [act_span(commit_field)];
 
 const auto include_decl =
     x3::raw[kw("include")[act(begin_declaration)] > string_lit][act_span(commit_include)];
@@ -53,15 +53,16 @@ const auto declaration_def =
 const auto line_rest = *(x3::char_ - x3::eol);
 // At least one character, then whole lines up to one that starts with a
 // declaration keyword in column 1.
-const auto recover = x3::raw[x3::lexeme[x3::char_ >> line_rest >>
-                                        *(x3::eol >> !declaration_keyword >> line_rest)]][act_span(
-    recovered)];
+const auto recover =
+    x3::raw[x3::lexeme[x3::char_ >> line_rest >> *(x3::eol >> !declaration_keyword >> line_rest)]]
+           [act_span(recovered)];
 
 constexpr std::size_t kMostErrors = 100;
 const auto give_up =
     x3::eps[([](auto& ctx) { x3::_pass(ctx) = state(ctx).error_count() >= kMostErrors; })] >>
     x3::raw[x3::lexeme[+x3::char_]][act_span([](ParseState& s, SourceSpan sp) {
-      s.error("E0005", "too many errors; the rest of the file is not checked", {sp.file, sp.begin, sp.begin + 1});
+      s.error("E0005", "too many errors; the rest of the file is not checked",
+              {sp.file, sp.begin, sp.begin + 1});
     })];
 
 const auto file_def = *(give_up | declaration | recover);

@@ -62,13 +62,12 @@ bool prescan(parser::ParseState& state, std::string_view text) {
       state.file.comments.push_back({std::string{text.substr(i + 1, end - i - 1)},
                                      state.span(text.data() + i, text.data() + end)});
       i = end;
-    } else if (c == '(' || (c == 'n' && text.substr(i, 3) == "not" &&
-                            (i == 0 || !word_byte(text[i - 1])) &&
-                            (i + 3 == text.size() || !word_byte(text[i + 3])))) {
+    } else if (c == '(' ||
+               (c == 'n' && text.substr(i, 3) == "not" && (i == 0 || !word_byte(text[i - 1])) &&
+                (i + 3 == text.size() || !word_byte(text[i + 3])))) {
       const int level = c == '(' ? ++depth + nots : depth + ++nots;
       if (level > kMaxNesting) {
-        state.error("E0004",
-                    fmt::format("conditions nest more than {} levels deep", kMaxNesting),
+        state.error("E0004", fmt::format("conditions nest more than {} levels deep", kMaxNesting),
                     state.span(text.data() + i, text.data() + i + 1));
         return false;
       }

@@ -9,9 +9,15 @@ void begin_policy(ParseState& s, PolicyDecl::Kind kind) {
   s.policy.kind = kind;
 }
 
-void policy_name(ParseState& s) { s.policy.name = s.name_value; }
-void policy_applies(ParseState& s) { s.policy.applies = pop_expr(s); }
-void policy_calendar(ParseState& s) { s.policy.calendar = s.name_value; }
+void policy_name(ParseState& s) {
+  s.policy.name = s.name_value;
+}
+void policy_applies(ParseState& s) {
+  s.policy.applies = pop_expr(s);
+}
+void policy_calendar(ParseState& s) {
+  s.policy.calendar = s.name_value;
+}
 
 void begin_target(ParseState& s, Metric metric) {
   s.target = {};
@@ -24,11 +30,17 @@ void target_case(ParseState& s, SourceSpan span, bool has_condition) {
   s.target.cases.push_back(std::move(c));
 }
 
-void before_field(ParseState& s) { s.target.before = DueBefore{s.name_value.text, {}, {}}; }
+void before_field(ParseState& s) {
+  s.target.before = DueBefore{s.name_value.text, {}, {}};
+}
 
-void before_margin(ParseState& s) { s.target.before->margin = s.duration_value; }
+void before_margin(ParseState& s) {
+  s.target.before->margin = s.duration_value;
+}
 
-void target_before(ParseState& s, SourceSpan span) { s.target.before->span = span; }
+void target_before(ParseState& s, SourceSpan span) {
+  s.target.before->span = span;
+}
 
 void target_line(ParseState& s, SourceSpan span) {
   s.target.span = span;
@@ -36,9 +48,13 @@ void target_line(ParseState& s, SourceSpan span) {
   s.target = {};
 }
 
-void policy_pause(ParseState& s) { s.policy.pause_while = pop_expr(s); }
+void policy_pause(ParseState& s) {
+  s.policy.pause_while = pop_expr(s);
+}
 
-void begin_events(ParseState& s) { s.events.clear(); }
+void begin_events(ParseState& s) {
+  s.events.clear();
+}
 
 void event_name(ParseState& s, SourceSpan span) {
   s.events.push_back({s.name_value, std::nullopt, span});
@@ -67,6 +83,8 @@ void threshold(ParseState& s, SourceSpan span, bool escalate) {
   s.policy.thresholds.push_back(std::move(t));
 }
 
-void threshold_target(ParseState& s, const char* kind) { s.string_value = kind; }
+void threshold_target(ParseState& s, const char* kind) {
+  s.string_value = kind;
+}
 
 }  // namespace slakit::parser

@@ -26,12 +26,12 @@ const auto metric_keyword = kw("first_response")[metric<Metric::first_response>]
                             kw("target")[metric<Metric::target>];
 
 const auto case_stmt =
-    x3::raw[kw("otherwise") > business_duration][act_span(
-        [](ParseState& s, SourceSpan sp) { parser::target_case(s, sp, false); })] |
-    x3::raw[business_duration >> kw("when") > condition()][act_span(
-        [](ParseState& s, SourceSpan sp) { parser::target_case(s, sp, true); })] |
-    x3::raw[business_duration][act_span(
-        [](ParseState& s, SourceSpan sp) { parser::target_case(s, sp, false); })];
+    x3::raw[kw("otherwise") > business_duration]
+           [act_span([](ParseState& s, SourceSpan sp) { parser::target_case(s, sp, false); })] |
+    x3::raw[business_duration >> kw("when") > condition()]
+           [act_span([](ParseState& s, SourceSpan sp) { parser::target_case(s, sp, true); })] |
+    x3::raw[business_duration]
+           [act_span([](ParseState& s, SourceSpan sp) { parser::target_case(s, sp, false); })];
 
 const auto before_form =
     x3::raw[kw("before") > field_path[act(before_field)] >
@@ -50,23 +50,21 @@ const auto pause_stmt = kw("pause") > kw("while") > condition()[act(policy_pause
 const auto event_def = x3::raw[name][act_span(event_name)] >>
                        -(kw("to") > kw("team") > name[act(event_team)]);
 const auto events = x3::eps[act(begin_events)] >> (event % ',');
-const auto start_stmt = kw("start") > kw("on") > events[act([](ParseState& s) {
-                          policy_events(s, true);
-                        })];
-const auto stop_stmt = kw("stop") > kw("on") > events[act([](ParseState& s) {
-                         policy_events(s, false);
-                       })];
+const auto start_stmt = kw("start") >
+                        kw("on") > events[act([](ParseState& s) { policy_events(s, true); })];
+const auto stop_stmt = kw("stop") >
+                       kw("on") > events[act([](ParseState& s) { policy_events(s, false); })];
 
-const auto warn_stmt = x3::raw[kw("warn") > kw("at") > percentage][act_span(
-    [](ParseState& s, SourceSpan sp) { threshold(s, sp, false); })];
-const auto escalation_target =
-    x3::rule<struct escalation_target_id>{"'team', 'queue' or 'agent'"} =
-        kw("team")[act([](ParseState& s) { threshold_target(s, "team"); })] |
-        kw("queue")[act([](ParseState& s) { threshold_target(s, "queue"); })] |
-        kw("agent")[act([](ParseState& s) { threshold_target(s, "agent"); })];
+const auto warn_stmt =
+    x3::raw[kw("warn") > kw("at") > percentage]
+           [act_span([](ParseState& s, SourceSpan sp) { threshold(s, sp, false); })];
+const auto escalation_target = x3::rule<struct escalation_target_id>{"'team', 'queue' or 'agent'"} =
+    kw("team")[act([](ParseState& s) { threshold_target(s, "team"); })] |
+    kw("queue")[act([](ParseState& s) { threshold_target(s, "queue"); })] |
+    kw("agent")[act([](ParseState& s) { threshold_target(s, "agent"); })];
 const auto escalate_stmt =
-    x3::raw[kw("escalate") > kw("at") > percentage > kw("to") > escalation_target > name][act_span(
-        [](ParseState& s, SourceSpan sp) { threshold(s, sp, true); })];
+    x3::raw[kw("escalate") > kw("at") > percentage > kw("to") > escalation_target > name]
+           [act_span([](ParseState& s, SourceSpan sp) { threshold(s, sp, true); })];
 
 const auto policy_line =
     calendar_stmt | pause_stmt | start_stmt | stop_stmt | warn_stmt | escalate_stmt | target_stmt;

@@ -42,13 +42,15 @@ void set_string(ParseState& s, const char* first, const char* last) {
 
 void set_time(ParseState& s, const char* first, const char* last) {
   try {
-    s.time_value = TimeOfDay::parse(std::string_view{first, static_cast<std::size_t>(last - first)});
+    s.time_value =
+        TimeOfDay::parse(std::string_view{first, static_cast<std::size_t>(last - first)});
     s.time_ok = true;
   } catch (const InvalidArgument&) {
     s.time_ok = false;
-    s.error("E0101",
-            fmt::format("invalid time of day '{}': expected 00:00 to 24:00", std::string{first, last}),
-            s.span(first, last));
+    s.error(
+        "E0101",
+        fmt::format("invalid time of day '{}': expected 00:00 to 24:00", std::string{first, last}),
+        s.span(first, last));
   }
 }
 

@@ -27,8 +27,8 @@ inline auto kw(const char* word) {
 }
 
 /// Reserved words cannot be symbols or names in conditions.
-inline const auto reserved = kw("and") | kw("or") | kw("not") | kw("in") | kw("none") |
-                             kw("true") | kw("false") | kw("when") | kw("otherwise");
+inline const auto reserved = kw("and") | kw("or") | kw("not") | kw("in") | kw("none") | kw("true") |
+                             kw("false") | kw("when") | kw("otherwise");
 
 inline const auto identifier_text =
     x3::raw[x3::lexeme[(lower | upper | x3::char_('_')) >> *word_char]];
@@ -50,7 +50,8 @@ void set_integer(ParseState& s, const char* first, const char* last);
 
 template <class F>
 auto setter(F f) {
-  return [f](ParseState& s, const auto& r) { f(s, &*r.begin(), &*r.begin() + (r.end() - r.begin())); };
+  return
+      [f](ParseState& s, const auto& r) { f(s, &*r.begin(), &*r.begin() + (r.end() - r.begin())); };
 }
 
 /// Gives a token a name for messages: "expected a name, saw '->'".
@@ -89,8 +90,7 @@ inline const auto time_of_day =
 
 inline const auto date_text = x3::lexeme[digit >> digit >> digit >> digit >> '-' >> digit >>
                                          digit >> '-' >> digit >> digit >> word_end];
-inline const auto date_lit =
-    named("a date (YYYY-MM-DD)", with_text(date_text, setter(set_date)));
+inline const auto date_lit = named("a date (YYYY-MM-DD)", with_text(date_text, setter(set_date)));
 
 inline const auto duration_unit = x3::lit("bd") | 'h' | 'm' | 's';
 inline const auto duration_text = x3::lexeme[+(+digit >> duration_unit) >> word_end];
