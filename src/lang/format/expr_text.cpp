@@ -16,8 +16,10 @@ int precedence(const Expr& e) {
       return 2;
     case Expr::Kind::logical_not:
       return 3;
-    default:
+    case Expr::Kind::compare:
       return 4;
+    default:
+      return 6;  // a field or a value binds tightest
   }
 }
 
@@ -69,7 +71,9 @@ std::string escaped(const std::string& s) {
 }  // namespace
 
 std::string duration_text(const BusinessDuration& d) {
-  if (d.business_days != 0) return fmt::format("{}bd", d.business_days);
+  if (d.business_days != 0) {
+    return fmt::format("{} business day{}", d.business_days, d.business_days == 1 ? "" : "s");
+  }
   return format_duration(d.time);
 }
 

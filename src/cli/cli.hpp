@@ -1,0 +1,47 @@
+// The slakit command line: shared pieces of the commands.
+#pragma once
+
+#include <slakit/slakit.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace slakit::cli {
+
+/// Exit codes: 0 clean, 1 problems found, 2 usage or I/O error.
+inline constexpr int kOk = 0;
+inline constexpr int kProblems = 1;
+inline constexpr int kUsage = 2;
+
+/// A usage or I/O error: printed as "slakit: message", exit code 2.
+struct UsageError {
+  std::string message;
+};
+
+/// The whole file, or nullopt when it cannot be read.
+std::optional<std::string> read_file(const std::string& path);
+
+/// Reads the named files (UsageError naming one that cannot be read) and
+/// compiles them, following includes from disk.
+CompileResult compile_files(const std::vector<std::string>& paths);
+
+/// Arguments after the command: files and --options (with values where given).
+struct Arguments {
+  std::vector<std::string> files;
+  std::vector<std::pair<std::string, std::string>> options;  // {"--calendar", "x"}
+
+  [[nodiscard]] bool flag(const std::string& name) const;
+  [[nodiscard]] std::optional<std::string> value(const std::string& name) const;
+};
+
+/// Splits argv; `with_value` names the options that take a value.
+Arguments parse_arguments(int argc, char** argv, int first,
+                          const std::vector<std::string>& with_value,
+                          const std::vector<std::string>& flags);
+
+int check_command(const Arguments& args);
+int fmt_command(const Arguments& args);
+int deadline_command(const Arguments& args);
+
+}  // namespace slakit::cli

@@ -1,0 +1,61 @@
+// slakit: validate, format and evaluate rule files (docs/cli.md).
+#include <slakit/version.hpp>
+
+#include <cstdio>
+#include <exception>
+#include <string>
+
+#include "cli.hpp"
+
+namespace {
+
+constexpr const char* kUsageText =
+    "usage: slakit COMMAND [OPTIONS] FILE...\n"
+    "\n"
+    "commands:\n"
+    "  check FILE... [--format text|json]      report errors and warnings\n"
+    "  fmt FILE... [--write | --check]         print, rewrite or verify canonical text\n"
+    "  deadline FILE... --calendar NAME (--start TIME --add DURATION | --batch IN.csv)\n"
+    "                                          business-time deadlines\n"
+    "  version                                 print the version\n"
+    "\n"
+    "exit status: 0 clean, 1 problems found, 2 usage or I/O error\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace slakit::cli;
+  if (argc < 2) {
+    std::fputs(kUsageText, stderr);
+    return kUsage;
+  }
+  const std::string command = argv[1];
+  try {
+    if (command == "check") {
+      return check_command(parse_arguments(argc, argv, 2, {"--format"}, {}));
+    }
+    if (command == "fmt") {
+      return fmt_command(parse_arguments(argc, argv, 2, {}, {"--write", "--check"}));
+    }
+    if (command == "deadline") {
+      return deadline_command(
+          parse_arguments(argc, argv, 2, {"--calendar", "--start", "--add", "--batch"}, {}));
+    }
+    if (command == "version" || command == "--version") {
+      std::printf("slakit %s\n", SLAKIT_VERSION_STRING);
+      return kOk;
+    }
+    if (command == "help" || command == "--help" || command == "-h") {
+      std::fputs(kUsageText, stdout);
+      return kOk;
+    }
+    std::fprintf(stderr, "slakit: unknown command '%s'\n%s", command.c_str(), kUsageText);
+    return kUsage;
+  } catch (const UsageError& e) {
+    std::fprintf(stderr, "slakit: %s\n", e.message.c_str());
+    return kUsage;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "slakit: %s\n", e.what());
+    return kUsage;
+  }
+}

@@ -1,0 +1,343 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "expr_text.hpp"
+#include "slakit/lang/format.hpp"
+#include "slakit/lang/parse.hpp"
+#include "slakit/time/civil.hpp"
+
+namespace slakit {
+namespace {
+
+using namespace std::chrono;
+
+constexpr const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                   "jul", "aug", "sep", "oct", "nov", "dec"};
+
+std::string month_day_text(month_day md) {
+  return fmt::format("{} {}", kMonths[static_cast<unsigned>(md.month()) - 1],
+                     static_cast<unsigned>(md.day()));
+}
+
+std::string ranges_text(const std::vector<TimeRange>& ranges) {
+  std::string out;
+  for (const auto& r : ranges) {
+    out += (out.empty() ? "" : ", ") + r.open.to_string() + "-" + r.close.to_string();
+  }
+  return out;
+}
+
+std::string names_text(const std::vector<Name>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n.text;
+  return out;
+}
+
+std::string quoted(const std::string& s) {
+  Literal l;
+  l.kind = Literal::Kind::string;
+  l.text = s;
+  return detail::literal_text(l);
+}
+
+std::string holiday_date_text(const HolidayDate& date) {
+  struct Visitor {
+    std::string operator()(const FixedDate& d) const { return month_day_text(d.date); }
+    std::string operator()(const NthWeekday& d) const {
+      static constexpr const char* kOrdinals[] = {"", "1st", "2nd", "3rd", "4th", "5th"};
+      return fmt::format("{} {} of {}", d.n == -1 ? "last" : kOrdinals[d.n],
+                         weekday_name(d.weekday), kMonths[static_cast<unsigned>(d.month) - 1]);
+    }
+    std::string operator()(const EasterOffset& d) const {
+      std::string out = d.kind == EasterKind::orthodox ? "orthodox easter" : "easter";
+      if (d.days > 0) out += fmt::format(" + {}", d.days);
+      if (d.days < 0) out += fmt::format(" - {}", -d.days);
+      return out;
+    }
+    std::string operator()(const OneOffDate& d) const { return format_date(d.date); }
+    std::string operator()(const AnnualRange& d) const {
+      return month_day_text(d.first) + " .. " + month_day_text(d.last);
+    }
+    std::string operator()(const DateRange& d) const {
+      return format_date(d.first) + " .. " + format_date(d.last);
+    }
+  };
+  return std::visit(Visitor{}, date);
+}
+
+std::string holiday_text(const HolidayLine& h) {
+  const auto& r = h.rule;
+  std::string out = h.closed_form
+                        ? "closed " + holiday_date_text(r.date)
+                        : fmt::format("holiday {} {}", quoted(r.name), holiday_date_text(r.date));
+  switch (r.observance) {
+    case Observance::none:
+      break;
+    case Observance::nearest_weekday:
+      out += " observed";
+      break;
+    case Observance::sunday_to_monday:
+      out += " observed sunday";
+      break;
+    case Observance::next_free_weekday:
+      out += " observed substitute";
+      break;
+  }
+  if (r.closed_from) out += " from " + r.closed_from->to_string();
+  if (r.closed_until) out += " until " + r.closed_until->to_string();
+  if (!r.skip_years.empty()) {
+    std::string years;
+    for (int y : r.skip_years) years += (years.empty() ? "" : ", ") + std::to_string(y);
+    out += " except " + years;
+  }
+  if (r.first_year) out += fmt::format(" since {}", *r.first_year);
+  if (r.last_year) out += fmt::format(" through {}", *r.last_year);
+  return out;
+}
+
+std::string days_text(const std::vector<DayRange>& days) {
+  std::string out;
+  for (const auto& d : days) {
+    out += (out.empty() ? "" : ", ") + std::string{weekday_name(d.first)};
+    if (d.last != d.first) out += ".." + std::string{weekday_name(d.last)};
+  }
+  return out;
+}
+
+std::string_view metric_text(Metric m) {
+  switch (m) {
+    case Metric::first_response:
+      return "first_response";
+    case Metric::next_response:
+      return "next_response";
+    case Metric::resolution:
+      return "resolution";
+    case Metric::periodic_update:
+      return "periodic_update";
+    case Metric::target:
+      return "target";
+  }
+  return "target";
+}
+
+std::string target_text(const TargetLine& t) {
+  std::string out{metric_text(t.metric)};
+  if (t.before) {
+    out += " before " + t.before->field;
+    if (t.before->margin != BusinessDuration{}) {
+      out += " - " + detail::duration_text(t.before->margin);
+    }
+    return out;
+  }
+  std::string cases;
+  for (const auto& c : t.cases) {
+    cases += cases.empty() ? " " : ", ";
+    cases += c.when ? detail::duration_text(c.value) + " when " + detail::expr_text(*c.when)
+                    : (t.cases.size() > 1 ? "otherwise " : "") + detail::duration_text(c.value);
+  }
+  return out + cases;
+}
+
+std::string events_text(const std::vector<EventRef>& events) {
+  std::string out;
+  for (const auto& e : events) {
+    out += (out.empty() ? "" : ", ") + e.event.text;
+    if (e.team) out += " to team " + e.team->text;
+  }
+  return out;
+}
+
+std::string_view field_type_text(const FieldDecl& f) {
+  switch (f.type) {
+    case FieldType::text:
+      return "text";
+    case FieldType::number:
+      return "number";
+    case FieldType::boolean:
+      return "bool";
+    case FieldType::duration:
+      return "duration";
+    case FieldType::time:
+      return "time";
+    case FieldType::date:
+      return "date";
+    case FieldType::one_of:
+      return "one of";
+  }
+  return "text";
+}
+
+// Writes declarations and puts the comments back between them.
+class Printer {
+ public:
+  Printer(const SourceMap& sources, const RuleFile& file) : sources_(sources), file_(file) {}
+
+  std::string run() {
+    const Declaration* previous = nullptr;
+    for (const auto& d : file_.declarations) {
+      const auto span = std::visit([](const auto& x) { return x.span; }, d);
+      if (previous != nullptr && !(previous->index() == d.index() && single_line(d))) out_ += "\n";
+      comments_before(span.begin, "");
+      std::visit([&](const auto& x) { print(x); }, d);
+      previous = &d;
+    }
+    comments_before(UINT32_MAX, "");
+    return out_;
+  }
+
+ private:
+  static bool single_line(const Declaration& d) {
+    return std::holds_alternative<RouteDecl>(d) || std::holds_alternative<FieldDecl>(d) ||
+           std::holds_alternative<IncludeDecl>(d);
+  }
+
+  std::uint32_t line_of(std::uint32_t offset) const {
+    return sources_.position(file_.file, offset).line;
+  }
+
+  // Comments before `offset`, each on its own line.
+  void comments_before(std::uint32_t offset, std::string_view indent) {
+    while (next_comment_ < file_.comments.size() &&
+           file_.comments[next_comment_].span.begin < offset) {
+      const auto& c = file_.comments[next_comment_++];
+      // fmt rather than operator+: GCC 12 warns wrongly about the latter here (PR 105329).
+      out_ += fmt::format("{}#{}\n", indent, trimmed(c.text));
+    }
+  }
+
+  static std::string trimmed(const std::string& s) {
+    auto end = s.find_last_not_of(" \t\r");
+    return end == std::string::npos ? std::string{} : s.substr(0, end + 1);
+  }
+
+  // Writes one element on its own line; a comment later on the same source
+  // line stays behind it, unless `trailing` is false (the first output line
+  // of a two-line route).
+  void line(std::string_view indent, const std::string& text, SourceSpan span,
+            bool trailing = true) {
+    comments_before(span.begin, indent);
+    out_ += std::string{indent} + text + "\n";
+    last_end_line_ = line_of(span.end == 0 ? 0 : span.end - 1);
+    if (trailing) trailing_comments();
+  }
+
+  void trailing_comments() {
+    while (next_comment_ < file_.comments.size() &&
+           line_of(file_.comments[next_comment_].span.begin) == last_end_line_) {
+      out_.pop_back();  // the '\n' of the element's line
+      out_ += fmt::format("  #{}\n", trimmed(file_.comments[next_comment_++].text));
+    }
+  }
+
+  void print(const IncludeDecl& d) { line("", "include " + quoted(d.path), d.span); }
+
+  void print(const FieldDecl& d) {
+    std::string text = "field " + d.path.text + " : " + std::string{field_type_text(d)};
+    if (d.type == FieldType::one_of) text += " " + names_text(d.members);
+    line("", text, d.span);
+  }
+
+  void print(const CalendarDecl& d) {
+    open_block("calendar " + d.name.text, d.span);
+    for (const auto& l : d.lines) {
+      std::visit(
+          [&](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ZoneLine>) {
+              line("  ", "zone " + quoted(x.zone), x.span);
+            } else if constexpr (std::is_same_v<T, WeeklyLine>) {
+              line("  ", days_text(x.days) + " " + ranges_text(x.hours), x.span);
+            } else if constexpr (std::is_same_v<T, HolidayLine>) {
+              line("  ", holiday_text(x), x.span);
+            } else {
+              line("  ", "open " + format_date(x.day.date) + " " + ranges_text(x.day.hours),
+                   x.span);
+            }
+          },
+          l);
+    }
+    close_block(d.span);
+  }
+
+  void print(const PolicyDecl& d) {
+    std::string head = (d.kind == PolicyDecl::Kind::sla ? "sla " : "ola ") + d.name.text;
+    if (d.applies) head += " for " + detail::expr_text(*d.applies);
+    open_block(head, d.span);
+    // The lines in the order they were written.
+    std::vector<std::pair<SourceSpan, std::string>> lines;
+    if (d.calendar) lines.emplace_back(d.calendar->span, "calendar " + d.calendar->text);
+    for (const auto& t : d.targets) lines.emplace_back(t.span, target_text(t));
+    if (d.pause_while) {
+      lines.emplace_back(d.pause_while->span, "pause while " + detail::expr_text(*d.pause_while));
+    }
+    if (!d.start_on.empty()) {
+      lines.emplace_back(d.start_on.front().span, "start on " + events_text(d.start_on));
+    }
+    if (!d.stop_on.empty()) {
+      lines.emplace_back(d.stop_on.front().span, "stop on " + events_text(d.stop_on));
+    }
+    for (const auto& t : d.thresholds) {
+      lines.emplace_back(t.span, t.escalate ? fmt::format("escalate at {}% to {} {}", t.percent,
+                                                          t.target_kind, t.target.text)
+                                            : fmt::format("warn at {}%", t.percent));
+    }
+    std::stable_sort(lines.begin(), lines.end(),
+                     [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
+    for (const auto& [span, text] : lines) line("  ", text, span);
+    close_block(d.span);
+  }
+
+  void print(const RouteDecl& d) {
+    std::vector<std::string> actions;
+    if (d.queue) actions.push_back("queue " + d.queue->text);
+    if (d.priority) actions.push_back("priority " + d.priority->text);
+    if (d.team) actions.push_back("team " + d.team->text);
+    if (!d.skills.empty()) actions.push_back("skills [" + names_text(d.skills) + "]");
+    std::string list;
+    for (const auto& a : actions) list += (list.empty() ? "" : ", ") + a;
+    if (d.when) {
+      line("", "route " + d.name.text + " when " + detail::expr_text(*d.when),
+           {d.span.file, d.span.begin, d.when->span.end}, false);
+      line("  ", "-> " + list, {d.span.file, d.when->span.end, d.span.end});
+    } else {
+      line("", "route " + d.name.text + " -> " + list, d.span);
+    }
+  }
+
+  void open_block(const std::string& head, SourceSpan span) {
+    comments_before(span.begin, "");
+    out_ += head + " {\n";
+    last_end_line_ = line_of(span.begin);
+    trailing_comments();
+  }
+
+  void close_block(SourceSpan span) {
+    comments_before(span.end - 1, "  ");
+    out_ += "}\n";
+    last_end_line_ = line_of(span.end - 1);
+    trailing_comments();
+  }
+
+  const SourceMap& sources_;
+  const RuleFile& file_;
+  std::string out_;
+  std::size_t next_comment_ = 0;
+  std::uint32_t last_end_line_ = 0;
+};
+
+}  // namespace
+
+FormatResult format_rules(std::string path, std::string text) {
+  FormatResult result;
+  const auto id = result.sources.add(std::move(path), std::move(text));
+  const auto file = parse_rules(result.sources, id, result.diagnostics);
+  if (!result.ok()) {
+    result.text = result.sources.file(id).text;
+    return result;
+  }
+  result.text = Printer{result.sources, file}.run();
+  return result;
+}
+
+}  // namespace slakit

@@ -1,0 +1,66 @@
+#include "slakit/time/parse_time.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "slakit/error.hpp"
+#include "slakit/time/civil.hpp"
+#include "slakit/time/time_of_day.hpp"
+
+namespace slakit {
+
+using namespace std::chrono;
+
+namespace {
+
+bool two_digits(std::string_view s, std::size_t at, int& out) {
+  if (at + 2 > s.size()) return false;
+  auto [p, ec] = std::from_chars(s.data() + at, s.data() + at + 2, out);
+  return ec == std::errc{} && p == s.data() + at + 2;
+}
+
+}  // namespace
+
+Instant parse_time(std::string_view text, const TimeZone& zone) {
+  auto fail = [&](std::string_view why) {
+    throw InvalidArgument(fmt::format("invalid time '{}': {}", text, why));
+  };
+  if (text.size() < 16 || (text[10] != 'T' && text[10] != 't' && text[10] != ' ')) {
+    fail("expected YYYY-MM-DDTHH:MM[:SS] with Z, an offset like +01:00, or none");
+  }
+  year_month_day date;
+  try {
+    date = parse_date(text.substr(0, 10));
+  } catch (const InvalidArgument&) {
+    fail("no such date");
+  }
+  int h = 0, m = 0, s = 0;
+  std::size_t i = 11;
+  if (!two_digits(text, i, h) || text[i + 2] != ':' || !two_digits(text, i + 3, m)) {
+    fail("expected HH:MM after the date");
+  }
+  i += 5;
+  if (i < text.size() && text[i] == ':') {
+    if (!two_digits(text, i + 1, s)) fail("expected seconds as SS");
+    i += 3;
+    if (i < text.size() && text[i] == '.') {
+      ++i;
+      while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    }
+  }
+  if (h > 23 || m > 59 || s > 60) fail("no such time of day");
+  const local_seconds wall = local_days{date} + hours{h} + minutes{m} + seconds{std::min(s, 59)};
+  const auto rest = text.substr(i);
+  if (rest.empty()) return zone.resolve(wall).instant;
+  if (rest == "Z" || rest == "z") return Instant{wall.time_since_epoch()};
+  int oh = 0, om = 0;
+  if (rest.size() != 6 || (rest[0] != '+' && rest[0] != '-') || !two_digits(rest, 1, oh) ||
+      rest[3] != ':' || !two_digits(rest, 4, om) || oh > 23 || om > 59) {
+    fail("expected Z or an offset like +01:00 at the end");
+  }
+  const seconds offset = (rest[0] == '-' ? -1 : 1) * (hours{oh} + minutes{om});
+  return Instant{wall.time_since_epoch() - offset};
+}
+
+}  // namespace slakit

@@ -1,0 +1,16 @@
+# ctest -P script: runs the slakit CLI and checks its exit code and output.
+#   -DCLI=path -DARGS="a;b" -DCODE=0 [-DSTDOUT=regex] [-DSTDERR=regex]
+#   [-DCOPY=file -DTO=path]   copy a file first (for fmt --write)
+if(DEFINED COPY)
+  configure_file(${COPY} ${TO} COPYONLY)
+endif()
+execute_process(COMMAND ${CLI} ${ARGS} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL CODE)
+  message(FATAL_ERROR "exit code ${rc}, expected ${CODE}\nstdout:\n${out}\nstderr:\n${err}")
+endif()
+if(DEFINED STDOUT AND NOT out MATCHES "${STDOUT}")
+  message(FATAL_ERROR "stdout does not match '${STDOUT}':\n${out}")
+endif()
+if(DEFINED STDERR AND NOT err MATCHES "${STDERR}")
+  message(FATAL_ERROR "stderr does not match '${STDERR}':\n${err}")
+endif()

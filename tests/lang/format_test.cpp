@@ -1,0 +1,132 @@
+// The formatter: canonical, comment-preserving, idempotent, meaning-preserving.
+#include <doctest/doctest.h>
+
+#include <slakit/lang/format.hpp>
+#include <slakit/slakit.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "lang/format/expr_text.hpp"
+
+using namespace slakit;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Every rule file of the repository: tests, goldens and examples.
+std::vector<fs::path> rule_files() {
+  std::vector<fs::path> out;
+  for (const char* dir : {"tests", "examples"}) {
+    for (const auto& e : fs::recursive_directory_iterator(fs::path{SLAKIT_SOURCE_DIR} / dir)) {
+      if (e.path().extension() == ".sla") out.push_back(e.path());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// What a rule set means, in a comparable form: calendars by their answers,
+// conditions by their canonical text.
+std::vector<std::string> meaning(const RuleSet& rules) {
+  using namespace std::chrono;
+  std::vector<std::string> out;
+  for (const auto& name : rules.calendar_names()) {
+    const auto* cal = rules.calendar(name);
+    for (int i = 0; i < 40; ++i) {
+      const auto t = sys_days{2026y / 1 / 1} + hours{i * 211};
+      out.push_back(name + " " + format_utc(cal->add(t, minutes{i * 37})));
+    }
+    for (const auto& h : cal->holidays(2026)) out.push_back(name + " " + format_date(h.date));
+  }
+  for (const auto& p : rules.policies()) {
+    out.push_back(p.name.text + (p.applies ? detail::expr_text(*p.applies) : ""));
+    for (const auto& t : p.targets) {
+      for (const auto& c : t.cases) {
+        out.push_back(detail::duration_text(c.value) + (c.when ? detail::expr_text(*c.when) : ""));
+      }
+    }
+  }
+  for (const auto& r : rules.routes()) {
+    out.push_back(r.name.text + (r.when ? detail::expr_text(*r.when) : "") +
+                  (r.queue ? r.queue->text : ""));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the sketch formats to its golden canonical text") {
+  const auto dir = fs::path{SLAKIT_SOURCE_DIR} / "tests/lang/golden";
+  const auto result = format_rules("sketch.sla", read(dir / "sketch.sla"));
+  REQUIRE(result.ok());
+  CHECK(result.text == read(dir / "sketch.formatted.sla"));
+}
+
+TEST_CASE("formatting is idempotent and keeps the meaning, on every rule file") {
+  int formatted = 0;
+  for (const auto& path : rule_files()) {
+    CAPTURE(path.string());
+    const auto text = read(path);
+    const auto once = format_rules(path.string(), text);
+    if (!once.ok()) {
+      CHECK(once.text == text);  // a file that does not parse comes back unchanged
+      continue;
+    }
+    ++formatted;
+    const auto twice = format_rules(path.string(), once.text);
+    REQUIRE(twice.ok());
+    CHECK(twice.text == once.text);
+    // The same rules, read from the original and from the formatted text.
+    CompileOptions options;
+    options.load = [&](const std::string& p) -> std::optional<std::string> {
+      const auto full = path.parent_path() / fs::path{p}.filename();
+      if (!fs::exists(full)) return std::nullopt;
+      return read(full);
+    };
+    const auto before = compile({{path.string(), text}}, options);
+    const auto after = compile({{path.string(), once.text}}, options);
+    CHECK(before.ok() == after.ok());
+    CHECK(before.diagnostics.size() == after.diagnostics.size());
+    if (before.ok() && after.ok()) CHECK(meaning(*before.rules) == meaning(*after.rules));
+  }
+  CHECK(formatted >= 5);
+}
+
+TEST_CASE("comments stay: own-line before their element, trailing behind it") {
+  const auto result = format_rules("t.sla",
+                                   "# head\nroute  a   when ticket.reopened->queue x # why\n"
+                                   "sla s {   # open\n  # inside\n resolution   4h  # target\n"
+                                   "  # last\n}\n# end\n");
+  REQUIRE(result.ok());
+  CHECK(result.text ==
+        "# head\nroute a when ticket.reopened\n  -> queue x  # why\n\nsla s {  # open\n  # "
+        "inside\n  resolution 4h  # target\n  # last\n}\n# end\n");
+}
+
+TEST_CASE("canonical spelling: spacing, parentheses only where needed, durations") {
+  const auto result = format_rules(
+      "t.sla",
+      "route r when ((ticket.priority==high)) or (ticket.reopened and not (order.value>5)) "
+      "-> queue q\nsla s { resolution 90m\n first_response 3 business days }\n");
+  REQUIRE(result.ok());
+  CHECK(result.text ==
+        "route r when ticket.priority == high or (ticket.reopened and not order.value > 5)\n"
+        "  -> queue q\n\nsla s {\n  resolution 1h30m\n  first_response 3 business days\n}\n");
+}
+
+TEST_CASE("a file that does not parse is returned unchanged, with its diagnostics") {
+  const auto result = format_rules("t.sla", "route r when -> queue q\n");
+  CHECK_FALSE(result.ok());
+  CHECK(result.text == "route r when -> queue q\n");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].code == "E0001");
+}
