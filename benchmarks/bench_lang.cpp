@@ -1,0 +1,53 @@
+// The language front end: parse, check and compile a large generated rule set.
+#include <benchmark/benchmark.h>
+#include <fmt/format.h>
+
+#include <slakit/lang/format.hpp>
+#include <slakit/slakit.hpp>
+
+namespace {
+
+// 100 calendars and 10,000 routing rules with distinct conditions.
+const std::string& large_rule_set() {
+  static const std::string text = [] {
+    const char* zones[] = {"Europe/Berlin", "America/New_York", "Asia/Tokyo", "Australia/Sydney"};
+    std::string out = "field ticket.order_value : number\n";
+    for (int c = 0; c < 100; ++c) {
+      out += fmt::format(
+          "calendar cal_{} {{\n  zone \"{}\"\n  mon..fri 08:00-12:00, 13:00-17:00\n  holiday "
+          "\"New Year\" jan 1 observed\n  holiday \"Good Friday\" easter - 2\n}}\n",
+          c, zones[c % 4]);
+    }
+    for (int r = 0; r < 10000; ++r) {
+      out += fmt::format(
+          "route r{} when ticket.category == \"c{}\" and ticket.order_value >= {} and "
+          "ticket.priority in [high, urgent] -> queue q{}, skills [s{}]\n",
+          r, r, r % 500, r % 97, r % 13);
+    }
+    out += "route fallback -> queue triage\n";
+    return out;
+  }();
+  return text;
+}
+
+void BM_Lang_Compile10kRoutes100Calendars(benchmark::State& state) {
+  const auto& text = large_rule_set();
+  for (auto _ : state) {
+    auto result = slakit::compile({{"large.sla", text}});
+    if (!result.ok()) state.SkipWithError("the generated rule set does not compile");
+    benchmark::DoNotOptimize(result);
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_Lang_Compile10kRoutes100Calendars)->Unit(benchmark::kMillisecond);
+
+void BM_Lang_Format10kRoutes(benchmark::State& state) {
+  const auto& text = large_rule_set();
+  for (auto _ : state) benchmark::DoNotOptimize(slakit::format_rules("large.sla", text));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_Lang_Format10kRoutes)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
