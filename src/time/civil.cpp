@@ -47,4 +47,10 @@ std::string_view weekday_name(weekday day) {
   return kNames[day.c_encoding() % 7];
 }
 
+std::string_view month_name(month m) {
+  static constexpr std::array<std::string_view, 12> kNames{
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  return kNames[(static_cast<unsigned>(m) + 11) % 12];
+}
+
 }  // namespace slakit

@@ -12,6 +12,8 @@ TEST_CASE("dates parse as YYYY-MM-DD and print back the same") {
   CHECK(slakit::format_local(local_days{2026y / March / 8} + 2h + 30min) == "2026-03-08T02:30:00");
   CHECK(slakit::weekday_name(Monday) == "mon");
   CHECK(slakit::weekday_name(Sunday) == "sun");
+  CHECK(slakit::month_name(January) == "jan");
+  CHECK(slakit::month_name(December) == "dec");
 }
 
 TEST_CASE("an impossible date is rejected with the text in the message") {

@@ -32,4 +32,7 @@ using LocalSeconds = std::chrono::local_seconds;
 /// The weekday's three-letter English name: "mon", "tue", ...
 [[nodiscard]] std::string_view weekday_name(std::chrono::weekday day);
 
+/// The month's three-letter English name: "jan", "feb", ...
+[[nodiscard]] std::string_view month_name(std::chrono::month m);
+
 }  // namespace slakit

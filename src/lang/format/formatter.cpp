@@ -5,6 +5,7 @@
 #include "expr_text.hpp"
 #include "slakit/lang/format.hpp"
 #include "slakit/lang/parse.hpp"
+#include "slakit/model/fields.hpp"
 #include "slakit/time/civil.hpp"
 
 namespace slakit {
@@ -12,12 +13,8 @@ namespace {
 
 using namespace std::chrono;
 
-constexpr const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                   "jul", "aug", "sep", "oct", "nov", "dec"};
-
 std::string month_day_text(month_day md) {
-  return fmt::format("{} {}", kMonths[static_cast<unsigned>(md.month()) - 1],
-                     static_cast<unsigned>(md.day()));
+  return fmt::format("{} {}", month_name(md.month()), static_cast<unsigned>(md.day()));
 }
 
 std::string ranges_text(const std::vector<TimeRange>& ranges) {
@@ -47,7 +44,7 @@ std::string holiday_date_text(const HolidayDate& date) {
     std::string operator()(const NthWeekday& d) const {
       static constexpr const char* kOrdinals[] = {"", "1st", "2nd", "3rd", "4th", "5th"};
       return fmt::format("{} {} of {}", d.n == -1 ? "last" : kOrdinals[d.n],
-                         weekday_name(d.weekday), kMonths[static_cast<unsigned>(d.month) - 1]);
+                         weekday_name(d.weekday), month_name(d.month));
     }
     std::string operator()(const EasterOffset& d) const {
       std::string out = d.kind == EasterKind::orthodox ? "orthodox easter" : "easter";
@@ -148,26 +145,6 @@ std::string events_text(const std::vector<EventRef>& events) {
   return out;
 }
 
-std::string_view field_type_text(const FieldDecl& f) {
-  switch (f.type) {
-    case FieldType::text:
-      return "text";
-    case FieldType::number:
-      return "number";
-    case FieldType::boolean:
-      return "bool";
-    case FieldType::duration:
-      return "duration";
-    case FieldType::time:
-      return "time";
-    case FieldType::date:
-      return "date";
-    case FieldType::one_of:
-      return "one of";
-  }
-  return "text";
-}
-
 // Writes declarations and puts the comments back between them.
 class Printer {
  public:
@@ -233,7 +210,7 @@ class Printer {
   void print(const IncludeDecl& d) { line("", "include " + quoted(d.path), d.span); }
 
   void print(const FieldDecl& d) {
-    std::string text = "field " + d.path.text + " : " + std::string{field_type_text(d)};
+    std::string text = "field " + d.path.text + " : " + std::string{field_type_name(d.type)};
     if (d.type == FieldType::one_of) text += " " + names_text(d.members);
     line("", text, d.span);
   }

@@ -154,24 +154,27 @@ void commit_include(ParseState& s, SourceSpan span) {
   s.file.declarations.emplace_back(IncludeDecl{s.string_value, span});
 }
 
+namespace {
+
+template <class Decl>
+void commit(ParseState& s, Decl& decl, SourceSpan span) {
+  decl.span = span;
+  s.file.declarations.emplace_back(std::move(decl));
+}
+
+}  // namespace
+
 void commit_field(ParseState& s, SourceSpan span) {
-  s.field.span = span;
-  s.file.declarations.emplace_back(std::move(s.field));
+  commit(s, s.field, span);
 }
-
 void commit_calendar(ParseState& s, SourceSpan span) {
-  s.calendar.span = span;
-  s.file.declarations.emplace_back(std::move(s.calendar));
+  commit(s, s.calendar, span);
 }
-
 void commit_policy(ParseState& s, SourceSpan span) {
-  s.policy.span = span;
-  s.file.declarations.emplace_back(std::move(s.policy));
+  commit(s, s.policy, span);
 }
-
 void commit_route(ParseState& s, SourceSpan span) {
-  s.route.span = span;
-  s.file.declarations.emplace_back(std::move(s.route));
+  commit(s, s.route, span);
 }
 
 void recovered(ParseState& s, SourceSpan skipped) {

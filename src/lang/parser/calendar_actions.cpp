@@ -10,16 +10,14 @@ using namespace std::chrono;
 
 namespace {
 
-constexpr const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                   "jul", "aug", "sep", "oct", "nov", "dec"};
-
 // `month day`, checked where it is written: "feb 30" never occurs.
 std::optional<month_day> checked_month_day(ParseState& s, SourceSpan span) {
   const month_day md{month{static_cast<unsigned>(s.month_value)},
                      day{static_cast<unsigned>(s.int_value)}};
   if (md.ok()) return md;
   s.error("E0102",
-          fmt::format("invalid date '{} {}': no such day", kMonths[s.month_value - 1], s.int_value),
+          fmt::format("invalid date '{} {}': no such day",
+                      month_name(month{static_cast<unsigned>(s.month_value)}), s.int_value),
           span);
   return std::nullopt;
 }
@@ -73,8 +71,7 @@ void holiday_easter_offset(ParseState& s, int sign) {
   std::get<EasterOffset>(s.holiday.date).days = sign * s.int_value;
 }
 
-void holiday_nth(ParseState& s, int n, SourceSpan span) {
-  (void)span;
+void holiday_nth(ParseState& s, int n) {
   s.holiday.date = NthWeekday{month{static_cast<unsigned>(s.month_value)},
                               weekday{static_cast<unsigned>(s.weekday_value)}, n};
 }

@@ -17,7 +17,7 @@ void begin_holiday(ParseState& s);
 void holiday_name(ParseState& s);
 void holiday_easter(ParseState& s, EasterKind kind);
 void holiday_easter_offset(ParseState& s, int sign);
-void holiday_nth(ParseState& s, int n, SourceSpan span);
+void holiday_nth(ParseState& s, int n);
 void holiday_date(ParseState& s);
 void holiday_date_range_end(ParseState& s, SourceSpan span);
 void holiday_month_day(ParseState& s, SourceSpan span);

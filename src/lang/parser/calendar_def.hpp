@@ -48,8 +48,7 @@ const auto easter_date =
       ('-' > integer)[act([](ParseState& s) { holiday_easter_offset(s, -1); })]);
 
 template <int N>
-const auto nth = x3::raw[day > kw("of") > month]
-                        [act_span([](ParseState& s, SourceSpan sp) { holiday_nth(s, N, sp); })];
+const auto nth = (day > kw("of") > month)[act([](ParseState& s) { holiday_nth(s, N); })];
 const auto nth_date = (kw("1st") > nth<1>) | (kw("2nd") > nth<2>) | (kw("3rd") > nth<3>) |
                       (kw("4th") > nth<4>) | (kw("5th") > nth<5>) | (kw("last") > nth<-1>);
 
