@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <filesystem>
 #include <set>
 #include <tuple>
 
@@ -53,11 +54,16 @@ const SourceMap& RuleSet::sources() const {
 
 namespace {
 
-// "dir/rules.sla" including "common.sla" reads "dir/common.sla".
+// "dir/rules.sla" including "common.sla" reads "dir/common.sla". Lexical
+// only (no file system access): "dir/./x.sla" and "dir/x.sla" are one file.
 std::string resolve(const std::string& including, const std::string& path) {
-  if (!path.empty() && path.front() == '/') return path;
-  const auto slash = including.rfind('/');
-  return slash == std::string::npos ? path : including.substr(0, slash + 1) + path;
+  const std::filesystem::path p{path};
+  if (p.is_absolute()) return p.lexically_normal().string();
+  return (std::filesystem::path{including}.parent_path() / p).lexically_normal().string();
+}
+
+std::string normal(const std::string& path) {
+  return std::filesystem::path{path}.lexically_normal().string();
 }
 
 }  // namespace
@@ -69,7 +75,7 @@ CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& opti
   std::set<std::string> loaded;
   std::deque<std::uint32_t> pending;
   for (auto& in : inputs) {
-    loaded.insert(in.path);
+    if (!loaded.insert(normal(in.path)).second) continue;  // named twice: one file
     pending.push_back(sources->add(std::move(in.path), std::move(in.text)));
   }
   while (!pending.empty()) {

@@ -1,6 +1,9 @@
 // The checker: every semantic diagnostic code, with its exact position.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "lang/lang_test_support.hpp"
 
 using namespace slakit;
@@ -136,4 +139,33 @@ TEST_CASE("a clean rule set compiles into calendars, policies and routes") {
   CHECK(rules.calendar("c")->add(sys_days{2026y / 3 / 6} + 16h, 2h) ==
         sys_days{2026y / 3 / 9} + 10h);
   CHECK_THROWS_AS((void)compile_or_throw({{"t.sla", "route r ->"}}), CompileError);
+}
+
+TEST_CASE("the sketch of the language and the bundled example compile cleanly") {
+  const auto dir = std::string{SLAKIT_SOURCE_DIR};
+  auto read = [](const std::string& path) -> std::optional<std::string> {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  };
+  const auto sketch = compile({{"sketch.sla", *read(dir + "/tests/lang/golden/sketch.sla")}});
+  CHECK(sketch.diagnostics.empty());
+  REQUIRE(sketch.ok());
+  CHECK(sketch.rules->calendar_names() == std::vector<std::string>{"berlin_support", "night_desk"});
+  CHECK(sketch.rules->policies().size() == 3);
+  CHECK(sketch.rules->routes().size() == 2);
+
+  CompileOptions options;
+  options.load = read;
+  // The same file named twice, and again through an include, is one file.
+  const auto example = compile(
+      {{dir + "/examples/rules/routing.sla", *read(dir + "/examples/rules/routing.sla")},
+       {dir + "/examples/rules/./calendars.sla", *read(dir + "/examples/rules/calendars.sla")}},
+      options);
+  CHECK(example.diagnostics.empty());
+  REQUIRE(example.ok());
+  CHECK(example.rules->calendar_names().size() == 4);
+  CHECK(example.rules->routes().size() >= 20);
 }

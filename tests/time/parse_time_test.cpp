@@ -1,0 +1,39 @@
+#include <doctest/doctest.h>
+
+#include <slakit/error.hpp>
+#include <slakit/time/parse_time.hpp>
+
+using namespace std::chrono;
+using slakit::parse_time;
+
+TEST_CASE("RFC 3339 with an offset or Z is that instant, whatever the zone") {
+  const auto berlin = slakit::TimeZone::locate("Europe/Berlin");
+  CHECK(parse_time("2026-03-29T01:30:00+01:00", berlin) == sys_days{2026y / 3 / 29} + 30min);
+  CHECK(parse_time("2026-03-29T01:30:00Z", berlin) == sys_days{2026y / 3 / 29} + 90min);
+  CHECK(parse_time("2026-03-29T01:30Z", berlin) == sys_days{2026y / 3 / 29} + 90min);
+  CHECK(parse_time("2026-03-29t01:30:00.250-05:30", berlin) == sys_days{2026y / 3 / 29} + 7h);
+  CHECK(parse_time("2026-03-29 01:30:00z", berlin) == sys_days{2026y / 3 / 29} + 90min);
+}
+
+// docs/semantics.md: a wall-clock time maps to the first instant whose clock
+// shows it or later.
+TEST_CASE("a time without offset is wall-clock time in the zone") {
+  const auto berlin = slakit::TimeZone::locate("Europe/Berlin");
+  CHECK(parse_time("2026-03-29T01:30", berlin) == sys_days{2026y / 3 / 29} + 30min);
+  CHECK(parse_time("2026-03-29T02:30", berlin) == sys_days{2026y / 3 / 29} + 1h);  // the gap
+  CHECK(parse_time("2026-10-25T02:30:00", berlin) == sys_days{2026y / 10 / 25} + 30min);
+}
+
+TEST_CASE("malformed times are rejected with the text in the message") {
+  const auto utc = slakit::TimeZone::locate("UTC");
+  CHECK_THROWS_WITH_AS((void)parse_time("yesterday", utc),
+                       "invalid time 'yesterday': expected YYYY-MM-DDTHH:MM[:SS] with Z, an "
+                       "offset like +01:00, or none",
+                       slakit::InvalidArgument);
+  CHECK_THROWS_WITH_AS((void)parse_time("2026-02-30T10:00", utc),
+                       "invalid time '2026-02-30T10:00': no such date", slakit::InvalidArgument);
+  CHECK_THROWS_AS((void)parse_time("2026-03-29T25:00", utc), slakit::InvalidArgument);
+  CHECK_THROWS_AS((void)parse_time("2026-03-29T10:00+1", utc), slakit::InvalidArgument);
+  CHECK_THROWS_AS((void)parse_time("2026-03-29T10:00:0", utc), slakit::InvalidArgument);
+  CHECK_THROWS_AS((void)parse_time("2026-03-29T10-00", utc), slakit::InvalidArgument);
+}
