@@ -1,0 +1,24 @@
+// Fuzz target for the language front end: compile and format any bytes.
+// Besides crashes, hangs and sanitizer reports, it checks one property:
+// whatever formats must format again to the same text.
+//
+// With clang: cmake -DSLAKIT_BUILD_FUZZERS=ON ... builds slakit_fuzz_rules,
+// a libFuzzer binary. Every build has slakit_fuzz_replay, which runs the
+// saved inputs in tests/fuzz/corpus (and any file or folder named) as a test.
+#include <slakit/lang/format.hpp>
+#include <slakit/slakit.hpp>
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  (void)slakit::compile({{"fuzz.sla", text}});
+  const auto once = slakit::format_rules("fuzz.sla", text);
+  if (once.ok()) {
+    const auto twice = slakit::format_rules("fuzz.sla", once.text);
+    if (!twice.ok() || twice.text != once.text) std::abort();
+  }
+  return 0;
+}
