@@ -5,6 +5,7 @@
 #include <set>
 
 #include "support/calendars.hpp"
+#include "support/public_holidays.hpp"
 
 using namespace std::chrono;
 using namespace slakit;
@@ -21,73 +22,12 @@ std::set<year_month_day> weekday_closures(const Calendar& cal, int y) {
   return out;
 }
 
-Calendar us_federal() {
-  auto def = test::nine_to_five("America/New_York");
-  const auto shift = Observance::nearest_weekday;
-  def.holidays = {
-      {.name = "New Year's Day", .date = FixedDate{January / 1}, .observance = shift},
-      {.name = "Birthday of Martin Luther King, Jr.", .date = NthWeekday{January, Monday, 3}},
-      {.name = "Washington's Birthday", .date = NthWeekday{February, Monday, 3}},
-      {.name = "Memorial Day", .date = NthWeekday{May, Monday, -1}},
-      {.name = "Juneteenth National Independence Day",
-       .date = FixedDate{June / 19},
-       .observance = shift,
-       .first_year = 2021},
-      {.name = "Independence Day", .date = FixedDate{July / 4}, .observance = shift},
-      {.name = "Labor Day", .date = NthWeekday{September, Monday, 1}},
-      {.name = "Columbus Day", .date = NthWeekday{October, Monday, 2}},
-      {.name = "Veterans Day", .date = FixedDate{November / 11}, .observance = shift},
-      {.name = "Thanksgiving Day", .date = NthWeekday{November, Thursday, 4}},
-      {.name = "Christmas Day", .date = FixedDate{December / 25}, .observance = shift},
-  };
-  return Calendar{def};
-}
-
-Calendar german_national() {
-  auto def = test::nine_to_five("Europe/Berlin");
-  def.holidays = {
-      {.name = "Neujahr", .date = FixedDate{January / 1}},
-      {.name = "Karfreitag", .date = EasterOffset{-2}},
-      {.name = "Ostermontag", .date = EasterOffset{1}},
-      {.name = "Tag der Arbeit", .date = FixedDate{May / 1}},
-      {.name = "Christi Himmelfahrt", .date = EasterOffset{39}},
-      {.name = "Pfingstmontag", .date = EasterOffset{50}},
-      {.name = "Tag der Deutschen Einheit", .date = FixedDate{October / 3}},
-      {.name = "Reformationstag (500 Jahre)", .date = OneOffDate{2017y / October / 31}},
-      {.name = "Weihnachten", .date = AnnualRange{December / 25, December / 26}},
-  };
-  return Calendar{def};
-}
-
-Calendar english_bank_holidays() {
-  auto def = test::nine_to_five("Europe/London");
-  const auto substitute = Observance::next_free_weekday;
-  def.holidays = {
-      {.name = "New Year's Day", .date = FixedDate{January / 1}, .observance = substitute},
-      {.name = "Good Friday", .date = EasterOffset{-2}},
-      {.name = "Easter Monday", .date = EasterOffset{1}},
-      {.name = "Early May bank holiday", .date = NthWeekday{May, Monday, 1}, .skip_years = {2020}},
-      {.name = "Early May bank holiday (VE day)", .date = OneOffDate{2020y / May / 8}},
-      {.name = "Spring bank holiday", .date = NthWeekday{May, Monday, -1}, .skip_years = {2022}},
-      {.name = "Spring bank holiday", .date = OneOffDate{2022y / June / 2}},
-      {.name = "Platinum Jubilee bank holiday", .date = OneOffDate{2022y / June / 3}},
-      {.name = "Summer bank holiday", .date = NthWeekday{August, Monday, -1}},
-      {.name = "Bank Holiday for the State Funeral of Queen Elizabeth II",
-       .date = OneOffDate{2022y / September / 19}},
-      {.name = "Bank holiday for the coronation of King Charles III",
-       .date = OneOffDate{2023y / May / 8}},
-      {.name = "Christmas Day", .date = FixedDate{December / 25}, .observance = substitute},
-      {.name = "Boxing Day", .date = FixedDate{December / 26}, .observance = substitute},
-  };
-  return Calendar{def};
-}
-
 using Dates = std::set<year_month_day>;
 
 }  // namespace
 
 TEST_CASE("US federal holidays match OPM's published dates, 2020-2026") {
-  const auto cal = us_federal();
+  const auto cal = test::us_federal();
   CHECK(weekday_closures(cal, 2020) ==
         Dates{2020y / 1 / 1, 2020y / 1 / 20, 2020y / 2 / 17, 2020y / 5 / 25, 2020y / 7 / 3,
               2020y / 9 / 7, 2020y / 10 / 12, 2020y / 11 / 11, 2020y / 11 / 26, 2020y / 12 / 25});
@@ -125,7 +65,7 @@ TEST_CASE("US federal holidays match OPM's published dates, 2020-2026") {
 }
 
 TEST_CASE("German national holidays match the published dates, 2017 and 2024-2026") {
-  const auto cal = german_national();
+  const auto cal = test::german_national();
   CHECK(weekday_closures(cal, 2017) == Dates{2017y / 4 / 14, 2017y / 4 / 17, 2017y / 5 / 1,
                                              2017y / 5 / 25, 2017y / 6 / 5, 2017y / 10 / 3,
                                              2017y / 10 / 31, 2017y / 12 / 25, 2017y / 12 / 26});
@@ -143,7 +83,7 @@ TEST_CASE("German national holidays match the published dates, 2017 and 2024-202
 }
 
 TEST_CASE("English bank holidays match gov.uk's published dates, 2019-2024") {
-  const auto cal = english_bank_holidays();
+  const auto cal = test::english_bank_holidays();
   CHECK(weekday_closures(cal, 2019) == Dates{2019y / 1 / 1, 2019y / 4 / 19, 2019y / 4 / 22,
                                              2019y / 5 / 6, 2019y / 5 / 27, 2019y / 8 / 26,
                                              2019y / 12 / 25, 2019y / 12 / 26});
