@@ -19,6 +19,7 @@
 
 #include "slakit/calendar/calendar_definition.hpp"
 #include "slakit/lang/source.hpp"
+#include "slakit/model/fields.hpp"
 
 namespace slakit {
 
@@ -105,8 +106,6 @@ struct CalendarDecl {
 };
 
 // ---- fields ----------------------------------------------------------------
-
-enum class FieldType { text, number, boolean, duration, time, date, one_of };
 
 /// "field customer.region : one of emea, amer, apac"
 struct FieldDecl {

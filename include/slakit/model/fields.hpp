@@ -13,9 +13,11 @@
 #include <string_view>
 #include <vector>
 
-#include "slakit/lang/ast.hpp"
 
 namespace slakit {
+
+/// The type of a field; `one_of` lists its values.
+enum class FieldType { text, number, boolean, duration, time, date, one_of };
 
 struct FieldInfo {
   std::string path;
