@@ -13,7 +13,6 @@
 #include <string_view>
 #include <vector>
 
-
 namespace slakit {
 
 /// The type of a field; `one_of` lists its values.
