@@ -51,10 +51,6 @@ void ParseState::error(std::string code, std::string message, SourceSpan where) 
   diagnostics_.push_back({Severity::error, std::move(code), std::move(message), where});
 }
 
-void ParseState::warning(std::string code, std::string message, SourceSpan where) {
-  diagnostics_.push_back({Severity::warning, std::move(code), std::move(message), where});
-}
-
 const char* ParseState::skip_trivia(const char* at) const noexcept {
   const char* end = text_end();
   while (at < end) {

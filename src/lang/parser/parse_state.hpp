@@ -27,7 +27,6 @@ class ParseState {
   }
 
   void error(std::string code, std::string message, SourceSpan where);
-  void warning(std::string code, std::string message, SourceSpan where);
   /// "expected X, saw Y" at the first token at or after `at`.
   void expected(std::string code, std::string_view what, const char* at);
   [[nodiscard]] std::size_t error_count() const noexcept { return errors_; }
