@@ -112,6 +112,23 @@ TEST_CASE("comments stay: own-line before their element, trailing behind it") {
         "inside\n  resolution 4h  # target\n  # last\n}\n# end\n");
 }
 
+TEST_CASE("a comment inside a condition moves before its element, once") {
+  const auto once = format_rules("t.sla",
+                                 "route a when ticket.priority == high   # why\n"
+                                 "  and ticket.reopened -> queue q\nroute b -> queue z\n");
+  REQUIRE(once.ok());
+  CHECK(once.text ==
+        "# why\nroute a when ticket.priority == high and ticket.reopened\n  -> queue q\n"
+        "route b -> queue z\n");
+  CHECK(format_rules("t.sla", once.text).text == once.text);
+  const auto policy = format_rules(
+      "t.sla", "sla s {\n  first_response 1h when ticket.reopened,  # fast\n  otherwise 4h\n}\n");
+  REQUIRE(policy.ok());
+  CHECK(policy.text ==
+        "sla s {\n  # fast\n  first_response 1h when ticket.reopened, otherwise 4h\n}\n");
+  CHECK(format_rules("t.sla", policy.text).text == policy.text);
+}
+
 TEST_CASE("canonical spelling: spacing, parentheses only where needed, durations") {
   const auto result = format_rules(
       "t.sla",

@@ -188,12 +188,14 @@ class Printer {
     return end == std::string::npos ? std::string{} : s.substr(0, end + 1);
   }
 
-  // Writes one element on its own line; a comment later on the same source
+  // Writes one element on its own line; a comment later on its last source
   // line stays behind it, unless `trailing` is false (the first output line
   // of a two-line route).
   void line(std::string_view indent, const std::string& text, SourceSpan span,
             bool trailing = true) {
-    comments_before(span.begin, indent);
+    // Comments inside the element (a condition over several lines) go before
+    // it, where the next formatting finds them again.
+    comments_before(span.end, indent);
     out_ += std::string{indent} + text + "\n";
     last_end_line_ = line_of(span.end == 0 ? 0 : span.end - 1);
     if (trailing) trailing_comments();
