@@ -28,6 +28,13 @@ TEST_CASE("E0201 duplicate names, fields and metrics") {
   CHECK(diagnostics_of("field ticket.x : number\nfield ticket.x : text\n") == "2:7 E0201");
   CHECK(diagnostics_of("field ticket.x : one of a, b, a\n") == "1:31 E0201");
   CHECK(diagnostics_of(with_calendar("sla s { resolution 1h\n resolution 2h }\n")) == "6:2 E0201");
+  // A second value where one is allowed is an error, never a silent overwrite.
+  CHECK(diagnostics_of(with_calendar("sla s { calendar c  calendar c  resolution 1h }\n")) ==
+        "5:30 E0201");
+  CHECK(diagnostics_of("sla s { resolution 1h  pause while ticket.reopened\n  pause while "
+                       "ticket.priority == low }\n") == "2:15 E0201");
+  CHECK(diagnostics_of("route r -> queue a, queue b\n") == "1:27 E0201");
+  CHECK(diagnostics_of("route r -> queue a, priority low, priority high\n") == "1:44 E0201");
 }
 
 TEST_CASE("E0202 unknown calendar, E0203 unknown field, with suggestions") {

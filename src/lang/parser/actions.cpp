@@ -134,6 +134,28 @@ void make_logical(ParseState& s, Expr::Kind kind) {
   s.exprs.push_back(std::move(e));
 }
 
+namespace {
+
+// One value per route action: a second one is an error, not a silent overwrite.
+void set_once(ParseState& s, std::optional<Name>& slot, const char* what) {
+  if (slot) {
+    s.error("E0201", fmt::format("a second {} for this route", what), s.name_value.span);
+  }
+  slot = s.name_value;
+}
+
+}  // namespace
+
+void route_queue(ParseState& s) {
+  set_once(s, s.route.queue, "queue");
+}
+void route_priority(ParseState& s) {
+  set_once(s, s.route.priority, "priority");
+}
+void route_team(ParseState& s) {
+  set_once(s, s.route.team, "team");
+}
+
 void begin_declaration(ParseState& s) {
   s.exprs.clear();
   s.list.clear();

@@ -32,6 +32,11 @@ void make_not(ParseState& s, SourceSpan span);
 void make_logical(ParseState& s, Expr::Kind kind);
 [[nodiscard]] Expr pop_expr(ParseState& s);
 
+// Routes.
+void route_queue(ParseState& s);
+void route_priority(ParseState& s);
+void route_team(ParseState& s);
+
 // Declarations.
 void begin_declaration(ParseState& s);
 void commit_include(ParseState& s, SourceSpan span);

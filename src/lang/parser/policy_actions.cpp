@@ -16,6 +16,9 @@ void policy_applies(ParseState& s) {
   s.policy.applies = pop_expr(s);
 }
 void policy_calendar(ParseState& s) {
+  if (s.policy.calendar) {
+    s.error("E0201", "a second calendar line: a policy counts in one calendar", s.name_value.span);
+  }
   s.policy.calendar = s.name_value;
 }
 
@@ -49,7 +52,11 @@ void target_line(ParseState& s, SourceSpan span) {
 }
 
 void policy_pause(ParseState& s) {
-  s.policy.pause_while = pop_expr(s);
+  auto condition = pop_expr(s);
+  if (s.policy.pause_while) {
+    s.error("E0201", "a second 'pause while': join the conditions with 'or'", condition.span);
+  }
+  s.policy.pause_while = std::move(condition);
 }
 
 void begin_events(ParseState& s) {

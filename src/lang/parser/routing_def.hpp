@@ -12,10 +12,8 @@ const auto skill = name[act([](ParseState& s) { s.route.skills.push_back(s.name_
 
 const auto route_action =
     x3::rule<struct route_action_id>{"a route action (queue, priority, team, skills)"} =
-        (kw("queue") > name[act([](ParseState& s) { s.route.queue = s.name_value; })]) |
-        (kw("priority") > name[act([](ParseState& s) { s.route.priority = s.name_value; })]) |
-        (kw("team") > name[act([](ParseState& s) { s.route.team = s.name_value; })]) |
-        (kw("skills") > '[' > -(skill % ',') > ']');
+        (kw("queue") > name[act(route_queue)]) | (kw("priority") > name[act(route_priority)]) |
+        (kw("team") > name[act(route_team)]) | (kw("skills") > '[' > -(skill % ',') > ']');
 
 const auto route_decl_rule_def =
     x3::raw[kw("route")[act(begin_declaration)] >
