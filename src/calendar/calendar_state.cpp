@@ -63,13 +63,13 @@ DayBlock CalendarState::build_day_block(int index) const {
   DayBlock block;
   const year y{kFirstYear + index};
   block.year = y;
-  block.first = local_days{y / January / 1};
   block.day_count = y.is_leap() ? 366 : 365;
+  const local_days jan1{y / January / 1};
   std::vector<Interval> periods;
   std::vector<local_days> open_dates;
-  planner_.periods(block.first, block.first + days{block.day_count - 1}, periods, &open_dates);
+  planner_.periods(jan1, jan1 + days{block.day_count - 1}, periods, &open_dates);
   std::vector<int> open_days;
-  for (auto date : open_dates) open_days.push_back(static_cast<int>((date - block.first).count()));
+  for (auto date : open_dates) open_days.push_back(static_cast<int>((date - jan1).count()));
   block.assign(open_days);
   return block;
 }

@@ -34,9 +34,8 @@ inline constexpr std::array<std::array<std::uint16_t, 13>, 2> kDaysBeforeMonth{{
 
 struct DayBlock {
   std::chrono::year year;
-  std::chrono::local_days first;  // January 1
-  int day_count = 0;              // 365 or 366
-  int total = 0;                  // business days in the year
+  int day_count = 0;  // 365 or 366
+  int total = 0;      // business days in the year
   /// rank[d]: business days with a day of year below d (d = 0..day_count).
   std::array<std::uint16_t, 367> rank{};
   /// day[k]: the day of year of the (k+1)-th business day (k < total).

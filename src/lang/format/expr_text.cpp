@@ -51,7 +51,9 @@ std::string_view op_text(CompareOp op) {
   return "?";
 }
 
-std::string escaped(const std::string& s) {
+}  // namespace
+
+std::string quoted_text(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {
     if (c == '"' || c == '\\') out += '\\';
@@ -68,8 +70,6 @@ std::string escaped(const std::string& s) {
   return out + "\"";
 }
 
-}  // namespace
-
 std::string duration_text(const BusinessDuration& d) {
   if (d.business_days != 0) {
     return fmt::format("{} business day{}", d.business_days, d.business_days == 1 ? "" : "s");
@@ -80,7 +80,7 @@ std::string duration_text(const BusinessDuration& d) {
 std::string literal_text(const Literal& l) {
   switch (l.kind) {
     case Literal::Kind::string:
-      return escaped(l.text);
+      return quoted_text(l.text);
     case Literal::Kind::duration:
       return duration_text(l.duration);
     case Literal::Kind::none:

@@ -31,13 +31,6 @@ std::string names_text(const std::vector<Name>& names) {
   return out;
 }
 
-std::string quoted(const std::string& s) {
-  Literal l;
-  l.kind = Literal::Kind::string;
-  l.text = s;
-  return detail::literal_text(l);
-}
-
 std::string holiday_date_text(const HolidayDate& date) {
   struct Visitor {
     std::string operator()(const FixedDate& d) const { return month_day_text(d.date); }
@@ -65,9 +58,9 @@ std::string holiday_date_text(const HolidayDate& date) {
 
 std::string holiday_text(const HolidayLine& h) {
   const auto& r = h.rule;
-  std::string out = h.closed_form
-                        ? "closed " + holiday_date_text(r.date)
-                        : fmt::format("holiday {} {}", quoted(r.name), holiday_date_text(r.date));
+  std::string out = h.closed_form ? "closed " + holiday_date_text(r.date)
+                                  : fmt::format("holiday {} {}", detail::quoted_text(r.name),
+                                                holiday_date_text(r.date));
   switch (r.observance) {
     case Observance::none:
       break;
@@ -209,7 +202,7 @@ class Printer {
     }
   }
 
-  void print(const IncludeDecl& d) { line("", "include " + quoted(d.path), d.span); }
+  void print(const IncludeDecl& d) { line("", "include " + detail::quoted_text(d.path), d.span); }
 
   void print(const FieldDecl& d) {
     std::string text = "field " + d.path.text + " : " + std::string{field_type_name(d.type)};
@@ -224,7 +217,7 @@ class Printer {
           [&](const auto& x) {
             using T = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<T, ZoneLine>) {
-              line("  ", "zone " + quoted(x.zone), x.span);
+              line("  ", "zone " + detail::quoted_text(x.zone), x.span);
             } else if constexpr (std::is_same_v<T, WeeklyLine>) {
               line("  ", days_text(x.days) + " " + ranges_text(x.hours), x.span);
             } else if constexpr (std::is_same_v<T, HolidayLine>) {

@@ -44,9 +44,7 @@ class ParseState {
   Name name_value;
   std::vector<Name> names;
   TimeOfDay time_value;
-  bool time_ok = true;
   std::chrono::year_month_day date_value{};
-  bool date_ok = true;
   BusinessDuration duration_value;
   int int_value = 0;
   int weekday_value = 0;  ///< c_encoding: 0 is Sunday

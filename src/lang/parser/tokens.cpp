@@ -37,16 +37,13 @@ void set_string(ParseState& s, const char* first, const char* last) {
     }
   }
   s.string_value = std::move(out);
-  s.name_value = {s.string_value, s.span(first, last)};
 }
 
 void set_time(ParseState& s, const char* first, const char* last) {
   try {
     s.time_value =
         TimeOfDay::parse(std::string_view{first, static_cast<std::size_t>(last - first)});
-    s.time_ok = true;
   } catch (const InvalidArgument&) {
-    s.time_ok = false;
     s.error(
         "E0101",
         fmt::format("invalid time of day '{}': expected 00:00 to 24:00", std::string{first, last}),
@@ -57,9 +54,7 @@ void set_time(ParseState& s, const char* first, const char* last) {
 void set_date(ParseState& s, const char* first, const char* last) {
   try {
     s.date_value = parse_date(std::string_view{first, static_cast<std::size_t>(last - first)});
-    s.date_ok = true;
   } catch (const InvalidArgument&) {
-    s.date_ok = false;
     s.error("E0102", fmt::format("invalid date '{}': no such day", std::string{first, last}),
             s.span(first, last));
   }
