@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <charconv>
 
+#include "digits.hpp"
 #include "slakit/error.hpp"
 
 namespace slakit {
@@ -13,9 +13,7 @@ using namespace std::chrono;
 
 year_month_day parse_date(std::string_view text) {
   auto field = [&](std::size_t at, std::size_t len, int& out) {
-    if (at + len > text.size()) return false;
-    auto [ptr, ec] = std::from_chars(text.data() + at, text.data() + at + len, out);
-    return ec == std::errc{} && ptr == text.data() + at + len;
+    return detail::read_digits(text, at, len, out);
   };
   int y = 0, m = 0, d = 0;
   const bool shape_ok = text.size() == 10 && text[4] == '-' && text[7] == '-' && field(0, 4, y) &&

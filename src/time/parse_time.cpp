@@ -2,8 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
-
+#include "digits.hpp"
 #include "slakit/error.hpp"
 #include "slakit/time/civil.hpp"
 #include "slakit/time/time_of_day.hpp"
@@ -15,9 +14,7 @@ using namespace std::chrono;
 namespace {
 
 bool two_digits(std::string_view s, std::size_t at, int& out) {
-  if (at + 2 > s.size()) return false;
-  auto [p, ec] = std::from_chars(s.data() + at, s.data() + at + 2, out);
-  return ec == std::errc{} && p == s.data() + at + 2;
+  return detail::read_digits(s, at, 2, out);
 }
 
 }  // namespace

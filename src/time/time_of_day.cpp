@@ -2,17 +2,14 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
-
+#include "digits.hpp"
 #include "slakit/error.hpp"
 
 namespace slakit {
 namespace {
 
 bool read_two_digits(std::string_view text, std::size_t at, int& out) {
-  if (at + 2 > text.size()) return false;
-  auto [ptr, ec] = std::from_chars(text.data() + at, text.data() + at + 2, out);
-  return ec == std::errc{} && ptr == text.data() + at + 2;
+  return detail::read_digits(text, at, 2, out);
 }
 
 }  // namespace

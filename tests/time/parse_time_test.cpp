@@ -36,4 +36,7 @@ TEST_CASE("malformed times are rejected with the text in the message") {
   CHECK_THROWS_AS((void)parse_time("2026-03-29T10:00+1", utc), slakit::InvalidArgument);
   CHECK_THROWS_AS((void)parse_time("2026-03-29T10:00:0", utc), slakit::InvalidArgument);
   CHECK_THROWS_AS((void)parse_time("2026-03-29T10-00", utc), slakit::InvalidArgument);
+  // A sign is not a digit: "-1" is no hour.
+  CHECK_THROWS_AS((void)parse_time("2026-03-29T-1:00Z", utc), slakit::InvalidArgument);
+  CHECK_THROWS_AS((void)parse_time("2026-03-29T10:00+-1:00", utc), slakit::InvalidArgument);
 }

@@ -32,6 +32,9 @@ TEST_CASE("an impossible time of day is rejected with the text in the message") 
   CHECK_THROWS_AS((void)TimeOfDay::parse(""), slakit::InvalidArgument);
   CHECK_THROWS_AS((void)TimeOfDay::parse("ab:cd"), slakit::InvalidArgument);
   CHECK_THROWS_AS((void)TimeOfDay::parse("12:30:"), slakit::InvalidArgument);
+  CHECK_THROWS_WITH_AS((void)TimeOfDay::parse("-1:00"),
+                       "invalid time of day '-1:00': expected HH:MM or HH:MM:SS",
+                       slakit::InvalidArgument);
   CHECK_THROWS_WITH_AS((TimeOfDay{-1, 0}), "invalid time of day -1:00:00: expected 00:00 to 24:00",
                        slakit::InvalidArgument);
 }
