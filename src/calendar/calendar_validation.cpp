@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "holiday_dates.hpp"
@@ -18,29 +19,32 @@ std::string calendar_label(const CalendarDefinition& def) {
 namespace {
 
 void validate_range(const CalendarDefinition& def, const TimeRange& r, const std::string& where) {
-  if (r.open.since_midnight() >= hours{24}) {
-    throw InvalidArgument(fmt::format("{}: period {} {}-{} opens at 24:00; open at 00:00 instead",
-                                      calendar_label(def), where, r.open.to_string(),
-                                      r.close.to_string()));
-  }
-  if (r.open == r.close) {
-    throw InvalidArgument(fmt::format("{}: period {} {}-{} closes when it opens",
-                                      calendar_label(def), where, r.open.to_string(),
-                                      r.close.to_string()));
+  if (const auto problem = period_problem(r)) {
+    throw InvalidArgument(fmt::format("{}: period {} {}-{} {}", calendar_label(def), where,
+                                      r.open.to_string(), r.close.to_string(), *problem));
   }
 }
 
 }  // namespace
 
+std::optional<std::string> period_problem(const TimeRange& r) {
+  if (r.open.since_midnight() >= hours{24}) return "opens at 24:00; open at 00:00 instead";
+  if (r.open == r.close) return "closes when it opens";
+  return std::nullopt;
+}
+
+bool has_working_time(const CalendarDefinition& def) {
+  return !def.weekly.empty() || std::any_of(def.overrides.begin(), def.overrides.end(),
+                                            [](const DateOverride& o) { return !o.hours.empty(); });
+}
+
 TimeZone validate_calendar(const CalendarDefinition& def) {
-  bool any_hours = false;
   for (const auto& p : def.weekly) {
     if (!p.day.ok()) {
       throw InvalidArgument(
           fmt::format("{}: invalid weekday {}", calendar_label(def), p.day.c_encoding()));
     }
     validate_range(def, p.hours, std::string{weekday_name(p.day)});
-    any_hours = true;
   }
   std::set<local_days> seen;
   for (const auto& o : def.overrides) {
@@ -53,7 +57,6 @@ TimeZone validate_calendar(const CalendarDefinition& def) {
           fmt::format("{}: two overrides for {}", calendar_label(def), format_date(o.date)));
     }
     for (const auto& r : o.hours) validate_range(def, r, format_date(o.date));
-    any_hours = any_hours || !o.hours.empty();
   }
   for (const auto& h : def.holidays) {
     try {
@@ -62,7 +65,7 @@ TimeZone validate_calendar(const CalendarDefinition& def) {
       throw InvalidArgument(fmt::format("{}: {}", calendar_label(def), e.what()));
     }
   }
-  if (!any_hours) {
+  if (!has_working_time(def)) {
     throw InvalidArgument(
         fmt::format("{} has no working time: it has no weekly periods and no "
                     "override with opening hours",

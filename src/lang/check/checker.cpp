@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "calendar/calendar_validation.hpp"
 #include "calendar/holiday_dates.hpp"
 #include "lang/format/expr_text.hpp"
 #include "slakit/error.hpp"
@@ -167,21 +168,13 @@ class Checker {
   }
 
   bool check_range(const TimeRange& r, SourceSpan span) {
-    if (r.open.since_midnight() >= hours{24}) {
+    const auto problem = period_problem(r);
+    if (problem) {
       error("E0218",
-            fmt::format("period {}-{} opens at 24:00; open at 00:00 instead", r.open.to_string(),
-                        r.close.to_string()),
+            fmt::format("period {}-{} {}", r.open.to_string(), r.close.to_string(), *problem),
             span);
-      return false;
     }
-    if (r.open == r.close) {
-      error(
-          "E0218",
-          fmt::format("period {}-{} closes when it opens", r.open.to_string(), r.close.to_string()),
-          span);
-      return false;
-    }
-    return true;
+    return !problem;
   }
 
   void check_calendar(const CalendarDecl& c) {
@@ -259,10 +252,7 @@ class Checker {
                         c.name.text),
             c.name.span);
     }
-    const bool any_open =
-        !def.weekly.empty() || std::any_of(def.overrides.begin(), def.overrides.end(),
-                                           [](const DateOverride& o) { return !o.hours.empty(); });
-    if (!any_open && !damaged(c.span)) {
+    if (!has_working_time(def) && !damaged(c.span)) {
       error("E0207",
             fmt::format("calendar '{}' has no working time: add opening hours like "
                         "mon..fri 09:00-17:00",
