@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "utf8.hpp"
+
 namespace slakit {
 namespace {
 
@@ -52,12 +54,8 @@ std::string shown(std::string_view line) {
       out += (c < 0x20 && c != '\t') || c == 0x7F ? ' ' : static_cast<char>(c);
       continue;
     }
-    std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    bool ok = len != 0 && i + len <= line.size();
-    for (std::size_t k = 1; ok && k < len; ++k) {
-      ok = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
-    }
-    if (ok) {
+    const auto len = detail::utf8_length(line, i);
+    if (len != 0) {
       out.append(line.substr(i, len));
       i += len - 1;
     } else {

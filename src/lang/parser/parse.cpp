@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "file.hpp"
+#include "lang/utf8.hpp"
 #include "parse_state.hpp"
 
 namespace slakit {
@@ -11,32 +12,9 @@ namespace {
 
 // The offset of the first byte that is not part of well-formed UTF-8, or npos.
 std::size_t first_invalid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = 0;
-    std::uint32_t min = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      len = 2, min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3, min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4, min = 0x10000;
-    } else {
-      return i;
-    }
-    if (i + len > s.size()) return i;
-    std::uint32_t cp = c & (0xFF >> (len + 1));
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-    if (cp < min || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return i;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto len = detail::utf8_length(s, i);
+    if (len == 0) return i;
     i += len;
   }
   return std::string_view::npos;
