@@ -159,7 +159,6 @@ void route_team(ParseState& s) {
 void begin_declaration(ParseState& s) {
   s.exprs.clear();
   s.list.clear();
-  s.names.clear();
   s.days.clear();
   s.ranges.clear();
   s.events.clear();

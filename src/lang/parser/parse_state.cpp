@@ -29,10 +29,7 @@ std::string printable(std::string_view s) {
 
 ParseState::ParseState(const SourceMap& sources, std::uint32_t file_id,
                        std::vector<Diagnostic>& diagnostics)
-    : sources_(sources),
-      file_id_(file_id),
-      text_(sources.file(file_id).text),
-      diagnostics_(diagnostics) {
+    : file_id_(file_id), text_(sources.file(file_id).text), diagnostics_(diagnostics) {
   file.file = file_id;
 }
 

@@ -42,7 +42,6 @@ class ParseState {
   // Slots: each production leaves its value here.
   std::string string_value;
   Name name_value;
-  std::vector<Name> names;
   TimeOfDay time_value;
   std::chrono::year_month_day date_value{};
   BusinessDuration duration_value;
@@ -66,7 +65,6 @@ class ParseState {
   std::vector<EventRef> events;
 
  private:
-  const SourceMap& sources_;
   std::uint32_t file_id_;
   std::string_view text_;
   std::vector<Diagnostic>& diagnostics_;
