@@ -146,6 +146,24 @@ TEST_CASE("a clean rule set compiles into calendars, policies and routes") {
   CHECK(rules.calendar("c")->add(sys_days{2026y / 3 / 6} + 16h, 2h) ==
         sys_days{2026y / 3 / 9} + 10h);
   CHECK_THROWS_AS((void)compile_or_throw({{"t.sla", "route r ->"}}), CompileError);
+  try {
+    (void)compile_or_throw({{"t.sla", "route r ->"}});
+  } catch (const CompileError& e) {
+    REQUIRE(e.diagnostics().size() == 1);
+    CHECK(e.diagnostics()[0].code == "E0001");
+    CHECK(std::string{e.what()}.rfind("t.sla:1:11: error[E0001]: expected ", 0) == 0);
+  }
+  // Built-in fields and the declared ones.
+  const auto declared = compile({{"t.sla", "field ticket.order_value : number\n"}});
+  REQUIRE(declared.ok());
+  const auto& fields = declared.rules->fields();
+  const auto has = [&](const char* path, FieldType type) {
+    return std::any_of(fields.begin(), fields.end(),
+                       [&](const FieldInfo& f) { return f.path == path && f.type == type; });
+  };
+  CHECK(has("ticket.order_value", FieldType::number));
+  CHECK(has("ticket.priority", FieldType::one_of));
+  CHECK(fields.size() == builtin_fields().size() + 1);
 }
 
 TEST_CASE("the sketch of the language and the bundled example compile cleanly") {
