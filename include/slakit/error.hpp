@@ -1,7 +1,10 @@
 // slakit/error.hpp: the exceptions slakit throws.
 //
-// Every error slakit raises derives from slakit::Error, so a host can catch
-// one type at its boundary. Messages name the offending value:
+// Every error slakit raises for bad input derives from slakit::Error, so a
+// host can catch one type at its boundary. (Besides std::bad_alloc, the only
+// other exception is std::out_of_range for an id that the library never gave
+// out, such as a SourceMap file id: a bug in the caller.) Messages name the
+// offending value:
 //
 //   try {
 //     auto zone = slakit::TimeZone::locate("Europe/Berln");

@@ -72,7 +72,8 @@ struct CompileResult {
 };
 
 /// Parses, checks and compiles. Never throws on bad rule text: problems are
-/// diagnostics, in file order.
+/// diagnostics, in file order. Throws InvalidArgument for a file of 4 GiB or
+/// more, and lets through what CompileOptions::load throws.
 [[nodiscard]] CompileResult compile(std::vector<RuleSource> sources,
                                     const CompileOptions& options = {});
 
@@ -87,7 +88,7 @@ class CompileError : public Error {
   std::vector<Diagnostic> diagnostics_;
 };
 
-/// compile(), throwing CompileError when there are errors.
+/// compile(), throwing CompileError when there are errors (and what compile throws).
 [[nodiscard]] RuleSet compile_or_throw(std::vector<RuleSource> sources,
                                        const CompileOptions& options = {});
 

@@ -14,8 +14,9 @@ std::string_view severity_name(Severity s) {
 }
 
 std::string json_string(std::string_view s) {
+  const auto text = detail::valid_utf8(s);
   std::string out = "\"";
-  for (unsigned char c : s) {
+  for (unsigned char c : text) {
     switch (c) {
       case '"':
         out += "\\\"";
@@ -33,7 +34,7 @@ std::string json_string(std::string_view s) {
         out += "\\r";
         break;
       default:
-        if (c < 0x20) {
+        if (c < 0x20 || c == 0x7F) {
           out += fmt::format("\\u{:04x}", c);
         } else {
           out += static_cast<char>(c);
@@ -43,36 +44,49 @@ std::string json_string(std::string_view s) {
   return out + "\"";
 }
 
-// The line as shown under a message: control characters become blanks and
-// bytes that are not UTF-8 become U+FFFD, one character each, so the caret
-// still lines up. Very long lines are cut.
-std::string shown(std::string_view line) {
-  std::string out;
-  for (std::size_t i = 0; i < line.size() && i < 300; ++i) {
-    const auto c = static_cast<unsigned char>(line[i]);
-    if (c < 0x80) {
-      out += (c < 0x20 && c != '\t') || c == 0x7F ? ' ' : static_cast<char>(c);
-      continue;
-    }
+// What a line looks like under a message: one entry per character (as
+// detail::char_length splits it), so that the caret lines up with the text.
+// Control characters show as blanks, tabs stay tabs, and bytes that are not
+// UTF-8 show as U+FFFD.
+struct ShownChar {
+  std::string_view glyph;
+  bool tab;
+};
+
+std::vector<ShownChar> characters(std::string_view line) {
+  std::vector<ShownChar> out;
+  for (std::size_t i = 0; i < line.size();) {
     const auto len = detail::utf8_length(line, i);
-    if (len != 0) {
-      out.append(line.substr(i, len));
-      i += len - 1;
+    const auto c = static_cast<unsigned char>(line[i]);
+    if (len == 0) {
+      out.push_back({"\xEF\xBF\xBD", false});
+    } else if (c == '\t') {
+      out.push_back({"\t", true});
+    } else if (c < 0x20 || c == 0x7F) {
+      out.push_back({" ", false});
     } else {
-      out += "\xEF\xBF\xBD";
+      out.push_back({line.substr(i, len), false});
     }
+    i += len == 0 ? 1 : len;
   }
   return out;
 }
 
-// Characters (not bytes) in [from, to) of a line.
-std::size_t width(std::string_view line, std::size_t from, std::size_t to) {
+// The index of the character holding byte `offset` of `line` (the count of
+// characters when the offset lies at or past the end).
+std::size_t char_index(std::string_view line, std::size_t offset) {
   std::size_t n = 0;
-  for (auto i = from; i < to && i < line.size(); ++i) {
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++n;
+  for (std::size_t i = 0; i < line.size(); ++n) {
+    const auto next = i + detail::char_length(line, i);
+    if (next > offset) return n;
+    i = next;
   }
   return n;
 }
+
+// Lines longer than this many characters are shown as a window around the caret.
+constexpr std::size_t kShownChars = 160;
+constexpr std::size_t kContextBefore = 60;
 
 }  // namespace
 
@@ -82,22 +96,41 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics) {
 }
 
 std::string render_text(const Diagnostic& d, const SourceMap& sources) {
+  if (d.span.file >= sources.size()) {
+    return fmt::format("<unknown file>: {}[{}]: {}\n", severity_name(d.severity), d.code,
+                       detail::valid_utf8(d.message));
+  }
   const auto& file = sources.file(d.span.file);
   const auto pos = sources.position(d.span);
-  std::string out = fmt::format("{}:{}:{}: {}[{}]: {}\n", file.path, pos.line, pos.column,
-                                severity_name(d.severity), d.code, d.message);
+  std::string out = fmt::format("{}:{}:{}: {}[{}]: {}\n", detail::valid_utf8(file.path), pos.line,
+                                pos.column, severity_name(d.severity), d.code,
+                                detail::valid_utf8(d.message));
+
+  // The caret goes under every character the span touches on its first
+  // line, and under at least one.
   const auto line = sources.line_text(d.span.file, d.span.begin);
-  const auto line_begin = file.line_starts[pos.line - 1];
-  const auto caret_at = d.span.begin - line_begin;
-  const auto span_end = std::min<std::size_t>(d.span.end - line_begin, line.size());
-  const auto marks = span_end > caret_at ? width(line, caret_at, span_end) : 1;
-  // Tabs stay tabs under the caret so that it lines up.
-  std::string pad;
-  for (std::size_t i = 0; i < caret_at && i < line.size(); ++i) {
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
-    pad += line[i] == '\t' ? '\t' : ' ';
+  const std::size_t line_begin = file.line_starts[pos.line - 1];
+  const auto begin = std::min<std::size_t>(d.span.begin - line_begin, line.size());
+  const auto end = std::clamp<std::size_t>(std::size_t{d.span.end} > line_begin
+                                               ? d.span.end - line_begin
+                                               : 0,
+                                           begin, line.size());
+  const auto chars = characters(line);
+  const auto first = char_index(line, begin);
+  const auto last = end > begin ? char_index(line, end - 1) + 1 : first + 1;
+
+  const auto from = chars.size() > kShownChars && first > kContextBefore ? first - kContextBefore
+                                                                           : std::size_t{0};
+  const auto to = std::min(chars.size(), from + kShownChars);
+  std::string text = from > 0 ? "..." : "";
+  std::string pad = from > 0 ? "   " : "";
+  for (auto i = from; i < to; ++i) {
+    text += chars[i].glyph;
+    if (i < first) pad += chars[i].tab ? '\t' : ' ';
   }
-  out += fmt::format("  {}\n  {}^{}\n", shown(line), pad, std::string(marks - 1, '~'));
+  if (to < chars.size()) text += "...";
+  const auto marks = std::max(first + 1, std::min(last, to)) - first;
+  out += fmt::format("  {}\n  {}^{}\n", text, pad, std::string(marks - 1, '~'));
   return out;
 }
 
@@ -105,13 +138,15 @@ std::string render_json(const std::vector<Diagnostic>& diagnostics, const Source
   std::string out = "[";
   for (std::size_t i = 0; i < diagnostics.size(); ++i) {
     const auto& d = diagnostics[i];
-    const auto begin = sources.position(d.span.file, d.span.begin);
-    const auto end = sources.position(d.span.file, d.span.end);
+    const bool known = d.span.file < sources.size();
+    const auto begin = known ? sources.position(d.span) : SourcePosition{};
+    const auto end = known ? sources.end_position(d.span) : SourcePosition{};
     out += fmt::format(
         "{}\n  {{\"file\": {}, \"line\": {}, \"column\": {}, \"end_line\": {}, \"end_column\": {}, "
-        "\"severity\": \"{}\", \"code\": \"{}\", \"message\": {}}}",
-        i == 0 ? "" : ",", json_string(sources.file(d.span.file).path), begin.line, begin.column,
-        end.line, end.column, severity_name(d.severity), d.code, json_string(d.message));
+        "\"severity\": \"{}\", \"code\": {}, \"message\": {}}}",
+        i == 0 ? "" : ",", json_string(known ? sources.file(d.span.file).path : ""), begin.line,
+        begin.column, end.line, end.column, severity_name(d.severity), json_string(d.code),
+        json_string(d.message));
   }
   return out + (diagnostics.empty() ? "]" : "\n]");
 }

@@ -4,11 +4,14 @@
 #include <limits>
 #include <stdexcept>
 
+#include "slakit/error.hpp"
+#include "utf8.hpp"
+
 namespace slakit {
 
 std::uint32_t SourceMap::add(std::string path, std::string text) {
   if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
-    throw std::length_error(path + ": file too large (4 GiB or more)");
+    throw InvalidArgument(path + ": file too large (4 GiB or more)");
   }
   SourceFile f{std::move(path), std::move(text), {0}};
   for (std::uint32_t i = 0; i < f.text.size(); ++i) {
@@ -18,18 +21,33 @@ std::uint32_t SourceMap::add(std::string path, std::string text) {
   return static_cast<std::uint32_t>(files_.size() - 1);
 }
 
-SourcePosition SourceMap::position(std::uint32_t file_id, std::uint32_t offset) const {
-  const auto& f = file(file_id);
-  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(f.text.size()));
+namespace {
+
+// Line and column of `offset`: of the character holding it (round_up false),
+// or of the first character starting at or after it (round_up true).
+SourcePosition locate(const SourceFile& f, std::uint32_t offset, bool round_up) {
+  const std::string_view text{f.text};
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text.size()));
   const auto it = std::upper_bound(f.line_starts.begin(), f.line_starts.end(), offset);
   const auto line = static_cast<std::uint32_t>(it - f.line_starts.begin());
-  const auto start = f.line_starts[line - 1];
-  // Columns count characters: every byte that does not continue a UTF-8 sequence.
   std::uint32_t column = 1;
-  for (auto i = start; i < offset; ++i) {
-    if ((static_cast<unsigned char>(f.text[i]) & 0xC0) != 0x80) ++column;
+  for (std::size_t i = f.line_starts[line - 1]; i < offset;) {
+    const auto next = i + detail::char_length(text, i);
+    if (next > offset && !round_up) break;
+    ++column;
+    i = next;
   }
   return {line, column};
+}
+
+}  // namespace
+
+SourcePosition SourceMap::position(std::uint32_t file_id, std::uint32_t offset) const {
+  return locate(file(file_id), offset, false);
+}
+
+SourcePosition SourceMap::end_position(SourceSpan span) const {
+  return locate(file(span.file), std::max(span.begin, span.end), true);
 }
 
 std::string_view SourceMap::line_text(std::uint32_t file_id, std::uint32_t offset) const {
@@ -45,8 +63,10 @@ std::string_view SourceMap::line_text(std::uint32_t file_id, std::uint32_t offse
 }
 
 std::string_view SourceMap::text(SourceSpan span) const {
-  const auto& f = file(span.file);
-  return std::string_view{f.text}.substr(span.begin, span.end - span.begin);
+  const std::string_view all{file(span.file).text};
+  const auto begin = std::min<std::size_t>(span.begin, all.size());
+  const auto end = std::clamp<std::size_t>(span.end, begin, all.size());
+  return all.substr(begin, end - begin);
 }
 
 }  // namespace slakit

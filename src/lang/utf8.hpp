@@ -1,7 +1,16 @@
-// Decoding UTF-8 one character at a time.
+// Characters of rule text, for positions and for showing text back to users.
+//
+// Rule text may hold any bytes (the parser reports invalid UTF-8 as E0003,
+// but diagnostics must still point into such text). Every place that counts,
+// shows or underlines characters splits text the same way, with
+// char_length(): a character is one well-formed UTF-8 sequence, or else one
+// single byte (shown as U+FFFD). So columns, the line shown and the caret
+// under it always agree, and every non-empty span covers at least one
+// character, whatever the bytes.
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace slakit::detail {
@@ -9,7 +18,7 @@ namespace slakit::detail {
 /// The length in bytes of the well-formed UTF-8 character at `i`, or 0 when
 /// the bytes there are not one (bad lead or continuation byte, truncated,
 /// overlong, a surrogate, or past U+10FFFF).
-[[nodiscard]] inline std::size_t utf8_length(std::string_view s, std::size_t i) {
+[[nodiscard]] inline std::size_t utf8_length(std::string_view s, std::size_t i) noexcept {
   const auto c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) return 1;
   std::size_t len = 0;
@@ -32,6 +41,41 @@ namespace slakit::detail {
   }
   if (cp < min || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return 0;
   return len;
+}
+
+/// The length of the character at `i` (i < s.size()): a well-formed UTF-8
+/// sequence, or 1 for a byte that does not start one. Never 0.
+[[nodiscard]] inline std::size_t char_length(std::string_view s, std::size_t i) noexcept {
+  const auto len = utf8_length(s, i);
+  return len == 0 ? 1 : len;
+}
+
+/// The offset of the first byte that is not part of well-formed UTF-8, or npos.
+[[nodiscard]] inline std::size_t first_invalid_utf8(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto len = utf8_length(s, i);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+/// `s` with every byte that is not part of well-formed UTF-8 replaced by
+/// U+FFFD, so that it can go into JSON or a terminal.
+[[nodiscard]] inline std::string valid_utf8(std::string_view s) {
+  if (first_invalid_utf8(s) == std::string_view::npos) return std::string{s};
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto len = utf8_length(s, i);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(s.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
 }
 
 }  // namespace slakit::detail

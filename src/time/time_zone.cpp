@@ -49,11 +49,16 @@ std::shared_ptr<const TimeZone::Impl> load(const std::string& name) {
   } catch (const std::exception&) {
     throw InvalidArgument(fmt::format("unknown time zone '{}'", name));
   }
-  const auto last = impl->zone->get_info(date::sys_seconds{kSupportedEnd.time_since_epoch()});
-  const bool tabulation_ends = last.end.time_since_epoch() > kSupportedEnd.time_since_epoch();
-  if (tabulation_ends) {
-    impl->rule = read_footer_rule(name);
-    if (impl->rule) impl->rule_from = Instant{last.begin.time_since_epoch()};
+  try {
+    const auto last = impl->zone->get_info(date::sys_seconds{kSupportedEnd.time_since_epoch()});
+    const bool tabulation_ends = last.end.time_since_epoch() > kSupportedEnd.time_since_epoch();
+    if (tabulation_ends) {
+      impl->rule = read_footer_rule(name);
+      if (impl->rule) impl->rule_from = Instant{last.begin.time_since_epoch()};
+    }
+  } catch (const std::exception& e) {
+    // A zone the database names but cannot read: a broken installation.
+    throw InvalidArgument(fmt::format("time zone '{}' cannot be read: {}", name, e.what()));
   }
   return impl;
 }

@@ -4,6 +4,7 @@
 
 #include <slakit/lang/diagnostic.hpp>
 
+#include <random>
 #include <thread>
 
 #include "lang/lang_test_support.hpp"
@@ -75,4 +76,90 @@ TEST_CASE("compiling on many threads at once gives the same rules") {
   }
   for (auto& t : threads) t.join();
   CHECK(routes == std::vector<int>(8, 1));
+}
+
+// docs/language.md: "Positions in diagnostics: lines and columns are 1-based
+// and columns count characters (Unicode code points), not bytes." A byte
+// that is not UTF-8 is one character, shown as U+FFFD.
+TEST_CASE("a stray byte inside a condition renders with the caret under it (issue 7)") {
+  const std::string text =
+      "route large_refund when ticket.category \xA8= refund and ticket.order_value >= 10000\n";
+  const auto result = compile({{"t.sla", text}});
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(render_text(result.diagnostics[0], *result.sources) ==
+        "t.sla:1:41: error[E0003]: invalid UTF-8: byte 0xA8 does not start a character\n"
+        "  route large_refund when ticket.category \xEF\xBF\xBD= refund and ticket.order_value "
+        ">= 10000\n"
+        "                                          ^\n");
+  CHECK(render_json(result.diagnostics, *result.sources).find(
+            "\"line\": 1, \"column\": 41, \"end_line\": 1, \"end_column\": 42") !=
+        std::string::npos);
+}
+
+TEST_CASE("every span of any bytes renders: one caret line, valid UTF-8, columns that agree") {
+  std::mt19937 rng{7};
+  std::uniform_int_distribution<int> byte{0, 255};
+  const std::string pieces[] = {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\t", "\r\n",
+                                "\n",       "\xA8",         "\xE2\x82",         "a"};
+  std::uniform_int_distribution<std::size_t> piece{0, std::size(pieces)};
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    for (int n = 0; n < 24; ++n) {
+      const auto k = piece(rng);
+      text += k < std::size(pieces) ? pieces[k] : std::string(1, static_cast<char>(byte(rng)));
+    }
+    SourceMap sources;
+    const auto id = sources.add("t.sla", text);
+    const auto size = static_cast<std::uint32_t>(text.size());
+    std::vector<Diagnostic> all;
+    for (std::uint32_t b = 0; b <= size; ++b) {
+      for (std::uint32_t e = 0; e <= size + 1; e += 3) {
+        all.push_back({Severity::error, "E0001", "m", {id, b, e}});
+        const auto begin = sources.position(id, b);
+        const auto end = sources.end_position({id, b, e});
+        CHECK((end.line > begin.line || (end.line == begin.line && end.column >= begin.column)));
+      }
+    }
+    CAPTURE(text);
+    CHECK(test::renders_cleanly(all, sources));
+  }
+}
+
+TEST_CASE("a position inside a character is that character's; an end inside one rounds up") {
+  SourceMap sources;
+  const auto id = sources.add("t.sla", "a\xE2\x82\xAC" "b");  // a € b
+  CHECK(sources.position(id, 2) == SourcePosition{1, 2});
+  CHECK(sources.position(id, 4) == SourcePosition{1, 3});
+  CHECK(sources.end_position({id, 1, 2}) == SourcePosition{1, 3});
+  CHECK(sources.end_position({id, 1, 4}) == SourcePosition{1, 3});
+  CHECK(sources.end_position({id, 4, 1}) == SourcePosition{1, 3});  // an end before the begin
+}
+
+TEST_CASE("a long line shows a window around the caret, marked with '...'") {
+  SourceMap sources;
+  const auto id = sources.add("t.sla", std::string(1000, 'x') + "!" + std::string(1000, 'y'));
+  const Diagnostic d{Severity::error, "E0001", "m", {id, 1000, 1001}};
+  const auto text = render_text(d, sources);
+  CHECK(text.rfind("t.sla:1:1001: error[E0001]: m\n  ...", 0) == 0);
+  const auto shown = text.substr(text.find('\n') + 1, text.find('\n', text.find('\n') + 1) -
+                                                          text.find('\n') - 1);
+  const auto caret = text.substr(text.rfind('\n', text.size() - 2) + 1);
+  CHECK(shown.size() < 200);
+  CHECK(shown[caret.find('^')] == '!');
+  CHECK(shown.substr(shown.size() - 3) == "...");
+}
+
+TEST_CASE("a diagnostic naming a file the map does not hold still renders") {
+  SourceMap sources;
+  const Diagnostic d{Severity::error, "E0001", "lost", {5, 0, 1}};
+  CHECK(render_text(d, sources) == "<unknown file>: error[E0001]: lost\n");
+  CHECK(render_json({d}, sources).find("\"file\": \"\", \"line\": 0") != std::string::npos);
+}
+
+TEST_CASE("render_json turns bytes that are not UTF-8 into U+FFFD, in paths and messages") {
+  SourceMap sources;
+  const auto id = sources.add("bad\xFF.sla", "x");
+  const auto json = render_json({{Severity::error, "E0003", "saw \xA8", {id, 0, 1}}}, sources);
+  CHECK(json.find("\"bad\xEF\xBF\xBD.sla\"") != std::string::npos);
+  CHECK(json.find("\"saw \xEF\xBF\xBD\"") != std::string::npos);
 }

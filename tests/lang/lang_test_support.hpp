@@ -3,6 +3,9 @@
 
 #include <slakit/slakit.hpp>
 
+#include "lang/utf8.hpp"
+
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -19,6 +22,32 @@ inline std::string diagnostics_of(const std::string& text) {
            " " + d.code;
   }
   return out;
+}
+
+/// Renders every diagnostic as a host would (text and JSON) and checks what
+/// each rendering promises: a "file:line:col: " header and exactly one caret
+/// line; JSON that is valid UTF-8. Returns false at the first broken promise.
+inline bool renders_cleanly(const std::vector<Diagnostic>& diagnostics, const SourceMap& sources) {
+  auto valid_utf8 = [](const std::string& s) {
+    return detail::first_invalid_utf8(s) == std::string::npos;
+  };
+  for (const auto& d : diagnostics) {
+    const auto text = render_text(d, sources);
+    const auto p = sources.position(d.span);
+    const auto header = sources.file(d.span.file).path + ":" + std::to_string(p.line) + ":" +
+                        std::to_string(p.column) + ": ";
+    if (text.rfind(header, 0) != 0) return false;
+    // Header, source line, caret line: "  " then blanks or tabs, '^', '~'s.
+    if (std::count(text.begin(), text.end(), '\n') != 3 || text.back() != '\n') return false;
+    const auto caret_line = text.substr(text.rfind('\n', text.size() - 2) + 1);
+    const auto caret = caret_line.find_first_not_of(" \t");
+    if (caret_line.rfind("  ", 0) != 0 || caret == std::string::npos || caret_line[caret] != '^' ||
+        caret_line.find_first_not_of('~', caret + 1) != caret_line.size() - 1) {
+      return false;
+    }
+    if (!valid_utf8(text)) return false;
+  }
+  return valid_utf8(render_json(diagnostics, sources));
 }
 
 /// The number of diagnostics of compiling `text`.

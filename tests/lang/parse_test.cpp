@@ -144,6 +144,15 @@ TEST_CASE("unterminated strings, invalid UTF-8 and deep nesting are clear errors
   std::string nots = "route r when ";
   for (int i = 0; i < 10000; ++i) nots += "not ";
   CHECK(diagnostics_of(nots + "ticket.reopened -> queue q\n") == "1:270 E0004");
+  // A condition may span lines, and so may its nesting (found by review:
+  // 15,000 levels one per line overflowed the stack).
+  std::string lines = "route r when\n";
+  for (int i = 0; i < 15000; ++i) lines += (i % 2 != 0 ? "(\n" : "not\n");
+  CHECK(diagnostics_of(lines + "ticket.reopened -> queue q\n") == "66:1 E0004");
+  // Each declaration starts from level 0 again.
+  std::string many;
+  for (int i = 0; i < 40; ++i) many += "route r" + std::to_string(i) + " when ((ticket.reopened\n";
+  CHECK(diagnostics_of(many).find("E0004") == std::string::npos);
   // 64 levels are fine.
   std::string ok = "route r when ";
   for (int i = 0; i < 64; ++i) ok += '(';

@@ -36,7 +36,11 @@ class Calendar {
  public:
   /// Validates and compiles `definition`. Throws InvalidArgument naming the
   /// bad value: an unknown zone, a period whose closing equals its opening,
-  /// an impossible date (Feb 30), an empty name, or no working time at all.
+  /// an impossible date (Feb 30), or no working time at all.
+  ///
+  /// Every operation below that takes an instant throws RangeError when it
+  /// lies outside [kSupportedBegin, kSupportedEnd), and nothing else unless
+  /// it says so.
   explicit Calendar(const CalendarDefinition& definition);
 
   [[nodiscard]] const std::string& name() const noexcept;
@@ -47,12 +51,13 @@ class Calendar {
   /// A start outside working time counts from the next opening; a result that
   /// lands on a closing time is that closing time; add(t, 0s) is the first
   /// business instant at or after t. A negative duration subtracts.
-  /// Throws RangeError when start or the result lies outside the supported range.
+  /// Throws RangeError when the result lies outside the supported range.
   [[nodiscard]] Instant add(Instant start, Seconds business) const;
 
   /// The latest instant s with elapsed(s, end) == business: the mirror of add.
   /// An end outside working time counts back from the previous closing; a
-  /// result that lands on an opening time is that opening time.
+  /// result that lands on an opening time is that opening time. Throws
+  /// RangeError when the result lies before the supported range.
   [[nodiscard]] Instant subtract(Instant end, Seconds business) const;
 
   /// Business time in [a, b); when b < a, minus the business time in [b, a).
@@ -73,12 +78,14 @@ class Calendar {
   /// come back as one interval.
   [[nodiscard]] std::vector<Interval> open_intervals(Instant from, Instant to) const;
 
-  /// True when at least one period opens on this local date.
+  /// True when at least one period opens on this local date. Throws
+  /// InvalidArgument for an impossible date and RangeError outside 1970-2100.
   [[nodiscard]] bool is_business_day(std::chrono::year_month_day date) const;
 
   /// For n > 0 the n-th business day strictly after `date`; for n < 0 the
   /// |n|-th strictly before it; for n == 0 the first business day on or
-  /// after it. Throws RangeError outside the years 1970-2100.
+  /// after it. Throws InvalidArgument for an impossible date and RangeError
+  /// outside the years 1970-2100.
   [[nodiscard]] std::chrono::year_month_day add_business_days(std::chrono::year_month_day date,
                                                               int n) const;
 

@@ -28,11 +28,16 @@ struct Diagnostic {
 /// True when any diagnostic is an error.
 [[nodiscard]] bool has_errors(const std::vector<Diagnostic>& diagnostics);
 
-/// GCC style: "file:line:col: error[E0101]: message", the source line, a caret.
+/// GCC style: "file:line:col: error[E0101]: message", the source line, a caret
+/// under the characters of the span (at least one). Any bytes render: those
+/// that are not UTF-8 show as U+FFFD, and a long line as a window around the
+/// caret. A span in a file the map does not hold renders without a position.
+/// Throws nothing but std::bad_alloc.
 [[nodiscard]] std::string render_text(const Diagnostic& d, const SourceMap& sources);
 
 /// A JSON array of objects with file, line, column, end_line, end_column,
-/// severity, code and message.
+/// severity, code and message; always valid JSON in valid UTF-8 (bytes that
+/// are not UTF-8 become U+FFFD). Throws nothing but std::bad_alloc.
 [[nodiscard]] std::string render_json(const std::vector<Diagnostic>& diagnostics,
                                       const SourceMap& sources);
 

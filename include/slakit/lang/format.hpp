@@ -25,7 +25,8 @@ struct FormatResult {
 };
 
 /// Formats one file. A file with syntax errors is returned as it is, with
-/// its diagnostics: the formatter never drops text it cannot read.
+/// its diagnostics: the formatter never drops text it cannot read. Throws
+/// only InvalidArgument, for a file of 4 GiB or more.
 [[nodiscard]] FormatResult format_rules(std::string path, std::string text);
 
 }  // namespace slakit

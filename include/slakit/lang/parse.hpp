@@ -20,7 +20,8 @@ inline constexpr int kMaxNesting = 64;
 
 /// Parses file `file` of `sources`. Never throws on bad text: every problem is
 /// a diagnostic appended to `diagnostics`, and parsing resumes at the next
-/// declaration, so one run reports all independent errors.
+/// declaration, so one run reports all independent errors. `file` must be
+/// an id of `sources` (std::out_of_range otherwise).
 [[nodiscard]] RuleFile parse_rules(const SourceMap& sources, std::uint32_t file,
                                    std::vector<Diagnostic>& diagnostics);
 

@@ -40,18 +40,25 @@ struct SourceFile {
 
 class SourceMap {
  public:
-  /// Adds a file and returns its id. Files of 4 GiB or more are rejected
-  /// (offsets are 32-bit): the caller reports that as an I/O error.
+  /// Adds a file and returns its id. Throws InvalidArgument for a file of
+  /// 4 GiB or more (offsets are 32-bit).
   std::uint32_t add(std::string path, std::string text);
 
+  /// The functions that take a file id throw std::out_of_range for an id
+  /// this map did not give out (a programming error, not bad input).
   [[nodiscard]] const SourceFile& file(std::uint32_t id) const { return files_.at(id); }
   [[nodiscard]] std::size_t size() const noexcept { return files_.size(); }
 
-  /// Line and column (in characters) of a byte offset.
+  /// Line and column (in characters) of the character holding a byte offset.
+  /// An offset past the end of the text is the position just after it. A
+  /// byte that is not part of well-formed UTF-8 counts as one character.
   [[nodiscard]] SourcePosition position(std::uint32_t file, std::uint32_t offset) const;
   [[nodiscard]] SourcePosition position(SourceSpan span) const {
     return position(span.file, span.begin);
   }
+  /// The position just after a span: of the first character that starts at
+  /// or after span.end (never before the span's own position).
+  [[nodiscard]] SourcePosition end_position(SourceSpan span) const;
   /// The text of the line holding `offset`, without its line break.
   [[nodiscard]] std::string_view line_text(std::uint32_t file, std::uint32_t offset) const;
   [[nodiscard]] std::string_view text(SourceSpan span) const;

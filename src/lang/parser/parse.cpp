@@ -5,23 +5,20 @@
 #include "file.hpp"
 #include "lang/utf8.hpp"
 #include "parse_state.hpp"
+#include "tokens.hpp"
 
 namespace slakit {
 
 namespace {
 
-// The offset of the first byte that is not part of well-formed UTF-8, or npos.
-std::size_t first_invalid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto len = detail::utf8_length(s, i);
-    if (len == 0) return i;
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
 bool word_byte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// True when `rest` begins with a declaration keyword: where recovery resumes.
+bool starts_declaration(std::string_view rest) {
+  auto first = rest.begin();
+  return boost::spirit::x3::parse(first, rest.end(), parser::declaration_keyword);
 }
 
 // Collects comments and rejects nesting the recursive grammar would need a
@@ -52,7 +49,9 @@ bool prescan(parser::ParseState& state, std::string_view text) {
       if (c == 'n') i += 2;
     } else if (c == ')') {
       depth = std::max(0, depth - 1);
-    } else if (c == '\n' || c == '{' || c == '}') {
+    } else if (c == '{' || c == '}' || (c == '\n' && starts_declaration(text.substr(i + 1)))) {
+      // A new condition starts from the top of the grammar. A plain line
+      // break does not: conditions may span lines.
       depth = 0;
       nots = 0;
     } else if (word_byte(c)) {
@@ -69,7 +68,7 @@ RuleFile parse_rules(const SourceMap& sources, std::uint32_t file,
                      std::vector<Diagnostic>& diagnostics) {
   parser::ParseState state(sources, file, diagnostics);
   const std::string_view text = sources.file(file).text;
-  if (const auto bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+  if (const auto bad = detail::first_invalid_utf8(text); bad != std::string_view::npos) {
     state.error("E0003",
                 fmt::format("invalid UTF-8: byte 0x{:02X} does not start a character",
                             static_cast<unsigned char>(text[bad])),

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "lang/utf8.hpp"
+
 namespace slakit::parser {
 
 namespace {
@@ -73,8 +75,7 @@ std::string ParseState::token_at(const char* at) const {
   } else if (word_char(*at)) {
     while (stop < end && word_char(*stop)) ++stop;
   } else {
-    // One character: a lead byte and its continuation bytes.
-    while (stop < end && (static_cast<unsigned char>(*stop) & 0xC0) == 0x80) ++stop;
+    stop = at + detail::char_length({at, static_cast<std::size_t>(end - at)}, 0);
   }
   constexpr std::size_t kLongest = 40;
   std::string_view token{at, static_cast<std::size_t>(stop - at)};
