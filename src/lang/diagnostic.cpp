@@ -102,25 +102,23 @@ std::string render_text(const Diagnostic& d, const SourceMap& sources) {
   }
   const auto& file = sources.file(d.span.file);
   const auto pos = sources.position(d.span);
-  std::string out = fmt::format("{}:{}:{}: {}[{}]: {}\n", detail::valid_utf8(file.path), pos.line,
-                                pos.column, severity_name(d.severity), d.code,
-                                detail::valid_utf8(d.message));
+  std::string out =
+      fmt::format("{}:{}:{}: {}[{}]: {}\n", detail::valid_utf8(file.path), pos.line, pos.column,
+                  severity_name(d.severity), d.code, detail::valid_utf8(d.message));
 
   // The caret goes under every character the span touches on its first
   // line, and under at least one.
   const auto line = sources.line_text(d.span.file, d.span.begin);
   const std::size_t line_begin = file.line_starts[pos.line - 1];
   const auto begin = std::min<std::size_t>(d.span.begin - line_begin, line.size());
-  const auto end = std::clamp<std::size_t>(std::size_t{d.span.end} > line_begin
-                                               ? d.span.end - line_begin
-                                               : 0,
-                                           begin, line.size());
+  const auto end = std::clamp<std::size_t>(
+      std::size_t{d.span.end} > line_begin ? d.span.end - line_begin : 0, begin, line.size());
   const auto chars = characters(line);
   const auto first = char_index(line, begin);
   const auto last = end > begin ? char_index(line, end - 1) + 1 : first + 1;
 
   const auto from = chars.size() > kShownChars && first > kContextBefore ? first - kContextBefore
-                                                                           : std::size_t{0};
+                                                                         : std::size_t{0};
   const auto to = std::min(chars.size(), from + kShownChars);
   std::string text = from > 0 ? "..." : "";
   std::string pad = from > 0 ? "   " : "";

@@ -18,8 +18,8 @@
 #include <fstream>
 #include <iterator>
 #include <random>
-#include <regex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 extern char** environ;
@@ -67,23 +67,51 @@ Run run(const std::vector<std::string>& argv, const fs::path& work) {
   return r;
 }
 
-// Text made only of rendered diagnostics: blocks of a "file:line:col:
-// severity[CODE]: message" header, the source line and a caret line.
+bool digits(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// "file:line:col: error[E0101]: message" (or warning[W...]).
+bool diagnostic_header(std::string_view line) {
+  auto at = line.find(": error[");
+  if (at == std::string_view::npos) at = line.find(": warning[");
+  if (at == std::string_view::npos) return false;
+  const auto where = line.substr(0, at);
+  const auto col = where.rfind(':');
+  if (col == std::string_view::npos || !digits(where.substr(col + 1))) return false;
+  const auto row = where.rfind(':', col - 1);
+  if (row == std::string_view::npos || row == 0 || !digits(where.substr(row + 1, col - row - 1))) {
+    return false;
+  }
+  const auto code = line.substr(line.find('[', at) + 1);
+  return code.size() > 7 && (code[0] == 'E' || code[0] == 'W') && digits(code.substr(1, 4)) &&
+         code.substr(5, 3) == "]: ";
+}
+
+// "  " and blanks or tabs (or "..." after them), then '^' and '~'s.
+bool caret_line(std::string_view line) {
+  if (line.substr(0, 2) != "  ") return false;
+  const auto caret = line.find('^');
+  if (caret == std::string_view::npos) return false;
+  const auto pad = line.substr(2, caret - 2);
+  return pad.find_first_not_of(" \t") == std::string_view::npos &&
+         line.find_first_not_of('~', caret + 1) == std::string_view::npos;
+}
+
+// Text made only of rendered diagnostics: blocks of a header, the source
+// line and a caret line.
 bool only_diagnostics(const std::string& text) {
-  static const std::regex header{R"(^.+:[0-9]+:[0-9]+: (error|warning)\[[EW][0-9]{4}\]: .*$)"};
-  static const std::regex caret{R"(^  [ \t]*(\.\.\. *)?\^~*$)"};
-  std::vector<std::string> lines;
-  for (std::size_t at = 0; at < text.size();) {
-    const auto end = text.find('\n', at);
-    if (end == std::string::npos) return false;  // every line ends with '\n'
-    lines.push_back(text.substr(at, end - at));
+  std::vector<std::string_view> lines;
+  const std::string_view all{text};
+  for (std::size_t at = 0; at < all.size();) {
+    const auto end = all.find('\n', at);
+    if (end == std::string_view::npos) return false;  // every line ends with '\n'
+    lines.push_back(all.substr(at, end - at));
     at = end + 1;
   }
   if (lines.size() % 3 != 0) return false;
   for (std::size_t i = 0; i < lines.size(); i += 3) {
-    if (!std::regex_match(lines[i], header) || !std::regex_match(lines[i + 2], caret)) {
-      return false;
-    }
+    if (!diagnostic_header(lines[i]) || !caret_line(lines[i + 2])) return false;
   }
   return true;
 }

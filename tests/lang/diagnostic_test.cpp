@@ -91,8 +91,8 @@ TEST_CASE("a stray byte inside a condition renders with the caret under it (issu
         "  route large_refund when ticket.category \xEF\xBF\xBD= refund and ticket.order_value "
         ">= 10000\n"
         "                                          ^\n");
-  CHECK(render_json(result.diagnostics, *result.sources).find(
-            "\"line\": 1, \"column\": 41, \"end_line\": 1, \"end_column\": 42") !=
+  CHECK(render_json(result.diagnostics, *result.sources)
+            .find("\"line\": 1, \"column\": 41, \"end_line\": 1, \"end_column\": 42") !=
         std::string::npos);
 }
 
@@ -127,7 +127,9 @@ TEST_CASE("every span of any bytes renders: one caret line, valid UTF-8, columns
 
 TEST_CASE("a position inside a character is that character's; an end inside one rounds up") {
   SourceMap sources;
-  const auto id = sources.add("t.sla", "a\xE2\x82\xAC" "b");  // a € b
+  const auto id = sources.add("t.sla",
+                              "a\xE2\x82\xAC"
+                              "b");  // a € b
   CHECK(sources.position(id, 2) == SourcePosition{1, 2});
   CHECK(sources.position(id, 4) == SourcePosition{1, 3});
   CHECK(sources.end_position({id, 1, 2}) == SourcePosition{1, 3});
@@ -141,8 +143,8 @@ TEST_CASE("a long line shows a window around the caret, marked with '...'") {
   const Diagnostic d{Severity::error, "E0001", "m", {id, 1000, 1001}};
   const auto text = render_text(d, sources);
   CHECK(text.rfind("t.sla:1:1001: error[E0001]: m\n  ...", 0) == 0);
-  const auto shown = text.substr(text.find('\n') + 1, text.find('\n', text.find('\n') + 1) -
-                                                          text.find('\n') - 1);
+  const auto shown =
+      text.substr(text.find('\n') + 1, text.find('\n', text.find('\n') + 1) - text.find('\n') - 1);
   const auto caret = text.substr(text.rfind('\n', text.size() - 2) + 1);
   CHECK(shown.size() < 200);
   CHECK(shown[caret.find('^')] == '!');

@@ -1,5 +1,6 @@
 # ctest -P script: install the build tree into WORK_DIR/prefix, then configure,
-# build and run examples/ against that prefix alone.
+# build and run examples/ against that prefix alone, with the compiler flags
+# slakit was built with (CXX_FLAGS: a sanitizer build needs them in the consumer too).
 file(REMOVE_RECURSE ${WORK_DIR})
 function(run)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -19,6 +20,7 @@ foreach(f include/slakit/calendar/calendar.hpp include/slakit/version.hpp
 endforeach()
 run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/examples -B ${WORK_DIR}/consumer
     -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix -DCMAKE_BUILD_TYPE=Release
+    "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}"
     -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF)
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/consumer)
 run(${WORK_DIR}/consumer/slakit_example_deadlines)
@@ -31,7 +33,7 @@ find_program(PKG_CONFIG pkg-config REQUIRED)
 set(ENV{PKG_CONFIG_PATH} ${WORK_DIR}/prefix/lib/pkgconfig)
 execute_process(COMMAND ${PKG_CONFIG} --cflags --libs slakit OUTPUT_VARIABLE flags
                 OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
-separate_arguments(flags UNIX_COMMAND "${flags}")
+separate_arguments(flags UNIX_COMMAND "${CXX_FLAGS} ${flags}")
 run(${CXX} ${SOURCE_DIR}/examples/deadlines/main.cpp ${flags} -o ${WORK_DIR}/pkg_config_example)
 run(${WORK_DIR}/pkg_config_example)
 if(NOT last_output MATCHES "T-1004 .* due 2026-12-31T12:00:00\\+01:00")
