@@ -31,6 +31,15 @@ class InvalidArgument : public Error {
   using Error::Error;
 };
 
+/// Bad ticket data, found while evaluating: a value that does not fit its
+/// field, an unknown field, an event before the ticket's creation. The
+/// message names the ticket, and the field, event or value:
+/// "ticket 'T-1': ticket.order_value: expected a number, got text 'lots'".
+class TicketError : public InvalidArgument {
+ public:
+  using InvalidArgument::InvalidArgument;
+};
+
 /// A result or an input lies outside the supported range of instants
 /// (see slakit::kSupportedBegin / kSupportedEnd).
 class RangeError : public Error {

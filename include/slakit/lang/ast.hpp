@@ -133,10 +133,16 @@ struct DueBefore {
   SourceSpan span{};
 };
 
+/// How a resolution cycle after a reopening counts: "on reopen continue"
+/// (the default) or "on reopen restart".
+enum class Reopen { unspecified, continue_counting, restart };
+
 struct TargetLine {
   Metric metric = Metric::resolution;
   std::vector<TargetCase> cases{};  ///< empty when `before` is set
   std::optional<DueBefore> before{};
+  Reopen reopen = Reopen::unspecified;
+  SourceSpan reopen_span{};  ///< where "on reopen ..." stands, when written
   SourceSpan span{};
 };
 

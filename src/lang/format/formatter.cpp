@@ -126,7 +126,10 @@ std::string target_text(const TargetLine& t) {
     cases += c.when ? detail::duration_text(c.value) + " when " + detail::expr_text(*c.when)
                     : (t.cases.size() > 1 ? "otherwise " : "") + detail::duration_text(c.value);
   }
-  return out + cases;
+  out += cases;
+  if (t.reopen == Reopen::continue_counting) out += " on reopen continue";
+  if (t.reopen == Reopen::restart) out += " on reopen restart";
+  return out;
 }
 
 std::string events_text(const std::vector<EventRef>& events) {

@@ -33,16 +33,27 @@ const auto case_stmt =
     x3::raw[business_duration]
            [act_span([](ParseState& s, SourceSpan sp) { parser::target_case(s, sp, false); })];
 
-const auto before_form =
-    x3::raw[kw("before") > field_path[act(before_field)] >
-            -('-' > business_duration[act(before_margin)])][act_span(target_before)];
+const auto before_form = x3::raw[kw("before") > field_path[act(before_field)] >
+                                 -(&x3::lit('-') > '-' > business_duration[act(before_margin)])]
+                                [act_span(target_before)];
 
 // A defined rule, not an inline one: an inline rule puts itself into the
 // context, and condition() is instantiated for the plain context only.
 const x3::rule<struct target_value_id> target_value = "a duration, or 'before' a date field";
 const auto target_value_def = before_form | (case_stmt % ',');
 
-const auto target_stmt = x3::raw[metric_keyword > target_value][act_span(target_line)];
+const auto reopen_rule =
+    x3::raw[kw("on") > kw("reopen") >
+            (kw("continue")[act(
+                 [](ParseState& s) { s.target.reopen = Reopen::continue_counting; })] |
+             kw("restart")[act([](ParseState& s) { s.target.reopen = Reopen::restart; })])]
+           [act_span([](ParseState& s, SourceSpan sp) { s.target.reopen_span = sp; })];
+
+// An optional tail is tried behind a look-ahead: a failed keyword has already
+// skipped the blanks and comments before it, and raw[] would take the comment
+// behind the line into the line's span.
+const auto target_stmt =
+    x3::raw[metric_keyword > target_value > -(&kw("on") > reopen_rule)][act_span(target_line)];
 
 const auto calendar_stmt = kw("calendar") > name[act(policy_calendar)];
 const auto pause_stmt = kw("pause") > kw("while") > condition()[act(policy_pause)];

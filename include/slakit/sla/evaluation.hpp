@@ -1,0 +1,142 @@
+// slakit/sla/evaluation.hpp: SLA and OLA clocks of one ticket at `now`.
+//
+// evaluate() is a pure function of (rules, ticket, events, now): which SLA
+// and OLAs apply, every target cycle with its state, due instant, remaining
+// or overdue time, pauses, warnings and escalations, and the ticket's
+// service metrics. docs/sla.md defines every rule.
+//
+//   slakit::RuleSet rules = slakit::compile_or_throw({{"rules.sla", text}});
+//   slakit::Evaluation e = slakit::evaluate(rules, ticket, events, now);
+//   for (const auto& t : e.targets) {
+//     // t.policy == "gold", t.metric == Metric::first_response, t.state, t.due ...
+//   }
+//   std::string line = slakit::to_json(e);  // what `slakit eval` prints
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "slakit/lang/ast.hpp"
+#include "slakit/model/ticket.hpp"
+#include "slakit/time/instant.hpp"
+
+namespace slakit {
+
+class RuleSet;
+
+enum class TargetState { running, paused, met, breached, cancelled };
+
+/// "running", "paused", "met", "breached", "cancelled".
+[[nodiscard]] std::string_view target_state_name(TargetState s) noexcept;
+/// "first_response", "next_response", "resolution", "periodic_update", "target".
+[[nodiscard]] std::string_view metric_name(Metric m) noexcept;
+
+/// A stretch during which the pause condition held; `end` is empty while it
+/// still holds at `now`.
+struct Pause {
+  Instant begin;
+  std::optional<Instant> end;
+  friend bool operator==(const Pause&, const Pause&) = default;
+};
+
+/// A `warn at` or `escalate at` line, for one cycle.
+struct Threshold {
+  int percent = 0;
+  bool escalation = false;
+  std::string to_kind{}, to{};  ///< escalations: "team", "queue" or "agent", and the name
+  std::optional<Instant> at{};  ///< when the share is reached; empty if it never is
+  bool fired = false;           ///< reached by `now`, while the cycle ran
+};
+
+/// One cycle of one target of one policy.
+struct TargetCycle {
+  std::string policy;
+  Metric metric = Metric::resolution;
+  int cycle = 1;
+  TargetState state = TargetState::running;
+  std::string team{};  ///< OLAs: the team the cycle is for
+  Instant start{};
+  std::optional<Instant> stop{};
+  std::optional<Instant> due{};           ///< empty when paused for good, or no value
+  std::optional<Instant> breached_at{};   ///< breached: the due that passed
+  std::optional<Instant> cancelled_at{};  ///< cancelled: when its policy stopped applying
+  std::optional<Seconds> target{};        ///< the business time allowed; empty: no value
+  Seconds remaining{0};                   ///< running or paused
+  Seconds overdue{0};                     ///< breached: business time since breached_at
+  Seconds overdue_calendar{0};            ///< breached: wall-clock time since breached_at
+  Seconds business_elapsed{0};            ///< counted, pauses excluded
+  Seconds calendar_elapsed{0};            ///< wall clock, start to stop or now
+  std::vector<Pause> pauses{};
+  std::vector<Threshold> thresholds{};  ///< warnings and escalations, in rule order
+};
+
+/// The SLA in force changed at `at` (either name may be empty: none).
+struct PolicyChange {
+  Instant at;
+  std::string from, to;
+  friend bool operator==(const PolicyChange&, const PolicyChange&) = default;
+};
+
+/// A duration in business time (the SLA's calendar at `now`, 24/7 without
+/// one) and in calendar time.
+struct TimePair {
+  Seconds business{0};
+  Seconds calendar{0};
+  friend bool operator==(const TimePair&, const TimePair&) = default;
+};
+
+/// The ticket's service metrics (docs/sla.md, "Per-ticket metrics").
+struct TicketMetrics {
+  std::optional<TimePair> first_response{};
+  std::vector<TimePair> next_responses{};
+  std::optional<TimePair> next_response_average{};
+  TimePair handling{};
+  std::optional<TimePair> resolution{};
+  int public_replies = 0;
+  int reopenings = 0;
+  bool first_contact_resolution = false;
+};
+
+struct Evaluation {
+  std::string ticket;  ///< the ticket's id
+  Instant now{};
+  std::optional<std::string> sla{};  ///< the SLA in force at `now`
+  std::vector<PolicyChange> sla_changes{};
+  std::vector<TargetCycle> targets{};  ///< SLA target cycles, policy by policy
+  std::vector<TargetCycle> olas{};     ///< OLA target cycles
+  TicketMetrics metrics{};
+};
+
+/// Evaluates one ticket. `events` may come in any order (docs/sla.md,
+/// "Events"). Throws TicketError naming the ticket and the field, event or
+/// value for bad ticket data, and RangeError for instants outside the
+/// supported range.
+[[nodiscard]] Evaluation evaluate(const RuleSet& rules, const Ticket& ticket,
+                                  std::span<const TicketEvent> events, Instant now);
+
+/// One ticket with its history, for evaluate_many.
+struct TicketHistory {
+  Ticket ticket;
+  std::vector<TicketEvent> events;
+};
+
+/// The evaluation of one ticket of a batch, or the error that stopped it.
+struct BatchResult {
+  std::optional<Evaluation> evaluation;
+  std::string error;  ///< the message of the TicketError or RangeError, when it failed
+};
+
+/// Evaluates many tickets on `threads` threads (0: one per core). One bad
+/// ticket never loses the others: its result holds the error.
+[[nodiscard]] std::vector<BatchResult> evaluate_many(const RuleSet& rules,
+                                                     std::span<const TicketHistory> tickets,
+                                                     Instant now, unsigned threads = 0);
+
+/// One JSON object on one line (docs/cli.md, `slakit eval`): instants in RFC
+/// 3339 UTC, durations in whole seconds.
+[[nodiscard]] std::string to_json(const Evaluation& e);
+
+}  // namespace slakit

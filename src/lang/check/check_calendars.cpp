@@ -1,0 +1,121 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "check_state.hpp"
+
+#include "calendar/calendar_validation.hpp"
+#include "calendar/holiday_dates.hpp"
+#include "slakit/error.hpp"
+#include "slakit/time/civil.hpp"
+#include "slakit/time/time_zone.hpp"
+
+namespace slakit::detail {
+
+using namespace std::chrono;
+
+std::vector<weekday> Checker::expand(const DayRange& r) {
+  std::vector<weekday> days{r.first};
+  for (auto d = r.first; d != r.last;) {
+    d = d + std::chrono::days{1};
+    days.push_back(d);
+  }
+  return days;
+}
+
+bool Checker::check_range(const TimeRange& r, SourceSpan span) {
+  const auto problem = period_problem(r);
+  if (problem) {
+    error("E0218",
+          fmt::format("period {}-{} {}", r.open.to_string(), r.close.to_string(), *problem), span);
+  }
+  return !problem;
+}
+
+void Checker::check_calendar(const CalendarDecl& c) {
+  CalendarDefinition def{.name = c.name.text, .zone = ""};
+  int zones = 0;
+  // Per weekday: each period with its close in seconds after that midnight.
+  std::map<unsigned, std::vector<std::pair<TimeRange, Seconds>>> per_day;
+  std::map<std::string, SourceSpan> open_dates;
+  for (const auto& line : c.lines) {
+    if (const auto* z = std::get_if<ZoneLine>(&line)) {
+      if (++zones > 1) {
+        error("E0206", fmt::format("calendar '{}' has a second zone", c.name.text), z->span);
+        continue;
+      }
+      def.zone = z->zone;
+      try {
+        (void)TimeZone::locate(z->zone);
+      } catch (const InvalidArgument&) {
+        error("E0205",
+              fmt::format("unknown time zone '{}': expected an IANA name like "
+                          "\"Europe/Berlin\"",
+                          z->zone),
+              z->span);
+      }
+    } else if (const auto* w = std::get_if<WeeklyLine>(&line); w && !damaged(w->span)) {
+      for (const auto& r : w->hours) {
+        if (!check_range(r, w->span)) continue;
+        auto close = r.close.since_midnight();
+        if (close <= r.open.since_midnight()) close += hours{24};
+        // One message per clash, naming every day it happens on.
+        std::map<std::string, std::string> clashes;  // earlier period -> days
+        for (const auto& dr : w->days) {
+          for (auto d : expand(dr)) {
+            def.weekly.push_back({d, r});
+            auto& periods = per_day[d.c_encoding()];
+            for (const auto& [earlier, end] : periods) {
+              if (r.open.since_midnight() < end && earlier.open.since_midnight() < close) {
+                auto& days = clashes[earlier.open.to_string() + "-" + earlier.close.to_string()];
+                days += (days.empty() ? "" : ", ") + std::string{weekday_name(d)};
+              }
+            }
+            periods.emplace_back(r, close);
+          }
+        }
+        for (const auto& [earlier, days] : clashes) {
+          error("E0208",
+                fmt::format("periods {} and {}-{} overlap on {}", earlier, r.open.to_string(),
+                            r.close.to_string(), days),
+                w->span);
+        }
+      }
+    } else if (const auto* h = std::get_if<HolidayLine>(&line); h && !damaged(h->span)) {
+      try {
+        validate_holiday_rule(h->rule);
+        def.holidays.push_back(h->rule);
+      } catch (const InvalidArgument& e) {
+        error("E0213", e.what(), h->span);
+      }
+    } else if (const auto* o = std::get_if<OpenLine>(&line); o && !damaged(o->span)) {
+      const auto key = format_date(o->day.date);
+      if (const auto [it, fresh] = open_dates.emplace(key, o->span); !fresh) {
+        error("E0218", fmt::format("a second opening for {}: first at {}", key, where(it->second)),
+              o->span);
+        continue;
+      }
+      bool ok = true;
+      for (const auto& r : o->day.hours) ok = check_range(r, o->span) && ok;
+      if (ok) def.overrides.push_back(o->day);
+    }
+  }
+  if (zones == 0) {
+    error("E0206",
+          fmt::format("calendar '{}' has no zone: add a line like zone \"Europe/Berlin\"",
+                      c.name.text),
+          c.name.span);
+  }
+  if (!has_working_time(def) && !damaged(c.span)) {
+    error("E0207",
+          fmt::format("calendar '{}' has no working time: add opening hours like "
+                      "mon..fri 09:00-17:00",
+                      c.name.text),
+          c.name.span);
+  }
+  out_.calendars.push_back(std::move(def));
+}
+
+}  // namespace slakit::detail

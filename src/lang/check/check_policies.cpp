@@ -1,0 +1,107 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "check_state.hpp"
+#include "slakit/model/ticket.hpp"
+
+namespace slakit::detail {
+
+using namespace std::chrono;
+
+void Checker::check_policy(const PolicyDecl& p) {
+  const char* kind = p.kind == PolicyDecl::Kind::sla ? "sla" : "ola";
+  if (p.applies) check_condition(*p.applies);
+  if (p.pause_while) check_condition(*p.pause_while);
+  if (p.calendar && calendars_.count(p.calendar->text) == 0) {
+    std::vector<std::string> known;
+    for (const auto& [n, s] : calendars_) known.push_back(n);
+    error("E0202",
+          fmt::format("unknown calendar '{}'{}", p.calendar->text,
+                      suggestion(p.calendar->text, known)),
+          p.calendar->span);
+  }
+  if (p.targets.empty()) {
+    error("E0210",
+          fmt::format("{} '{}' has no targets: add one like resolution 8h", kind, p.name.text),
+          p.name.span);
+  }
+  std::set<Metric> seen;
+  for (const auto& t : p.targets) {
+    if (!seen.insert(t.metric).second) {
+      error("E0201", "a second target for the same metric", t.span);
+    }
+    for (std::size_t i = 0; i < t.cases.size(); ++i) {
+      const auto& c = t.cases[i];
+      if (c.when) check_condition(*c.when);
+      if (!c.when && i + 1 != t.cases.size()) {
+        error("E0220", "only the last value of a target may stand without 'when'", c.span);
+      }
+    }
+    if (t.reopen != Reopen::unspecified && t.metric != Metric::resolution) {
+      error("E0221", "'on reopen' applies to resolution targets only", t.reopen_span);
+    }
+    if (t.before) {
+      if (const auto* f = field(t.before->field, t.before->span);
+          f != nullptr && f->type != FieldType::time && f->type != FieldType::date) {
+        error("E0217",
+              fmt::format("'before' needs a time or date field; {} is {}", f->path, describe(*f)),
+              t.before->span);
+      }
+    }
+  }
+  for (const auto& e : p.start_on) check_event(e);
+  for (const auto& e : p.stop_on) check_event(e);
+  // ServiceNow documents this trap and detects none of it: an event that
+  // both starts and stops the clock hands over at once, and rarely is meant.
+  for (const auto& start : p.start_on) {
+    for (const auto& stop : p.stop_on) {
+      const bool same_team = !stop.team || (start.team && start.team->text == stop.team->text);
+      if (start.event.text == stop.event.text && same_team) {
+        warning("W0223",
+                fmt::format("'{}' both starts and stops the clock: each one ends the running "
+                            "cycle and starts the next",
+                            start.event.text),
+                stop.span);
+      }
+    }
+  }
+  for (const auto& t : p.thresholds) {
+    if (t.percent < 0 || t.percent > 100) {
+      error("E0209", fmt::format("percentage {}% is outside 0% to 100%", t.percent), t.span);
+    }
+  }
+  // A warning is meant to come before the escalation it warns of.
+  for (const auto& w : p.thresholds) {
+    if (w.escalate) continue;
+    for (const auto& e : p.thresholds) {
+      if (e.escalate && w.percent >= e.percent) {
+        warning("W0224",
+                fmt::format("warning at {}% comes at or after the escalation at {}%", w.percent,
+                            e.percent),
+                w.span);
+        break;
+      }
+    }
+  }
+  out_.policies.push_back(p);
+}
+
+void Checker::check_event(const EventRef& e) {
+  if (!parse_event_kind(e.event.text)) {
+    std::vector<std::string> known;
+    for (int k = 0; k <= static_cast<int>(EventKind::closed); ++k) {
+      known.emplace_back(event_kind_name(static_cast<EventKind>(k)));
+    }
+    error("E0216",
+          fmt::format("unknown event '{}' (expected one of {}){}", e.event.text, join(known),
+                      suggestion(e.event.text, known)),
+          e.event.span);
+  } else if (e.team && e.event.text != "assigned") {
+    error("E0216", "only 'assigned' takes 'to team'", e.span);
+  }
+}
+
+}  // namespace slakit::detail

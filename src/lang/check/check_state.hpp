@@ -1,0 +1,101 @@
+// The checker's state, shared by its parts (one file per area: names and
+// fields, calendars, conditions, policies, routes).
+#pragma once
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checker.hpp"
+
+namespace slakit::detail {
+
+inline std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const auto up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+/// "; did you mean 'x'?" when a known name is close.
+template <class Names>
+std::string suggestion(std::string_view wrong, const Names& known) {
+  std::string best;
+  std::size_t best_distance = 3;
+  for (const auto& k : known) {
+    const std::string_view name{k};
+    const auto d = edit_distance(wrong, name);
+    if (d < best_distance) {
+      best_distance = d;
+      best = std::string{name};
+    }
+  }
+  return best.empty() ? std::string{} : fmt::format("; did you mean '{}'?", best);
+}
+
+inline std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+  return out;
+}
+
+class Checker {
+ public:
+  Checker(const SourceMap& sources, std::vector<Diagnostic>& diagnostics)
+      : sources_(sources), diagnostics_(diagnostics), syntax_errors_(diagnostics.size()) {}
+
+  CheckedRules run(const std::vector<RuleFile>& files);
+
+ private:
+  void error(const char* code, std::string message, SourceSpan span);
+  void warning(const char* code, std::string message, SourceSpan span);
+  // True when a syntax or value error lies inside `span`: its checks would
+  // only repeat that error in other words.
+  bool damaged(SourceSpan span) const;
+  std::string where(SourceSpan span) const;
+  void declare(std::map<std::string, SourceSpan>& names, const char* kind, const Name& name);
+  void declare_field(const FieldDecl& f);
+
+  // calendars
+  static std::vector<std::chrono::weekday> expand(const DayRange& r);
+  bool check_range(const TimeRange& r, SourceSpan span);
+  void check_calendar(const CalendarDecl& c);
+
+  // conditions
+  const FieldInfo* field(const std::string& path, SourceSpan span);
+  static std::string describe(const FieldInfo& f);
+  static std::string_view literal_kind(const Literal& l);
+  void check_value(const FieldInfo& f, const Literal& l, CompareOp op);
+  static bool ordered(FieldType t);
+  void check_comparison(const Expr& e);
+  void check_condition(const Expr& e);
+
+  // policies and routes
+  void check_policy(const PolicyDecl& p);
+  void check_event(const EventRef& e);
+  void check_route(const RouteDecl& r);
+
+  const SourceMap& sources_;
+  std::vector<Diagnostic>& diagnostics_;
+  std::size_t syntax_errors_;  // diagnostics_ before checking: the parser's
+  std::map<std::string, FieldInfo> fields_;
+  std::map<std::string, SourceSpan> declared_fields_, calendars_, policies_, routes_;
+  std::map<std::string, std::string> conditions_;
+  std::optional<std::pair<std::string, SourceSpan>> always_;
+  CheckedRules out_;
+};
+
+}  // namespace slakit::detail

@@ -1,0 +1,253 @@
+#include "condition.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include "lang/format/expr_text.hpp"
+
+namespace slakit::detail {
+namespace {
+
+using Op = ConditionNode::Op;
+
+// `5 < x` reads as `x > 5`.
+CompareOp mirrored(CompareOp op) {
+  switch (op) {
+    case CompareOp::lt:
+      return CompareOp::gt;
+    case CompareOp::le:
+      return CompareOp::ge;
+    case CompareOp::gt:
+      return CompareOp::lt;
+    case CompareOp::ge:
+      return CompareOp::le;
+    default:
+      return op;
+  }
+}
+
+template <class T>
+bool compare(CompareOp op, T a, T b) {
+  switch (op) {
+    case CompareOp::lt:
+      return a < b;
+    case CompareOp::le:
+      return a <= b;
+    case CompareOp::gt:
+      return a > b;
+    case CompareOp::ge:
+      return a >= b;
+    default:
+      return a == b;
+  }
+}
+
+// The leaf that compares `field` with one literal (== or an order).
+ConditionNode literal_leaf(Slot slot, CompareOp op, const Literal& l, FieldLayout& layout) {
+  using namespace std::chrono;
+  ConditionNode n;
+  n.slot = slot;
+  n.cmp = op;
+  switch (layout.info(slot).type) {
+    case FieldType::text:
+    case FieldType::one_of:
+      n.op = Op::code_eq;
+      n.code = layout.intern(l.text);
+      break;
+    case FieldType::number:
+      n.op = Op::number_cmp;
+      n.number = l.number;
+      break;
+    case FieldType::boolean:
+      n.op = Op::integer_cmp;
+      n.integer = l.boolean ? 1 : 0;
+      break;
+    case FieldType::duration:
+      n.op = Op::integer_cmp;
+      n.integer = l.duration.time.count() + l.duration.business_days * 86400LL;
+      break;
+    case FieldType::time:
+      n.op = Op::integer_cmp;
+      n.integer = sys_seconds{sys_days{l.date}}.time_since_epoch().count();
+      break;
+    case FieldType::date:
+      n.op = Op::integer_cmp;
+      n.integer = sys_days{l.date}.time_since_epoch().count();
+      break;
+  }
+  return n;
+}
+
+}  // namespace
+
+Condition::Condition(const Expr& e, FieldLayout& layout) {
+  root_ = compile(e, layout);
+}
+
+std::uint32_t Condition::add(ConditionNode n, const std::vector<std::uint32_t>& children) {
+  n.first = static_cast<std::uint32_t>(children_.size());
+  n.count = static_cast<std::uint32_t>(children.size());
+  children_.insert(children_.end(), children.begin(), children.end());
+  nodes_.push_back(n);
+  return static_cast<std::uint32_t>(nodes_.size() - 1);
+}
+
+std::uint32_t Condition::add(ConditionNode n, std::initializer_list<std::uint32_t> children) {
+  return add(n, std::vector<std::uint32_t>(children));
+}
+
+std::uint32_t Condition::compile(const Expr& e, FieldLayout& layout) {
+  auto field_slot = [&](const Expr& f) {
+    const auto slot = *layout.slot(f.field);  // the checker knows every field
+    layout.mark_used(slot);
+    return slot;
+  };
+  switch (e.kind) {
+    case Expr::Kind::literal:
+      return add({.op = Op::constant, .value = e.literal.boolean, .source = &e});
+    case Expr::Kind::field:
+      return add({.op = Op::is_true, .slot = field_slot(e), .source = &e});
+    case Expr::Kind::logical_not:
+      return add({.op = Op::negate, .source = &e}, {compile(e.operands[0], layout)});
+    case Expr::Kind::logical_and:
+    case Expr::Kind::logical_or: {
+      std::vector<std::uint32_t> children;
+      for (const auto& o : e.operands) children.push_back(compile(o, layout));
+      const auto op = e.kind == Expr::Kind::logical_and ? Op::all : Op::any;
+      return add({.op = op, .source = &e}, children);
+    }
+    case Expr::Kind::compare:
+      break;
+  }
+
+  // A comparison, turned so that a field stands on the left (the checker
+  // ensured one side is a field). `!=` and `not in` are negations.
+  const Expr* lhs = &e.operands[0];
+  const Expr* rhs = e.operands.size() > 1 ? &e.operands[1] : nullptr;
+  auto op = e.op;
+  if (lhs->kind != Expr::Kind::field) {
+    std::swap(lhs, rhs);
+    op = mirrored(op);
+  }
+  const auto slot = field_slot(*lhs);
+  auto negated = [&](std::uint32_t inner) {
+    return add({.op = Op::negate, .source = &e}, {inner});
+  };
+  auto equals = [&](const Literal& l, CompareOp cmp) {
+    if (l.kind == Literal::Kind::none) {
+      return negated(add({.op = Op::has_value, .slot = slot, .source = &e}));
+    }
+    auto n = literal_leaf(slot, cmp, l, layout);
+    n.source = &e;
+    return add(n);
+  };
+
+  if (op == CompareOp::in || op == CompareOp::not_in) {
+    std::vector<std::uint32_t> children;
+    for (const auto& l : e.list) children.push_back(equals(l, CompareOp::eq));
+    const auto any = add({.op = Op::any, .source = &e}, children);
+    return op == CompareOp::in ? any : negated(any);
+  }
+  const auto base = op == CompareOp::ne ? CompareOp::eq : op;
+  std::uint32_t node = 0;
+  if (rhs->kind == Expr::Kind::field) {
+    const auto type = layout.info(slot).type;
+    const auto kind = type == FieldType::text || type == FieldType::one_of ? Op::text_fields_eq
+                      : type == FieldType::number                          ? Op::number_fields_cmp
+                                                                           : Op::integer_fields_cmp;
+    node = add({.op = kind, .cmp = base, .slot = slot, .other = field_slot(*rhs), .source = &e});
+  } else {
+    node = equals(rhs->literal, base);
+  }
+  return op == CompareOp::ne ? negated(node) : node;
+}
+
+bool Condition::eval(std::uint32_t i, std::span<const SlotValue> values) const {
+  const auto& n = nodes_[i];
+  switch (n.op) {
+    case Op::constant:
+      return n.value;
+    case Op::is_true:
+      return values[n.slot].present && values[n.slot].integer != 0;
+    case Op::has_value:
+      return values[n.slot].present;
+    case Op::code_eq:
+      return values[n.slot].present && values[n.slot].code == n.code;
+    case Op::number_cmp:
+      return values[n.slot].present && compare(n.cmp, values[n.slot].number, n.number);
+    case Op::integer_cmp:
+      return values[n.slot].present && compare(n.cmp, values[n.slot].integer, n.integer);
+    case Op::text_fields_eq:
+      return values[n.slot].present && values[n.other].present &&
+             values[n.slot].text == values[n.other].text;
+    case Op::number_fields_cmp:
+      return values[n.slot].present && values[n.other].present &&
+             compare(n.cmp, values[n.slot].number, values[n.other].number);
+    case Op::integer_fields_cmp:
+      return values[n.slot].present && values[n.other].present &&
+             compare(n.cmp, values[n.slot].integer, values[n.other].integer);
+    case Op::all:
+      for (auto k = n.first; k < n.first + n.count; ++k) {
+        if (!eval(children_[k], values)) return false;
+      }
+      return true;
+    case Op::any:
+      for (auto k = n.first; k < n.first + n.count; ++k) {
+        if (eval(children_[k], values)) return true;
+      }
+      return false;
+    case Op::negate:
+      return !eval(children_[n.first], values);
+  }
+  return false;
+}
+
+std::string Condition::why_false(std::span<const SlotValue> values,
+                                 const FieldLayout& layout) const {
+  if (nodes_.empty() || eval(root_, values)) return {};
+  return explain(root_, values, layout);
+}
+
+std::string Condition::explain(std::uint32_t i, std::span<const SlotValue> values,
+                               const FieldLayout& layout) const {
+  const auto& n = nodes_[i];
+  const Expr& e = *n.source;
+  if (e.kind == Expr::Kind::compare || e.kind == Expr::Kind::field) {
+    // "ticket.priority in [urgent, high] is false: ticket.priority is normal"
+    std::string seen;
+    auto show = [&](const Expr& operand) {
+      if (operand.kind != Expr::Kind::field) return;
+      const auto slot = *layout.slot(operand.field);
+      seen += fmt::format("{}{} is {}", seen.empty() ? "" : ", ", operand.field,
+                          value_text(layout.info(slot), values[slot]));
+    };
+    if (e.kind == Expr::Kind::field) {
+      show(e);
+    } else {
+      for (const auto& o : e.operands) show(o);
+    }
+    return fmt::format("{} is false: {}", expr_text(e), seen);
+  }
+  switch (n.op) {
+    case Op::all:
+      for (auto k = n.first; k < n.first + n.count; ++k) {
+        if (!eval(children_[k], values)) return explain(children_[k], values, layout);
+      }
+      break;
+    case Op::any: {
+      std::string all;
+      for (auto k = n.first; k < n.first + n.count; ++k) {
+        all += (all.empty() ? "" : "; ") + explain(children_[k], values, layout);
+      }
+      return all;
+    }
+    case Op::negate:
+      return fmt::format("{} is false: {} holds", expr_text(e), expr_text(e.operands[0]));
+    default:
+      break;
+  }
+  return fmt::format("{} is false", expr_text(e));
+}
+
+}  // namespace slakit::detail

@@ -1,0 +1,81 @@
+// Compiled conditions: one compiler for every engine (SLA selection, pauses,
+// target values, routing). A checked Expr becomes a flat array of nodes over
+// field slots; evaluating one compares integers and doubles, never strings,
+// and looks nothing up by name. Each node keeps the Expr it came from, so a
+// failed condition can say which part failed and with what value.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "field_slots.hpp"
+#include "slakit/lang/ast.hpp"
+
+namespace slakit::detail {
+
+struct ConditionNode {
+  enum class Op : std::uint8_t {
+    constant,            ///< `value`
+    is_true,             ///< a bool field alone
+    has_value,           ///< field != none
+    code_eq,             ///< text or one of == a literal (by code)
+    number_cmp,          ///< number field `cmp` literal
+    integer_cmp,         ///< bool, time, date or duration field `cmp` literal
+    text_fields_eq,      ///< text or one of field == another
+    number_fields_cmp,   ///< number field `cmp` another
+    integer_fields_cmp,  ///< bool, time, date or duration field `cmp` another
+    all,                 ///< and: every child
+    any,                 ///< or: some child
+    negate,              ///< not: the one child
+  };
+  Op op = Op::constant;
+  CompareOp cmp = CompareOp::eq;  ///< eq, lt, le, gt or ge (ne and not in are negations)
+  bool value = false;
+  Slot slot = 0, other = 0;
+  std::int32_t code = 0;
+  std::int64_t integer = 0;
+  double number = 0;
+  std::uint32_t first = 0, count = 0;  ///< children: children_[first, first + count)
+  const Expr* source = nullptr;        ///< for explanations; owned by the RuleSet
+};
+
+/// One compiled condition. Nodes refer to the Expr they came from, which must
+/// outlive it (the RuleSet keeps both).
+class Condition {
+ public:
+  Condition() = default;
+  /// Compiles a checked condition, interning its text literals into `layout`
+  /// and marking the slots it reads.
+  Condition(const Expr& e, FieldLayout& layout);
+
+  [[nodiscard]] bool operator()(std::span<const SlotValue> values) const {
+    return eval(root_, values);
+  }
+  [[nodiscard]] bool empty() const noexcept { return nodes_.empty(); }
+  [[nodiscard]] const Expr* source() const noexcept {
+    return nodes_.empty() ? nullptr : nodes_[root_].source;
+  }
+
+  /// Why the condition is false for these values: its first failing part,
+  /// with the values it saw ("ticket.priority == urgent is false:
+  /// ticket.priority is high"). Empty when it holds.
+  [[nodiscard]] std::string why_false(std::span<const SlotValue> values,
+                                      const FieldLayout& layout) const;
+
+ private:
+  std::uint32_t compile(const Expr& e, FieldLayout& layout);
+  std::uint32_t add(ConditionNode n, std::initializer_list<std::uint32_t> children = {});
+  std::uint32_t add(ConditionNode n, const std::vector<std::uint32_t>& children);
+  [[nodiscard]] bool eval(std::uint32_t i, std::span<const SlotValue> values) const;
+  [[nodiscard]] std::string explain(std::uint32_t i, std::span<const SlotValue> values,
+                                    const FieldLayout& layout) const;
+
+  std::vector<ConditionNode> nodes_;
+  std::vector<std::uint32_t> children_;
+  std::uint32_t root_ = 0;
+};
+
+}  // namespace slakit::detail

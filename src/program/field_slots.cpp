@@ -1,0 +1,352 @@
+#include "field_slots.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+#include "slakit/error.hpp"
+#include "slakit/time/civil.hpp"
+
+namespace slakit::detail {
+namespace {
+
+using namespace std::chrono;
+
+// Built-in fields, read straight from the model's members.
+enum Source : int {
+  customer_id,
+  customer_name,
+  customer_tier,
+  customer_region,
+  customer_language,
+  customer_country,
+  customer_zone,
+  contract_id,
+  contract_type,
+  contract_sla,
+  contract_start,
+  contract_end,
+  order_id,
+  order_status,
+  order_value,
+  order_due,
+  ticket_id,
+  ticket_subject,
+  ticket_category,
+  ticket_team,
+  ticket_queue,
+  ticket_assignee,
+  ticket_channel,
+  ticket_priority,
+  ticket_status,
+  ticket_created,
+  ticket_reopened,
+  kBuiltinCount,
+  // Custom fields: kCustom + object index (customer, contract, order, ticket).
+  kCustom = 100,
+};
+
+constexpr std::string_view kSourcePaths[kBuiltinCount] = {
+    "customer.id",      "customer.name",   "customer.tier",  "customer.region", "customer.language",
+    "customer.country", "customer.zone",   "contract.id",    "contract.type",   "contract.sla",
+    "contract.start",   "contract.end",    "order.id",       "order.status",    "order.value",
+    "order.due",        "ticket.id",       "ticket.subject", "ticket.category", "ticket.team",
+    "ticket.queue",     "ticket.assignee", "ticket.channel", "ticket.priority", "ticket.status",
+    "ticket.created",   "ticket.reopened"};
+
+int source_of(std::string_view path) {
+  for (int i = 0; i < kBuiltinCount; ++i) {
+    if (kSourcePaths[i] == path) return i;
+  }
+  const auto object = path.substr(0, path.find('.'));
+  for (int i = 0; i < static_cast<int>(std::size(kFieldObjects)); ++i) {
+    if (kFieldObjects[i] == object) return kCustom + i;
+  }
+  return -1;
+}
+
+const CustomFields& custom_fields(const Ticket& t, int object) {
+  switch (object) {
+    case 0:
+      return t.customer.fields;
+    case 1:
+      return t.contract.fields;
+    case 2:
+      return t.order.fields;
+    default:
+      return t.fields;
+  }
+}
+
+std::string_view type_of(const FieldValue& v) {
+  switch (v.index()) {
+    case 0:
+      return "none";
+    case 1:
+      return "text";
+    case 2:
+      return "a number";
+    case 3:
+      return "a bool";
+    case 4:
+      return "a time";
+    case 5:
+      return "a date";
+    default:
+      return "a duration";
+  }
+}
+
+std::string shown(const FieldValue& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) return fmt::format(" '{}'", *s);
+  if (const auto* d = std::get_if<double>(&v)) return fmt::format(" {}", *d);
+  if (const auto* b = std::get_if<bool>(&v)) return *b ? " true" : " false";
+  if (const auto* t = std::get_if<Instant>(&v)) return " " + format_utc(*t);
+  if (const auto* d = std::get_if<year_month_day>(&v)) return " " + format_date(*d);
+  if (const auto* s = std::get_if<Seconds>(&v)) return " " + format_duration(*s);
+  return "";
+}
+
+[[noreturn]] void mismatch(std::string_view ticket, const FieldInfo& f, const FieldValue& v) {
+  const auto expected = f.type == FieldType::one_of
+                            ? fmt::format("one of {}", fmt::join(f.members, ", "))
+                            : fmt::format("a {}", field_type_name(f.type));
+  throw TicketError(fmt::format("ticket '{}': {}: expected {}, got {}{}", ticket, f.path, expected,
+                                type_of(v), shown(v)));
+}
+
+}  // namespace
+
+FieldLayout::FieldLayout(std::vector<FieldInfo> fields) : fields_(std::move(fields)) {
+  for (Slot i = 0; i < fields_.size(); ++i) {
+    by_path_.emplace(fields_[i].path, i);
+    source_.push_back(source_of(fields_[i].path));
+    for (const auto& m : fields_[i].members) intern(m);
+  }
+  is_used_.assign(fields_.size(), false);
+}
+
+std::optional<Slot> FieldLayout::slot(std::string_view path) const {
+  const auto it = by_path_.find(path);
+  if (it == by_path_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::int32_t FieldLayout::intern(std::string_view text) {
+  const auto [it, fresh] =
+      codes_.emplace(std::string{text}, static_cast<std::int32_t>(texts_.size()));
+  if (fresh) texts_.emplace_back(text);
+  return it->second;
+}
+
+void FieldLayout::mark_used(Slot slot) {
+  if (is_used_[slot]) return;
+  is_used_[slot] = true;
+  used_.insert(std::upper_bound(used_.begin(), used_.end(), slot), slot);
+}
+
+SlotValue FieldLayout::text_value(Slot slot, std::string_view text,
+                                  std::string_view ticket_id) const {
+  SlotValue v;
+  if (text.empty()) return v;
+  const auto& f = fields_[slot];
+  if (f.type != FieldType::text && f.type != FieldType::one_of) {
+    mismatch(ticket_id, f, FieldValue{std::string{text}});
+  }
+  v.present = true;
+  v.text = text;
+  // A hash of the text, once per ticket and field: conditions compare codes.
+  const auto it = codes_.find(text);
+  v.code = it == codes_.end() ? kUnknownText : it->second;
+  if (f.type == FieldType::one_of &&
+      std::find(f.members.begin(), f.members.end(), text) == f.members.end()) {
+    mismatch(ticket_id, f, FieldValue{std::string{text}});
+  }
+  return v;
+}
+
+SlotValue FieldLayout::convert(Slot slot, const FieldValue& value,
+                               std::string_view ticket_id) const {
+  const auto& f = fields_[slot];
+  if (std::holds_alternative<std::monostate>(value)) return {};
+  if (const auto* s = std::get_if<std::string>(&value)) {
+    if (f.type == FieldType::text || f.type == FieldType::one_of) {
+      return text_value(slot, *s, ticket_id);
+    }
+    mismatch(ticket_id, f, value);
+  }
+  SlotValue v;
+  v.present = true;
+  switch (f.type) {
+    case FieldType::number:
+      if (const auto* d = std::get_if<double>(&value)) {
+        v.number = *d;
+        return v;
+      }
+      break;
+    case FieldType::boolean:
+      if (const auto* b = std::get_if<bool>(&value)) {
+        v.integer = *b ? 1 : 0;
+        return v;
+      }
+      break;
+    case FieldType::duration:
+      if (const auto* d = std::get_if<Seconds>(&value)) {
+        v.integer = d->count();
+        return v;
+      }
+      break;
+    case FieldType::time:
+      if (const auto* t = std::get_if<Instant>(&value)) {
+        v.integer = t->time_since_epoch().count();
+        return v;
+      }
+      if (const auto* d = std::get_if<year_month_day>(&value); d && d->ok()) {
+        v.integer = sys_seconds{sys_days{*d}}.time_since_epoch().count();
+        v.is_date = true;
+        return v;
+      }
+      break;
+    case FieldType::date:
+      if (const auto* d = std::get_if<year_month_day>(&value); d && d->ok()) {
+        v.integer = sys_days{*d}.time_since_epoch().count();
+        return v;
+      }
+      break;
+    default:
+      break;
+  }
+  mismatch(ticket_id, f, value);
+}
+
+void FieldLayout::load(const Ticket& t, std::span<SlotValue> out) const {
+  auto text = [&](Slot s, const std::string& value) { out[s] = text_value(s, value, t.id); };
+  auto date = [&](Slot s, const std::optional<year_month_day>& d) {
+    out[s] = d ? convert(s, *d, t.id) : SlotValue{};
+  };
+  for (const Slot s : used_) {
+    switch (source_[s]) {
+      case customer_id:
+        text(s, t.customer.id);
+        break;
+      case customer_name:
+        text(s, t.customer.name);
+        break;
+      case customer_tier:
+        text(s, t.customer.tier);
+        break;
+      case customer_region:
+        text(s, t.customer.region);
+        break;
+      case customer_language:
+        text(s, t.customer.language);
+        break;
+      case customer_country:
+        text(s, t.customer.country);
+        break;
+      case customer_zone:
+        text(s, t.customer.zone);
+        break;
+      case contract_id:
+        text(s, t.contract.id);
+        break;
+      case contract_type:
+        text(s, t.contract.type);
+        break;
+      case contract_sla:
+        text(s, t.contract.sla);
+        break;
+      case contract_start:
+        date(s, t.contract.valid_from);
+        break;
+      case contract_end:
+        date(s, t.contract.valid_to);
+        break;
+      case order_id:
+        text(s, t.order.id);
+        break;
+      case order_status:
+        text(s, t.order.status);
+        break;
+      case order_value:
+        out[s] = t.order.value ? convert(s, *t.order.value, t.id) : SlotValue{};
+        break;
+      case order_due:
+        out[s] = std::visit(
+            [&](const auto& due) -> SlotValue {
+              using D = std::decay_t<decltype(due)>;
+              if constexpr (std::is_same_v<D, std::monostate>) {
+                return {};
+              } else {
+                return convert(s, FieldValue{due}, t.id);
+              }
+            },
+            t.order.due);
+        break;
+      case ticket_id:
+        text(s, t.id);
+        break;
+      case ticket_subject:
+        text(s, t.subject);
+        break;
+      case ticket_category:
+        text(s, t.category);
+        break;
+      case ticket_team:
+        text(s, t.team);
+        break;
+      case ticket_queue:
+        text(s, t.queue);
+        break;
+      case ticket_assignee:
+        text(s, t.assignee);
+        break;
+      case ticket_channel:
+        text(s, t.channel);
+        break;
+      case ticket_priority:
+        text(s, t.priority);
+        break;
+      case ticket_status:
+        text(s, t.status);
+        break;
+      case ticket_created:
+        out[s] = convert(s, t.created, t.id);
+        break;
+      case ticket_reopened:
+        out[s] = convert(s, t.reopened, t.id);
+        break;
+      default: {
+        const auto& fields = custom_fields(t, source_[s] - kCustom);
+        const auto& path = fields_[s].path;
+        const auto it = fields.find(std::string_view{path}.substr(path.find('.') + 1));
+        out[s] = it == fields.end() ? SlotValue{} : convert(s, it->second, t.id);
+      }
+    }
+  }
+}
+
+std::string value_text(const FieldInfo& field, const SlotValue& v) {
+  if (!v.present) return "none";
+  switch (field.type) {
+    case FieldType::text:
+      return fmt::format("\"{}\"", v.text);
+    case FieldType::one_of:
+      return std::string{v.text};
+    case FieldType::number:
+      return fmt::format("{}", v.number);
+    case FieldType::boolean:
+      return v.integer != 0 ? "true" : "false";
+    case FieldType::duration:
+      return format_duration(Seconds{v.integer});
+    case FieldType::time:
+      return v.is_date ? format_date(year_month_day{floor<days>(sys_seconds{Seconds{v.integer}})})
+                       : format_utc(sys_seconds{Seconds{v.integer}});
+    case FieldType::date:
+      return format_date(year_month_day{sys_days{days{v.integer}}});
+  }
+  return "?";
+}
+
+}  // namespace slakit::detail

@@ -1,0 +1,92 @@
+// Field slots: every field of a rule set gets a small index at compile time,
+// and a ticket's values are read into an array of SlotValues once per ticket
+// (and once per event that changes a field). Conditions then compare numbers:
+// text is interned into codes, so `ticket.category == billing` is an integer
+// comparison, and no condition looks a field up by name.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "slakit/model/field_value.hpp"
+#include "slakit/model/fields.hpp"
+#include "slakit/model/ticket.hpp"
+
+namespace slakit::detail {
+
+using Slot = std::uint16_t;
+
+/// Code of a text that no rule mentions: equal to no literal.
+inline constexpr std::int32_t kUnknownText = -2;
+
+/// One field's value as conditions see it.
+struct SlotValue {
+  bool present = false;
+  bool is_date = false;      ///< a time field holding a date (an order due on a day)
+  std::int32_t code = -1;    ///< text and one of: the interned code, or kUnknownText
+  std::int64_t integer = 0;  ///< bool (0/1), time (UTC seconds), date (days), duration (s)
+  double number = 0;         ///< number
+  std::string_view text{};   ///< text and one of; points into the ticket or event
+};
+
+/// Lets an unordered_map<std::string, ...> be searched with a string_view.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept {
+    return std::hash<std::string_view>{}(s);
+  }
+};
+
+class FieldLayout {
+ public:
+  /// Every field of the rule set, built in and declared (with redeclared
+  /// `one of` values already applied).
+  explicit FieldLayout(std::vector<FieldInfo> fields);
+
+  [[nodiscard]] std::optional<Slot> slot(std::string_view path) const;
+  [[nodiscard]] const FieldInfo& info(Slot slot) const { return fields_[slot]; }
+  [[nodiscard]] std::size_t size() const noexcept { return fields_.size(); }
+  [[nodiscard]] const std::vector<FieldInfo>& fields() const noexcept { return fields_; }
+
+  /// Compile time: the code of a text literal (added when new).
+  std::int32_t intern(std::string_view text);
+  /// Compile time: a condition reads this slot, so tickets must fill it.
+  void mark_used(Slot slot);
+  /// The slots some condition reads, ascending.
+  [[nodiscard]] const std::vector<Slot>& used() const noexcept { return used_; }
+
+  /// The text of an interned code.
+  [[nodiscard]] std::string_view text(std::int32_t code) const { return texts_[code]; }
+
+  /// Reads the used slots of `out` from the ticket. Throws TicketError naming
+  /// the ticket, the field and the value when a value does not fit its type.
+  void load(const Ticket& ticket, std::span<SlotValue> out) const;
+
+  /// The value of slot `slot` for a FieldValue (a field_changed event).
+  /// Throws TicketError as load() does.
+  [[nodiscard]] SlotValue convert(Slot slot, const FieldValue& value,
+                                  std::string_view ticket_id) const;
+  /// The same for text (status_changed, assigned).
+  [[nodiscard]] SlotValue text_value(Slot slot, std::string_view text,
+                                     std::string_view ticket_id) const;
+
+ private:
+  std::vector<FieldInfo> fields_;
+  std::unordered_map<std::string_view, Slot> by_path_;
+  std::vector<std::string> texts_;  // code -> text
+  std::unordered_map<std::string, std::int32_t, TextHash, std::equal_to<>> codes_;
+  std::vector<Slot> used_;
+  std::vector<bool> is_used_;
+  // Per slot: where a ticket keeps it (a member, or a custom field by name).
+  std::vector<int> source_;
+};
+
+/// Renders a slot value for explanations: "urgent", "12.5", "none".
+[[nodiscard]] std::string value_text(const FieldInfo& field, const SlotValue& v);
+
+}  // namespace slakit::detail
