@@ -7,18 +7,11 @@
 #include <tuple>
 
 #include "lang/check/checker.hpp"
+#include "program/rule_set_impl.hpp"
 #include "slakit/lang/parse.hpp"
 #include "slakit/slakit.hpp"
 
 namespace slakit {
-
-struct RuleSet::Impl {
-  std::shared_ptr<const SourceMap> sources;
-  std::map<std::string, Calendar, std::less<>> calendars;
-  std::vector<PolicyDecl> policies;
-  std::vector<RouteDecl> routes;
-  std::vector<FieldInfo> fields;
-};
 
 struct RuleSetBuilder {
   static RuleSet make(std::shared_ptr<const RuleSet::Impl> impl) {
@@ -26,7 +19,12 @@ struct RuleSetBuilder {
     r.impl_ = std::move(impl);
     return r;
   }
+  static const RuleSet::Impl& impl(const RuleSet& r) { return *r.impl_; }
 };
+
+const detail::Program& detail::program_of(const RuleSet& rules) {
+  return *RuleSetBuilder::impl(rules).program;
+}
 
 const Calendar* RuleSet::calendar(std::string_view name) const {
   const auto it = impl_->calendars.find(name);
@@ -124,6 +122,10 @@ CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& opti
   impl->policies = std::move(checked.policies);
   impl->routes = std::move(checked.routes);
   impl->fields = std::move(checked.fields);
+  // Compiled last: the program points into the policies and calendars above.
+  impl->program = detail::compile_program(impl->fields, impl->policies, [&](const std::string& n) {
+    return &impl->calendars.at(n);
+  });
   result.rules = RuleSetBuilder::make(std::move(impl));
   return result;
 }

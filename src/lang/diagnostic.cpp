@@ -4,44 +4,14 @@
 
 #include <algorithm>
 
-#include "utf8.hpp"
+#include "support/json_writer.hpp"
+#include "support/utf8.hpp"
 
 namespace slakit {
 namespace {
 
 std::string_view severity_name(Severity s) {
   return s == Severity::error ? "error" : "warning";
-}
-
-std::string json_string(std::string_view s) {
-  const auto text = detail::valid_utf8(s);
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          out += fmt::format("\\u{:04x}", c);
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
 }
 
 // What a line looks like under a message: one entry per character (as
@@ -133,20 +103,27 @@ std::string render_text(const Diagnostic& d, const SourceMap& sources) {
 }
 
 std::string render_json(const std::vector<Diagnostic>& diagnostics, const SourceMap& sources) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
-    const auto& d = diagnostics[i];
+  detail::JsonWriter w;
+  w.begin_array();
+  for (const auto& d : diagnostics) {
     const bool known = d.span.file < sources.size();
     const auto begin = known ? sources.position(d.span) : SourcePosition{};
     const auto end = known ? sources.end_position(d.span) : SourcePosition{};
-    out += fmt::format(
-        "{}\n  {{\"file\": {}, \"line\": {}, \"column\": {}, \"end_line\": {}, \"end_column\": {}, "
-        "\"severity\": \"{}\", \"code\": {}, \"message\": {}}}",
-        i == 0 ? "" : ",", json_string(known ? sources.file(d.span.file).path : ""), begin.line,
-        begin.column, end.line, end.column, severity_name(d.severity), json_string(d.code),
-        json_string(d.message));
+    w.prefix("\n  ");
+    w.begin_object();
+    w.key("file"), w.value(known ? std::string_view{sources.file(d.span.file).path} : "");
+    w.key("line"), w.value(std::int64_t{begin.line});
+    w.key("column"), w.value(std::int64_t{begin.column});
+    w.key("end_line"), w.value(std::int64_t{end.line});
+    w.key("end_column"), w.value(std::int64_t{end.column});
+    w.key("severity"), w.value(severity_name(d.severity));
+    w.key("code"), w.value(d.code);
+    w.key("message"), w.value(d.message);
+    w.end_object();
   }
-  return out + (diagnostics.empty() ? "]" : "\n]");
+  if (!diagnostics.empty()) w.raw("\n");
+  w.end_array();
+  return w.take();
 }
 
 }  // namespace slakit

@@ -5,7 +5,7 @@
 #include <stdexcept>
 
 #include "slakit/error.hpp"
-#include "utf8.hpp"
+#include "support/utf8.hpp"
 
 namespace slakit {
 

@@ -146,8 +146,8 @@ void FieldLayout::mark_used(Slot slot) {
   used_.insert(std::upper_bound(used_.begin(), used_.end(), slot), slot);
 }
 
-SlotValue FieldLayout::text_value(Slot slot, std::string_view text,
-                                  std::string_view ticket_id) const {
+SlotValue FieldLayout::text_value(Slot slot, std::string_view text, std::string_view ticket_id,
+                                  bool strict) const {
   SlotValue v;
   if (text.empty()) return v;
   const auto& f = fields_[slot];
@@ -159,7 +159,7 @@ SlotValue FieldLayout::text_value(Slot slot, std::string_view text,
   // A hash of the text, once per ticket and field: conditions compare codes.
   const auto it = codes_.find(text);
   v.code = it == codes_.end() ? kUnknownText : it->second;
-  if (f.type == FieldType::one_of &&
+  if (strict && f.type == FieldType::one_of &&
       std::find(f.members.begin(), f.members.end(), text) == f.members.end()) {
     mismatch(ticket_id, f, FieldValue{std::string{text}});
   }

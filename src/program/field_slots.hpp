@@ -59,6 +59,7 @@ class FieldLayout {
   void mark_used(Slot slot);
   /// The slots some condition reads, ascending.
   [[nodiscard]] const std::vector<Slot>& used() const noexcept { return used_; }
+  [[nodiscard]] bool is_used(Slot slot) const { return is_used_[slot]; }
 
   /// The text of an interned code.
   [[nodiscard]] std::string_view text(std::int32_t code) const { return texts_[code]; }
@@ -71,9 +72,11 @@ class FieldLayout {
   /// Throws TicketError as load() does.
   [[nodiscard]] SlotValue convert(Slot slot, const FieldValue& value,
                                   std::string_view ticket_id) const;
-  /// The same for text (status_changed, assigned).
-  [[nodiscard]] SlotValue text_value(Slot slot, std::string_view text,
-                                     std::string_view ticket_id) const;
+  /// The same for text (status_changed, assigned). With `strict` false a
+  /// `one of` field takes a value it does not list (the engine's own
+  /// "solved", which a rule set's status list may lack).
+  [[nodiscard]] SlotValue text_value(Slot slot, std::string_view text, std::string_view ticket_id,
+                                     bool strict = true) const;
 
  private:
   std::vector<FieldInfo> fields_;

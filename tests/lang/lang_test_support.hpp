@@ -3,7 +3,7 @@
 
 #include <slakit/slakit.hpp>
 
-#include "lang/utf8.hpp"
+#include "support/utf8.hpp"
 
 #include <algorithm>
 #include <string>

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "file.hpp"
-#include "lang/utf8.hpp"
+#include "support/utf8.hpp"
 #include "parse_state.hpp"
 #include "tokens.hpp"
 

@@ -1,0 +1,51 @@
+#include "policy_plan.hpp"
+
+namespace slakit::detail {
+
+Program compile_program(std::vector<FieldInfo> fields, const std::vector<PolicyDecl>& policies,
+                        const std::function<const Calendar*(const std::string&)>& calendar) {
+  Program program{std::move(fields)};
+  auto& layout = program.layout;
+  for (const auto& p : policies) {
+    PolicyPlan plan;
+    plan.name = p.name.text;
+    plan.is_sla = p.kind == PolicyDecl::Kind::sla;
+    plan.source = &p;
+    if (p.calendar) plan.calendar = calendar(p.calendar->text);
+    if (p.applies) plan.applies.emplace(*p.applies, layout);
+    if (p.pause_while) plan.pause.emplace(*p.pause_while, layout);
+    for (const auto& t : p.targets) {
+      TargetPlan target{.metric = t.metric,
+                        .restart_on_reopen = t.reopen == Reopen::restart,
+                        .source = &t};
+      for (const auto& c : t.cases) {
+        TargetCasePlan value{.value = c.value, .source = &c};
+        if (c.when) value.when.emplace(*c.when, layout);
+        target.cases.push_back(std::move(value));
+      }
+      if (t.before) {
+        target.before = layout.slot(t.before->field);
+        layout.mark_used(*target.before);
+        target.before_is_date = layout.info(*target.before).type == FieldType::date;
+        target.margin = t.before->margin;
+      }
+      plan.targets.push_back(std::move(target));
+    }
+    auto events = [](const std::vector<EventRef>& refs) {
+      std::vector<EventMatch> out;
+      for (const auto& r : refs) {
+        out.push_back({*parse_event_kind(r.event.text), r.team ? r.team->text : std::string{}});
+      }
+      return out;
+    };
+    plan.start_on = events(p.start_on);
+    plan.stop_on = events(p.stop_on);
+    for (const auto& t : p.thresholds) {
+      plan.thresholds.push_back({t.percent, t.escalate, t.target_kind, t.target.text});
+    }
+    (plan.is_sla ? program.slas : program.olas).push_back(std::move(plan));
+  }
+  return program;
+}
+
+}  // namespace slakit::detail

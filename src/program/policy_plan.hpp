@@ -1,0 +1,70 @@
+// Policies compiled for the SLA engine: conditions over slots, calendars
+// resolved to pointers, events to kinds. Built once per RuleSet.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "condition.hpp"
+#include "slakit/calendar/calendar.hpp"
+#include "slakit/lang/ast.hpp"
+#include "slakit/model/ticket.hpp"
+
+namespace slakit::detail {
+
+/// One value of a target: `4h when ticket.priority == urgent`.
+struct TargetCasePlan {
+  std::optional<Condition> when{};  ///< empty: always (otherwise)
+  BusinessDuration value{};
+  const TargetCase* source = nullptr;
+};
+
+struct TargetPlan {
+  Metric metric = Metric::resolution;
+  std::vector<TargetCasePlan> cases{};
+  std::optional<Slot> before{};  ///< `before FIELD - margin`
+  bool before_is_date = false;   ///< FIELD is a date field (else a time field)
+  BusinessDuration margin{};
+  bool restart_on_reopen = false;
+  const TargetLine* source = nullptr;
+};
+
+/// `assigned to team l2`: the kind, and the team when narrowed.
+struct EventMatch {
+  EventKind kind = EventKind::created;
+  std::string team{};
+};
+
+struct ThresholdPlan {
+  int percent = 0;
+  bool escalation = false;
+  std::string to_kind{}, to{};
+};
+
+struct PolicyPlan {
+  std::string name{};
+  bool is_sla = true;
+  const Calendar* calendar = nullptr;  ///< nullptr: 24/7
+  std::optional<Condition> applies{};  ///< empty: every ticket
+  std::optional<Condition> pause{};    ///< empty: never paused
+  std::vector<TargetPlan> targets{};
+  std::vector<EventMatch> start_on{}, stop_on{};
+  std::vector<ThresholdPlan> thresholds{};
+  const PolicyDecl* source = nullptr;
+};
+
+struct Program {
+  explicit Program(std::vector<FieldInfo> fields) : layout(std::move(fields)) {}
+  FieldLayout layout;
+  std::vector<PolicyPlan> slas, olas;  ///< each in rule order
+};
+
+/// Compiles checked policies. `calendar` finds a calendar by name (the
+/// checker made sure each exists). The policies must outlive the program.
+[[nodiscard]] Program compile_program(
+    std::vector<FieldInfo> fields, const std::vector<PolicyDecl>& policies,
+    const std::function<const Calendar*(const std::string&)>& calendar);
+
+}  // namespace slakit::detail

@@ -1,0 +1,30 @@
+// What a RuleSet holds: the checked rules, their sources, and the programs
+// the engines run. Immutable once built; shared by every copy of the RuleSet.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "policy_plan.hpp"
+#include "slakit/slakit.hpp"
+
+namespace slakit {
+
+struct RuleSet::Impl {
+  std::shared_ptr<const SourceMap> sources;
+  std::map<std::string, Calendar, std::less<>> calendars;
+  std::vector<PolicyDecl> policies;
+  std::vector<RouteDecl> routes;
+  std::vector<FieldInfo> fields;
+  std::optional<detail::Program> program;  ///< set once the above are in place
+};
+
+namespace detail {
+/// The compiled program of a RuleSet, for the engines.
+[[nodiscard]] const Program& program_of(const RuleSet& rules);
+}  // namespace detail
+
+}  // namespace slakit

@@ -1,0 +1,46 @@
+// Counting a policy's business time over a ticket's steps: its calendar
+// (24/7 without one) minus the steps in which its pause condition holds.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+
+#include "slakit/calendar/calendar.hpp"
+
+namespace slakit::detail {
+
+class Clock {
+ public:
+  /// `starts` as Timeline::starts(); `paused[k]` for step k (empty: never).
+  Clock(const Calendar* calendar, std::span<const Instant> starts,
+        std::span<const std::uint8_t> paused)
+      : calendar_(calendar), starts_(starts), paused_(paused) {}
+
+  /// Business time in [a, b) of the calendar, pauses not considered.
+  [[nodiscard]] Seconds business(Instant a, Instant b) const {
+    return calendar_ != nullptr ? calendar_->elapsed(a, b) : b - a;
+  }
+  /// The instant `d` of business time after a (docs/semantics.md, add).
+  [[nodiscard]] Instant add(Instant a, Seconds d) const {
+    return calendar_ != nullptr ? calendar_->add(a, d) : a + d;
+  }
+  [[nodiscard]] bool paused(std::size_t step) const {
+    return !paused_.empty() && paused_[step] != 0;
+  }
+  /// Business time in [s, u) outside pauses.
+  [[nodiscard]] Seconds counted(Instant s, Instant u) const;
+  /// The first instant at which `carry` plus the time counted since s reaches
+  /// v (s itself when carry already does); empty when a pause that lasts for
+  /// ever comes first.
+  [[nodiscard]] std::optional<Instant> reach(Instant s, Seconds carry, Seconds v) const;
+
+ private:
+  [[nodiscard]] std::size_t step_at(Instant t) const;
+
+  const Calendar* calendar_;
+  std::span<const Instant> starts_;
+  std::span<const std::uint8_t> paused_;
+};
+
+}  // namespace slakit::detail

@@ -1,0 +1,170 @@
+// evaluate(): policy selection over a ticket's steps, then each applying
+// policy's target clocks, then the ticket's metrics.
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
+
+#include "evaluate_state.hpp"
+#include "program/rule_set_impl.hpp"
+#include "slakit/error.hpp"
+#include "target_clock.hpp"
+
+namespace slakit {
+
+namespace detail {
+
+void select_policies(const Program& program, EvaluationState& st) {
+  const auto& tl = st.timeline;
+  const auto steps = tl.steps();
+  const auto olas = program.olas.size();
+  st.sla_at.assign(steps, -1);
+  st.ola_on.assign(steps * olas, 0);
+  for (std::size_t k = 0; k < steps; ++k) {
+    // Selection runs again after every event that changed a field; a step
+    // whose events changed nothing keeps the step before's.
+    if (k > 0 && !tl.changed(k)) {
+      st.sla_at[k] = st.sla_at[k - 1];
+      std::copy_n(st.ola_on.begin() + static_cast<std::ptrdiff_t>((k - 1) * olas), olas,
+                  st.ola_on.begin() + static_cast<std::ptrdiff_t>(k * olas));
+      continue;
+    }
+    const auto state = tl.state(k);
+    for (std::size_t p = 0; p < program.slas.size(); ++p) {
+      const auto& applies = program.slas[p].applies;
+      if (!applies || (*applies)(state)) {
+        st.sla_at[k] = static_cast<int>(p);
+        break;
+      }
+    }
+    for (std::size_t j = 0; j < olas; ++j) {
+      const auto& applies = program.olas[j].applies;
+      st.ola_on[k * olas + j] = !applies || (*applies)(state) ? 1 : 0;
+    }
+  }
+}
+
+void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active,
+                EvaluationState& st, std::vector<TargetCycle>& out) {
+  const auto& tl = st.timeline;
+  st.paused.clear();
+  if (policy.pause) {
+    for (std::size_t k = 0; k < tl.steps(); ++k) {
+      st.paused.push_back((*policy.pause)(tl.state(k)) ? 1 : 0);
+    }
+  }
+  const TargetClock clock{policy, tl, active, st.paused};
+  for (const auto& target : policy.targets) clock.evaluate(target, st.cycles, out);
+}
+
+}  // namespace detail
+
+Evaluation evaluate(const RuleSet& rules, const Ticket& ticket,
+                    std::span<const TicketEvent> events, Instant now) {
+  const auto& program = detail::program_of(rules);
+  // Buffers reused from ticket to ticket on each thread; nothing is shared.
+  thread_local detail::EvaluationState st;
+  st.timeline.build(program.layout, ticket, events, now);
+  detail::select_policies(program, st);
+  const auto& tl = st.timeline;
+  const auto steps = tl.steps();
+
+  Evaluation e;
+  e.ticket = ticket.id;
+  e.now = now;
+  if (st.sla_at.back() >= 0) e.sla = program.slas[static_cast<std::size_t>(st.sla_at.back())].name;
+  for (std::size_t k = 1; k < steps; ++k) {
+    if (st.sla_at[k] == st.sla_at[k - 1]) continue;
+    auto name = [&](int p) {
+      return p < 0 ? std::string{} : program.slas[static_cast<std::size_t>(p)].name;
+    };
+    e.sla_changes.push_back({tl.start(k), name(st.sla_at[k - 1]), name(st.sla_at[k])});
+  }
+
+  std::vector<std::uint8_t>& active = st.active;
+  for (std::size_t p = 0; p < program.slas.size(); ++p) {
+    active.assign(steps, 0);
+    bool any = false;
+    for (std::size_t k = 0; k < steps; ++k) {
+      active[k] = st.sla_at[k] == static_cast<int>(p) ? 1 : 0;
+      any = any || active[k] != 0;
+    }
+    if (any) detail::run_policy(program.slas[p], active, st, e.targets);
+  }
+  const auto olas = program.olas.size();
+  for (std::size_t j = 0; j < olas; ++j) {
+    active.assign(steps, 0);
+    bool any = false;
+    for (std::size_t k = 0; k < steps; ++k) {
+      active[k] = st.ola_on[k * olas + j];
+      any = any || active[k] != 0;
+    }
+    if (any) detail::run_policy(program.olas[j], active, st, e.olas);
+  }
+  e.metrics = detail::ticket_metrics(program, st);
+  return e;
+}
+
+std::vector<BatchResult> evaluate_many(const RuleSet& rules, std::span<const TicketHistory> tickets,
+                                       Instant now, unsigned threads) {
+  std::vector<BatchResult> results(tickets.size());
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, tickets.size()));
+  // Work is handed out in chunks from one atomic counter: no lock, and each
+  // result has its own slot.
+  std::atomic<std::size_t> next{0};
+  constexpr std::size_t kChunk = 256;
+  auto work = [&] {
+    for (;;) {
+      const auto from = next.fetch_add(kChunk);
+      if (from >= tickets.size()) return;
+      const auto to = std::min(tickets.size(), from + kChunk);
+      for (auto i = from; i < to; ++i) {
+        try {
+          results[i].evaluation = evaluate(rules, tickets[i].ticket, tickets[i].events, now);
+        } catch (const std::exception& err) {
+          // Nothing may leave a worker thread: that would end the process.
+          results[i].error = err.what();
+        }
+      }
+    }
+  };
+  std::vector<std::jthread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  return results;
+}
+
+std::string_view target_state_name(TargetState s) noexcept {
+  switch (s) {
+    case TargetState::running:
+      return "running";
+    case TargetState::paused:
+      return "paused";
+    case TargetState::met:
+      return "met";
+    case TargetState::breached:
+      return "breached";
+    case TargetState::cancelled:
+      return "cancelled";
+  }
+  return "?";
+}
+
+std::string_view metric_name(Metric m) noexcept {
+  switch (m) {
+    case Metric::first_response:
+      return "first_response";
+    case Metric::next_response:
+      return "next_response";
+    case Metric::resolution:
+      return "resolution";
+    case Metric::periodic_update:
+      return "periodic_update";
+    case Metric::target:
+      return "target";
+  }
+  return "?";
+}
+
+}  // namespace slakit

@@ -1,0 +1,141 @@
+// to_json(Evaluation): the line `slakit eval` prints for each ticket.
+#include "slakit/sla/evaluation.hpp"
+#include "support/json_writer.hpp"
+
+namespace slakit {
+namespace {
+
+using detail::JsonWriter;
+
+void instant(JsonWriter& w, std::string_view key, const std::optional<Instant>& t) {
+  w.key(key);
+  if (t) {
+    w.value(format_utc(*t));
+  } else {
+    w.null();
+  }
+}
+
+void seconds(JsonWriter& w, std::string_view key, Seconds s) {
+  w.key(key);
+  w.value(static_cast<std::int64_t>(s.count()));
+}
+
+void time_pair(JsonWriter& w, std::string_view key, const std::optional<TimePair>& p) {
+  w.key(key);
+  if (!p) {
+    w.null();
+    return;
+  }
+  w.begin_object();
+  seconds(w, "business", p->business);
+  seconds(w, "calendar", p->calendar);
+  w.end_object();
+}
+
+void cycle(JsonWriter& w, const TargetCycle& c, bool ola) {
+  w.begin_object();
+  w.key("policy"), w.value(c.policy);
+  w.key("metric"), w.value(metric_name(c.metric));
+  w.key("cycle"), w.value(c.cycle);
+  if (ola) w.key("team"), w.value(c.team);
+  w.key("state"), w.value(target_state_name(c.state));
+  instant(w, "start", c.start);
+  instant(w, "stop", c.stop);
+  instant(w, "due", c.due);
+  instant(w, "breached_at", c.breached_at);
+  instant(w, "cancelled_at", c.cancelled_at);
+  w.key("target");
+  if (c.target) {
+    w.value(static_cast<std::int64_t>(c.target->count()));
+  } else {
+    w.null();
+  }
+  seconds(w, "remaining", c.remaining);
+  seconds(w, "overdue", c.overdue);
+  seconds(w, "overdue_calendar", c.overdue_calendar);
+  seconds(w, "business_elapsed", c.business_elapsed);
+  seconds(w, "calendar_elapsed", c.calendar_elapsed);
+  w.key("pauses");
+  w.begin_array();
+  for (const auto& p : c.pauses) {
+    w.begin_object();
+    instant(w, "from", p.begin);
+    instant(w, "to", p.end);
+    w.end_object();
+  }
+  w.end_array();
+  for (const bool escalations : {false, true}) {
+    w.key(escalations ? "escalations" : "warnings");
+    w.begin_array();
+    for (const auto& t : c.thresholds) {
+      if (t.escalation != escalations) continue;
+      w.begin_object();
+      w.key("percent"), w.value(t.percent);
+      if (escalations) {
+        w.key("to_kind"), w.value(t.to_kind);
+        w.key("to"), w.value(t.to);
+      }
+      instant(w, "at", t.at);
+      w.key("fired"), w.value(t.fired);
+      w.end_object();
+    }
+    w.end_array();
+  }
+  w.end_object();
+}
+
+}  // namespace
+
+std::string to_json(const Evaluation& e) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("id"), w.value(e.ticket);
+  instant(w, "now", e.now);
+  w.key("sla");
+  if (e.sla) {
+    w.value(*e.sla);
+  } else {
+    w.null();
+  }
+  w.key("sla_changes");
+  w.begin_array();
+  for (const auto& c : e.sla_changes) {
+    w.begin_object();
+    instant(w, "at", c.at);
+    w.key("from"), c.from.empty() ? w.null() : w.value(c.from);
+    w.key("to"), c.to.empty() ? w.null() : w.value(c.to);
+    w.end_object();
+  }
+  w.end_array();
+  for (const bool ola : {false, true}) {
+    w.key(ola ? "olas" : "targets");
+    w.begin_array();
+    for (const auto& c : ola ? e.olas : e.targets) cycle(w, c, ola);
+    w.end_array();
+  }
+  const auto& m = e.metrics;
+  w.key("metrics");
+  w.begin_object();
+  time_pair(w, "first_response", m.first_response);
+  w.key("next_responses");
+  w.begin_array();
+  for (const auto& p : m.next_responses) {
+    w.begin_object();
+    seconds(w, "business", p.business);
+    seconds(w, "calendar", p.calendar);
+    w.end_object();
+  }
+  w.end_array();
+  time_pair(w, "next_response_average", m.next_response_average);
+  time_pair(w, "handling", m.handling);
+  time_pair(w, "resolution", m.resolution);
+  w.key("public_replies"), w.value(m.public_replies);
+  w.key("reopenings"), w.value(m.reopenings);
+  w.key("first_contact_resolution"), w.value(m.first_contact_resolution);
+  w.end_object();
+  w.end_object();
+  return w.take();
+}
+
+}  // namespace slakit

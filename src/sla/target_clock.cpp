@@ -1,0 +1,204 @@
+#include "target_clock.hpp"
+
+#include <algorithm>
+
+namespace slakit::detail {
+
+using namespace std::chrono;
+
+Seconds TargetClock::business_days(Instant start, int n) const {
+  const Calendar* cal = policy_.calendar;
+  if (cal == nullptr) return days{n};
+  // N business days: the same local time of day, N business days after the
+  // first business instant at or after the start (docs/sla.md).
+  const auto from = cal->add(start, Seconds{0});
+  const auto local = cal->zone().to_local(from);
+  const auto day = floor<days>(local);
+  const auto date = cal->add_business_days(year_month_day{day}, n);
+  const auto to = cal->zone().resolve(local_days{date} + (local - day)).instant;
+  return cal->elapsed(from, to);
+}
+
+std::optional<Seconds> TargetClock::value(const TargetPlan& target, std::size_t k,
+                                          Instant start) const {
+  const auto state = timeline_.state(k);
+  for (const auto& c : target.cases) {
+    if (c.when && !(*c.when)(state)) continue;
+    return c.value.business_days != 0 ? business_days(start, c.value.business_days)
+                                       : c.value.time;
+  }
+  return std::nullopt;
+}
+
+std::optional<Instant> TargetClock::before_due(const TargetPlan& target, std::size_t k) const {
+  const auto& v = timeline_.state(k)[*target.before];
+  if (!v.present) return std::nullopt;
+  const Calendar* cal = policy_.calendar;
+  auto from_local = [&](local_seconds t) {
+    return cal != nullptr ? cal->zone().resolve(t).instant : sys_seconds{t.time_since_epoch()};
+  };
+  auto to_local = [&](Instant t) {
+    return cal != nullptr ? cal->zone().to_local(t) : local_seconds{t.time_since_epoch()};
+  };
+  // A date is the start of that day in the calendar's zone (UTC without one).
+  Instant due{};
+  if (target.before_is_date) {
+    due = from_local(local_days{days{v.integer}});
+  } else if (v.is_date) {
+    due = from_local(local_seconds{Seconds{v.integer}});
+  } else {
+    due = sys_seconds{Seconds{v.integer}};
+  }
+  const auto& margin = target.margin;
+  if (margin.time > Seconds{0}) {
+    due = cal != nullptr ? cal->subtract(due, margin.time) : due - margin.time;
+  } else if (margin.business_days != 0) {
+    // N business days earlier, at the same local time of day.
+    const auto local = to_local(due);
+    const auto day = floor<days>(local);
+    const auto date = cal != nullptr
+                          ? cal->add_business_days(year_month_day{day}, -margin.business_days)
+                          : year_month_day{day - days{margin.business_days}};
+    due = from_local(local_days{date} + (local - day));
+  }
+  return due;
+}
+
+void TargetClock::evaluate(const TargetPlan& target, std::vector<Cycle>& cycles,
+                           std::vector<TargetCycle>& out) const {
+  derive_cycles(policy_, target, timeline_, cycles);
+  Seconds carried{0};
+  int number = 0;
+  for (const auto& c : cycles) {
+    const auto carry = c.continues ? carried : Seconds{0};
+    if (auto r = evaluate_cycle(target, c, carry, ++number)) out.push_back(std::move(*r));
+    // A later cycle that continues counts on from here, whoever saw this one.
+    const Clock& clock = target.before ? unpaused_ : clock_;
+    carried = carry + clock.counted(c.start, c.stop.value_or(timeline_.now()));
+  }
+}
+
+std::optional<TargetCycle> TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c,
+                                                       Seconds carry, int number) const {
+  const auto now = timeline_.now();
+  const auto s = c.start;
+  const bool stopped = c.stop.has_value();
+  const auto end = c.stop.value_or(now);
+  // The steps of the cycle's life: from the one it starts in to the one
+  // before its stop (an event that stops a cycle is seen by the policies
+  // that applied before it), or to the one holding `now`.
+  const auto k0 = timeline_.step_at(s);
+  const auto k1 = !stopped ? timeline_.step_at(now) : (end == s ? k0 : timeline_.step_at(end) - 1);
+  bool seen = false;
+  for (auto k = k0; k <= k1; ++k) seen = seen || active_[k] != 0;
+  if (!seen) return std::nullopt;
+
+  const bool relative = target.before.has_value();
+  const Clock& clock = relative ? unpaused_ : clock_;
+  // The value and due of each step, as the fields then chose them.
+  auto due_in = [&](std::size_t k, std::optional<Seconds>& v) -> std::optional<Instant> {
+    if (relative) {
+      const auto due = before_due(target, k);
+      v = due ? std::optional<Seconds>{std::max(Seconds{0}, clock.business(s, std::max(s, *due)))}
+              : std::nullopt;
+      return due;
+    }
+    v = value(target, k, s);
+    return v ? clock.reach(s, carry, *v) : std::nullopt;
+  };
+
+  // A cycle breaches at the first instant after its due while its policy
+  // applies; then it stays breached.
+  std::optional<Instant> breached_at, due;
+  std::optional<Seconds> target_value;
+  for (auto k = k0; k <= k1; ++k) {
+    if (active_[k] == 0) continue;
+    std::optional<Seconds> v;
+    const auto d = due_in(k, v);
+    due = d;
+    target_value = v;
+    if (!d) continue;
+    const bool final_running = k == k1 && !stopped;
+    const auto hi = k < k1 ? timeline_.start(k + 1) : end;
+    const auto lo = std::max(s, timeline_.start(k));
+    if (final_running ? *d < now : (*d < hi && lo < hi)) {
+      breached_at = d;
+      break;
+    }
+  }
+
+  TargetCycle r;
+  r.policy = policy_.name;
+  r.metric = target.metric;
+  r.cycle = number;
+  r.team = std::string{c.team};
+  r.start = s;
+  r.stop = c.stop;
+  r.due = due;
+  r.target = target_value;
+  if (breached_at) {
+    r.state = TargetState::breached;
+    r.breached_at = breached_at;
+  } else if (active_[k1] == 0) {
+    r.state = TargetState::cancelled;
+    auto j = k1;
+    while (j > k0 && active_[j - 1] == 0) --j;
+    r.cancelled_at = timeline_.start(j);
+  } else if (stopped) {
+    r.state = TargetState::met;
+  } else {
+    r.state = clock.paused(k1) ? TargetState::paused : TargetState::running;
+  }
+
+  const auto counted_end = carry + clock.counted(s, end);
+  r.business_elapsed = counted_end;
+  r.calendar_elapsed = end - s;
+  if (r.state == TargetState::running || r.state == TargetState::paused) {
+    if (relative && due) {
+      r.remaining = *due > now ? clock.business(now, *due) : Seconds{0};
+    } else if (target_value) {
+      r.remaining = std::max(Seconds{0}, *target_value - counted_end);
+    }
+  }
+  if (breached_at) {
+    r.overdue = clock.counted(std::max(s, *breached_at), end);
+    r.overdue_calendar = end - *breached_at;
+  }
+
+  // Pauses within the life: runs of paused steps.
+  if (!relative) {
+    for (auto k = k0; k <= k1; ++k) {
+      if (!clock.paused(k)) continue;
+      const auto from = std::max(s, timeline_.start(k));
+      std::optional<Instant> to;
+      if (k < k1) {
+        to = timeline_.start(k + 1);
+      } else if (stopped) {
+        to = end;
+      }
+      if (!r.pauses.empty() && r.pauses.back().end == from) {
+        r.pauses.back().end = to;
+      } else if (!to || from < *to) {
+        r.pauses.push_back({from, to});
+      }
+    }
+  }
+
+  // Warnings and escalations: shares of the target in force (at the breach,
+  // for a breached cycle), rounded up to whole seconds.
+  const auto limit = r.state == TargetState::cancelled ? r.cancelled_at : c.stop;
+  for (const auto& t : policy_.thresholds) {
+    Threshold th{.percent = t.percent, .escalation = t.escalation, .to_kind = t.to_kind,
+                 .to = t.to};
+    if (target_value) {
+      const Seconds share{(target_value->count() * t.percent + 99) / 100};
+      th.at = clock.reach(s, relative ? Seconds{0} : carry, share);
+      if (th.at && limit && *th.at >= *limit) th.at.reset();
+      th.fired = th.at && *th.at <= now;
+    }
+    r.thresholds.push_back(std::move(th));
+  }
+  return r;
+}
+
+}  // namespace slakit::detail

@@ -1,0 +1,54 @@
+// One policy's targets on one ticket: each cycle's value, due, breach,
+// state, pauses and thresholds (docs/sla.md, from "Counting" to "Warnings
+// and escalations").
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "clock.hpp"
+#include "cycles.hpp"
+#include "program/policy_plan.hpp"
+#include "slakit/sla/evaluation.hpp"
+#include "timeline.hpp"
+
+namespace slakit::detail {
+
+class TargetClock {
+ public:
+  /// `active[k]`: the policy applies in step k. `paused[k]`: its pause
+  /// condition holds in step k (empty when it has none).
+  TargetClock(const PolicyPlan& policy, const Timeline& timeline,
+              std::span<const std::uint8_t> active, std::span<const std::uint8_t> paused)
+      : policy_(policy),
+        timeline_(timeline),
+        active_(active),
+        clock_(policy.calendar, timeline.starts(), paused),
+        unpaused_(policy.calendar, timeline.starts(), {}) {}
+
+  /// Appends the cycles of `target` that the policy saw to `out`.
+  void evaluate(const TargetPlan& target, std::vector<Cycle>& cycles,
+                std::vector<TargetCycle>& out) const;
+
+  /// The target's value in step k for a cycle that starts at `start`; empty
+  /// when no case holds.
+  [[nodiscard]] std::optional<Seconds> value(const TargetPlan& target, std::size_t k,
+                                             Instant start) const;
+  /// A `before` target's due in step k; empty while its field has no value.
+  [[nodiscard]] std::optional<Instant> before_due(const TargetPlan& target, std::size_t k) const;
+
+ private:
+  [[nodiscard]] std::optional<TargetCycle> evaluate_cycle(const TargetPlan& target,
+                                                          const Cycle& c, Seconds carry,
+                                                          int number) const;
+  [[nodiscard]] Seconds business_days(Instant start, int n) const;
+
+  const PolicyPlan& policy_;
+  const Timeline& timeline_;
+  std::span<const std::uint8_t> active_;
+  Clock clock_;     // pauses excluded
+  Clock unpaused_;  // `before` targets: no pause applies
+};
+
+}  // namespace slakit::detail

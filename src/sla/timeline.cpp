@@ -1,0 +1,164 @@
+#include "timeline.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "slakit/error.hpp"
+
+namespace slakit::detail {
+namespace {
+
+bool solved_status(std::string_view status) {
+  return status == "solved" || status == "closed";
+}
+
+}  // namespace
+
+std::size_t Timeline::step_at(Instant t) const {
+  const auto it = std::upper_bound(starts_.begin(), starts_.end(), t);
+  return it == starts_.begin() ? 0 : static_cast<std::size_t>(it - starts_.begin() - 1);
+}
+
+void Timeline::set(Slot slot, const SlotValue& v) {
+  const auto last = starts_.size() - 1;
+  auto& cell = values_[last * width_ + slot];
+  cell = v;
+  changed_[last] = 1;
+}
+
+void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
+                     std::span<const TicketEvent> events, Instant now) {
+  if (now < ticket.created) {
+    throw TicketError(fmt::format("ticket '{}': now ({}) is before its creation ({})", ticket.id,
+                                  format_utc(now), format_utc(ticket.created)));
+  }
+  width_ = layout.size();
+  now_ = now;
+  status_slot_ = layout.slot("ticket.status");
+  team_slot_ = layout.slot("ticket.team");
+  assignee_slot_ = layout.slot("ticket.assignee");
+  reopened_slot_ = layout.slot("ticket.reopened");
+
+  // Duplicates by id, the first in input order kept; then by instant, ties in
+  // input order. Events after `now` have not happened yet.
+  order_.clear();
+  ids_.clear();
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const auto& e = events[i];
+    if (e.at < ticket.created) {
+      throw TicketError(fmt::format(
+          "ticket '{}': event {} ({} at {}) is before the ticket's creation ({})", ticket.id,
+          e.id.empty() ? fmt::format("#{}", i + 1) : fmt::format("'{}'", e.id),
+          event_kind_name(e.kind), format_utc(e.at), format_utc(ticket.created)));
+    }
+    if (e.at > now) continue;
+    if (!e.id.empty() && !ids_.insert(e.id).second) continue;
+    order_.push_back(&e);
+  }
+  std::stable_sort(order_.begin(), order_.end(),
+                   [](const TicketEvent* a, const TicketEvent* b) { return a->at < b->at; });
+
+  starts_.assign(1, ticket.created);
+  values_.assign(width_, SlotValue{});
+  layout.load(ticket, values_);
+  changed_.assign(1, 1);
+  team_ = ticket.team;
+  assignee_ = ticket.assignee;
+  is_solved_ = initially_solved_ = solved_status(ticket.status);
+  records_.assign(1, EventRecord{.at = ticket.created});
+  solved_.clear();
+  teams_.clear();
+  assignees_.clear();
+
+  for (const TicketEvent* e : order_) {
+    if (e->at > starts_.back()) {
+      solved_.push_back(is_solved_);
+      teams_.push_back(team_);
+      assignees_.push_back(assignee_);
+      starts_.push_back(e->at);
+      values_.insert(values_.end(), values_.end() - static_cast<std::ptrdiff_t>(width_),
+                     values_.end());
+      changed_.push_back(0);
+    }
+    EventRecord record{.at = e->at, .event = e, .step = static_cast<std::uint32_t>(starts_.size() - 1)};
+    apply(layout, ticket, *e, record);
+    records_.push_back(record);
+  }
+  // Each step's extras are pushed when it closes; the last one closes here.
+  solved_.push_back(is_solved_);
+  teams_.push_back(team_);
+  assignees_.push_back(assignee_);
+}
+
+void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const TicketEvent& e,
+                     EventRecord& record) {
+  // The ticket's status, and whether it solves or reopens the ticket.
+  auto set_status = [&](std::string_view to, bool from_host) {
+    if (status_slot_) set(*status_slot_, layout.text_value(*status_slot_, to, ticket.id, from_host));
+    if (to == "closed") record.closes = true;
+    if (solved_status(to) && !is_solved_) {
+      record.solves = true;
+      is_solved_ = true;
+    } else if (!solved_status(to) && is_solved_) {
+      record.reopens = true;
+      is_solved_ = false;
+      if (reopened_slot_) set(*reopened_slot_, layout.convert(*reopened_slot_, true, ticket.id));
+    }
+  };
+  switch (e.kind) {
+    case EventKind::created:
+    case EventKind::handed_back:
+      break;
+    case EventKind::customer_replied:
+      record.customer_message = true;
+      break;
+    case EventKind::agent_replied:
+      record.public_reply = e.is_public;
+      break;
+    case EventKind::status_changed:
+      set_status(e.to, true);
+      break;
+    case EventKind::solved:
+      if (!is_solved_) set_status("solved", false);
+      break;
+    case EventKind::closed:
+      set_status("closed", false);
+      break;
+    case EventKind::reopened:
+      if (is_solved_) set_status("open", false);
+      break;
+    case EventKind::assigned:
+      if (!e.team.empty()) {
+        team_ = e.team;
+        if (team_slot_) set(*team_slot_, layout.text_value(*team_slot_, e.team, ticket.id));
+      }
+      if (!e.agent.empty()) {
+        assignee_ = e.agent;
+        if (assignee_slot_) {
+          set(*assignee_slot_, layout.text_value(*assignee_slot_, e.agent, ticket.id));
+        }
+      }
+      break;
+    case EventKind::field_changed: {
+      const auto slot = layout.slot(e.field);
+      if (!slot) {
+        throw TicketError(fmt::format("ticket '{}': event {}: unknown field '{}'", ticket.id,
+                                      e.id.empty() ? "field_changed" : "'" + e.id + "'", e.field));
+      }
+      if (slot == status_slot_) {
+        const auto* text = std::get_if<std::string>(&e.value);
+        set_status(text != nullptr ? std::string_view{*text} : std::string_view{}, true);
+        if (text == nullptr) set(*slot, layout.convert(*slot, e.value, ticket.id));
+        break;
+      }
+      const auto value = layout.convert(*slot, e.value, ticket.id);
+      set(*slot, value);
+      if (slot == team_slot_) team_ = value.text;
+      if (slot == assignee_slot_) assignee_ = value.text;
+      break;
+    }
+  }
+}
+
+}  // namespace slakit::detail

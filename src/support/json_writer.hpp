@@ -1,0 +1,60 @@
+// The one JSON writer: diagnostics, evaluations and explanations are all
+// written with it, into one reused buffer. Valid JSON whatever the input:
+// strings are escaped, and bytes that are not UTF-8 become U+FFFD.
+//
+//   JsonWriter w;
+//   w.begin_object();
+//   w.key("id"), w.value("T-1");
+//   w.key("due"), w.null();
+//   w.end_object();  // {"id": "T-1", "due": null}
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace slakit::detail {
+
+class JsonWriter {
+ public:
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+  /// The name of the next member of an object.
+  void key(std::string_view name);
+  void value(std::string_view s);
+  void value(const char* s) { value(std::string_view{s}); }
+  void value(std::int64_t n);
+  void value(int n) { value(static_cast<std::int64_t>(n)); }
+  void value(double n);
+  void value(bool b);
+  void null();
+  /// Text written after the separator of the next value (a line break and
+  /// indentation, for one value per line).
+  void prefix(std::string_view text) { prefix_ = text; }
+  /// Text written as it is (a closing line break).
+  void raw(std::string_view text) { out_ += text; }
+
+  [[nodiscard]] const std::string& str() const noexcept { return out_; }
+  [[nodiscard]] std::string take() { return std::move(out_); }
+  void clear() {
+    out_.clear();
+    first_.clear();
+    after_key_ = false;
+  }
+
+ private:
+  void separate();
+  void open(char c);
+  void close(char c);
+  void string(std::string_view s);
+
+  std::string out_;
+  std::vector<bool> first_;  // per open object or array: no member yet
+  bool after_key_ = false;
+  std::string_view prefix_;
+};
+
+}  // namespace slakit::detail
