@@ -16,7 +16,7 @@ namespace slakit::detail {
 struct Cycle {
   Instant start{};
   std::optional<Instant> stop{};
-  bool continues = false;  ///< a resolution cycle that carries the time counted before it
+  bool continues = false;   ///< a resolution cycle that carries the time counted before it
   std::string_view team{};  ///< the team it is for (OLA targets)
   const EventRecord* started_by = nullptr;
   const EventRecord* stopped_by = nullptr;

@@ -44,8 +44,8 @@ void select_policies(const Program& program, EvaluationState& st) {
   }
 }
 
-void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active,
-                EvaluationState& st, std::vector<TargetCycle>& out) {
+void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active, EvaluationState& st,
+                std::vector<TargetCycle>& out) {
   const auto& tl = st.timeline;
   st.paused.clear();
   if (policy.pause) {
@@ -59,8 +59,8 @@ void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active,
 
 }  // namespace detail
 
-Evaluation evaluate(const RuleSet& rules, const Ticket& ticket,
-                    std::span<const TicketEvent> events, Instant now) {
+Evaluation evaluate(const RuleSet& rules, const Ticket& ticket, std::span<const TicketEvent> events,
+                    Instant now) {
   const auto& program = detail::program_of(rules);
   // Buffers reused from ticket to ticket on each thread; nothing is shared.
   thread_local detail::EvaluationState st;

@@ -16,10 +16,10 @@ namespace slakit::detail {
 
 struct EvaluationState {
   Timeline timeline;
-  std::vector<int> sla_at;            ///< per step: the SLA in force (index), or -1
-  std::vector<std::uint8_t> ola_on;   ///< per step and OLA: applies
-  std::vector<std::uint8_t> active;   ///< per step: the policy being evaluated applies
-  std::vector<std::uint8_t> paused;   ///< per step: its pause condition holds
+  std::vector<int> sla_at;           ///< per step: the SLA in force (index), or -1
+  std::vector<std::uint8_t> ola_on;  ///< per step and OLA: applies
+  std::vector<std::uint8_t> active;  ///< per step: the policy being evaluated applies
+  std::vector<std::uint8_t> paused;  ///< per step: its pause condition holds
   std::vector<Cycle> cycles;
 };
 
@@ -27,8 +27,8 @@ struct EvaluationState {
 void select_policies(const Program& program, EvaluationState& st);
 
 /// The target cycles of one policy that applies in the steps `active` marks.
-void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active,
-                EvaluationState& st, std::vector<TargetCycle>& out);
+void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active, EvaluationState& st,
+                std::vector<TargetCycle>& out);
 
 /// The ticket's service metrics (docs/sla.md, "Per-ticket metrics").
 [[nodiscard]] TicketMetrics ticket_metrics(const Program& program, EvaluationState& st);

@@ -24,8 +24,7 @@ std::optional<Seconds> TargetClock::value(const TargetPlan& target, std::size_t 
   const auto state = timeline_.state(k);
   for (const auto& c : target.cases) {
     if (c.when && !(*c.when)(state)) continue;
-    return c.value.business_days != 0 ? business_days(start, c.value.business_days)
-                                       : c.value.time;
+    return c.value.business_days != 0 ? business_days(start, c.value.business_days) : c.value.time;
   }
   return std::nullopt;
 }
@@ -188,8 +187,8 @@ std::optional<TargetCycle> TargetClock::evaluate_cycle(const TargetPlan& target,
   // for a breached cycle), rounded up to whole seconds.
   const auto limit = r.state == TargetState::cancelled ? r.cancelled_at : c.stop;
   for (const auto& t : policy_.thresholds) {
-    Threshold th{.percent = t.percent, .escalation = t.escalation, .to_kind = t.to_kind,
-                 .to = t.to};
+    Threshold th{
+        .percent = t.percent, .escalation = t.escalation, .to_kind = t.to_kind, .to = t.to};
     if (target_value) {
       const Seconds share{(target_value->count() * t.percent + 99) / 100};
       th.at = clock.reach(s, relative ? Seconds{0} : carry, share);

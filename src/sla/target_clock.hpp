@@ -39,9 +39,8 @@ class TargetClock {
   [[nodiscard]] std::optional<Instant> before_due(const TargetPlan& target, std::size_t k) const;
 
  private:
-  [[nodiscard]] std::optional<TargetCycle> evaluate_cycle(const TargetPlan& target,
-                                                          const Cycle& c, Seconds carry,
-                                                          int number) const;
+  [[nodiscard]] std::optional<TargetCycle> evaluate_cycle(const TargetPlan& target, const Cycle& c,
+                                                          Seconds carry, int number) const;
   [[nodiscard]] Seconds business_days(Instant start, int n) const;
 
   const PolicyPlan& policy_;

@@ -81,7 +81,8 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
                      values_.end());
       changed_.push_back(0);
     }
-    EventRecord record{.at = e->at, .event = e, .step = static_cast<std::uint32_t>(starts_.size() - 1)};
+    EventRecord record{
+        .at = e->at, .event = e, .step = static_cast<std::uint32_t>(starts_.size() - 1)};
     apply(layout, ticket, *e, record);
     records_.push_back(record);
   }
@@ -95,7 +96,8 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
                      EventRecord& record) {
   // The ticket's status, and whether it solves or reopens the ticket.
   auto set_status = [&](std::string_view to, bool from_host) {
-    if (status_slot_) set(*status_slot_, layout.text_value(*status_slot_, to, ticket.id, from_host));
+    if (status_slot_)
+      set(*status_slot_, layout.text_value(*status_slot_, to, ticket.id, from_host));
     if (to == "closed") record.closes = true;
     if (solved_status(to) && !is_solved_) {
       record.solves = true;

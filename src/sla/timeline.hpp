@@ -75,7 +75,7 @@ class Timeline {
   std::vector<std::uint8_t> changed_, solved_;
   std::vector<std::string_view> teams_, assignees_;
   std::vector<EventRecord> records_;
-  std::vector<const TicketEvent*> order_;  // scratch: sorted events
+  std::vector<const TicketEvent*> order_;     // scratch: sorted events
   std::unordered_set<std::string_view> ids_;  // scratch: event ids seen
   // The current step's extra state while building.
   std::string_view team_, assignee_;

@@ -1,0 +1,211 @@
+// Counting, due, breach, states, pauses, thresholds and relative deadlines
+// (docs/sla.md). The office calendar is Mon-Fri 09:00-17:00 UTC with a
+// holiday on Wednesday 2026-03-11; 2026-03-02 is a Monday.
+#include "sla/sla_test_support.hpp"
+
+using namespace slakit;
+using namespace slakit::test;
+using namespace std::chrono_literals;
+
+// "Due is the instant at which the counted time since the cycle's start
+// reaches the target, the first such instant (a due on a closing time is that
+// closing time, as in docs/semantics.md)."
+TEST_CASE("due: counted business time reaches the target; on a closing time it is that time") {
+  const auto r = rules("sla s { calendar office\n first_response 1h }");
+  const auto t = ticket("2026-03-02T16:00Z");
+  const auto e = evaluate(r, t, {}, at("2026-03-02T16:30Z"));
+  const auto& c = cycle(e, "s", Metric::first_response);
+  CHECK(c.due == maybe("2026-03-02T17:00Z"));
+  CHECK(c.state == TargetState::running);
+  CHECK(c.remaining == 30min);
+  CHECK(c.business_elapsed == 30min);
+  CHECK(c.target == std::optional<Seconds>{1h});
+  // Counting starts at the next opening when the ticket comes in at night.
+  const auto night = evaluate(r, ticket("2026-03-02T20:00Z"), {}, at("2026-03-02T21:00Z"));
+  CHECK(cycle(night, "s", Metric::first_response).due == maybe("2026-03-03T10:00Z"));
+}
+
+// "A target counts business time of its policy's calendar (24/7 when it has
+// none) minus the business time during which the policy's `pause while`
+// condition holds."
+TEST_CASE("without a calendar a target counts around the clock") {
+  const auto r = rules("sla s { first_response 1h }");
+  const auto e = evaluate(r, ticket("2026-03-07T23:30Z"), {}, at("2026-03-07T23:45Z"));
+  CHECK(cycle(e, "s", Metric::first_response).due == maybe("2026-03-08T00:30Z"));
+}
+
+// "A zero target is due at its start."
+TEST_CASE("a zero target is due at its start") {
+  const auto r = rules("sla s { calendar office\n first_response 0s }");
+  const auto e = evaluate(r, ticket("2026-03-02T20:00Z"), {}, at("2026-03-02T20:00Z"));
+  CHECK(cycle(e, "s", Metric::first_response).due == maybe("2026-03-02T20:00Z"));
+}
+
+// "When the clock is paused for good before it gets there (the last event
+// paused it), there is no due: `due` is null and `remaining` says how much
+// is left."
+TEST_CASE("paused for good: no due, and remaining says what is left") {
+  const auto r = rules(
+      "sla s { calendar office\n resolution 2h\n pause while ticket.status == pending_customer }");
+  const std::vector events{status("2026-03-02T09:30Z", "pending_customer")};
+  const auto e = evaluate(r, ticket("2026-03-02T09:00Z"), events, at("2026-03-03T12:00Z"));
+  const auto& c = cycle(e, "s", Metric::resolution);
+  CHECK(c.state == TargetState::paused);
+  CHECK_FALSE(c.due.has_value());
+  CHECK(c.remaining == 90min);
+  CHECK(c.business_elapsed == 30min);
+  REQUIRE(c.pauses.size() == 1);
+  CHECK(c.pauses[0] == Pause{at("2026-03-02T09:30Z"), std::nullopt});
+}
+
+// "`breached`: stopped after its due, or not stopped and `now` is after its
+// due; `breached_at` is that due." `overdue` is business time since then,
+// `overdue_calendar` wall-clock time.
+TEST_CASE("breached: not stopped and now after the due; overdue in business and calendar time") {
+  const auto r = rules("sla s { calendar office\n first_response 1h }");
+  const auto t = ticket("2026-03-02T16:00Z");
+  const auto e = evaluate(r, t, {}, at("2026-03-03T09:30Z"));
+  const auto& c = cycle(e, "s", Metric::first_response);
+  CHECK(c.state == TargetState::breached);
+  CHECK(c.breached_at == maybe("2026-03-02T17:00Z"));
+  CHECK(c.overdue == 30min);
+  CHECK(c.overdue_calendar == 16h + 30min);
+  // Exactly at the due it is not yet breached.
+  CHECK(cycle(evaluate(r, t, {}, at("2026-03-02T17:00Z")), "s", Metric::first_response).state ==
+        TargetState::running);
+}
+
+// "`met`: stopped at or before its due, or stopped with no due".
+TEST_CASE("met: stopped at or before the due; a stop after it is a breach") {
+  const auto r = rules("sla s { calendar office\n first_response 1h }");
+  const auto t = ticket("2026-03-02T16:00Z");
+  const std::vector on_time{reply("2026-03-02T17:00Z")};
+  const auto met = evaluate(r, t, on_time, at("2026-03-04T12:00Z"));
+  CHECK(cycle(met, "s", Metric::first_response).state == TargetState::met);
+  CHECK(cycle(met, "s", Metric::first_response).stop == maybe("2026-03-02T17:00Z"));
+  const std::vector late{reply("2026-03-03T09:00Z")};
+  const auto& c = cycle(evaluate(r, t, late, at("2026-03-04T12:00Z")), "s", Metric::first_response);
+  CHECK(c.state == TargetState::breached);
+  CHECK(c.overdue == 0s);  // no business time between 17:00 and 09:00
+  CHECK(c.overdue_calendar == 16h);
+}
+
+// "The pause applies to every target of the policy." Pauses count business
+// time only: a pause over a weekend and a holiday gives back only the
+// business hours inside it.
+TEST_CASE("a pause spanning a weekend and a holiday") {
+  const auto r = rules(
+      "sla s { calendar office\n first_response 4h\n resolution 16h\n"
+      " pause while ticket.status == on_hold }");
+  // Friday 15:00; on hold from 16:00 to Wednesday (a holiday) 12:00.
+  const std::vector events{status("2026-03-06T16:00Z", "on_hold"),
+                           status("2026-03-11T12:00Z", "open")};
+  const auto e = evaluate(r, ticket("2026-03-06T15:00Z"), events, at("2026-03-12T10:00Z"));
+  const auto& res = cycle(e, "s", Metric::resolution);
+  CHECK(res.due == maybe("2026-03-13T16:00Z"));  // 1h Fri, then Thu 8h, Fri 7h
+  CHECK(res.state == TargetState::running);
+  CHECK(res.business_elapsed == 2h);  // Fri 15-16, Thu 09-10
+  REQUIRE(res.pauses.size() == 1);
+  CHECK(res.pauses[0] == Pause{at("2026-03-06T16:00Z"), at("2026-03-11T12:00Z")});
+  // first_response pauses too: 1h counted Friday, 3h from Thursday 09:00.
+  CHECK(cycle(e, "s", Metric::first_response).due == maybe("2026-03-12T12:00Z"));
+}
+
+// Calendars keep their DST rules while a ticket is open (docs/semantics.md):
+// New York's clocks go forward on 2026-03-08, Berlin's on 2026-03-29.
+TEST_CASE("a ticket open across a DST change") {
+  const auto r = rules(
+      "sla ny_sla for contract.sla == \"ny\" { calendar ny\n resolution 2h }\n"
+      "sla berlin_sla { calendar berlin\n resolution 2h }");
+  auto t = ticket("2026-03-06T21:00Z");  // Friday 16:00 EST
+  t.contract.sla = "ny";
+  const auto ny = evaluate(r, t, {}, at("2026-03-09T13:00Z"));
+  CHECK(cycle(ny, "ny_sla", Metric::resolution).due == maybe("2026-03-09T14:00Z"));  // 10:00 EDT
+  CHECK(cycle(ny, "ny_sla", Metric::resolution).business_elapsed == 1h);
+  auto b = ticket("2026-03-27T15:00Z");  // Friday 16:00 CET
+  const auto berlin = evaluate(r, b, {}, at("2026-03-27T15:30Z"));
+  CHECK(cycle(berlin, "berlin_sla", Metric::resolution).due ==
+        maybe("2026-03-30T08:00Z"));  // Monday 10:00 CEST
+}
+
+// "`warn at 75%` fires at the instant 75% of the target has been counted;
+// escalations likewise, with their destination." "Each comes with its
+// instant, past or future, ... and a flag whether it has fired by `now`."
+TEST_CASE("warnings and escalations: their instants, past or future, and whether they fired") {
+  const auto r = rules(
+      "sla s { calendar office\n resolution 4h\n warn at 50%\n warn at 33%\n"
+      " escalate at 100% to team leads }");
+  const auto e = evaluate(r, ticket("2026-03-02T09:00Z"), {}, at("2026-03-02T12:00Z"));
+  const auto& c = cycle(e, "s", Metric::resolution);
+  REQUIRE(c.thresholds.size() == 3);
+  CHECK(c.thresholds[0].at == maybe("2026-03-02T11:00Z"));
+  CHECK(c.thresholds[0].fired);
+  // "The share is rounded up to a whole second": 33% of 4h is 4752 s.
+  CHECK(c.thresholds[1].at == std::optional<Instant>{at("2026-03-02T09:00Z") + 4752s});
+  CHECK(c.thresholds[2].escalation);
+  CHECK(c.thresholds[2].to_kind == "team");
+  CHECK(c.thresholds[2].to == "leads");
+  CHECK(c.thresholds[2].at == maybe("2026-03-02T13:00Z"));
+  CHECK_FALSE(c.thresholds[2].fired);
+}
+
+// "A cycle that stops or is cancelled before a threshold never fires it."
+TEST_CASE("a threshold the cycle stops before never fires") {
+  const auto r = rules("sla s { calendar office\n first_response 4h\n warn at 75% }");
+  const std::vector events{reply("2026-03-02T10:00Z")};
+  const auto e = evaluate(r, ticket("2026-03-02T09:00Z"), events, at("2026-03-03T12:00Z"));
+  const auto& c = cycle(e, "s", Metric::first_response);
+  CHECK_FALSE(c.thresholds[0].at.has_value());
+  CHECK_FALSE(c.thresholds[0].fired);
+}
+
+// "The due is the field's instant, minus the margin in business time of the
+// policy's calendar; a date field means the start of that day in the
+// calendar's zone (UTC without a calendar). No pause applies."
+TEST_CASE("before: due relative to a time field, in business time, without pauses") {
+  const auto r = rules(
+      "sla promise for order.due != none { calendar office\n"
+      " resolution before order.due - 1 business day\n"
+      " pause while ticket.status == pending_customer }");
+  auto t = ticket("2026-03-02T09:00Z");
+  t.order.due = at("2026-03-05T15:00Z");  // Thursday
+  const std::vector events{status("2026-03-02T10:00Z", "pending_customer")};
+  const auto e = evaluate(r, t, events, at("2026-03-03T09:00Z"));
+  const auto& c = cycle(e, "promise", Metric::resolution);
+  CHECK(c.due == maybe("2026-03-04T15:00Z"));
+  CHECK(c.state == TargetState::running);  // no pause applies
+  CHECK(c.remaining == 14h);               // Tue 8h, Wed 6h
+  CHECK(c.target == std::optional<Seconds>{22h});
+  CHECK(c.pauses.empty());
+}
+
+TEST_CASE("before: a date field is the start of that day; a margin in hours is business time") {
+  const auto r = rules(
+      "sla promise for order.due != none { calendar office\n resolution before order.due - 2h }");
+  auto t = ticket("2026-03-02T09:00Z");
+  t.order.due =
+      std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::March, std::chrono::day{5}};
+  const auto e = evaluate(r, t, {}, at("2026-03-02T10:00Z"));
+  // Thursday 00:00 less 2 business hours: Wednesday 15:00.
+  CHECK(cycle(e, "promise", Metric::resolution).due == maybe("2026-03-04T15:00Z"));
+  // "While the field has no value the cycle has no due."
+  const auto none = rules("sla promise { calendar office\n resolution before order.due }");
+  const auto& c = cycle(evaluate(none, ticket("2026-03-02T09:00Z"), {}, at("2026-03-09T10:00Z")),
+                        "promise", Metric::resolution);
+  CHECK_FALSE(c.due.has_value());
+  CHECK(c.state == TargetState::running);
+}
+
+// `3 business days`: the same local time of day, three business days after
+// the first business instant at or after the start; pauses push it later.
+TEST_CASE("a target in business days keeps the time of day") {
+  const auto r = rules("sla s { calendar office\n resolution 3 business days }");
+  const auto e = evaluate(r, ticket("2026-03-02T14:00Z"), {}, at("2026-03-02T15:00Z"));
+  CHECK(cycle(e, "s", Metric::resolution).due == maybe("2026-03-05T14:00Z"));
+  // Created at night: counted from Tuesday 09:00; Wednesday is a holiday, so
+  // the three days are Thursday, Friday and Monday: 24 business hours, which
+  // are used up at Friday's closing time.
+  const auto night = evaluate(r, ticket("2026-03-09T20:00Z"), {}, at("2026-03-09T21:00Z"));
+  CHECK(cycle(night, "s", Metric::resolution).target == std::optional<Seconds>{24h});
+  CHECK(cycle(night, "s", Metric::resolution).due == maybe("2026-03-13T17:00Z"));
+}

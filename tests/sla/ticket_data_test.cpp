@@ -1,0 +1,138 @@
+// The ticket and its events as input: order, duplicates, the future, bad
+// data; batches; the JSON line (docs/sla.md, "The ticket and its fields").
+#include "sla/sla_test_support.hpp"
+
+using namespace slakit;
+using namespace slakit::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string error_of(const RuleSet& r, const Ticket& t, const std::vector<TicketEvent>& events,
+                     Instant now) {
+  try {
+    (void)evaluate(r, t, events, now);
+  } catch (const TicketError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+// "Events are sorted by instant, ties kept in input order; two events with
+// the same id are one (the first is kept); an event before the ticket's
+// creation is an error naming the event."
+TEST_CASE("events: sorted by instant, ties in input order, one per id") {
+  const auto r =
+      rules("sla s { calendar office\n resolution 4h\n pause while ticket.status == on_hold }");
+  auto hold = status("2026-03-02T10:00Z", "on_hold");
+  auto open = status("2026-03-02T10:00Z", "open");  // same instant, after: not paused
+  auto late = status("2026-03-02T11:00Z", "on_hold");
+  late.id = "e-7";
+  auto again = status("2026-03-02T09:30Z", "open");
+  again.id = "e-7";  // a repeat of e-7: the first in input order is kept
+  const std::vector events{late, hold, open, again};
+  const auto e = evaluate(r, ticket("2026-03-02T09:00Z"), events, at("2026-03-02T12:00Z"));
+  const auto& c = cycle(e, "s", Metric::resolution);
+  REQUIRE(c.pauses.size() == 1);
+  CHECK(c.pauses[0].begin == at("2026-03-02T11:00Z"));
+  CHECK(c.business_elapsed == 2h);
+}
+
+TEST_CASE("an event before the ticket's creation is an error naming it") {
+  const auto r = rules("sla s { resolution 4h }");
+  auto early = reply("2026-03-02T08:00Z");
+  early.id = "msg-1";
+  CHECK(error_of(r, ticket("2026-03-02T09:00Z"), {early}, at("2026-03-02T12:00Z")) ==
+        "ticket 'T-1': event 'msg-1' (agent_replied at 2026-03-02T08:00:00Z) is before the "
+        "ticket's creation (2026-03-02T09:00:00Z)");
+  CHECK(error_of(r, ticket("2026-03-02T09:00Z"),
+                 {reply("2026-03-02T10:00Z"), reply("2026-03-01T10:00Z")}, at("2026-03-02T12:00Z"))
+            .find("event #2 (agent_replied") != std::string::npos);
+  CHECK(error_of(r, ticket("2026-03-02T09:00Z"), {}, at("2026-03-02T08:00Z")) ==
+        "ticket 'T-1': now (2026-03-02T08:00:00Z) is before its creation (2026-03-02T09:00:00Z)");
+}
+
+// "Events after `now` are ignored. Nothing is assumed about the future: the
+// state at the last event holds from then on."
+TEST_CASE("events after now are ignored") {
+  const auto r = rules("sla s { first_response 1h }");
+  const std::vector events{reply("2026-03-02T09:40Z")};
+  const auto before = evaluate(r, ticket("2026-03-02T09:00Z"), events, at("2026-03-02T09:30Z"));
+  CHECK(cycle(before, "s", Metric::first_response).state == TargetState::running);
+  CHECK_FALSE(cycle(before, "s", Metric::first_response).stop.has_value());
+  const auto after = evaluate(r, ticket("2026-03-02T09:00Z"), events, at("2026-03-02T09:40Z"));
+  CHECK(cycle(after, "s", Metric::first_response).state == TargetState::met);
+}
+
+// "A value of the wrong type for its field ... is an error that names the
+// ticket, the field and the value."
+TEST_CASE("values that do not fit their field are errors naming ticket, field and value") {
+  const auto r = rules(
+      "field ticket.order_value : number\nsla s for ticket.order_value > 5 { resolution 1h }");
+  auto t = ticket("2026-03-02T09:00Z");
+  t.fields["order_value"] = std::string{"lots"};
+  const auto now = at("2026-03-02T10:00Z");
+  CHECK(error_of(r, t, {}, now) ==
+        "ticket 'T-1': ticket.order_value: expected a number, got text 'lots'");
+  t.fields["order_value"] = 7.0;
+  t.priority = "asap";
+  CHECK(error_of(rules("sla s for ticket.priority == high { resolution 1h }"), t, {}, now) ==
+        "ticket 'T-1': ticket.priority: expected one of low, normal, high, urgent, got text "
+        "'asap'");
+  t.priority = "high";
+  const std::vector bad{change("2026-03-02T09:30Z", "ticket.order_value", true)};
+  CHECK(error_of(r, t, bad, now) ==
+        "ticket 'T-1': ticket.order_value: expected a number, got a bool true");
+  const std::vector unknown{change("2026-03-02T09:30Z", "ticket.prio", std::string{"x"})};
+  CHECK(error_of(r, t, unknown, now) ==
+        "ticket 'T-1': event field_changed: unknown field 'ticket.prio'");
+}
+
+TEST_CASE("evaluate_many: a bad ticket never loses the others") {
+  const auto r = rules("sla s { first_response 1h }");
+  std::vector<TicketHistory> batch(500);
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    batch[i].ticket = ticket("2026-03-02T09:00Z");
+    batch[i].ticket.id = "T-" + std::to_string(i);
+    batch[i].events = {reply("2026-03-02T09:30Z")};
+  }
+  batch[7].events = {reply("2026-03-01T09:30Z")};
+  const auto results = evaluate_many(r, batch, at("2026-03-02T12:00Z"), 4);
+  REQUIRE(results.size() == batch.size());
+  CHECK(results[7].error.find("ticket 'T-7'") == 0);
+  CHECK_FALSE(results[7].evaluation.has_value());
+  std::size_t met = 0;
+  for (const auto& res : results) {
+    met += res.evaluation && res.evaluation->targets.at(0).state == TargetState::met ? 1 : 0;
+  }
+  CHECK(met == batch.size() - 1);
+  // Many threads share one RuleSet and agree with one thread.
+  const auto one = evaluate_many(r, batch, at("2026-03-02T12:00Z"), 1);
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    CHECK((one[i].evaluation ? to_json(*one[i].evaluation) : one[i].error) ==
+          (results[i].evaluation ? to_json(*results[i].evaluation) : results[i].error));
+  }
+}
+
+TEST_CASE("to_json: one line with instants in UTC and durations in seconds") {
+  const auto r = rules("sla s { calendar office\n first_response 1h\n warn at 50% }");
+  const std::vector events{status("2026-03-02T16:10Z", "pending_customer")};
+  const auto json =
+      to_json(evaluate(r, ticket("2026-03-02T16:00Z"), events, at("2026-03-02T16:30Z")));
+  CHECK(json.find('\n') == std::string::npos);
+  CHECK(
+      json ==
+      R"({"id": "T-1", "now": "2026-03-02T16:30:00Z", "sla": "s", "sla_changes": [], )"
+      R"("targets": [{"policy": "s", "metric": "first_response", "cycle": 1, "state": "running", )"
+      R"("start": "2026-03-02T16:00:00Z", "stop": null, "due": "2026-03-02T17:00:00Z", )"
+      R"("breached_at": null, "cancelled_at": null, "target": 3600, "remaining": 1800, )"
+      R"("overdue": 0, "overdue_calendar": 0, "business_elapsed": 1800, )"
+      R"("calendar_elapsed": 1800, "pauses": [], "warnings": [{"percent": 50, )"
+      R"("at": "2026-03-02T16:30:00Z", "fired": true}], "escalations": []}], "olas": [], )"
+      R"("metrics": {"first_response": null, "next_responses": [], )"
+      R"("next_response_average": null, "handling": {"business": 0, "calendar": 0}, )"
+      R"("resolution": null, "public_replies": 0, "reopenings": 0, )"
+      R"("first_contact_resolution": false}})");
+}
