@@ -123,9 +123,8 @@ CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& opti
   impl->routes = std::move(checked.routes);
   impl->fields = std::move(checked.fields);
   // Compiled last: the program points into the policies and calendars above.
-  impl->program = detail::compile_program(impl->fields, impl->policies, [&](const std::string& n) {
-    return &impl->calendars.at(n);
-  });
+  impl->program = detail::compile_program(
+      impl->fields, impl->policies, [&](const std::string& n) { return &impl->calendars.at(n); });
   result.rules = RuleSetBuilder::make(std::move(impl));
   return result;
 }

@@ -15,9 +15,8 @@ Program compile_program(std::vector<FieldInfo> fields, const std::vector<PolicyD
     if (p.applies) plan.applies.emplace(*p.applies, layout);
     if (p.pause_while) plan.pause.emplace(*p.pause_while, layout);
     for (const auto& t : p.targets) {
-      TargetPlan target{.metric = t.metric,
-                        .restart_on_reopen = t.reopen == Reopen::restart,
-                        .source = &t};
+      TargetPlan target{
+          .metric = t.metric, .restart_on_reopen = t.reopen == Reopen::restart, .source = &t};
       for (const auto& c : t.cases) {
         TargetCasePlan value{.value = c.value, .source = &c};
         if (c.when) value.when.emplace(*c.when, layout);

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include "file.hpp"
-#include "support/utf8.hpp"
 #include "parse_state.hpp"
+#include "support/utf8.hpp"
 #include "tokens.hpp"
 
 namespace slakit {
