@@ -22,6 +22,16 @@ struct UsageError {
 /// The whole file, or nullopt when it cannot be read.
 std::optional<std::string> read_file(const std::string& path);
 
+/// A duration as the CLI takes it: business time ("90m", "1h30m", "8h",
+/// "45s") or business days ("3bd"), never both.
+struct Amount {
+  Seconds time{0};
+  int business_days = 0;
+  bool days = false;
+};
+/// Throws InvalidArgument naming the text when it is not a duration.
+Amount parse_amount(const std::string& text);
+
 /// Reads the named files (UsageError naming one that cannot be read) and
 /// compiles them, following includes from disk.
 CompileResult compile_files(const std::vector<std::string>& paths);
@@ -43,5 +53,6 @@ Arguments parse_arguments(int argc, char** argv, int first,
 int check_command(const Arguments& args);
 int fmt_command(const Arguments& args);
 int deadline_command(const Arguments& args);
+int eval_command(const Arguments& args);
 
 }  // namespace slakit::cli

@@ -14,46 +14,6 @@ namespace {
 
 using namespace std::chrono;
 
-struct Amount {
-  Seconds time{0};
-  int business_days = 0;
-  bool days = false;
-};
-
-// "90m", "1h30m", "8h", "45s", "3bd".
-Amount parse_amount(const std::string& text) {
-  auto fail = [&] {
-    throw InvalidArgument(fmt::format(
-        "invalid duration '{}': expected business time like 90m, 1h30m, 8h, 45s or 3bd", text));
-  };
-  Amount a;
-  std::size_t i = 0;
-  bool time = false;
-  if (text.empty()) fail();
-  while (i < text.size()) {
-    long long n = 0;
-    const std::size_t start = i;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
-      n = n * 10 + (text[i++] - '0');
-      if (n > 1'000'000'000) fail();
-    }
-    if (i == start || i == text.size()) fail();
-    if (text.compare(i, 2, "bd") == 0) {
-      a.business_days += static_cast<int>(n);
-      a.days = true;
-      i += 2;
-    } else if (text[i] == 'h' || text[i] == 'm' || text[i] == 's') {
-      a.time += Seconds{n * (text[i] == 'h' ? 3600 : text[i] == 'm' ? 60 : 1)};
-      time = true;
-      ++i;
-    } else {
-      fail();
-    }
-  }
-  if (a.days && time) fail();
-  return a;
-}
-
 // The deadline as text: RFC 3339 in the calendar's zone, or a date.
 std::string deadline(const Calendar& cal, const std::string& start, const std::string& add) {
   const auto amount = parse_amount(add);

@@ -17,6 +17,8 @@ constexpr const char* kUsageText =
     "  fmt FILE... [--write | --check]         print, rewrite or verify canonical text\n"
     "  deadline FILE... --calendar NAME (--start TIME --add DURATION | --batch IN.csv)\n"
     "                                          business-time deadlines\n"
+    "  eval FILE... --tickets T.jsonl [--now TIME]\n"
+    "                                          SLA and OLA clocks of each ticket, as JSON Lines\n"
     "  version                                 print the version\n"
     "\n"
     "exit status: 0 clean, 1 problems found, 2 usage or I/O error\n";
@@ -40,6 +42,9 @@ int main(int argc, char** argv) {
     if (command == "deadline") {
       return deadline_command(
           parse_arguments(argc, argv, 2, {"--calendar", "--start", "--add", "--batch"}, {}));
+    }
+    if (command == "eval") {
+      return eval_command(parse_arguments(argc, argv, 2, {"--tickets", "--now"}, {}));
     }
     if (command == "version" || command == "--version") {
       std::printf("slakit %s\n", SLAKIT_VERSION_STRING);

@@ -1,0 +1,347 @@
+#include "ticket_reader.hpp"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+#include <slakit/time/civil.hpp>
+#include <slakit/time/parse_time.hpp>
+
+#include <unordered_map>
+#include <variant>
+
+#include "cli.hpp"
+
+namespace slakit::cli {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+// Thrown while reading a record; its message is "where: what".
+struct ReadError {
+  std::string where, what;
+};
+
+template <class T>
+T get(simdjson::simdjson_result<T> r, std::string_view where, std::string_view expected) {
+  T value{};
+  if (const auto err = std::move(r).get(value)) {
+    throw ReadError{std::string{where},
+                    fmt::format("expected {} ({})", expected, simdjson::error_message(err))};
+  }
+  return value;
+}
+
+// One JSON scalar, before its field's type is known.
+using Scalar = std::variant<std::monostate, std::string, double, bool>;
+
+Scalar scalar(od::value v, std::string_view where) {
+  switch (get(v.type(), where, "a value")) {
+    case od::json_type::null:
+      return std::monostate{};
+    case od::json_type::string:
+      return std::string{get(v.get_string(), where, "a string")};
+    case od::json_type::number:
+      return get(v.get_double(), where, "a number");
+    case od::json_type::boolean:
+      return get(v.get_bool(), where, "true or false");
+    default:
+      throw ReadError{std::string{where}, "expected a string, number, bool or null"};
+  }
+}
+
+std::string text(od::value v, std::string_view where) {
+  if (get(v.type(), where, "a value") == od::json_type::null) return {};
+  return std::string{get(v.get_string(), where, "a string")};
+}
+
+// RFC 3339 with its offset: a time without one would depend on a zone.
+Instant instant(std::string_view s, std::string_view where) {
+  static const auto utc = TimeZone::locate("UTC");
+  const auto t = s.find('T');
+  const bool offset =
+      !s.empty() &&
+      (s.back() == 'Z' || s.back() == 'z' ||
+       (t != std::string_view::npos && s.find_first_of("+-", t) != std::string_view::npos));
+  try {
+    if (!offset) throw InvalidArgument("");
+    return parse_time(s, utc);
+  } catch (const InvalidArgument&) {
+    throw ReadError{std::string{where},
+                    fmt::format("invalid time '{}': expected RFC 3339 with an offset, like "
+                                "2026-03-06T15:00:00Z",
+                                s)};
+  }
+}
+
+std::chrono::year_month_day date(std::string_view s, std::string_view where) {
+  try {
+    return parse_date(s);
+  } catch (const InvalidArgument& e) {
+    throw ReadError{std::string{where}, e.what()};
+  }
+}
+
+// A JSON scalar as the value of a field of type `f`.
+FieldValue field_value(const Scalar& s, const FieldInfo& f, std::string_view where) {
+  if (std::holds_alternative<std::monostate>(s)) return std::monostate{};
+  const auto* str = std::get_if<std::string>(&s);
+  auto wrong = [&](std::string_view expected) -> ReadError {
+    return ReadError{std::string{where}, fmt::format("expected {} for {} ({})", expected, f.path,
+                                                     field_type_name(f.type))};
+  };
+  switch (f.type) {
+    case FieldType::text:
+    case FieldType::one_of:
+      if (str == nullptr) throw wrong("a string");
+      return *str;
+    case FieldType::number:
+      if (const auto* d = std::get_if<double>(&s)) return *d;
+      throw wrong("a number");
+    case FieldType::boolean:
+      if (const auto* b = std::get_if<bool>(&s)) return *b;
+      throw wrong("true or false");
+    case FieldType::time:
+      if (str == nullptr) throw wrong("a time (RFC 3339) or a date");
+      if (str->size() == 10) return date(*str, where);
+      return instant(*str, where);
+    case FieldType::date:
+      if (str == nullptr) throw wrong("a date (YYYY-MM-DD)");
+      return date(*str, where);
+    case FieldType::duration:
+      if (const auto* d = std::get_if<double>(&s)) return Seconds{static_cast<long long>(*d)};
+      if (str != nullptr) {
+        try {
+          const auto a = parse_amount(*str);
+          if (!a.days) return a.time;
+        } catch (const InvalidArgument&) {
+        }
+      }
+      throw wrong("seconds, or a duration like 1h30m");
+  }
+  return std::monostate{};
+}
+
+}  // namespace
+
+struct TicketReader::Impl {
+  od::parser parser;
+  std::unordered_map<std::string, FieldInfo> fields;  // by path
+  std::string where;                                  // scratch
+
+  // A key of an object ("ticket", "customer", ...) that is a declared field.
+  void custom(CustomFields& into, std::string_view object, std::string_view key, od::value v,
+              std::string_view where_key) {
+    const auto it = fields.find(fmt::format("{}.{}", object, key));
+    if (it == fields.end()) return;  // extra keys are allowed
+    into[std::string{key}] = field_value(scalar(v, where_key), it->second, where_key);
+  }
+
+  void ticket_object(od::value v, Ticket& t, bool& has_created) {
+    for (auto member : get(v.get_object(), "ticket", "an object")) {
+      const auto key = get(member.unescaped_key(), "ticket", "a key");
+      const auto at = fmt::format("ticket.{}", key);
+      auto value = get(member.value(), at, "a value");
+      if (key == "id") {
+        t.id = text(value, at);
+      } else if (key == "created") {
+        t.created = instant(text(value, at), at);
+        has_created = true;
+      } else if (key == "subject") {
+        t.subject = text(value, at);
+      } else if (key == "channel") {
+        t.channel = text(value, at);
+      } else if (key == "category") {
+        t.category = text(value, at);
+      } else if (key == "priority") {
+        t.priority = text(value, at);
+      } else if (key == "status") {
+        t.status = text(value, at);
+      } else if (key == "team") {
+        t.team = text(value, at);
+      } else if (key == "queue") {
+        t.queue = text(value, at);
+      } else if (key == "assignee") {
+        t.assignee = text(value, at);
+      } else if (key == "reopened") {
+        t.reopened = get(value.get_bool(), at, "true or false");
+      } else {
+        custom(t.fields, "ticket", key, value, at);
+      }
+    }
+  }
+
+  void customer_object(od::value v, Customer& c) {
+    for (auto member : get(v.get_object(), "customer", "an object")) {
+      const auto key = get(member.unescaped_key(), "customer", "a key");
+      const auto at = fmt::format("customer.{}", key);
+      auto value = get(member.value(), at, "a value");
+      std::string* slot = key == "id"         ? &c.id
+                          : key == "name"     ? &c.name
+                          : key == "tier"     ? &c.tier
+                          : key == "region"   ? &c.region
+                          : key == "language" ? &c.language
+                          : key == "country"  ? &c.country
+                          : key == "zone"     ? &c.zone
+                                              : nullptr;
+      if (slot != nullptr) {
+        *slot = text(value, at);
+      } else {
+        custom(c.fields, "customer", key, value, at);
+      }
+    }
+  }
+
+  void contract_object(od::value v, Contract& c) {
+    for (auto member : get(v.get_object(), "contract", "an object")) {
+      const auto key = get(member.unescaped_key(), "contract", "a key");
+      const auto at = fmt::format("contract.{}", key);
+      auto value = get(member.value(), at, "a value");
+      if (key == "id") {
+        c.id = text(value, at);
+      } else if (key == "customer") {
+        c.customer = text(value, at);
+      } else if (key == "type") {
+        c.type = text(value, at);
+      } else if (key == "sla") {
+        c.sla = text(value, at);
+      } else if (key == "start" || key == "valid_from" || key == "end" || key == "valid_to") {
+        const auto s = text(value, at);
+        auto& d = key == "start" || key == "valid_from" ? c.valid_from : c.valid_to;
+        d = s.empty() ? std::nullopt : std::optional{date(s, at)};
+      } else {
+        custom(c.fields, "contract", key, value, at);
+      }
+    }
+  }
+
+  void order_object(od::value v, Order& o) {
+    for (auto member : get(v.get_object(), "order", "an object")) {
+      const auto key = get(member.unescaped_key(), "order", "a key");
+      const auto at = fmt::format("order.{}", key);
+      auto value = get(member.value(), at, "a value");
+      if (key == "id") {
+        o.id = text(value, at);
+      } else if (key == "customer") {
+        o.customer = text(value, at);
+      } else if (key == "status") {
+        o.status = text(value, at);
+      } else if (key == "value") {
+        const auto s = scalar(value, at);
+        if (const auto* d = std::get_if<double>(&s)) {
+          o.value = *d;
+        } else if (!std::holds_alternative<std::monostate>(s)) {
+          throw ReadError{at, "expected a number"};
+        }
+      } else if (key == "due") {
+        const auto s = text(value, at);
+        if (s.empty()) {
+          o.due = std::monostate{};
+        } else if (s.size() == 10) {
+          o.due = date(s, at);
+        } else {
+          o.due = instant(s, at);
+        }
+      } else {
+        custom(o.fields, "order", key, value, at);
+      }
+    }
+  }
+
+  void events_array(od::value v, std::vector<TicketEvent>& out) {
+    std::size_t i = 0;
+    for (auto item : get(v.get_array(), "events", "an array")) {
+      const auto where_event = fmt::format("events[{}]", i++);
+      auto element = get(std::move(item), where_event, "an event");
+      TicketEvent e;
+      Scalar raw_value;
+      bool has_at = false, has_kind = false;
+      for (auto member : get(element.get_object(), where_event, "an object")) {
+        const auto key = get(member.unescaped_key(), where_event, "a key");
+        const auto at = fmt::format("{}.{}", where_event, key);
+        auto value = get(member.value(), at, "a value");
+        if (key == "at") {
+          e.at = instant(text(value, at), at);
+          has_at = true;
+        } else if (key == "kind") {
+          const auto kind = text(value, at);
+          const auto k = parse_event_kind(kind);
+          if (!k) throw ReadError{at, fmt::format("unknown event kind '{}'", kind)};
+          e.kind = *k;
+          has_kind = true;
+        } else if (key == "id") {
+          e.id = text(value, at);
+        } else if (key == "public") {
+          e.is_public = get(value.get_bool(), at, "true or false");
+        } else if (key == "to") {
+          e.to = text(value, at);
+        } else if (key == "field") {
+          e.field = text(value, at);
+        } else if (key == "value") {
+          raw_value = scalar(value, at);
+        } else if (key == "team") {
+          e.team = text(value, at);
+        } else if (key == "agent") {
+          e.agent = text(value, at);
+        }
+      }
+      if (!has_at) throw ReadError{where_event, "missing \"at\""};
+      if (!has_kind) throw ReadError{where_event, "missing \"kind\""};
+      if (e.kind == EventKind::field_changed) {
+        // The value's type is the field's: known once both keys are read.
+        const auto it = fields.find(e.field);
+        if (it == fields.end()) {
+          throw ReadError{where_event + ".field", fmt::format("unknown field '{}'", e.field)};
+        }
+        e.value = field_value(raw_value, it->second, where_event + ".value");
+      }
+      out.push_back(std::move(e));
+    }
+  }
+};
+
+TicketReader::TicketReader(const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
+  for (const auto& f : rules.fields()) impl_->fields.emplace(f.path, f);
+}
+TicketReader::~TicketReader() = default;
+TicketReader::TicketReader(TicketReader&&) noexcept = default;
+
+void TicketReader::read(const JsonLine& line, TicketHistory& out) {
+  out = TicketHistory{};
+  bool has_created = false;
+  try {
+    auto doc =
+        get(impl_->parser.iterate(line.data, line.size, line.capacity), "record", "a JSON object");
+    od::object record;
+    if (const auto err = doc.get_object().get(record)) {
+      throw ReadError{"record",
+                      fmt::format("not a JSON object ({})", simdjson::error_message(err))};
+    }
+    for (auto member : record) {
+      const auto key = get(member.unescaped_key(), "record", "a key");
+      auto value = get(member.value(), key, "a value");
+      if (key == "id") {
+        out.ticket.id = text(value, "id");
+      } else if (key == "created") {
+        out.ticket.created = instant(text(value, "created"), "created");
+        has_created = true;
+      } else if (key == "ticket") {
+        impl_->ticket_object(value, out.ticket, has_created);
+      } else if (key == "customer") {
+        impl_->customer_object(value, out.ticket.customer);
+      } else if (key == "contract") {
+        impl_->contract_object(value, out.ticket.contract);
+      } else if (key == "order") {
+        impl_->order_object(value, out.ticket.order);
+      } else if (key == "events") {
+        impl_->events_array(value, out.events);
+      }
+    }
+    if (out.ticket.id.empty()) throw ReadError{"id", "missing: every ticket needs an \"id\""};
+    if (!has_created) throw ReadError{"created", "missing: every ticket needs \"created\""};
+  } catch (const ReadError& e) {
+    const auto who =
+        out.ticket.id.empty() ? std::string{} : fmt::format("ticket '{}': ", out.ticket.id);
+    throw InvalidArgument(fmt::format("{}{}: {}", who, e.where, e.what));
+  }
+}
+
+}  // namespace slakit::cli

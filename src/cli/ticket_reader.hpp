@@ -1,0 +1,32 @@
+// The one ticket reader of the command line (eval now; route, test, diff and
+// report later): a JSON Lines record to a TicketHistory, with simdjson.
+// docs/cli.md lists the keys. Custom fields are typed as the rule set
+// declares them; keys that name nothing are ignored.
+#pragma once
+
+#include <slakit/sla/evaluation.hpp>
+#include <slakit/slakit.hpp>
+
+#include <memory>
+
+#include "json_lines.hpp"
+
+namespace slakit::cli {
+
+class TicketReader {
+ public:
+  explicit TicketReader(const RuleSet& rules);
+  ~TicketReader();
+  TicketReader(TicketReader&&) noexcept;
+
+  /// Reads one record into `out`. Throws InvalidArgument whose message names
+  /// the ticket (when its id was read) and the key: "ticket 'T-1':
+  /// events[2].at: invalid time 'yesterday'".
+  void read(const JsonLine& line, TicketHistory& out);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace slakit::cli
