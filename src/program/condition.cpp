@@ -163,6 +163,27 @@ std::uint32_t Condition::compile(const Expr& e, FieldLayout& layout) {
   return op == CompareOp::ne ? negated(node) : node;
 }
 
+std::uint64_t Condition::slot_mask() const noexcept {
+  std::uint64_t mask = 0;
+  for (const auto& n : nodes_) {
+    switch (n.op) {
+      case Op::constant:
+      case Op::all:
+      case Op::any:
+      case Op::negate:
+        break;
+      case Op::text_fields_eq:
+      case Op::number_fields_cmp:
+      case Op::integer_fields_cmp:
+        mask |= std::uint64_t{1} << (n.other % 64);
+        [[fallthrough]];
+      default:
+        mask |= std::uint64_t{1} << (n.slot % 64);
+    }
+  }
+  return mask;
+}
+
 bool Condition::eval(std::uint32_t i, std::span<const SlotValue> values) const {
   const auto& n = nodes_[i];
   switch (n.op) {

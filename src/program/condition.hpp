@@ -55,6 +55,9 @@ class Condition {
     return eval(root_, values);
   }
   [[nodiscard]] bool empty() const noexcept { return nodes_.empty(); }
+  /// The slots the condition reads, as bits (slot % 64): a step whose
+  /// changes miss them all cannot change its answer.
+  [[nodiscard]] std::uint64_t slot_mask() const noexcept;
   [[nodiscard]] const Expr* source() const noexcept {
     return nodes_.empty() ? nullptr : nodes_[root_].source;
   }

@@ -12,7 +12,10 @@ Program compile_program(std::vector<FieldInfo> fields, const std::vector<PolicyD
     plan.is_sla = p.kind == PolicyDecl::Kind::sla;
     plan.source = &p;
     if (p.calendar) plan.calendar = calendar(p.calendar->text);
-    if (p.applies) plan.applies.emplace(*p.applies, layout);
+    if (p.applies) {
+      plan.applies.emplace(*p.applies, layout);
+      program.selection_slots |= plan.applies->slot_mask();
+    }
     if (p.pause_while) plan.pause.emplace(*p.pause_while, layout);
     for (const auto& t : p.targets) {
       TargetPlan target{
@@ -26,6 +29,7 @@ Program compile_program(std::vector<FieldInfo> fields, const std::vector<PolicyD
         target.before = layout.slot(t.before->field);
         layout.mark_used(*target.before);
         target.before_is_date = layout.info(*target.before).type == FieldType::date;
+        plan.has_before = true;
         target.margin = t.before->margin;
       }
       plan.targets.push_back(std::move(target));

@@ -52,6 +52,7 @@ struct PolicyPlan {
   std::vector<TargetPlan> targets{};
   std::vector<EventMatch> start_on{}, stop_on{};
   std::vector<ThresholdPlan> thresholds{};
+  bool has_before = false;  ///< some target is `before FIELD`
   const PolicyDecl* source = nullptr;
 };
 
@@ -59,6 +60,7 @@ struct Program {
   explicit Program(std::vector<FieldInfo> fields) : layout(std::move(fields)) {}
   FieldLayout layout;
   std::vector<PolicyPlan> slas, olas;  ///< each in rule order
+  std::uint64_t selection_slots = 0;   ///< Condition::slot_mask of every `for`
 };
 
 /// Compiles checked policies. `calendar` finds a calendar by name (the

@@ -4,40 +4,38 @@
 
 namespace slakit::detail {
 
+Clock::Clock(const Calendar* calendar, std::span<const Instant> starts,
+             std::span<const std::uint8_t> paused)
+    : calendar_(calendar), starts_(starts), paused_(paused) {
+  before_.resize(starts_.size());
+  Seconds sum{0};
+  for (std::size_t k = 0; k < starts_.size(); ++k) {
+    before_[k] = sum;
+    if (k + 1 < starts_.size() && !this->paused(k)) sum += business(starts_[k], starts_[k + 1]);
+  }
+}
+
 std::size_t Clock::step_at(Instant t) const {
   const auto it = std::upper_bound(starts_.begin(), starts_.end(), t);
   return it == starts_.begin() ? 0 : static_cast<std::size_t>(it - starts_.begin() - 1);
 }
 
-Seconds Clock::counted(Instant s, Instant u) const {
-  Seconds sum{0};
-  for (auto k = step_at(s); k < starts_.size() && starts_[k] < u; ++k) {
-    if (paused(k)) continue;
-    const auto a = std::max(s, starts_[k]);
-    const auto b = k + 1 < starts_.size() ? std::min(u, starts_[k + 1]) : u;
-    if (a < b) sum += business(a, b);
-  }
-  return sum;
+Seconds Clock::upto(Instant t) const {
+  const auto k = step_at(t);
+  if (paused(k) || t <= starts_[k]) return before_[k];
+  return before_[k] + business(starts_[k], t);
 }
 
 std::optional<Instant> Clock::reach(Instant s, Seconds carry, Seconds v) const {
   if (carry >= v) return s;
-  auto acc = carry;
-  for (auto k = step_at(s); k < starts_.size(); ++k) {
-    const bool last = k + 1 == starts_.size();
-    if (paused(k)) {
-      if (last) return std::nullopt;  // paused for good
-      continue;
-    }
-    const auto a = std::max(s, starts_[k]);
-    if (last) return add(a, v - acc);
-    const auto b = starts_[k + 1];
-    if (a >= b) continue;
-    const auto piece = business(a, b);
-    if (acc + piece >= v) return add(a, v - acc);
-    acc += piece;
-  }
-  return std::nullopt;
+  // The counted time, from the first step's start, at which v is reached.
+  const auto goal = upto(s) + (v - carry);
+  auto k = step_at(s);
+  while (k + 1 < starts_.size() && before_[k + 1] < goal) ++k;
+  // Only the last step can stop the search paused: a pause for good.
+  if (paused(k)) return std::nullopt;
+  const auto from = std::max(s, starts_[k]);
+  return add(from, goal - upto(from));
 }
 
 }  // namespace slakit::detail

@@ -1,10 +1,16 @@
 // Counting a policy's business time over a ticket's steps: its calendar
 // (24/7 without one) minus the steps in which its pause condition holds.
+//
+// The counted time from creation to each step's start is summed once, so
+// that counting between two instants takes two calendar look-ups and finding
+// where a target is reached one search and one `add`, whatever the number of
+// events.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <vector>
 
 #include "slakit/calendar/calendar.hpp"
 
@@ -14,8 +20,7 @@ class Clock {
  public:
   /// `starts` as Timeline::starts(); `paused[k]` for step k (empty: never).
   Clock(const Calendar* calendar, std::span<const Instant> starts,
-        std::span<const std::uint8_t> paused)
-      : calendar_(calendar), starts_(starts), paused_(paused) {}
+        std::span<const std::uint8_t> paused);
 
   /// Business time in [a, b) of the calendar, pauses not considered.
   [[nodiscard]] Seconds business(Instant a, Instant b) const {
@@ -28,8 +33,8 @@ class Clock {
   [[nodiscard]] bool paused(std::size_t step) const {
     return !paused_.empty() && paused_[step] != 0;
   }
-  /// Business time in [s, u) outside pauses.
-  [[nodiscard]] Seconds counted(Instant s, Instant u) const;
+  /// Business time in [s, u) outside pauses (s <= u).
+  [[nodiscard]] Seconds counted(Instant s, Instant u) const { return upto(u) - upto(s); }
   /// The first instant at which `carry` plus the time counted since s reaches
   /// v (s itself when carry already does); empty when a pause that lasts for
   /// ever comes first.
@@ -37,10 +42,13 @@ class Clock {
 
  private:
   [[nodiscard]] std::size_t step_at(Instant t) const;
+  /// Counted time from the first step's start to t.
+  [[nodiscard]] Seconds upto(Instant t) const;
 
   const Calendar* calendar_;
   std::span<const Instant> starts_;
   std::span<const std::uint8_t> paused_;
+  std::vector<Seconds> before_;  // counted time before each step's start
 };
 
 }  // namespace slakit::detail

@@ -23,7 +23,7 @@ void select_policies(const Program& program, EvaluationState& st) {
   for (std::size_t k = 0; k < steps; ++k) {
     // Selection runs again after every event that changed a field; a step
     // whose events changed nothing keeps the step before's.
-    if (k > 0 && !tl.changed(k)) {
+    if (k > 0 && (tl.changed(k) & program.selection_slots) == 0) {
       st.sla_at[k] = st.sla_at[k - 1];
       std::copy_n(st.ola_on.begin() + static_cast<std::ptrdiff_t>((k - 1) * olas), olas,
                   st.ola_on.begin() + static_cast<std::ptrdiff_t>(k * olas));
@@ -81,15 +81,20 @@ Evaluation evaluate(const RuleSet& rules, const Ticket& ticket, std::span<const 
     e.sla_changes.push_back({tl.start(k), name(st.sla_at[k - 1]), name(st.sla_at[k])});
   }
 
+  // Only the SLAs that applied at some step, in rule order.
   std::vector<std::uint8_t>& active = st.active;
+  auto& applied = st.applied;
+  applied.assign(program.slas.size(), 0);
+  for (const int p : st.sla_at) {
+    if (p >= 0) applied[static_cast<std::size_t>(p)] = 1;
+  }
   for (std::size_t p = 0; p < program.slas.size(); ++p) {
-    active.assign(steps, 0);
-    bool any = false;
+    if (applied[p] == 0) continue;
+    active.resize(steps);
     for (std::size_t k = 0; k < steps; ++k) {
       active[k] = st.sla_at[k] == static_cast<int>(p) ? 1 : 0;
-      any = any || active[k] != 0;
     }
-    if (any) detail::run_policy(program.slas[p], active, st, e.targets);
+    detail::run_policy(program.slas[p], active, st, e.targets);
   }
   const auto olas = program.olas.size();
   for (std::size_t j = 0; j < olas; ++j) {

@@ -72,7 +72,7 @@ void TargetClock::evaluate(const TargetPlan& target, std::vector<Cycle>& cycles,
     const auto carry = c.continues ? carried : Seconds{0};
     if (auto r = evaluate_cycle(target, c, carry, ++number)) out.push_back(std::move(*r));
     // A later cycle that continues counts on from here, whoever saw this one.
-    const Clock& clock = target.before ? unpaused_ : clock_;
+    const Clock& clock = target.before ? *unpaused_ : clock_;
     carried = carry + clock.counted(c.start, c.stop.value_or(timeline_.now()));
   }
 }
@@ -93,8 +93,10 @@ std::optional<TargetCycle> TargetClock::evaluate_cycle(const TargetPlan& target,
   if (!seen) return std::nullopt;
 
   const bool relative = target.before.has_value();
-  const Clock& clock = relative ? unpaused_ : clock_;
+  const Clock& clock = relative ? *unpaused_ : clock_;
   // The value and due of each step, as the fields then chose them.
+  std::optional<Seconds> memo_value;
+  std::optional<Instant> memo_due;
   auto due_in = [&](std::size_t k, std::optional<Seconds>& v) -> std::optional<Instant> {
     if (relative) {
       const auto due = before_due(target, k);
@@ -103,7 +105,12 @@ std::optional<TargetCycle> TargetClock::evaluate_cycle(const TargetPlan& target,
       return due;
     }
     v = value(target, k, s);
-    return v ? clock.reach(s, carry, *v) : std::nullopt;
+    // The due changes only with the value: most steps keep the one before.
+    if (v != memo_value) {
+      memo_value = v;
+      memo_due = v ? clock.reach(s, carry, *v) : std::nullopt;
+    }
+    return memo_due;
   };
 
   // A cycle breaches at the first instant after its due while its policy

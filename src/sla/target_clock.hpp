@@ -24,8 +24,10 @@ class TargetClock {
       : policy_(policy),
         timeline_(timeline),
         active_(active),
-        clock_(policy.calendar, timeline.starts(), paused),
-        unpaused_(policy.calendar, timeline.starts(), {}) {}
+        clock_(policy.calendar, timeline.starts(), paused) {
+    if (policy.has_before)
+      unpaused_.emplace(policy.calendar, timeline.starts(), std::span<const std::uint8_t>{});
+  }
 
   /// Appends the cycles of `target` that the policy saw to `out`.
   void evaluate(const TargetPlan& target, std::vector<Cycle>& cycles,
@@ -46,8 +48,8 @@ class TargetClock {
   const PolicyPlan& policy_;
   const Timeline& timeline_;
   std::span<const std::uint8_t> active_;
-  Clock clock_;     // pauses excluded
-  Clock unpaused_;  // `before` targets: no pause applies
+  Clock clock_;                    // pauses excluded
+  std::optional<Clock> unpaused_;  // `before` targets: no pause applies
 };
 
 }  // namespace slakit::detail

@@ -24,7 +24,7 @@ void Timeline::set(Slot slot, const SlotValue& v) {
   const auto last = starts_.size() - 1;
   auto& cell = values_[last * width_ + slot];
   cell = v;
-  changed_[last] = 1;
+  changed_[last] |= std::uint64_t{1} << (slot % 64);
 }
 
 void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
@@ -62,7 +62,7 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
   starts_.assign(1, ticket.created);
   values_.assign(width_, SlotValue{});
   layout.load(ticket, values_);
-  changed_.assign(1, 1);
+  changed_.assign(1, ~std::uint64_t{0});
   team_ = ticket.team;
   assignee_ = ticket.assignee;
   is_solved_ = initially_solved_ = solved_status(ticket.status);

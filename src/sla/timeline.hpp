@@ -48,8 +48,8 @@ class Timeline {
   [[nodiscard]] std::span<const SlotValue> state(std::size_t k) const {
     return {values_.data() + k * width_, width_};
   }
-  /// True when a step's fields differ from the step before (step 0: true).
-  [[nodiscard]] bool changed(std::size_t k) const { return changed_[k] != 0; }
+  /// The slots (as bits, slot % 64) that a step's events set; step 0: all.
+  [[nodiscard]] std::uint64_t changed(std::size_t k) const { return changed_[k]; }
   [[nodiscard]] std::string_view team(std::size_t k) const { return teams_[k]; }
   [[nodiscard]] std::string_view assignee(std::size_t k) const { return assignees_[k]; }
   [[nodiscard]] bool solved(std::size_t k) const { return solved_[k] != 0; }
@@ -72,7 +72,8 @@ class Timeline {
   Instant now_{};
   std::vector<Instant> starts_;
   std::vector<SlotValue> values_;
-  std::vector<std::uint8_t> changed_, solved_;
+  std::vector<std::uint64_t> changed_;
+  std::vector<std::uint8_t> solved_;
   std::vector<std::string_view> teams_, assignees_;
   std::vector<EventRecord> records_;
   std::vector<const TicketEvent*> order_;     // scratch: sorted events

@@ -1,0 +1,76 @@
+// The SLA engine on the generated workload (benchmarks/sla_workload.hpp):
+// one ticket at a time on one core, and a million tickets with evaluate_many
+// on every core.
+#include <benchmark/benchmark.h>
+
+#include <slakit/slakit.hpp>
+
+#include <thread>
+
+#include "sla_workload.hpp"
+
+namespace {
+
+const slakit::RuleSet& rules() {
+  static const auto r = slakit::compile_or_throw({{"bench.sla", slakit::bench::sla_rules()}});
+  return r;
+}
+
+const std::vector<slakit::TicketHistory>& tickets(std::size_t n) {
+  static const auto all = slakit::bench::make_tickets(1'000'000);
+  static_cast<void>(n);
+  return all;
+}
+
+void BM_Sla_Evaluate(benchmark::State& state) {
+  const auto& r = rules();
+  const auto& all = tickets(0);
+  const auto now = slakit::bench::workload_now();
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const auto& t = all[i++ % 100'000];
+    auto e = slakit::evaluate(r, t.ticket, t.events, now);
+    benchmark::DoNotOptimize(e);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Sla_Evaluate);
+
+// The target: 1,000,000 tickets of about 8 events against 50
+// policies in under a second on two cores.
+void BM_Sla_EvaluateMany_1M(benchmark::State& state) {
+  const auto& r = rules();
+  const auto& all = tickets(0);
+  const auto now = slakit::bench::workload_now();
+  const auto threads = static_cast<unsigned>(state.range(0));
+  for (auto _ : state) {
+    auto results = slakit::evaluate_many(r, all, now, threads);
+    benchmark::DoNotOptimize(results);
+    state.PauseTiming();
+    results = {};  // freeing a million results is not part of evaluating them
+    state.ResumeTiming();
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(all.size()));
+}
+BENCHMARK(BM_Sla_EvaluateMany_1M)
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->UseRealTime();
+
+void BM_Sla_ToJson(benchmark::State& state) {
+  const auto& r = rules();
+  const auto& all = tickets(0);
+  const auto e = slakit::evaluate(r, all[0].ticket, all[0].events, slakit::bench::workload_now());
+  for (auto _ : state) {
+    auto json = slakit::to_json(e);
+    benchmark::DoNotOptimize(json);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Sla_ToJson);
+
+}  // namespace
+
+BENCHMARK_MAIN();
