@@ -1,9 +1,10 @@
-// slakit eval FILE... --tickets T.jsonl [--now TIME] [--explain]
+// slakit eval FILE... --tickets T.jsonl [--now TIME] [--explain [--format json|text]]
 //
 // Streams the tickets: a batch of lines is read, parsed and evaluated on
 // every core, and written in input order; memory stays flat whatever the
 // size of the input.
 #include <slakit/sla/evaluation.hpp>
+#include <slakit/sla/explain.hpp>
 #include <slakit/time/parse_time.hpp>
 
 #include <fmt/format.h>
@@ -45,6 +46,13 @@ int eval_command(const Arguments& args) {
     return kProblems;
   }
   const RuleSet& rules = *result.rules;
+  const bool explain = args.flag("--explain");
+  const auto format = args.value("--format").value_or("json");
+  if (format != "json" && format != "text") {
+    throw UsageError{"--format takes json or text, not '" + format + "'"};
+  }
+  const bool as_text = format == "text";
+  if (as_text && !explain) throw UsageError{"--format text needs --explain"};
   Instant now = std::chrono::floor<Seconds>(std::chrono::system_clock::now());
   if (const auto text = args.value("--now")) {
     try {
@@ -75,7 +83,13 @@ int eval_command(const Arguments& args) {
       for (std::size_t i = t; i < lines.size(); i += threads) {
         try {
           w.reader.read(lines[i], w.history);
-          outcomes[i].json = to_json(evaluate(rules, w.history.ticket, w.history.events, now));
+          const auto& [ticket, events] = w.history;
+          if (!explain) {
+            outcomes[i].json = to_json(evaluate(rules, ticket, events, now)) + '\n';
+          } else {
+            const auto x = slakit::explain(rules, ticket, events, now);
+            outcomes[i].json = as_text ? x.text() : to_json(x) + '\n';
+          }
         } catch (const std::exception& e) {
           outcomes[i].error = e.what();
         }
@@ -96,7 +110,6 @@ int eval_command(const Arguments& args) {
         continue;
       }
       out += outcomes[i].json;
-      out += '\n';
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
   }

@@ -17,7 +17,7 @@ constexpr const char* kUsageText =
     "  fmt FILE... [--write | --check]         print, rewrite or verify canonical text\n"
     "  deadline FILE... --calendar NAME (--start TIME --add DURATION | --batch IN.csv)\n"
     "                                          business-time deadlines\n"
-    "  eval FILE... --tickets T.jsonl [--now TIME]\n"
+    "  eval FILE... --tickets T.jsonl [--now TIME] [--explain [--format json|text]]\n"
     "                                          SLA and OLA clocks of each ticket, as JSON Lines\n"
     "  version                                 print the version\n"
     "\n"
@@ -44,7 +44,8 @@ int main(int argc, char** argv) {
           parse_arguments(argc, argv, 2, {"--calendar", "--start", "--add", "--batch"}, {}));
     }
     if (command == "eval") {
-      return eval_command(parse_arguments(argc, argv, 2, {"--tickets", "--now"}, {}));
+      return eval_command(
+          parse_arguments(argc, argv, 2, {"--tickets", "--now", "--format"}, {"--explain"}));
     }
     if (command == "version" || command == "--version") {
       std::printf("slakit %s\n", SLAKIT_VERSION_STRING);

@@ -45,7 +45,7 @@ void select_policies(const Program& program, EvaluationState& st) {
 }
 
 void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active, EvaluationState& st,
-                std::vector<TargetCycle>& out) {
+                std::vector<TargetCycle>& out, std::vector<CycleTrace>* traces) {
   const auto& tl = st.timeline;
   st.paused.clear();
   if (policy.pause) {
@@ -54,22 +54,21 @@ void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active, 
     }
   }
   const TargetClock clock{policy, tl, active, st.paused};
-  for (const auto& target : policy.targets) clock.evaluate(target, st.cycles, out);
+  for (const auto& target : policy.targets) clock.evaluate(target, st.cycles, out, traces);
 }
 
 }  // namespace detail
 
-Evaluation evaluate(const RuleSet& rules, const Ticket& ticket, std::span<const TicketEvent> events,
-                    Instant now) {
-  const auto& program = detail::program_of(rules);
-  // Buffers reused from ticket to ticket on each thread; nothing is shared.
-  thread_local detail::EvaluationState st;
+namespace detail {
+
+void evaluate_into(const Program& program, const Ticket& ticket,
+                   std::span<const TicketEvent> events, Instant now, EvaluationState& st,
+                   Evaluation& e, Traces* traces) {
   st.timeline.build(program.layout, ticket, events, now);
-  detail::select_policies(program, st);
+  select_policies(program, st);
   const auto& tl = st.timeline;
   const auto steps = tl.steps();
 
-  Evaluation e;
   e.ticket = ticket.id;
   e.now = now;
   if (st.sla_at.back() >= 0) e.sla = program.slas[static_cast<std::size_t>(st.sla_at.back())].name;
@@ -94,7 +93,7 @@ Evaluation evaluate(const RuleSet& rules, const Ticket& ticket, std::span<const 
     for (std::size_t k = 0; k < steps; ++k) {
       active[k] = st.sla_at[k] == static_cast<int>(p) ? 1 : 0;
     }
-    detail::run_policy(program.slas[p], active, st, e.targets);
+    run_policy(program.slas[p], active, st, e.targets, traces ? &traces->targets : nullptr);
   }
   const auto olas = program.olas.size();
   for (std::size_t j = 0; j < olas; ++j) {
@@ -104,9 +103,19 @@ Evaluation evaluate(const RuleSet& rules, const Ticket& ticket, std::span<const 
       active[k] = st.ola_on[k * olas + j];
       any = any || active[k] != 0;
     }
-    if (any) detail::run_policy(program.olas[j], active, st, e.olas);
+    if (any) run_policy(program.olas[j], active, st, e.olas, traces ? &traces->olas : nullptr);
   }
-  e.metrics = detail::ticket_metrics(program, st);
+  e.metrics = ticket_metrics(program, st);
+}
+
+}  // namespace detail
+
+Evaluation evaluate(const RuleSet& rules, const Ticket& ticket, std::span<const TicketEvent> events,
+                    Instant now) {
+  // Buffers reused from ticket to ticket on each thread; nothing is shared.
+  thread_local detail::EvaluationState st;
+  Evaluation e;
+  detail::evaluate_into(detail::program_of(rules), ticket, events, now, st, e, nullptr);
   return e;
 }
 

@@ -1,6 +1,6 @@
 // to_json(Evaluation): the line `slakit eval` prints for each ticket.
+#include "json_parts.hpp"
 #include "slakit/sla/evaluation.hpp"
-#include "support/json_writer.hpp"
 
 namespace slakit {
 namespace {
@@ -87,9 +87,9 @@ void cycle(JsonWriter& w, const TargetCycle& c, bool ola) {
 
 }  // namespace
 
-std::string to_json(const Evaluation& e) {
-  JsonWriter w;
-  w.begin_object();
+namespace detail {
+
+void write_evaluation_members(JsonWriter& w, const Evaluation& e) {
   w.key("id"), w.value(e.ticket);
   instant(w, "now", e.now);
   w.key("sla");
@@ -134,6 +134,24 @@ std::string to_json(const Evaluation& e) {
   w.key("reopenings"), w.value(m.reopenings);
   w.key("first_contact_resolution"), w.value(m.first_contact_resolution);
   w.end_object();
+}
+
+}  // namespace detail
+
+std::string to_json(const Evaluation& e) {
+  JsonWriter w;
+  w.begin_object();
+  detail::write_evaluation_members(w, e);
+  w.end_object();
+  return w.take();
+}
+
+std::string to_json(const Explanation& x) {
+  JsonWriter w;
+  w.begin_object();
+  detail::write_evaluation_members(w, x.evaluation);
+  w.key("explanation");
+  detail::write_reasons(w, x);
   w.end_object();
   return w.take();
 }

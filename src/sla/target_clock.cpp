@@ -64,13 +64,17 @@ std::optional<Instant> TargetClock::before_due(const TargetPlan& target, std::si
 }
 
 void TargetClock::evaluate(const TargetPlan& target, std::vector<Cycle>& cycles,
-                           std::vector<TargetCycle>& out) const {
+                           std::vector<TargetCycle>& out, std::vector<CycleTrace>* traces) const {
   derive_cycles(policy_, target, timeline_, cycles);
   Seconds carried{0};
   int number = 0;
   for (const auto& c : cycles) {
     const auto carry = c.continues ? carried : Seconds{0};
-    if (auto r = evaluate_cycle(target, c, carry, ++number)) out.push_back(std::move(*r));
+    std::size_t value_step = 0;
+    if (auto r = evaluate_cycle(target, c, carry, ++number, value_step)) {
+      out.push_back(std::move(*r));
+      if (traces != nullptr) traces->push_back({&policy_, &target, c, value_step});
+    }
     // A later cycle that continues counts on from here, whoever saw this one.
     const Clock& clock = target.before ? *unpaused_ : clock_;
     carried = carry + clock.counted(c.start, c.stop.value_or(timeline_.now()));
@@ -78,7 +82,8 @@ void TargetClock::evaluate(const TargetPlan& target, std::vector<Cycle>& cycles,
 }
 
 std::optional<TargetCycle> TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c,
-                                                       Seconds carry, int number) const {
+                                                       Seconds carry, int number,
+                                                       std::size_t& value_step) const {
   const auto now = timeline_.now();
   const auto s = c.start;
   const bool stopped = c.stop.has_value();
@@ -123,6 +128,7 @@ std::optional<TargetCycle> TargetClock::evaluate_cycle(const TargetPlan& target,
     const auto d = due_in(k, v);
     due = d;
     target_value = v;
+    value_step = k;
     if (!d) continue;
     const bool final_running = k == k1 && !stopped;
     const auto hi = k < k1 ? timeline_.start(k + 1) : end;

@@ -15,6 +15,14 @@
 
 namespace slakit::detail {
 
+/// How the engine reached one cycle's result: what explain() reports.
+struct CycleTrace {
+  const PolicyPlan* policy = nullptr;
+  const TargetPlan* target = nullptr;
+  Cycle cycle{};
+  std::size_t value_step = 0;  ///< the step whose fields chose the value reported
+};
+
 class TargetClock {
  public:
   /// `active[k]`: the policy applies in step k. `paused[k]`: its pause
@@ -29,9 +37,10 @@ class TargetClock {
       unpaused_.emplace(policy.calendar, timeline.starts(), std::span<const std::uint8_t>{});
   }
 
-  /// Appends the cycles of `target` that the policy saw to `out`.
-  void evaluate(const TargetPlan& target, std::vector<Cycle>& cycles,
-                std::vector<TargetCycle>& out) const;
+  /// Appends the cycles of `target` that the policy saw to `out` (and how,
+  /// to `traces`).
+  void evaluate(const TargetPlan& target, std::vector<Cycle>& cycles, std::vector<TargetCycle>& out,
+                std::vector<CycleTrace>* traces = nullptr) const;
 
   /// The target's value in step k for a cycle that starts at `start`; empty
   /// when no case holds.
@@ -42,7 +51,8 @@ class TargetClock {
 
  private:
   [[nodiscard]] std::optional<TargetCycle> evaluate_cycle(const TargetPlan& target, const Cycle& c,
-                                                          Seconds carry, int number) const;
+                                                          Seconds carry, int number,
+                                                          std::size_t& value_step) const;
   [[nodiscard]] Seconds business_days(Instant start, int n) const;
 
   const PolicyPlan& policy_;

@@ -1,0 +1,192 @@
+// Explanation::text() and json(): the reasons for people and for programs.
+#include <fmt/format.h>
+
+#include "json_parts.hpp"
+#include "slakit/sla/explain.hpp"
+#include "slakit/time/civil.hpp"
+#include "slakit/time/time_zone.hpp"
+
+namespace slakit {
+namespace {
+
+using detail::JsonWriter;
+
+// "2026-03-06 16:00" in the zone, or UTC without one.
+std::string local(Instant t, const std::optional<TimeZone>& zone) {
+  const auto text = zone ? format_local(zone->to_local(t)) : format_utc(t);
+  return text.substr(0, 10) + " " + text.substr(11, 5);
+}
+
+std::string offset_text(Seconds s) {
+  const auto m = std::chrono::duration_cast<std::chrono::minutes>(s).count();
+  const auto a = m < 0 ? -m : m;
+  return fmt::format("{}{:02}:{:02}", m < 0 ? '-' : '+', a / 60, a % 60);
+}
+
+void cycle_text(std::string& out, const TargetCycle& c, const CycleExplanation& x) {
+  out += fmt::format("{} / {} cycle {}{}: {}\n", c.policy, metric_name(c.metric), c.cycle,
+                     c.team.empty() ? "" : " (team " + c.team + ")", target_state_name(c.state));
+  if (c.target) {
+    out += fmt::format("  target {}{}\n", format_duration(*c.target),
+                       x.value_reason.empty() ? "" : " (" + x.value_reason + ")");
+  } else {
+    out += fmt::format("  no target ({})\n", x.value_reason);
+  }
+  out += fmt::format("  started {} by {}", format_utc(c.start), x.started_by);
+  if (c.stop) out += fmt::format("; stopped by {}", x.stopped_by);
+  out += '\n';
+  if (!x.counted.empty()) {
+    out += fmt::format("  counted{}:", x.zone ? " in " + x.zone->name() : " (24/7, UTC)");
+    for (std::size_t i = 0; i < x.counted.size(); ++i) {
+      const auto& s = x.counted[i];
+      const auto from = local(s.span.begin, x.zone), to = local(s.span.end, x.zone);
+      const bool same_day = from.substr(0, 10) == to.substr(0, 10);
+      out += fmt::format("{} {}-{} ({})", i == 0 ? "" : ",", from, same_day ? to.substr(11) : to,
+                         format_duration(s.business));
+    }
+    out += '\n';
+  }
+  for (const auto& p : x.pauses) {
+    out += fmt::format("  paused {} to {} while {}\n", format_utc(p.pause.begin),
+                       p.pause.end ? format_utc(*p.pause.end) : "now", p.condition);
+  }
+  if (!x.holidays.empty()) {
+    out += "  closed:";
+    for (std::size_t i = 0; i < x.holidays.size(); ++i) {
+      out += fmt::format("{} {} {}", i == 0 ? "" : ",", format_date(x.holidays[i].date),
+                         x.holidays[i].name);
+    }
+    out += '\n';
+  }
+  for (const auto& d : x.dst) {
+    out += fmt::format("  clocks change {} from {} to {}\n", format_utc(d.at),
+                       offset_text(d.before), offset_text(d.after));
+  }
+  const auto zoned = [&](Instant t) {
+    return x.zone ? fmt::format("{} ({})", x.zone->format(t), format_utc(t)) : format_utc(t);
+  };
+  if (c.breached_at) {
+    out += fmt::format("  breached at {}; overdue {} ({} on the clock)\n", zoned(*c.breached_at),
+                       format_duration(c.overdue), format_duration(c.overdue_calendar));
+  } else if (c.due) {
+    out += fmt::format("  due {}\n", zoned(*c.due));
+  } else {
+    out += "  no due: paused for good, or no value\n";
+  }
+  if (c.state == TargetState::running || c.state == TargetState::paused) {
+    out += fmt::format("  remaining {}\n", format_duration(c.remaining));
+  }
+  if (c.cancelled_at) {
+    out += fmt::format("  cancelled at {}: the policy stopped applying\n",
+                       format_utc(*c.cancelled_at));
+  }
+}
+
+void cycle_json(JsonWriter& w, const TargetCycle& c, const CycleExplanation& x) {
+  w.begin_object();
+  w.key("policy"), w.value(c.policy);
+  w.key("metric"), w.value(metric_name(c.metric));
+  w.key("cycle"), w.value(c.cycle);
+  w.key("value_reason"), w.value(x.value_reason);
+  w.key("started_by"), w.value(x.started_by);
+  w.key("stopped_by"), x.stopped_by.empty() ? w.null() : w.value(x.stopped_by);
+  w.key("zone"), x.zone ? w.value(x.zone->name()) : w.null();
+  w.key("counted");
+  w.begin_array();
+  for (const auto& s : x.counted) {
+    w.begin_object();
+    w.key("from"), w.value(format_utc(s.span.begin));
+    w.key("to"), w.value(format_utc(s.span.end));
+    w.key("business"), w.value(static_cast<std::int64_t>(s.business.count()));
+    w.end_object();
+  }
+  w.end_array();
+  w.key("pauses");
+  w.begin_array();
+  for (const auto& p : x.pauses) {
+    w.begin_object();
+    w.key("from"), w.value(format_utc(p.pause.begin));
+    w.key("to"), p.pause.end ? w.value(format_utc(*p.pause.end)) : w.null();
+    w.key("condition"), w.value(p.condition);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("holidays");
+  w.begin_array();
+  for (const auto& h : x.holidays) {
+    w.begin_object();
+    w.key("date"), w.value(format_date(h.date));
+    w.key("name"), w.value(h.name);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("dst");
+  w.begin_array();
+  for (const auto& d : x.dst) {
+    w.begin_object();
+    w.key("at"), w.value(format_utc(d.at));
+    w.key("offset_before"), w.value(static_cast<std::int64_t>(d.before.count()));
+    w.key("offset_after"), w.value(static_cast<std::int64_t>(d.after.count()));
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+}  // namespace
+
+std::string Explanation::text() const {
+  const auto& e = evaluation;
+  std::string out = fmt::format("ticket {} at {}: {}\n", e.ticket, format_utc(e.now),
+                                e.sla ? "SLA " + *e.sla : "no SLA applies");
+  for (const auto& s : selection) {
+    const char* kind = s.is_sla ? "sla" : "ola";
+    if (s.applies) {
+      out += fmt::format("  {} {} applies{}\n", kind, s.policy,
+                         s.condition.empty() ? " to every ticket" : ": " + s.condition);
+    } else {
+      out += fmt::format("  {} {} does not apply: {}\n", kind, s.policy, s.why_not);
+    }
+  }
+  for (const auto& c : e.sla_changes) {
+    out += fmt::format("  SLA changed at {}: {} -> {}\n", format_utc(c.at),
+                       c.from.empty() ? "none" : c.from, c.to.empty() ? "none" : c.to);
+  }
+  for (std::size_t i = 0; i < e.targets.size(); ++i) cycle_text(out, e.targets[i], targets[i]);
+  for (std::size_t i = 0; i < e.olas.size(); ++i) cycle_text(out, e.olas[i], olas[i]);
+  return out;
+}
+
+std::string Explanation::json() const {
+  JsonWriter w;
+  detail::write_reasons(w, *this);
+  return w.take();
+}
+
+void detail::write_reasons(JsonWriter& w, const Explanation& x) {
+  const auto& selection = x.selection;
+  w.begin_object();
+  w.key("selection");
+  w.begin_array();
+  for (const auto& s : selection) {
+    w.begin_object();
+    w.key("policy"), w.value(s.policy);
+    w.key("kind"), w.value(s.is_sla ? "sla" : "ola");
+    w.key("applies"), w.value(s.applies);
+    w.key("condition"), s.condition.empty() ? w.null() : w.value(s.condition);
+    w.key("why_not"), s.why_not.empty() ? w.null() : w.value(s.why_not);
+    w.end_object();
+  }
+  w.end_array();
+  for (const bool ola : {false, true}) {
+    const auto& cycles = ola ? x.evaluation.olas : x.evaluation.targets;
+    const auto& reasons = ola ? x.olas : x.targets;
+    w.key(ola ? "olas" : "targets");
+    w.begin_array();
+    for (std::size_t i = 0; i < cycles.size(); ++i) cycle_json(w, cycles[i], reasons[i]);
+    w.end_array();
+  }
+  w.end_object();
+}
+
+}  // namespace slakit
