@@ -1,0 +1,117 @@
+// Explanations (docs/sla.md, "Explanations"): the reasons as data, as text
+// and as JSON.
+#include <simdjson.h>
+#include <slakit/sla/explain.hpp>
+
+#include "sla/sla_test_support.hpp"
+
+using namespace slakit;
+using namespace slakit::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+const char* const kRules = R"(
+sla platinum for contract.sla == "platinum" { calendar office
+ first_response 30m }
+sla gold for contract.sla == "gold" { calendar berlin
+ first_response 1h when ticket.priority == urgent, otherwise 4h
+ resolution 2 business days
+ pause while ticket.status == pending_customer }
+ola l2 for ticket.team == "l2" { target 1h }
+)";
+
+Ticket gold_ticket() {
+  auto t = ticket("2026-03-27T15:00Z");  // Friday 16:00 in Berlin, before the DST change
+  t.contract.sla = "gold";
+  return t;
+}
+
+}  // namespace
+
+// "the policy that matched and its condition; for every earlier policy, its
+// first condition that failed, with the ticket's value"
+TEST_CASE("explain: which policy applies and why the earlier ones do not") {
+  const auto x = explain(rules(kRules), gold_ticket(), {}, at("2026-03-27T15:30Z"));
+  REQUIRE(x.selection.size() == 3);
+  CHECK(x.selection[0].policy == "platinum");
+  CHECK_FALSE(x.selection[0].applies);
+  CHECK(x.selection[0].why_not == R"(contract.sla == "platinum" is false: contract.sla is "gold")");
+  CHECK(x.selection[1].applies);
+  CHECK(x.selection[1].condition == R"(contract.sla == "gold")");
+  CHECK_FALSE(x.selection[2].is_sla);
+  CHECK(x.selection[2].why_not == R"(ticket.team == "l2" is false: ticket.team is none)");
+}
+
+// "each target's cycles: the events that started and stopped them, the value
+// chosen and why, the business intervals counted, the pauses with the
+// condition that caused them, the holidays and DST changes between start and
+// due"
+TEST_CASE("explain: a cycle's value, events, intervals, pauses and the DST change") {
+  const std::vector events{status("2026-03-30T08:00Z", "pending_customer"),
+                           status("2026-03-30T09:00Z", "open")};
+  const auto x = explain(rules(kRules), gold_ticket(), events, at("2026-03-30T09:30Z"));
+  REQUIRE(x.evaluation.targets.size() == 2);
+  const auto& first = x.targets[0];
+  CHECK(x.evaluation.targets[0].metric == Metric::first_response);
+  CHECK(first.value_reason == "otherwise");
+  CHECK(first.started_by == "the ticket's creation");
+  CHECK(first.stopped_by.empty());
+  REQUIRE(first.zone.has_value());
+  CHECK(first.zone->name() == "Europe/Berlin");
+  // Friday 16:00-17:00 CET, then Monday from 09:00 CEST with the pause
+  // (10:00-11:00 CEST) cut out: 1h + 1h + 2h.
+  REQUIRE(first.counted.size() == 3);
+  CHECK(first.counted[0].span == Interval{at("2026-03-27T15:00Z"), at("2026-03-27T16:00Z")});
+  CHECK(first.counted[1].span == Interval{at("2026-03-30T07:00Z"), at("2026-03-30T08:00Z")});
+  CHECK(first.counted[2].span == Interval{at("2026-03-30T09:00Z"), at("2026-03-30T11:00Z")});
+  REQUIRE(first.pauses.size() == 1);
+  CHECK(first.pauses[0].condition == "ticket.status == pending_customer");
+  REQUIRE(first.dst.size() == 1);
+  CHECK(first.dst[0].at == at("2026-03-29T01:00Z"));
+  CHECK(first.dst[0].before == 1h);
+  CHECK(first.dst[0].after == 2h);
+  CHECK(x.targets[1].value_reason == "2 business days");
+
+  const auto text = x.text();
+  CHECK(text.find("ticket T-1 at 2026-03-30T09:30:00Z: SLA gold\n") == 0);
+  CHECK(text.find("gold / first_response cycle 1: running\n  target 4h (otherwise)\n") !=
+        std::string::npos);
+  CHECK(text.find("counted in Europe/Berlin: 2026-03-27 16:00-17:00 (1h), 2026-03-30 09:00-10:00 "
+                  "(1h), 2026-03-30 11:00-13:00 (2h)") != std::string::npos);
+  CHECK(text.find("paused 2026-03-30T08:00:00Z to 2026-03-30T09:00:00Z while ticket.status == "
+                  "pending_customer") != std::string::npos);
+  CHECK(text.find("clocks change 2026-03-29T01:00:00Z from +01:00 to +02:00") != std::string::npos);
+  CHECK(text.find("due 2026-03-30T13:00:00+02:00 (2026-03-30T11:00:00Z)") != std::string::npos);
+}
+
+TEST_CASE("explain: holidays between the start and the due") {
+  const auto r = rules("sla s { calendar office\n resolution 16h }");
+  const auto x = explain(r, ticket("2026-03-10T09:00Z"), {}, at("2026-03-10T10:00Z"));
+  REQUIRE(x.targets[0].holidays.size() == 1);
+  CHECK(x.targets[0].holidays[0].name == "Holiday");
+  CHECK(x.text().find("closed: 2026-03-11 Holiday") != std::string::npos);
+}
+
+TEST_CASE("explain: JSON that parses, with the evaluation and its explanation") {
+  const std::vector events{status("2026-03-30T08:00Z", "pending_customer")};
+  const auto x = explain(rules(kRules), gold_ticket(), events, at("2026-03-30T09:30Z"));
+  const auto json = to_json(x);
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  REQUIRE(parser.parse(json).get(doc) == simdjson::SUCCESS);
+  std::string_view sla;
+  REQUIRE(doc["sla"].get(sla) == simdjson::SUCCESS);
+  CHECK(sla == "gold");
+  std::string_view reason;
+  REQUIRE(doc["explanation"]["targets"].at(0)["value_reason"].get(reason) == simdjson::SUCCESS);
+  CHECK(reason == "otherwise");
+  std::string_view condition;
+  REQUIRE(doc["explanation"]["targets"].at(0)["pauses"].at(0)["condition"].get(condition) ==
+          simdjson::SUCCESS);
+  CHECK(condition == "ticket.status == pending_customer");
+  // The evaluation's own JSON parses too, and explain() evaluates as evaluate() does.
+  REQUIRE(parser.parse(to_json(x.evaluation)).get(doc) == simdjson::SUCCESS);
+  CHECK(to_json(x.evaluation) ==
+        to_json(evaluate(rules(kRules), gold_ticket(), events, at("2026-03-30T09:30Z"))));
+}
