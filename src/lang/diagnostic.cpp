@@ -14,6 +14,28 @@ std::string_view severity_name(Severity s) {
   return s == Severity::error ? "error" : "warning";
 }
 
+// A message or path on the one header line: bytes that are not UTF-8 become
+// U+FFFD and control characters escapes (an include path may hold "\n").
+std::string one_line(std::string_view s) {
+  const auto text = detail::valid_utf8(s);
+  std::string out;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x20 && c != 0x7F) {
+      out += ch;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else {
+      out += fmt::format("\\x{:02X}", c);
+    }
+  }
+  return out;
+}
+
 // What a line looks like under a message: one entry per character (as
 // detail::char_length splits it), so that the caret lines up with the text.
 // Control characters show as blanks, tabs stay tabs, and bytes that are not
@@ -67,14 +89,13 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics) {
 
 std::string render_text(const Diagnostic& d, const SourceMap& sources) {
   if (d.span.file >= sources.size()) {
-    return fmt::format("<unknown file>: {}[{}]: {}\n", severity_name(d.severity), d.code,
-                       detail::valid_utf8(d.message));
+    return fmt::format("<unknown file>: {}[{}]: {}\n", severity_name(d.severity), one_line(d.code),
+                       one_line(d.message));
   }
   const auto& file = sources.file(d.span.file);
   const auto pos = sources.position(d.span);
-  std::string out =
-      fmt::format("{}:{}:{}: {}[{}]: {}\n", detail::valid_utf8(file.path), pos.line, pos.column,
-                  severity_name(d.severity), d.code, detail::valid_utf8(d.message));
+  std::string out = fmt::format("{}:{}:{}: {}[{}]: {}\n", one_line(file.path), pos.line, pos.column,
+                                severity_name(d.severity), one_line(d.code), one_line(d.message));
 
   // The caret goes under every character the span touches on its first
   // line, and under at least one.

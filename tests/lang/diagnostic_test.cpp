@@ -4,6 +4,7 @@
 
 #include <slakit/lang/diagnostic.hpp>
 
+#include <algorithm>
 #include <random>
 #include <thread>
 
@@ -164,4 +165,20 @@ TEST_CASE("render_json turns bytes that are not UTF-8 into U+FFFD, in paths and 
   const auto json = render_json({{Severity::error, "E0003", "saw \xA8", {id, 0, 1}}}, sources);
   CHECK(json.find("\"bad\xEF\xBF\xBD.sla\"") != std::string::npos);
   CHECK(json.find("\"saw \xEF\xBF\xBD\"") != std::string::npos);
+}
+
+// Found by the fuzzer: an include path written with "\n" (and NUL bytes)
+// put a line break into the message, so one diagnostic took two header
+// lines. The header is one line whatever a message quotes.
+TEST_CASE("a message that quotes control characters renders on one line") {
+  const auto result = compile({{"t.sla", "include \"a\\nb\\u0000c\"\ninclude \"x\\ty\"\n"}});
+  REQUIRE(!result.diagnostics.empty());
+  const auto text = render_text(result.diagnostics[0], *result.sources);
+  CHECK(text.rfind("t.sla:1:1: error[E0212]: cannot include 'a\\nb", 0) == 0);
+  CHECK(std::count(text.begin(), text.end(), '\n') == 3);
+  CHECK(test::renders_cleanly(result.diagnostics, *result.sources));
+  SourceMap sources;
+  const auto id = sources.add("t.sla", "x");
+  const Diagnostic nul{Severity::error, "E0001", std::string{"a\0b\x7F", 4}, {id, 0, 1}};
+  CHECK(render_text(nul, sources).rfind("t.sla:1:1: error[E0001]: a\\x00b\\x7F\n", 0) == 0);
 }
