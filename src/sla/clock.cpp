@@ -26,12 +26,13 @@ Seconds Clock::upto(Instant t) const {
   return before_[k] + business(starts_[k], t);
 }
 
-std::optional<Instant> Clock::reach(Instant s, Seconds carry, Seconds v) const {
+std::optional<Instant> Clock::reach(Instant s, Seconds carry, Seconds v, std::size_t last) const {
   if (carry >= v) return s;
   // The counted time, from the first step's start, at which v is reached.
   const auto goal = upto(s) + (v - carry);
+  last = std::min(last, starts_.size() - 1);
   auto k = step_at(s);
-  while (k + 1 < starts_.size() && before_[k + 1] < goal) ++k;
+  while (k < last && before_[k + 1] < goal) ++k;
   // Only the last step can stop the search paused: a pause for good.
   if (paused(k)) return std::nullopt;
   const auto from = std::max(s, starts_[k]);

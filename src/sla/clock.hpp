@@ -37,8 +37,10 @@ class Clock {
   [[nodiscard]] Seconds counted(Instant s, Instant u) const { return upto(u) - upto(s); }
   /// The first instant at which `carry` plus the time counted since s reaches
   /// v (s itself when carry already does); empty when a pause that lasts for
-  /// ever comes first.
-  [[nodiscard]] std::optional<Instant> reach(Instant s, Seconds carry, Seconds v) const;
+  /// ever comes first. Steps after `last` are not seen: the state of step
+  /// `last` holds from its start on (a cycle's due as of its stop).
+  [[nodiscard]] std::optional<Instant> reach(Instant s, Seconds carry, Seconds v,
+                                             std::size_t last = SIZE_MAX) const;
 
  private:
   [[nodiscard]] std::size_t step_at(Instant t) const;

@@ -113,7 +113,7 @@ std::optional<TargetCycle> TargetClock::evaluate_cycle(const TargetPlan& target,
     // The due changes only with the value: most steps keep the one before.
     if (v != memo_value) {
       memo_value = v;
-      memo_due = v ? clock.reach(s, carry, *v) : std::nullopt;
+      memo_due = v ? clock.reach(s, carry, *v, k1) : std::nullopt;
     }
     return memo_due;
   };
@@ -204,7 +204,7 @@ std::optional<TargetCycle> TargetClock::evaluate_cycle(const TargetPlan& target,
         .percent = t.percent, .escalation = t.escalation, .to_kind = t.to_kind, .to = t.to};
     if (target_value) {
       const Seconds share{(target_value->count() * t.percent + 99) / 100};
-      th.at = clock.reach(s, relative ? Seconds{0} : carry, share);
+      th.at = clock.reach(s, relative ? Seconds{0} : carry, share, k1);
       if (th.at && limit && *th.at >= *limit) th.at.reset();
       th.fired = th.at && *th.at <= now;
     }
