@@ -209,3 +209,15 @@ TEST_CASE("a target in business days keeps the time of day") {
   CHECK(cycle(night, "s", Metric::resolution).target == std::optional<Seconds>{24h});
   CHECK(cycle(night, "s", Metric::resolution).due == maybe("2026-03-13T17:00Z"));
 }
+
+// "A cycle's due is computed over its own life: after its stop the fields and
+// the pause state it last had are taken to hold."
+TEST_CASE("a stopped cycle's due is as of its stop") {
+  const auto r = rules(
+      "sla s { calendar office\n first_response 4h\n pause while ticket.status == on_hold }");
+  const std::vector events{reply("2026-03-02T10:00Z"), status("2026-03-02T11:00Z", "on_hold")};
+  const auto e = evaluate(r, ticket("2026-03-02T09:00Z"), events, at("2026-03-03T12:00Z"));
+  const auto& c = cycle(e, "s", Metric::first_response);
+  CHECK(c.state == TargetState::met);
+  CHECK(c.due == maybe("2026-03-02T13:00Z"));  // the hold after the reply does not count
+}
