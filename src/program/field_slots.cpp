@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "slakit/error.hpp"
 #include "slakit/time/civil.hpp"
@@ -118,7 +119,13 @@ std::string shown(const FieldValue& v) {
 
 }  // namespace
 
-FieldLayout::FieldLayout(std::vector<FieldInfo> fields) : fields_(std::move(fields)) {
+FieldLayout::FieldLayout(std::vector<FieldInfo> fields, const std::vector<std::string>& read)
+    : fields_(std::move(fields)) {
+  const auto is_read = [&](const FieldInfo& f) {
+    return std::find(read.begin(), read.end(), f.path) != read.end();
+  };
+  width_ = static_cast<std::size_t>(std::stable_partition(fields_.begin(), fields_.end(), is_read) -
+                                    fields_.begin());
   for (Slot i = 0; i < fields_.size(); ++i) {
     by_path_.emplace(fields_[i].path, i);
     source_.push_back(source_of(fields_[i].path));
@@ -141,6 +148,7 @@ std::int32_t FieldLayout::intern(std::string_view text) {
 }
 
 void FieldLayout::mark_used(Slot slot) {
+  if (slot >= width_) throw std::logic_error("a condition reads a field not in its read list");
   if (is_used_[slot]) return;
   is_used_[slot] = true;
   used_.insert(std::upper_bound(used_.begin(), used_.end(), slot), slot);

@@ -45,12 +45,17 @@ struct TextHash {
 class FieldLayout {
  public:
   /// Every field of the rule set, built in and declared (with redeclared
-  /// `one of` values already applied).
-  explicit FieldLayout(std::vector<FieldInfo> fields);
+  /// `one of` values already applied). The fields named in `read` (those
+  /// some condition reads) get the lowest slots, so that a ticket's state
+  /// is that many values long (width()).
+  FieldLayout(std::vector<FieldInfo> fields, const std::vector<std::string>& read);
 
   [[nodiscard]] std::optional<Slot> slot(std::string_view path) const;
   [[nodiscard]] const FieldInfo& info(Slot slot) const { return fields_[slot]; }
   [[nodiscard]] std::size_t size() const noexcept { return fields_.size(); }
+  /// The slots below this are the ones conditions may read; the others are
+  /// only checked, never stored.
+  [[nodiscard]] std::size_t width() const noexcept { return width_; }
   [[nodiscard]] const std::vector<FieldInfo>& fields() const noexcept { return fields_; }
 
   /// Compile time: the code of a text literal (added when new).
@@ -84,6 +89,7 @@ class FieldLayout {
   std::vector<std::string> texts_;  // code -> text
   std::unordered_map<std::string, std::int32_t, TextHash, std::equal_to<>> codes_;
   std::vector<Slot> used_;
+  std::size_t width_ = 0;
   std::vector<bool> is_used_;
   // Per slot: where a ticket keeps it (a member, or a custom field by name).
   std::vector<int> source_;

@@ -2,9 +2,35 @@
 
 namespace slakit::detail {
 
+namespace {
+
+// The fields a condition names, into `out`.
+void fields_of(const Expr& e, std::vector<std::string>& out) {
+  if (e.kind == Expr::Kind::field) out.push_back(e.field);
+  for (const auto& o : e.operands) fields_of(o, out);
+}
+
+// Every field the policies' conditions and `before` targets read.
+std::vector<std::string> fields_read(const std::vector<PolicyDecl>& policies) {
+  std::vector<std::string> out;
+  for (const auto& p : policies) {
+    if (p.applies) fields_of(*p.applies, out);
+    if (p.pause_while) fields_of(*p.pause_while, out);
+    for (const auto& t : p.targets) {
+      for (const auto& c : t.cases) {
+        if (c.when) fields_of(*c.when, out);
+      }
+      if (t.before) out.push_back(t.before->field);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 Program compile_program(std::vector<FieldInfo> fields, const std::vector<PolicyDecl>& policies,
                         const std::function<const Calendar*(const std::string&)>& calendar) {
-  Program program{std::move(fields)};
+  Program program{std::move(fields), fields_read(policies)};
   auto& layout = program.layout;
   for (const auto& p : policies) {
     PolicyPlan plan;

@@ -57,7 +57,8 @@ struct PolicyPlan {
 };
 
 struct Program {
-  explicit Program(std::vector<FieldInfo> fields) : layout(std::move(fields)) {}
+  Program(std::vector<FieldInfo> fields, const std::vector<std::string>& read)
+      : layout(std::move(fields), read) {}
   FieldLayout layout;
   std::vector<PolicyPlan> slas, olas;  ///< each in rule order
   std::uint64_t selection_slots = 0;   ///< Condition::slot_mask of every `for`

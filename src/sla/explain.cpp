@@ -62,8 +62,8 @@ std::string value_reason(const TargetPlan& t, std::span<const detail::SlotValue>
     if (c.when && !(*c.when)(state)) continue;
     // "3 business days" says more than the business hours they came to.
     std::string out = c.value.business_days != 0 ? detail::duration_text(c.value) : "";
-    const auto why = c.when ? "when " + condition_text(c.when)
-                            : (t.cases.size() > 1 ? "otherwise" : "");
+    const auto why =
+        c.when ? "when " + condition_text(c.when) : (t.cases.size() > 1 ? "otherwise" : "");
     return out.empty() || why.empty() ? out + why : out + ", " + why;
   }
   return "no value: no case holds";

@@ -19,14 +19,17 @@ Seconds TargetClock::business_days(Instant start, int n) const {
   return cal->elapsed(from, to);
 }
 
-std::optional<Seconds> TargetClock::value(const TargetPlan& target, std::size_t k,
-                                          Instant start) const {
+int TargetClock::chosen_case(const TargetPlan& target, std::size_t k) const {
   const auto state = timeline_.state(k);
-  for (const auto& c : target.cases) {
-    if (c.when && !(*c.when)(state)) continue;
-    return c.value.business_days != 0 ? business_days(start, c.value.business_days) : c.value.time;
+  for (std::size_t i = 0; i < target.cases.size(); ++i) {
+    const auto& when = target.cases[i].when;
+    if (!when || (*when)(state)) return static_cast<int>(i);
   }
-  return std::nullopt;
+  return -1;
+}
+
+Seconds TargetClock::case_value(const TargetCasePlan& c, Instant start) const {
+  return c.value.business_days != 0 ? business_days(start, c.value.business_days) : c.value.time;
 }
 
 std::optional<Instant> TargetClock::before_due(const TargetPlan& target, std::size_t k) const {
@@ -99,7 +102,9 @@ std::optional<TargetCycle> TargetClock::evaluate_cycle(const TargetPlan& target,
 
   const bool relative = target.before.has_value();
   const Clock& clock = relative ? *unpaused_ : clock_;
-  // The value and due of each step, as the fields then chose them.
+  // The value and due of each step, as the fields then chose them. Both
+  // change only with the case chosen: most steps keep the one before.
+  int memo_case = -2;
   std::optional<Seconds> memo_value;
   std::optional<Instant> memo_due;
   auto due_in = [&](std::size_t k, std::optional<Seconds>& v) -> std::optional<Instant> {
@@ -109,12 +114,14 @@ std::optional<TargetCycle> TargetClock::evaluate_cycle(const TargetPlan& target,
               : std::nullopt;
       return due;
     }
-    v = value(target, k, s);
-    // The due changes only with the value: most steps keep the one before.
-    if (v != memo_value) {
-      memo_value = v;
-      memo_due = v ? clock.reach(s, carry, *v, k1) : std::nullopt;
+    const auto chosen = chosen_case(target, k);
+    if (chosen != memo_case) {
+      memo_case = chosen;
+      memo_value = std::nullopt;
+      if (chosen >= 0) memo_value = case_value(target.cases[static_cast<std::size_t>(chosen)], s);
+      memo_due = memo_value ? clock.reach(s, carry, *memo_value, k1) : std::nullopt;
     }
+    v = memo_value;
     return memo_due;
   };
 

@@ -42,10 +42,12 @@ class TargetClock {
   void evaluate(const TargetPlan& target, std::vector<Cycle>& cycles, std::vector<TargetCycle>& out,
                 std::vector<CycleTrace>* traces = nullptr) const;
 
-  /// The target's value in step k for a cycle that starts at `start`; empty
-  /// when no case holds.
-  [[nodiscard]] std::optional<Seconds> value(const TargetPlan& target, std::size_t k,
-                                             Instant start) const;
+  /// The index of the target's case that the fields of step k choose, or -1
+  /// when none holds.
+  [[nodiscard]] int chosen_case(const TargetPlan& target, std::size_t k) const;
+  /// A case's value for a cycle that starts at `start` (business days depend
+  /// on the start).
+  [[nodiscard]] Seconds case_value(const TargetCasePlan& c, Instant start) const;
   /// A `before` target's due in step k; empty while its field has no value.
   [[nodiscard]] std::optional<Instant> before_due(const TargetPlan& target, std::size_t k) const;
 

@@ -21,9 +21,9 @@ std::size_t Timeline::step_at(Instant t) const {
 }
 
 void Timeline::set(Slot slot, const SlotValue& v) {
+  if (slot >= width_) return;  // no condition reads it: checked, not kept
   const auto last = starts_.size() - 1;
-  auto& cell = values_[last * width_ + slot];
-  cell = v;
+  values_[last * width_ + slot] = v;
   changed_[last] |= std::uint64_t{1} << (slot % 64);
 }
 
@@ -33,7 +33,7 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
     throw TicketError(fmt::format("ticket '{}': now ({}) is before its creation ({})", ticket.id,
                                   format_utc(now), format_utc(ticket.created)));
   }
-  width_ = layout.size();
+  width_ = layout.width();
   now_ = now;
   status_slot_ = layout.slot("ticket.status");
   team_slot_ = layout.slot("ticket.team");

@@ -109,7 +109,7 @@ TEST_CASE("why a condition is false: its first failing part, with the values see
   auto t = ticket("2026-03-02T09:00Z");
   t.contract.sla = "gold";
   const auto& program = detail::program_of(r);
-  std::vector<detail::SlotValue> values(program.layout.size());
+  std::vector<detail::SlotValue> values(program.layout.width());
   program.layout.load(t, values);
   CHECK(program.slas[0].applies->why_false(values, program.layout) ==
         "ticket.priority in [high, urgent] is false: ticket.priority is normal");
