@@ -42,13 +42,19 @@ Program compile_program(std::vector<FieldInfo> fields, const std::vector<PolicyD
       plan.applies.emplace(*p.applies, layout);
       program.selection_slots |= plan.applies->slot_mask();
     }
-    if (p.pause_while) plan.pause.emplace(*p.pause_while, layout);
+    if (p.pause_while) {
+      plan.pause.emplace(*p.pause_while, layout);
+      plan.pause_slots = plan.pause->slot_mask();
+    }
     for (const auto& t : p.targets) {
       TargetPlan target{
           .metric = t.metric, .restart_on_reopen = t.reopen == Reopen::restart, .source = &t};
       for (const auto& c : t.cases) {
         TargetCasePlan value{.value = c.value, .source = &c};
-        if (c.when) value.when.emplace(*c.when, layout);
+        if (c.when) {
+          value.when.emplace(*c.when, layout);
+          target.case_slots |= value.when->slot_mask();
+        }
         target.cases.push_back(std::move(value));
       }
       if (t.before) {

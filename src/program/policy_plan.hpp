@@ -2,6 +2,7 @@
 // resolved to pointers, events to kinds. Built once per RuleSet.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -28,6 +29,7 @@ struct TargetPlan {
   bool before_is_date = false;   ///< FIELD is a date field (else a time field)
   BusinessDuration margin{};
   bool restart_on_reopen = false;
+  std::uint64_t case_slots = 0;  ///< Condition::slot_mask of every `when`
   const TargetLine* source = nullptr;
 };
 
@@ -49,6 +51,7 @@ struct PolicyPlan {
   const Calendar* calendar = nullptr;  ///< nullptr: 24/7
   std::optional<Condition> applies{};  ///< empty: every ticket
   std::optional<Condition> pause{};    ///< empty: never paused
+  std::uint64_t pause_slots = 0;       ///< Condition::slot_mask of `pause`
   std::vector<TargetPlan> targets{};
   std::vector<EventMatch> start_on{}, stop_on{};
   std::vector<ThresholdPlan> thresholds{};

@@ -50,7 +50,9 @@ void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active, 
   st.paused.clear();
   if (policy.pause) {
     for (std::size_t k = 0; k < tl.steps(); ++k) {
-      st.paused.push_back((*policy.pause)(tl.state(k)) ? 1 : 0);
+      // Again only where an event changed a field the condition reads.
+      const bool same = k > 0 && (tl.changed(k) & policy.pause_slots) == 0;
+      st.paused.push_back(same ? st.paused.back() : ((*policy.pause)(tl.state(k)) ? 1 : 0));
     }
   }
   const TargetClock clock{policy, tl, active, st.paused};

@@ -114,7 +114,9 @@ std::optional<TargetCycle> TargetClock::evaluate_cycle(const TargetPlan& target,
               : std::nullopt;
       return due;
     }
-    const auto chosen = chosen_case(target, k);
+    // The fields that choose the case changed, or the due is still unknown.
+    const bool same = memo_case != -2 && (timeline_.changed(k) & target.case_slots) == 0;
+    const auto chosen = same ? memo_case : chosen_case(target, k);
     if (chosen != memo_case) {
       memo_case = chosen;
       memo_value = std::nullopt;
@@ -130,9 +132,10 @@ std::optional<TargetCycle> TargetClock::evaluate_cycle(const TargetPlan& target,
   std::optional<Instant> breached_at, due;
   std::optional<Seconds> target_value;
   for (auto k = k0; k <= k1; ++k) {
-    if (active_[k] == 0) continue;
+    // Every step, so that the memo above follows each change of fields.
     std::optional<Seconds> v;
     const auto d = due_in(k, v);
+    if (active_[k] == 0) continue;
     due = d;
     target_value = v;
     value_step = k;
