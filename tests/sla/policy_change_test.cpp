@@ -158,3 +158,23 @@ TEST_CASE("OLA cycles across two teams with calendars in New York and Berlin") {
   CHECK(berlin2.due == maybe("2026-03-03T10:00Z"));  // Berlin closed at 16:00Z
   CHECK(berlin2.state == TargetState::running);
 }
+
+// The value chosen when a policy applies again is the one the fields choose
+// then, also when they changed while it did not apply.
+TEST_CASE("a policy that applies again sees the fields as they are then") {
+  const auto r = rules(
+      "sla s for contract.sla == \"gold\" { first_response 1h when ticket.priority == urgent, "
+      "otherwise 8h }");
+  auto t = ticket("2026-03-02T09:00Z");
+  t.contract.sla = "gold";
+  const std::vector events{
+      change("2026-03-02T09:10Z", "contract.sla", std::string{"silver"}),
+      change("2026-03-02T09:20Z", "ticket.priority", std::string{"urgent"}),
+      change("2026-03-02T09:30Z", "contract.sla", std::string{"gold"})};
+  const auto e = evaluate(r, t, events, at("2026-03-02T09:40Z"));
+  const auto& c = cycle(e, "s", Metric::first_response);
+  CHECK(c.target == std::optional<Seconds>{1h});
+  CHECK(c.due == maybe("2026-03-02T10:00Z"));
+  CHECK(c.state == TargetState::running);
+  CHECK(e.sla_changes.size() == 2);
+}
