@@ -129,7 +129,8 @@ FieldLayout::FieldLayout(std::vector<FieldInfo> fields, const std::vector<std::s
   for (Slot i = 0; i < fields_.size(); ++i) {
     by_path_.emplace(fields_[i].path, i);
     source_.push_back(source_of(fields_[i].path));
-    for (const auto& m : fields_[i].members) intern(m);
+    member_codes_.emplace_back();
+    for (const auto& m : fields_[i].members) member_codes_.back().push_back(intern(m));
   }
   is_used_.assign(fields_.size(), false);
 }
@@ -168,7 +169,8 @@ SlotValue FieldLayout::text_value(Slot slot, std::string_view text, std::string_
   const auto it = codes_.find(text);
   v.code = it == codes_.end() ? kUnknownText : it->second;
   if (strict && f.type == FieldType::one_of &&
-      std::find(f.members.begin(), f.members.end(), text) == f.members.end()) {
+      std::find(member_codes_[slot].begin(), member_codes_[slot].end(), v.code) ==
+          member_codes_[slot].end()) {
     mismatch(ticket_id, f, FieldValue{std::string{text}});
   }
   return v;

@@ -93,6 +93,7 @@ class FieldLayout {
   std::vector<bool> is_used_;
   // Per slot: where a ticket keeps it (a member, or a custom field by name).
   std::vector<int> source_;
+  std::vector<std::vector<std::int32_t>> member_codes_;  // one of: the codes of its values
 };
 
 /// Renders a slot value for explanations: "urgent", "12.5", "none".

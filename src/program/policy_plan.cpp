@@ -40,7 +40,8 @@ Program compile_program(std::vector<FieldInfo> fields, const std::vector<PolicyD
     if (p.calendar) plan.calendar = calendar(p.calendar->text);
     if (p.applies) {
       plan.applies.emplace(*p.applies, layout);
-      program.selection_slots |= plan.applies->slot_mask();
+      plan.applies_slots = plan.applies->slot_mask();
+      if (plan.is_sla) program.sla_slots |= plan.applies_slots;
     }
     if (p.pause_while) {
       plan.pause.emplace(*p.pause_while, layout);

@@ -50,6 +50,7 @@ struct PolicyPlan {
   bool is_sla = true;
   const Calendar* calendar = nullptr;  ///< nullptr: 24/7
   std::optional<Condition> applies{};  ///< empty: every ticket
+  std::uint64_t applies_slots = 0;     ///< Condition::slot_mask of `applies`
   std::optional<Condition> pause{};    ///< empty: never paused
   std::uint64_t pause_slots = 0;       ///< Condition::slot_mask of `pause`
   std::vector<TargetPlan> targets{};
@@ -64,7 +65,7 @@ struct Program {
       : layout(std::move(fields), read) {}
   FieldLayout layout;
   std::vector<PolicyPlan> slas, olas;  ///< each in rule order
-  std::uint64_t selection_slots = 0;   ///< Condition::slot_mask of every `for`
+  std::uint64_t sla_slots = 0;         ///< Condition::slot_mask of every SLA's `for`
 };
 
 /// Compiles checked policies. `calendar` finds a calendar by name (the

@@ -5,14 +5,16 @@
 namespace slakit::detail {
 
 Clock::Clock(const Calendar* calendar, std::span<const Instant> starts,
-             std::span<const std::uint8_t> paused)
+             std::span<const std::uint8_t> paused, std::span<const Seconds> step_business,
+             std::vector<Seconds>& buffer)
     : calendar_(calendar), starts_(starts), paused_(paused) {
-  before_.resize(starts_.size());
+  buffer.resize(starts_.size());
   Seconds sum{0};
   for (std::size_t k = 0; k < starts_.size(); ++k) {
-    before_[k] = sum;
-    if (k + 1 < starts_.size() && !this->paused(k)) sum += business(starts_[k], starts_[k + 1]);
+    buffer[k] = sum;
+    if (k + 1 < starts_.size() && !this->paused(k)) sum += step_business[k];
   }
+  before_ = buffer;
 }
 
 std::size_t Clock::step_at(Instant t) const {

@@ -18,9 +18,12 @@ namespace slakit::detail {
 
 class Clock {
  public:
-  /// `starts` as Timeline::starts(); `paused[k]` for step k (empty: never).
+  /// `starts` as Timeline::starts(); `paused[k]` for step k (empty: never);
+  /// `step_business[k]` the calendar's business time in step k (all but the
+  /// last step). `buffer` holds the sums; the caller reuses it.
   Clock(const Calendar* calendar, std::span<const Instant> starts,
-        std::span<const std::uint8_t> paused);
+        std::span<const std::uint8_t> paused, std::span<const Seconds> step_business,
+        std::vector<Seconds>& buffer);
 
   /// Business time in [a, b) of the calendar, pauses not considered.
   [[nodiscard]] Seconds business(Instant a, Instant b) const {
@@ -50,7 +53,7 @@ class Clock {
   const Calendar* calendar_;
   std::span<const Instant> starts_;
   std::span<const std::uint8_t> paused_;
-  std::vector<Seconds> before_;  // counted time before each step's start
+  std::span<const Seconds> before_;  // counted time before each step's start
 };
 
 }  // namespace slakit::detail

@@ -21,25 +21,27 @@ void select_policies(const Program& program, EvaluationState& st) {
   st.sla_at.assign(steps, -1);
   st.ola_on.assign(steps * olas, 0);
   for (std::size_t k = 0; k < steps; ++k) {
-    // Selection runs again after every event that changed a field; a step
-    // whose events changed nothing keeps the step before's.
-    if (k > 0 && (tl.changed(k) & program.selection_slots) == 0) {
-      st.sla_at[k] = st.sla_at[k - 1];
-      std::copy_n(st.ola_on.begin() + static_cast<std::ptrdiff_t>((k - 1) * olas), olas,
-                  st.ola_on.begin() + static_cast<std::ptrdiff_t>(k * olas));
-      continue;
-    }
+    // Selection runs again after every event that changed a field a `for`
+    // condition reads; otherwise a step keeps the step before's answer.
+    const auto changed = k == 0 ? ~std::uint64_t{0} : tl.changed(k);
     const auto state = tl.state(k);
-    for (std::size_t p = 0; p < program.slas.size(); ++p) {
-      const auto& applies = program.slas[p].applies;
-      if (!applies || (*applies)(state)) {
-        st.sla_at[k] = static_cast<int>(p);
-        break;
+    if (k > 0 && (changed & program.sla_slots) == 0) {
+      st.sla_at[k] = st.sla_at[k - 1];
+    } else {
+      for (std::size_t p = 0; p < program.slas.size(); ++p) {
+        const auto& applies = program.slas[p].applies;
+        if (!applies || (*applies)(state)) {
+          st.sla_at[k] = static_cast<int>(p);
+          break;
+        }
       }
     }
     for (std::size_t j = 0; j < olas; ++j) {
-      const auto& applies = program.olas[j].applies;
-      st.ola_on[k * olas + j] = !applies || (*applies)(state) ? 1 : 0;
+      const auto& ola = program.olas[j];
+      st.ola_on[k * olas + j] = (changed & ola.applies_slots) == 0 && k > 0
+                                    ? st.ola_on[(k - 1) * olas + j]
+                                : !ola.applies || (*ola.applies)(state) ? 1
+                                                                        : 0;
     }
   }
 }
@@ -55,7 +57,8 @@ void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active, 
       st.paused.push_back(same ? st.paused.back() : ((*policy.pause)(tl.state(k)) ? 1 : 0));
     }
   }
-  const TargetClock clock{policy, tl, active, st.paused};
+  const TargetClock clock{policy, tl, active, st.paused, st.step_business(policy.calendar),
+                          st.sums};
   for (const auto& target : policy.targets) clock.evaluate(target, st.cycles, out, traces);
 }
 
@@ -67,12 +70,15 @@ void evaluate_into(const Program& program, const Ticket& ticket,
                    std::span<const TicketEvent> events, Instant now, EvaluationState& st,
                    Evaluation& e, Traces* traces) {
   st.timeline.build(program.layout, ticket, events, now);
+  st.business_cached = 0;
   select_policies(program, st);
   const auto& tl = st.timeline;
   const auto steps = tl.steps();
 
   e.ticket = ticket.id;
   e.now = now;
+  e.targets.reserve(8);  // no moving of cycles as the lists grow
+  e.olas.reserve(4);
   if (st.sla_at.back() >= 0) e.sla = program.slas[static_cast<std::size_t>(st.sla_at.back())].name;
   for (std::size_t k = 1; k < steps; ++k) {
     if (st.sla_at[k] == st.sla_at[k - 1]) continue;
@@ -108,6 +114,22 @@ void evaluate_into(const Program& program, const Ticket& ticket,
     if (any) run_policy(program.olas[j], active, st, e.olas, traces ? &traces->olas : nullptr);
   }
   e.metrics = ticket_metrics(program, st);
+}
+
+std::span<const Seconds> EvaluationState::step_business(const Calendar* calendar) {
+  for (std::size_t i = 0; i < business_cached; ++i) {
+    if (business_cache[i].calendar == calendar) return business_cache[i].seconds;
+  }
+  if (business_cached == business_cache.size()) business_cache.emplace_back();
+  auto& entry = business_cache[business_cached++];
+  entry.calendar = calendar;
+  entry.seconds.clear();
+  const auto starts = timeline.starts();
+  for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
+    entry.seconds.push_back(calendar != nullptr ? calendar->elapsed(starts[k], starts[k + 1])
+                                                : starts[k + 1] - starts[k]);
+  }
+  return entry.seconds;
 }
 
 }  // namespace detail

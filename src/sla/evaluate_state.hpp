@@ -23,6 +23,17 @@ struct EvaluationState {
   std::vector<std::uint8_t> paused;   ///< per step: its pause condition holds
   std::vector<std::uint8_t> applied;  ///< per SLA: applies at some step
   std::vector<Cycle> cycles;
+  std::vector<Seconds> sums[2];  ///< the clocks' counted time per step
+
+  /// The business time of each step but the last (to the next step's start)
+  /// in a calendar (nullptr: 24/7), computed once per ticket and calendar.
+  std::span<const Seconds> step_business(const Calendar* calendar);
+  struct StepBusiness {
+    const Calendar* calendar = nullptr;
+    std::vector<Seconds> seconds;
+  };
+  std::vector<StepBusiness> business_cache;
+  std::size_t business_cached = 0;  ///< entries valid for the current ticket
 };
 
 /// Which SLA and which OLAs apply in each step.

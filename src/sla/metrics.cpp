@@ -9,8 +9,11 @@ TicketMetrics ticket_metrics(const Program& program, EvaluationState& st) {
   // Business time in the calendar of the SLA in force at `now`.
   const auto sla = st.sla_at[last];
   const PolicyPlan* in_force = sla >= 0 ? &program.slas[static_cast<std::size_t>(sla)] : nullptr;
-  const Clock clock{in_force != nullptr ? in_force->calendar : nullptr, tl.starts(), {}};
-  auto pair = [&](Instant a, Instant b) { return TimePair{clock.business(a, b), b - a}; };
+  const Calendar* calendar = in_force != nullptr ? in_force->calendar : nullptr;
+  auto business = [&](Instant a, Instant b) {
+    return calendar != nullptr ? calendar->elapsed(a, b) : b - a;
+  };
+  auto pair = [&](Instant a, Instant b) { return TimePair{business(a, b), b - a}; };
 
   TicketMetrics m;
   bool replied = false, solved = tl.initially_solved();
@@ -49,15 +52,20 @@ TicketMetrics ticket_metrics(const Program& program, EvaluationState& st) {
   m.first_contact_resolution = tl.solved(last) && m.public_replies == 1 && m.reopenings == 0;
 
   // Handling: assigned, not solved, and not paused by the SLA then in force.
+  const auto steps = st.step_business(calendar);
   for (std::size_t k = 0; k <= last; ++k) {
     if (tl.assignee(k).empty() || tl.solved(k)) continue;
     const auto p = st.sla_at[k];
     const auto& pause = p >= 0 ? program.slas[static_cast<std::size_t>(p)].pause : std::nullopt;
     if (pause && (*pause)(tl.state(k))) continue;
-    const auto to = k < last ? tl.start(k + 1) : tl.now();
-    const auto piece = pair(tl.start(k), to);
-    m.handling.business += piece.business;
-    m.handling.calendar += piece.calendar;
+    if (k < last) {
+      m.handling.business += steps[k];
+      m.handling.calendar += tl.start(k + 1) - tl.start(k);
+    } else {
+      const auto piece = pair(tl.start(k), tl.now());
+      m.handling.business += piece.business;
+      m.handling.calendar += piece.calendar;
+    }
   }
   return m;
 }

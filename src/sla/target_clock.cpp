@@ -209,6 +209,7 @@ std::optional<TargetCycle> TargetClock::evaluate_cycle(const TargetPlan& target,
   // Warnings and escalations: shares of the target in force (at the breach,
   // for a breached cycle), rounded up to whole seconds.
   const auto limit = r.state == TargetState::cancelled ? r.cancelled_at : c.stop;
+  r.thresholds.reserve(policy_.thresholds.size());
   for (const auto& t : policy_.thresholds) {
     Threshold th{
         .percent = t.percent, .escalation = t.escalation, .to_kind = t.to_kind, .to = t.to};

@@ -27,14 +27,20 @@ class TargetClock {
  public:
   /// `active[k]`: the policy applies in step k. `paused[k]`: its pause
   /// condition holds in step k (empty when it has none).
+  /// `step_business`: the policy calendar's business time per step
+  /// (EvaluationState::step_business).
+  /// `buffers`: two vectors the clocks keep their sums in (reused).
   TargetClock(const PolicyPlan& policy, const Timeline& timeline,
-              std::span<const std::uint8_t> active, std::span<const std::uint8_t> paused)
+              std::span<const std::uint8_t> active, std::span<const std::uint8_t> paused,
+              std::span<const Seconds> step_business, std::vector<Seconds> (&buffers)[2])
       : policy_(policy),
         timeline_(timeline),
         active_(active),
-        clock_(policy.calendar, timeline.starts(), paused) {
-    if (policy.has_before)
-      unpaused_.emplace(policy.calendar, timeline.starts(), std::span<const std::uint8_t>{});
+        clock_(policy.calendar, timeline.starts(), paused, step_business, buffers[0]) {
+    if (policy.has_before) {
+      unpaused_.emplace(policy.calendar, timeline.starts(), std::span<const std::uint8_t>{},
+                        step_business, buffers[1]);
+    }
   }
 
   /// Appends the cycles of `target` that the policy saw to `out` (and how,

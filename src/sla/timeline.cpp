@@ -56,8 +56,14 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
     if (!e.id.empty() && !ids_.insert(e.id).second) continue;
     order_.push_back(&e);
   }
-  std::stable_sort(order_.begin(), order_.end(),
-                   [](const TicketEvent* a, const TicketEvent* b) { return a->at < b->at; });
+  // Insertion sort: stable, in place, and linear for the usual history that
+  // comes in order already.
+  for (std::size_t i = 1; i < order_.size(); ++i) {
+    const auto* e = order_[i];
+    auto j = i;
+    for (; j > 0 && order_[j - 1]->at > e->at; --j) order_[j] = order_[j - 1];
+    order_[j] = e;
+  }
 
   starts_.assign(1, ticket.created);
   values_.assign(width_, SlotValue{});
@@ -77,8 +83,11 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
       teams_.push_back(team_);
       assignees_.push_back(assignee_);
       starts_.push_back(e->at);
-      values_.insert(values_.end(), values_.end() - static_cast<std::ptrdiff_t>(width_),
-                     values_.end());
+      // The new step starts with the fields of the step before.
+      const auto from = values_.size() - width_;
+      values_.resize(values_.size() + width_);
+      std::copy_n(values_.begin() + static_cast<std::ptrdiff_t>(from), width_,
+                  values_.begin() + static_cast<std::ptrdiff_t>(from + width_));
       changed_.push_back(0);
     }
     EventRecord record{
