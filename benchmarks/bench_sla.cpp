@@ -5,6 +5,7 @@
 
 #include <slakit/slakit.hpp>
 
+#include <atomic>
 #include <thread>
 
 #include "sla_workload.hpp"
@@ -53,6 +54,34 @@ void BM_Sla_EvaluateMany_1M(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(all.size()));
 }
 BENCHMARK(BM_Sla_EvaluateMany_1M)
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->UseRealTime();
+
+// The same, streaming: each result goes to a sink (here: counting breaches)
+// and is not kept, as a nightly batch that writes its results out would do.
+void BM_Sla_EvaluateMany_1M_Sink(benchmark::State& state) {
+  const auto& r = rules();
+  const auto& all = tickets(0);
+  const auto now = slakit::bench::workload_now();
+  const auto threads = static_cast<unsigned>(state.range(0));
+  std::atomic<std::size_t> breached{0};
+  for (auto _ : state) {
+    slakit::evaluate_many(
+        r, all, now,
+        [&](std::size_t, const slakit::Evaluation* e, std::string_view) {
+          std::size_t n = 0;
+          for (const auto& c : e->targets) n += c.state == slakit::TargetState::breached ? 1 : 0;
+          breached.fetch_add(n, std::memory_order_relaxed);
+        },
+        threads);
+  }
+  benchmark::DoNotOptimize(breached.load());
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(all.size()));
+}
+BENCHMARK(BM_Sla_EvaluateMany_1M_Sink)
     ->Arg(1)
     ->Arg(2)
     ->Unit(benchmark::kMillisecond)

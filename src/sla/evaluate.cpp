@@ -1,9 +1,7 @@
 // evaluate(): policy selection over a ticket's steps, then each applying
 // policy's target clocks, then the ticket's metrics.
 #include <algorithm>
-#include <atomic>
 #include <exception>
-#include <thread>
 
 #include "evaluate_state.hpp"
 #include "program/rule_set_impl.hpp"
@@ -47,7 +45,7 @@ void select_policies(const Program& program, EvaluationState& st) {
 }
 
 void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active, EvaluationState& st,
-                std::vector<TargetCycle>& out, std::vector<CycleTrace>* traces) {
+                CycleSink& out, std::vector<CycleTrace>* traces) {
   const auto& tl = st.timeline;
   st.paused.clear();
   if (policy.pause) {
@@ -77,9 +75,9 @@ void evaluate_into(const Program& program, const Ticket& ticket,
 
   e.ticket = ticket.id;
   e.now = now;
-  e.targets.reserve(8);  // no moving of cycles as the lists grow
-  e.olas.reserve(4);
+  e.sla.reset();
   if (st.sla_at.back() >= 0) e.sla = program.slas[static_cast<std::size_t>(st.sla_at.back())].name;
+  e.sla_changes.clear();
   for (std::size_t k = 1; k < steps; ++k) {
     if (st.sla_at[k] == st.sla_at[k - 1]) continue;
     auto name = [&](int p) {
@@ -87,6 +85,10 @@ void evaluate_into(const Program& program, const Ticket& ticket,
     };
     e.sla_changes.push_back({tl.start(k), name(st.sla_at[k - 1]), name(st.sla_at[k])});
   }
+
+  // Cycles overwrite what `e` held before, keeping its buffers.
+  CycleSink targets{e.targets};
+  CycleSink olas_out{e.olas};
 
   // Only the SLAs that applied at some step, in rule order.
   std::vector<std::uint8_t>& active = st.active;
@@ -101,7 +103,7 @@ void evaluate_into(const Program& program, const Ticket& ticket,
     for (std::size_t k = 0; k < steps; ++k) {
       active[k] = st.sla_at[k] == static_cast<int>(p) ? 1 : 0;
     }
-    run_policy(program.slas[p], active, st, e.targets, traces ? &traces->targets : nullptr);
+    run_policy(program.slas[p], active, st, targets, traces ? &traces->targets : nullptr);
   }
   const auto olas = program.olas.size();
   for (std::size_t j = 0; j < olas; ++j) {
@@ -111,9 +113,11 @@ void evaluate_into(const Program& program, const Ticket& ticket,
       active[k] = st.ola_on[k * olas + j];
       any = any || active[k] != 0;
     }
-    if (any) run_policy(program.olas[j], active, st, e.olas, traces ? &traces->olas : nullptr);
+    if (any) run_policy(program.olas[j], active, st, olas_out, traces ? &traces->olas : nullptr);
   }
-  e.metrics = ticket_metrics(program, st);
+  targets.finish();
+  olas_out.finish();
+  ticket_metrics(program, st, e.metrics);
 }
 
 std::span<const Seconds> EvaluationState::step_business(const Calendar* calendar) {
@@ -141,36 +145,6 @@ Evaluation evaluate(const RuleSet& rules, const Ticket& ticket, std::span<const 
   Evaluation e;
   detail::evaluate_into(detail::program_of(rules), ticket, events, now, st, e, nullptr);
   return e;
-}
-
-std::vector<BatchResult> evaluate_many(const RuleSet& rules, std::span<const TicketHistory> tickets,
-                                       Instant now, unsigned threads) {
-  std::vector<BatchResult> results(tickets.size());
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, tickets.size()));
-  // Work is handed out in chunks from one atomic counter: no lock, and each
-  // result has its own slot.
-  std::atomic<std::size_t> next{0};
-  constexpr std::size_t kChunk = 256;
-  auto work = [&] {
-    for (;;) {
-      const auto from = next.fetch_add(kChunk);
-      if (from >= tickets.size()) return;
-      const auto to = std::min(tickets.size(), from + kChunk);
-      for (auto i = from; i < to; ++i) {
-        try {
-          results[i].evaluation = evaluate(rules, tickets[i].ticket, tickets[i].events, now);
-        } catch (const std::exception& err) {
-          // Nothing may leave a worker thread: that would end the process.
-          results[i].error = err.what();
-        }
-      }
-    }
-  };
-  std::vector<std::jthread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  return results;
 }
 
 std::string_view target_state_name(TargetState s) noexcept {

@@ -42,19 +42,20 @@ void select_policies(const Program& program, EvaluationState& st);
 /// The target cycles of one policy that applies in the steps `active` marks;
 /// with `traces`, also how each was reached (for explanations).
 void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active, EvaluationState& st,
-                std::vector<TargetCycle>& out, std::vector<CycleTrace>* traces = nullptr);
+                CycleSink& out, std::vector<CycleTrace>* traces = nullptr);
 
 /// The traces of every cycle of an evaluation, in the same order.
 struct Traces {
   std::vector<CycleTrace> targets, olas;
 };
 
-/// evaluate(), on the caller's state; with `traces` for explain().
+/// evaluate(), on the caller's state, into `e`, whose buffers are reused
+/// (everything in it is replaced); with `traces` for explain().
 void evaluate_into(const Program& program, const Ticket& ticket,
                    std::span<const TicketEvent> events, Instant now, EvaluationState& st,
                    Evaluation& e, Traces* traces);
 
 /// The ticket's service metrics (docs/sla.md, "Per-ticket metrics").
-[[nodiscard]] TicketMetrics ticket_metrics(const Program& program, EvaluationState& st);
+void ticket_metrics(const Program& program, EvaluationState& st, TicketMetrics& m);
 
 }  // namespace slakit::detail

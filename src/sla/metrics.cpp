@@ -3,7 +3,7 @@
 
 namespace slakit::detail {
 
-TicketMetrics ticket_metrics(const Program& program, EvaluationState& st) {
+void ticket_metrics(const Program& program, EvaluationState& st, TicketMetrics& m) {
   const auto& tl = st.timeline;
   const auto last = tl.steps() - 1;
   // Business time in the calendar of the SLA in force at `now`.
@@ -15,7 +15,13 @@ TicketMetrics ticket_metrics(const Program& program, EvaluationState& st) {
   };
   auto pair = [&](Instant a, Instant b) { return TimePair{business(a, b), b - a}; };
 
-  TicketMetrics m;
+  m.first_response.reset();
+  m.next_responses.clear();  // keeps its buffer
+  m.next_response_average.reset();
+  m.handling = {};
+  m.resolution.reset();
+  m.public_replies = m.reopenings = 0;
+  m.first_contact_resolution = false;
   bool replied = false, solved = tl.initially_solved();
   std::optional<Instant> asked, last_solve;
   for (const auto& r : tl.events()) {
@@ -67,7 +73,6 @@ TicketMetrics ticket_metrics(const Program& program, EvaluationState& st) {
       m.handling.calendar += piece.calendar;
     }
   }
-  return m;
 }
 
 }  // namespace slakit::detail

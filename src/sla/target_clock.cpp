@@ -66,16 +66,16 @@ std::optional<Instant> TargetClock::before_due(const TargetPlan& target, std::si
   return due;
 }
 
-void TargetClock::evaluate(const TargetPlan& target, std::vector<Cycle>& cycles,
-                           std::vector<TargetCycle>& out, std::vector<CycleTrace>* traces) const {
+void TargetClock::evaluate(const TargetPlan& target, std::vector<Cycle>& cycles, CycleSink& out,
+                           std::vector<CycleTrace>* traces) const {
   derive_cycles(policy_, target, timeline_, cycles);
   Seconds carried{0};
   int number = 0;
   for (const auto& c : cycles) {
     const auto carry = c.continues ? carried : Seconds{0};
     std::size_t value_step = 0;
-    if (auto r = evaluate_cycle(target, c, carry, ++number, value_step)) {
-      out.push_back(std::move(*r));
+    if (evaluate_cycle(target, c, carry, ++number, value_step, out.next())) {
+      out.commit();
       if (traces != nullptr) traces->push_back({&policy_, &target, c, value_step});
     }
     // A later cycle that continues counts on from here, whoever saw this one.
@@ -84,9 +84,8 @@ void TargetClock::evaluate(const TargetPlan& target, std::vector<Cycle>& cycles,
   }
 }
 
-std::optional<TargetCycle> TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c,
-                                                       Seconds carry, int number,
-                                                       std::size_t& value_step) const {
+bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Seconds carry,
+                                 int number, std::size_t& value_step, TargetCycle& r) const {
   const auto now = timeline_.now();
   const auto s = c.start;
   const bool stopped = c.stop.has_value();
@@ -98,7 +97,7 @@ std::optional<TargetCycle> TargetClock::evaluate_cycle(const TargetPlan& target,
   const auto k1 = !stopped ? timeline_.step_at(now) : (end == s ? k0 : timeline_.step_at(end) - 1);
   bool seen = false;
   for (auto k = k0; k <= k1; ++k) seen = seen || active_[k] != 0;
-  if (!seen) return std::nullopt;
+  if (!seen) return false;
 
   const bool relative = target.before.has_value();
   const Clock& clock = relative ? *unpaused_ : clock_;
@@ -149,15 +148,19 @@ std::optional<TargetCycle> TargetClock::evaluate_cycle(const TargetPlan& target,
     }
   }
 
-  TargetCycle r;
+  // Every member is set: `r` may hold an earlier ticket's cycle.
   r.policy = policy_.name;
   r.metric = target.metric;
   r.cycle = number;
-  r.team = std::string{c.team};
+  r.team = c.team;
   r.start = s;
   r.stop = c.stop;
   r.due = due;
+  r.breached_at.reset();
+  r.cancelled_at.reset();
   r.target = target_value;
+  r.remaining = r.overdue = r.overdue_calendar = Seconds{0};
+  r.pauses.clear();
   if (breached_at) {
     r.state = TargetState::breached;
     r.breached_at = breached_at;
@@ -209,19 +212,24 @@ std::optional<TargetCycle> TargetClock::evaluate_cycle(const TargetPlan& target,
   // Warnings and escalations: shares of the target in force (at the breach,
   // for a breached cycle), rounded up to whole seconds.
   const auto limit = r.state == TargetState::cancelled ? r.cancelled_at : c.stop;
-  r.thresholds.reserve(policy_.thresholds.size());
-  for (const auto& t : policy_.thresholds) {
-    Threshold th{
-        .percent = t.percent, .escalation = t.escalation, .to_kind = t.to_kind, .to = t.to};
+  r.thresholds.resize(policy_.thresholds.size());
+  for (std::size_t i = 0; i < policy_.thresholds.size(); ++i) {
+    const auto& t = policy_.thresholds[i];
+    auto& th = r.thresholds[i];
+    th.percent = t.percent;
+    th.escalation = t.escalation;
+    th.to_kind = t.to_kind;
+    th.to = t.to;
+    th.at.reset();
+    th.fired = false;
     if (target_value) {
       const Seconds share{(target_value->count() * t.percent + 99) / 100};
       th.at = clock.reach(s, relative ? Seconds{0} : carry, share, k1);
       if (th.at && limit && *th.at >= *limit) th.at.reset();
       th.fired = th.at && *th.at <= now;
     }
-    r.thresholds.push_back(std::move(th));
   }
-  return r;
+  return true;
 }
 
 }  // namespace slakit::detail

@@ -15,6 +15,21 @@
 
 namespace slakit::detail {
 
+/// Where cycles are written: the next unused element of a list that may
+/// hold elements from an earlier ticket, whose buffers are reused.
+struct CycleSink {
+  std::vector<TargetCycle>& out;
+  std::size_t used = 0;
+  /// The element to fill next; it counts once commit() is called.
+  TargetCycle& next() {
+    if (used == out.size()) out.emplace_back();
+    return out[used];
+  }
+  void commit() { ++used; }
+  /// Drops what an earlier, longer evaluation left behind.
+  void finish() { out.resize(used); }
+};
+
 /// How the engine reached one cycle's result: what explain() reports.
 struct CycleTrace {
   const PolicyPlan* policy = nullptr;
@@ -45,7 +60,7 @@ class TargetClock {
 
   /// Appends the cycles of `target` that the policy saw to `out` (and how,
   /// to `traces`).
-  void evaluate(const TargetPlan& target, std::vector<Cycle>& cycles, std::vector<TargetCycle>& out,
+  void evaluate(const TargetPlan& target, std::vector<Cycle>& cycles, CycleSink& out,
                 std::vector<CycleTrace>* traces = nullptr) const;
 
   /// The index of the target's case that the fields of step k choose, or -1
@@ -58,9 +73,9 @@ class TargetClock {
   [[nodiscard]] std::optional<Instant> before_due(const TargetPlan& target, std::size_t k) const;
 
  private:
-  [[nodiscard]] std::optional<TargetCycle> evaluate_cycle(const TargetPlan& target, const Cycle& c,
-                                                          Seconds carry, int number,
-                                                          std::size_t& value_step) const;
+  /// Fills `r` and returns true when the policy saw the cycle.
+  [[nodiscard]] bool evaluate_cycle(const TargetPlan& target, const Cycle& c, Seconds carry,
+                                    int number, std::size_t& value_step, TargetCycle& r) const;
   [[nodiscard]] Seconds business_days(Instant start, int n) const;
 
   const PolicyPlan& policy_;

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -134,6 +135,20 @@ struct BatchResult {
 [[nodiscard]] std::vector<BatchResult> evaluate_many(const RuleSet& rules,
                                                      std::span<const TicketHistory> tickets,
                                                      Instant now, unsigned threads = 0);
+
+/// Receives the result of ticket `index`: its evaluation (valid during the
+/// call only), or the error that stopped it (then `evaluation` is null).
+using EvaluationSink =
+    std::function<void(std::size_t index, const Evaluation* evaluation, std::string_view error)>;
+
+/// Evaluates many tickets and hands each result to `sink` as soon as it is
+/// ready, on the worker thread that made it, in no particular order: the
+/// sink must be safe to call from several threads at once. Each thread
+/// reuses one Evaluation, so a batch of any size keeps no results in memory
+/// and allocates almost nothing per ticket. An exception thrown by the sink
+/// stops the batch and is rethrown here.
+void evaluate_many(const RuleSet& rules, std::span<const TicketHistory> tickets, Instant now,
+                   const EvaluationSink& sink, unsigned threads = 0);
 
 /// One JSON object on one line (docs/cli.md, `slakit eval`): instants in RFC
 /// 3339 UTC, durations in whole seconds.

@@ -1,0 +1,86 @@
+// evaluate_many(): a batch of tickets on a pool of threads. Work is handed
+// out in chunks from one atomic counter: no lock, and each ticket's result
+// has its own slot (or goes straight to the sink).
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "evaluate_state.hpp"
+#include "program/rule_set_impl.hpp"
+
+namespace slakit {
+namespace {
+
+// Runs work(i, state) for every i in [0, count) on `threads` threads, each
+// with its own EvaluationState. The first exception thrown by `work` stops
+// the others and is rethrown here.
+template <class Work>
+void for_each_ticket(std::size_t count, unsigned threads, const Work& work) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::clamp<std::size_t>(count, 1, threads));
+  constexpr std::size_t kChunk = 256;
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> stop{false};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;  // taken once at most, when something fails
+  auto run = [&] {
+    detail::EvaluationState state;
+    try {
+      while (!stop.load(std::memory_order_relaxed)) {
+        const auto from = next.fetch_add(kChunk);
+        if (from >= count) return;
+        for (auto i = from; i < std::min(count, from + kChunk); ++i) work(i, state);
+      }
+    } catch (...) {
+      // Nothing may leave a worker thread: that would end the process.
+      const std::lock_guard lock{failure_mutex};
+      if (!failure) failure = std::current_exception();
+      stop = true;
+    }
+  };
+  {
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(run);
+    run();
+  }
+  if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace
+
+std::vector<BatchResult> evaluate_many(const RuleSet& rules, std::span<const TicketHistory> tickets,
+                                       Instant now, unsigned threads) {
+  const auto& program = detail::program_of(rules);
+  std::vector<BatchResult> results(tickets.size());
+  for_each_ticket(tickets.size(), threads, [&](std::size_t i, detail::EvaluationState& st) {
+    try {
+      auto& e = results[i].evaluation.emplace();
+      detail::evaluate_into(program, tickets[i].ticket, tickets[i].events, now, st, e, nullptr);
+    } catch (const std::exception& err) {
+      results[i].evaluation.reset();
+      results[i].error = err.what();
+    }
+  });
+  return results;
+}
+
+void evaluate_many(const RuleSet& rules, std::span<const TicketHistory> tickets, Instant now,
+                   const EvaluationSink& sink, unsigned threads) {
+  const auto& program = detail::program_of(rules);
+  for_each_ticket(tickets.size(), threads, [&](std::size_t i, detail::EvaluationState& st) {
+    // One Evaluation per thread, overwritten ticket after ticket: its
+    // buffers are reused, so a batch allocates almost nothing per ticket.
+    thread_local Evaluation e;
+    std::string error;
+    try {
+      detail::evaluate_into(program, tickets[i].ticket, tickets[i].events, now, st, e, nullptr);
+    } catch (const std::exception& err) {
+      error = err.what();
+    }
+    error.empty() ? sink(i, &e, {}) : sink(i, nullptr, error);
+  });
+}
+
+}  // namespace slakit
