@@ -55,6 +55,15 @@ class Condition {
     return eval(root_, values);
   }
   [[nodiscard]] bool empty() const noexcept { return nodes_.empty(); }
+  /// A value the condition requires of a text or `one of` slot: the
+  /// condition can hold only when the slot's code is one of `codes`
+  /// (`x == a`, `x in [a, b]`, or such a part of an `and`).
+  struct Requirement {
+    Slot slot = 0;
+    std::vector<std::int32_t> codes{};
+  };
+  [[nodiscard]] std::vector<Requirement> requirements() const;
+
   /// The slots the condition reads, as bits (slot % 64): a step whose
   /// changes miss them all cannot change its answer.
   [[nodiscard]] std::uint64_t slot_mask() const noexcept;

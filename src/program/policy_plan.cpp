@@ -81,6 +81,13 @@ Program compile_program(std::vector<FieldInfo> fields, const std::vector<PolicyD
     }
     (plan.is_sla ? program.slas : program.olas).push_back(std::move(plan));
   }
+  auto index = [](const std::vector<PolicyPlan>& plans) {
+    std::vector<const Condition*> conditions;
+    for (const auto& p : plans) conditions.push_back(p.applies ? &*p.applies : nullptr);
+    return FirstMatch{conditions};
+  };
+  program.sla_index = index(program.slas);
+  program.ola_index = index(program.olas);
   return program;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "condition.hpp"
+#include "first_match.hpp"
 #include "slakit/calendar/calendar.hpp"
 #include "slakit/lang/ast.hpp"
 #include "slakit/model/ticket.hpp"
@@ -66,6 +67,7 @@ struct Program {
   FieldLayout layout;
   std::vector<PolicyPlan> slas, olas;  ///< each in rule order
   std::uint64_t sla_slots = 0;         ///< Condition::slot_mask of every SLA's `for`
+  FirstMatch sla_index, ola_index;     ///< over the `for` conditions
 };
 
 /// Compiles checked policies. `calendar` finds a calendar by name (the

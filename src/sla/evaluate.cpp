@@ -23,23 +23,20 @@ void select_policies(const Program& program, EvaluationState& st) {
     // condition reads; otherwise a step keeps the step before's answer.
     const auto changed = k == 0 ? ~std::uint64_t{0} : tl.changed(k);
     const auto state = tl.state(k);
-    if (k > 0 && (changed & program.sla_slots) == 0) {
-      st.sla_at[k] = st.sla_at[k - 1];
-    } else {
-      for (std::size_t p = 0; p < program.slas.size(); ++p) {
-        const auto& applies = program.slas[p].applies;
-        if (!applies || (*applies)(state)) {
-          st.sla_at[k] = static_cast<int>(p);
-          break;
-        }
-      }
-    }
+    st.sla_at[k] = k > 0 && (changed & program.sla_slots) == 0 ? st.sla_at[k - 1]
+                                                               : program.sla_index.first(state);
+    // Each OLA keeps the step before's answer unless a field its condition
+    // reads changed; the index rules out most of those that cannot hold.
+    const auto on = st.ola_on.begin() + static_cast<std::ptrdiff_t>(k * olas);
+    if (k > 0) std::copy_n(on - static_cast<std::ptrdiff_t>(olas), olas, on);
+    const auto candidates = program.ola_index.candidates(state);
+    auto next = candidates.begin();
     for (std::size_t j = 0; j < olas; ++j) {
+      const bool candidate = next != candidates.end() && *next == j;
+      if (candidate) ++next;
       const auto& ola = program.olas[j];
-      st.ola_on[k * olas + j] = (changed & ola.applies_slots) == 0 && k > 0
-                                    ? st.ola_on[(k - 1) * olas + j]
-                                : !ola.applies || (*ola.applies)(state) ? 1
-                                                                        : 0;
+      if (k > 0 && (changed & ola.applies_slots) == 0) continue;
+      on[static_cast<std::ptrdiff_t>(j)] = candidate && (!ola.applies || (*ola.applies)(state));
     }
   }
 }
