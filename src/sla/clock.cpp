@@ -18,14 +18,20 @@ Clock::Clock(const Calendar* calendar, std::span<const Instant> starts,
 }
 
 std::size_t Clock::step_at(Instant t) const {
+  // Queries come in runs about the same cycle: try the last answer first.
+  const auto h = hint_;
+  if (starts_[h] <= t && (h + 1 == starts_.size() || t < starts_[h + 1])) return h;
   const auto it = std::upper_bound(starts_.begin(), starts_.end(), t);
-  return it == starts_.begin() ? 0 : static_cast<std::size_t>(it - starts_.begin() - 1);
+  hint_ = it == starts_.begin() ? 0 : static_cast<std::size_t>(it - starts_.begin() - 1);
+  return hint_;
 }
 
 Seconds Clock::upto(Instant t) const {
+  if (t == memo_at_) return memo_upto_;
   const auto k = step_at(t);
-  if (paused(k) || t <= starts_[k]) return before_[k];
-  return before_[k] + business(starts_[k], t);
+  memo_at_ = t;
+  memo_upto_ = paused(k) || t <= starts_[k] ? before_[k] : before_[k] + business(starts_[k], t);
+  return memo_upto_;
 }
 
 std::optional<Instant> Clock::reach(Instant s, Seconds carry, Seconds v, std::size_t last) const {
@@ -38,7 +44,7 @@ std::optional<Instant> Clock::reach(Instant s, Seconds carry, Seconds v, std::si
   // Only the last step can stop the search paused: a pause for good.
   if (paused(k)) return std::nullopt;
   const auto from = std::max(s, starts_[k]);
-  return add(from, goal - upto(from));
+  return add(from, goal - (from == starts_[k] ? before_[k] : upto(from)));
 }
 
 }  // namespace slakit::detail

@@ -54,6 +54,11 @@ class Clock {
   std::span<const Instant> starts_;
   std::span<const std::uint8_t> paused_;
   std::span<const Seconds> before_;  // counted time before each step's start
+  // The last step found and the last counted time asked for: queries come in
+  // runs about one cycle. A Clock belongs to one thread.
+  mutable std::size_t hint_ = 0;
+  mutable Instant memo_at_ = Instant::min();
+  mutable Seconds memo_upto_{0};
 };
 
 }  // namespace slakit::detail
