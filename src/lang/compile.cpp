@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "lang/check/checker.hpp"
+#include "program/lint.hpp"
 #include "program/rule_set_impl.hpp"
 #include "slakit/lang/parse.hpp"
 #include "slakit/slakit.hpp"
@@ -51,6 +52,14 @@ const SourceMap& RuleSet::sources() const {
 }
 
 namespace {
+
+// In file order, whichever pass found them.
+void sort_by_position(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(
+      diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.span.file, a.span.begin) < std::tie(b.span.file, b.span.begin);
+      });
+}
 
 // "dir/rules.sla" including "common.sla" reads "dir/common.sla". Lexical
 // only (no file system access): "dir/./x.sla" and "dir/x.sla" are one file.
@@ -105,12 +114,7 @@ CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& opti
 
   auto checked = detail::check_rules(files, *sources, result.diagnostics);
   result.sources = sources;
-  // In file order, whichever pass found them.
-  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     return std::tie(a.span.file, a.span.begin) <
-                            std::tie(b.span.file, b.span.begin);
-                   });
+  sort_by_position(result.diagnostics);
   if (has_errors(result.diagnostics)) return result;
 
   auto impl = std::make_shared<RuleSet::Impl>();
@@ -125,6 +129,10 @@ CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& opti
   // Compiled last: the program points into the policies and calendars above.
   impl->program = detail::compile_program(
       impl->fields, impl->policies, [&](const std::string& n) { return &impl->calendars.at(n); });
+  // Lints that need compiled conditions; warnings only, in file order.
+  const auto before = result.diagnostics.size();
+  detail::lint_policies(*impl->program, result.diagnostics);
+  if (result.diagnostics.size() != before) sort_by_position(result.diagnostics);
   result.rules = RuleSetBuilder::make(std::move(impl));
   return result;
 }

@@ -189,6 +189,30 @@ std::vector<Condition::Requirement> Condition::requirements() const {
   return out;
 }
 
+void Condition::literals(std::vector<std::pair<Slot, SlotValue>>& out) const {
+  for (const auto& n : nodes_) {
+    SlotValue v;
+    v.present = true;
+    switch (n.op) {
+      case Op::code_eq:
+        v.code = n.code;
+        break;
+      case Op::number_cmp:
+        v.number = n.number;
+        break;
+      case Op::integer_cmp:
+        v.integer = n.integer;
+        break;
+      case Op::is_true:
+        v.integer = 1;
+        break;
+      default:
+        continue;
+    }
+    out.emplace_back(n.slot, v);
+  }
+}
+
 std::uint64_t Condition::slot_mask() const noexcept {
   std::uint64_t mask = 0;
   for (const auto& n : nodes_) {

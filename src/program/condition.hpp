@@ -64,6 +64,10 @@ class Condition {
   };
   [[nodiscard]] std::vector<Requirement> requirements() const;
 
+  /// Every value a leaf compares a slot with, as the slot would hold it
+  /// (for lints that try the values that make a difference).
+  void literals(std::vector<std::pair<Slot, SlotValue>>& out) const;
+
   /// The slots the condition reads, as bits (slot % 64): a step whose
   /// changes miss them all cannot change its answer.
   [[nodiscard]] std::uint64_t slot_mask() const noexcept;

@@ -148,6 +148,11 @@ std::int32_t FieldLayout::intern(std::string_view text) {
   return it->second;
 }
 
+std::int32_t FieldLayout::code(std::string_view text) const {
+  const auto it = codes_.find(text);
+  return it == codes_.end() ? kUnknownText : it->second;
+}
+
 void FieldLayout::mark_used(Slot slot) {
   if (slot >= width_) throw std::logic_error("a condition reads a field not in its read list");
   if (is_used_[slot]) return;

@@ -66,6 +66,8 @@ class FieldLayout {
   [[nodiscard]] const std::vector<Slot>& used() const noexcept { return used_; }
   [[nodiscard]] bool is_used(Slot slot) const { return is_used_[slot]; }
 
+  /// The code of a text, or kUnknownText.
+  [[nodiscard]] std::int32_t code(std::string_view text) const;
   /// The text of an interned code.
   [[nodiscard]] std::string_view text(std::int32_t code) const { return texts_[code]; }
 

@@ -194,3 +194,59 @@ TEST_CASE("the sketch of the language and the bundled example compile cleanly") 
   CHECK(example.rules->calendar_names().size() == 4);
   CHECK(example.rules->routes().size() >= 20);
 }
+
+// docs/language.md: "a built-in text or `one of` field may be declared again
+// as `one of` the rule set's own values ... Other built-in fields cannot be
+// declared again (E0201)."
+TEST_CASE("a built-in text or one-of field may be redeclared as one of its own values") {
+  CHECK(diagnostics_of("field ticket.channel : one of email, whatsapp\n"
+                       "route r when ticket.channel == whatsapp -> queue q\n") == "");
+  CHECK(diagnostics_of("field customer.region : one of emea, amer\n") == "");
+  CHECK(diagnostics_of("field ticket.channel : one of email\n"
+                       "route r when ticket.channel == phone -> queue q\n") == "2:32 E0214");
+  CHECK(diagnostics_of(
+            "field ticket.priority : one of p1, p2\nroute r -> queue q, priority p1\n") == "");
+  CHECK(diagnostics_of(
+            "field ticket.priority : one of p1, p2\nroute r -> queue q, priority high\n") ==
+        "2:30 E0214");
+  CHECK(diagnostics_of("field ticket.channel : text\n") == "1:7 E0201");
+  CHECK(diagnostics_of("field order.value : one of a, b\n") == "1:7 E0201");
+}
+
+TEST_CASE("E0221 'on reopen' on a target other than resolution") {
+  CHECK(diagnostics_of("sla s { resolution 1h on reopen restart\n first_response 1h on reopen "
+                       "continue }\n") == "2:20 E0221");
+}
+
+// docs/sla.md, "Lint": "a policy whose pause condition can never be false
+// while its target runs, start and stop events that are the same, a warn
+// percentage at or above an escalation".
+TEST_CASE("W0222 a policy paused whenever it applies") {
+  CHECK(diagnostics_of("sla s for ticket.status == pending_customer { resolution 4h\n"
+                       "  pause while ticket.status in [pending_customer, on_hold] }\n") ==
+        "2:15 W0222");
+  CHECK(diagnostics_of("sla s for order.value > 10 { resolution 4h\n  pause while order.value > 5 "
+                       "}\n") == "2:15 W0222");
+  CHECK(diagnostics_of("sla s for contract.sla == \"gold\" and ticket.priority == high {\n"
+                       "  resolution 4h\n  pause while ticket.priority != low }\n") ==
+        "3:15 W0222");
+  // Conditions that leave room for the clock to run are fine.
+  CHECK(diagnostics_of("sla s for order.value > 10 { resolution 4h\n  pause while order.value > 50 "
+                       "}\n") == "");
+  CHECK(diagnostics_of("sla s { resolution 4h\n  pause while ticket.status == on_hold }\n") == "");
+  CHECK(diagnostics_of("sla s for ticket.reopened { resolution 4h\n  pause while ticket.reopened "
+                       "or ticket.priority == low }\n") == "2:15 W0222");
+}
+
+TEST_CASE("W0223 an event that both starts and stops the clock; W0224 a warning after escalation") {
+  CHECK(diagnostics_of("ola o { start on assigned\n stop on assigned, solved\n target 1h }\n") ==
+        "2:10 W0223");
+  CHECK(
+      diagnostics_of("ola o { start on assigned to team l2\n stop on assigned to team l1\n target "
+                     "1h }\n") == "");
+  CHECK(diagnostics_of("sla s { resolution 1h\n warn at 90%\n escalate at 80% to team leads\n"
+                       " warn at 50% }\n") == "2:2 W0224");
+  CHECK(
+      diagnostics_of("sla s { resolution 1h\n warn at 100%\n escalate at 100% to team leads }\n") ==
+      "2:2 W0224");
+}
