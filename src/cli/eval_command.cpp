@@ -85,7 +85,12 @@ int eval_command(const Arguments& args) {
           w.reader.read(lines[i], w.history);
           const auto& [ticket, events] = w.history;
           if (!explain) {
-            outcomes[i].json = to_json(evaluate(rules, ticket, events, now)) + '\n';
+            // One Evaluation per thread, its buffers reused ticket after ticket.
+            thread_local Evaluation e;
+            evaluate(rules, ticket, events, now, e);
+            outcomes[i].json.clear();
+            to_json(e, outcomes[i].json);
+            outcomes[i].json += '\n';
           } else {
             const auto x = slakit::explain(rules, ticket, events, now);
             outcomes[i].json = as_text ? x.text() : to_json(x) + '\n';

@@ -137,11 +137,16 @@ std::span<const Seconds> EvaluationState::step_business(const Calendar* calendar
 
 Evaluation evaluate(const RuleSet& rules, const Ticket& ticket, std::span<const TicketEvent> events,
                     Instant now) {
-  // Buffers reused from ticket to ticket on each thread; nothing is shared.
-  thread_local detail::EvaluationState st;
   Evaluation e;
-  detail::evaluate_into(detail::program_of(rules), ticket, events, now, st, e, nullptr);
+  evaluate(rules, ticket, events, now, e);
   return e;
+}
+
+void evaluate(const RuleSet& rules, const Ticket& ticket, std::span<const TicketEvent> events,
+              Instant now, Evaluation& into) {
+  // Working buffers reused from ticket to ticket on each thread; nothing is shared.
+  thread_local detail::EvaluationState st;
+  detail::evaluate_into(detail::program_of(rules), ticket, events, now, st, into, nullptr);
 }
 
 std::string_view target_state_name(TargetState s) noexcept {

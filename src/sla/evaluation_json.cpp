@@ -10,7 +10,7 @@ using detail::JsonWriter;
 void instant(JsonWriter& w, std::string_view key, const std::optional<Instant>& t) {
   w.key(key);
   if (t) {
-    w.value(format_utc(*t));
+    w.instant(*t);
   } else {
     w.null();
   }
@@ -139,11 +139,18 @@ void write_evaluation_members(JsonWriter& w, const Evaluation& e) {
 }  // namespace detail
 
 std::string to_json(const Evaluation& e) {
+  std::string out;
+  to_json(e, out);
+  return out;
+}
+
+void to_json(const Evaluation& e, std::string& out) {
   JsonWriter w;
+  w.append_to(std::move(out));
   w.begin_object();
   detail::write_evaluation_members(w, e);
   w.end_object();
-  return w.take();
+  out = w.take();
 }
 
 std::string to_json(const Explanation& x) {

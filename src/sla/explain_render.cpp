@@ -95,8 +95,8 @@ void cycle_json(JsonWriter& w, const TargetCycle& c, const CycleExplanation& x) 
   w.begin_array();
   for (const auto& s : x.counted) {
     w.begin_object();
-    w.key("from"), w.value(format_utc(s.span.begin));
-    w.key("to"), w.value(format_utc(s.span.end));
+    w.key("from"), w.instant(s.span.begin);
+    w.key("to"), w.instant(s.span.end);
     w.key("business"), w.value(static_cast<std::int64_t>(s.business.count()));
     w.end_object();
   }
@@ -105,8 +105,8 @@ void cycle_json(JsonWriter& w, const TargetCycle& c, const CycleExplanation& x) 
   w.begin_array();
   for (const auto& p : x.pauses) {
     w.begin_object();
-    w.key("from"), w.value(format_utc(p.pause.begin));
-    w.key("to"), p.pause.end ? w.value(format_utc(*p.pause.end)) : w.null();
+    w.key("from"), w.instant(p.pause.begin);
+    w.key("to"), p.pause.end ? w.instant(*p.pause.end) : w.null();
     w.key("condition"), w.value(p.condition);
     w.end_object();
   }
@@ -124,7 +124,7 @@ void cycle_json(JsonWriter& w, const TargetCycle& c, const CycleExplanation& x) 
   w.begin_array();
   for (const auto& d : x.dst) {
     w.begin_object();
-    w.key("at"), w.value(format_utc(d.at));
+    w.key("at"), w.instant(d.at);
     w.key("offset_before"), w.value(static_cast<std::int64_t>(d.before.count()));
     w.key("offset_after"), w.value(static_cast<std::int64_t>(d.after.count()));
     w.end_object();

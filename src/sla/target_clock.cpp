@@ -72,7 +72,8 @@ void TargetClock::evaluate(const TargetPlan& target, std::vector<Cycle>& cycles,
   Seconds carried{0};
   int number = 0;
   for (const auto& c : cycles) {
-    const auto carry = c.continues ? carried : Seconds{0};
+    // A `before` cycle carries nothing: its due is its field's.
+    const auto carry = c.continues && !target.before ? carried : Seconds{0};
     std::size_t value_step = 0;
     if (evaluate_cycle(target, c, carry, ++number, value_step, out.next())) {
       out.commit();
@@ -139,10 +140,11 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
     target_value = v;
     value_step = k;
     if (!d) continue;
-    const bool final_running = k == k1 && !stopped;
+    // The part of the life in this step ends at `hi`: the next step, the
+    // stop, or `now`. An instant of it lies after the due when the due is
+    // before `hi` (a cycle that stops where it starts has only that instant).
     const auto hi = k < k1 ? timeline_.start(k + 1) : end;
-    const auto lo = std::max(s, timeline_.start(k));
-    if (final_running ? *d < now : (*d < hi && lo < hi)) {
+    if (*d < hi) {
       breached_at = d;
       break;
     }
@@ -152,7 +154,7 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
   r.policy = policy_.name;
   r.metric = target.metric;
   r.cycle = number;
-  r.team = c.team;
+  r.team = policy_.is_sla ? std::string_view{} : c.team;
   r.start = s;
   r.stop = c.stop;
   r.due = due;

@@ -52,8 +52,9 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
           e.id.empty() ? fmt::format("#{}", i + 1) : fmt::format("'{}'", e.id),
           event_kind_name(e.kind), format_utc(e.at), format_utc(ticket.created)));
     }
-    if (e.at > now) continue;
+    // The first of one id in input order, whether or not it has happened yet.
     if (!e.id.empty() && !ids_.insert(e.id).second) continue;
+    if (e.at > now) continue;
     order_.push_back(&e);
   }
   // Insertion sort: stable, in place, and linear for the usual history that
@@ -137,7 +138,9 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
       set_status("closed", false);
       break;
     case EventKind::reopened:
-      if (is_solved_) set_status("open", false);
+      // A reopening only when solved; the fields change either way.
+      set_status("open", false);
+      if (reopened_slot_) set(*reopened_slot_, layout.convert(*reopened_slot_, true, ticket.id));
       break;
     case EventKind::assigned:
       if (!e.team.empty()) {

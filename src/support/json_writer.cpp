@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
+#include "slakit/time/instant.hpp"
 #include "support/utf8.hpp"
 
 namespace slakit::detail {
@@ -63,6 +65,30 @@ void JsonWriter::value(bool b) {
   out_ += b ? "true" : "false";
 }
 
+void JsonWriter::instant(std::chrono::sys_seconds t) {
+  using namespace std::chrono;
+  const auto day = floor<days>(t);
+  const year_month_day date{day};
+  const auto y = static_cast<int>(date.year());
+  if (y < 0 || y > 9999) {
+    value(std::string_view{format_utc(t)});
+    return;
+  }
+  separate();
+  const auto s = (t - day).count();
+  char text[] = "\"0000-00-00T00:00:00Z\"";
+  auto put = [&](int at, long long v, int width) {
+    for (int i = width - 1; i >= 0; --i, v /= 10) text[at + i] = static_cast<char>('0' + v % 10);
+  };
+  put(1, y, 4);
+  put(6, static_cast<unsigned>(date.month()), 2);
+  put(9, static_cast<unsigned>(date.day()), 2);
+  put(12, s / 3600, 2);
+  put(15, s / 60 % 60, 2);
+  put(18, s % 60, 2);
+  out_.append(text, sizeof text - 1);
+}
+
 void JsonWriter::null() {
   separate();
   out_ += "null";
@@ -70,6 +96,16 @@ void JsonWriter::null() {
 
 void JsonWriter::string(std::string_view s) {
   out_ += '"';
+  // Most text needs no escape: copy it whole.
+  const bool plain = std::all_of(s.begin(), s.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+  });
+  if (plain) {
+    out_.append(s);
+    out_ += '"';
+    return;
+  }
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
     const auto len = utf8_length(s, i);

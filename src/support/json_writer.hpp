@@ -9,6 +9,7 @@
 //   w.end_object();  // {"id": "T-1", "due": null}
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -31,6 +32,9 @@ class JsonWriter {
   void value(double n);
   void value(bool b);
   void null();
+  /// An instant as an RFC 3339 string in UTC ("2026-03-06T15:00:00Z"),
+  /// written without a temporary string.
+  void instant(std::chrono::sys_seconds t);
   /// Text written after the separator of the next value (a line break and
   /// indentation, for one value per line).
   void prefix(std::string_view text) { prefix_ = text; }
@@ -39,6 +43,8 @@ class JsonWriter {
 
   [[nodiscard]] const std::string& str() const noexcept { return out_; }
   [[nodiscard]] std::string take() { return std::move(out_); }
+  /// Writes into `out` (appending) from now on; its buffer is reused.
+  void append_to(std::string&& out) { out_ = std::move(out); }
   void clear() {
     out_.clear();
     first_.clear();

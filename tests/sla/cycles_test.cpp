@@ -167,3 +167,15 @@ TEST_CASE("explicit created events are ignored") {
   const auto e = evaluate(r, ticket("2026-03-02T09:00Z"), events, at("2026-03-02T11:00Z"));
   CHECK(cycle_count(e, "o", Metric::target) == 1);
 }
+
+// "An OLA cycle's `team` is the team an `assigned to team` event started it
+// for, or else the ticket's team at its start ... SLA cycles have none."
+TEST_CASE("only OLA cycles have a team") {
+  const auto r = rules(
+      "sla s { start on assigned\n stop on solved\n target 1h }\n"
+      "ola o { start on assigned\n stop on solved\n target 1h }");
+  const std::vector events{assign("2026-03-02T09:10Z", "l2")};
+  const auto e = evaluate(r, ticket("2026-03-02T09:00Z"), events, at("2026-03-02T09:30Z"));
+  CHECK(cycle(e, "s", Metric::target).team.empty());
+  CHECK(cycle(e, "o", Metric::target).team == "l2");
+}

@@ -167,10 +167,9 @@ TEST_CASE("a policy that applies again sees the fields as they are then") {
       "otherwise 8h }");
   auto t = ticket("2026-03-02T09:00Z");
   t.contract.sla = "gold";
-  const std::vector events{
-      change("2026-03-02T09:10Z", "contract.sla", std::string{"silver"}),
-      change("2026-03-02T09:20Z", "ticket.priority", std::string{"urgent"}),
-      change("2026-03-02T09:30Z", "contract.sla", std::string{"gold"})};
+  const std::vector events{change("2026-03-02T09:10Z", "contract.sla", std::string{"silver"}),
+                           change("2026-03-02T09:20Z", "ticket.priority", std::string{"urgent"}),
+                           change("2026-03-02T09:30Z", "contract.sla", std::string{"gold"})};
   const auto e = evaluate(r, t, events, at("2026-03-02T09:40Z"));
   const auto& c = cycle(e, "s", Metric::first_response);
   CHECK(c.target == std::optional<Seconds>{1h});

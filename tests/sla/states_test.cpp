@@ -213,11 +213,40 @@ TEST_CASE("a target in business days keeps the time of day") {
 // "A cycle's due is computed over its own life: after its stop the fields and
 // the pause state it last had are taken to hold."
 TEST_CASE("a stopped cycle's due is as of its stop") {
-  const auto r = rules(
-      "sla s { calendar office\n first_response 4h\n pause while ticket.status == on_hold }");
+  const auto r =
+      rules("sla s { calendar office\n first_response 4h\n pause while ticket.status == on_hold }");
   const std::vector events{reply("2026-03-02T10:00Z"), status("2026-03-02T11:00Z", "on_hold")};
   const auto e = evaluate(r, ticket("2026-03-02T09:00Z"), events, at("2026-03-03T12:00Z"));
   const auto& c = cycle(e, "s", Metric::first_response);
   CHECK(c.state == TargetState::met);
   CHECK(c.due == maybe("2026-03-02T13:00Z"));  // the hold after the reply does not count
+}
+
+// "A `before` target ... carries nothing: its due is its field's."
+TEST_CASE("a before target carries nothing across a reopening") {
+  const auto r = rules("sla s { resolution before order.due - 2h }");
+  auto t = ticket("2026-03-02T09:00Z");
+  t.order.due = at("2026-03-04T09:00Z");
+  const std::vector events{event("2026-03-02T10:00Z", EventKind::solved),
+                           event("2026-03-02T11:00Z", EventKind::reopened)};
+  const auto& c =
+      cycle(evaluate(r, t, events, at("2026-03-02T12:00Z")), "s", Metric::resolution, 2);
+  CHECK(c.due == maybe("2026-03-04T07:00Z"));
+  CHECK(c.business_elapsed == 1h);  // from its own start only
+  CHECK(c.remaining == 43h);
+}
+
+// "`breached`: stopped after its due" also for a cycle that stops where it
+// starts. (Found by the differential test.)
+TEST_CASE("a cycle that stops where it starts, after its due, is breached") {
+  const auto r = rules("sla s { resolution before order.due }");
+  auto t = ticket("2026-03-02T09:00Z");
+  t.order.due = at("2026-03-03T09:00Z");
+  const std::vector events{event("2026-03-02T10:00Z", EventKind::solved),
+                           event("2026-03-04T10:00Z", EventKind::reopened),
+                           event("2026-03-04T10:00Z", EventKind::solved)};
+  const auto& c =
+      cycle(evaluate(r, t, events, at("2026-03-05T12:00Z")), "s", Metric::resolution, 2);
+  CHECK(c.state == TargetState::breached);
+  CHECK(c.target == std::optional<Seconds>{0s});  // "zero when the due comes first"
 }

@@ -136,3 +136,36 @@ TEST_CASE("to_json: one line with instants in UTC and durations in seconds") {
       R"("resolution": null, "public_replies": 0, "reopenings": 0, )"
       R"("first_contact_resolution": false}})");
 }
+
+// "The first in input order is kept, whatever `now` is." (Found by the
+// differential test: the engine dropped future events first, so which copy
+// survived depended on `now`.)
+TEST_CASE("of two events with one id the first in input order is kept, whatever now is") {
+  const auto r = rules("sla s { first_response 4h }");
+  auto late = reply("2026-03-02T14:00Z");
+  late.id = "e1";
+  auto early = reply("2026-03-02T11:00Z");
+  early.id = "e1";
+  const std::vector events{late, early};
+  for (const char* now : {"2026-03-02T12:00Z", "2026-03-02T15:00Z"}) {
+    const auto& c = cycle(evaluate(r, ticket("2026-03-02T09:00Z"), events, at(now)), "s",
+                          Metric::first_response);
+    CAPTURE(now);
+    CHECK(c.stop ==
+          (std::string{now} == "2026-03-02T15:00Z" ? maybe("2026-03-02T14:00Z") : std::nullopt));
+  }
+}
+
+// The events table: `reopened` sets "`ticket.status` = `open`,
+// `ticket.reopened` = true (a reopening only when the ticket is solved)".
+TEST_CASE("a reopened event on a ticket that is not solved changes its fields, reopens nothing") {
+  const auto r = rules(
+      "sla t for ticket.reopened { resolution 1h }\n"
+      "sla s { resolution 10h\n pause while ticket.status == pending_customer }");
+  const std::vector events{status("2026-03-02T10:00Z", "pending_customer"),
+                           event("2026-03-02T11:00Z", EventKind::reopened)};
+  const auto e = evaluate(r, ticket("2026-03-02T09:00Z"), events, at("2026-03-02T12:00Z"));
+  CHECK(e.sla == std::optional<std::string>{"t"});  // ticket.reopened is true
+  CHECK(e.metrics.reopenings == 0);
+  CHECK(cycle_count(e, "t", Metric::resolution) == 1);
+}

@@ -118,6 +118,12 @@ struct Evaluation {
 [[nodiscard]] Evaluation evaluate(const RuleSet& rules, const Ticket& ticket,
                                   std::span<const TicketEvent> events, Instant now);
 
+/// The same into `into`, whose buffers are reused (everything in it is
+/// replaced): a host that evaluates ticket after ticket allocates almost
+/// nothing. On an exception `into` holds no meaningful result.
+void evaluate(const RuleSet& rules, const Ticket& ticket, std::span<const TicketEvent> events,
+              Instant now, Evaluation& into);
+
 /// One ticket with its history, for evaluate_many.
 struct TicketHistory {
   Ticket ticket;
@@ -153,5 +159,7 @@ void evaluate_many(const RuleSet& rules, std::span<const TicketHistory> tickets,
 /// One JSON object on one line (docs/cli.md, `slakit eval`): instants in RFC
 /// 3339 UTC, durations in whole seconds.
 [[nodiscard]] std::string to_json(const Evaluation& e);
+/// The same, appended to `out` (whose buffer a batch writer reuses).
+void to_json(const Evaluation& e, std::string& out);
 
 }  // namespace slakit
