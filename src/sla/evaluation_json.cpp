@@ -145,7 +145,7 @@ std::string to_json(const Evaluation& e) {
 }
 
 void to_json(const Evaluation& e, std::string& out) {
-  JsonWriter w;
+  JsonWriter w{true};
   w.append_to(std::move(out));
   w.begin_object();
   detail::write_evaluation_members(w, e);
@@ -154,7 +154,7 @@ void to_json(const Evaluation& e, std::string& out) {
 }
 
 std::string to_json(const Explanation& x) {
-  JsonWriter w;
+  JsonWriter w{true};
   w.begin_object();
   detail::write_evaluation_members(w, x.evaluation);
   w.key("explanation");

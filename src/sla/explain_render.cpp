@@ -158,7 +158,7 @@ std::string Explanation::text() const {
 }
 
 std::string Explanation::json() const {
-  JsonWriter w;
+  JsonWriter w{true};
   detail::write_reasons(w, *this);
   return w.take();
 }

@@ -15,29 +15,32 @@ void JsonWriter::separate() {
     after_key_ = false;
     return;
   }
-  if (!first_.empty()) {
-    if (!first_.back()) out_ += ", ";
-    first_.back() = false;
+  if (depth_ > 0 && depth_ <= kDeepest) {
+    if (!first_[depth_ - 1]) out_ += comma_;
+    first_[depth_ - 1] = false;
   }
-  out_ += prefix_;
-  prefix_ = {};
+  if (!prefix_.empty()) {
+    out_ += prefix_;
+    prefix_ = {};
+  }
 }
 
 void JsonWriter::open(char c) {
   separate();
   out_ += c;
-  first_.push_back(true);
+  if (depth_ < kDeepest) first_[depth_] = true;
+  ++depth_;
 }
 
 void JsonWriter::close(char c) {
-  first_.pop_back();
+  --depth_;
   out_ += c;
 }
 
 void JsonWriter::key(std::string_view name) {
   separate();
   string(name);
-  out_ += ": ";
+  out_ += colon_;
   after_key_ = true;
 }
 
@@ -48,7 +51,8 @@ void JsonWriter::value(std::string_view s) {
 
 void JsonWriter::value(std::int64_t n) {
   separate();
-  fmt::format_to(std::back_inserter(out_), "{}", n);
+  const fmt::format_int digits{n};
+  out_.append(digits.data(), digits.size());
 }
 
 void JsonWriter::value(double n) {

@@ -19,6 +19,11 @@ namespace slakit::detail {
 
 class JsonWriter {
  public:
+  /// `compact`: no blank after ',' and ':' (JSON Lines); otherwise ", " and
+  /// ": ", easier to read.
+  explicit JsonWriter(bool compact = false)
+      : comma_(compact ? "," : ", "), colon_(compact ? ":" : ": ") {}
+
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
   void begin_array() { open('['); }
@@ -47,7 +52,7 @@ class JsonWriter {
   void append_to(std::string&& out) { out_ = std::move(out); }
   void clear() {
     out_.clear();
-    first_.clear();
+    depth_ = 0;
     after_key_ = false;
   }
 
@@ -58,9 +63,13 @@ class JsonWriter {
   void string(std::string_view s);
 
   std::string out_;
-  std::vector<bool> first_;  // per open object or array: no member yet
+  // Per open object or array (deeper ones are not tracked): no member yet.
+  static constexpr int kDeepest = 64;
+  bool first_[kDeepest] = {};
+  int depth_ = 0;
   bool after_key_ = false;
   std::string_view prefix_;
+  std::string_view comma_, colon_;
 };
 
 }  // namespace slakit::detail

@@ -37,7 +37,7 @@ TEST_CASE("selection: the first matching SLA, every matching OLA, or no SLA at a
   const auto none = evaluate(r, t, {}, at("2026-03-02T09:30Z"));
   CHECK_FALSE(none.sla.has_value());
   CHECK(none.targets.empty());
-  CHECK(to_json(none).find("\"sla\": null") != std::string::npos);
+  CHECK(to_json(none).find("\"sla\":null") != std::string::npos);
 }
 
 // "When the SLA changes mid-ticket (a priority raised, a contract changed),

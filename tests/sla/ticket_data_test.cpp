@@ -122,19 +122,17 @@ TEST_CASE("to_json: one line with instants in UTC and durations in seconds") {
   const auto json =
       to_json(evaluate(r, ticket("2026-03-02T16:00Z"), events, at("2026-03-02T16:30Z")));
   CHECK(json.find('\n') == std::string::npos);
-  CHECK(
-      json ==
-      R"({"id": "T-1", "now": "2026-03-02T16:30:00Z", "sla": "s", "sla_changes": [], )"
-      R"("targets": [{"policy": "s", "metric": "first_response", "cycle": 1, "state": "running", )"
-      R"("start": "2026-03-02T16:00:00Z", "stop": null, "due": "2026-03-02T17:00:00Z", )"
-      R"("breached_at": null, "cancelled_at": null, "target": 3600, "remaining": 1800, )"
-      R"("overdue": 0, "overdue_calendar": 0, "business_elapsed": 1800, )"
-      R"("calendar_elapsed": 1800, "pauses": [], "warnings": [{"percent": 50, )"
-      R"("at": "2026-03-02T16:30:00Z", "fired": true}], "escalations": []}], "olas": [], )"
-      R"("metrics": {"first_response": null, "next_responses": [], )"
-      R"("next_response_average": null, "handling": {"business": 0, "calendar": 0}, )"
-      R"("resolution": null, "public_replies": 0, "reopenings": 0, )"
-      R"("first_contact_resolution": false}})");
+  CHECK(json == R"({"id":"T-1","now":"2026-03-02T16:30:00Z","sla":"s","sla_changes":[],)"
+                R"("targets":[{"policy":"s","metric":"first_response","cycle":1,"state":"running",)"
+                R"("start":"2026-03-02T16:00:00Z","stop":null,"due":"2026-03-02T17:00:00Z",)"
+                R"("breached_at":null,"cancelled_at":null,"target":3600,"remaining":1800,)"
+                R"("overdue":0,"overdue_calendar":0,"business_elapsed":1800,)"
+                R"("calendar_elapsed":1800,"pauses":[],"warnings":[{"percent":50,)"
+                R"("at":"2026-03-02T16:30:00Z","fired":true}],"escalations":[]}],"olas":[],)"
+                R"("metrics":{"first_response":null,"next_responses":[],)"
+                R"("next_response_average":null,"handling":{"business":0,"calendar":0},)"
+                R"("resolution":null,"public_replies":0,"reopenings":0,)"
+                R"("first_contact_resolution":false}})");
 }
 
 // "The first in input order is kept, whatever `now` is." (Found by the
