@@ -1,8 +1,8 @@
 // slakit eval FILE... --tickets T.jsonl [--now TIME] [--explain [--format json|text]]
 //
-// Streams the tickets: a batch of lines is read, parsed and evaluated on
-// every core, and written in input order; memory stays flat whatever the
-// size of the input.
+// Streams the tickets: every core takes chunks of lines in turn, reads,
+// evaluates and formats them, and writes them in input order; memory stays
+// flat whatever the size of the input.
 #include <slakit/sla/evaluation.hpp>
 #include <slakit/sla/explain.hpp>
 #include <slakit/time/parse_time.hpp>
@@ -10,9 +10,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 #include "cli.hpp"
@@ -22,15 +25,26 @@
 namespace slakit::cli {
 namespace {
 
-struct Worker {
-  explicit Worker(const RuleSet& rules) : reader(rules) {}
-  TicketReader reader;
-  TicketHistory history;
-};
+// Writes each chunk's output when every chunk before it has been written:
+// the output keeps the input's order while chunks are worked on at once.
+class OrderedOutput {
+ public:
+  void write(std::size_t sequence, const std::string& out, const std::string& errors) {
+    std::unique_lock lock{mutex_};
+    turn_.wait(lock, [&] { return next_ == sequence; });
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    if (!errors.empty()) {
+      std::fflush(stdout);
+      std::fputs(errors.c_str(), stderr);
+    }
+    ++next_;
+    turn_.notify_all();
+  }
 
-// One line: its JSON result, or its error for stderr.
-struct Outcome {
-  std::string json, error;
+ private:
+  std::mutex mutex_;
+  std::condition_variable turn_;
+  std::size_t next_ = 0;
 };
 
 }  // namespace
@@ -66,58 +80,48 @@ int eval_command(const Arguments& args) {
   if (in == nullptr) throw UsageError{"cannot read '" + *tickets + "'"};
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned{in == stdin ? nullptr : in,
                                                               &std::fclose};
-  const auto threads = std::max(1u, std::thread::hardware_concurrency());
-  std::vector<Worker> workers;
-  for (unsigned t = 0; t < threads; ++t) workers.emplace_back(rules);
-
+  // Each thread takes the next chunk of lines, reads, evaluates and
+  // formats it alone, and writes it in its turn: reading, working and
+  // writing overlap, and no thread waits on another's tickets.
   JsonLinesReader reader{in};
-  std::vector<JsonLine> lines;
-  std::vector<Outcome> outcomes;
-  std::string out;
-  int status = kOk;
-  while (reader.next(lines)) {
-    outcomes.assign(lines.size(), {});
-    auto work = [&](unsigned t) {
-      auto& w = workers[t];
-      // Interleaved lines: both halves of a batch cost about the same.
-      for (std::size_t i = t; i < lines.size(); i += threads) {
+  OrderedOutput output;
+  std::atomic<bool> problems{false};
+  auto work = [&] {
+    TicketReader tickets_reader{rules};
+    TicketHistory history;
+    Evaluation e;  // its buffers reused ticket after ticket
+    JsonChunk chunk;
+    std::string out, errors;
+    while (reader.next(chunk)) {
+      out.clear();
+      errors.clear();
+      for (const auto& line : chunk.lines) {
         try {
-          w.reader.read(lines[i], w.history);
-          const auto& [ticket, events] = w.history;
+          tickets_reader.read(line, history);
           if (!explain) {
-            // One Evaluation per thread, its buffers reused ticket after ticket.
-            thread_local Evaluation e;
-            evaluate(rules, ticket, events, now, e);
-            outcomes[i].json.clear();
-            to_json(e, outcomes[i].json);
-            outcomes[i].json += '\n';
+            evaluate(rules, history.ticket, history.events, now, e);
+            to_json(e, out);
+            out += '\n';
           } else {
-            const auto x = slakit::explain(rules, ticket, events, now);
-            outcomes[i].json = as_text ? x.text() : to_json(x) + '\n';
+            const auto x = slakit::explain(rules, history.ticket, history.events, now);
+            out += as_text ? x.text() : to_json(x) + '\n';
           }
-        } catch (const std::exception& e) {
-          outcomes[i].error = e.what();
+        } catch (const std::exception& error) {
+          errors += fmt::format("{}:{}: error: {}\n", *tickets, line.number, error.what());
+          problems = true;
         }
       }
-    };
-    {
-      std::vector<std::jthread> pool;
-      for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-      work(0);
+      output.write(chunk.sequence, out, errors);
     }
-    out.clear();
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (!outcomes[i].error.empty()) {
-        std::fflush(stdout);
-        std::fprintf(stderr, "%s:%zu: error: %s\n", tickets->c_str(), lines[i].number,
-                     outcomes[i].error.c_str());
-        status = kProblems;
-        continue;
-      }
-      out += outcomes[i].json;
+  };
+  {
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < std::max(1u, std::thread::hardware_concurrency()); ++t) {
+      pool.emplace_back(work);
     }
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    work();
   }
+  const int status = problems ? kProblems : kOk;
   if (reader.failed()) throw UsageError{"error reading '" + *tickets + "'"};
   return status;
 }

@@ -9,44 +9,59 @@ namespace {
 constexpr std::size_t kPadding = 64;  // SIMDJSON_PADDING
 }
 
-JsonLinesReader::JsonLinesReader(std::FILE* file) : file_(file) {}
-
-bool JsonLinesReader::next(std::vector<JsonLine>& lines, std::size_t bytes) {
-  lines.clear();
-  // Keep the unread tail (a line cut in half) at the front, then fill up.
-  std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
-  end_ -= begin_;
-  begin_ = 0;
-  std::size_t at = 0;  // scanned up to here
-  for (;;) {
-    if (buffer_.size() < end_ + bytes + kPadding) buffer_.resize(end_ + bytes + kPadding);
-    if (!eof_) {
-      const auto got = std::fread(buffer_.data() + end_, 1, bytes, file_);
-      end_ += got;
-      eof_ = got < bytes;
-    }
-    // Zeros after the data: simdjson reads ahead, and a last line without a
-    // line break must end there.
-    std::fill_n(buffer_.data() + end_, kPadding, '\0');
-    const auto* text = buffer_.data();
-    while (at < end_) {
-      const auto* nl = static_cast<const char*>(std::memchr(text + at, '\n', end_ - at));
-      if (nl == nullptr && !eof_) break;  // the rest comes with the next read
-      const auto stop = nl != nullptr ? static_cast<std::size_t>(nl - text) : end_;
-      ++line_;
-      auto size = stop - at;
-      if (size > 0 && text[at + size - 1] == '\r') --size;
-      const std::string_view line{text + at, size};
-      if (line.find_first_not_of(" \t") != std::string_view::npos) {
-        lines.push_back({text + at, size, buffer_.size() - at, line_});
+bool JsonLinesReader::next(JsonChunk& chunk, std::size_t bytes) {
+  auto& buffer = chunk.bytes;
+  std::size_t first_line = 0;
+  std::size_t size = 0;
+  {
+    const std::lock_guard lock{mutex_};
+    // The line the last read cut, then more, up to the last line break (a
+    // line longer than a chunk makes the chunk longer).
+    buffer.assign(tail_.begin(), tail_.end());
+    tail_.clear();
+    std::size_t end = buffer.size();
+    for (;;) {
+      if (!eof_) {
+        buffer.resize(end + bytes);
+        const auto got = std::fread(buffer.data() + end, 1, bytes, file_);
+        end += got;
+        eof_ = got < bytes;
       }
-      at = nl != nullptr ? stop + 1 : end_;
+      const auto* text = buffer.data();
+      const auto* last = static_cast<const char*>(memrchr(text, '\n', end));
+      if (last != nullptr || eof_) {
+        const auto cut = last != nullptr && !eof_ ? static_cast<std::size_t>(last - text) + 1 : end;
+        tail_.assign(buffer.begin() + static_cast<std::ptrdiff_t>(cut),
+                     buffer.begin() + static_cast<std::ptrdiff_t>(end));
+        size = cut;
+        break;
+      }
     }
-    begin_ = at;
-    // A line longer than a chunk: read more before handing anything out.
-    if (!lines.empty() || eof_) return !lines.empty();
-    bytes *= 2;
+    if (size == 0) return false;
+    chunk.sequence = sequence_++;
+    first_line = line_;
+    line_ += static_cast<std::size_t>(std::count(buffer.data(), buffer.data() + size, '\n'));
+    if (buffer[size - 1] != '\n') ++line_;  // a last line without a line break
   }
+  // Zeros after the lines: simdjson reads ahead, and a last line without a
+  // line break ends there.
+  buffer.resize(size + kPadding);
+  std::fill_n(buffer.data() + size, kPadding, '\0');
+  chunk.lines.clear();
+  const auto* text = buffer.data();
+  auto number = first_line;
+  for (std::size_t at = 0; at < size;) {
+    const auto* nl = static_cast<const char*>(std::memchr(text + at, '\n', size - at));
+    const auto stop = nl != nullptr ? static_cast<std::size_t>(nl - text) : size;
+    ++number;
+    auto length = stop - at;
+    if (length > 0 && text[at + length - 1] == '\r') --length;
+    if (std::string_view{text + at, length}.find_first_not_of(" \t") != std::string_view::npos) {
+      chunk.lines.push_back({text + at, length, buffer.size() - at, number});
+    }
+    at = stop + 1;
+  }
+  return true;
 }
 
 }  // namespace slakit::cli

@@ -1,9 +1,11 @@
-// JSON Lines read in large chunks: whole lines handed out in batches, each
-// with its number and the padding simdjson needs after it, so that memory
-// stays flat whatever the size of the file.
+// JSON Lines read in chunks of whole lines, by several threads at once: each
+// takes the next chunk (its lines numbered, followed by the padding simdjson
+// needs) and works on it alone, so memory stays flat whatever the size of
+// the file, and reading overlaps the work on earlier chunks.
 #pragma once
 
 #include <cstdio>
+#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -16,22 +18,29 @@ struct JsonLine {
   std::size_t number = 0;    ///< 1-based line number in the file
 };
 
+/// Whole lines of the input, and where they come in it.
+struct JsonChunk {
+  std::vector<char> bytes;      ///< the lines, then 64 zero bytes
+  std::vector<JsonLine> lines;  ///< into `bytes`; blank lines left out
+  std::size_t sequence = 0;     ///< 0 for the first chunk, 1 for the next, ...
+};
+
 class JsonLinesReader {
  public:
   /// Reads from `file` (not owned).
-  explicit JsonLinesReader(std::FILE* file);
+  explicit JsonLinesReader(std::FILE* file) : file_(file) {}
 
-  /// The next lines (blank lines skipped), about `bytes` of them; false at
-  /// the end of the input. The lines stay valid until the next call.
-  bool next(std::vector<JsonLine>& lines, std::size_t bytes = 4u << 20);
+  /// Fills `chunk` (its buffers reused) with the next whole lines, about
+  /// `bytes` of them; false at the end of the input. Any thread may call it.
+  bool next(JsonChunk& chunk, std::size_t bytes = 4u << 20);
   /// True when reading failed (not at the end of the input).
   [[nodiscard]] bool failed() const { return std::ferror(file_) != 0; }
 
  private:
+  std::mutex mutex_;
   std::FILE* file_;
-  std::vector<char> buffer_;
-  std::size_t begin_ = 0, end_ = 0;  // unread bytes: buffer_[begin_, end_)
-  std::size_t line_ = 0;
+  std::vector<char> tail_;  // a line the last read cut in half
+  std::size_t line_ = 0, sequence_ = 0;
   bool eof_ = false;
 };
 
