@@ -88,6 +88,23 @@ BENCHMARK(BM_Sla_EvaluateMany_1M_Sink)
     ->Iterations(3)
     ->UseRealTime();
 
+// The peer's rule set (benchmarks/peers/run_sla_peers.py compares this with
+// moment-business-time on the same tickets).
+void BM_Sla_Evaluate_PeerRules(benchmark::State& state) {
+  static const auto r = slakit::compile_or_throw({{"peer.sla", slakit::bench::peer_sla_rules()}});
+  const auto& all = tickets(0);
+  const auto now = slakit::bench::workload_now();
+  slakit::Evaluation e;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const auto& t = all[i++ % 100'000];
+    slakit::evaluate(r, t.ticket, t.events, now, e);
+    benchmark::DoNotOptimize(e);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Sla_Evaluate_PeerRules);
+
 void BM_Sla_ToJson(benchmark::State& state) {
   const auto& r = rules();
   const auto& all = tickets(0);

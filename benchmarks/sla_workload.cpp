@@ -79,6 +79,7 @@ calendar office {
   holiday "Good Friday" 2026-04-03
   holiday "Easter Monday" 2026-04-06
   holiday "Christmas" 2026-12-25
+  holiday "New Year" 2027-01-01
 }
 sla standard {
   calendar office
@@ -87,6 +88,10 @@ sla standard {
   pause while ticket.status == pending_customer
 }
 )";
+}
+
+std::string peer_holidays() {
+  return "2026-01-01\n2026-04-03\n2026-04-06\n2026-12-25\n2027-01-01\n";
 }
 
 Instant workload_now() {

@@ -21,6 +21,8 @@ namespace slakit::bench {
 /// while pending) in a UTC office calendar, which moment-business-time can
 /// express too.
 [[nodiscard]] std::string peer_sla_rules();
+/// The holidays of that calendar, one YYYY-MM-DD a line.
+[[nodiscard]] std::string peer_holidays();
 
 /// `count` tickets created in 2026, each with about 8 events.
 [[nodiscard]] std::vector<TicketHistory> make_tickets(std::size_t count,

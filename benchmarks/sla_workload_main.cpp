@@ -1,6 +1,9 @@
-// Writes the SLA workload as JSON Lines, for `slakit eval` and the peers:
-//   slakit_sla_workload OUT.jsonl COUNT [RULES.sla [PEER_RULES.sla]]
+// Writes the SLA workload for `slakit eval` and the peers:
+//   slakit_sla_workload DIR COUNT
+// DIR/tickets.jsonl (COUNT tickets), DIR/rules.sla (50 policies), and the
+// peer's DIR/peer_rules.sla and DIR/peer_holidays.txt.
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -8,18 +11,21 @@
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fputs("usage: slakit_sla_workload OUT.jsonl COUNT [RULES.sla [PEER_RULES.sla]]\n", stderr);
+    std::fputs("usage: slakit_sla_workload DIR COUNT\n", stderr);
     return 2;
   }
+  const std::filesystem::path dir{argv[1]};
+  std::filesystem::create_directories(dir);
   const auto tickets = slakit::bench::make_tickets(std::stoul(argv[2]));
-  std::ofstream out(argv[1], std::ios::binary);
+  std::ofstream out(dir / "tickets.jsonl", std::ios::binary);
   std::string line;
   for (const auto& t : tickets) {
     line = slakit::bench::ticket_json(t);
     line += '\n';
     out << line;
   }
-  if (argc > 3) std::ofstream(argv[3]) << slakit::bench::sla_rules();
-  if (argc > 4) std::ofstream(argv[4]) << slakit::bench::peer_sla_rules();
+  std::ofstream(dir / "rules.sla") << slakit::bench::sla_rules();
+  std::ofstream(dir / "peer_rules.sla") << slakit::bench::peer_sla_rules();
+  std::ofstream(dir / "peer_holidays.txt") << slakit::bench::peer_holidays();
   return out ? 0 : 1;
 }
