@@ -117,20 +117,30 @@ void evaluate_into(const Program& program, const Ticket& ticket,
   ticket_metrics(program, st, e.metrics);
 }
 
-std::span<const Seconds> EvaluationState::step_business(const Calendar* calendar) {
+EvaluationState::StepBusiness& EvaluationState::business_entry(const Calendar* calendar) {
   for (std::size_t i = 0; i < business_cached; ++i) {
-    if (business_cache[i].calendar == calendar) return business_cache[i].seconds;
+    if (business_cache[i].calendar == calendar) return business_cache[i];
   }
   if (business_cached == business_cache.size()) business_cache.emplace_back();
   auto& entry = business_cache[business_cached++];
   entry.calendar = calendar;
   entry.seconds.clear();
+  entry.before.assign(1, Seconds{0});
   const auto starts = timeline.starts();
   for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
     entry.seconds.push_back(calendar != nullptr ? calendar->elapsed(starts[k], starts[k + 1])
                                                 : starts[k + 1] - starts[k]);
+    entry.before.push_back(entry.before.back() + entry.seconds.back());
   }
-  return entry.seconds;
+  return entry;
+}
+
+std::span<const Seconds> EvaluationState::step_business(const Calendar* calendar) {
+  return business_entry(calendar).seconds;
+}
+
+std::span<const Seconds> EvaluationState::business_before(const Calendar* calendar) {
+  return business_entry(calendar).before;
 }
 
 }  // namespace detail

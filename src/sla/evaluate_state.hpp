@@ -28,10 +28,13 @@ struct EvaluationState {
   /// The business time of each step but the last (to the next step's start)
   /// in a calendar (nullptr: 24/7), computed once per ticket and calendar.
   std::span<const Seconds> step_business(const Calendar* calendar);
+  /// The same summed: the business time from creation to each step's start.
+  std::span<const Seconds> business_before(const Calendar* calendar);
   struct StepBusiness {
     const Calendar* calendar = nullptr;
-    std::vector<Seconds> seconds;
+    std::vector<Seconds> seconds, before;
   };
+  StepBusiness& business_entry(const Calendar* calendar);
   std::vector<StepBusiness> business_cache;
   std::size_t business_cached = 0;  ///< entries valid for the current ticket
 };

@@ -1,4 +1,3 @@
-#include "clock.hpp"
 #include "evaluate_state.hpp"
 
 namespace slakit::detail {
@@ -10,10 +9,12 @@ void ticket_metrics(const Program& program, EvaluationState& st, TicketMetrics& 
   const auto sla = st.sla_at[last];
   const PolicyPlan* in_force = sla >= 0 ? &program.slas[static_cast<std::size_t>(sla)] : nullptr;
   const Calendar* calendar = in_force != nullptr ? in_force->calendar : nullptr;
-  auto business = [&](Instant a, Instant b) {
-    return calendar != nullptr ? calendar->elapsed(a, b) : b - a;
+  // Every span measured here runs between events, so between step starts:
+  // the business time before each step, summed once, answers them all.
+  const auto before = st.business_before(calendar);
+  auto pair = [&](std::size_t from, std::size_t to) {
+    return TimePair{before[to] - before[from], tl.start(to) - tl.start(from)};
   };
-  auto pair = [&](Instant a, Instant b) { return TimePair{business(a, b), b - a}; };
 
   m.first_response.reset();
   m.next_responses.clear();  // keeps its buffer
@@ -23,21 +24,21 @@ void ticket_metrics(const Program& program, EvaluationState& st, TicketMetrics& 
   m.public_replies = m.reopenings = 0;
   m.first_contact_resolution = false;
   bool replied = false, solved = tl.initially_solved();
-  std::optional<Instant> asked, last_solve;
+  std::optional<std::size_t> asked, last_solve;  // steps
   for (const auto& r : tl.events()) {
     if (r.public_reply) {
       ++m.public_replies;
-      if (!replied) m.first_response = pair(tl.created(), r.at);
-      if (asked) m.next_responses.push_back(pair(*asked, r.at));
+      if (!replied) m.first_response = pair(0, r.step);
+      if (asked) m.next_responses.push_back(pair(*asked, r.step));
       asked.reset();
       replied = true;
     }
     // A customer message answers nothing until the first reply; one that
     // comes while another waits, or while the ticket is solved, starts none.
-    if (r.customer_message && replied && !solved && !asked) asked = r.at;
+    if (r.customer_message && replied && !solved && !asked) asked = r.step;
     if (r.solves) {
       solved = true;
-      last_solve = r.at;
+      last_solve = r.step;
       asked.reset();
     }
     if (r.reopens) {
@@ -54,7 +55,7 @@ void ticket_metrics(const Program& program, EvaluationState& st, TicketMetrics& 
     const auto n = static_cast<std::int64_t>(m.next_responses.size());
     m.next_response_average = TimePair{sum.business / n, sum.calendar / n};
   }
-  if (tl.solved(last) && last_solve) m.resolution = pair(tl.created(), *last_solve);
+  if (tl.solved(last) && last_solve) m.resolution = pair(0, *last_solve);
   m.first_contact_resolution = tl.solved(last) && m.public_replies == 1 && m.reopenings == 0;
 
   // Handling: assigned, not solved, and not paused by the SLA then in force.
@@ -67,10 +68,10 @@ void ticket_metrics(const Program& program, EvaluationState& st, TicketMetrics& 
     if (k < last) {
       m.handling.business += steps[k];
       m.handling.calendar += tl.start(k + 1) - tl.start(k);
-    } else {
-      const auto piece = pair(tl.start(k), tl.now());
-      m.handling.business += piece.business;
-      m.handling.calendar += piece.calendar;
+    } else {  // the last step, up to now
+      m.handling.business +=
+          calendar != nullptr ? calendar->elapsed(tl.start(k), tl.now()) : tl.now() - tl.start(k);
+      m.handling.calendar += tl.now() - tl.start(k);
     }
   }
 }

@@ -226,8 +226,11 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
     th.fired = false;
     if (target_value) {
       const Seconds share{(target_value->count() * t.percent + 99) / 100};
-      th.at = clock.reach(s, relative ? Seconds{0} : carry, share, k1);
-      if (th.at && limit && *th.at >= *limit) th.at.reset();
+      // A stopped cycle that counted less never got there: no search.
+      if (!c.stop || share <= counted_end) {
+        th.at = clock.reach(s, relative ? Seconds{0} : carry, share, k1);
+        if (th.at && limit && *th.at >= *limit) th.at.reset();
+      }
       th.fired = th.at && *th.at <= now;
     }
   }
