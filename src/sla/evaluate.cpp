@@ -27,16 +27,18 @@ void select_policies(const Program& program, EvaluationState& st) {
                                                                : program.sla_index.first(state);
     // Each OLA keeps the step before's answer unless a field its condition
     // reads changed; the index rules out most of those that cannot hold.
-    const auto on = st.ola_on.begin() + static_cast<std::ptrdiff_t>(k * olas);
-    if (k > 0) std::copy_n(on - static_cast<std::ptrdiff_t>(olas), olas, on);
     const auto candidates = program.ola_index.candidates(state);
     auto next = candidates.begin();
     for (std::size_t j = 0; j < olas; ++j) {
       const bool candidate = next != candidates.end() && *next == j;
       if (candidate) ++next;
       const auto& ola = program.olas[j];
-      if (k > 0 && (changed & ola.applies_slots) == 0) continue;
-      on[static_cast<std::ptrdiff_t>(j)] = candidate && (!ola.applies || (*ola.applies)(state));
+      auto& on = st.ola_on[j * steps + k];  // per OLA, its steps side by side
+      if (k > 0 && (changed & ola.applies_slots) == 0) {
+        on = st.ola_on[j * steps + k - 1];
+      } else {
+        on = candidate && (!ola.applies || (*ola.applies)(state)) ? 1 : 0;
+      }
     }
   }
 }
@@ -104,13 +106,9 @@ void evaluate_into(const Program& program, const Ticket& ticket,
   }
   const auto olas = program.olas.size();
   for (std::size_t j = 0; j < olas; ++j) {
-    active.assign(steps, 0);
-    bool any = false;
-    for (std::size_t k = 0; k < steps; ++k) {
-      active[k] = st.ola_on[k * olas + j];
-      any = any || active[k] != 0;
-    }
-    if (any) run_policy(program.olas[j], active, st, olas_out, traces ? &traces->olas : nullptr);
+    const std::span<const std::uint8_t> on{st.ola_on.data() + j * steps, steps};
+    if (std::find(on.begin(), on.end(), 1) == on.end()) continue;
+    run_policy(program.olas[j], on, st, olas_out, traces ? &traces->olas : nullptr);
   }
   targets.finish();
   olas_out.finish();

@@ -18,7 +18,7 @@ namespace slakit::detail {
 struct EvaluationState {
   Timeline timeline;
   std::vector<int> sla_at;            ///< per step: the SLA in force (index), or -1
-  std::vector<std::uint8_t> ola_on;   ///< per step and OLA: applies
+  std::vector<std::uint8_t> ola_on;   ///< per OLA and step: applies (OLA-major)
   std::vector<std::uint8_t> active;   ///< per step: the policy being evaluated applies
   std::vector<std::uint8_t> paused;   ///< per step: its pause condition holds
   std::vector<std::uint8_t> applied;  ///< per SLA: applies at some step
