@@ -6,33 +6,54 @@
 namespace slakit::cli {
 
 namespace {
+
 constexpr std::size_t kPadding = 64;  // SIMDJSON_PADDING
+
+// Room for `size` bytes and the padding, keeping the first `keep` bytes.
+void reserve(JsonChunk& chunk, std::size_t size, std::size_t keep) {
+  if (chunk.capacity >= size + kPadding) return;
+  const auto capacity = std::max(size + kPadding, chunk.capacity * 2);
+  auto bigger = std::make_unique<char[]>(capacity);
+  std::memcpy(bigger.get(), chunk.bytes.get(), keep);
+  chunk.bytes = std::move(bigger);
+  chunk.capacity = capacity;
 }
 
+std::size_t count_lines(const char* text, std::size_t size) {
+  std::size_t n = 0;
+  for (const char* at = text; (at = static_cast<const char*>(std::memchr(
+                                   at, '\n', static_cast<std::size_t>(text + size - at))));
+       ++at) {
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
 bool JsonLinesReader::next(JsonChunk& chunk, std::size_t bytes) {
-  auto& buffer = chunk.bytes;
   std::size_t first_line = 0;
   std::size_t size = 0;
   {
     const std::lock_guard lock{mutex_};
     // The line the last read cut, then more, up to the last line break (a
     // line longer than a chunk makes the chunk longer).
-    buffer.assign(tail_.begin(), tail_.end());
+    reserve(chunk, tail_.size() + bytes, 0);
+    std::memcpy(chunk.bytes.get(), tail_.data(), tail_.size());
+    std::size_t end = tail_.size();
     tail_.clear();
-    std::size_t end = buffer.size();
     for (;;) {
       if (!eof_) {
-        buffer.resize(end + bytes);
-        const auto got = std::fread(buffer.data() + end, 1, bytes, file_);
+        reserve(chunk, end + bytes, end);
+        const auto got = std::fread(chunk.bytes.get() + end, 1, bytes, file_);
         end += got;
         eof_ = got < bytes;
       }
-      const auto* text = buffer.data();
+      const char* text = chunk.bytes.get();
       const auto* last = static_cast<const char*>(memrchr(text, '\n', end));
       if (last != nullptr || eof_) {
         const auto cut = last != nullptr && !eof_ ? static_cast<std::size_t>(last - text) + 1 : end;
-        tail_.assign(buffer.begin() + static_cast<std::ptrdiff_t>(cut),
-                     buffer.begin() + static_cast<std::ptrdiff_t>(end));
+        tail_.assign(text + cut, text + end);
         size = cut;
         break;
       }
@@ -40,15 +61,14 @@ bool JsonLinesReader::next(JsonChunk& chunk, std::size_t bytes) {
     if (size == 0) return false;
     chunk.sequence = sequence_++;
     first_line = line_;
-    line_ += static_cast<std::size_t>(std::count(buffer.data(), buffer.data() + size, '\n'));
-    if (buffer[size - 1] != '\n') ++line_;  // a last line without a line break
+    line_ += count_lines(chunk.bytes.get(), size);
+    if (chunk.bytes[size - 1] != '\n') ++line_;  // a last line without a line break
   }
   // Zeros after the lines: simdjson reads ahead, and a last line without a
   // line break ends there.
-  buffer.resize(size + kPadding);
-  std::fill_n(buffer.data() + size, kPadding, '\0');
+  char* text = chunk.bytes.get();
+  std::memset(text + size, 0, kPadding);
   chunk.lines.clear();
-  const auto* text = buffer.data();
   auto number = first_line;
   for (std::size_t at = 0; at < size;) {
     const auto* nl = static_cast<const char*>(std::memchr(text + at, '\n', size - at));
@@ -56,9 +76,9 @@ bool JsonLinesReader::next(JsonChunk& chunk, std::size_t bytes) {
     ++number;
     auto length = stop - at;
     if (length > 0 && text[at + length - 1] == '\r') --length;
-    if (std::string_view{text + at, length}.find_first_not_of(" \t") != std::string_view::npos) {
-      chunk.lines.push_back({text + at, length, buffer.size() - at, number});
-    }
+    const bool blank =
+        std::all_of(text + at, text + at + length, [](char c) { return c == ' ' || c == '\t'; });
+    if (!blank) chunk.lines.push_back({text + at, length, chunk.capacity - at, number});
     at = stop + 1;
   }
   return true;

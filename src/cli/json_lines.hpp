@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdio>
+#include <memory>
 #include <mutex>
 #include <string_view>
 #include <vector>
@@ -20,9 +21,10 @@ struct JsonLine {
 
 /// Whole lines of the input, and where they come in it.
 struct JsonChunk {
-  std::vector<char> bytes;      ///< the lines, then 64 zero bytes
-  std::vector<JsonLine> lines;  ///< into `bytes`; blank lines left out
-  std::size_t sequence = 0;     ///< 0 for the first chunk, 1 for the next, ...
+  std::unique_ptr<char[]> bytes;  ///< the lines, then 64 zero bytes
+  std::size_t capacity = 0;       ///< bytes allocated (reused from chunk to chunk)
+  std::vector<JsonLine> lines;    ///< into `bytes`; blank lines left out
+  std::size_t sequence = 0;       ///< 0 for the first chunk, 1 for the next, ...
 };
 
 class JsonLinesReader {

@@ -15,17 +15,31 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
+// Where in a record a value stands: "ticket.priority", "events[2].at". Kept
+// as pieces, and written out only for an error.
+struct Where {
+  std::string_view object;
+  std::size_t index = std::string_view::npos;  ///< in an array, when set
+  std::string_view key{};
+  [[nodiscard]] std::string str() const {
+    std::string out{object};
+    if (index != std::string_view::npos) out += fmt::format("[{}]", index);
+    if (!key.empty()) out += fmt::format(".{}", key);
+    return out;
+  }
+};
+
 // Thrown while reading a record; its message is "where: what".
 struct ReadError {
+  ReadError(const Where& at, std::string message) : where(at.str()), what(std::move(message)) {}
   std::string where, what;
 };
 
 template <class T>
-T get(simdjson::simdjson_result<T> r, std::string_view where, std::string_view expected) {
+T get(simdjson::simdjson_result<T> r, const Where& where, std::string_view expected) {
   T value{};
   if (const auto err = std::move(r).get(value)) {
-    throw ReadError{std::string{where},
-                    fmt::format("expected {} ({})", expected, simdjson::error_message(err))};
+    throw ReadError{where, fmt::format("expected {} ({})", expected, simdjson::error_message(err))};
   }
   return value;
 }
@@ -33,7 +47,7 @@ T get(simdjson::simdjson_result<T> r, std::string_view where, std::string_view e
 // One JSON scalar, before its field's type is known.
 using Scalar = std::variant<std::monostate, std::string, double, bool>;
 
-Scalar scalar(od::value v, std::string_view where) {
+Scalar scalar(od::value v, const Where& where) {
   switch (get(v.type(), where, "a value")) {
     case od::json_type::null:
       return std::monostate{};
@@ -44,17 +58,17 @@ Scalar scalar(od::value v, std::string_view where) {
     case od::json_type::boolean:
       return get(v.get_bool(), where, "true or false");
     default:
-      throw ReadError{std::string{where}, "expected a string, number, bool or null"};
+      throw ReadError{where, "expected a string, number, bool or null"};
   }
 }
 
-std::string text(od::value v, std::string_view where) {
+std::string text(od::value v, const Where& where) {
   if (get(v.type(), where, "a value") == od::json_type::null) return {};
   return std::string{get(v.get_string(), where, "a string")};
 }
 
 // RFC 3339 with its offset: a time without one would depend on a zone.
-Instant instant(std::string_view s, std::string_view where) {
+Instant instant(std::string_view s, const Where& where) {
   static const auto utc = TimeZone::locate("UTC");
   const auto t = s.find('T');
   const bool offset =
@@ -65,28 +79,27 @@ Instant instant(std::string_view s, std::string_view where) {
     if (!offset) throw InvalidArgument("");
     return parse_time(s, utc);
   } catch (const InvalidArgument&) {
-    throw ReadError{std::string{where},
-                    fmt::format("invalid time '{}': expected RFC 3339 with an offset, like "
-                                "2026-03-06T15:00:00Z",
-                                s)};
+    throw ReadError{where, fmt::format("invalid time '{}': expected RFC 3339 with an offset, like "
+                                       "2026-03-06T15:00:00Z",
+                                       s)};
   }
 }
 
-std::chrono::year_month_day date(std::string_view s, std::string_view where) {
+std::chrono::year_month_day date(std::string_view s, const Where& where) {
   try {
     return parse_date(s);
   } catch (const InvalidArgument& e) {
-    throw ReadError{std::string{where}, e.what()};
+    throw ReadError{where, e.what()};
   }
 }
 
 // A JSON scalar as the value of a field of type `f`.
-FieldValue field_value(const Scalar& s, const FieldInfo& f, std::string_view where) {
+FieldValue field_value(const Scalar& s, const FieldInfo& f, const Where& where) {
   if (std::holds_alternative<std::monostate>(s)) return std::monostate{};
   const auto* str = std::get_if<std::string>(&s);
   auto wrong = [&](std::string_view expected) -> ReadError {
-    return ReadError{std::string{where}, fmt::format("expected {} for {} ({})", expected, f.path,
-                                                     field_type_name(f.type))};
+    return ReadError{
+        where, fmt::format("expected {} for {} ({})", expected, f.path, field_type_name(f.type))};
   };
   switch (f.type) {
     case FieldType::text:
@@ -125,20 +138,21 @@ FieldValue field_value(const Scalar& s, const FieldInfo& f, std::string_view whe
 struct TicketReader::Impl {
   od::parser parser;
   std::unordered_map<std::string, FieldInfo> fields;  // by path
-  std::string where;                                  // scratch
+  std::string path;                                   // scratch
 
   // A key of an object ("ticket", "customer", ...) that is a declared field.
   void custom(CustomFields& into, std::string_view object, std::string_view key, od::value v,
-              std::string_view where_key) {
-    const auto it = fields.find(fmt::format("{}.{}", object, key));
+              const Where& where_key) {
+    path.assign(object).append(".").append(key);
+    const auto it = fields.find(path);
     if (it == fields.end()) return;  // extra keys are allowed
     into[std::string{key}] = field_value(scalar(v, where_key), it->second, where_key);
   }
 
   void ticket_object(od::value v, Ticket& t, bool& has_created) {
-    for (auto member : get(v.get_object(), "ticket", "an object")) {
-      const auto key = get(member.unescaped_key(), "ticket", "a key");
-      const auto at = fmt::format("ticket.{}", key);
+    for (auto member : get(v.get_object(), {"ticket"}, "an object")) {
+      const auto key = get(member.unescaped_key(), {"ticket"}, "a key");
+      const Where at{"ticket", std::string_view::npos, key};
       auto value = get(member.value(), at, "a value");
       if (key == "id") {
         t.id = text(value, at);
@@ -170,9 +184,9 @@ struct TicketReader::Impl {
   }
 
   void customer_object(od::value v, Customer& c) {
-    for (auto member : get(v.get_object(), "customer", "an object")) {
-      const auto key = get(member.unescaped_key(), "customer", "a key");
-      const auto at = fmt::format("customer.{}", key);
+    for (auto member : get(v.get_object(), {"customer"}, "an object")) {
+      const auto key = get(member.unescaped_key(), {"customer"}, "a key");
+      const Where at{"customer", std::string_view::npos, key};
       auto value = get(member.value(), at, "a value");
       std::string* slot = key == "id"         ? &c.id
                           : key == "name"     ? &c.name
@@ -191,9 +205,9 @@ struct TicketReader::Impl {
   }
 
   void contract_object(od::value v, Contract& c) {
-    for (auto member : get(v.get_object(), "contract", "an object")) {
-      const auto key = get(member.unescaped_key(), "contract", "a key");
-      const auto at = fmt::format("contract.{}", key);
+    for (auto member : get(v.get_object(), {"contract"}, "an object")) {
+      const auto key = get(member.unescaped_key(), {"contract"}, "a key");
+      const Where at{"contract", std::string_view::npos, key};
       auto value = get(member.value(), at, "a value");
       if (key == "id") {
         c.id = text(value, at);
@@ -214,9 +228,9 @@ struct TicketReader::Impl {
   }
 
   void order_object(od::value v, Order& o) {
-    for (auto member : get(v.get_object(), "order", "an object")) {
-      const auto key = get(member.unescaped_key(), "order", "a key");
-      const auto at = fmt::format("order.{}", key);
+    for (auto member : get(v.get_object(), {"order"}, "an object")) {
+      const auto key = get(member.unescaped_key(), {"order"}, "a key");
+      const Where at{"order", std::string_view::npos, key};
       auto value = get(member.value(), at, "a value");
       if (key == "id") {
         o.id = text(value, at);
@@ -248,15 +262,15 @@ struct TicketReader::Impl {
 
   void events_array(od::value v, std::vector<TicketEvent>& out) {
     std::size_t i = 0;
-    for (auto item : get(v.get_array(), "events", "an array")) {
-      const auto where_event = fmt::format("events[{}]", i++);
+    for (auto item : get(v.get_array(), {"events"}, "an array")) {
+      const Where where_event{"events", i++};
       auto element = get(std::move(item), where_event, "an event");
       TicketEvent e;
       Scalar raw_value;
       bool has_at = false, has_kind = false;
       for (auto member : get(element.get_object(), where_event, "an object")) {
         const auto key = get(member.unescaped_key(), where_event, "a key");
-        const auto at = fmt::format("{}.{}", where_event, key);
+        const Where at{"events", where_event.index, key};
         auto value = get(member.value(), at, "a value");
         if (key == "at") {
           e.at = instant(text(value, at), at);
@@ -289,9 +303,10 @@ struct TicketReader::Impl {
         // The value's type is the field's: known once both keys are read.
         const auto it = fields.find(e.field);
         if (it == fields.end()) {
-          throw ReadError{where_event + ".field", fmt::format("unknown field '{}'", e.field)};
+          throw ReadError{Where{"events", where_event.index, "field"},
+                          fmt::format("unknown field '{}'", e.field)};
         }
-        e.value = field_value(raw_value, it->second, where_event + ".value");
+        e.value = field_value(raw_value, it->second, Where{"events", where_event.index, "value"});
       }
       out.push_back(std::move(e));
     }
@@ -305,23 +320,24 @@ TicketReader::~TicketReader() = default;
 TicketReader::TicketReader(TicketReader&&) noexcept = default;
 
 void TicketReader::read(const JsonLine& line, TicketHistory& out) {
-  out = TicketHistory{};
+  out.ticket = Ticket{};
+  out.events.clear();  // keeps its buffer
   bool has_created = false;
   try {
-    auto doc =
-        get(impl_->parser.iterate(line.data, line.size, line.capacity), "record", "a JSON object");
+    auto doc = get(impl_->parser.iterate(line.data, line.size, line.capacity), Where{"record"},
+                   "a JSON object");
     od::object record;
     if (const auto err = doc.get_object().get(record)) {
-      throw ReadError{"record",
+      throw ReadError{Where{"record"},
                       fmt::format("not a JSON object ({})", simdjson::error_message(err))};
     }
     for (auto member : record) {
-      const auto key = get(member.unescaped_key(), "record", "a key");
-      auto value = get(member.value(), key, "a value");
+      const auto key = get(member.unescaped_key(), Where{"record"}, "a key");
+      auto value = get(member.value(), Where{key}, "a value");
       if (key == "id") {
-        out.ticket.id = text(value, "id");
+        out.ticket.id = text(value, Where{"id"});
       } else if (key == "created") {
-        out.ticket.created = instant(text(value, "created"), "created");
+        out.ticket.created = instant(text(value, Where{"created"}), Where{"created"});
         has_created = true;
       } else if (key == "ticket") {
         impl_->ticket_object(value, out.ticket, has_created);
@@ -335,8 +351,9 @@ void TicketReader::read(const JsonLine& line, TicketHistory& out) {
         impl_->events_array(value, out.events);
       }
     }
-    if (out.ticket.id.empty()) throw ReadError{"id", "missing: every ticket needs an \"id\""};
-    if (!has_created) throw ReadError{"created", "missing: every ticket needs \"created\""};
+    if (out.ticket.id.empty())
+      throw ReadError{Where{"id"}, "missing: every ticket needs an \"id\""};
+    if (!has_created) throw ReadError{Where{"created"}, "missing: every ticket needs \"created\""};
   } catch (const ReadError& e) {
     const auto who =
         out.ticket.id.empty() ? std::string{} : fmt::format("ticket '{}': ", out.ticket.id);
