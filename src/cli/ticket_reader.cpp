@@ -13,7 +13,7 @@
 namespace slakit::cli {
 namespace {
 
-namespace od = simdjson::ondemand;
+namespace dom = simdjson::dom;
 
 // Where in a record a value stands: "ticket.priority", "events[2].at". Kept
 // as pieces, and written out only for an error.
@@ -47,23 +47,25 @@ T get(simdjson::simdjson_result<T> r, const Where& where, std::string_view expec
 // One JSON scalar, before its field's type is known.
 using Scalar = std::variant<std::monostate, std::string, double, bool>;
 
-Scalar scalar(od::value v, const Where& where) {
-  switch (get(v.type(), where, "a value")) {
-    case od::json_type::null:
+Scalar scalar(dom::element v, const Where& where) {
+  switch (v.type()) {
+    case dom::element_type::NULL_VALUE:
       return std::monostate{};
-    case od::json_type::string:
+    case dom::element_type::STRING:
       return std::string{get(v.get_string(), where, "a string")};
-    case od::json_type::number:
+    case dom::element_type::INT64:
+    case dom::element_type::UINT64:
+    case dom::element_type::DOUBLE:
       return get(v.get_double(), where, "a number");
-    case od::json_type::boolean:
+    case dom::element_type::BOOL:
       return get(v.get_bool(), where, "true or false");
     default:
       throw ReadError{where, "expected a string, number, bool or null"};
   }
 }
 
-std::string text(od::value v, const Where& where) {
-  if (get(v.type(), where, "a value") == od::json_type::null) return {};
+std::string text(dom::element v, const Where& where) {
+  if (v.is_null()) return {};
   return std::string{get(v.get_string(), where, "a string")};
 }
 
@@ -136,12 +138,12 @@ FieldValue field_value(const Scalar& s, const FieldInfo& f, const Where& where) 
 }  // namespace
 
 struct TicketReader::Impl {
-  od::parser parser;
+  dom::parser parser;
   std::unordered_map<std::string, FieldInfo> fields;  // by path
   std::string path;                                   // scratch
 
   // A key of an object ("ticket", "customer", ...) that is a declared field.
-  void custom(CustomFields& into, std::string_view object, std::string_view key, od::value v,
+  void custom(CustomFields& into, std::string_view object, std::string_view key, dom::element v,
               const Where& where_key) {
     path.assign(object).append(".").append(key);
     const auto it = fields.find(path);
@@ -149,11 +151,9 @@ struct TicketReader::Impl {
     into[std::string{key}] = field_value(scalar(v, where_key), it->second, where_key);
   }
 
-  void ticket_object(od::value v, Ticket& t, bool& has_created) {
-    for (auto member : get(v.get_object(), {"ticket"}, "an object")) {
-      const auto key = get(member.unescaped_key(), {"ticket"}, "a key");
+  void ticket_object(dom::element v, Ticket& t, bool& has_created) {
+    for (const auto [key, value] : get(v.get_object(), {"ticket"}, "an object")) {
       const Where at{"ticket", std::string_view::npos, key};
-      auto value = get(member.value(), at, "a value");
       if (key == "id") {
         t.id = text(value, at);
       } else if (key == "created") {
@@ -183,11 +183,9 @@ struct TicketReader::Impl {
     }
   }
 
-  void customer_object(od::value v, Customer& c) {
-    for (auto member : get(v.get_object(), {"customer"}, "an object")) {
-      const auto key = get(member.unescaped_key(), {"customer"}, "a key");
+  void customer_object(dom::element v, Customer& c) {
+    for (const auto [key, value] : get(v.get_object(), {"customer"}, "an object")) {
       const Where at{"customer", std::string_view::npos, key};
-      auto value = get(member.value(), at, "a value");
       std::string* slot = key == "id"         ? &c.id
                           : key == "name"     ? &c.name
                           : key == "tier"     ? &c.tier
@@ -204,11 +202,9 @@ struct TicketReader::Impl {
     }
   }
 
-  void contract_object(od::value v, Contract& c) {
-    for (auto member : get(v.get_object(), {"contract"}, "an object")) {
-      const auto key = get(member.unescaped_key(), {"contract"}, "a key");
+  void contract_object(dom::element v, Contract& c) {
+    for (const auto [key, value] : get(v.get_object(), {"contract"}, "an object")) {
       const Where at{"contract", std::string_view::npos, key};
-      auto value = get(member.value(), at, "a value");
       if (key == "id") {
         c.id = text(value, at);
       } else if (key == "customer") {
@@ -227,11 +223,9 @@ struct TicketReader::Impl {
     }
   }
 
-  void order_object(od::value v, Order& o) {
-    for (auto member : get(v.get_object(), {"order"}, "an object")) {
-      const auto key = get(member.unescaped_key(), {"order"}, "a key");
+  void order_object(dom::element v, Order& o) {
+    for (const auto [key, value] : get(v.get_object(), {"order"}, "an object")) {
       const Where at{"order", std::string_view::npos, key};
-      auto value = get(member.value(), at, "a value");
       if (key == "id") {
         o.id = text(value, at);
       } else if (key == "customer") {
@@ -260,18 +254,15 @@ struct TicketReader::Impl {
     }
   }
 
-  void events_array(od::value v, std::vector<TicketEvent>& out) {
+  void events_array(dom::element v, std::vector<TicketEvent>& out) {
     std::size_t i = 0;
-    for (auto item : get(v.get_array(), {"events"}, "an array")) {
+    for (const dom::element element : get(v.get_array(), {"events"}, "an array")) {
       const Where where_event{"events", i++};
-      auto element = get(std::move(item), where_event, "an event");
-      TicketEvent e;
+      auto& e = out.emplace_back();  // filled in place
       Scalar raw_value;
       bool has_at = false, has_kind = false;
-      for (auto member : get(element.get_object(), where_event, "an object")) {
-        const auto key = get(member.unescaped_key(), where_event, "a key");
+      for (const auto [key, value] : get(element.get_object(), where_event, "an object")) {
         const Where at{"events", where_event.index, key};
-        auto value = get(member.value(), at, "a value");
         if (key == "at") {
           e.at = instant(text(value, at), at);
           has_at = true;
@@ -308,7 +299,6 @@ struct TicketReader::Impl {
         }
         e.value = field_value(raw_value, it->second, Where{"events", where_event.index, "value"});
       }
-      out.push_back(std::move(e));
     }
   }
 };
@@ -324,16 +314,16 @@ void TicketReader::read(const JsonLine& line, TicketHistory& out) {
   out.events.clear();  // keeps its buffer
   bool has_created = false;
   try {
-    auto doc = get(impl_->parser.iterate(line.data, line.size, line.capacity), Where{"record"},
-                   "a JSON object");
-    od::object record;
-    if (const auto err = doc.get_object().get(record)) {
-      throw ReadError{Where{"record"},
-                      fmt::format("not a JSON object ({})", simdjson::error_message(err))};
+    // The line is followed by the padding simdjson reads ahead into.
+    dom::element doc;
+    if (const auto err = impl_->parser.parse(line.data, line.size, false).get(doc)) {
+      throw ReadError{Where{}, fmt::format("invalid JSON: {}", simdjson::error_message(err))};
     }
-    for (auto member : record) {
-      const auto key = get(member.unescaped_key(), Where{"record"}, "a key");
-      auto value = get(member.value(), Where{key}, "a value");
+    dom::object record;
+    if (const auto err = doc.get_object().get(record)) {
+      throw ReadError{Where{}, "not a JSON object"};
+    }
+    for (const auto [key, value] : record) {
       if (key == "id") {
         out.ticket.id = text(value, Where{"id"});
       } else if (key == "created") {
@@ -357,7 +347,8 @@ void TicketReader::read(const JsonLine& line, TicketHistory& out) {
   } catch (const ReadError& e) {
     const auto who =
         out.ticket.id.empty() ? std::string{} : fmt::format("ticket '{}': ", out.ticket.id);
-    throw InvalidArgument(fmt::format("{}{}: {}", who, e.where, e.what));
+    throw InvalidArgument(
+        fmt::format("{}{}{}", who, e.where.empty() ? "" : e.where + ": ", e.what));
   }
 }
 
