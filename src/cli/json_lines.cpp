@@ -14,7 +14,7 @@ void reserve(JsonChunk& chunk, std::size_t size, std::size_t keep) {
   if (chunk.capacity >= size + kPadding) return;
   const auto capacity = std::max(size + kPadding, chunk.capacity * 2);
   auto bigger = std::make_unique<char[]>(capacity);
-  std::memcpy(bigger.get(), chunk.bytes.get(), keep);
+  if (keep > 0) std::memcpy(bigger.get(), chunk.bytes.get(), keep);
   chunk.bytes = std::move(bigger);
   chunk.capacity = capacity;
 }
@@ -39,7 +39,7 @@ bool JsonLinesReader::next(JsonChunk& chunk, std::size_t bytes) {
     // The line the last read cut, then more, up to the last line break (a
     // line longer than a chunk makes the chunk longer).
     reserve(chunk, tail_.size() + bytes, 0);
-    std::memcpy(chunk.bytes.get(), tail_.data(), tail_.size());
+    if (!tail_.empty()) std::memcpy(chunk.bytes.get(), tail_.data(), tail_.size());
     std::size_t end = tail_.size();
     tail_.clear();
     for (;;) {

@@ -72,9 +72,10 @@ inline Ticket ticket(const char* created, const char* priority = "normal") {
 }
 
 /// The cycle of that policy, metric and number among the SLA targets and
-/// the OLAs; fails the test when there is none.
-inline const TargetCycle& cycle(const Evaluation& e, const std::string& policy, Metric metric,
-                                int number = 1) {
+/// the OLAs; fails the test when there is none. A copy, so that it may be
+/// taken from a temporary evaluation.
+inline TargetCycle cycle(const Evaluation& e, const std::string& policy, Metric metric,
+                         int number = 1) {
   for (const auto* list : {&e.targets, &e.olas}) {
     for (const auto& c : *list) {
       if (c.policy == policy && c.metric == metric && c.cycle == number) return c;
@@ -82,8 +83,7 @@ inline const TargetCycle& cycle(const Evaluation& e, const std::string& policy, 
   }
   FAIL("no cycle " << number << " of " << policy << " " << metric_name(metric) << " in "
                    << to_json(e));
-  static const TargetCycle none;
-  return none;
+  return {};
 }
 
 /// The number of cycles of that policy and metric.
