@@ -238,7 +238,8 @@ TEST_CASE("W0222 a policy paused whenever it applies") {
                        "or ticket.priority == low }\n") == "2:15 W0222");
 }
 
-TEST_CASE("W0223 an event that both starts and stops the clock; W0224 a warning after escalation") {
+TEST_CASE(
+    "W0223 an event that both starts and stops the clock, and W0224 a warning after escalation") {
   CHECK(diagnostics_of("ola o { start on assigned\n stop on assigned, solved\n target 1h }\n") ==
         "2:10 W0223");
   CHECK(

@@ -126,7 +126,7 @@ TEST_CASE("every span of any bytes renders: one caret line, valid UTF-8, columns
   }
 }
 
-TEST_CASE("a position inside a character is that character's; an end inside one rounds up") {
+TEST_CASE("a position inside a character is that character's, and an end inside one rounds up") {
   SourceMap sources;
   const auto id = sources.add("t.sla",
                               "a\xE2\x82\xAC"

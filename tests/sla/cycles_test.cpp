@@ -9,7 +9,8 @@ using namespace std::chrono_literals;
 
 // "first_response: from creation to the first public agent reply. It never
 // restarts."
-TEST_CASE("first_response: from creation to the first public reply; internal notes do not count") {
+TEST_CASE(
+    "first_response: from creation to the first public reply, and internal notes do not count") {
   const auto r = rules("sla s { first_response 1h }");
   const std::vector events{reply("2026-03-02T09:10Z", false), reply("2026-03-02T09:20Z"),
                            event("2026-03-02T10:00Z", EventKind::solved),
@@ -103,7 +104,8 @@ TEST_CASE("status changes solve and reopen like the events do") {
 
 // "Solving a ticket stops every running cycle of the SLA metrics
 // (first_response, next_response, periodic_update and resolution)".
-TEST_CASE("solving stops every running SLA cycle; a customer message while solved starts none") {
+TEST_CASE(
+    "solving stops every running SLA cycle, and a customer message while solved starts none") {
   const auto r = rules("sla s { first_response 1h\n next_response 1h\n resolution 4h }");
   const std::vector events{event("2026-03-02T09:30Z", EventKind::solved),
                            customer("2026-03-02T10:00Z")};
@@ -116,7 +118,7 @@ TEST_CASE("solving stops every running SLA cycle; a customer message while solve
 
 // "target ...: a cycle starts at a `start on` event and stops at a `stop on`
 // event". "`assigned to team l2` matches only an assignment to team l2."
-TEST_CASE("OLA cycles start and stop on their events; the team narrows assignments") {
+TEST_CASE("OLA cycles start and stop on their events, and the team narrows assignments") {
   const auto r =
       rules("ola l2 { start on assigned to team l2\n stop on handed_back, solved\n target 1h }");
   const std::vector events{assign("2026-03-02T09:10Z", "l1"), assign("2026-03-02T09:20Z", "l2"),

@@ -10,7 +10,7 @@ using namespace std::chrono_literals;
 // "Due is the instant at which the counted time since the cycle's start
 // reaches the target, the first such instant (a due on a closing time is that
 // closing time, as in docs/semantics.md)."
-TEST_CASE("due: counted business time reaches the target; on a closing time it is that time") {
+TEST_CASE("due: counted business time reaches the target, and on a closing time it is that time") {
   const auto r = rules("sla s { calendar office\n first_response 1h }");
   const auto t = ticket("2026-03-02T16:00Z");
   const auto e = evaluate(r, t, {}, at("2026-03-02T16:30Z"));
@@ -61,7 +61,8 @@ TEST_CASE("paused for good: no due, and remaining says what is left") {
 // "`breached`: stopped after its due, or not stopped and `now` is after its
 // due; `breached_at` is that due." `overdue` is business time since then,
 // `overdue_calendar` wall-clock time.
-TEST_CASE("breached: not stopped and now after the due; overdue in business and calendar time") {
+TEST_CASE(
+    "breached: not stopped and now after the due, and overdue in business and calendar time") {
   const auto r = rules("sla s { calendar office\n first_response 1h }");
   const auto t = ticket("2026-03-02T16:00Z");
   const auto e = evaluate(r, t, {}, at("2026-03-03T09:30Z"));
@@ -76,7 +77,7 @@ TEST_CASE("breached: not stopped and now after the due; overdue in business and 
 }
 
 // "`met`: stopped at or before its due, or stopped with no due".
-TEST_CASE("met: stopped at or before the due; a stop after it is a breach") {
+TEST_CASE("met: stopped at or before the due, and a stop after it is a breach") {
   const auto r = rules("sla s { calendar office\n first_response 1h }");
   const auto t = ticket("2026-03-02T16:00Z");
   const std::vector on_time{reply("2026-03-02T17:00Z")};
@@ -179,7 +180,7 @@ TEST_CASE("before: due relative to a time field, in business time, without pause
   CHECK(c.pauses.empty());
 }
 
-TEST_CASE("before: a date field is the start of that day; a margin in hours is business time") {
+TEST_CASE("before: a date field is the start of that day, and a margin in hours is business time") {
   const auto r = rules(
       "sla promise for order.due != none { calendar office\n resolution before order.due - 2h }");
   auto t = ticket("2026-03-02T09:00Z");

@@ -16,5 +16,13 @@ if(unformatted)
   list(JOIN unformatted "\n  " listing)
   message(FATAL_ERROR "not clang-formatted (run clang-format -i on them):\n  ${listing}")
 endif()
+# ctest lists are ';'-separated: a test case named with ';' would become two
+# tests that each match nothing, and pass without running.
+foreach(f ${files})
+  file(STRINGS ${f} named REGEX "TEST_CASE\\(\"[^\"]*;")
+  if(named)
+    message(FATAL_ERROR "a TEST_CASE name holds ';' (ctest would not run it): ${f}: ${named}")
+  endif()
+endforeach()
 list(LENGTH files count)
 message(STATUS "${count} files formatted")
