@@ -173,20 +173,4 @@ std::string_view target_state_name(TargetState s) noexcept {
   return "?";
 }
 
-std::string_view metric_name(Metric m) noexcept {
-  switch (m) {
-    case Metric::first_response:
-      return "first_response";
-    case Metric::next_response:
-      return "next_response";
-    case Metric::resolution:
-      return "resolution";
-    case Metric::periodic_update:
-      return "periodic_update";
-    case Metric::target:
-      return "target";
-  }
-  return "?";
-}
-
 }  // namespace slakit

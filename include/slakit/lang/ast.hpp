@@ -14,6 +14,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -118,6 +119,9 @@ struct FieldDecl {
 // ---- SLA and OLA policies --------------------------------------------------
 
 enum class Metric { first_response, next_response, resolution, periodic_update, target };
+
+/// "first_response", "next_response", "resolution", "periodic_update", "target".
+[[nodiscard]] std::string_view metric_name(Metric m) noexcept;
 
 /// One value of a target: "1h when ticket.priority == urgent", or "otherwise 4h".
 struct TargetCase {

@@ -32,8 +32,6 @@ enum class TargetState { running, paused, met, breached, cancelled };
 
 /// "running", "paused", "met", "breached", "cancelled".
 [[nodiscard]] std::string_view target_state_name(TargetState s) noexcept;
-/// "first_response", "next_response", "resolution", "periodic_update", "target".
-[[nodiscard]] std::string_view metric_name(Metric m) noexcept;
 
 /// A stretch during which the pause condition held; `end` is empty while it
 /// still holds at `now`.

@@ -95,24 +95,8 @@ std::string days_text(const std::vector<DayRange>& days) {
   return out;
 }
 
-std::string_view metric_text(Metric m) {
-  switch (m) {
-    case Metric::first_response:
-      return "first_response";
-    case Metric::next_response:
-      return "next_response";
-    case Metric::resolution:
-      return "resolution";
-    case Metric::periodic_update:
-      return "periodic_update";
-    case Metric::target:
-      return "target";
-  }
-  return "target";
-}
-
 std::string target_text(const TargetLine& t) {
-  std::string out{metric_text(t.metric)};
+  std::string out{metric_name(t.metric)};
   if (t.before) {
     out += " before " + t.before->field;
     if (t.before->margin != BusinessDuration{}) {
