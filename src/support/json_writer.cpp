@@ -39,7 +39,9 @@ void JsonWriter::close(char c) {
 
 void JsonWriter::key(std::string_view name) {
   separate();
-  string(name);
+  out_ += '"';
+  out_ += name;
+  out_ += '"';
   out_ += colon_;
   after_key_ = true;
 }

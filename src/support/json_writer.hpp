@@ -28,7 +28,8 @@ class JsonWriter {
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
-  /// The name of the next member of an object.
+  /// The name of the next member of an object: one of the writer's own
+  /// names (letters, digits, '_'), written as it is.
   void key(std::string_view name);
   void value(std::string_view s);
   void value(const char* s) { value(std::string_view{s}); }
