@@ -40,3 +40,17 @@ TEST_CASE("malformed times are rejected with the text in the message") {
   CHECK_THROWS_AS((void)parse_time("2026-03-29T-1:00Z", utc), slakit::InvalidArgument);
   CHECK_THROWS_AS((void)parse_time("2026-03-29T10:00+-1:00", utc), slakit::InvalidArgument);
 }
+
+TEST_CASE("the common UTC form reads the same as every other spelling of its instant") {
+  const auto berlin = slakit::TimeZone::locate("Europe/Berlin");
+  for (const char* text :
+       {"2026-03-06T15:00:00Z", "2024-02-29T23:59:59Z", "1970-01-01T00:00:00Z"}) {
+    std::string offset{text};
+    offset.replace(offset.size() - 1, 1, "+00:00");
+    CAPTURE(text);
+    CHECK(parse_time(text, berlin) == parse_time(offset, berlin));
+  }
+  CHECK_THROWS_AS((void)parse_time("2026-02-30T00:00:00Z", berlin), slakit::InvalidArgument);
+  CHECK_THROWS_AS((void)parse_time("2026-03-06T24:00:00Z", berlin), slakit::InvalidArgument);
+  CHECK(parse_time("2026-03-06T15:00:60Z", berlin) == parse_time("2026-03-06T15:00:59Z", berlin));
+}
