@@ -18,6 +18,49 @@ Instant MinuteCalendar::earliest(local_seconds t) const {
   return Instant{sys.time_since_epoch()};
 }
 
+std::vector<Interval> MinuteCalendar::periods_of(local_days date) const {
+  const year_month_day ymd{date};
+  std::vector<TimeRange> ranges;
+  bool overridden = false;
+  for (const auto& o : definition_.overrides) {
+    if (o.date == ymd) {
+      ranges = o.hours;
+      overridden = true;
+    }
+  }
+  if (!overridden) {
+    for (const auto& p : definition_.weekly) {
+      if (p.day == weekday{date}) ranges.push_back(p.hours);
+    }
+  }
+  const int y = static_cast<int>(ymd.year());
+  if (!holidays_.count(y)) holidays_[y] = holidays_from_.holidays(y);
+  std::vector<Interval> out;
+  for (const auto& r : ranges) {
+    const auto open_local = date + r.open.since_midnight();
+    auto close_local = date + r.close.since_midnight();
+    if (close_local <= open_local) close_local += days{1};
+    // The period, less each closure of its date.
+    std::vector<Interval> pieces{{earliest(open_local), earliest(close_local)}};
+    for (const auto& h : holidays_[y]) {
+      if (overridden || h.date != ymd) continue;
+      const auto cut_from = earliest(date + (h.closed_from ? h.closed_from->since_midnight() : 0s));
+      const auto cut_until =
+          h.closed_until ? earliest(date + h.closed_until->since_midnight()) : Instant::max();
+      std::vector<Interval> kept;
+      for (const auto& [a, b] : pieces) {
+        if (a < cut_from) kept.push_back({a, std::min(b, cut_from)});
+        if (b > cut_until) kept.push_back({std::max(a, cut_until), b});
+      }
+      pieces = std::move(kept);
+    }
+    for (const auto& p : pieces) {
+      if (p.begin < p.end) out.push_back(p);
+    }
+  }
+  return out;
+}
+
 const std::vector<std::uint8_t>& MinuteCalendar::day_mask(std::int64_t utc_day) const {
   if (auto it = masks_.find(utc_day); it != masks_.end()) return it->second;
   std::vector<std::uint8_t> mask(1440, 0);
@@ -29,45 +72,7 @@ const std::vector<std::uint8_t>& MinuteCalendar::day_mask(std::int64_t utc_day) 
   };
   // Local dates whose periods can reach this UTC day.
   for (int back = -2; back <= 2; ++back) {
-    const local_days date{days{utc_day + back}};
-    const year_month_day ymd{date};
-    std::vector<TimeRange> ranges;
-    bool overridden = false;
-    for (const auto& o : definition_.overrides) {
-      if (o.date == ymd) {
-        ranges = o.hours;
-        overridden = true;
-      }
-    }
-    if (!overridden) {
-      for (const auto& p : definition_.weekly) {
-        if (p.day == weekday{date}) ranges.push_back(p.hours);
-      }
-    }
-    const int y = static_cast<int>(ymd.year());
-    if (!holidays_.count(y)) holidays_[y] = holidays_from_.holidays(y);
-    for (const auto& r : ranges) {
-      const auto open_local = date + r.open.since_midnight();
-      auto close_local = date + r.close.since_midnight();
-      if (close_local <= open_local) close_local += days{1};
-      // The period's minutes, less each closure of its date.
-      std::vector<std::pair<Instant, Instant>> pieces{
-          {earliest(open_local), earliest(close_local)}};
-      for (const auto& h : holidays_[y]) {
-        if (overridden || h.date != ymd) continue;
-        const auto cut_from =
-            earliest(date + (h.closed_from ? h.closed_from->since_midnight() : 0s));
-        const auto cut_until =
-            h.closed_until ? earliest(date + h.closed_until->since_midnight()) : Instant::max();
-        std::vector<std::pair<Instant, Instant>> kept;
-        for (const auto& [a, b] : pieces) {
-          if (a < cut_from) kept.emplace_back(a, std::min(b, cut_from));
-          if (b > cut_until) kept.emplace_back(std::max(a, cut_until), b);
-        }
-        pieces = std::move(kept);
-      }
-      for (const auto& [a, b] : pieces) mark(a, b);
-    }
+    for (const auto& p : periods_of(local_days{days{utc_day + back}})) mark(p.begin, p.end);
   }
   return masks_.emplace(utc_day, std::move(mask)).first->second;
 }

@@ -31,6 +31,9 @@ class MinuteCalendar {
   [[nodiscard]] Instant add(Instant start, Seconds business) const;
   [[nodiscard]] Instant subtract(Instant end, Seconds business) const;
   [[nodiscard]] Seconds elapsed(Instant a, Instant b) const;
+  /// The open stretches of the periods that open on a local date: its
+  /// override's or weekly periods, less its holidays' closures.
+  [[nodiscard]] std::vector<Interval> periods_of(std::chrono::local_days date) const;
 
  private:
   [[nodiscard]] bool minute_open(std::int64_t minute) const;

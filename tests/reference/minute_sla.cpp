@@ -419,45 +419,7 @@ struct RefCalendar {
   /// period opens." A period belongs to the date it opens on, with the
   /// date's override or holidays applied.
   bool business_day(year_month_day ymd) const {
-    const local_days date{ymd};
-    std::vector<TimeRange> ranges;
-    bool overridden = false;
-    for (const auto& o : definition.overrides) {
-      if (o.date == ymd) {
-        ranges = o.hours;
-        overridden = true;
-      }
-    }
-    if (!overridden) {
-      for (const auto& p : definition.weekly) {
-        if (p.day == weekday{date}) ranges.push_back(p.hours);
-      }
-    }
-    const int y = static_cast<int>(ymd.year());
-    if (!holidays.count(y)) holidays[y] = holidays_from.holidays(y);
-    for (const auto& r : ranges) {
-      auto close = date + r.close.since_midnight();
-      const auto open_at = date + r.open.since_midnight();
-      if (close <= open_at) close += days{1};
-      std::vector<std::pair<Instant, Instant>> pieces{{earliest(open_at), earliest(close)}};
-      for (const auto& h : holidays[y]) {
-        if (overridden || h.date != ymd) continue;
-        const auto cut_from =
-            earliest(date + (h.closed_from ? h.closed_from->since_midnight() : 0s));
-        const auto cut_until =
-            h.closed_until ? earliest(date + h.closed_until->since_midnight()) : Instant::max();
-        std::vector<std::pair<Instant, Instant>> kept;
-        for (const auto& [a, b] : pieces) {
-          if (a < cut_from) kept.emplace_back(a, std::min(b, cut_from));
-          if (b > cut_until) kept.emplace_back(std::max(a, cut_until), b);
-        }
-        pieces = std::move(kept);
-      }
-      for (const auto& [a, b] : pieces) {
-        if (a < b) return true;
-      }
-    }
-    return false;
+    return !minutes.periods_of(local_days{ymd}).empty();
   }
 
   const Calendar& holidays_from;
