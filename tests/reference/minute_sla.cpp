@@ -386,8 +386,7 @@ std::int64_t ceil_div(std::int64_t a, std::int64_t b) {
 /// from the definition.
 struct RefCalendar {
   RefCalendar(const Calendar& compiled)
-      : holidays_from(compiled),
-        definition(compiled.definition()),
+      : definition(compiled.definition()),
         minutes(definition, compiled),
         zone(date::locate_zone(definition.zone)) {}
 
@@ -422,12 +421,10 @@ struct RefCalendar {
     return !minutes.periods_of(local_days{ymd}).empty();
   }
 
-  const Calendar& holidays_from;
   CalendarDefinition definition;
   MinuteCalendar minutes;
   const date::time_zone* zone;
   mutable std::unordered_map<std::int64_t, std::vector<std::uint8_t>> day_masks;
-  mutable std::map<int, std::vector<Holiday>> holidays;
 };
 
 struct MinuteSla::Impl {
