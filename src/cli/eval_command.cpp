@@ -14,8 +14,10 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "cli.hpp"
@@ -27,11 +29,14 @@ namespace {
 
 // Writes each chunk's output when every chunk before it has been written:
 // the output keeps the input's order while chunks are worked on at once.
+// After a failure (abandon), nobody waits any more and nothing more is
+// written.
 class OrderedOutput {
  public:
   void write(std::size_t sequence, const std::string& out, const std::string& errors) {
     std::unique_lock lock{mutex_};
-    turn_.wait(lock, [&] { return next_ == sequence; });
+    turn_.wait(lock, [&] { return next_ == sequence || abandoned_; });
+    if (abandoned_) return;
     std::fwrite(out.data(), 1, out.size(), stdout);
     if (!errors.empty()) {
       std::fflush(stdout);
@@ -40,8 +45,17 @@ class OrderedOutput {
     ++next_;
     turn_.notify_all();
   }
+  void abandon(std::string why) {
+    const std::lock_guard lock{mutex_};
+    if (!abandoned_) failure_ = std::move(why);
+    abandoned_ = true;
+    turn_.notify_all();
+  }
+  [[nodiscard]] std::optional<std::string> failure() const { return failure_; }
 
  private:
+  bool abandoned_ = false;
+  std::optional<std::string> failure_;
   std::mutex mutex_;
   std::condition_variable turn_;
   std::size_t next_ = 0;
@@ -74,6 +88,10 @@ int eval_command(const Arguments& args) {
     } catch (const InvalidArgument& e) {
       throw UsageError{fmt::format("--now: {}", e.what())};
     }
+    if (!in_supported_range(now)) {
+      throw UsageError{fmt::format("--now: {} is outside the supported range [{}, {})", *text,
+                                   format_utc(kSupportedBegin), format_utc(kSupportedEnd))};
+    }
   }
 
   std::FILE* in = *tickets == "-" ? stdin : std::fopen(tickets->c_str(), "rb");
@@ -86,7 +104,17 @@ int eval_command(const Arguments& args) {
   JsonLinesReader reader{in};
   OrderedOutput output;
   std::atomic<bool> problems{false};
+  std::function<void()> work_on_chunks;
   auto work = [&] {
+    // Nothing may leave a worker thread: that would end the process. What
+    // fails outside one line (memory, reading) stops every worker.
+    try {
+      work_on_chunks();
+    } catch (const std::exception& e) {
+      output.abandon(e.what());
+    }
+  };
+  work_on_chunks = [&] {
     TicketReader tickets_reader{rules};
     TicketHistory history;
     Evaluation e;  // its buffers reused ticket after ticket
@@ -96,6 +124,12 @@ int eval_command(const Arguments& args) {
       out.clear();
       errors.clear();
       for (const auto& line : chunk.lines) {
+        if (line.data == nullptr) {
+          errors += fmt::format("{}:{}: error: a line longer than {} MB: not read\n", *tickets,
+                                line.number, kLongestLine >> 20);
+          problems = true;
+          continue;
+        }
         try {
           tickets_reader.read(line, history);
           if (!explain) {
@@ -121,6 +155,7 @@ int eval_command(const Arguments& args) {
     }
     work();
   }
+  if (const auto failure = output.failure()) throw UsageError{"eval stopped: " + *failure};
   const int status = problems ? kProblems : kOk;
   if (reader.failed()) throw UsageError{"error reading '" + *tickets + "'"};
   return status;

@@ -31,6 +31,19 @@ std::size_t count_lines(const char* text, std::size_t size) {
 
 }  // namespace
 
+void JsonLinesReader::skip_line() {
+  char scratch[1 << 16];
+  while (!eof_) {
+    const auto got = std::fread(scratch, 1, sizeof scratch, file_);
+    eof_ = got < sizeof scratch;
+    const std::string_view piece{scratch, got};
+    if (const auto nl = piece.find('\n'); nl != std::string_view::npos) {
+      tail_.assign(scratch + nl + 1, scratch + got);
+      return;
+    }
+  }
+}
+
 bool JsonLinesReader::next(JsonChunk& chunk, std::size_t bytes) {
   std::size_t first_line = 0;
   std::size_t size = 0;
@@ -49,11 +62,24 @@ bool JsonLinesReader::next(JsonChunk& chunk, std::size_t bytes) {
         end += got;
         eof_ = got < bytes;
       }
-      const char* text = chunk.bytes.get();
-      const auto* last = static_cast<const char*>(memrchr(text, '\n', end));
-      if (last != nullptr || eof_) {
-        const auto cut = last != nullptr && !eof_ ? static_cast<std::size_t>(last - text) + 1 : end;
-        tail_.assign(text + cut, text + end);
+      const std::string_view text{chunk.bytes.get(), end};
+      // The chunk starts a line: one too long to hold is skipped and handed
+      // out unread, alone.
+      const auto first = text.find('\n');
+      if (first == std::string_view::npos ? end > kLongestLine : first > kLongestLine) {
+        if (first == std::string_view::npos) {
+          skip_line();
+        } else {
+          tail_.assign(text.begin() + static_cast<std::ptrdiff_t>(first) + 1, text.end());
+        }
+        chunk.lines.assign(1, JsonLine{.number = ++line_});
+        chunk.sequence = sequence_++;
+        return true;
+      }
+      const auto last = text.rfind('\n');
+      if (last != std::string_view::npos || eof_) {
+        const auto cut = last != std::string_view::npos && !eof_ ? last + 1 : end;
+        tail_.assign(text.begin() + static_cast<std::ptrdiff_t>(cut), text.end());
         size = cut;
         break;
       }
@@ -78,7 +104,7 @@ bool JsonLinesReader::next(JsonChunk& chunk, std::size_t bytes) {
     if (length > 0 && text[at + length - 1] == '\r') --length;
     const bool blank =
         std::all_of(text + at, text + at + length, [](char c) { return c == ' ' || c == '\t'; });
-    if (!blank) chunk.lines.push_back({text + at, length, chunk.capacity - at, number});
+    if (!blank) chunk.lines.push_back({text + at, length, number});
     at = stop + 1;
   }
   return true;

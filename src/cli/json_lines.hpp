@@ -12,11 +12,16 @@
 
 namespace slakit::cli {
 
+/// Lines longer than this are skipped (and reported), so that one line
+/// cannot make a reader hold more memory than this.
+inline constexpr std::size_t kLongestLine = std::size_t{64} << 20;
+
+/// One line; 64 readable bytes (zeros, or the next lines) follow it, as
+/// simdjson needs. `data` is null for a line over kLongestLine, not read.
 struct JsonLine {
   const char* data = nullptr;
   std::size_t size = 0;
-  std::size_t capacity = 0;  ///< readable bytes from data on (at least size + 64)
-  std::size_t number = 0;    ///< 1-based line number in the file
+  std::size_t number = 0;  ///< 1-based line number in the file
 };
 
 /// Whole lines of the input, and where they come in it.
@@ -34,6 +39,7 @@ class JsonLinesReader {
 
   /// Fills `chunk` (its buffers reused) with the next whole lines, about
   /// `bytes` of them; false at the end of the input. Any thread may call it.
+  /// A line over kLongestLine comes alone, as a JsonLine without data.
   bool next(JsonChunk& chunk, std::size_t bytes = 4u << 20);
   /// True when reading failed (not at the end of the input).
   [[nodiscard]] bool failed() const { return std::ferror(file_) != 0; }
@@ -41,6 +47,9 @@ class JsonLinesReader {
  private:
   std::mutex mutex_;
   std::FILE* file_;
+  /// Reads past the rest of an over-long line (not kept).
+  void skip_line();
+
   std::vector<char> tail_;  // a line the last read cut in half
   std::size_t line_ = 0, sequence_ = 0;
   bool eof_ = false;
