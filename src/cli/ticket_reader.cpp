@@ -5,6 +5,7 @@
 #include <slakit/time/civil.hpp>
 #include <slakit/time/parse_time.hpp>
 
+#include <cmath>
 #include <unordered_map>
 #include <variant>
 
@@ -95,13 +96,20 @@ std::chrono::year_month_day date(std::string_view s, const Where& where) {
   }
 }
 
+// A JSON scalar as an error message shows it.
+std::string shown(const Scalar& s) {
+  if (const auto* str = std::get_if<std::string>(&s)) return fmt::format("\"{}\"", *str);
+  if (const auto* d = std::get_if<double>(&s)) return fmt::format("{}", *d);
+  return std::get<bool>(s) ? "true" : "false";
+}
+
 // A JSON scalar as the value of a field of type `f`.
 FieldValue field_value(const Scalar& s, const FieldInfo& f, const Where& where) {
   if (std::holds_alternative<std::monostate>(s)) return std::monostate{};
   const auto* str = std::get_if<std::string>(&s);
   auto wrong = [&](std::string_view expected) -> ReadError {
-    return ReadError{
-        where, fmt::format("expected {} for {} ({})", expected, f.path, field_type_name(f.type))};
+    return ReadError{where, fmt::format("expected {} (a {} field), got {}", expected,
+                                        field_type_name(f.type), shown(s))};
   };
   switch (f.type) {
     case FieldType::text:
@@ -122,7 +130,12 @@ FieldValue field_value(const Scalar& s, const FieldInfo& f, const Where& where) 
       if (str == nullptr) throw wrong("a date (YYYY-MM-DD)");
       return date(*str, where);
     case FieldType::duration:
-      if (const auto* d = std::get_if<double>(&s)) return Seconds{static_cast<long long>(*d)};
+      if (const auto* d = std::get_if<double>(&s)) {
+        // Whole seconds within a lifetime or so: a double past that would
+        // not convert to an integer at all.
+        if (!(std::abs(*d) <= 1e12) || std::trunc(*d) != *d) throw wrong("whole seconds");
+        return Seconds{static_cast<long long>(*d)};
+      }
       if (str != nullptr) {
         try {
           const auto a = parse_amount(*str);

@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <limits>
 #include <stdexcept>
 
 #include "slakit/error.hpp"
@@ -24,11 +25,13 @@ enum Source : int {
   customer_country,
   customer_zone,
   contract_id,
+  contract_customer,
   contract_type,
   contract_sla,
   contract_start,
   contract_end,
   order_id,
+  order_customer,
   order_status,
   order_value,
   order_due,
@@ -48,13 +51,16 @@ enum Source : int {
   kCustom = 100,
 };
 
+// In the order of Source above.
 constexpr std::string_view kSourcePaths[kBuiltinCount] = {
-    "customer.id",      "customer.name",   "customer.tier",  "customer.region", "customer.language",
-    "customer.country", "customer.zone",   "contract.id",    "contract.type",   "contract.sla",
-    "contract.start",   "contract.end",    "order.id",       "order.status",    "order.value",
-    "order.due",        "ticket.id",       "ticket.subject", "ticket.category", "ticket.team",
-    "ticket.queue",     "ticket.assignee", "ticket.channel", "ticket.priority", "ticket.status",
-    "ticket.created",   "ticket.reopened"};
+    "customer.id",       "customer.name",    "customer.tier",  "customer.region",
+    "customer.language", "customer.country", "customer.zone",  "contract.id",
+    "contract.customer", "contract.type",    "contract.sla",   "contract.start",
+    "contract.end",      "order.id",         "order.customer", "order.status",
+    "order.value",       "order.due",        "ticket.id",      "ticket.subject",
+    "ticket.category",   "ticket.team",      "ticket.queue",   "ticket.assignee",
+    "ticket.channel",    "ticket.priority",  "ticket.status",  "ticket.created",
+    "ticket.reopened"};
 
 int source_of(std::string_view path) {
   for (int i = 0; i < kBuiltinCount; ++i) {
@@ -126,7 +132,11 @@ FieldLayout::FieldLayout(std::vector<FieldInfo> fields, const std::vector<std::s
   };
   width_ = static_cast<std::size_t>(std::stable_partition(fields_.begin(), fields_.end(), is_read) -
                                     fields_.begin());
-  for (Slot i = 0; i < fields_.size(); ++i) {
+  if (fields_.size() > std::numeric_limits<Slot>::max()) {
+    throw InvalidArgument(fmt::format("{} fields: a rule set holds at most {}", fields_.size(),
+                                      std::numeric_limits<Slot>::max()));
+  }
+  for (Slot i = 0; i < static_cast<Slot>(fields_.size()); ++i) {
     by_path_.emplace(fields_[i].path, i);
     source_.push_back(source_of(fields_[i].path));
     member_codes_.emplace_back();
@@ -266,6 +276,9 @@ void FieldLayout::load(const Ticket& t, std::span<SlotValue> out) const {
       case contract_id:
         text(s, t.contract.id);
         break;
+      case contract_customer:
+        text(s, t.contract.customer);
+        break;
       case contract_type:
         text(s, t.contract.type);
         break;
@@ -280,6 +293,9 @@ void FieldLayout::load(const Ticket& t, std::span<SlotValue> out) const {
         break;
       case order_id:
         text(s, t.order.id);
+        break;
+      case order_customer:
+        text(s, t.order.customer);
         break;
       case order_status:
         text(s, t.order.status);

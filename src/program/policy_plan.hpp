@@ -64,6 +64,12 @@ struct PolicyPlan {
 struct Program {
   Program(std::vector<FieldInfo> fields, const std::vector<std::string>& read)
       : layout(std::move(fields), read) {}
+  // The indexes point at conditions inside `slas` and `olas`: a copy's would
+  // point into the original. Moving keeps the elements where they are.
+  Program(const Program&) = delete;
+  Program& operator=(const Program&) = delete;
+  Program(Program&&) = default;
+  Program& operator=(Program&&) = default;
   FieldLayout layout;
   std::vector<PolicyPlan> slas, olas;  ///< each in rule order
   std::uint64_t sla_slots = 0;         ///< Condition::slot_mask of every SLA's `for`

@@ -1,6 +1,10 @@
 #include "clock.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+
+#include "slakit/error.hpp"
 
 namespace slakit::detail {
 
@@ -15,6 +19,17 @@ Clock::Clock(const Calendar* calendar, std::span<const Instant> starts,
     if (k + 1 < starts_.size() && !this->paused(k)) sum += step_business[k];
   }
   before_ = buffer;
+}
+
+Instant Clock::add(Instant a, Seconds d) const {
+  if (calendar_ != nullptr) return calendar_->add(a, d);
+  // Around the clock, with the same limits as a calendar.
+  if (d >= kSupportedEnd - a || d < kSupportedBegin - a) {
+    throw RangeError(fmt::format("{} + {} lies outside the supported range [{}, {})", format_utc(a),
+                                 format_duration(d), format_utc(kSupportedBegin),
+                                 format_utc(kSupportedEnd)));
+  }
+  return a + d;
 }
 
 std::size_t Clock::step_at(Instant t) const {

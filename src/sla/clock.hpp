@@ -30,9 +30,9 @@ class Clock {
     return calendar_ != nullptr ? calendar_->elapsed(a, b) : b - a;
   }
   /// The instant `d` of business time after a (docs/semantics.md, add).
-  [[nodiscard]] Instant add(Instant a, Seconds d) const {
-    return calendar_ != nullptr ? calendar_->add(a, d) : a + d;
-  }
+  /// Throws RangeError, as a calendar does, for a result outside the
+  /// supported range.
+  [[nodiscard]] Instant add(Instant a, Seconds d) const;
   [[nodiscard]] bool paused(std::size_t step) const {
     return !paused_.empty() && paused_[step] != 0;
   }

@@ -1,5 +1,7 @@
 // evaluate(): policy selection over a ticket's steps, then each applying
 // policy's target clocks, then the ticket's metrics.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <exception>
 
@@ -63,9 +65,11 @@ void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active, 
 
 namespace detail {
 
-void evaluate_into(const Program& program, const Ticket& ticket,
-                   std::span<const TicketEvent> events, Instant now, EvaluationState& st,
-                   Evaluation& e, Traces* traces) {
+namespace {
+
+void evaluate_steps(const Program& program, const Ticket& ticket,
+                    std::span<const TicketEvent> events, Instant now, EvaluationState& st,
+                    Evaluation& e, Traces* traces) {
   st.timeline.build(program.layout, ticket, events, now);
   st.business_cached = 0;
   select_policies(program, st);
@@ -113,6 +117,19 @@ void evaluate_into(const Program& program, const Ticket& ticket,
   targets.finish();
   olas_out.finish();
   ticket_metrics(program, st, e.metrics);
+}
+
+}  // namespace
+
+void evaluate_into(const Program& program, const Ticket& ticket,
+                   std::span<const TicketEvent> events, Instant now, EvaluationState& st,
+                   Evaluation& e, Traces* traces) {
+  try {
+    evaluate_steps(program, ticket, events, now, st, e, traces);
+  } catch (const RangeError& error) {
+    // A calendar's range error knows no ticket: say which one.
+    throw RangeError(fmt::format("ticket '{}': {}", ticket.id, error.what()));
+  }
 }
 
 EvaluationState::StepBusiness& EvaluationState::business_entry(const Calendar* calendar) {

@@ -13,9 +13,16 @@
 namespace slakit {
 namespace {
 
-// Runs work(i, state) for every i in [0, count) on `threads` threads, each
-// with its own EvaluationState. The first exception thrown by `work` stops
-// the others and is rethrown here.
+// What one worker thread of a batch owns: its working state, and the
+// Evaluation it writes ticket after ticket (its buffers reused).
+struct Worker {
+  detail::EvaluationState state;
+  Evaluation evaluation;
+};
+
+// Runs work(i, worker) for every i in [0, count) on `threads` threads, each
+// with its own Worker. The first exception thrown by `work` stops the others
+// and is rethrown here.
 template <class Work>
 void for_each_ticket(std::size_t count, unsigned threads, const Work& work) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
@@ -26,12 +33,12 @@ void for_each_ticket(std::size_t count, unsigned threads, const Work& work) {
   std::exception_ptr failure;
   std::mutex failure_mutex;  // taken once at most, when something fails
   auto run = [&] {
-    detail::EvaluationState state;
+    Worker worker;
     try {
       while (!stop.load(std::memory_order_relaxed)) {
         const auto from = next.fetch_add(kChunk);
         if (from >= count) return;
-        for (auto i = from; i < std::min(count, from + kChunk); ++i) work(i, state);
+        for (auto i = from; i < std::min(count, from + kChunk); ++i) work(i, worker);
       }
     } catch (...) {
       // Nothing may leave a worker thread: that would end the process.
@@ -54,10 +61,11 @@ std::vector<BatchResult> evaluate_many(const RuleSet& rules, std::span<const Tic
                                        Instant now, unsigned threads) {
   const auto& program = detail::program_of(rules);
   std::vector<BatchResult> results(tickets.size());
-  for_each_ticket(tickets.size(), threads, [&](std::size_t i, detail::EvaluationState& st) {
+  for_each_ticket(tickets.size(), threads, [&](std::size_t i, Worker& worker) {
     try {
       auto& e = results[i].evaluation.emplace();
-      detail::evaluate_into(program, tickets[i].ticket, tickets[i].events, now, st, e, nullptr);
+      detail::evaluate_into(program, tickets[i].ticket, tickets[i].events, now, worker.state, e,
+                            nullptr);
     } catch (const std::exception& err) {
       results[i].evaluation.reset();
       results[i].error = err.what();
@@ -69,17 +77,19 @@ std::vector<BatchResult> evaluate_many(const RuleSet& rules, std::span<const Tic
 void evaluate_many(const RuleSet& rules, std::span<const TicketHistory> tickets, Instant now,
                    const EvaluationSink& sink, unsigned threads) {
   const auto& program = detail::program_of(rules);
-  for_each_ticket(tickets.size(), threads, [&](std::size_t i, detail::EvaluationState& st) {
-    // One Evaluation per thread, overwritten ticket after ticket: its
-    // buffers are reused, so a batch allocates almost nothing per ticket.
-    thread_local Evaluation e;
+  for_each_ticket(tickets.size(), threads, [&](std::size_t i, Worker& worker) {
+    // The worker's Evaluation, overwritten ticket after ticket: its buffers
+    // are reused, so a batch allocates almost nothing per ticket.
     std::string error;
+    bool ok = true;
     try {
-      detail::evaluate_into(program, tickets[i].ticket, tickets[i].events, now, st, e, nullptr);
+      detail::evaluate_into(program, tickets[i].ticket, tickets[i].events, now, worker.state,
+                            worker.evaluation, nullptr);
     } catch (const std::exception& err) {
+      ok = false;
       error = err.what();
     }
-    error.empty() ? sink(i, &e, {}) : sink(i, nullptr, error);
+    ok ? sink(i, &worker.evaluation, {}) : sink(i, nullptr, error);
   });
 }
 

@@ -1,6 +1,10 @@
 #include "target_clock.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+
+#include "slakit/error.hpp"
 
 namespace slakit::detail {
 
@@ -62,6 +66,12 @@ std::optional<Instant> TargetClock::before_due(const TargetPlan& target, std::si
                           ? cal->add_business_days(year_month_day{day}, -margin.business_days)
                           : year_month_day{day - days{margin.business_days}};
     due = from_local(local_days{date} + (local - day));
+  }
+  // Without a calendar nothing else checks it.
+  if (!in_supported_range(due)) {
+    throw RangeError(fmt::format("{} {} is outside the supported range [{}, {})",
+                                 target.source->before->field, format_utc(due),
+                                 format_utc(kSupportedBegin), format_utc(kSupportedEnd)));
   }
   return due;
 }

@@ -57,13 +57,10 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
     if (e.at > now) continue;
     order_.push_back(&e);
   }
-  // Insertion sort: stable, in place, and linear for the usual history that
-  // comes in order already.
-  for (std::size_t i = 1; i < order_.size(); ++i) {
-    const auto* e = order_[i];
-    auto j = i;
-    for (; j > 0 && order_[j - 1]->at > e->at; --j) order_[j] = order_[j - 1];
-    order_[j] = e;
+  // Histories usually come in order: then there is nothing to sort.
+  const auto by_instant = [](const TicketEvent* a, const TicketEvent* b) { return a->at < b->at; };
+  if (!std::is_sorted(order_.begin(), order_.end(), by_instant)) {
+    std::stable_sort(order_.begin(), order_.end(), by_instant);
   }
 
   starts_.assign(1, ticket.created);
@@ -129,6 +126,10 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
       record.public_reply = e.is_public;
       break;
     case EventKind::status_changed:
+      if (e.to.empty()) {
+        throw TicketError(fmt::format("ticket '{}': status_changed at {} names no status ('to')",
+                                      ticket.id, format_utc(e.at)));
+      }
       set_status(e.to, true);
       break;
     case EventKind::solved:
@@ -162,10 +163,16 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
       }
       if (slot == status_slot_) {
         const auto* text = std::get_if<std::string>(&e.value);
-        set_status(text != nullptr ? std::string_view{*text} : std::string_view{}, true);
-        if (text == nullptr) set(*slot, layout.convert(*slot, e.value, ticket.id));
+        if (text == nullptr || text->empty()) {
+          throw TicketError(fmt::format("ticket '{}': field_changed at {} sets ticket.status to {}",
+                                        ticket.id, format_utc(e.at),
+                                        text == nullptr ? "something not a status" : "no value"));
+        }
+        set_status(*text, true);
         break;
       }
+      // A field no rule reads is neither kept nor checked, as at creation.
+      if (*slot >= width_) break;
       const auto value = layout.convert(*slot, e.value, ticket.id);
       set(*slot, value);
       if (slot == team_slot_) team_ = value.text;

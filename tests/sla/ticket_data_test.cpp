@@ -167,3 +167,71 @@ TEST_CASE("a reopened event on a ticket that is not solved changes its fields, r
   CHECK(e.metrics.reopenings == 0);
   CHECK(cycle_count(e, "t", Metric::resolution) == 1);
 }
+
+// "A status change must name a status": a `status_changed` event without
+// `to`, or a `field_changed` event that sets `ticket.status` to no value or
+// to something not a text, is an error naming the ticket and the event.
+TEST_CASE("a status change that names no status is an error naming ticket and event") {
+  const auto r = rules("sla s { resolution 4h }");
+  const auto t = ticket("2026-03-02T09:00Z");
+  const auto now = at("2026-03-02T12:00Z");
+  CHECK(error_of(r, t, {status("2026-03-02T10:00Z", "")}, now) ==
+        "ticket 'T-1': status_changed at 2026-03-02T10:00:00Z names no status ('to')");
+  CHECK(error_of(r, t, {change("2026-03-02T10:00Z", "ticket.status", std::string{})}, now) ==
+        "ticket 'T-1': field_changed at 2026-03-02T10:00:00Z sets ticket.status to no value");
+  CHECK(error_of(r, t, {change("2026-03-02T10:00Z", "ticket.status", 3.0)}, now) ==
+        "ticket 'T-1': field_changed at 2026-03-02T10:00:00Z sets ticket.status to something not "
+        "a status");
+  CHECK(error_of(r, t, {change("2026-03-02T10:00Z", "ticket.status", std::string{"on_hold"})},
+                 now) == "");
+}
+
+// "A field no rule reads is neither kept nor checked": a `field_changed`
+// event on such a field changes nothing, whatever its value.
+TEST_CASE("a field_changed event on a field no rule reads is not checked") {
+  const auto declared = "field ticket.order_value : number\n";
+  const auto t = ticket("2026-03-02T09:00Z");
+  const std::vector events{change("2026-03-02T10:00Z", "ticket.order_value", std::string{"lots"})};
+  const auto now = at("2026-03-02T12:00Z");
+  CHECK(error_of(rules(std::string{declared} + "sla s { resolution 4h }"), t, events, now) == "");
+  CHECK(error_of(
+            rules(std::string{declared} + "sla big for ticket.order_value > 5 { resolution 1h }"),
+            t, events,
+            now) == "ticket 'T-1': ticket.order_value: expected a number, got text 'lots'");
+}
+
+// "A due or warning instant outside the supported range (1970 to 2100,
+// docs/semantics.md) is a range error that names the ticket", with or
+// without a calendar.
+TEST_CASE("a due outside the supported range is a range error naming the ticket") {
+  const auto range_error = [](const RuleSet& r, const Ticket& t, Instant now) -> std::string {
+    try {
+      (void)evaluate(r, t, {}, now);
+    } catch (const RangeError& e) {
+      return e.what();
+    }
+    return "";
+  };
+  const auto late = ticket("2100-12-31T20:00Z");
+  const auto now = at("2100-12-31T21:00Z");
+  CHECK(range_error(rules("sla s { resolution 3h }"), late, now) == "");
+  CHECK(range_error(rules("sla s { resolution 4h }"), late, now) ==
+        "ticket 'T-1': 2100-12-31T20:00:00Z + 4h lies outside the supported range "
+        "[1970-01-01T00:00:00Z, 2101-01-01T00:00:00Z)");
+  CHECK(range_error(rules("sla s { calendar office\n resolution 4h }"), late, now)
+            .starts_with("ticket 'T-1': calendar 'office': "));
+}
+
+// docs/language.md: `contract.customer` and `order.customer` are built-in
+// text fields, as the host's model fills them.
+TEST_CASE("contract.customer and order.customer select policies") {
+  const auto r = rules(
+      "sla mine for contract.customer == \"C-9\" and order.customer == \"C-9\" { resolution 1h }\n"
+      "sla other { resolution 8h }");
+  auto t = ticket("2026-03-02T09:00Z");
+  const auto now = at("2026-03-02T10:00Z");
+  CHECK(evaluate(r, t, {}, now).sla == std::optional<std::string>{"other"});
+  t.contract.customer = "C-9";
+  t.order.customer = "C-9";
+  CHECK(evaluate(r, t, {}, now).sla == std::optional<std::string>{"mine"});
+}
