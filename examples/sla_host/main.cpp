@@ -64,7 +64,7 @@ int main() {
 
   try {
     const auto e = slakit::evaluate(rules, ticket, events, now);
-    std::printf("ticket %s, SLA %s\n", e.ticket.c_str(), e.sla ? e.sla->c_str() : "none");
+    std::printf("ticket %s, SLA %s\n", e.id.c_str(), e.sla ? e.sla->c_str() : "none");
     for (const auto& t : e.targets) {
       std::printf("  %-15s cycle %d: %-8s due %s",
                   std::string{slakit::metric_name(t.metric)}.c_str(), t.cycle,

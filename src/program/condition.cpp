@@ -189,11 +189,18 @@ std::vector<Condition::Requirement> Condition::requirements() const {
   return out;
 }
 
-void Condition::literals(std::vector<std::pair<Slot, SlotValue>>& out) const {
+bool Condition::literals(std::vector<std::pair<Slot, SlotValue>>& out) const {
   for (const auto& n : nodes_) {
     SlotValue v;
     v.present = true;
     switch (n.op) {
+      case Op::has_value:
+        v = SlotValue{};
+        break;
+      case Op::text_fields_eq:
+      case Op::number_fields_cmp:
+      case Op::integer_fields_cmp:
+        return false;
       case Op::code_eq:
         v.code = n.code;
         break;
@@ -211,6 +218,7 @@ void Condition::literals(std::vector<std::pair<Slot, SlotValue>>& out) const {
     }
     out.emplace_back(n.slot, v);
   }
+  return true;
 }
 
 std::uint64_t Condition::slot_mask() const noexcept {

@@ -64,9 +64,11 @@ class Condition {
   };
   [[nodiscard]] std::vector<Requirement> requirements() const;
 
-  /// Every value a leaf compares a slot with, as the slot would hold it
-  /// (for lints that try the values that make a difference).
-  void literals(std::vector<std::pair<Slot, SlotValue>>& out) const;
+  /// Every value a leaf compares a slot with, as the slot would hold it,
+  /// and none for a slot a leaf tests only for a value (for lints that try
+  /// the values that make a difference). False when a leaf compares two
+  /// fields: then no set of values beside the literals tells every outcome.
+  [[nodiscard]] bool literals(std::vector<std::pair<Slot, SlotValue>>& out) const;
 
   /// The slots the condition reads, as bits (slot % 64): a step whose
   /// changes miss them all cannot change its answer.

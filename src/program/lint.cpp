@@ -9,7 +9,8 @@ namespace slakit::detail {
 namespace {
 
 // The values of one slot that can change a comparison's outcome: none, each
-// literal, and one value beside every literal (for texts: a text no rule
+// literal (a none among them stands for a presence test), and one value
+// beside every literal (for texts: a text no rule
 // names; for numbers: between and beyond the literals).
 std::vector<SlotValue> telling_values(const FieldInfo& f, std::vector<SlotValue> literals,
                                       const FieldLayout& layout) {
@@ -25,14 +26,18 @@ std::vector<SlotValue> telling_values(const FieldInfo& f, std::vector<SlotValue>
           out.push_back(v);
         }
       } else {
-        for (const auto& l : literals) out.push_back(l);
+        for (const auto& l : literals) {
+          if (l.present) out.push_back(l);
+        }
         v.code = kUnknownText;
         out.push_back(v);
       }
       return out;
     case FieldType::number: {
       std::vector<double> xs;
-      for (const auto& l : literals) xs.push_back(l.number);
+      for (const auto& l : literals) {
+        if (l.present) xs.push_back(l.number);
+      }
       std::sort(xs.begin(), xs.end());
       xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
       if (xs.empty()) xs.push_back(0);
@@ -49,6 +54,7 @@ std::vector<SlotValue> telling_values(const FieldInfo& f, std::vector<SlotValue>
     default: {
       std::vector<std::int64_t> xs{0, 1};
       for (const auto& l : literals) {
+        if (!l.present) continue;
         xs.push_back(l.integer);
         xs.push_back(l.integer - 1);
         xs.push_back(l.integer + 1);
@@ -67,12 +73,15 @@ std::vector<SlotValue> telling_values(const FieldInfo& f, std::vector<SlotValue>
 constexpr std::size_t kMostCombinations = 4096;  // a lint, not a proof: skip what costs more
 
 // Calls f(values) for every combination of the telling values of the slots
-// the conditions read; false when there are too many to try.
+// the conditions read; false when there are too many to try, or when a
+// condition compares two fields.
 template <class F>
 bool for_each_combination(const std::vector<const Condition*>& conditions,
                           const FieldLayout& layout, const F& f) {
   std::vector<std::pair<Slot, SlotValue>> literals;
-  for (const auto* c : conditions) c->literals(literals);
+  for (const auto* c : conditions) {
+    if (!c->literals(literals)) return false;
+  }
   std::map<Slot, std::vector<SlotValue>> by_slot;
   for (const auto& [slot, value] : literals) by_slot[slot].push_back(value);
   std::vector<std::pair<Slot, std::vector<SlotValue>>> axes;

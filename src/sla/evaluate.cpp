@@ -76,7 +76,7 @@ void evaluate_steps(const Program& program, const Ticket& ticket,
   const auto& tl = st.timeline;
   const auto steps = tl.steps();
 
-  e.ticket = ticket.id;
+  e.id = ticket.id;
   e.now = now;
   e.sla.reset();
   if (st.sla_at.back() >= 0) e.sla = program.slas[static_cast<std::size_t>(st.sla_at.back())].name;

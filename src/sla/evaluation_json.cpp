@@ -90,7 +90,7 @@ void cycle(JsonWriter& w, const TargetCycle& c, bool ola) {
 namespace detail {
 
 void write_evaluation_members(JsonWriter& w, const Evaluation& e) {
-  w.key("id"), w.value(e.ticket);
+  w.key("id"), w.value(e.id);
   instant(w, "now", e.now);
   w.key("sla");
   if (e.sla) {

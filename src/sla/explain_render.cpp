@@ -137,7 +137,7 @@ void cycle_json(JsonWriter& w, const TargetCycle& c, const CycleExplanation& x) 
 
 std::string Explanation::text() const {
   const auto& e = evaluation;
-  std::string out = fmt::format("ticket {} at {}: {}\n", e.ticket, format_utc(e.now),
+  std::string out = fmt::format("ticket {} at {}: {}\n", e.id, format_utc(e.now),
                                 e.sla ? "SLA " + *e.sla : "no SLA applies");
   for (const auto& s : selection) {
     const char* kind = s.is_sla ? "sla" : "ola";

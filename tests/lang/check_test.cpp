@@ -236,6 +236,15 @@ TEST_CASE("W0222 a policy paused whenever it applies") {
   CHECK(diagnostics_of("sla s { resolution 4h\n  pause while ticket.status == on_hold }\n") == "");
   CHECK(diagnostics_of("sla s for ticket.reopened { resolution 4h\n  pause while ticket.reopened "
                        "or ticket.priority == low }\n") == "2:15 W0222");
+  // A presence test is tried both ways (found in review: a slot without a
+  // literal was only ever tried as none).
+  CHECK(diagnostics_of("sla s { resolution 4h\n  pause while ticket.assignee == none }\n") == "");
+  CHECK(diagnostics_of("sla s { resolution 4h\n  pause while order.value != none }\n") == "");
+  CHECK(diagnostics_of("sla s for ticket.assignee == none { resolution 4h\n"
+                       "  pause while ticket.assignee == none }\n") == "2:15 W0222");
+  // Two fields compared: the lint cannot tell, so it says nothing.
+  CHECK(diagnostics_of("sla s { resolution 4h\n  pause while contract.customer == order.customer "
+                       "}\n") == "");
 }
 
 TEST_CASE(

@@ -669,7 +669,7 @@ std::optional<Instant> before_due(const DueBefore& before, const RefCalendar* ca
 Evaluation MinuteSla::Impl::evaluate(const Ticket& ticket, std::span<const TicketEvent> events,
                                      Instant now) const {
   Evaluation result;
-  result.ticket = ticket.id;
+  result.id = ticket.id;
   result.now = now;
 
   // ---- "Events are sorted by instant, ties kept in input order; two events

@@ -100,7 +100,7 @@ struct TicketMetrics {
 };
 
 struct Evaluation {
-  std::string ticket;  ///< the ticket's id
+  std::string id;  ///< the ticket's id, as in Ticket::id
   Instant now{};
   std::optional<std::string> sla{};  ///< the SLA in force at `now`
   std::vector<PolicyChange> sla_changes{};
