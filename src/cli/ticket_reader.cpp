@@ -96,6 +96,12 @@ std::chrono::year_month_day date(std::string_view s, const Where& where) {
   }
 }
 
+// A time field may hold a day (an order due on a day): YYYY-MM-DD is ten
+// characters, and every RFC 3339 time is longer.
+bool names_a_day(std::string_view s) {
+  return s.size() == 10;
+}
+
 // A JSON scalar as an error message shows it.
 std::string shown(const Scalar& s) {
   if (const auto* str = std::get_if<std::string>(&s)) return fmt::format("\"{}\"", *str);
@@ -124,7 +130,7 @@ FieldValue field_value(const Scalar& s, const FieldInfo& f, const Where& where) 
       throw wrong("true or false");
     case FieldType::time:
       if (str == nullptr) throw wrong("a time (RFC 3339) or a date");
-      if (str->size() == 10) return date(*str, where);
+      if (names_a_day(*str)) return date(*str, where);
       return instant(*str, where);
     case FieldType::date:
       if (str == nullptr) throw wrong("a date (YYYY-MM-DD)");
@@ -250,13 +256,13 @@ struct TicketReader::Impl {
         if (const auto* d = std::get_if<double>(&s)) {
           o.value = *d;
         } else if (!std::holds_alternative<std::monostate>(s)) {
-          throw ReadError{at, "expected a number"};
+          throw ReadError{at, "expected a number, got " + shown(s)};
         }
       } else if (key == "due") {
         const auto s = text(value, at);
         if (s.empty()) {
           o.due = std::monostate{};
-        } else if (s.size() == 10) {
+        } else if (names_a_day(s)) {
           o.due = date(s, at);
         } else {
           o.due = instant(s, at);

@@ -1,5 +1,5 @@
 // Compiled conditions: one compiler for every engine (SLA selection, pauses,
-// target values, routing). A checked Expr becomes a flat array of nodes over
+// target values; routing, when its engine comes). A checked Expr becomes a flat array of nodes over
 // field slots; evaluating one compares integers and doubles, never strings,
 // and looks nothing up by name. Each node keeps the Expr it came from, so a
 // failed condition can say which part failed and with what value.

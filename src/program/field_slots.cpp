@@ -152,10 +152,7 @@ std::optional<Slot> FieldLayout::slot(std::string_view path) const {
 }
 
 std::int32_t FieldLayout::intern(std::string_view text) {
-  const auto [it, fresh] =
-      codes_.emplace(std::string{text}, static_cast<std::int32_t>(texts_.size()));
-  if (fresh) texts_.emplace_back(text);
-  return it->second;
+  return codes_.emplace(std::string{text}, static_cast<std::int32_t>(codes_.size())).first->second;
 }
 
 std::int32_t FieldLayout::code(std::string_view text) const {

@@ -58,7 +58,7 @@ class FieldLayout {
   [[nodiscard]] const FieldInfo& info(Slot slot) const { return fields_[slot]; }
   [[nodiscard]] std::size_t size() const noexcept { return fields_.size(); }
   /// The slots below this are the ones conditions may read; the others are
-  /// only checked, never stored.
+  /// neither stored nor checked.
   [[nodiscard]] std::size_t width() const noexcept { return width_; }
   [[nodiscard]] const std::vector<FieldInfo>& fields() const noexcept { return fields_; }
 
@@ -66,14 +66,9 @@ class FieldLayout {
   std::int32_t intern(std::string_view text);
   /// Compile time: a condition reads this slot, so tickets must fill it.
   void mark_used(Slot slot);
-  /// The slots some condition reads, ascending.
-  [[nodiscard]] const std::vector<Slot>& used() const noexcept { return used_; }
-  [[nodiscard]] bool is_used(Slot slot) const { return is_used_[slot]; }
 
   /// The code of a text, or kUnknownText.
   [[nodiscard]] std::int32_t code(std::string_view text) const;
-  /// The text of an interned code.
-  [[nodiscard]] std::string_view text(std::int32_t code) const { return texts_[code]; }
 
   /// Reads the used slots of `out` from the ticket. Throws TicketError naming
   /// the ticket, the field and the value when a value does not fit its type.
@@ -92,9 +87,8 @@ class FieldLayout {
  private:
   std::vector<FieldInfo> fields_;
   std::unordered_map<std::string_view, Slot> by_path_;
-  std::vector<std::string> texts_;  // code -> text
   std::unordered_map<std::string, std::int32_t, TextHash, std::equal_to<>> codes_;
-  std::vector<Slot> used_;
+  std::vector<Slot> used_;  // the slots some condition reads, ascending
   std::size_t width_ = 0;
   std::vector<bool> is_used_;
   // Per slot: where a ticket keeps it (a member, or a custom field by name).

@@ -50,23 +50,21 @@ std::string condition_text(const std::optional<detail::Condition>& c) {
   return c && c->source() != nullptr ? detail::expr_text(*c->source()) : std::string{};
 }
 
-// Which value of the target the fields chose in step k, and why.
-std::string value_reason(const TargetPlan& t, std::span<const detail::SlotValue> state) {
+// The value of the target the fields chose (case `chosen`), and why.
+std::string value_reason(const TargetPlan& t, int chosen) {
   if (t.before) {
     const auto& b = *t.source->before;
     return b.margin == BusinessDuration{}
                ? fmt::format("before {}", b.field)
                : fmt::format("before {} - {}", b.field, detail::duration_text(b.margin));
   }
-  for (const auto& c : t.cases) {
-    if (c.when && !(*c.when)(state)) continue;
-    // "3 business days" says more than the business hours they came to.
-    std::string out = c.value.business_days != 0 ? detail::duration_text(c.value) : "";
-    const auto why =
-        c.when ? "when " + condition_text(c.when) : (t.cases.size() > 1 ? "otherwise" : "");
-    return out.empty() || why.empty() ? out + why : out + ", " + why;
-  }
-  return "no value: no case holds";
+  if (chosen < 0) return "no value: no case holds";
+  const auto& c = t.cases[static_cast<std::size_t>(chosen)];
+  // "3 business days" says more than the business hours they came to.
+  std::string out = c.value.business_days != 0 ? detail::duration_text(c.value) : "";
+  const auto why =
+      c.when ? "when " + condition_text(c.when) : (t.cases.size() > 1 ? "otherwise" : "");
+  return out.empty() || why.empty() ? out + why : out + ", " + why;
 }
 
 // Open intervals of [from, to) minus the pauses.
@@ -108,7 +106,7 @@ CycleExplanation explain_cycle(const TargetCycle& c, const detail::CycleTrace& t
   CycleExplanation x;
   x.started_by = describe(trace.cycle.started_by);
   x.stopped_by = describe(trace.cycle.stopped_by);
-  x.value_reason = value_reason(t, tl.state(trace.value_step));
+  x.value_reason = value_reason(t, trace.value_case);
   const Calendar* cal = p.calendar;
   if (cal != nullptr) x.zone = cal->zone();
   for (const auto& pause : c.pauses) x.pauses.push_back({pause, condition_text(p.pause)});

@@ -84,10 +84,10 @@ void TargetClock::evaluate(const TargetPlan& target, std::vector<Cycle>& cycles,
   for (const auto& c : cycles) {
     // A `before` cycle carries nothing: its due is its field's.
     const auto carry = c.continues && !target.before ? carried : Seconds{0};
-    std::size_t value_step = 0;
-    if (evaluate_cycle(target, c, carry, ++number, value_step, out.next())) {
+    int value_case = -1;
+    if (evaluate_cycle(target, c, carry, ++number, value_case, out.next())) {
       out.commit();
-      if (traces != nullptr) traces->push_back({&policy_, &target, c, value_step});
+      if (traces != nullptr) traces->push_back({&policy_, &target, c, value_case});
     }
     // A later cycle that continues counts on from here, whoever saw this one.
     const Clock& clock = target.before ? *unpaused_ : clock_;
@@ -96,7 +96,7 @@ void TargetClock::evaluate(const TargetPlan& target, std::vector<Cycle>& cycles,
 }
 
 bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Seconds carry,
-                                 int number, std::size_t& value_step, TargetCycle& r) const {
+                                 int number, int& value_case, TargetCycle& r) const {
   const auto now = timeline_.now();
   const auto s = c.start;
   const bool stopped = c.stop.has_value();
@@ -148,7 +148,7 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
     if (active_[k] == 0) continue;
     due = d;
     target_value = v;
-    value_step = k;
+    value_case = memo_case;
     if (!d) continue;
     // The part of the life in this step ends at `hi`: the next step, the
     // stop, or `now`. An instant of it lies after the due when the due is

@@ -35,7 +35,9 @@ struct CycleTrace {
   const PolicyPlan* policy = nullptr;
   const TargetPlan* target = nullptr;
   Cycle cycle{};
-  std::size_t value_step = 0;  ///< the step whose fields chose the value reported
+  /// The case of the target whose value is reported (an index into its
+  /// cases; -1 when none holds or the target is `before` a field).
+  int value_case = -1;
 };
 
 class TargetClock {
@@ -75,7 +77,7 @@ class TargetClock {
  private:
   /// Fills `r` and returns true when the policy saw the cycle.
   [[nodiscard]] bool evaluate_cycle(const TargetPlan& target, const Cycle& c, Seconds carry,
-                                    int number, std::size_t& value_step, TargetCycle& r) const;
+                                    int number, int& value_case, TargetCycle& r) const;
   [[nodiscard]] Seconds business_days(Instant start, int n) const;
 
   const PolicyPlan& policy_;

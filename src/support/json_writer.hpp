@@ -47,15 +47,9 @@ class JsonWriter {
   /// Text written as it is (a closing line break).
   void raw(std::string_view text) { out_ += text; }
 
-  [[nodiscard]] const std::string& str() const noexcept { return out_; }
   [[nodiscard]] std::string take() { return std::move(out_); }
   /// Writes into `out` (appending) from now on; its buffer is reused.
   void append_to(std::string&& out) { out_ = std::move(out); }
-  void clear() {
-    out_.clear();
-    depth_ = 0;
-    after_key_ = false;
-  }
 
  private:
   void separate();

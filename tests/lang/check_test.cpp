@@ -52,6 +52,14 @@ TEST_CASE("E0204 type mismatches") {
   CHECK(first_message("route r when ticket.subject == 5 -> queue q\n") ==
         "type mismatch: ticket.subject is a text, but 5 is a number");
   CHECK(diagnostics_of("route r when order.due > 4h -> queue q\n") == "1:26 E0204");
+  // docs/language.md: "A duration field holds time: it compares with a
+  // duration in time units, not in business days".
+  CHECK(
+      first_message("field ticket.wait : duration\nroute r when ticket.wait > 2bd -> queue q\n") ==
+      "type mismatch: ticket.wait is a duration, but 2 business days is a count of business "
+      "days");
+  CHECK(diagnostics_of("field ticket.wait : duration\nroute r when ticket.wait > 48h -> queue "
+                       "q\n") == "");
   CHECK(diagnostics_of("route r when ticket.subject < \"m\" -> queue q\n") == "1:14 E0204");
   CHECK(diagnostics_of("route r when ticket.subject -> queue q\n") == "1:14 E0204");
   CHECK(diagnostics_of("route r when order.value == ticket.subject -> queue q\n") == "1:14 E0204");

@@ -115,3 +115,15 @@ TEST_CASE("explain: JSON that parses, with the evaluation and its explanation") 
   CHECK(to_json(x.evaluation) ==
         to_json(evaluate(rules(kRules), gold_ticket(), events, at("2026-03-30T09:30Z"))));
 }
+
+// "the value chosen and why": the value the cycle reports, chosen by the
+// fields of the last step in which its policy applied (docs/sla.md: "when
+// the priority changes, the target changes from then on").
+TEST_CASE("explain: the value reason follows the fields that chose the value reported") {
+  const std::vector events{change("2026-03-27T15:10Z", "ticket.priority", std::string{"urgent"})};
+  const auto x = explain(rules(kRules), gold_ticket(), events, at("2026-03-27T15:30Z"));
+  CHECK(x.evaluation.targets.at(0).target == std::optional<Seconds>{1h});
+  CHECK(x.targets.at(0).value_reason == "when ticket.priority == urgent");
+  const auto before = explain(rules(kRules), gold_ticket(), events, at("2026-03-27T15:05Z"));
+  CHECK(before.targets.at(0).value_reason == "otherwise");
+}

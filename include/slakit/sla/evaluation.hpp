@@ -119,6 +119,10 @@ struct Evaluation {
 /// The same into `into`, whose buffers are reused (everything in it is
 /// replaced): a host that evaluates ticket after ticket allocates almost
 /// nothing. On an exception `into` holds no meaningful result.
+///
+/// Both keep their working buffers per calling thread (thread_local): no
+/// lock, nothing shared, and each thread that evaluates holds a few
+/// kilobytes, sized by the longest history it has seen, until it exits.
 void evaluate(const RuleSet& rules, const Ticket& ticket, std::span<const TicketEvent> events,
               Instant now, Evaluation& into);
 

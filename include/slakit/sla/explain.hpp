@@ -9,9 +9,12 @@
 //   slakit::Explanation x = slakit::explain(rules, ticket, events, now);
 //   std::cout << x.text();
 //   // gold / first_response cycle 1: breached
-//   //   target 4h (otherwise), started 2026-03-06T15:00:00Z by the ticket's creation
-//   //   counted 2026-03-06 16:00-17:00 (1h), 2026-03-09 09:00-12:00 (3h); times in Europe/Berlin
-//   //   due 2026-03-09T12:00:00+01:00
+//   //   target 4h (otherwise)
+//   //   started 2026-03-06T20:00:00Z by the ticket's creation
+//   //   counted in America/New_York: 2026-03-06 15:00-17:00 (2h), 2026-03-09 09:00-10:00 (1h), ...
+//   //   paused 2026-03-09T14:00:00Z to 2026-03-09T14:30:00Z while ticket.status == ...
+//   //   clocks change 2026-03-08T07:00:00Z from -05:00 to -04:00
+//   //   breached at 2026-03-09T11:30:00-04:00 (2026-03-09T15:30:00Z); overdue 2h30m (...)
 #pragma once
 
 #include <optional>

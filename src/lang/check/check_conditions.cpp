@@ -34,7 +34,8 @@ std::string_view Checker::literal_kind(const Literal& l) {
     case Literal::Kind::symbol:
       return "a word";
     case Literal::Kind::duration:
-      return "a duration";
+      // A field's duration is time: business days would need a calendar.
+      return l.duration.business_days != 0 ? "a count of business days" : "a duration";
     case Literal::Kind::date:
       return "a date";
     case Literal::Kind::none:
@@ -75,7 +76,7 @@ void Checker::check_value(const FieldInfo& f, const Literal& l, CompareOp op) {
       fits = l.kind == Literal::Kind::boolean;
       break;
     case FieldType::duration:
-      fits = l.kind == Literal::Kind::duration;
+      fits = l.kind == Literal::Kind::duration && l.duration.business_days == 0;
       break;
     case FieldType::time:
     case FieldType::date:
