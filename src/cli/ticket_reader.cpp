@@ -65,9 +65,14 @@ Scalar scalar(dom::element v, const Where& where) {
   }
 }
 
-std::string text(dom::element v, const Where& where) {
+// A string (or null: empty), viewed in the parser's buffer.
+std::string_view view(dom::element v, const Where& where) {
   if (v.is_null()) return {};
-  return std::string{get(v.get_string(), where, "a string")};
+  return get(v.get_string(), where, "a string");
+}
+
+std::string text(dom::element v, const Where& where) {
+  return std::string{view(v, where)};
 }
 
 // RFC 3339 with its offset: a time without one would depend on a zone.
@@ -176,7 +181,7 @@ struct TicketReader::Impl {
       if (key == "id") {
         t.id = text(value, at);
       } else if (key == "created") {
-        t.created = instant(text(value, at), at);
+        t.created = instant(view(value, at), at);
         has_created = true;
       } else if (key == "subject") {
         t.subject = text(value, at);
@@ -233,7 +238,7 @@ struct TicketReader::Impl {
       } else if (key == "sla") {
         c.sla = text(value, at);
       } else if (key == "start" || key == "valid_from" || key == "end" || key == "valid_to") {
-        const auto s = text(value, at);
+        const auto s = view(value, at);
         auto& d = key == "start" || key == "valid_from" ? c.valid_from : c.valid_to;
         d = s.empty() ? std::nullopt : std::optional{date(s, at)};
       } else {
@@ -259,7 +264,7 @@ struct TicketReader::Impl {
           throw ReadError{at, "expected a number, got " + shown(s)};
         }
       } else if (key == "due") {
-        const auto s = text(value, at);
+        const auto s = view(value, at);
         if (s.empty()) {
           o.due = std::monostate{};
         } else if (names_a_day(s)) {
@@ -283,10 +288,10 @@ struct TicketReader::Impl {
       for (const auto [key, value] : get(element.get_object(), where_event, "an object")) {
         const Where at{"events", where_event.index, key};
         if (key == "at") {
-          e.at = instant(text(value, at), at);
+          e.at = instant(view(value, at), at);
           has_at = true;
         } else if (key == "kind") {
-          const auto kind = text(value, at);
+          const auto kind = view(value, at);
           const auto k = parse_event_kind(kind);
           if (!k) throw ReadError{at, fmt::format("unknown event kind '{}'", kind)};
           e.kind = *k;
@@ -346,7 +351,7 @@ void TicketReader::read(const JsonLine& line, TicketHistory& out) {
       if (key == "id") {
         out.ticket.id = text(value, Where{"id"});
       } else if (key == "created") {
-        out.ticket.created = instant(text(value, Where{"created"}), Where{"created"});
+        out.ticket.created = instant(view(value, Where{"created"}), Where{"created"});
         has_created = true;
       } else if (key == "ticket") {
         impl_->ticket_object(value, out.ticket, has_created);
