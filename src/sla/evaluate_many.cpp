@@ -20,11 +20,27 @@ struct Worker {
   Evaluation evaluation;
 };
 
-// Runs work(i, worker) for every i in [0, count) on `threads` threads, each
-// with its own Worker. The first exception thrown by `work` stops the others
-// and is rethrown here.
+// Asks the processor for a ticket's record and events ahead of their use. A
+// batch reads a few hundred bytes of events per ticket, each ticket's in a
+// block of its own: without this, evaluation waits on memory as long as it
+// computes.
+void prefetch(const TicketHistory& h) {
+#if defined(__GNUC__)
+  __builtin_prefetch(&h.ticket);
+  const auto* bytes = reinterpret_cast<const char*>(h.events.data());
+  const auto size = h.events.size() * sizeof(TicketEvent);
+  for (std::size_t at = 0; at < size; at += 64) __builtin_prefetch(bytes + at);
+#else
+  static_cast<void>(h);
+#endif
+}
+
+// Runs work(i, worker) for every ticket i on `threads` threads, each with its
+// own Worker. The first exception thrown by `work` stops the others and is
+// rethrown here.
 template <class Work>
-void for_each_ticket(std::size_t count, unsigned threads, const Work& work) {
+void for_each_ticket(std::span<const TicketHistory> tickets, unsigned threads, const Work& work) {
+  const auto count = tickets.size();
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::clamp<std::size_t>(count, 1, threads));
   constexpr std::size_t kChunk = 256;
@@ -38,7 +54,11 @@ void for_each_ticket(std::size_t count, unsigned threads, const Work& work) {
       while (!stop.load(std::memory_order_relaxed)) {
         const auto from = next.fetch_add(kChunk);
         if (from >= count) return;
-        for (auto i = from; i < std::min(count, from + kChunk); ++i) work(i, worker);
+        const auto to = std::min(count, from + kChunk);
+        for (auto i = from; i < to; ++i) {
+          if (i + 1 < count) prefetch(tickets[i + 1]);
+          work(i, worker);
+        }
       }
     } catch (...) {
       // Nothing may leave a worker thread: that would end the process.
@@ -61,7 +81,7 @@ std::vector<BatchResult> evaluate_many(const RuleSet& rules, std::span<const Tic
                                        Instant now, unsigned threads) {
   const auto& program = detail::program_of(rules);
   std::vector<BatchResult> results(tickets.size());
-  for_each_ticket(tickets.size(), threads, [&](std::size_t i, Worker& worker) {
+  for_each_ticket(tickets, threads, [&](std::size_t i, Worker& worker) {
     try {
       auto& e = results[i].evaluation.emplace();
       detail::evaluate_into(program, tickets[i].ticket, tickets[i].events, now, worker.state, e,
@@ -77,7 +97,7 @@ std::vector<BatchResult> evaluate_many(const RuleSet& rules, std::span<const Tic
 void evaluate_many(const RuleSet& rules, std::span<const TicketHistory> tickets, Instant now,
                    const EvaluationSink& sink, unsigned threads) {
   const auto& program = detail::program_of(rules);
-  for_each_ticket(tickets.size(), threads, [&](std::size_t i, Worker& worker) {
+  for_each_ticket(tickets, threads, [&](std::size_t i, Worker& worker) {
     // The worker's Evaluation, overwritten ticket after ticket: its buffers
     // are reused, so a batch allocates almost nothing per ticket.
     std::string error;

@@ -113,52 +113,67 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
   const bool relative = target.before.has_value();
   const Clock& clock = relative ? *unpaused_ : clock_;
   // The value and due of each step, as the fields then chose them. Both
-  // change only with the case chosen: most steps keep the one before.
+  // change only with the case chosen: most steps keep the one before. Plain
+  // values with flags rather than optionals: this loop runs for every step of
+  // every cycle, and copying optionals here cost more than the rest of it.
+  struct Choice {
+    bool has_value = false, has_due = false;
+    Seconds value{};
+    Instant due{};
+  };
   int memo_case = -2;
-  std::optional<Seconds> memo_value;
-  std::optional<Instant> memo_due;
-  auto due_in = [&](std::size_t k, std::optional<Seconds>& v) -> std::optional<Instant> {
+  Choice memo;
+  auto choice_in = [&](std::size_t k) -> Choice {
     if (relative) {
-      const auto due = before_due(target, k);
-      v = due ? std::optional<Seconds>{std::max(Seconds{0}, clock.business(s, std::max(s, *due)))}
-              : std::nullopt;
-      return due;
+      Choice here;
+      if (const auto due = before_due(target, k)) {
+        here.has_due = here.has_value = true;
+        here.due = *due;
+        here.value = std::max(Seconds{0}, clock.business(s, std::max(s, *due)));
+      }
+      return here;
     }
     // The fields that choose the case changed, or the due is still unknown.
     const bool same = memo_case != -2 && (timeline_.changed(k) & target.case_slots) == 0;
     const auto chosen = same ? memo_case : chosen_case(target, k);
     if (chosen != memo_case) {
       memo_case = chosen;
-      memo_value = std::nullopt;
-      if (chosen >= 0) memo_value = case_value(target.cases[static_cast<std::size_t>(chosen)], s);
-      memo_due = memo_value ? clock.reach(s, carry, *memo_value, k1) : std::nullopt;
+      memo = Choice{};
+      if (chosen >= 0) {
+        memo.has_value = true;
+        memo.value = case_value(target.cases[static_cast<std::size_t>(chosen)], s);
+        if (const auto due = clock.reach(s, carry, memo.value, k1)) {
+          memo.has_due = true;
+          memo.due = *due;
+        }
+      }
     }
-    v = memo_value;
-    return memo_due;
+    return memo;
   };
 
   // A cycle breaches at the first instant after its due while its policy
   // applies; then it stays breached.
-  std::optional<Instant> breached_at, due;
-  std::optional<Seconds> target_value;
+  Choice last;  // of the last step in which the policy applied
+  bool breached = false;
   for (auto k = k0; k <= k1; ++k) {
     // Every step, so that the memo above follows each change of fields.
-    std::optional<Seconds> v;
-    const auto d = due_in(k, v);
+    const auto here = choice_in(k);
     if (active_[k] == 0) continue;
-    due = d;
-    target_value = v;
+    last = here;
     value_case = memo_case;
-    if (!d) continue;
+    if (!here.has_due) continue;
     // The part of the life in this step ends at `hi`: the next step, the
     // stop, or `now`. An instant of it lies after the due when the due is
     // before `hi` (a cycle that stops where it starts has only that instant).
     const auto hi = k < k1 ? timeline_.start(k + 1) : end;
-    if (*d < hi) {
-      breached_at = d;
+    if (here.due < hi) {
+      breached = true;
       break;
     }
   }
+  const auto due = last.has_due ? std::optional{last.due} : std::nullopt;
+  const auto target_value = last.has_value ? std::optional{last.value} : std::nullopt;
+  const auto breached_at = breached ? due : std::nullopt;
 
   // Every member is set: `r` may hold an earlier ticket's cycle.
   r.policy = policy_.name;
