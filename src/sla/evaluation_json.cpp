@@ -21,16 +21,16 @@ void seconds(JsonWriter& w, std::string_view key, Seconds s) {
   w.value(static_cast<std::int64_t>(s.count()));
 }
 
+void time_pair(JsonWriter& w, const TimePair& p) {
+  w.begin_object();
+  seconds(w, "business", p.business);
+  seconds(w, "calendar", p.calendar);
+  w.end_object();
+}
+
 void time_pair(JsonWriter& w, std::string_view key, const std::optional<TimePair>& p) {
   w.key(key);
-  if (!p) {
-    w.null();
-    return;
-  }
-  w.begin_object();
-  seconds(w, "business", p->business);
-  seconds(w, "calendar", p->calendar);
-  w.end_object();
+  p ? time_pair(w, *p) : w.null();
 }
 
 void cycle(JsonWriter& w, const TargetCycle& c, bool ola) {
@@ -120,12 +120,7 @@ void write_evaluation_members(JsonWriter& w, const Evaluation& e) {
   time_pair(w, "first_response", m.first_response);
   w.key("next_responses");
   w.begin_array();
-  for (const auto& p : m.next_responses) {
-    w.begin_object();
-    seconds(w, "business", p.business);
-    seconds(w, "calendar", p.calendar);
-    w.end_object();
-  }
+  for (const auto& p : m.next_responses) time_pair(w, p);
   w.end_array();
   time_pair(w, "next_response_average", m.next_response_average);
   time_pair(w, "handling", m.handling);
