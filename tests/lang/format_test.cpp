@@ -112,6 +112,24 @@ TEST_CASE("comments stay: own-line before their element, trailing behind it") {
         "inside\n  resolution 4h  # target\n  # last\n}\n# end\n");
 }
 
+// docs/language.md: "A comment runs from `#` to the end of its line; a
+// carriage return inside it is part of the comment." (Found by the fuzzer:
+// the parser ended a comment at a lone carriage return, the formatter did
+// not, so the '}' after it moved into a comment when formatted.)
+TEST_CASE("a carriage return inside a comment does not end it") {
+  const std::string text = "sla s {\n  resolution 4h  # note\r}\n}\n";
+  const auto compiled = compile({{"t.sla", text}});
+  CHECK(compiled.ok());
+  const auto once = format_rules("t.sla", text);
+  REQUIRE(once.ok());
+  CHECK(once.text == "sla s {\n  resolution 4h  # note\r}\n}\n");
+  CHECK(format_rules("t.sla", once.text).text == once.text);
+  // A carriage return before the line feed is a blank (CRLF files).
+  const auto crlf = format_rules("t.sla", "sla s {\r\n  resolution 4h  # note\r\n}\r\n");
+  REQUIRE(crlf.ok());
+  CHECK(crlf.text == "sla s {\n  resolution 4h  # note\n}\n");
+}
+
 TEST_CASE("a comment inside a condition moves before its element, once") {
   const auto once = format_rules("t.sla",
                                  "route a when ticket.priority == high   # why\n"

@@ -16,9 +16,12 @@ struct state_tag;
 using iterator_type = const char*;
 
 // Blanks, line breaks and '#' comments separate tokens. Explicit byte sets
-// rather than x3::space: bytes of UTF-8 text are negative chars.
+// rather than x3::space: bytes of UTF-8 text are negative chars. A comment
+// ends at a line feed only, as the comment collector and positions see lines
+// (a lone carriage return ending it here let the formatter write a '}' it
+// had read as comment text).
 inline const auto skipper =
-    x3::omit[x3::char_(" \t\r\n\f\v")] | x3::lexeme['#' >> *(x3::char_ - x3::char_("\r\n"))];
+    x3::omit[x3::char_(" \t\r\n\f\v")] | x3::lexeme['#' >> *(x3::char_ - x3::char_('\n'))];
 using skipper_type = std::remove_cv_t<decltype(skipper)>;
 
 using phrase_context_type = x3::phrase_parse_context<skipper_type>::type;
