@@ -40,7 +40,11 @@ template <class T>
 T get(simdjson::simdjson_result<T> r, const Where& where, std::string_view expected) {
   T value{};
   if (const auto err = std::move(r).get(value)) {
-    throw ReadError{where, fmt::format("expected {} ({})", expected, simdjson::error_message(err))};
+    // A value of another JSON type needs no more words than what was expected.
+    throw ReadError{where,
+                    err == simdjson::INCORRECT_TYPE
+                        ? fmt::format("expected {}", expected)
+                        : fmt::format("expected {} ({})", expected, simdjson::error_message(err))};
   }
   return value;
 }

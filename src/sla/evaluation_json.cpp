@@ -38,7 +38,7 @@ void cycle(JsonWriter& w, const TargetCycle& c, bool ola) {
   w.key("policy"), w.value(c.policy);
   w.key("metric"), w.value(metric_name(c.metric));
   w.key("cycle"), w.value(c.cycle);
-  if (ola) w.key("team"), w.value(c.team);
+  if (ola) w.key("team"), c.team.empty() ? w.null() : w.value(c.team);
   w.key("state"), w.value(target_state_name(c.state));
   instant(w, "start", c.start);
   instant(w, "stop", c.stop);
@@ -51,7 +51,9 @@ void cycle(JsonWriter& w, const TargetCycle& c, bool ola) {
   } else {
     w.null();
   }
-  seconds(w, "remaining", c.remaining);
+  // Without a target value nothing remains to be counted down.
+  w.key("remaining");
+  c.target ? w.value(static_cast<std::int64_t>(c.remaining.count())) : w.null();
   seconds(w, "overdue", c.overdue);
   seconds(w, "overdue_calendar", c.overdue_calendar);
   seconds(w, "business_elapsed", c.business_elapsed);

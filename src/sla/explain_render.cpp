@@ -87,7 +87,7 @@ void cycle_json(JsonWriter& w, const TargetCycle& c, const CycleExplanation& x) 
   w.key("policy"), w.value(c.policy);
   w.key("metric"), w.value(metric_name(c.metric));
   w.key("cycle"), w.value(c.cycle);
-  w.key("value_reason"), w.value(x.value_reason);
+  w.key("value_reason"), x.value_reason.empty() ? w.null() : w.value(x.value_reason);
   w.key("started_by"), w.value(x.started_by);
   w.key("stopped_by"), x.stopped_by.empty() ? w.null() : w.value(x.stopped_by);
   w.key("zone"), x.zone ? w.value(x.zone->name()) : w.null();

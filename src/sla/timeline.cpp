@@ -171,12 +171,17 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
         set_status(*text, true);
         break;
       }
+      if (slot == team_slot_ || slot == assignee_slot_) {
+        // The engine's own fields: OLAs follow the team and handling time
+        // the assignee whether or not a rule reads them.
+        const auto value = layout.convert(*slot, e.value, ticket.id);
+        (slot == team_slot_ ? team_ : assignee_) = value.text;
+        set(*slot, value);
+        break;
+      }
       // A field no rule reads is neither kept nor checked, as at creation.
       if (*slot >= width_) break;
-      const auto value = layout.convert(*slot, e.value, ticket.id);
-      set(*slot, value);
-      if (slot == team_slot_) team_ = value.text;
-      if (slot == assignee_slot_) assignee_ = value.text;
+      set(*slot, layout.convert(*slot, e.value, ticket.id));
       break;
     }
   }

@@ -235,3 +235,38 @@ TEST_CASE("contract.customer and order.customer select policies") {
   t.order.customer = "C-9";
   CHECK(evaluate(r, t, {}, now).sla == std::optional<std::string>{"mine"});
 }
+
+// docs/sla.md: "The fields the engine itself follows are the exception:
+// `ticket.status`, `ticket.team` and `ticket.assignee` ... are always kept
+// and checked"; "handling time: while the ticket has an assignee, is not
+// solved, and is not paused". (Found in review: handling time was 0 unless
+// some rule read ticket.assignee.)
+TEST_CASE("handling time follows the assignee whether or not a rule reads it") {
+  const std::vector events{change("2026-03-02T11:00Z", "ticket.assignee", std::string{"ana"}),
+                           change("2026-03-02T19:00Z", "ticket.assignee", std::string{})};
+  const auto t = ticket("2026-03-02T10:00Z");
+  const auto now = at("2026-03-02T20:00Z");
+  for (const char* text : {"sla s { resolution 10h }",
+                           "sla s { resolution 10h }\nola o for ticket.assignee == \"bo\" { target "
+                           "1h }"}) {
+    CAPTURE(text);
+    const auto e = evaluate(rules(text), t, events, now);
+    CHECK(e.metrics.handling.calendar == 8h);
+    CHECK(e.metrics.handling.business == 8h);
+  }
+  CHECK(error_of(rules("sla s { resolution 10h }"), t,
+                 {change("2026-03-02T11:00Z", "ticket.assignee", 5.0)},
+                 now) == "ticket 'T-1': ticket.assignee: expected a text, got a number 5");
+}
+
+// docs/cli.md, output: "absent values `null`": an OLA cycle without a team,
+// the remaining time of a target without a value.
+TEST_CASE("to_json: a cycle's absent team and remaining time are null") {
+  const auto r = rules(
+      "ola any { start on created\n stop on agent_replied\n target 1h }\n"
+      "sla s { resolution 1h when ticket.priority == urgent }");
+  const auto json = to_json(evaluate(r, ticket("2026-03-02T10:00Z"), {}, at("2026-03-02T10:30Z")));
+  CHECK(json.find(R"("metric":"resolution","cycle":1,"state":"running",)") != std::string::npos);
+  CHECK(json.find(R"("target":null,"remaining":null,)") != std::string::npos);
+  CHECK(json.find(R"("metric":"target","cycle":1,"team":null,)") != std::string::npos);
+}
