@@ -54,5 +54,6 @@ int check_command(const Arguments& args);
 int fmt_command(const Arguments& args);
 int deadline_command(const Arguments& args);
 int eval_command(const Arguments& args);
+int route_command(const Arguments& args);
 
 }  // namespace slakit::cli

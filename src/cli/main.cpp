@@ -19,6 +19,9 @@ constexpr const char* kUsageText =
     "                                          business-time deadlines\n"
     "  eval FILE... --tickets T.jsonl [--now TIME] [--explain [--format json|text]]\n"
     "                                          SLA and OLA clocks of each ticket, as JSON Lines\n"
+    "  route FILE... --tickets T.jsonl [--now TIME] [--explain [--format json|text]]\n"
+    "                                          the queue, team, priority and skills of each "
+    "ticket\n"
     "  version                                 print the version\n"
     "\n"
     "exit status: 0 clean, 1 problems found, 2 usage or I/O error\n";
@@ -45,6 +48,10 @@ int main(int argc, char** argv) {
     }
     if (command == "eval") {
       return eval_command(
+          parse_arguments(argc, argv, 2, {"--tickets", "--now", "--format"}, {"--explain"}));
+    }
+    if (command == "route") {
+      return route_command(
           parse_arguments(argc, argv, 2, {"--tickets", "--now", "--format"}, {"--explain"}));
     }
     if (command == "version" || command == "--version") {

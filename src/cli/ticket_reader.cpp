@@ -168,7 +168,8 @@ FieldValue field_value(const Scalar& s, const FieldInfo& f, const Where& where) 
 struct TicketReader::Impl {
   dom::parser parser;
   std::unordered_map<std::string, FieldInfo> fields;  // by path
-  std::string path;                                   // scratch
+  ReaderOptions options;
+  std::string path;  // scratch
 
   // A key of an object ("ticket", "customer", ...) that is a declared field.
   void custom(CustomFields& into, std::string_view object, std::string_view key, dom::element v,
@@ -331,7 +332,9 @@ struct TicketReader::Impl {
   }
 };
 
-TicketReader::TicketReader(const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
+TicketReader::TicketReader(const RuleSet& rules, ReaderOptions options)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
   for (const auto& f : rules.fields()) impl_->fields.emplace(f.path, f);
 }
 TicketReader::~TicketReader() = default;
@@ -371,7 +374,9 @@ void TicketReader::read(const JsonLine& line, TicketHistory& out) {
     }
     if (out.ticket.id.empty())
       throw ReadError{Where{"id"}, "missing: every ticket needs an \"id\""};
-    if (!has_created) throw ReadError{Where{"created"}, "missing: every ticket needs \"created\""};
+    if (!has_created && impl_->options.require_created) {
+      throw ReadError{Where{"created"}, "missing: every ticket needs \"created\""};
+    }
   } catch (const ReadError& e) {
     const auto who =
         out.ticket.id.empty() ? std::string{} : fmt::format("ticket '{}': ", out.ticket.id);

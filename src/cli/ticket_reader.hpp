@@ -1,4 +1,4 @@
-// The one ticket reader of the command line (eval now; route, test, diff and
+// The one ticket reader of the command line (eval and route; test, diff and
 // report later): a JSON Lines record to a TicketHistory, with simdjson.
 // docs/cli.md lists the keys. Custom fields are typed as the rule set
 // declares them; keys that name nothing are ignored.
@@ -13,9 +13,15 @@
 
 namespace slakit::cli {
 
+struct ReaderOptions {
+  /// Whether a record without "created" is an error (the SLA clocks start
+  /// there; routing does not need it).
+  bool require_created = true;
+};
+
 class TicketReader {
  public:
-  explicit TicketReader(const RuleSet& rules);
+  explicit TicketReader(const RuleSet& rules, ReaderOptions options = {});
   ~TicketReader();
   TicketReader(TicketReader&&) noexcept;
 

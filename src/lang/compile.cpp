@@ -27,6 +27,10 @@ const detail::Program& detail::program_of(const RuleSet& rules) {
   return *RuleSetBuilder::impl(rules).program;
 }
 
+const detail::RoutingProgram& detail::routing_of(const RuleSet& rules) {
+  return *RuleSetBuilder::impl(rules).routing;
+}
+
 const Calendar* RuleSet::calendar(std::string_view name) const {
   const auto it = impl_->calendars.find(name);
   return it == impl_->calendars.end() ? nullptr : &it->second;
@@ -129,6 +133,7 @@ CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& opti
   // Compiled last: the program points into the policies and calendars above.
   impl->program = detail::compile_program(
       impl->fields, impl->policies, [&](const std::string& n) { return &impl->calendars.at(n); });
+  impl->routing = detail::compile_routing(impl->fields, impl->routes);
   // Lints that need compiled conditions; warnings only, in file order.
   const auto before = result.diagnostics.size();
   detail::lint_policies(*impl->program, result.diagnostics);

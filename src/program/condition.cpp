@@ -7,6 +7,11 @@
 #include "lang/format/expr_text.hpp"
 
 namespace slakit::detail {
+
+void fields_of(const Expr& e, std::vector<std::string>& out) {
+  if (e.kind == Expr::Kind::field) out.push_back(e.field);
+  for (const auto& o : e.operands) fields_of(o, out);
+}
 namespace {
 
 using Op = ConditionNode::Op;

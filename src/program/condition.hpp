@@ -42,6 +42,10 @@ struct ConditionNode {
   const Expr* source = nullptr;        ///< for explanations; owned by the RuleSet
 };
 
+/// Appends the paths of the fields a condition names to `out` (for the
+/// field layout of a program: which fields tickets must fill).
+void fields_of(const Expr& e, std::vector<std::string>& out);
+
 /// One compiled condition. Nodes refer to the Expr they came from, which must
 /// outlive it (the RuleSet keeps both).
 class Condition {

@@ -4,12 +4,6 @@ namespace slakit::detail {
 
 namespace {
 
-// The fields a condition names, into `out`.
-void fields_of(const Expr& e, std::vector<std::string>& out) {
-  if (e.kind == Expr::Kind::field) out.push_back(e.field);
-  for (const auto& o : e.operands) fields_of(o, out);
-}
-
 // Every field the policies' conditions and `before` targets read.
 std::vector<std::string> fields_read(const std::vector<PolicyDecl>& policies) {
   std::vector<std::string> out;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "policy_plan.hpp"
+#include "routing/routing_program.hpp"
 #include "slakit/slakit.hpp"
 
 namespace slakit {
@@ -19,12 +20,15 @@ struct RuleSet::Impl {
   std::vector<PolicyDecl> policies;
   std::vector<RouteDecl> routes;
   std::vector<FieldInfo> fields;
-  std::optional<detail::Program> program;  ///< set once the above are in place
+  std::optional<detail::Program> program;         ///< set once the above are in place
+  std::optional<detail::RoutingProgram> routing;  ///< likewise
 };
 
 namespace detail {
 /// The compiled program of a RuleSet, for the engines.
 [[nodiscard]] const Program& program_of(const RuleSet& rules);
+/// The compiled routes of a RuleSet, for the routing engine.
+[[nodiscard]] const RoutingProgram& routing_of(const RuleSet& rules);
 }  // namespace detail
 
 }  // namespace slakit

@@ -1,0 +1,135 @@
+#include "ticket_stream.hpp"
+
+#include <slakit/time/parse_time.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "json_lines.hpp"
+
+namespace slakit::cli {
+namespace {
+
+// Writes each chunk's output when every chunk before it has been written:
+// the output keeps the input's order while chunks are worked on at once.
+// After a failure (abandon), nobody waits any more and nothing more is
+// written.
+class OrderedOutput {
+ public:
+  void write(std::size_t sequence, const std::string& out, const std::string& errors) {
+    std::unique_lock lock{mutex_};
+    turn_.wait(lock, [&] { return next_ == sequence || abandoned_; });
+    if (abandoned_) return;
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    if (!errors.empty()) {
+      std::fflush(stdout);
+      std::fputs(errors.c_str(), stderr);
+    }
+    ++next_;
+    turn_.notify_all();
+  }
+  void abandon(std::string why) {
+    const std::lock_guard lock{mutex_};
+    if (!abandoned_) failure_ = std::move(why);
+    abandoned_ = true;
+    turn_.notify_all();
+  }
+  [[nodiscard]] std::optional<std::string> failure() const { return failure_; }
+
+ private:
+  bool abandoned_ = false;
+  std::optional<std::string> failure_;
+  std::mutex mutex_;
+  std::condition_variable turn_;
+  std::size_t next_ = 0;
+};
+
+}  // namespace
+
+int stream_tickets(const RuleSet& rules, const std::string& path, ReaderOptions options,
+                   const std::function<TicketHandler()>& make_handler) {
+  std::FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (in == nullptr) throw UsageError{"cannot read '" + path + "'"};
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned{in == stdin ? nullptr : in,
+                                                              &std::fclose};
+  // Each thread takes the next chunk of lines, reads, handles and formats
+  // it alone, and writes it in its turn: reading, working and writing
+  // overlap, and no thread waits on another's tickets.
+  JsonLinesReader reader{in};
+  OrderedOutput output;
+  std::atomic<bool> problems{false};
+  auto work_on_chunks = [&] {
+    TicketReader tickets_reader{rules, options};
+    const auto handle = make_handler();
+    TicketHistory history;
+    JsonChunk chunk;
+    std::string out, errors;
+    while (reader.next(chunk)) {
+      out.clear();
+      errors.clear();
+      for (const auto& line : chunk.lines) {
+        if (line.data == nullptr) {
+          errors += fmt::format("{}:{}: error: a line longer than {} MB: not read\n", path,
+                                line.number, kLongestLine >> 20);
+          problems = true;
+          continue;
+        }
+        try {
+          tickets_reader.read(line, history);
+          handle(history, out);
+        } catch (const std::exception& error) {
+          errors += fmt::format("{}:{}: error: {}\n", path, line.number, error.what());
+          problems = true;
+        }
+      }
+      output.write(chunk.sequence, out, errors);
+    }
+  };
+  auto work = [&] {
+    // Nothing may leave a worker thread: that would end the process. What
+    // fails outside one line (memory, reading) stops every worker.
+    try {
+      work_on_chunks();
+    } catch (const std::exception& e) {
+      output.abandon(e.what());
+    }
+  };
+  {
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < std::max(1u, std::thread::hardware_concurrency()); ++t) {
+      pool.emplace_back(work);
+    }
+    work();
+  }
+  if (const auto failure = output.failure()) throw UsageError{"stopped: " + *failure};
+  if (reader.failed()) throw UsageError{"error reading '" + path + "'"};
+  return problems ? kProblems : kOk;
+}
+
+Instant now_option(const Arguments& args) {
+  const auto text = args.value("--now");
+  if (!text) return std::chrono::floor<Seconds>(std::chrono::system_clock::now());
+  Instant now;
+  try {
+    now = parse_time(*text, TimeZone::locate("UTC"));
+  } catch (const InvalidArgument& e) {
+    throw UsageError{fmt::format("--now: {}", e.what())};
+  }
+  if (!in_supported_range(now)) {
+    throw UsageError{fmt::format("--now: {} is outside the supported range [{}, {})", *text,
+                                 format_utc(kSupportedBegin), format_utc(kSupportedEnd))};
+  }
+  return now;
+}
+
+}  // namespace slakit::cli

@@ -1,0 +1,32 @@
+// Streams the tickets of a JSON Lines file through a command on every core:
+// each thread takes the next chunk of lines, reads, handles and formats it
+// alone, and writes its output in input order. Shared by the commands that
+// read tickets (eval, route).
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "cli.hpp"
+#include "ticket_reader.hpp"
+
+namespace slakit::cli {
+
+/// Appends the output for one ticket to `out`; throws for a ticket it cannot
+/// handle (the message is reported with the line number).
+using TicketHandler = std::function<void(const TicketHistory& ticket, std::string& out)>;
+
+/// Runs every ticket of `path` (`-`: standard input) through a handler that
+/// `make_handler` makes once per thread (so that each keeps its own buffers).
+/// A line that cannot be read or handled is reported on stderr as
+/// "path:line: error: ..." and the others go on. Returns kProblems when a
+/// line failed, else kOk; throws UsageError when the file cannot be read or
+/// something fails outside a line.
+int stream_tickets(const RuleSet& rules, const std::string& path, ReaderOptions options,
+                   const std::function<TicketHandler()>& make_handler);
+
+/// `--now` as the commands take it: RFC 3339 (without an offset: UTC) within
+/// the supported range, or the current time. Throws UsageError.
+Instant now_option(const Arguments& args);
+
+}  // namespace slakit::cli

@@ -1,0 +1,63 @@
+// to_json(Routing) and to_json(RouteExplanation): the lines `slakit route`
+// prints.
+#include <slakit/routing/route.hpp>
+
+#include "support/json_writer.hpp"
+
+namespace slakit {
+namespace {
+
+using detail::JsonWriter;
+
+void optional_text(JsonWriter& w, std::string_view key, const std::optional<std::string>& s) {
+  w.key(key);
+  s ? w.value(*s) : w.null();
+}
+
+void names(JsonWriter& w, std::string_view key, const std::vector<std::string>& list) {
+  w.key(key);
+  w.begin_array();
+  for (const auto& n : list) w.value(n);
+  w.end_array();
+}
+
+void routing_members(JsonWriter& w, const Routing& r) {
+  w.key("id"), w.value(r.id);
+  optional_text(w, "rule", r.rule);
+  optional_text(w, "queue", r.queue);
+  optional_text(w, "team", r.team);
+  optional_text(w, "priority", r.priority);
+  names(w, "skills", r.skills);
+  names(w, "tags", r.tags);
+}
+
+}  // namespace
+
+std::string to_json(const Routing& r) {
+  JsonWriter w{true};
+  w.begin_object();
+  routing_members(w, r);
+  w.end_object();
+  return w.take();
+}
+
+std::string to_json(const RouteExplanation& x) {
+  JsonWriter w{true};
+  w.begin_object();
+  routing_members(w, x.routing);
+  w.key("explain");
+  w.begin_array();
+  for (const auto& c : x.checks) {
+    w.begin_object();
+    w.key("route"), w.value(c.route);
+    w.key("matches"), w.value(c.matches);
+    w.key("condition"), c.condition.empty() ? w.null() : w.value(c.condition);
+    w.key("why_not"), c.why_not.empty() ? w.null() : w.value(c.why_not);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  return w.take();
+}
+
+}  // namespace slakit

@@ -1,0 +1,189 @@
+// The routing engine on the language as it stands: one group of routes,
+// first match (docs/routing.md).
+#include <doctest/doctest.h>
+
+#include <slakit/routing/route.hpp>
+#include <slakit/slakit.hpp>
+#include <slakit/time/parse_time.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace slakit;
+
+namespace {
+
+RuleSet rules(const std::string& text) {
+  return compile_or_throw({{"r.sla", text}});
+}
+
+Instant at(const char* text) {
+  static const auto utc = TimeZone::locate("UTC");
+  return parse_time(text, utc);
+}
+
+Ticket ticket() {
+  Ticket t;
+  t.id = "T-1";
+  t.created = at("2026-03-02T09:00Z");
+  t.priority = "normal";
+  return t;
+}
+
+const char* const kRoutes = R"(
+field ticket.order_value : number
+route platinum when contract.sla == "platinum" -> queue vip, priority urgent, team duty, skills [incident]
+route big when ticket.order_value >= 10000 -> queue review, skills [billing, fraud]
+route billing when ticket.category in [billing, refund] -> queue billing
+route no_region when customer.region == none -> queue triage_unknown
+)";
+
+}  // namespace
+
+// "first: the first matching route in rule order decides; its outcome is
+// the group's."
+TEST_CASE("the first matching route in rule order decides, with its whole outcome") {
+  const auto r = rules(kRoutes);
+  auto t = ticket();
+  t.contract.sla = "platinum";
+  t.category = "billing";
+  const auto got = route(r, t);
+  CHECK(got.id == "T-1");
+  CHECK(got.rule == std::optional<std::string>{"platinum"});
+  CHECK(got.queue == std::optional<std::string>{"vip"});
+  CHECK(got.priority == std::optional<std::string>{"urgent"});
+  CHECK(got.team == std::optional<std::string>{"duty"});
+  CHECK(got.skills == std::vector<std::string>{"incident"});
+  t.contract.sla = "gold";
+  const auto billing = route(r, t);
+  CHECK(billing.rule == std::optional<std::string>{"billing"});
+  CHECK(billing.queue == std::optional<std::string>{"billing"});
+  CHECK_FALSE(billing.priority.has_value());  // the route names none
+  CHECK(billing.skills.empty());
+}
+
+// "A ticket that no route matches gets no queue": the result says so, and it
+// is not an error.
+TEST_CASE("a ticket no route matches gets no queue, and no error") {
+  auto t = ticket();
+  t.customer.region = "emea";
+  const auto got = route(rules(kRoutes), t);
+  CHECK_FALSE(got.rule.has_value());
+  CHECK_FALSE(got.queue.has_value());
+  CHECK(to_json(got) ==
+        R"({"id":"T-1","rule":null,"queue":null,"team":null,"priority":null,"skills":[],)"
+        R"("tags":[]})");
+}
+
+// "A condition on a field without a value is false, except `== none` (and
+// `!= value`, `not in`), which is true".
+TEST_CASE("a missing field fails every comparison but == none") {
+  const auto r = rules(kRoutes);
+  auto t = ticket();  // no order value, no category, no region
+  CHECK(route(r, t).rule == std::optional<std::string>{"no_region"});
+  const auto neg = rules(
+      "route a when ticket.category != billing -> queue q\n"
+      "route b when ticket.category not in [billing] -> queue z\n");
+  CHECK(route(neg, t).rule == std::optional<std::string>{"a"});
+}
+
+// "Numbers compare exactly: `x > 100` is false and `x >= 100` true for 100."
+TEST_CASE("numeric thresholds: > and >= exactly at the threshold") {
+  const auto r = rules(
+      "field ticket.order_value : number\n"
+      "route above when ticket.order_value > 100 -> queue a\n"
+      "route at_least when ticket.order_value >= 100 -> queue b\n"
+      "route rest -> queue c\n");
+  auto t = ticket();
+  for (const auto& [value, expected] : std::vector<std::pair<double, const char*>>{
+           {100.0, "at_least"}, {100.000001, "above"}, {99.999999, "rest"}}) {
+    t.fields["order_value"] = value;
+    CAPTURE(value);
+    CHECK(route(r, t).rule == std::optional<std::string>{expected});
+  }
+}
+
+// "A value that a `one of` field does not list is an error that names the
+// ticket and the field".
+TEST_CASE("a value a one of field does not list is an error naming ticket and field") {
+  auto t = ticket();
+  t.priority = "asap";
+  try {
+    (void)route(rules("route u when ticket.priority == urgent -> queue q\n"), t);
+    FAIL("no error");
+  } catch (const TicketError& e) {
+    CHECK(std::string{e.what()} ==
+          "ticket 'T-1': ticket.priority: expected one of low, normal, high, urgent, got text "
+          "'asap'");
+  }
+}
+
+// "Routing reads the ticket as it is now: its record and, when events are
+// given, the fields they set at or before `now`".
+TEST_CASE("events at or before now change the fields routing sees") {
+  const auto r = rules(
+      "route urgent when ticket.priority == urgent -> queue fast\nroute rest -> queue slow\n");
+  const std::vector events{TicketEvent{.at = at("2026-03-02T10:00Z"),
+                                       .kind = EventKind::field_changed,
+                                       .field = "ticket.priority",
+                                       .value = std::string{"urgent"}}};
+  const auto t = ticket();
+  CHECK(route(r, t).rule == std::optional<std::string>{"rest"});
+  CHECK(route(r, t, events).rule == std::optional<std::string>{"urgent"});  // every event
+  CHECK(route(r, t, events, at("2026-03-02T09:30Z")).rule == std::optional<std::string>{"rest"});
+  CHECK(route(r, t, events, at("2026-03-02T10:00Z")).rule == std::optional<std::string>{"urgent"});
+}
+
+// "The route that matched and, for every earlier route of its group, its
+// first condition that failed, with the ticket's value".
+TEST_CASE("explain_route: the match and why each earlier route did not") {
+  auto t = ticket();
+  t.category = "refund";
+  t.fields["order_value"] = 250.0;
+  const auto x = explain_route(rules(kRoutes), t);
+  REQUIRE(x.checks.size() == 3);
+  CHECK(x.checks[0].route == "platinum");
+  CHECK_FALSE(x.checks[0].matches);
+  CHECK(x.checks[0].why_not == R"(contract.sla == "platinum" is false: contract.sla is none)");
+  CHECK(x.checks[1].why_not == "ticket.order_value >= 10000 is false: ticket.order_value is 250");
+  CHECK(x.checks[2].matches);
+  CHECK(x.checks[2].condition == "ticket.category in [billing, refund]");
+  CHECK(x.routing.rule == std::optional<std::string>{"billing"});
+  CHECK(x.text() ==
+        "ticket T-1: route billing -> queue billing\n"
+        "  route platinum does not match: contract.sla == \"platinum\" is false: contract.sla "
+        "is none\n"
+        "  route big does not match: ticket.order_value >= 10000 is false: ticket.order_value "
+        "is 250\n"
+        "  route billing matches: ticket.category in [billing, refund]\n");
+  CHECK(to_json(x).find(R"("explain":[{"route":"platinum","matches":false,)") != std::string::npos);
+}
+
+// The index that finds the first match must answer as trying every route in
+// order does (docs/routing.md, "Speed"): checked against explain_route,
+// which tries the routes one by one without the index, on tickets over
+// every combination of the values the routes name.
+TEST_CASE("route() agrees with trying every route in order") {
+  const auto r = rules(kRoutes + std::string{"route rest -> queue other\n"});
+  for (const char* sla : {"", "platinum", "gold"}) {
+    for (const char* category : {"", "billing", "refund", "outage"}) {
+      for (const double value : {0.0, 9999.0, 10000.0}) {
+        for (const char* region : {"", "emea"}) {
+          auto t = ticket();
+          t.contract.sla = sla;
+          t.category = category;
+          t.fields["order_value"] = value;
+          t.customer.region = region;
+          const auto x = explain_route(r, t);
+          std::optional<std::string> first;
+          for (const auto& c : x.checks) {
+            if (c.matches) first = c.route;
+          }
+          CAPTURE(to_json(x));
+          CHECK(route(r, t).rule == first);
+          CHECK(first.has_value());
+        }
+      }
+    }
+  }
+}
