@@ -137,27 +137,32 @@ FieldLayout::FieldLayout(std::vector<FieldInfo> fields, const std::vector<std::s
                                       std::numeric_limits<Slot>::max()));
   }
   for (Slot i = 0; i < static_cast<Slot>(fields_.size()); ++i) {
-    by_path_.emplace(fields_[i].path, i);
+    // A path given twice keeps its first slot, as a map's emplace would.
+    if (static_cast<std::size_t>(paths_.insert(fields_[i].path)) == path_slots_.size()) {
+      path_slots_.push_back(i);
+    }
     source_.push_back(source_of(fields_[i].path));
     member_codes_.emplace_back();
     for (const auto& m : fields_[i].members) member_codes_.back().push_back(intern(m));
   }
   is_used_.assign(fields_.size(), false);
+  engine_ = {slot("ticket.status"), slot("ticket.team"), slot("ticket.assignee"),
+             slot("ticket.reopened")};
 }
 
 std::optional<Slot> FieldLayout::slot(std::string_view path) const {
-  const auto it = by_path_.find(path);
-  if (it == by_path_.end()) return std::nullopt;
-  return it->second;
+  const auto number = paths_.find(path);
+  if (number == TextIndex::npos) return std::nullopt;
+  return path_slots_[static_cast<std::size_t>(number)];
 }
 
 std::int32_t FieldLayout::intern(std::string_view text) {
-  return codes_.emplace(std::string{text}, static_cast<std::int32_t>(codes_.size())).first->second;
+  return codes_.insert(text);
 }
 
 std::int32_t FieldLayout::code(std::string_view text) const {
-  const auto it = codes_.find(text);
-  return it == codes_.end() ? kUnknownText : it->second;
+  const auto number = codes_.find(text);
+  return number == TextIndex::npos ? kUnknownText : number;
 }
 
 void FieldLayout::mark_used(Slot slot) {
@@ -178,8 +183,7 @@ SlotValue FieldLayout::text_value(Slot slot, std::string_view text, std::string_
   v.present = true;
   v.text = text;
   // A hash of the text, once per ticket and field: conditions compare codes.
-  const auto it = codes_.find(text);
-  v.code = it == codes_.end() ? kUnknownText : it->second;
+  v.code = code(text);
   if (strict && f.type == FieldType::one_of &&
       std::find(member_codes_[slot].begin(), member_codes_[slot].end(), v.code) ==
           member_codes_[slot].end()) {

@@ -10,12 +10,12 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "slakit/model/field_value.hpp"
 #include "slakit/model/fields.hpp"
 #include "slakit/model/ticket.hpp"
+#include "support/text_index.hpp"
 
 namespace slakit::detail {
 
@@ -34,18 +34,6 @@ struct SlotValue {
   std::string_view text{};   ///< text and one of; points into the ticket or event
 };
 
-/// Lets an unordered_map<std::string, ...> be searched with a string_view.
-/// FNV-1a: the texts are short (a tier, a status), where it beats the
-/// standard library's hash.
-struct TextHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept {
-    std::uint64_t h = 14695981039346656037ull;
-    for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return static_cast<std::size_t>(h);
-  }
-};
-
 class FieldLayout {
  public:
   /// Every field of the rule set, built in and declared (with redeclared
@@ -55,6 +43,12 @@ class FieldLayout {
   FieldLayout(std::vector<FieldInfo> fields, const std::vector<std::string>& read);
 
   [[nodiscard]] std::optional<Slot> slot(std::string_view path) const;
+  /// The slots of the built-in fields the SLA engine writes itself, found
+  /// once rather than on every ticket.
+  struct EngineSlots {
+    std::optional<Slot> status, team, assignee, reopened;
+  };
+  [[nodiscard]] const EngineSlots& engine_slots() const noexcept { return engine_; }
   [[nodiscard]] const FieldInfo& info(Slot slot) const { return fields_[slot]; }
   [[nodiscard]] std::size_t size() const noexcept { return fields_.size(); }
   /// The slots below this are the ones conditions may read; the others are
@@ -86,8 +80,10 @@ class FieldLayout {
 
  private:
   std::vector<FieldInfo> fields_;
-  std::unordered_map<std::string_view, Slot> by_path_;
-  std::unordered_map<std::string, std::int32_t, TextHash, std::equal_to<>> codes_;
+  TextIndex paths_;
+  std::vector<Slot> path_slots_;  // per path number: its slot
+  TextIndex codes_;               // a text's number is its code
+  EngineSlots engine_;
   std::vector<Slot> used_;  // the slots some condition reads, ascending
   std::size_t width_ = 0;
   std::vector<bool> is_used_;

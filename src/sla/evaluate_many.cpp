@@ -26,10 +26,13 @@ struct Worker {
 // computes.
 void prefetch(const TicketHistory& h) {
 #if defined(__GNUC__)
-  __builtin_prefetch(&h.ticket);
-  const auto* bytes = reinterpret_cast<const char*>(h.events.data());
-  const auto size = h.events.size() * sizeof(TicketEvent);
-  for (std::size_t at = 0; at < size; at += 64) __builtin_prefetch(bytes + at);
+  auto fetch = [](const void* data, std::size_t size) {
+    const auto* bytes = static_cast<const char*>(data);
+    for (std::size_t at = 0; at < size; at += 64) __builtin_prefetch(bytes + at);
+  };
+  // The whole record: the fields conditions read lie all over it.
+  fetch(&h.ticket, sizeof(Ticket));
+  fetch(h.events.data(), h.events.size() * sizeof(TicketEvent));
 #else
   static_cast<void>(h);
 #endif
@@ -56,7 +59,7 @@ void for_each_ticket(std::span<const TicketHistory> tickets, unsigned threads, c
         if (from >= count) return;
         const auto to = std::min(count, from + kChunk);
         for (auto i = from; i < to; ++i) {
-          if (i + 1 < count) prefetch(tickets[i + 1]);
+          if (i + 2 < count) prefetch(tickets[i + 2]);
           work(i, worker);
         }
       }

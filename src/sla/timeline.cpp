@@ -35,10 +35,11 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
   }
   width_ = layout.width();
   now_ = now;
-  status_slot_ = layout.slot("ticket.status");
-  team_slot_ = layout.slot("ticket.team");
-  assignee_slot_ = layout.slot("ticket.assignee");
-  reopened_slot_ = layout.slot("ticket.reopened");
+  const auto& engine = layout.engine_slots();
+  status_slot_ = engine.status;
+  team_slot_ = engine.team;
+  assignee_slot_ = engine.assignee;
+  reopened_slot_ = engine.reopened;
 
   // Duplicates by id, the first in input order kept; then by instant, ties in
   // input order. Events after `now` have not happened yet.

@@ -3,6 +3,7 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -23,6 +24,11 @@ struct TimeZone::Impl {
   // DST for later years.
   Instant rule_from = Instant::max();
   std::optional<detail::PosixRule> rule;
+  // The tabulated spans from just before kSupportedBegin to rule_from (or
+  // just past kSupportedEnd), read once: date/tz's own look-up builds a
+  // record with the zone's abbreviation on every call, and the engines ask
+  // for offsets on every ticket.
+  std::vector<OffsetSpan> spans;
 };
 
 namespace {
@@ -55,6 +61,17 @@ std::shared_ptr<const TimeZone::Impl> load(const std::string& name) {
     if (tabulation_ends) {
       impl->rule = read_footer_rule(name);
       if (impl->rule) impl->rule_from = Instant{last.begin.time_since_epoch()};
+    }
+    // resolve() looks 27 hours either side of a reading: a day beyond the
+    // range's ends covers that.
+    const auto until = std::min(impl->rule_from, kSupportedEnd + days{2});
+    for (auto t = kSupportedBegin - days{2}; t < until;) {
+      const auto info = impl->zone->get_info(date::sys_seconds{t.time_since_epoch()});
+      const Instant end{info.end.time_since_epoch()};
+      impl->spans.push_back(
+          {Instant{info.begin.time_since_epoch()}, std::min(end, impl->rule_from), info.offset});
+      if (end <= t) break;  // never for a well-formed zone; no endless loop if not
+      t = end;
     }
   } catch (const std::exception& e) {
     // A zone the database names but cannot read: a broken installation.
@@ -105,6 +122,12 @@ const std::string& TimeZone::name() const noexcept {
 
 OffsetSpan TimeZone::offset_span(Instant t) const {
   if (impl_->rule && t >= impl_->rule_from) return rule_span(*impl_->rule, impl_->rule_from, t);
+  const auto& spans = impl_->spans;
+  if (!spans.empty() && spans.front().begin <= t && t < spans.back().end) {
+    const auto after = std::upper_bound(spans.begin(), spans.end(), t,
+                                        [](Instant x, const OffsetSpan& s) { return x < s.begin; });
+    return *(after - 1);
+  }
   const auto info = impl_->zone->get_info(date::sys_seconds{t.time_since_epoch()});
   OffsetSpan span{Instant{info.begin.time_since_epoch()}, Instant{info.end.time_since_epoch()},
                   info.offset};

@@ -114,6 +114,12 @@ TEST_CASE("every transition 1970-2100 resolves consistently") {
     for (auto span = zone.offset_span(slakit::kSupportedBegin); span.end < slakit::kSupportedEnd;
          span = zone.offset_span(span.end)) {
       ++transitions;
+      if (span.end < sys_days{2037y / January / 1}) {
+        // The zone's own table of spans: the same boundaries as date/tz's.
+        const auto info = reference->get_info(date::sys_seconds{span.end.time_since_epoch()} - 1s);
+        CHECK(span.end == slakit::Instant{info.end.time_since_epoch()});
+        CHECK(span.offset == info.offset);
+      }
       for (const auto t : {span.end - 1s, span.end, span.end + 1s}) {
         if (t < sys_days{2037y / January / 1}) {
           CHECK(zone.offset(t) ==
@@ -128,5 +134,11 @@ TEST_CASE("every transition 1970-2100 resolves consistently") {
       }
     }
     if (std::string{name} == "America/New_York") CHECK(transitions > 2 * 120);
+    // Before the range, where the table stops, offsets still come from date/tz.
+    for (const auto t :
+         {slakit::kSupportedBegin - days{400}, slakit::kSupportedBegin - days{2} - 1s,
+          slakit::kSupportedBegin - days{2}}) {
+      CHECK(zone.offset(t) == reference->get_info(date::sys_seconds{t.time_since_epoch()}).offset);
+    }
   }
 }

@@ -1,0 +1,41 @@
+#include "text_index.hpp"
+
+namespace slakit::detail {
+
+std::int32_t TextIndex::find(std::string_view text) const noexcept {
+  if (buckets_.empty()) return npos;
+  const auto h = hash(text);
+  const auto mask = buckets_.size() - 1;
+  for (auto i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
+    const auto& b = buckets_[i];
+    if (b.number == npos) return npos;
+    if (b.hash == h && texts_[static_cast<std::size_t>(b.number)] == text) return b.number;
+  }
+}
+
+std::int32_t TextIndex::insert(std::string_view text) {
+  if (const auto found = find(text); found != npos) return found;
+  if (2 * (texts_.size() + 1) > buckets_.size()) grow();
+  const auto number = static_cast<std::int32_t>(texts_.size());
+  texts_.emplace_back(text);
+  const auto h = hash(text);
+  const auto mask = buckets_.size() - 1;
+  auto i = static_cast<std::size_t>(h) & mask;
+  while (buckets_[i].number != npos) i = (i + 1) & mask;
+  buckets_[i] = {h, number};
+  return number;
+}
+
+void TextIndex::grow() {
+  std::vector<Bucket> old(buckets_.empty() ? 16 : 2 * buckets_.size());
+  old.swap(buckets_);
+  const auto mask = buckets_.size() - 1;
+  for (const auto& b : old) {
+    if (b.number == npos) continue;
+    auto i = static_cast<std::size_t>(b.hash) & mask;
+    while (buckets_[i].number != npos) i = (i + 1) & mask;
+    buckets_[i] = b;
+  }
+}
+
+}  // namespace slakit::detail
