@@ -120,20 +120,51 @@ Instant Calendar::subtract(Instant end, Seconds business) const {
             block->spans[j].begin + (static_cast<std::uint64_t>(target) - block->cum_before(j)));
 }
 
+namespace {
+
+// An instant located in its block, with the block's business time before it.
+struct Point {
+  CalendarState::Position at;
+  std::uint32_t cum;
+};
+
+Point point(const CalendarState& s, Instant t, const char* what) {
+  check_instant(t, what);
+  const auto at = CalendarState::locate(t);
+  return {at, s.time_block(at.block).cum_at(at.offset)};
+}
+
+Seconds between(const CalendarState& s, Point a, Point b) {
+  if (b.at.block < a.at.block) return -between(s, b, a);
+  if (a.at.block == b.at.block) return Seconds{static_cast<std::int64_t>(b.cum) - a.cum};
+  std::int64_t sum = s.time_block(a.at.block).total() - a.cum;
+  for (int k = a.at.block + 1; k < b.at.block; ++k) sum += s.time_block(k).total();
+  return Seconds{sum + b.cum};
+}
+
+}  // namespace
+
 Seconds Calendar::elapsed(Instant a, Instant b) const {
-  check_instant(a, "from");
-  check_instant(b, "to");
-  if (b < a) return -elapsed(b, a);
   const auto& s = *state_;
-  const auto pa = CalendarState::locate(a), pb = CalendarState::locate(b);
-  const auto& first = s.time_block(pa.block);
-  if (pa.block == pb.block) {
-    return Seconds{static_cast<std::int64_t>(first.cum_at(pb.offset)) - first.cum_at(pa.offset)};
+  const auto pa = point(s, a, "from");
+  return between(s, pa, point(s, b, "to"));
+}
+
+void Calendar::elapsed_between(std::span<const Instant> instants, std::span<Seconds> out) const {
+  if (out.size() + 1 != instants.size() && !(instants.empty() && out.empty())) {
+    throw InvalidArgument(fmt::format("elapsed_between: {} instants make {} intervals, not {}",
+                                      instants.size(), instants.empty() ? 0 : instants.size() - 1,
+                                      out.size()));
   }
-  std::int64_t sum = first.total() - first.cum_at(pa.offset);
-  for (int k = pa.block + 1; k < pb.block; ++k) sum += s.time_block(k).total();
-  sum += s.time_block(pb.block).cum_at(pb.offset);
-  return Seconds{sum};
+  if (instants.empty()) return;
+  const auto& s = *state_;
+  // Each instant is located once and serves the interval on either side.
+  auto a = point(s, instants[0], "instant");
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto b = point(s, instants[i + 1], "instant");
+    out[i] = between(s, a, b);
+    a = b;
+  }
 }
 
 bool Calendar::is_open(Instant t) const {

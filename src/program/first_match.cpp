@@ -29,10 +29,17 @@ FirstMatch::FirstMatch(const std::vector<const Condition*>& conditions) : condit
     if (codes[i].empty()) unkeyed_.push_back(i);
   }
   // Each code's list: the conditions keyed by it and the unkeyed ones, in order.
+  // Codes are small and dense (FieldLayout numbers texts from 0): a list per code.
   for (std::uint32_t i = 0; i < conditions_.size(); ++i) {
-    for (const auto code : codes[i]) by_code_[code].push_back(i);
+    for (const auto code : codes[i]) {
+      if (code < 0) continue;  // a text no rule names matches no literal
+      const auto at = static_cast<std::size_t>(code);
+      if (at >= by_code_.size()) by_code_.resize(at + 1);
+      by_code_[at].push_back(i);
+    }
   }
-  for (auto& [code, list] : by_code_) {
+  for (auto& list : by_code_) {
+    if (list.empty()) continue;
     std::vector<std::uint32_t> merged;
     std::merge(list.begin(), list.end(), unkeyed_.begin(), unkeyed_.end(),
                std::back_inserter(merged));
@@ -45,8 +52,9 @@ std::span<const std::uint32_t> FirstMatch::candidates(std::span<const SlotValue>
   if (!key_) return unkeyed_;
   const auto& v = values[*key_];
   if (!v.present) return unkeyed_;
-  const auto it = by_code_.find(v.code);
-  return it == by_code_.end() ? std::span<const std::uint32_t>{unkeyed_} : it->second;
+  const auto at = static_cast<std::size_t>(v.code);
+  if (v.code < 0 || at >= by_code_.size() || by_code_[at].empty()) return unkeyed_;
+  return by_code_[at];
 }
 
 int FirstMatch::first(std::span<const SlotValue> values) const {

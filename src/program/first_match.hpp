@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <optional>
 #include <span>
-#include <unordered_map>
 #include <vector>
 
 #include "condition.hpp"
@@ -32,7 +31,9 @@ class FirstMatch {
  private:
   std::vector<const Condition*> conditions_;
   std::optional<Slot> key_;  // the slot most conditions require a value of
-  std::unordered_map<std::int32_t, std::vector<std::uint32_t>> by_code_;
+  // Per text code of the key: the conditions keyed by it and the unkeyed
+  // ones, in order (empty: none is keyed by it).
+  std::vector<std::vector<std::uint32_t>> by_code_;
   std::vector<std::uint32_t> unkeyed_;  // conditions that require no value of the key
 };
 

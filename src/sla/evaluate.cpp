@@ -97,6 +97,7 @@ void evaluate_steps(const Program& program, const Ticket& ticket,
   std::vector<std::uint8_t>& active = st.active;
   auto& applied = st.applied;
   applied.assign(program.slas.size(), 0);
+  st.sla_paused.assign(steps, 0);
   for (const int p : st.sla_at) {
     if (p >= 0) applied[static_cast<std::size_t>(p)] = 1;
   }
@@ -107,6 +108,12 @@ void evaluate_steps(const Program& program, const Ticket& ticket,
       active[k] = st.sla_at[k] == static_cast<int>(p) ? 1 : 0;
     }
     run_policy(program.slas[p], active, st, targets, traces ? &traces->targets : nullptr);
+    // Kept for the ticket's metrics, which need the pause of the SLA in force.
+    if (!st.paused.empty()) {
+      for (std::size_t k = 0; k < steps; ++k) {
+        if (active[k] != 0) st.sla_paused[k] = st.paused[k];
+      }
+    }
   }
   const auto olas = program.olas.size();
   for (std::size_t j = 0; j < olas; ++j) {
@@ -139,14 +146,16 @@ EvaluationState::StepBusiness& EvaluationState::business_entry(const Calendar* c
   if (business_cached == business_cache.size()) business_cache.emplace_back();
   auto& entry = business_cache[business_cached++];
   entry.calendar = calendar;
-  entry.seconds.clear();
-  entry.before.assign(1, Seconds{0});
   const auto starts = timeline.starts();
-  for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
-    entry.seconds.push_back(calendar != nullptr ? calendar->elapsed(starts[k], starts[k + 1])
-                                                : starts[k + 1] - starts[k]);
-    entry.before.push_back(entry.before.back() + entry.seconds.back());
+  entry.seconds.resize(starts.size() - 1);
+  if (calendar != nullptr) {
+    calendar->elapsed_between(starts, entry.seconds);
+  } else {
+    for (std::size_t k = 0; k + 1 < starts.size(); ++k)
+      entry.seconds[k] = starts[k + 1] - starts[k];
   }
+  entry.before.assign(1, Seconds{0});
+  for (const auto s : entry.seconds) entry.before.push_back(entry.before.back() + s);
   return entry;
 }
 

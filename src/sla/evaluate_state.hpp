@@ -17,11 +17,12 @@ namespace slakit::detail {
 
 struct EvaluationState {
   Timeline timeline;
-  std::vector<int> sla_at;            ///< per step: the SLA in force (index), or -1
-  std::vector<std::uint8_t> ola_on;   ///< per OLA and step: applies (OLA-major)
-  std::vector<std::uint8_t> active;   ///< per step: the policy being evaluated applies
-  std::vector<std::uint8_t> paused;   ///< per step: its pause condition holds
-  std::vector<std::uint8_t> applied;  ///< per SLA: applies at some step
+  std::vector<int> sla_at;               ///< per step: the SLA in force (index), or -1
+  std::vector<std::uint8_t> ola_on;      ///< per OLA and step: applies (OLA-major)
+  std::vector<std::uint8_t> active;      ///< per step: the policy being evaluated applies
+  std::vector<std::uint8_t> paused;      ///< per step: its pause condition holds
+  std::vector<std::uint8_t> applied;     ///< per SLA: applies at some step
+  std::vector<std::uint8_t> sla_paused;  ///< per step: the SLA in force is paused
   std::vector<Cycle> cycles;
   std::vector<Seconds> sums[2];  ///< the clocks' counted time per step
 

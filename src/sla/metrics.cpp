@@ -62,11 +62,7 @@ void ticket_metrics(const Program& program, EvaluationState& st, TicketMetrics& 
   const auto steps = st.step_business(calendar);
   for (std::size_t k = 0; k <= last; ++k) {
     if (tl.assignee(k).empty() || tl.solved(k)) continue;
-    const auto p = st.sla_at[k];
-    const auto* pause = p >= 0 && program.slas[static_cast<std::size_t>(p)].pause
-                            ? &*program.slas[static_cast<std::size_t>(p)].pause
-                            : nullptr;
-    if (pause != nullptr && (*pause)(tl.state(k))) continue;
+    if (st.sla_paused[k] != 0) continue;
     if (k < last) {
       m.handling.business += steps[k];
       m.handling.calendar += tl.start(k + 1) - tl.start(k);

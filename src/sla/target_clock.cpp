@@ -251,11 +251,13 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
     th.fired = false;
     if (target_value) {
       const Seconds share{(target_value->count() * t.percent + 99) / 100};
-      // A stopped cycle that counted less never got there: no search.
-      if (!c.stop || share <= counted_end) {
+      if (!relative && share == *target_value) {
+        th.at = due;  // at 100%: the due, found above with the same arguments
+      } else if (!c.stop || share <= counted_end) {
+        // (A stopped cycle that counted less never got there: no search.)
         th.at = clock.reach(s, relative ? Seconds{0} : carry, share, k1);
-        if (th.at && limit && *th.at >= *limit) th.at.reset();
       }
+      if (th.at && limit && *th.at >= *limit) th.at.reset();
       th.fired = th.at && *th.at <= now;
     }
   }

@@ -88,4 +88,20 @@ TEST_CASE("instants and results outside 1970-2100 are range errors naming the va
   CHECK_THROWS_AS((void)cal.add_business_days(2026y / 1 / 1, std::numeric_limits<int>::min()),
                   RangeError);
   CHECK_THROWS_AS((void)cal.is_business_day(2026y / 2 / 30), InvalidArgument);
+  const std::vector<Instant> walk{utc(2026y / 1 / 1, 0h), kSupportedEnd};
+  std::vector<Seconds> out(1);
+  CHECK_THROWS_WITH_AS(cal.elapsed_between(walk, out),
+                       "instant 2101-01-01T00:00:00Z is outside the supported range "
+                       "[1970-01-01T00:00:00Z, 2101-01-01T00:00:00Z)",
+                       RangeError);
+}
+
+TEST_CASE("elapsed_between needs one interval fewer than instants") {
+  const Calendar cal{test::nine_to_five("America/New_York")};
+  const std::vector<Instant> walk{utc(2026y / 1 / 5, 9h), utc(2026y / 1 / 5, 10h)};
+  std::vector<Seconds> out(2);
+  CHECK_THROWS_WITH_AS(cal.elapsed_between(walk, out),
+                       "elapsed_between: 2 instants make 1 intervals, not 2", InvalidArgument);
+  std::vector<Seconds> none;
+  CHECK_NOTHROW(cal.elapsed_between({}, none));
 }

@@ -131,6 +131,20 @@ void compare(const CalendarDefinition& def, unsigned seed) {
     const auto other = start + Seconds{near(rng)} * 2;
     REQUIRE(fast.elapsed(start, other) == slow.elapsed(start, other));
   }
+
+  // elapsed_between(instants, out): out[i] == elapsed(instants[i], instants[i + 1]),
+  // for a walk that goes back as well as forward.
+  for (int i = 0; i < kCasesPerCalendar / 50; ++i) {
+    std::vector<Instant> walk{random_instant()};
+    for (int j = 0; j < 8; ++j) walk.push_back(walk.back() + Seconds{near(rng)});
+    std::vector<Seconds> out(walk.size() - 1);
+    fast.elapsed_between(walk, out);
+    for (std::size_t j = 0; j + 1 < walk.size(); ++j) {
+      CAPTURE(format_utc(walk[j]));
+      CAPTURE(format_utc(walk[j + 1]));
+      REQUIRE(out[j] == slow.elapsed(walk[j], walk[j + 1]));
+    }
+  }
 }
 
 }  // namespace

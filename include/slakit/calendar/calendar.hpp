@@ -20,6 +20,7 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "slakit/calendar/calendar_definition.hpp"
@@ -62,6 +63,12 @@ class Calendar {
 
   /// Business time in [a, b); when b < a, minus the business time in [b, a).
   [[nodiscard]] Seconds elapsed(Instant a, Instant b) const;
+
+  /// The business time of each interval between consecutive instants:
+  /// out[i] == elapsed(instants[i], instants[i + 1]), each instant looked up
+  /// once (a ticket's history, measured step by step). Throws InvalidArgument
+  /// unless out has one element fewer than instants (or both are empty).
+  void elapsed_between(std::span<const Instant> instants, std::span<Seconds> out) const;
 
   /// True when t lies in an open period (periods are half-open: [open, close)).
   [[nodiscard]] bool is_open(Instant t) const;
