@@ -49,8 +49,9 @@ class RuleSet {
   [[nodiscard]] std::vector<std::string> calendar_names() const;
   /// SLA and OLA policies in the order written (first match wins).
   [[nodiscard]] const std::vector<PolicyDecl>& policies() const;
-  /// Routing rules in the order written (first match wins).
-  [[nodiscard]] const std::vector<RouteDecl>& routes() const;
+  /// Route groups in the order written; the routes outside any group form
+  /// one `first` group with an empty name, where its first route stands.
+  [[nodiscard]] const std::vector<RouteGroupDecl>& route_groups() const;
   /// Built-in and declared fields.
   [[nodiscard]] const std::vector<FieldInfo>& fields() const;
   [[nodiscard]] const SourceMap& sources() const;

@@ -32,8 +32,13 @@ int route_command(const Arguments& args) {
   // its history.
   const auto now = args.value("--now") ? std::optional{now_option(args)} : std::nullopt;
 
-  // Routing needs no creation instant; the SLA clocks do.
-  return stream_tickets(rules, *tickets, {.require_created = false}, [&]() -> TicketHandler {
+  // Routing needs no creation instant, unless a route relaxes skills after a
+  // wait, which counts from it.
+  bool relaxes = false;
+  for (const auto& g : rules.route_groups()) {
+    for (const auto& r : g.routes) relaxes = relaxes || !r.relaxed_skills.empty();
+  }
+  return stream_tickets(rules, *tickets, {.require_created = relaxes}, [&]() -> TicketHandler {
     return [&](const TicketHistory& h, std::string& out) {
       if (!explain) {
         out += to_json(route(rules, h.ticket, h.events, now));

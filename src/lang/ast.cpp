@@ -19,4 +19,16 @@ std::string_view metric_name(Metric m) noexcept {
   return "target";
 }
 
+std::string_view hit_policy_name(HitPolicy p) noexcept {
+  switch (p) {
+    case HitPolicy::first:
+      return "first";
+    case HitPolicy::collect:
+      return "collect";
+    case HitPolicy::scored:
+      return "scored";
+  }
+  return "first";
+}
+
 }  // namespace slakit

@@ -45,8 +45,8 @@ std::vector<std::string> RuleSet::calendar_names() const {
 const std::vector<PolicyDecl>& RuleSet::policies() const {
   return impl_->policies;
 }
-const std::vector<RouteDecl>& RuleSet::routes() const {
-  return impl_->routes;
+const std::vector<RouteGroupDecl>& RuleSet::route_groups() const {
+  return impl_->route_groups;
 }
 const std::vector<FieldInfo>& RuleSet::fields() const {
   return impl_->fields;
@@ -128,12 +128,12 @@ CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& opti
     impl->calendars.emplace(std::move(name), Calendar{def});
   }
   impl->policies = std::move(checked.policies);
-  impl->routes = std::move(checked.routes);
+  impl->route_groups = std::move(checked.route_groups);
   impl->fields = std::move(checked.fields);
   // Compiled last: the program points into the policies and calendars above.
   impl->program = detail::compile_program(
       impl->fields, impl->policies, [&](const std::string& n) { return &impl->calendars.at(n); });
-  impl->routing = detail::compile_routing(impl->fields, impl->routes);
+  impl->routing = detail::compile_routing(impl->fields, impl->route_groups);
   // Lints that need compiled conditions; warnings only, in file order.
   const auto before = result.diagnostics.size();
   detail::lint_policies(*impl->program, result.diagnostics);

@@ -18,7 +18,7 @@ struct RuleSet::Impl {
   std::shared_ptr<const SourceMap> sources;
   std::map<std::string, Calendar, std::less<>> calendars;
   std::vector<PolicyDecl> policies;
-  std::vector<RouteDecl> routes;
+  std::vector<RouteGroupDecl> route_groups;
   std::vector<FieldInfo> fields;
   std::optional<detail::Program> program;         ///< set once the above are in place
   std::optional<detail::RoutingProgram> routing;  ///< likewise

@@ -1,5 +1,6 @@
-// route() and explain_route(): the ticket's fields now, then the first route
-// whose condition holds (docs/routing.md).
+// route() and explain_route(): the ticket's fields now, then each group's
+// routes by its hit policy, the outcomes combined in group order
+// (docs/routing.md).
 #include <slakit/routing/route.hpp>
 
 #include <fmt/format.h>
@@ -13,6 +14,8 @@
 namespace slakit {
 namespace {
 
+using detail::RouteGroupPlan;
+using detail::RoutePlan;
 using detail::RoutingProgram;
 using detail::SlotValue;
 
@@ -20,34 +23,109 @@ using detail::SlotValue;
 struct RouteState {
   std::vector<SlotValue> values;
   detail::Timeline timeline;
+  std::vector<const RoutePlan*> counted;
 };
 
 // The ticket's fields as routing sees them: its record, then the events at
-// or before `now` (all of them when `now` is not given).
+// or before `now`.
 std::span<const SlotValue> fields_now(const RoutingProgram& program, const Ticket& ticket,
-                                      std::span<const TicketEvent> events,
-                                      std::optional<Instant> now, RouteState& st) {
+                                      std::span<const TicketEvent> events, Instant now,
+                                      RouteState& st) {
   if (events.empty()) {
     st.values.assign(program.layout.width(), SlotValue{});
     program.layout.load(ticket, st.values);
     return st.values;
   }
-  Instant until = ticket.created;
-  for (const auto& e : events) until = std::max(until, e.at);
-  st.timeline.build(program.layout, ticket, events, now.value_or(until));
+  st.timeline.build(program.layout, ticket, events, now);
   return st.timeline.state(st.timeline.steps() - 1);
 }
 
-void decide(const RoutingProgram& program, const Ticket& ticket, int match, Routing& out) {
-  out = Routing{};
+// Without `now`: the last thing known to have happened.
+Instant now_or_last(const Ticket& ticket, std::span<const TicketEvent> events,
+                    std::optional<Instant> now) {
+  if (now) return *now;
+  Instant last = ticket.created;
+  for (const auto& e : events) last = std::max(last, e.at);
+  return last;
+}
+
+bool holds(const RoutePlan& plan, std::span<const SlotValue> values) {
+  return !plan.when || (*plan.when)(values);
+}
+
+// The routes of one group whose outcomes count, in rule order.
+void decide(const RouteGroupPlan& group, std::span<const SlotValue> values,
+            std::vector<const RoutePlan*>& out) {
+  switch (group.policy) {
+    case HitPolicy::first: {
+      const auto i = group.index.first(values);
+      if (i >= 0) out.push_back(&group.routes[static_cast<std::size_t>(i)]);
+      return;
+    }
+    case HitPolicy::collect:
+      for (const auto i : group.index.candidates(values)) {
+        if (holds(group.routes[i], values)) out.push_back(&group.routes[i]);
+      }
+      return;
+    case HitPolicy::scored: {
+      const RoutePlan* best = nullptr;
+      for (const auto i : group.index.candidates(values)) {
+        const auto& r = group.routes[i];
+        // Strictly higher: a tie goes to the earlier route.
+        if ((best == nullptr || r.score > best->score) && holds(r, values)) best = &r;
+      }
+      if (best != nullptr) out.push_back(best);
+      return;
+    }
+  }
+}
+
+void add_once(std::vector<std::string>& list, const std::string& item) {
+  if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+}
+
+// Combines the outcomes that count, in order: queue, team, priority and SLA
+// from the first route that sets each; skills and tags accumulate without
+// repeats. A skill is required for good when any route requires it without
+// a wait; a relaxed one until the latest instant any route keeps it.
+Routing combine(const Ticket& ticket, Instant now, std::span<const RoutePlan* const> counted) {
+  Routing out;
   out.id = ticket.id;
-  if (match < 0) return;
-  const auto& plan = program.routes[static_cast<std::size_t>(match)];
-  out.rule = plan.name;
-  out.queue = plan.queue;
-  out.team = plan.team;
-  out.priority = plan.priority;
-  out.skills = plan.skills;
+  auto first = [](std::optional<std::string>& slot, const std::optional<std::string>& v) {
+    if (!slot && v) slot = v;
+  };
+  std::vector<std::string> skills;  // in order of first appearance, relaxed ones too
+  for (const auto* r : counted) {
+    out.rules.push_back(r->name);
+    if (!out.queue && r->queue) out.rule = r->name;
+    first(out.queue, r->queue);
+    first(out.team, r->team);
+    first(out.priority, r->priority);
+    first(out.sla, r->sla);
+    for (const auto& t : r->tags) add_once(out.tags, t);
+    for (const auto& s : r->skills) add_once(skills, s);
+    for (const auto& x : r->relaxed) {
+      const bool for_good = std::any_of(counted.begin(), counted.end(), [&](const RoutePlan* p) {
+        return std::find(p->skills.begin(), p->skills.end(), x.skill) != p->skills.end();
+      });
+      if (for_good) continue;
+      add_once(skills, x.skill);
+      const auto drops = ticket.created + x.after;
+      const auto it = std::find_if(out.relaxed.begin(), out.relaxed.end(),
+                                   [&](const RelaxedSkill& y) { return y.skill == x.skill; });
+      if (it == out.relaxed.end()) {
+        out.relaxed.push_back({x.skill, drops});
+      } else {
+        it->drops_at = std::max(it->drops_at, drops);
+      }
+    }
+  }
+  for (const auto& s : skills) {
+    const auto it = std::find_if(out.relaxed.begin(), out.relaxed.end(),
+                                 [&](const RelaxedSkill& y) { return y.skill == s; });
+    if (it == out.relaxed.end() || now < it->drops_at) out.skills.push_back(s);
+  }
+  return out;
 }
 
 }  // namespace
@@ -56,45 +134,73 @@ Routing route(const RuleSet& rules, const Ticket& ticket, std::span<const Ticket
               std::optional<Instant> now) {
   thread_local RouteState st;
   const auto& program = detail::routing_of(rules);
-  const auto values = fields_now(program, ticket, events, now, st);
-  Routing out;
-  decide(program, ticket, program.index.first(values), out);
-  return out;
+  const auto at = now_or_last(ticket, events, now);
+  const auto values = fields_now(program, ticket, events, at, st);
+  st.counted.clear();
+  for (const auto& g : program.groups) decide(g, values, st.counted);
+  return combine(ticket, at, st.counted);
 }
 
 RouteExplanation explain_route(const RuleSet& rules, const Ticket& ticket,
                                std::span<const TicketEvent> events, std::optional<Instant> now) {
   RouteState st;
   const auto& program = detail::routing_of(rules);
-  const auto values = fields_now(program, ticket, events, now, st);
+  const auto at = now_or_last(ticket, events, now);
+  const auto values = fields_now(program, ticket, events, at, st);
   RouteExplanation x;
-  // Route by route in rule order, without the index: the explanation is
-  // also the plain reference the index's answers are tested against.
-  int match = -1;
-  for (std::size_t i = 0; i < program.routes.size() && match < 0; ++i) {
-    const auto& plan = program.routes[i];
-    RouteCheck check{.route = plan.name, .matches = !plan.when || (*plan.when)(values)};
-    if (plan.when) {
-      check.condition = detail::expr_text(*plan.source->when);
-      if (!check.matches) check.why_not = plan.when->why_false(values, program.layout);
+  // Route by route in rule order, without the indexes: the explanation is
+  // also the plain reference the indexes' answers are tested against.
+  std::vector<const RoutePlan*> counted;
+  for (const auto& g : program.groups) {
+    const RoutePlan* best = nullptr;  // scored: the winner so far
+    std::size_t best_check = 0;
+    for (const auto& plan : g.routes) {
+      RouteCheck check{.group = g.name, .route = plan.name, .matches = holds(plan, values)};
+      if (g.policy == HitPolicy::scored) check.score = plan.score;
+      if (plan.when) {
+        check.condition = detail::expr_text(*plan.source->when);
+        if (!check.matches) check.why_not = plan.when->why_false(values, program.layout);
+      }
+      x.checks.push_back(std::move(check));
+      if (!x.checks.back().matches) continue;
+      if (g.policy == HitPolicy::scored) {
+        if (best == nullptr || plan.score > best->score) {
+          best = &plan;
+          best_check = x.checks.size() - 1;
+        }
+        continue;
+      }
+      x.checks.back().counts = true;
+      counted.push_back(&plan);
+      if (g.policy == HitPolicy::first) break;
     }
-    if (check.matches) match = static_cast<int>(i);
-    x.checks.push_back(std::move(check));
+    if (best != nullptr) {
+      x.checks[best_check].counts = true;
+      counted.push_back(best);
+    }
   }
-  decide(program, ticket, match, x.routing);
+  x.routing = combine(ticket, at, counted);
   return x;
 }
 
 std::string RouteExplanation::text() const {
-  std::string out = routing.rule ? fmt::format("ticket {}: route {} -> queue {}\n", routing.id,
-                                               *routing.rule, routing.queue.value_or("none"))
-                                 : fmt::format("ticket {}: no route matches\n", routing.id);
+  std::string out = routing.queue ? fmt::format("ticket {}: route {} -> queue {}\n", routing.id,
+                                                routing.rule.value_or("?"), *routing.queue)
+                                  : fmt::format("ticket {}: no queue\n", routing.id);
+  std::string group = "\x01";  // no group yet
   for (const auto& c : checks) {
+    if (c.group != group) {
+      group = c.group;
+      if (!group.empty()) out += fmt::format("  routes {}:\n", group);
+    }
+    const auto indent = c.group.empty() ? "  " : "    ";
+    const auto score = c.score ? fmt::format(" (score {})", *c.score) : std::string{};
     if (c.matches) {
-      out += fmt::format("  route {} matches{}\n", c.route,
-                         c.condition.empty() ? " every ticket" : ": " + c.condition);
+      out += fmt::format("{}route {}{} matches{}{}\n", indent, c.route, score,
+                         c.condition.empty() ? " every ticket" : ": " + c.condition,
+                         c.counts ? "" : " (outscored)");
     } else {
-      out += fmt::format("  route {} does not match: {}\n", c.route, c.why_not);
+      out += fmt::format("{}route {}{} does not match: {}\n", indent, c.route, score, c.why_not);
     }
   }
   return out;

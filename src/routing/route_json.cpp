@@ -23,12 +23,23 @@ void names(JsonWriter& w, std::string_view key, const std::vector<std::string>& 
 
 void routing_members(JsonWriter& w, const Routing& r) {
   w.key("id"), w.value(r.id);
-  optional_text(w, "rule", r.rule);
   optional_text(w, "queue", r.queue);
   optional_text(w, "team", r.team);
   optional_text(w, "priority", r.priority);
+  optional_text(w, "sla", r.sla);
   names(w, "skills", r.skills);
+  w.key("relaxed_skills");
+  w.begin_array();
+  for (const auto& x : r.relaxed) {
+    w.begin_object();
+    w.key("skill"), w.value(x.skill);
+    w.key("drops_at"), w.value(format_utc(x.drops_at));
+    w.end_object();
+  }
+  w.end_array();
   names(w, "tags", r.tags);
+  optional_text(w, "rule", r.rule);
+  names(w, "rules", r.rules);
 }
 
 }  // namespace
@@ -49,8 +60,12 @@ std::string to_json(const RouteExplanation& x) {
   w.begin_array();
   for (const auto& c : x.checks) {
     w.begin_object();
+    w.key("group"), c.group.empty() ? w.null() : w.value(c.group);
     w.key("route"), w.value(c.route);
     w.key("matches"), w.value(c.matches);
+    w.key("counts"), w.value(c.counts);
+    w.key("score");
+    c.score ? w.value(*c.score) : w.null();
     w.key("condition"), c.condition.empty() ? w.null() : w.value(c.condition);
     w.key("why_not"), c.why_not.empty() ? w.null() : w.value(c.why_not);
     w.end_object();

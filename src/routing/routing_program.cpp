@@ -2,32 +2,58 @@
 
 namespace slakit::detail {
 
+namespace {
+
+std::optional<std::string> text(const std::optional<Name>& n) {
+  return n ? std::optional<std::string>{n->text} : std::nullopt;
+}
+
+std::vector<std::string> texts(const std::vector<Name>& names) {
+  std::vector<std::string> out;
+  for (const auto& n : names) out.push_back(n.text);
+  return out;
+}
+
+}  // namespace
+
 RoutingProgram compile_routing(std::vector<FieldInfo> fields,
-                               const std::vector<RouteDecl>& routes) {
+                               const std::vector<RouteGroupDecl>& groups) {
   std::vector<std::string> read;
-  for (const auto& r : routes) {
-    if (r.when) fields_of(*r.when, read);
+  for (const auto& g : groups) {
+    for (const auto& r : g.routes) {
+      if (r.when) fields_of(*r.when, read);
+    }
   }
   RoutingProgram program{std::move(fields), read};
-  auto text = [](const std::optional<Name>& n) {
-    return n ? std::optional<std::string>{n->text} : std::nullopt;
-  };
-  for (const auto& r : routes) {
-    RoutePlan plan{.name = r.name.text,
-                   .when = std::nullopt,
-                   .queue = text(r.queue),
-                   .team = text(r.team),
-                   .priority = text(r.priority),
-                   .skills = {},
-                   .source = &r};
-    if (r.when) plan.when.emplace(*r.when, program.layout);
-    for (const auto& s : r.skills) plan.skills.push_back(s.text);
-    program.routes.push_back(std::move(plan));
+  for (const auto& g : groups) {
+    RouteGroupPlan group{.name = g.name.text, .policy = g.policy, .routes = {}, .index = {}};
+    for (const auto& r : g.routes) {
+      RoutePlan plan{.name = r.name.text,
+                     .when = std::nullopt,
+                     .score = r.score.value_or(0),
+                     .queue = text(r.queue),
+                     .team = text(r.team),
+                     .priority = text(r.priority),
+                     .sla = text(r.sla),
+                     .skills = texts(r.skills),
+                     .tags = texts(r.tags),
+                     .relaxed = {},
+                     .source = &r};
+      if (r.when) plan.when.emplace(*r.when, program.layout);
+      for (const auto& relaxed : r.relaxed_skills) {
+        for (const auto& s : relaxed.skills) plan.relaxed.push_back({s.text, relaxed.after.time});
+      }
+      program.relaxes_skills = program.relaxes_skills || !plan.relaxed.empty();
+      group.routes.push_back(std::move(plan));
+    }
+    program.groups.push_back(std::move(group));
   }
-  // Built once every plan is in place: the index points into them.
-  std::vector<const Condition*> conditions;
-  for (const auto& p : program.routes) conditions.push_back(p.when ? &*p.when : nullptr);
-  program.index = FirstMatch{conditions};
+  // Built once every plan is in place: the indexes point into them.
+  for (auto& g : program.groups) {
+    std::vector<const Condition*> conditions;
+    for (const auto& p : g.routes) conditions.push_back(p.when ? &*p.when : nullptr);
+    g.index = FirstMatch{conditions};
+  }
   return program;
 }
 

@@ -1,7 +1,7 @@
-// Routes compiled: each route's condition over field slots (by the one
-// condition compiler the SLA engine uses too) and its outcome, and an index
-// that finds the first match without trying every route. Immutable once
-// built; shared by every thread that routes.
+// Routes compiled: each group's routes with their conditions over field slots
+// (by the one condition compiler the SLA engine uses too) and outcomes, and
+// per group an index that rules out most routes without trying them.
+// Immutable once built; shared by every thread that routes.
 #pragma once
 
 #include <optional>
@@ -18,28 +18,41 @@ namespace slakit::detail {
 struct RoutePlan {
   std::string name;
   std::optional<Condition> when;  ///< empty: matches every ticket
-  std::optional<std::string> queue, team, priority;
-  std::vector<std::string> skills;
+  int score = 0;                  ///< in a scored group
+  std::optional<std::string> queue, team, priority, sla;
+  std::vector<std::string> skills, tags;
+  struct Relaxed {
+    std::string skill;
+    Seconds after{};
+  };
+  std::vector<Relaxed> relaxed;
   const RouteDecl* source = nullptr;
+};
+
+struct RouteGroupPlan {
+  std::string name;
+  HitPolicy policy = HitPolicy::first;
+  std::vector<RoutePlan> routes;  ///< in rule order
+  FirstMatch index;               ///< over the `when` conditions
 };
 
 struct RoutingProgram {
   RoutingProgram(std::vector<FieldInfo> fields, const std::vector<std::string>& read)
       : layout(std::move(fields), read) {}
-  // The index points at conditions inside `routes`: a copy's would point
+  // The indexes point at conditions inside `groups`: a copy's would point
   // into the original. Moving keeps the elements where they are.
   RoutingProgram(const RoutingProgram&) = delete;
   RoutingProgram& operator=(const RoutingProgram&) = delete;
   RoutingProgram(RoutingProgram&&) = default;
   RoutingProgram& operator=(RoutingProgram&&) = default;
 
-  FieldLayout layout;             ///< the fields the routes read, and no others
-  std::vector<RoutePlan> routes;  ///< in rule order
-  FirstMatch index;               ///< over the `when` conditions
+  FieldLayout layout;                  ///< the fields the routes read, and no others
+  std::vector<RouteGroupPlan> groups;  ///< in file order
+  bool relaxes_skills = false;         ///< some route has `skills [..] for DURATION`
 };
 
-/// Compiles checked routes. The routes must outlive the program.
+/// Compiles checked route groups. The groups must outlive the program.
 [[nodiscard]] RoutingProgram compile_routing(std::vector<FieldInfo> fields,
-                                             const std::vector<RouteDecl>& routes);
+                                             const std::vector<RouteGroupDecl>& groups);
 
 }  // namespace slakit::detail

@@ -15,6 +15,11 @@ namespace {
 std::string with_calendar(const std::string& rest) {
   return std::string{kCalendar} + rest;
 }
+std::size_t route_count(const RuleSet& rules) {
+  std::size_t n = 0;
+  for (const auto& g : rules.route_groups()) n += g.routes.size();
+  return n;
+}
 }  // namespace
 
 TEST_CASE("E0201 duplicate names, fields and metrics") {
@@ -101,6 +106,22 @@ TEST_CASE("W0211 a routing rule that can never match is a warning") {
                        "ticket.priority == high -> queue y\n") == "2:7 W0211");
 }
 
+// "W0211: in a `first` group, a route that earlier routes of its group cover
+// entirely ... (In `collect` and `scored` groups every matching route counts,
+// so no route shadows another.)"
+TEST_CASE("W0211 only within a first group, and per group") {
+  CHECK(diagnostics_of("routes a first {\n  route all -> queue q\n  route b when customer.tier == "
+                       "gold -> queue v\n}\n") == "3:9 W0211");
+  CHECK(diagnostics_of("routes a collect {\n  route all -> tags [x]\n  route b when customer.tier "
+                       "== gold -> tags [y]\n}\n")
+            .empty());
+  CHECK(diagnostics_of("routes a scored {\n  route all score 1 -> queue q\n  route b score 2 -> "
+                       "queue v\n}\n")
+            .empty());
+  // A catch-all in one group shadows nothing in another.
+  CHECK(diagnostics_of("route all -> queue q\nroutes g first { route b -> queue v }\n").empty());
+}
+
 TEST_CASE("E0212 includes need a loader and an existing file") {
   CHECK(diagnostics_of("include \"other.sla\"\n") == "1:1 E0212");
   CompileOptions options;
@@ -126,6 +147,50 @@ TEST_CASE("E0214 values of one-of fields, E0215 routes without queue") {
         "'urgent'?");
   CHECK(diagnostics_of("route r -> queue q, priority hot\n") == "1:30 E0214");
   CHECK(diagnostics_of("route r -> priority high\n") == "1:7 E0215");
+  // "in a `collect` group a route may set only tags or skills."
+  CHECK(diagnostics_of("routes g collect { route r -> tags [x] }\n").empty());
+  CHECK(diagnostics_of("routes g scored { route r score 1 -> tags [x] }\n") == "1:25 E0215");
+}
+
+// "A route of a `scored` group needs `score N`, a whole number, and a route of
+// another group may not have one (E0226). `sla NAME` must name an `sla`
+// policy of the rule set (E0225)."
+TEST_CASE("E0225 a route's sla names an SLA policy, E0226 scores only in scored groups") {
+  CHECK(diagnostics_of("routes g scored { route r -> queue q }\n") == "1:25 E0226");
+  CHECK(first_message("routes g scored { route r -> queue q }\n") ==
+        "route 'r' is in a scored group and has no score: add score N after its name");
+  CHECK(diagnostics_of("route r score 3 -> queue q\n") == "1:9 E0226");
+  const auto policies = with_calendar(
+      "sla gold { calendar c resolution 4h }\nola hand { calendar c "
+      "target 1h }\n");
+  CHECK(diagnostics_of(policies + "route r -> queue q, sla gold\n").empty());
+  CHECK(diagnostics_of(policies + "route r -> queue q, sla hand\n") == "7:25 E0225");
+  CHECK(first_message(policies + "route r -> queue q, sla hand\n") ==
+        "'hand' is not an SLA policy of this rule set (it is an OLA)");
+  CHECK(first_message(policies + "route r -> queue q, sla golf\n") ==
+        "'golf' is not an SLA policy of this rule set; did you mean 'gold'?");
+  CHECK(diagnostics_of("route r -> queue q, sla a, sla b\n") == "1:32 E0201, 1:32 E0225");
+}
+
+// "The wait is written in hours, minutes or seconds; business days are an
+// error (E0204)."
+TEST_CASE("E0204 skills relax after calendar time, not business days") {
+  CHECK(diagnostics_of("route r -> queue q, skills [a] for 2bd\n") == "1:21 E0204");
+  CHECK(diagnostics_of("route r -> queue q, skills [a] for 48h\n").empty());
+}
+
+TEST_CASE("groups: names are unique, and syntax errors name what was expected") {
+  CHECK(diagnostics_of("routes g first { route a -> queue q }\nroutes g collect { route b -> tags "
+                       "[x] }\n") == "2:8 E0201");
+  CHECK(diagnostics_of("routes g first { route a -> queue q }\nroute a -> queue r\n") ==
+        "2:7 E0201");
+  CHECK(first_message("routes g best { route a -> queue q }\n") ==
+        "expected a hit policy (first, collect or scored), saw 'best'");
+  CHECK(first_message("routes g first { route a -> queue q\n  queue b }\n") ==
+        "expected a route or '}', saw 'queue'");
+  // After a broken group, the next declaration is read as usual.
+  CHECK(diagnostics_of("routes g first { route a -> }\nroute b -> queue q score\nroute c -> queue "
+                       "r\n") == "1:29 E0001, 2:20 E0002, 3:7 W0211");
 }
 
 TEST_CASE("E0216 events, E0217 before needs a date, E0218 periods, E0220 otherwise last") {
@@ -149,7 +214,7 @@ TEST_CASE("a clean rule set compiles into calendars, policies and routes") {
   CHECK(rules.calendar("nope") == nullptr);
   CHECK(rules.calendar_names() == std::vector<std::string>{"c"});
   CHECK(rules.policies().size() == 1);
-  CHECK(rules.routes().size() == 1);
+  CHECK(route_count(rules) == 1);
   using namespace std::chrono;
   CHECK(rules.calendar("c")->add(sys_days{2026y / 3 / 6} + 16h, 2h) ==
         sys_days{2026y / 3 / 9} + 10h);
@@ -188,7 +253,7 @@ TEST_CASE("the sketch of the language and the bundled example compile cleanly") 
   REQUIRE(sketch.ok());
   CHECK(sketch.rules->calendar_names() == std::vector<std::string>{"berlin_support", "night_desk"});
   CHECK(sketch.rules->policies().size() == 3);
-  CHECK(sketch.rules->routes().size() == 2);
+  CHECK(route_count(*sketch.rules) == 2);
 
   CompileOptions options;
   options.load = read;
@@ -200,7 +265,7 @@ TEST_CASE("the sketch of the language and the bundled example compile cleanly") 
   CHECK(example.diagnostics.empty());
   REQUIRE(example.ok());
   CHECK(example.rules->calendar_names().size() == 4);
-  CHECK(example.rules->routes().size() >= 20);
+  CHECK(route_count(*example.rules) >= 20);
 }
 
 // docs/language.md: "a built-in text or `one of` field may be declared again

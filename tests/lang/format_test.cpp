@@ -55,9 +55,22 @@ std::vector<std::string> meaning(const RuleSet& rules) {
       }
     }
   }
-  for (const auto& r : rules.routes()) {
-    out.push_back(r.name.text + (r.when ? detail::expr_text(*r.when) : "") +
-                  (r.queue ? r.queue->text : ""));
+  auto names = [](const std::vector<Name>& list) {
+    std::string text;
+    for (const auto& n : list) text += n.text + ",";
+    return text;
+  };
+  for (const auto& g : rules.route_groups()) {
+    out.push_back(g.name.text + std::string{hit_policy_name(g.policy)});
+    for (const auto& r : g.routes) {
+      out.push_back(r.name.text + (r.score ? std::to_string(*r.score) : "") +
+                    (r.when ? detail::expr_text(*r.when) : "") + (r.queue ? r.queue->text : "") +
+                    (r.team ? r.team->text : "") + (r.priority ? r.priority->text : "") +
+                    (r.sla ? r.sla->text : "") + names(r.skills) + names(r.tags));
+      for (const auto& x : r.relaxed_skills) {
+        out.push_back(names(x.skills) + detail::duration_text(x.after));
+      }
+    }
   }
   return out;
 }

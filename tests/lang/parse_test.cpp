@@ -90,8 +90,9 @@ TEST_CASE("syntax errors: code, line and column, one per broken declaration") {
   CHECK(diagnostics_of("route r -> queue") == "1:17 E0001");
   CHECK(first_message("route r -> queue") == "expected a name, saw end of file");
   CHECK(diagnostics_of("hello world\nroute r -> queue q\n") == "1:1 E0002");
-  CHECK(first_message("hello world\n") ==
-        "expected a declaration (calendar, field, sla, ola, route or include), saw 'hello'");
+  CHECK(
+      first_message("hello world\n") ==
+      "expected a declaration (calendar, field, sla, ola, route, routes or include), saw 'hello'");
   // A declaration missing its last name does not swallow the next one.
   CHECK(diagnostics_of("route r -> queue q, priority\nroute s -> queue x\n") == "2:1 E0001");
 }

@@ -182,16 +182,44 @@ struct PolicyDecl {
 
 // ---- routing ---------------------------------------------------------------
 
-/// "route vip when <condition> -> queue billing_vip, priority urgent, skills [billing]"
+/// "skills [german] for 10m": skills required until the ticket has waited
+/// that long since its creation (docs/routing.md, "Skill relaxation").
+struct RelaxedSkills {
+  std::vector<Name> skills{};
+  BusinessDuration after{};
+  SourceSpan span{};
+};
+
+/// "route vip score 20 when <condition> -> queue billing_vip, priority urgent,
+///  team billing, skills [billing], skills [german] for 10m, tags [vip], sla platinum"
 struct RouteDecl {
   Name name{};
+  std::optional<int> score{};  ///< "score N": routes of a scored group
+  SourceSpan score_span{};
   std::optional<Expr> when{};
   std::optional<Name> queue{};
   std::optional<Name> priority{};
   std::optional<Name> team{};
+  std::optional<Name> sla{};  ///< an SLA policy that applies instead of `for` selection
   std::vector<Name> skills{};
+  std::vector<RelaxedSkills> relaxed_skills{};
+  std::vector<Name> tags{};
   SourceSpan span{};
 };
+
+/// How the routes of one group decide (docs/routing.md, "Hit policies").
+enum class HitPolicy { first, collect, scored };
+
+/// "routes labels collect { route ... }". The routes written outside any
+/// group form one `first` group of their own, with an empty name.
+struct RouteGroupDecl {
+  Name name{};
+  HitPolicy policy = HitPolicy::first;
+  std::vector<RouteDecl> routes{};
+  SourceSpan span{};
+};
+
+[[nodiscard]] std::string_view hit_policy_name(HitPolicy p) noexcept;
 
 /// "include "common.sla""
 struct IncludeDecl {
@@ -199,7 +227,8 @@ struct IncludeDecl {
   SourceSpan span{};
 };
 
-using Declaration = std::variant<IncludeDecl, CalendarDecl, FieldDecl, PolicyDecl, RouteDecl>;
+using Declaration =
+    std::variant<IncludeDecl, CalendarDecl, FieldDecl, PolicyDecl, RouteDecl, RouteGroupDecl>;
 
 /// "# text": kept so that the formatter can put it back.
 struct Comment {

@@ -1,13 +1,13 @@
-// slakit/routing/route.hpp: which queue, team, priority and skills a ticket
-// gets, and why (docs/routing.md).
+// slakit/routing/route.hpp: which queue, team, priority, skills, tags and
+// SLA a ticket gets, and why (docs/routing.md).
 //
-// route() is a pure function of (rules, ticket, events, now): the routes of
-// the rule files are tried in rule order, and the first whose condition holds
-// decides. A ticket no route matches gets no queue; that is a result, not an
-// error.
+// route() is a pure function of (rules, ticket, events, now). The routes
+// stand in groups, each deciding by its hit policy (first, collect or
+// scored); the groups' outcomes combine in file order. A ticket no route
+// matches gets no queue; that is a result, not an error.
 //
 //   slakit::Routing r = slakit::route(rules, ticket);
-//   if (r.rule) assign_to_queue(*r.queue);
+//   if (r.queue) assign_to_queue(*r.queue);
 //   std::cout << slakit::explain_route(rules, ticket).text();
 //
 // Like the RuleSet, routing takes no lock: any number of threads may route at
@@ -26,20 +26,32 @@ namespace slakit {
 
 class RuleSet;
 
+/// A skill required only until the ticket has waited a while ("skills [german]
+/// for 10m"): from `drops_at` on, agents without it may take the ticket.
+struct RelaxedSkill {
+  std::string skill;
+  Instant drops_at{};  ///< the ticket's creation plus the wait
+  friend bool operator==(const RelaxedSkill&, const RelaxedSkill&) = default;
+};
+
 /// The outcome of routing one ticket.
 struct Routing {
   std::string id;                         ///< the ticket's id
-  std::optional<std::string> rule{};      ///< the route that decided; empty: none matched
-  std::optional<std::string> queue{};     ///< empty when no route matched
-  std::optional<std::string> team{};      ///< when the route names one
-  std::optional<std::string> priority{};  ///< when the route names one
-  std::vector<std::string> skills{};      ///< an agent needs every one
+  std::optional<std::string> rule{};      ///< the route that gave the queue; empty: none did
+  std::optional<std::string> queue{};     ///< empty when no matching route names one
+  std::optional<std::string> team{};      ///< when a matching route names one
+  std::optional<std::string> priority{};  ///< likewise
+  std::optional<std::string> sla{};       ///< an SLA policy that applies instead of selection
+  std::vector<std::string> skills{};      ///< an agent needs every one at `now`
+  std::vector<RelaxedSkill> relaxed{};    ///< skills required only until they drop
   std::vector<std::string> tags{};        ///< labels the rules attach
+  std::vector<std::string> rules{};       ///< every route whose outcome counts, in order
 };
 
 /// Routes a ticket as its record describes it, with the events at or before
-/// `now` applied (docs/routing.md, "Values and missing fields"); without
-/// events `now` is not needed. Throws TicketError naming the ticket and the
+/// `now` applied (docs/routing.md, "Values and missing fields"). `now` also
+/// says which relaxed skills have dropped; without it, the instant of the
+/// last event (or the creation) stands for it. Throws TicketError naming the ticket and the
 /// field for bad ticket data (a value a `one of` field does not have, a
 /// value of the wrong type for its field, an event before creation).
 [[nodiscard]] Routing route(const RuleSet& rules, const Ticket& ticket,
@@ -49,16 +61,20 @@ struct Routing {
 /// One route tried for a ticket: whether it matched and, when it did not,
 /// its first failing part with the ticket's value.
 struct RouteCheck {
+  std::string group{};  ///< the route's group; empty for routes outside any group
   std::string route;
   bool matches = false;
-  std::string condition{};  ///< the `when` condition as written canonically; empty: none
-  std::string why_not{};    ///< "ticket.priority == urgent is false: ticket.priority is high"
+  bool counts = false;         ///< its outcome is part of the result
+  std::optional<int> score{};  ///< in a scored group
+  std::string condition{};     ///< the `when` condition as written canonically; empty: none
+  std::string why_not{};       ///< "ticket.priority == urgent is false: ticket.priority is high"
 };
 
-/// route(), with reasons: the route that matched and every route before it.
+/// route(), with reasons: for each group, the routes tried in rule order (in
+/// a `first` group up to the one that matched; in the others every route).
 struct RouteExplanation {
   Routing routing;
-  std::vector<RouteCheck> checks;  ///< the routes tried, in rule order, up to the one that matched
+  std::vector<RouteCheck> checks;
 
   /// A human reading, one line per route tried.
   [[nodiscard]] std::string text() const;
@@ -69,8 +85,9 @@ struct RouteExplanation {
                                              std::span<const TicketEvent> events = {},
                                              std::optional<Instant> now = std::nullopt);
 
-/// One JSON object on one line: {"id", "rule", "queue", "team", "priority",
-/// "skills", "tags"} with `null` for what is absent (docs/cli.md, route).
+/// One JSON object on one line: {"id", "queue", "team", "priority", "sla",
+/// "skills", "relaxed_skills", "tags", "rule", "rules"} with `null` for what
+/// is absent (docs/cli.md, route).
 [[nodiscard]] std::string to_json(const Routing& r);
 /// The same with "explain": the routes tried, as RouteCheck members.
 [[nodiscard]] std::string to_json(const RouteExplanation& x);

@@ -12,11 +12,30 @@ namespace slakit::detail {
 
 using namespace std::chrono;
 
-void Checker::check_route(const RouteDecl& r) {
+void Checker::check_group(const RouteGroupDecl& g) {
+  RouteScan scan;
+  for (const auto& r : g.routes) check_route(r, g.policy, scan);
+  out_.route_groups.push_back(g);
+}
+
+void Checker::check_route(const RouteDecl& r, HitPolicy policy, RouteScan& scan) {
   if (r.when) check_condition(*r.when);
-  if (!r.queue) {
+  // A collect group's routes may only label (tags, skills); in the others
+  // the route that decides must say where the ticket goes.
+  if (!r.queue && policy != HitPolicy::collect) {
     error("E0215", fmt::format("route '{}' has no queue: add -> queue NAME", r.name.text),
           r.name.span);
+  }
+  if (policy == HitPolicy::scored && !r.score) {
+    error(
+        "E0226",
+        fmt::format("route '{}' is in a scored group and has no score: add score N after its name",
+                    r.name.text),
+        r.name.span);
+  }
+  if (policy != HitPolicy::scored && r.score) {
+    error("E0226", "a score counts only in a scored group (routes NAME scored { ... })",
+          r.score_span);
   }
   if (r.priority) {
     const auto* f = &fields_.at("ticket.priority");  // the rule set's own values, if redeclared
@@ -25,29 +44,45 @@ void Checker::check_route(const RouteDecl& r) {
             r.priority->span);
     }
   }
+  if (r.sla && slas_.count(r.sla->text) == 0) {
+    error("E0225",
+          fmt::format("'{}' is not an SLA policy of this rule set{}", r.sla->text,
+                      policies_.count(r.sla->text) != 0 ? " (it is an OLA)"
+                                                        : suggestion(r.sla->text, slas_)),
+          r.sla->span);
+  }
+  for (const auto& relaxed : r.relaxed_skills) {
+    if (relaxed.after.business_days != 0) {
+      error("E0204",
+            "skills are relaxed after a wait in calendar time: write hours or minutes (48h), not "
+            "business days",
+            relaxed.span);
+    }
+  }
   // First match wins: a rule after one that always matches, or after one
-  // with the same condition, never runs.
-  if (always_) {
+  // with the same condition, never runs. (In collect and scored groups
+  // every matching route counts, so neither shadows another.)
+  if (policy != HitPolicy::first) return;
+  if (scan.always) {
     warning("W0211",
             fmt::format("route '{}' can never match: route '{}' at {} matches every ticket first",
-                        r.name.text, always_->first, where(always_->second)),
+                        r.name.text, scan.always->first, where(scan.always->second)),
             r.name.span);
   } else if (r.when) {
     const auto text = expr_text(*r.when);
-    if (const auto it = conditions_.find(text); it != conditions_.end()) {
+    if (const auto it = scan.conditions.find(text); it != scan.conditions.end()) {
       warning("W0211",
               fmt::format("route '{}' can never match: route '{}' has the same condition",
                           r.name.text, it->second),
               r.name.span);
     } else {
-      conditions_.emplace(text, r.name.text);
+      scan.conditions.emplace(text, r.name.text);
     }
   }
   const bool matches_all =
       !r.when || (r.when->kind == Expr::Kind::literal &&
                   r.when->literal.kind == Literal::Kind::boolean && r.when->literal.boolean);
-  if (matches_all && !always_) always_ = std::make_pair(r.name.text, r.name.span);
-  out_.routes.push_back(r);
+  if (matches_all && !scan.always) scan.always = std::make_pair(r.name.text, r.name.span);
 }
 
 }  // namespace slakit::detail

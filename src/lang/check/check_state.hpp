@@ -7,6 +7,7 @@
 #include <chrono>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -86,15 +87,20 @@ class Checker {
   // policies and routes
   void check_policy(const PolicyDecl& p);
   void check_event(const EventRef& e);
-  void check_route(const RouteDecl& r);
+  // What earlier routes of a `first` group already match (W0211).
+  struct RouteScan {
+    std::optional<std::pair<std::string, SourceSpan>> always;  // a route matching every ticket
+    std::map<std::string, std::string> conditions;             // condition text -> route
+  };
+  void check_route(const RouteDecl& r, HitPolicy policy, RouteScan& scan);
+  void check_group(const RouteGroupDecl& g);
 
   const SourceMap& sources_;
   std::vector<Diagnostic>& diagnostics_;
   std::size_t syntax_errors_;  // diagnostics_ before checking: the parser's
   std::map<std::string, FieldInfo> fields_;
-  std::map<std::string, SourceSpan> declared_fields_, calendars_, policies_, routes_;
-  std::map<std::string, std::string> conditions_;
-  std::optional<std::pair<std::string, SourceSpan>> always_;
+  std::map<std::string, SourceSpan> declared_fields_, calendars_, policies_, routes_, route_groups_;
+  std::set<std::string> slas_;
   CheckedRules out_;
 };
 

@@ -19,15 +19,34 @@ CheckedRules Checker::run(const std::vector<RuleFile>& files) {
     for (const auto& d : file.declarations) {
       if (const auto* f = std::get_if<FieldDecl>(&d)) declare_field(*f);
       if (const auto* c = std::get_if<CalendarDecl>(&d)) declare(calendars_, "calendar", c->name);
-      if (const auto* p = std::get_if<PolicyDecl>(&d)) declare(policies_, "policy", p->name);
+      if (const auto* p = std::get_if<PolicyDecl>(&d)) {
+        declare(policies_, "policy", p->name);
+        if (p->kind == PolicyDecl::Kind::sla) slas_.insert(p->name.text);
+      }
       if (const auto* r = std::get_if<RouteDecl>(&d)) declare(routes_, "route", r->name);
+      if (const auto* g = std::get_if<RouteGroupDecl>(&d)) {
+        declare(route_groups_, "route group", g->name);
+        for (const auto& r : g->routes) declare(routes_, "route", r.name);
+      }
     }
   }
+  // The routes outside any group form one `first` group, which stands where
+  // its first route does.
+  std::optional<std::size_t> loose;
+  RouteScan loose_scan;
   for (const auto& file : files) {
     for (const auto& d : file.declarations) {
       if (const auto* c = std::get_if<CalendarDecl>(&d)) check_calendar(*c);
       if (const auto* p = std::get_if<PolicyDecl>(&d)) check_policy(*p);
-      if (const auto* r = std::get_if<RouteDecl>(&d)) check_route(*r);
+      if (const auto* r = std::get_if<RouteDecl>(&d)) {
+        if (!loose) {
+          loose = out_.route_groups.size();
+          out_.route_groups.emplace_back();
+        }
+        check_route(*r, HitPolicy::first, loose_scan);
+        out_.route_groups[*loose].routes.push_back(*r);
+      }
+      if (const auto* g = std::get_if<RouteGroupDecl>(&d)) check_group(*g);
     }
   }
   for (auto& [path, info] : fields_) out_.fields.push_back(info);

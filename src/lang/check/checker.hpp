@@ -15,7 +15,7 @@ struct CheckedRules {
   std::vector<FieldInfo> fields;
   std::vector<CalendarDefinition> calendars;
   std::vector<PolicyDecl> policies;
-  std::vector<RouteDecl> routes;
+  std::vector<RouteGroupDecl> route_groups;  ///< in file order; loose routes as one group
 };
 
 [[nodiscard]] CheckedRules check_rules(const std::vector<RuleFile>& files, const SourceMap& sources,

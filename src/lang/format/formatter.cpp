@@ -247,21 +247,42 @@ class Printer {
     close_block(d.span);
   }
 
-  void print(const RouteDecl& d) {
+  void print(const RouteDecl& d) { print_route(d, ""); }
+
+  // One route: its head on one line and its actions on the next when it has
+  // a condition (both indented inside a group), else one line.
+  void print_route(const RouteDecl& d, const std::string& indent) {
     std::vector<std::string> actions;
     if (d.queue) actions.push_back("queue " + d.queue->text);
     if (d.priority) actions.push_back("priority " + d.priority->text);
     if (d.team) actions.push_back("team " + d.team->text);
     if (!d.skills.empty()) actions.push_back("skills [" + names_text(d.skills) + "]");
+    for (const auto& r : d.relaxed_skills) {
+      actions.push_back("skills [" + names_text(r.skills) + "] for " +
+                        detail::duration_text(r.after));
+    }
+    if (!d.tags.empty()) actions.push_back("tags [" + names_text(d.tags) + "]");
+    if (d.sla) actions.push_back("sla " + d.sla->text);
     std::string list;
     for (const auto& a : actions) list += (list.empty() ? "" : ", ") + a;
+    auto head = "route " + d.name.text;
+    if (d.score) head += fmt::format(" score {}", *d.score);
     if (d.when) {
-      line("", "route " + d.name.text + " when " + detail::expr_text(*d.when),
+      line(indent, head + " when " + detail::expr_text(*d.when),
            {d.span.file, d.span.begin, d.when->span.end}, false);
-      line("  ", "-> " + list, {d.span.file, d.when->span.end, d.span.end});
+      line(indent + "  ", "-> " + list, {d.span.file, d.when->span.end, d.span.end});
     } else {
-      line("", "route " + d.name.text + " -> " + list, d.span);
+      line(indent, head + " -> " + list, d.span);
     }
+  }
+
+  void print(const RouteGroupDecl& d) {
+    open_block(fmt::format("routes {} {}", d.name.text, hit_policy_name(d.policy)), d.span);
+    for (const auto& r : d.routes) {
+      comments_before(r.span.begin, "  ");
+      print_route(r, "  ");
+    }
+    close_block(d.span);
   }
 
   void open_block(const std::string& head, SourceSpan span) {

@@ -155,6 +155,40 @@ void route_priority(ParseState& s) {
 void route_team(ParseState& s) {
   set_once(s, s.route.team, "team");
 }
+void route_sla(ParseState& s) {
+  set_once(s, s.route.sla, "sla");
+}
+void route_score(ParseState& s, SourceSpan span) {
+  s.route.score = s.int_value;
+  s.route.score_span = span;
+}
+void route_skills(ParseState& s, SourceSpan span) {
+  if (s.relaxed) {
+    s.route.relaxed_skills.push_back({std::move(s.names), s.duration_value, span});
+  } else {
+    s.route.skills.insert(s.route.skills.end(), s.names.begin(), s.names.end());
+  }
+  s.names.clear();
+  s.relaxed = false;
+}
+void route_tags(ParseState& s) {
+  s.route.tags.insert(s.route.tags.end(), s.names.begin(), s.names.end());
+  s.names.clear();
+}
+
+// A route's own state only: inside a group, the group's stays.
+void begin_route(ParseState& s) {
+  s.exprs.clear();
+  s.list.clear();
+  s.names.clear();
+  s.relaxed = false;
+  s.route = {};
+}
+
+void begin_group(ParseState& s) {
+  begin_declaration(s);
+  s.in_group = true;
+}
 
 void begin_declaration(ParseState& s) {
   s.exprs.clear();
@@ -168,6 +202,10 @@ void begin_declaration(ParseState& s) {
   s.policy = {};
   s.target = {};
   s.route = {};
+  s.group = {};
+  s.in_group = false;
+  s.names.clear();
+  s.relaxed = false;
   s.declaration_failed = false;
 }
 
@@ -195,12 +233,21 @@ void commit_policy(ParseState& s, SourceSpan span) {
   commit(s, s.policy, span);
 }
 void commit_route(ParseState& s, SourceSpan span) {
+  if (s.in_group) {
+    s.route.span = span;
+    s.group.routes.push_back(std::move(s.route));
+    return;
+  }
   commit(s, s.route, span);
+}
+void commit_group(ParseState& s, SourceSpan span) {
+  s.in_group = false;
+  commit(s, s.group, span);
 }
 
 void recovered(ParseState& s, SourceSpan skipped) {
   if (!s.declaration_failed) {
-    s.expected("E0002", "a declaration (calendar, field, sla, ola, route or include)",
+    s.expected("E0002", "a declaration (calendar, field, sla, ola, route, routes or include)",
                s.text_begin() + skipped.begin);
   }
   s.declaration_failed = false;

@@ -36,6 +36,12 @@ void make_logical(ParseState& s, Expr::Kind kind);
 void route_queue(ParseState& s);
 void route_priority(ParseState& s);
 void route_team(ParseState& s);
+void route_sla(ParseState& s);
+void route_score(ParseState& s, SourceSpan span);
+void route_skills(ParseState& s, SourceSpan span);
+void route_tags(ParseState& s);
+void begin_route(ParseState& s);
+void begin_group(ParseState& s);
 
 // Declarations.
 void begin_declaration(ParseState& s);
@@ -44,6 +50,7 @@ void commit_field(ParseState& s, SourceSpan span);
 void commit_calendar(ParseState& s, SourceSpan span);
 void commit_policy(ParseState& s, SourceSpan span);
 void commit_route(ParseState& s, SourceSpan span);
+void commit_group(ParseState& s, SourceSpan span);
 /// After a failed declaration: report it unless it reported itself.
 void recovered(ParseState& s, SourceSpan skipped);
 

@@ -17,6 +17,7 @@ struct declaration_id {
     auto& s = state(ctx);
     s.expected("E0001", x.which(), x.where());
     s.declaration_failed = true;
+    s.in_group = false;
     return x3::error_handler_result::fail;
   }
 };
@@ -48,7 +49,7 @@ const auto include_decl =
     x3::raw[kw("include")[act(begin_declaration)] > string_lit][act_span(commit_include)];
 
 const auto declaration_def =
-    include_decl | field_decl | calendar_decl() | policy_decl() | route_decl();
+    include_decl | field_decl | calendar_decl() | policy_decl() | route_group_decl() | route_decl();
 
 const auto line_rest = *(x3::char_ - x3::eol);
 // At least one character, then whole lines up to one that starts with a

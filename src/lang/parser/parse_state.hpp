@@ -62,6 +62,10 @@ class ParseState {
   PolicyDecl policy;
   TargetLine target;
   RouteDecl route;
+  RouteGroupDecl group;
+  bool in_group = false;    ///< routes go into `group`, not the file
+  std::vector<Name> names;  ///< a list of names in brackets (skills, tags)
+  bool relaxed = false;     ///< the skills list has `for DURATION`
   std::vector<EventRef> events;
 
  private:

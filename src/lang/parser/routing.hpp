@@ -1,4 +1,6 @@
-// route NAME [when CONDITION] -> queue Q, priority P, team T, skills [a, b]
+// route NAME [score N] [when CONDITION] -> queue Q, priority P, team T,
+//   skills [a, b], skills [c] for 10m, tags [x], sla NAME
+// routes NAME first|collect|scored { route ... }
 #pragma once
 
 #include "config.hpp"
@@ -9,6 +11,11 @@ struct route_decl_id;
 using route_decl_type = x3::rule<route_decl_id>;
 BOOST_SPIRIT_DECLARE(route_decl_type)
 
+struct route_group_decl_id;
+using route_group_decl_type = x3::rule<route_group_decl_id>;
+BOOST_SPIRIT_DECLARE(route_group_decl_type)
+
 const route_decl_type& route_decl();
+const route_group_decl_type& route_group_decl();
 
 }  // namespace slakit::parser
