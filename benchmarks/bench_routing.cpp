@@ -1,0 +1,85 @@
+// The routing decision on the generated workload (benchmarks/routing_workload.hpp):
+// 100,000 tickets in memory through 10, 100 and 1,000 first-match routes on
+// one core (issue 9: at least 10 million tickets a second at 1,000), and
+// compiling 10,000 routes (under 0.5 s). benchmarks/peers/run_routing_peers.py
+// runs the peers on the same tickets.
+#include <benchmark/benchmark.h>
+
+#include <slakit/routing/route.hpp>
+#include <slakit/slakit.hpp>
+
+#include <memory>
+
+#include "routing_workload.hpp"
+
+namespace {
+
+constexpr std::size_t kTickets = 100'000;
+
+struct Compiled {
+  std::size_t rules = 0;
+  slakit::bench::RoutingWorkload workload;
+  std::optional<slakit::RuleSet> compiled;
+};
+
+// One workload at a time: 100,000 tickets take about 100 MB, and each rule
+// count has tickets drawn for its own routes (so matches fall at every depth).
+const Compiled& workload(std::size_t rules) {
+  static std::unique_ptr<Compiled> current;
+  if (!current || current->rules != rules) {
+    current.reset();
+    auto w = std::make_unique<Compiled>();
+    w->rules = rules;
+    w->workload = slakit::bench::make_routing_workload({.rules = rules}, kTickets);
+    w->compiled =
+        slakit::compile_or_throw({{"rules.sla", slakit::bench::routes_text(w->workload.routes)}});
+    current = std::move(w);
+  }
+  return *current;
+}
+
+// Each iteration routes every ticket once, in order, as a batch would.
+void route_all(benchmark::State& state, std::size_t rules) {
+  const auto& w = workload(rules);
+  const auto& compiled = *w.compiled;
+  std::size_t matched = 0;
+  for (auto _ : state) {
+    for (const auto& t : w.workload.tickets) {
+      slakit::Routing r = slakit::route(compiled, t);
+      matched += r.rule ? 1 : 0;
+      benchmark::DoNotOptimize(r);
+    }
+  }
+  const auto iterations = static_cast<double>(state.iterations());
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kTickets));
+  state.counters["matched"] = static_cast<double>(matched) / (iterations * kTickets);
+}
+
+void BM_Route_First10(benchmark::State& state) {
+  route_all(state, 10);
+}
+void BM_Route_First100(benchmark::State& state) {
+  route_all(state, 100);
+}
+void BM_Route_First1000(benchmark::State& state) {
+  route_all(state, 1000);
+}
+BENCHMARK(BM_Route_First10)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Route_First100)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Route_First1000)->Unit(benchmark::kMillisecond);
+
+// Parsing, checking (with the routes' static analysis) and compiling 10,000
+// generated routes.
+void BM_Route_Compile10k(benchmark::State& state) {
+  const auto text = slakit::bench::routes_text(slakit::bench::make_routes({.rules = 10'000}));
+  for (auto _ : state) {
+    auto rules = slakit::compile_or_throw({{"rules.sla", text}});
+    benchmark::DoNotOptimize(rules);
+  }
+  state.SetItemsProcessed(state.iterations() * 10'000);
+}
+BENCHMARK(BM_Route_Compile10k)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
