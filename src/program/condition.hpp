@@ -74,6 +74,23 @@ class Condition {
   /// fields: then no set of values beside the literals tells every outcome.
   [[nodiscard]] bool literals(std::vector<std::pair<Slot, SlotValue>>& out) const;
 
+  /// One part of the condition's top-level `and` (nested `and`s flattened;
+  /// the whole condition when its root is not an `and`). A part that reads
+  /// one slot and compares it with literals only holds or fails alike for
+  /// every value between two of its literals: indexes tabulate it per value
+  /// class (decision_table.hpp).
+  struct Part {
+    std::uint32_t node = 0;
+    std::vector<Slot> slots{};          ///< the slots it reads, ascending, without repeats
+    bool compares_fields = false;       ///< a leaf compares two fields
+    std::vector<SlotValue> literals{};  ///< the values its leaves compare with
+  };
+  [[nodiscard]] std::vector<Part> parts() const;
+  /// Whether part `p` holds for these values.
+  [[nodiscard]] bool holds(const Part& p, std::span<const SlotValue> values) const {
+    return eval(p.node, values);
+  }
+
   /// The slots the condition reads, as bits (slot % 64): a step whose
   /// changes miss them all cannot change its answer.
   [[nodiscard]] std::uint64_t slot_mask() const noexcept;

@@ -35,7 +35,7 @@ Program compile_program(std::vector<FieldInfo> fields, const std::vector<PolicyD
     if (p.applies) {
       plan.applies.emplace(*p.applies, layout);
       plan.applies_slots = plan.applies->slot_mask();
-      if (plan.is_sla) program.sla_slots |= plan.applies_slots;
+      (plan.is_sla ? program.sla_slots : program.ola_slots) |= plan.applies_slots;
     }
     if (p.pause_while) {
       plan.pause.emplace(*p.pause_while, layout);
@@ -75,13 +75,13 @@ Program compile_program(std::vector<FieldInfo> fields, const std::vector<PolicyD
     }
     (plan.is_sla ? program.slas : program.olas).push_back(std::move(plan));
   }
-  auto index = [](const std::vector<PolicyPlan>& plans) {
+  auto table = [&](const std::vector<PolicyPlan>& plans) {
     std::vector<const Condition*> conditions;
     for (const auto& p : plans) conditions.push_back(p.applies ? &*p.applies : nullptr);
-    return FirstMatch{conditions};
+    return DecisionTable{conditions, program.layout};
   };
-  program.sla_index = index(program.slas);
-  program.ola_index = index(program.olas);
+  program.sla_table = table(program.slas);
+  program.ola_table = table(program.olas);
   return program;
 }
 

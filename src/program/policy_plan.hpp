@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "condition.hpp"
-#include "first_match.hpp"
+#include "decision_table.hpp"
 #include "slakit/calendar/calendar.hpp"
 #include "slakit/lang/ast.hpp"
 #include "slakit/model/ticket.hpp"
@@ -64,7 +64,7 @@ struct PolicyPlan {
 struct Program {
   Program(std::vector<FieldInfo> fields, const std::vector<std::string>& read)
       : layout(std::move(fields), read) {}
-  // The indexes point at conditions inside `slas` and `olas`: a copy's would
+  // The tables point at conditions inside `slas` and `olas`: a copy's would
   // point into the original. Moving keeps the elements where they are.
   Program(const Program&) = delete;
   Program& operator=(const Program&) = delete;
@@ -73,7 +73,8 @@ struct Program {
   FieldLayout layout;
   std::vector<PolicyPlan> slas, olas;  ///< each in rule order
   std::uint64_t sla_slots = 0;         ///< Condition::slot_mask of every SLA's `for`
-  FirstMatch sla_index, ola_index;     ///< over the `for` conditions
+  std::uint64_t ola_slots = 0;         ///< likewise for the OLAs
+  DecisionTable sla_table, ola_table;  ///< over the `for` conditions
 };
 
 /// Compiles checked policies. `calendar` finds a calendar by name (the

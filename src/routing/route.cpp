@@ -56,28 +56,12 @@ bool holds(const RoutePlan& plan, std::span<const SlotValue> values) {
 // The routes of one group whose outcomes count, in rule order.
 void decide(const RouteGroupPlan& group, std::span<const SlotValue> values,
             std::vector<const RoutePlan*>& out) {
-  switch (group.policy) {
-    case HitPolicy::first: {
-      const auto i = group.index.first(values);
-      if (i >= 0) out.push_back(&group.routes[static_cast<std::size_t>(i)]);
-      return;
-    }
-    case HitPolicy::collect:
-      for (const auto i : group.index.candidates(values)) {
-        if (holds(group.routes[i], values)) out.push_back(&group.routes[i]);
-      }
-      return;
-    case HitPolicy::scored: {
-      const RoutePlan* best = nullptr;
-      for (const auto i : group.index.candidates(values)) {
-        const auto& r = group.routes[i];
-        // Strictly higher: a tie goes to the earlier route.
-        if ((best == nullptr || r.score > best->score) && holds(r, values)) best = &r;
-      }
-      if (best != nullptr) out.push_back(best);
-      return;
-    }
-  }
+  // A scored group's table is ordered by score: its first match wins too.
+  const bool every = group.policy == HitPolicy::collect;
+  group.table.for_each(values, [&](std::size_t i) {
+    out.push_back(&group.routes[group.order[i]]);
+    return every;
+  });
 }
 
 void add_once(std::vector<std::string>& list, const std::string& item) {

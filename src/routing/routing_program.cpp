@@ -1,5 +1,8 @@
 #include "routing_program.hpp"
 
+#include <algorithm>
+#include <numeric>
+
 namespace slakit::detail {
 
 namespace {
@@ -26,7 +29,9 @@ RoutingProgram compile_routing(std::vector<FieldInfo> fields,
   }
   RoutingProgram program{std::move(fields), read};
   for (const auto& g : groups) {
-    RouteGroupPlan group{.name = g.name.text, .policy = g.policy, .routes = {}, .index = {}};
+    RouteGroupPlan group;
+    group.name = g.name.text;
+    group.policy = g.policy;
     for (const auto& r : g.routes) {
       RoutePlan plan{.name = r.name.text,
                      .when = std::nullopt,
@@ -48,11 +53,19 @@ RoutingProgram compile_routing(std::vector<FieldInfo> fields,
     }
     program.groups.push_back(std::move(group));
   }
-  // Built once every plan is in place: the indexes point into them.
+  // Built once every plan is in place: the tables point into them.
   for (auto& g : program.groups) {
+    g.order.resize(g.routes.size());
+    std::iota(g.order.begin(), g.order.end(), std::uint32_t{0});
+    if (g.policy == HitPolicy::scored) {
+      std::stable_sort(g.order.begin(), g.order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return g.routes[a].score > g.routes[b].score;
+      });
+    }
     std::vector<const Condition*> conditions;
-    for (const auto& p : g.routes) conditions.push_back(p.when ? &*p.when : nullptr);
-    g.index = FirstMatch{conditions};
+    for (const auto i : g.order)
+      conditions.push_back(g.routes[i].when ? &*g.routes[i].when : nullptr);
+    g.table = DecisionTable{conditions, program.layout};
   }
   return program;
 }

@@ -1,6 +1,7 @@
 // Routes compiled: each group's routes with their conditions over field slots
 // (by the one condition compiler the SLA engine uses too) and outcomes, and
-// per group an index that rules out most routes without trying them.
+// per group a decision table that finds the matching routes without trying
+// them one by one.
 // Immutable once built; shared by every thread that routes.
 #pragma once
 
@@ -9,8 +10,8 @@
 #include <vector>
 
 #include "program/condition.hpp"
+#include "program/decision_table.hpp"
 #include "program/field_slots.hpp"
-#include "program/first_match.hpp"
 #include "slakit/lang/ast.hpp"
 
 namespace slakit::detail {
@@ -33,13 +34,17 @@ struct RouteGroupPlan {
   std::string name;
   HitPolicy policy = HitPolicy::first;
   std::vector<RoutePlan> routes;  ///< in rule order
-  FirstMatch index;               ///< over the `when` conditions
+  /// Over the `when` conditions in the order `order` gives: rule order, or
+  /// in a scored group by score, highest first, ties in rule order (so
+  /// that the first match is the winner).
+  DecisionTable table;
+  std::vector<std::uint32_t> order;  ///< table entry -> route
 };
 
 struct RoutingProgram {
   RoutingProgram(std::vector<FieldInfo> fields, const std::vector<std::string>& read)
       : layout(std::move(fields), read) {}
-  // The indexes point at conditions inside `groups`: a copy's would point
+  // The tables point at conditions inside `groups`: a copy's would point
   // into the original. Moving keeps the elements where they are.
   RoutingProgram(const RoutingProgram&) = delete;
   RoutingProgram& operator=(const RoutingProgram&) = delete;

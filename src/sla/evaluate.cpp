@@ -26,22 +26,17 @@ void select_policies(const Program& program, EvaluationState& st) {
     const auto changed = k == 0 ? ~std::uint64_t{0} : tl.changed(k);
     const auto state = tl.state(k);
     st.sla_at[k] = k > 0 && (changed & program.sla_slots) == 0 ? st.sla_at[k - 1]
-                                                               : program.sla_index.first(state);
-    // Each OLA keeps the step before's answer unless a field its condition
-    // reads changed; the index rules out most of those that cannot hold.
-    const auto candidates = program.ola_index.candidates(state);
-    auto next = candidates.begin();
-    for (std::size_t j = 0; j < olas; ++j) {
-      const bool candidate = next != candidates.end() && *next == j;
-      if (candidate) ++next;
-      const auto& ola = program.olas[j];
-      auto& on = st.ola_on[j * steps + k];  // per OLA, its steps side by side
-      if (k > 0 && (changed & ola.applies_slots) == 0) {
-        on = st.ola_on[j * steps + k - 1];
-      } else {
-        on = candidate && (!ola.applies || (*ola.applies)(state)) ? 1 : 0;
-      }
+                                                               : program.sla_table.first(state);
+    if (k > 0 && (changed & program.ola_slots) == 0) {
+      for (std::size_t j = 0; j < olas; ++j)
+        st.ola_on[j * steps + k] = st.ola_on[j * steps + k - 1];
+      continue;
     }
+    // Every OLA that applies (per OLA, its steps side by side).
+    program.ola_table.for_each(state, [&](std::size_t j) {
+      st.ola_on[j * steps + k] = 1;
+      return true;
+    });
   }
 }
 

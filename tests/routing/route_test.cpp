@@ -6,6 +6,7 @@
 #include <slakit/slakit.hpp>
 #include <slakit/time/parse_time.hpp>
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -188,4 +189,76 @@ TEST_CASE("route() agrees with trying every route in order") {
       }
     }
   }
+}
+
+// The decision table (docs/routing.md, "Speed"): "The answers are exactly
+// those of trying every route in order". Every kind of column (texts,
+// numbers with NaN, integers, booleans), values at, between and beyond the
+// thresholds, missing values, and parts the table cannot decide (`or`
+// across fields, two fields compared), in every hit policy; checked against
+// explain_route, which tries each route in full.
+TEST_CASE("the decision table answers as trying every route, for every kind of value") {
+  const std::string body = R"(
+  route a when ticket.amount > 10 and ticket.amount <= 100 -> queue a, tags [a]
+  route b when ticket.amount == 10 or customer.tier == gold -> queue b, tags [b]
+  route c when ticket.amount != 50 and ticket.flag -> queue c, tags [c]
+  route d when ticket.wait >= 1h and not (ticket.priority in [low, normal]) -> queue d, tags [d]
+  route e when ticket.amount < ticket.limit -> queue e, tags [e]
+  route f when customer.region not in ["emea", "apac"] and ticket.due < 2026-03-03 -> queue f, tags [f]
+  route g when ticket.amount == none and ticket.flag == false -> queue g, tags [g]
+  route h when customer.tier != none and customer.region == "amer" -> queue h, tags [h]
+)";
+  std::string text = R"(field ticket.amount : number
+field ticket.limit : number
+field ticket.flag : bool
+field ticket.wait : duration
+field ticket.due : time
+)";
+  for (const char* policy : {"first", "collect", "scored"}) {
+    std::string group = body;
+    // Route names are unique across groups: a_first, a_collect, ...
+    for (auto at = group.find("route "); at != std::string::npos;
+         at = group.find("route ", at + 1)) {
+      group.insert(at + 7, std::string{"_"} + policy);
+    }
+    if (std::string{policy} == "scored") {
+      int score = 0;
+      for (auto at = group.find("when"); at != std::string::npos;
+           at = group.find("when", at + 12)) {
+        group.insert(at, "score " + std::to_string(score++ % 3) + " ");
+      }
+    }
+    text += "routes " + std::string{policy} + "_group " + policy + " {" + group + "}\n";
+  }
+  const auto r = rules(text);
+  const auto nan = std::numeric_limits<double>::quiet_NaN();
+  int tickets = 0;
+  for (const auto amount : {-1.0, 10.0, 10.5, 50.0, 100.0, 100.5, nan, -0.0}) {
+    for (const bool has_amount : {true, false}) {
+      for (const char* tier : {"", "gold", "silver"}) {
+        for (const char* region : {"", "emea", "amer"}) {
+          for (const int flag : {-1, 0, 1}) {
+            for (const int wait : {-1, 3599, 3600, 3601}) {
+              auto t = ticket();
+              if (has_amount) t.fields["amount"] = amount;
+              t.fields["limit"] = 50.0;
+              if (flag >= 0) t.fields["flag"] = flag == 1;
+              if (wait >= 0) t.fields["wait"] = Seconds{wait};
+              t.fields["due"] = at(wait % 2 == 0 ? "2026-03-03T00:00Z" : "2026-03-02T23:59:59Z");
+              t.customer.tier = tier;
+              t.customer.region = region;
+              t.priority = wait == 3601 ? "high" : "normal";
+              const auto x = explain_route(r, t);
+              const auto got = route(r, t);
+              CAPTURE(to_json(x));
+              CHECK(got.rules == x.routing.rules);
+              CHECK(to_json(got) == to_json(x.routing));
+              ++tickets;
+            }
+          }
+        }
+      }
+    }
+  }
+  CHECK(tickets == 8 * 2 * 3 * 3 * 3 * 4);
 }
