@@ -56,8 +56,8 @@ class Draw {
   bool chance(int percent) { return below(100) < static_cast<std::size_t>(percent); }
   // An amount in cents between lo and hi: what an order value looks like.
   double amount(double lo, double hi) {
-    const auto cents_lo = static_cast<std::uint64_t>(lo * 100);
-    const auto cents_hi = static_cast<std::uint64_t>(hi * 100);
+    const auto cents_lo = static_cast<std::uint64_t>(std::llround(lo * 100));
+    const auto cents_hi = static_cast<std::uint64_t>(std::llround(hi * 100));
     return static_cast<double>(cents_lo + rng_() % (cents_hi - cents_lo + 1)) / 100.0;
   }
   double between(double lo, double hi) {
