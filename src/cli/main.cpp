@@ -19,9 +19,9 @@ constexpr const char* kUsageText =
     "                                          business-time deadlines\n"
     "  eval FILE... --tickets T.jsonl [--now TIME] [--explain [--format json|text]]\n"
     "                                          SLA and OLA clocks of each ticket, as JSON Lines\n"
-    "  route FILE... --tickets T.jsonl [--now TIME] [--explain [--format json|text]]\n"
-    "                                          the queue, team, priority and skills of each "
-    "ticket\n"
+    "  route FILE... --tickets T.jsonl [--now TIME] [--agents A.jsonl]\n"
+    "        [--explain [--format json|text]]  the queue, team, priority, skills and agent\n"
+    "                                          of each ticket, as JSON Lines\n"
     "  version                                 print the version\n"
     "\n"
     "exit status: 0 clean, 1 problems found, 2 usage or I/O error\n";
@@ -51,8 +51,8 @@ int main(int argc, char** argv) {
           parse_arguments(argc, argv, 2, {"--tickets", "--now", "--format"}, {"--explain"}));
     }
     if (command == "route") {
-      return route_command(
-          parse_arguments(argc, argv, 2, {"--tickets", "--now", "--format"}, {"--explain"}));
+      return route_command(parse_arguments(
+          argc, argv, 2, {"--tickets", "--now", "--format", "--agents"}, {"--explain"}));
     }
     if (command == "version" || command == "--version") {
       std::printf("slakit %s\n", SLAKIT_VERSION_STRING);

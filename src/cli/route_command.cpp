@@ -1,10 +1,13 @@
-// slakit route FILE... --tickets T.jsonl [--now TIME] [--explain [--format json|text]]
+// slakit route FILE... --tickets T.jsonl [--now TIME] [--agents A.jsonl]
+//   [--explain [--format json|text]]
 //
 // The queue, team, priority and skills of every ticket, one JSON line each,
 // in input order (docs/cli.md); the tickets stream through every core
 // (ticket_stream.hpp).
+#include <slakit/routing/agent.hpp>
 #include <slakit/routing/route.hpp>
 
+#include "agent_reader.hpp"
 #include "cli.hpp"
 #include "ticket_stream.hpp"
 
@@ -31,6 +34,12 @@ int route_command(const Arguments& args) {
   // Without --now every event counts: the ticket as it stands at the end of
   // its history.
   const auto now = args.value("--now") ? std::optional{now_option(args)} : std::nullopt;
+  std::optional<AgentFile> agents;
+  if (const auto path = args.value("--agents")) {
+    // Who is working, and which skills have dropped, depend on the instant.
+    if (!now) throw UsageError{"--agents needs --now TIME"};
+    agents = read_agents(rules, *path);
+  }
 
   // Routing needs no creation instant, unless a route relaxes skills after a
   // wait, which counts from it.
@@ -38,17 +47,30 @@ int route_command(const Arguments& args) {
   for (const auto& g : rules.route_groups()) {
     for (const auto& r : g.routes) relaxes = relaxes || !r.relaxed_skills.empty();
   }
-  return stream_tickets(rules, *tickets, {.require_created = relaxes}, [&]() -> TicketHandler {
-    return [&](const TicketHistory& h, std::string& out) {
-      if (!explain) {
-        out += to_json(route(rules, h.ticket, h.events, now));
-        out += '\n';
-      } else {
-        const auto x = explain_route(rules, h.ticket, h.events, now);
-        out += as_text ? x.text() : to_json(x) + '\n';
-      }
-    };
-  });
+  const auto status =
+      stream_tickets(rules, *tickets, {.require_created = relaxes}, [&]() -> TicketHandler {
+        return [&](const TicketHistory& h, std::string& out) {
+          if (!explain) {
+            const auto r = route(rules, h.ticket, h.events, now);
+            out += agents ? to_json(r, choose_agent(rules, r, agents->agents, *now)) : to_json(r);
+            out += '\n';
+            return;
+          }
+          const auto x = explain_route(rules, h.ticket, h.events, now);
+          if (!agents) {
+            out += as_text ? x.text() : to_json(x) + '\n';
+            return;
+          }
+          const auto a = choose_agent(rules, x.routing, agents->agents, *now);
+          if (!as_text) {
+            out += to_json(x, a) + '\n';
+            return;
+          }
+          out += x.text();
+          out += a.agent ? "  agent " + *a.agent + "\n" : "  no agent: " + a.why + "\n";
+        };
+      });
+  return agents && agents->problems ? kProblems : status;
 }
 
 }  // namespace slakit::cli

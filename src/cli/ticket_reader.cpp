@@ -10,44 +10,12 @@
 #include <variant>
 
 #include "cli.hpp"
+#include "json_values.hpp"
 
 namespace slakit::cli {
 namespace {
 
 namespace dom = simdjson::dom;
-
-// Where in a record a value stands: "ticket.priority", "events[2].at". Kept
-// as pieces, and written out only for an error.
-struct Where {
-  std::string_view object;
-  std::size_t index = std::string_view::npos;  ///< in an array, when set
-  std::string_view key{};
-  [[nodiscard]] std::string str() const {
-    std::string out{object};
-    if (index != std::string_view::npos) out += fmt::format("[{}]", index);
-    if (!key.empty()) out += fmt::format(".{}", key);
-    return out;
-  }
-};
-
-// Thrown while reading a record; its message is "where: what".
-struct ReadError {
-  ReadError(const Where& at, std::string message) : where(at.str()), what(std::move(message)) {}
-  std::string where, what;
-};
-
-template <class T>
-T get(simdjson::simdjson_result<T> r, const Where& where, std::string_view expected) {
-  T value{};
-  if (const auto err = std::move(r).get(value)) {
-    // A value of another JSON type needs no more words than what was expected.
-    throw ReadError{where,
-                    err == simdjson::INCORRECT_TYPE
-                        ? fmt::format("expected {}", expected)
-                        : fmt::format("expected {} ({})", expected, simdjson::error_message(err))};
-  }
-  return value;
-}
 
 // One JSON scalar, before its field's type is known.
 using Scalar = std::variant<std::monostate, std::string, double, bool>;
@@ -66,34 +34,6 @@ Scalar scalar(dom::element v, const Where& where) {
       return get(v.get_bool(), where, "true or false");
     default:
       throw ReadError{where, "expected a string, number, bool or null"};
-  }
-}
-
-// A string (or null: empty), viewed in the parser's buffer.
-std::string_view view(dom::element v, const Where& where) {
-  if (v.is_null()) return {};
-  return get(v.get_string(), where, "a string");
-}
-
-std::string text(dom::element v, const Where& where) {
-  return std::string{view(v, where)};
-}
-
-// RFC 3339 with its offset: a time without one would depend on a zone.
-Instant instant(std::string_view s, const Where& where) {
-  static const auto utc = TimeZone::locate("UTC");
-  const auto t = s.find('T');
-  const bool offset =
-      !s.empty() &&
-      (s.back() == 'Z' || s.back() == 'z' ||
-       (t != std::string_view::npos && s.find_first_of("+-", t) != std::string_view::npos));
-  try {
-    if (!offset) throw InvalidArgument("");
-    return parse_time(s, utc);
-  } catch (const InvalidArgument&) {
-    throw ReadError{where, fmt::format("invalid time '{}': expected RFC 3339 with an offset, like "
-                                       "2026-03-06T15:00:00Z",
-                                       s)};
   }
 }
 

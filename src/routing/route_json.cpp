@@ -1,5 +1,6 @@
 // to_json(Routing) and to_json(RouteExplanation): the lines `slakit route`
 // prints.
+#include <slakit/routing/agent.hpp>
 #include <slakit/routing/route.hpp>
 
 #include "support/json_writer.hpp"
@@ -42,20 +43,27 @@ void routing_members(JsonWriter& w, const Routing& r) {
   names(w, "rules", r.rules);
 }
 
-}  // namespace
+void agent_members(JsonWriter& w, const AgentChoice* a) {
+  if (a == nullptr) return;
+  optional_text(w, "agent", a->agent);
+  w.key("agent_why");
+  a->agent ? w.null() : w.value(a->why);
+}
 
-std::string to_json(const Routing& r) {
+std::string routing_json(const Routing& r, const AgentChoice* a) {
   JsonWriter w{true};
   w.begin_object();
   routing_members(w, r);
+  agent_members(w, a);
   w.end_object();
   return w.take();
 }
 
-std::string to_json(const RouteExplanation& x) {
+std::string explanation_json(const RouteExplanation& x, const AgentChoice* a) {
   JsonWriter w{true};
   w.begin_object();
   routing_members(w, x.routing);
+  agent_members(w, a);
   w.key("explain");
   w.begin_array();
   for (const auto& c : x.checks) {
@@ -73,6 +81,21 @@ std::string to_json(const RouteExplanation& x) {
   w.end_array();
   w.end_object();
   return w.take();
+}
+
+}  // namespace
+
+std::string to_json(const Routing& r) {
+  return routing_json(r, nullptr);
+}
+std::string to_json(const Routing& r, const AgentChoice& a) {
+  return routing_json(r, &a);
+}
+std::string to_json(const RouteExplanation& x) {
+  return explanation_json(x, nullptr);
+}
+std::string to_json(const RouteExplanation& x, const AgentChoice& a) {
+  return explanation_json(x, &a);
 }
 
 }  // namespace slakit

@@ -1,0 +1,24 @@
+// Agents for `slakit route --agents A.jsonl`: one JSON object per line
+// (docs/cli.md lists the keys), read whole (a team's agents, not millions).
+#pragma once
+
+#include <slakit/routing/agent.hpp>
+#include <slakit/slakit.hpp>
+
+#include <string>
+#include <vector>
+
+namespace slakit::cli {
+
+struct AgentFile {
+  std::vector<Agent> agents;
+  bool problems = false;  ///< a line was reported and skipped
+};
+
+/// Reads the agents of `path`. A line that cannot be read (bad JSON, a
+/// wrong type, a calendar the rule set lacks, an id seen before) is
+/// reported on stderr as "path:line: error: ..." and skipped; the others
+/// are kept. Throws UsageError when the file cannot be read.
+[[nodiscard]] AgentFile read_agents(const RuleSet& rules, const std::string& path);
+
+}  // namespace slakit::cli

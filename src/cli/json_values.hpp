@@ -1,0 +1,59 @@
+// Typed values out of a simdjson document, with errors that say where they
+// stand ("events[2].at: invalid time 'yesterday'"): shared by the readers
+// of the command line (tickets, agents).
+#pragma once
+
+#include <fmt/format.h>
+#include <simdjson.h>
+#include <slakit/time/instant.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace slakit::cli {
+
+// Where in a record a value stands: "ticket.priority", "events[2].at". Kept
+// as pieces, and written out only for an error.
+struct Where {
+  std::string_view object;
+  std::size_t index = std::string_view::npos;  ///< in an array, when set
+  std::string_view key{};
+  [[nodiscard]] std::string str() const {
+    std::string out{object};
+    if (index != std::string_view::npos) out += fmt::format("[{}]", index);
+    if (!key.empty()) out += fmt::format(".{}", key);
+    return out;
+  }
+};
+
+// Thrown while reading a record; its message is "where: what".
+struct ReadError {
+  ReadError(const Where& at, std::string message) : where(at.str()), what(std::move(message)) {}
+  std::string where, what;
+};
+
+template <class T>
+T get(simdjson::simdjson_result<T> r, const Where& where, std::string_view expected) {
+  T value{};
+  if (const auto err = std::move(r).get(value)) {
+    // A value of another JSON type needs no more words than what was expected.
+    throw ReadError{where,
+                    err == simdjson::INCORRECT_TYPE
+                        ? fmt::format("expected {}", expected)
+                        : fmt::format("expected {} ({})", expected, simdjson::error_message(err))};
+  }
+  return value;
+}
+
+/// A string (or null: empty), viewed in the parser's buffer.
+inline std::string_view view(simdjson::dom::element v, const Where& where) {
+  if (v.is_null()) return {};
+  return get(v.get_string(), where, "a string");
+}
+inline std::string text(simdjson::dom::element v, const Where& where) {
+  return std::string{view(v, where)};
+}
+/// RFC 3339 with its offset: a time without one would depend on a zone.
+Instant instant(std::string_view s, const Where& where);
+
+}  // namespace slakit::cli

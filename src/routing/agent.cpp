@@ -1,0 +1,120 @@
+// choose_agent(): the agents narrowed down step by step, then the documented
+// order (docs/routing.md, "Agent selection").
+#include <slakit/routing/agent.hpp>
+#include <slakit/slakit.hpp>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <tuple>
+
+namespace slakit {
+
+std::string_view agent_step_name(AgentStep s) noexcept {
+  switch (s) {
+    case AgentStep::team:
+      return "team";
+    case AgentStep::hours:
+      return "hours";
+    case AgentStep::skills:
+      return "skills";
+    case AgentStep::capacity:
+      return "capacity";
+  }
+  return "team";
+}
+
+std::vector<std::string> skills_at(const Routing& routing, Instant now) {
+  std::vector<std::string> out;
+  for (const auto& s : routing.skills) {
+    const auto relaxed = std::find_if(routing.relaxed.begin(), routing.relaxed.end(),
+                                      [&](const RelaxedSkill& r) { return r.skill == s; });
+    if (relaxed == routing.relaxed.end()) out.push_back(s);
+  }
+  for (const auto& r : routing.relaxed) {
+    if (now < r.drops_at) out.push_back(r.skill);
+  }
+  return out;
+}
+
+namespace {
+
+bool has(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+void check(const RuleSet& rules, const Agent& a, std::size_t index) {
+  const auto who =
+      a.id.empty() ? fmt::format("agent #{}", index + 1) : fmt::format("agent '{}'", a.id);
+  if (a.id.empty()) throw InvalidArgument(fmt::format("{}: no id", who));
+  if (a.capacity < 0 || a.open_tickets < 0) {
+    throw InvalidArgument(fmt::format("{}: capacity ({}) and open tickets ({}) cannot be negative",
+                                      who, a.capacity, a.open_tickets));
+  }
+  if (!a.calendar.empty() && rules.calendar(a.calendar) == nullptr) {
+    throw InvalidArgument(fmt::format("{}: unknown calendar '{}'", who, a.calendar));
+  }
+}
+
+}  // namespace
+
+AgentChoice choose_agent(const RuleSet& rules, const Routing& routing,
+                         std::span<const Agent> agents, Instant now) {
+  for (std::size_t i = 0; i < agents.size(); ++i) check(rules, agents[i], i);
+  const auto skills = skills_at(routing, now);
+  const auto team = routing.team ? fmt::format(" of team {}", *routing.team) : std::string{};
+
+  // Each step keeps the agents that pass it; the first step that leaves
+  // none says why no agent is chosen.
+  std::vector<const Agent*> left;
+  for (const auto& a : agents) left.push_back(&a);
+  AgentChoice out;
+  auto step = [&](AgentStep s, auto&& passes, std::string why) {
+    if (left.empty()) return;
+    std::erase_if(left, [&](const Agent* a) { return !passes(*a); });
+    if (left.empty()) {
+      out.emptied_by = s;
+      out.why = std::move(why);
+    }
+  };
+  if (agents.empty()) {
+    out.emptied_by = AgentStep::team;
+    out.why = "no agents";
+    return out;
+  }
+  step(
+      AgentStep::team, [&](const Agent& a) { return !routing.team || has(a.teams, *routing.team); },
+      fmt::format("no agent{}", team));
+  step(
+      AgentStep::hours,
+      [&](const Agent& a) {
+        return a.calendar.empty() || rules.calendar(a.calendar)->is_open(now);
+      },
+      fmt::format("no agent{} is working at {}", team, format_utc(now)));
+  step(
+      AgentStep::skills,
+      [&](const Agent& a) {
+        return std::all_of(skills.begin(), skills.end(),
+                           [&](const std::string& s) { return has(a.skills, s); });
+      },
+      fmt::format("no working agent{} has every skill ({})", team, fmt::join(skills, ", ")));
+  step(
+      AgentStep::capacity, [&](const Agent& a) { return a.open_tickets < a.capacity; },
+      fmt::format("every working agent{} with the skills is at capacity", team));
+  if (left.empty()) return out;
+
+  out.eligible = left.size();
+  // Fewest open tickets, then idle longest (never assigned is idlest), then id.
+  const auto best = std::min_element(left.begin(), left.end(), [](const Agent* a, const Agent* b) {
+    auto key = [](const Agent* x) {
+      return std::make_tuple(x->open_tickets, x->last_assigned.has_value(),
+                             x->last_assigned.value_or(Instant{}), std::string_view{x->id});
+    };
+    return key(a) < key(b);
+  });
+  out.agent = (*best)->id;
+  return out;
+}
+
+}  // namespace slakit

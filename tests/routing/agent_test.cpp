@@ -1,0 +1,169 @@
+// Agent selection (docs/routing.md, "Agent selection").
+#include <doctest/doctest.h>
+
+#include <slakit/error.hpp>
+#include <slakit/routing/agent.hpp>
+#include <slakit/slakit.hpp>
+#include <slakit/time/parse_time.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace slakit;
+
+namespace {
+
+Instant at(const char* text) {
+  static const auto utc = TimeZone::locate("UTC");
+  return parse_time(text, utc);
+}
+
+const RuleSet& rules() {
+  static const auto r = compile_or_throw({{"r.sla", R"(
+calendar early { zone "UTC" mon..fri 06:00-14:00 }
+calendar late { zone "UTC" mon..fri 14:00-22:00 }
+route r -> queue q, team l2, skills [billing], skills [german] for 10m
+)"}});
+  return r;
+}
+
+Ticket ticket() {
+  Ticket t;
+  t.id = "T-1";
+  t.created = at("2026-03-02T09:00Z");  // a Monday
+  return t;
+}
+
+Agent agent(std::string id, std::vector<std::string> skills = {"billing", "german"}) {
+  return Agent{.id = std::move(id), .teams = {"l2"}, .skills = std::move(skills), .capacity = 3};
+}
+
+const Instant kNow = at("2026-03-02T09:05Z");
+
+std::optional<std::string> pick(const std::vector<Agent>& agents, Instant now = kNow) {
+  return choose_agent(rules(), route(rules(), ticket(), {}, now), agents, now).agent;
+}
+
+}  // namespace
+
+// "in the chosen team (every agent when the outcome names no team)"
+TEST_CASE("agents: only the chosen team's, or anyone when no team is named") {
+  auto other = agent("a_other");
+  other.teams = {"l1"};
+  CHECK(pick({other, agent("b_l2")}) == std::optional<std::string>{"b_l2"});
+  CHECK_FALSE(pick({other}));
+  const auto no_team = compile_or_throw({{"r.sla", "route r -> queue q\n"}});
+  CHECK(choose_agent(no_team, route(no_team, ticket()), std::vector<Agent>{other}, kNow).agent ==
+        std::optional<std::string>{"a_other"});
+}
+
+// "whose calendar is open at `now` (an agent without a calendar always is)"
+TEST_CASE("agents: only those working at now by their calendar") {
+  auto early = agent("a_early");
+  early.calendar = "early";
+  auto late = agent("b_late");
+  late.calendar = "late";
+  CHECK(pick({late, early}) == std::optional<std::string>{"a_early"});
+  CHECK(pick({late, early}, at("2026-03-02T15:00Z")) == std::optional<std::string>{"b_late"});
+  auto always = agent("c_always");
+  CHECK(pick({late, always}, at("2026-03-02T23:00Z")) == std::optional<std::string>{"c_always"});
+}
+
+// "who have every skill required at `now` (after relaxation)"
+TEST_CASE("agents: every skill required at now, relaxed skills dropped after their wait") {
+  const std::vector<Agent> agents{agent("a_no_german", {"billing"}), agent("b_both")};
+  CHECK(pick(agents) == std::optional<std::string>{"b_both"});
+  // German is required for ten minutes from creation (09:00), then dropped.
+  auto busy = agents;
+  busy[1].open_tickets = 2;
+  CHECK(pick(busy, at("2026-03-02T09:09:59Z")) == std::optional<std::string>{"b_both"});
+  CHECK(pick(busy, at("2026-03-02T09:10Z")) == std::optional<std::string>{"a_no_german"});
+  const auto r = route(rules(), ticket(), {}, kNow);
+  CHECK(skills_at(r, at("2026-03-02T09:10Z")) == std::vector<std::string>{"billing"});
+  CHECK(skills_at(r, kNow) == std::vector<std::string>{"billing", "german"});
+}
+
+// "with spare capacity: open tickets below capacity."
+TEST_CASE("agents: only those below capacity") {
+  auto full = agent("a_full");
+  full.open_tickets = 3;
+  auto spare = agent("b_spare");
+  spare.open_tickets = 2;
+  CHECK(pick({full, spare}) == std::optional<std::string>{"b_spare"});
+  spare.capacity = 2;
+  CHECK_FALSE(pick({full, spare}));
+}
+
+// "Among the eligible agents the one with the fewest open tickets is chosen,
+// then the one idle longest (the earliest last assignment; never assigned is
+// idlest), then the smallest id."
+TEST_CASE("agents: fewest open tickets, then idle longest, then the smallest id") {
+  auto a = agent("a");
+  a.open_tickets = 1;
+  auto b = agent("b");
+  b.open_tickets = 1;
+  b.last_assigned = at("2026-03-02T08:00Z");
+  auto c = agent("c");
+  c.open_tickets = 1;
+  c.last_assigned = at("2026-03-02T07:00Z");
+  auto d = agent("d");
+  d.open_tickets = 2;
+  CHECK(pick({d, b, c}) == std::optional<std::string>{"c"});     // idle longest
+  CHECK(pick({d, b, c, a}) == std::optional<std::string>{"a"});  // never assigned
+  auto a2 = agent("a2");
+  a2.open_tickets = 1;
+  CHECK(pick({a2, b, a}) == std::optional<std::string>{"a"});  // then the id
+  auto e = agent("e");
+  CHECK(pick({a, b, c, d, e}) == std::optional<std::string>{"e"});  // fewest open first
+  CHECK(choose_agent(rules(), route(rules(), ticket(), {}, kNow), std::vector<Agent>{a, b, c, e},
+                     kNow)
+            .eligible == 4);
+}
+
+// "No eligible agent is a valid result, and the result says which step
+// removed the last candidates."
+TEST_CASE("agents: none eligible says which step removed the last ones") {
+  const auto r = route(rules(), ticket(), {}, kNow);
+  auto late = agent("late");
+  late.calendar = "late";
+  auto full = agent("full");
+  full.open_tickets = 3;
+  auto other = agent("other");
+  other.teams = {"l1"};
+  struct Case {
+    std::vector<Agent> agents;
+    AgentStep step;
+    const char* why;
+  };
+  for (const auto& c : std::vector<Case>{
+           {{}, AgentStep::team, "no agents"},
+           {{other}, AgentStep::team, "no agent of team l2"},
+           {{late}, AgentStep::hours, "no agent of team l2 is working at 2026-03-02T09:05:00Z"},
+           {{agent("x", {"billing"})},
+            AgentStep::skills,
+            "no working agent of team l2 has every skill (billing, german)"},
+           {{full},
+            AgentStep::capacity,
+            "every working agent of team l2 with the skills is at capacity"}}) {
+    const auto got = choose_agent(rules(), r, c.agents, kNow);
+    CHECK_FALSE(got.agent);
+    CHECK(got.eligible == 0);
+    CHECK(got.emptied_by == std::optional<AgentStep>{c.step});
+    CHECK(got.why == c.why);
+  }
+}
+
+TEST_CASE("agents: bad agent data is an error naming the agent") {
+  const auto r = route(rules(), ticket(), {}, kNow);
+  auto unknown = agent("ana");
+  unknown.calendar = "nights";
+  CHECK_THROWS_WITH_AS((void)choose_agent(rules(), r, std::vector<Agent>{unknown}, kNow),
+                       "agent 'ana': unknown calendar 'nights'", InvalidArgument);
+  auto negative = agent("bo");
+  negative.capacity = -1;
+  CHECK_THROWS_WITH_AS((void)choose_agent(rules(), r, std::vector<Agent>{negative}, kNow),
+                       "agent 'bo': capacity (-1) and open tickets (0) cannot be negative",
+                       InvalidArgument);
+  CHECK_THROWS_WITH_AS((void)choose_agent(rules(), r, std::vector<Agent>{agent("")}, kNow),
+                       "agent #1: no id", InvalidArgument);
+}
