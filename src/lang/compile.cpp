@@ -9,6 +9,7 @@
 #include "lang/check/checker.hpp"
 #include "program/lint.hpp"
 #include "program/rule_set_impl.hpp"
+#include "routing/routing_lint.hpp"
 #include "slakit/lang/parse.hpp"
 #include "slakit/slakit.hpp"
 
@@ -137,6 +138,7 @@ CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& opti
   // Lints that need compiled conditions; warnings only, in file order.
   const auto before = result.diagnostics.size();
   detail::lint_policies(*impl->program, result.diagnostics);
+  detail::lint_routing(*impl->routing, *sources, result.diagnostics);
   if (result.diagnostics.size() != before) sort_by_position(result.diagnostics);
   result.rules = RuleSetBuilder::make(std::move(impl));
   return result;

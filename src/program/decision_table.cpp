@@ -79,6 +79,44 @@ std::size_t DecisionTable::Column::literal_class(const SlotValue& v) const {
   return class_of(v);
 }
 
+std::optional<SlotValue> DecisionTable::example(std::size_t c, std::size_t cls,
+                                                const FieldLayout& layout) const {
+  const auto& col = columns_[c];
+  const auto& field = layout.info(col.slot);
+  auto v = col.representative(cls);
+  if (cls == 0) return v;
+  if (col.kind == Kind::code) {
+    if (cls != 1) {
+      v.text = layout.code_text(v.code);
+      return v;
+    }
+    if (field.type != FieldType::one_of) return v;  // any text no rule names
+    for (const auto& m : field.members) {
+      const auto code = layout.code(m);
+      if (col.class_of(SlotValue{.present = true, .code = code}) == 1) {
+        v.code = code;
+        v.text = m;
+        return v;
+      }
+    }
+    return std::nullopt;  // every member is named
+  }
+  // NaN: no JSON number is one, and every comparison with it fails; left
+  // out so that lints do not call rules incomplete for it.
+  if (cls == 1) return std::nullopt;
+  // Between two literals, or beyond them: a number people would write.
+  const auto i = (cls - 2) / 2;
+  const bool between = (cls - 2) % 2 == 0;
+  if (between && col.kind == Kind::number && !col.numbers.empty()) {
+    const auto& xs = col.numbers;
+    v.number = i == 0 ? xs[0] - 1 : i == xs.size() ? xs.back() + 1 : (xs[i - 1] + xs[i]) / 2;
+  }
+  // A bool is 0 or 1; and a class between two adjacent numbers is empty.
+  if (field.type == FieldType::boolean && v.integer != 0 && v.integer != 1) return std::nullopt;
+  if (col.class_of(v) != cls) return std::nullopt;
+  return v;
+}
+
 DecisionTable::DecisionTable(const std::vector<const Condition*>& conditions,
                              const FieldLayout& layout)
     : conditions_(conditions) {

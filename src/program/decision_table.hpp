@@ -18,6 +18,7 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -41,6 +42,26 @@ class DecisionTable {
     });
     return found;
   }
+
+  // For lints (routing_lint.cpp): the table seen as boxes. Condition i's
+  // box admits, per column, the classes whose bit set holds it; its
+  // matches lie inside the box, and fill it exactly when it is `exact`.
+  [[nodiscard]] std::size_t columns() const noexcept { return columns_.size(); }
+  [[nodiscard]] Slot column_slot(std::size_t c) const { return columns_[c].slot; }
+  [[nodiscard]] std::size_t classes(std::size_t c) const { return columns_[c].classes; }
+  [[nodiscard]] bool admits(std::size_t c, std::size_t cls, std::size_t i) const {
+    return (columns_[c].rows[cls * words_ + i / 64] >> (i % 64) & 1) != 0;
+  }
+  /// No part of condition i is left to try in full.
+  [[nodiscard]] bool exact(std::size_t i) const { return recheck_[i] == 0; }
+  /// No part of condition i that reads nothing is false.
+  [[nodiscard]] bool possible(std::size_t i) const { return (base_[i / 64] >> (i % 64) & 1) != 0; }
+  /// A value of class `cls` of column c for people to read: a round number
+  /// between two literals rather than the next double. Empty for a class no
+  /// value of the field has (an unnamed member of a `one of` field that
+  /// names every member, an integer between adjacent ones) and for NaN.
+  [[nodiscard]] std::optional<SlotValue> example(std::size_t c, std::size_t cls,
+                                                 const FieldLayout& layout) const;
 
   /// Calls f(i) for each condition i that holds, in order, until f returns
   /// false.

@@ -63,6 +63,8 @@ class FieldLayout {
 
   /// The code of a text, or kUnknownText.
   [[nodiscard]] std::int32_t code(std::string_view text) const;
+  /// The text of a code (0 <= code < the number of texts interned).
+  [[nodiscard]] const std::string& code_text(std::int32_t code) const { return codes_.text(code); }
 
   /// Reads the used slots of `out` from the ticket. Throws TicketError naming
   /// the ticket, the field and the value when a value does not fit its type.

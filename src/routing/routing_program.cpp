@@ -32,6 +32,7 @@ RoutingProgram compile_routing(std::vector<FieldInfo> fields,
     RouteGroupPlan group;
     group.name = g.name.text;
     group.policy = g.policy;
+    group.source = &g;
     for (const auto& r : g.routes) {
       RoutePlan plan{.name = r.name.text,
                      .when = std::nullopt,

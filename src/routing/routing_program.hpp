@@ -39,6 +39,7 @@ struct RouteGroupPlan {
   /// that the first match is the winner).
   DecisionTable table;
   std::vector<std::uint32_t> order;  ///< table entry -> route
+  const RouteGroupDecl* source = nullptr;
 };
 
 struct RoutingProgram {

@@ -64,13 +64,13 @@ TEST_CASE("E0204 type mismatches") {
       "type mismatch: ticket.wait is a duration, but 2 business days is a count of business "
       "days");
   CHECK(diagnostics_of("field ticket.wait : duration\nroute r when ticket.wait > 48h -> queue "
-                       "q\n") == "");
+                       "q\nroute rest -> queue r\n") == "");
   CHECK(diagnostics_of("route r when ticket.subject < \"m\" -> queue q\n") == "1:14 E0204");
   CHECK(diagnostics_of("route r when ticket.subject -> queue q\n") == "1:14 E0204");
   CHECK(diagnostics_of("route r when order.value == ticket.subject -> queue q\n") == "1:14 E0204");
   CHECK(diagnostics_of("route r when 5 == 5 -> queue q\n") == "1:14 E0204");
   CHECK(diagnostics_of("route r when order.due != none and order.value > 10.5 and "
-                       "ticket.reopened -> queue q\n") == "");
+                       "ticket.reopened -> queue q\nroute rest -> queue r\n") == "");
 }
 
 TEST_CASE("E0205 zone, E0206 missing zone, E0207 no working time, E0208 overlaps") {
@@ -103,7 +103,7 @@ TEST_CASE("W0211 a routing rule that can never match is a warning") {
   CHECK(diagnostics_of(text) == "2:7 W0211");
   CHECK(compile({{"t.sla", text}}).ok());  // warnings do not fail
   CHECK(diagnostics_of("route a when ticket.priority == high -> queue x\nroute b when "
-                       "ticket.priority == high -> queue y\n") == "2:7 W0211");
+                       "ticket.priority == high -> queue y\n") == "1:7 W0228, 2:7 W0211");
 }
 
 // "W0211: in a `first` group, a route that earlier routes of its group cover
@@ -272,8 +272,9 @@ TEST_CASE("the sketch of the language and the bundled example compile cleanly") 
 // as `one of` the rule set's own values ... Other built-in fields cannot be
 // declared again (E0201)."
 TEST_CASE("a built-in text or one-of field may be redeclared as one of its own values") {
-  CHECK(diagnostics_of("field ticket.channel : one of email, whatsapp\n"
-                       "route r when ticket.channel == whatsapp -> queue q\n") == "");
+  CHECK(diagnostics_of(
+            "field ticket.channel : one of email, whatsapp\n"
+            "route r when ticket.channel == whatsapp -> queue q\nroute rest -> queue r\n") == "");
   CHECK(diagnostics_of("field customer.region : one of emea, amer\n") == "");
   CHECK(diagnostics_of("field ticket.channel : one of email\n"
                        "route r when ticket.channel == phone -> queue q\n") == "2:32 E0214");

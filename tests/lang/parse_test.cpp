@@ -159,7 +159,7 @@ TEST_CASE("unterminated strings, invalid UTF-8 and deep nesting are clear errors
   for (int i = 0; i < 64; ++i) ok += '(';
   ok += "ticket.reopened";
   for (int i = 0; i < 64; ++i) ok += ')';
-  CHECK(diagnostics_of(ok + " -> queue q\n") == "");
+  CHECK(diagnostics_of(ok + " -> queue q\nroute rest -> queue r\n") == "");
 }
 
 TEST_CASE("a file with many errors stops after 100 of them") {

@@ -1,0 +1,289 @@
+#include "routing_lint.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <bit>
+#include <set>
+
+namespace slakit::detail {
+namespace {
+
+// A set of tickets: per column of a table, the classes it admits, as bits
+// (the fields no column reads are free). Boxes are what the lints compute
+// with: a route's matches fill its box when the table decides it exactly.
+struct Box {
+  std::vector<std::uint64_t> bits;  // column c's classes: words [at[c], at[c + 1])
+};
+
+// The lints are not proofs: a group's analysis stops, warning about nothing
+// more, after this many word operations (a few tens of milliseconds), so
+// that compiling a very large rule set stays fast.
+constexpr std::size_t kBudget = std::size_t{30} << 20;
+constexpr std::size_t kMostBoxes = 4096;
+
+class Boxes {
+ public:
+  explicit Boxes(std::vector<std::size_t> at) : at_(std::move(at)) {}
+
+  [[nodiscard]] bool spent() const { return used_ > kBudget; }
+  [[nodiscard]] bool empty(const Box& b) {
+    for (std::size_t c = 0; c + 1 < at_.size(); ++c) {
+      if (!any(b, c)) return true;
+    }
+    return false;
+  }
+  [[nodiscard]] bool intersect(const Box& a, const Box& b) {
+    for (std::size_t c = 0; c + 1 < at_.size(); ++c) {
+      bool some = false;
+      for (auto w = at_[c]; w < at_[c + 1] && !some; ++w) some = (a.bits[w] & b.bits[w]) != 0;
+      used_ += at_[c + 1] - at_[c];
+      if (!some) return false;
+    }
+    return true;
+  }
+  [[nodiscard]] bool contains(const Box& outer, const Box& inner) {
+    used_ += inner.bits.size();
+    for (std::size_t w = 0; w < inner.bits.size(); ++w) {
+      if ((inner.bits[w] & ~outer.bits[w]) != 0) return false;
+    }
+    return true;
+  }
+  // `boxes` minus `cut`, as disjoint boxes: per column in turn, the part of a
+  // box outside `cut` there, the rest going on inside it. False when the
+  // result would hold more than kMostBoxes.
+  bool subtract(std::vector<Box>& boxes, const Box& cut) {
+    std::vector<Box> out;
+    for (auto& b : boxes) {
+      if (!intersect(b, cut)) {
+        out.push_back(std::move(b));
+        continue;
+      }
+      for (std::size_t c = 0; c + 1 < at_.size(); ++c) {
+        Box outside = b;
+        bool some = false;
+        for (auto w = at_[c]; w < at_[c + 1]; ++w) {
+          outside.bits[w] = b.bits[w] & ~cut.bits[w];
+          some = some || outside.bits[w] != 0;
+          b.bits[w] &= cut.bits[w];
+        }
+        used_ += b.bits.size();
+        if (some) out.push_back(std::move(outside));
+      }
+      if (out.size() > kMostBoxes) return false;
+    }
+    boxes = std::move(out);
+    return true;
+  }
+  [[nodiscard]] bool any(const Box& b, std::size_t c) const {
+    for (auto w = at_[c]; w < at_[c + 1]; ++w) {
+      if (b.bits[w] != 0) return true;
+    }
+    return false;
+  }
+  /// The first class column c admits.
+  [[nodiscard]] std::size_t first(const Box& b, std::size_t c) const {
+    for (auto w = at_[c]; w < at_[c + 1]; ++w) {
+      if (b.bits[w] != 0)
+        return (w - at_[c]) * 64 + static_cast<std::size_t>(std::countr_zero(b.bits[w]));
+    }
+    return 0;
+  }
+
+ private:
+  std::vector<std::size_t> at_;
+  std::size_t used_ = 0;
+};
+
+class GroupLint {
+ public:
+  GroupLint(const RoutingProgram& program, const RouteGroupPlan& group, const SourceMap& sources,
+            std::vector<Diagnostic>& diagnostics)
+      : program_(program),
+        group_(group),
+        table_(group.table),
+        sources_(sources),
+        diagnostics_(diagnostics),
+        ops_(offsets(group.table)) {
+    for (const auto& d : diagnostics_) {
+      if (d.code == "W0211") checked_.insert({d.span.file, d.span.begin});
+    }
+    // Every route's box, once; a class is in a box only when some value of
+    // the field has it.
+    const auto words = offsets(table_).back();
+    valid_.bits.assign(words, 0);
+    boxes_.assign(group_.routes.size(), Box{std::vector<std::uint64_t>(words, 0)});
+    std::size_t at = 0;
+    for (std::size_t c = 0; c < table_.columns(); ++c) {
+      for (std::size_t k = 0; k < table_.classes(c); ++k) {
+        if (!table_.example(c, k, program_.layout)) continue;
+        const auto w = at + k / 64;
+        const auto bit = std::uint64_t{1} << (k % 64);
+        valid_.bits[w] |= bit;
+        for (std::size_t i = 0; i < boxes_.size(); ++i) {
+          if (table_.admits(c, k, i)) boxes_[i].bits[w] |= bit;
+        }
+      }
+      at += (table_.classes(c) + 63) / 64;
+    }
+  }
+
+  void run() {
+    std::vector<bool> never(group_.routes.size(), false);
+    for (std::size_t i = 0; i < group_.routes.size(); ++i) never[i] = never_holds(i);
+    if (group_.policy == HitPolicy::first) {
+      for (std::size_t i = 0; i < group_.routes.size() && !ops_.spent(); ++i) {
+        if (!never[i]) covered(i);
+      }
+    }
+    if (group_.policy != HitPolicy::collect && !ops_.spent()) falls_through();
+  }
+
+ private:
+  static std::vector<std::size_t> offsets(const DecisionTable& t) {
+    std::vector<std::size_t> at{0};
+    for (std::size_t c = 0; c < t.columns(); ++c)
+      at.push_back(at.back() + (t.classes(c) + 63) / 64);
+    return at;
+  }
+  [[nodiscard]] const RoutePlan& route(std::size_t i) const {
+    return group_.routes[group_.order[i]];
+  }
+  // A route the table decides exactly, and that can hold: its box is its matches.
+  [[nodiscard]] bool exact(std::size_t i) const { return table_.exact(i) && table_.possible(i); }
+  // The checker's W0211 (a route after a catch-all, or with an earlier
+  // route's very condition) already says it.
+  [[nodiscard]] bool warned(const RoutePlan& r) const {
+    return checked_.count({r.source->name.span.file, r.source->name.span.begin}) != 0;
+  }
+  std::string where(SourceSpan span) const {
+    const auto p = sources_.position(span);
+    return fmt::format("{}:{}:{}", sources_.file(span.file).path, p.line, p.column);
+  }
+  void warn(const char* code, std::string message, SourceSpan span) {
+    diagnostics_.push_back({Severity::warning, code, std::move(message), span});
+  }
+
+  // W0227: no value of some field satisfies the condition's parts on it.
+  bool never_holds(std::size_t i) {
+    const auto& r = route(i);
+    if (!r.when) return false;
+    const auto& b = boxes_[i];
+    if (table_.possible(i) && !ops_.empty(b)) return false;
+    std::string what = "its condition is false for every ticket";
+    for (std::size_t c = 0; c < table_.columns() && table_.possible(i); ++c) {
+      if (ops_.any(b, c)) continue;
+      what = fmt::format("no value of {} satisfies its condition",
+                         program_.layout.info(table_.column_slot(c)).path);
+      break;
+    }
+    warn("W0227", fmt::format("route '{}' can never match: {}", r.name, what),
+         r.source->when->span);
+    return true;
+  }
+
+  // W0211: the earlier routes that the table decides exactly cover every
+  // ticket this one matches.
+  void covered(std::size_t i) {
+    const auto& r = route(i);
+    if (warned(r)) return;
+    const auto& mine = boxes_[i];
+    std::vector<std::size_t> by;
+    // One earlier route that covers it alone says most; else every earlier
+    // route that takes a share.
+    for (std::size_t j = 0; j < i && by.empty(); ++j) {
+      if (exact(j) && ops_.contains(boxes_[j], mine)) by.push_back(j);
+    }
+    std::vector<Box> left{mine};
+    if (!by.empty()) left.clear();
+    for (std::size_t j = 0; j < i && !left.empty(); ++j) {
+      if (!exact(j)) continue;
+      const auto& cut = boxes_[j];
+      if (std::none_of(left.begin(), left.end(),
+                       [&](const Box& b) { return ops_.intersect(b, cut); })) {
+        continue;
+      }
+      if (!ops_.subtract(left, cut) || ops_.spent()) return;
+      by.push_back(j);
+    }
+    if (!left.empty()) return;
+    std::string names;
+    for (const auto j : by) {
+      names += fmt::format("{}'{}' at {}", names.empty() ? "" : ", ", route(j).name,
+                           where(route(j).source->name.span));
+    }
+    warn("W0211",
+         by.size() == 1
+             ? fmt::format("route '{}' can never match: route {} matches every ticket it does",
+                           r.name, names)
+             : fmt::format("route '{}' can never match: routes {} together match every ticket it "
+                           "does",
+                           r.name, names),
+         r.source->name.span);
+  }
+
+  // W0228: a ticket that no route matches, tried on the full conditions.
+  void falls_through() {
+    if (group_.routes.empty()) return;
+    for (std::size_t i = 0; i < group_.routes.size(); ++i) {
+      if (!route(i).when) return;  // a catch-all
+    }
+    std::vector<Box> left{valid_};
+    for (std::size_t i = 0; i < group_.routes.size() && !left.empty(); ++i) {
+      if (exact(i) && (!ops_.subtract(left, boxes_[i]) || ops_.spent())) return;
+    }
+    bool inexact = false;
+    for (std::size_t i = 0; i < group_.routes.size(); ++i) inexact = inexact || !table_.exact(i);
+    std::vector<SlotValue> values(program_.layout.width());
+    for (const auto& b : left) {
+      if (ops_.empty(b)) continue;
+      std::string example;
+      for (std::size_t c = 0; c < table_.columns(); ++c) {
+        const auto v = *table_.example(c, ops_.first(b, c), program_.layout);
+        values[table_.column_slot(c)] = v;
+        const auto& field = program_.layout.info(table_.column_slot(c));
+        const bool other_text =
+            field.type == FieldType::text && v.present && v.code == kUnknownText;
+        example += fmt::format("{}{} {}", example.empty() ? "" : ", ", field.path,
+                               other_text ? "a text no route names" : "= " + value_text(field, v));
+      }
+      if (inexact) example += ", the other fields without a value";
+      // Routes the table does not decide exactly are tried in full.
+      bool matched = false;
+      table_.for_each(values, [&](std::size_t) {
+        matched = true;
+        return false;
+      });
+      if (matched) continue;
+      const auto span =
+          group_.name.empty() ? group_.routes.front().source->name.span : group_.source->name.span;
+      warn("W0228",
+           fmt::format("{} no route matches some tickets, such as one with {}: add a route "
+                       "without `when` to catch them",
+                       group_.name.empty() ? std::string{"outside groups,"}
+                                           : fmt::format("in group '{}',", group_.name),
+                       example.empty() ? "any values" : example),
+           span);
+      return;
+    }
+  }
+
+  const RoutingProgram& program_;
+  const RouteGroupPlan& group_;
+  const DecisionTable& table_;
+  const SourceMap& sources_;
+  std::vector<Diagnostic>& diagnostics_;
+  Boxes ops_;
+  Box valid_;
+  std::vector<Box> boxes_;                                     // per table entry
+  std::set<std::pair<std::uint32_t, std::uint32_t>> checked_;  // (file, offset) of W0211s
+};
+
+}  // namespace
+
+void lint_routing(const RoutingProgram& program, const SourceMap& sources,
+                  std::vector<Diagnostic>& diagnostics) {
+  for (const auto& g : program.groups) GroupLint{program, g, sources, diagnostics}.run();
+}
+
+}  // namespace slakit::detail

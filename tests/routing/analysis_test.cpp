@@ -1,0 +1,122 @@
+// The static analysis of routes (docs/routing.md, "Static analysis").
+#include <doctest/doctest.h>
+
+#include <slakit/slakit.hpp>
+
+#include <string>
+
+#include "lang/lang_test_support.hpp"
+
+using namespace slakit;
+using test::diagnostics_of;
+
+namespace {
+
+// Every diagnostic as "line:column code: message".
+std::string messages(const std::string& text) {
+  const auto r = compile({{"t.sla", text}});
+  std::string out;
+  for (const auto& d : r.diagnostics) {
+    const auto p = r.sources->position(d.span);
+    out += std::to_string(p.line) + ":" + std::to_string(p.column) + " " + d.code + ": " +
+           d.message + "\n";
+  }
+  return out;
+}
+
+const char* const kAmount = "field ticket.amount : number\n";
+
+}  // namespace
+
+// "in a `first` group, a route that earlier routes of its group cover
+// entirely can never match": the message names the earlier route (or
+// routes, when it takes several together) with its position.
+TEST_CASE("W0211: a route that one earlier route covers, with both positions") {
+  CHECK(messages(std::string{kAmount} +
+                 "route a when customer.tier in [gold, platinum] -> queue a\n"
+                 "route b when customer.tier == gold and ticket.amount > 100 -> queue b\n"
+                 "route c -> queue c\n") ==
+        "3:7 W0211: route 'b' can never match: route 'a' at t.sla:2:7 matches every ticket it "
+        "does\n");
+}
+
+TEST_CASE("W0211: a route that several earlier routes cover together") {
+  CHECK(messages(std::string{kAmount} +
+                 "route low when ticket.amount < 100 -> queue a\n"
+                 "route high when ticket.amount >= 100 -> queue b\n"
+                 "route rest when ticket.amount != none and customer.tier == gold -> queue c\n"
+                 "route none -> queue d\n") ==
+        "4:7 W0211: route 'rest' can never match: routes 'low' at t.sla:2:7, 'high' at "
+        "t.sla:3:7 together match every ticket it does\n");
+  // One threshold apart is not covered: 100 itself falls between.
+  CHECK(diagnostics_of(std::string{kAmount} + "route low when ticket.amount < 100 -> queue a\n"
+                                              "route high when ticket.amount > 100 -> queue b\n"
+                                              "route rest when ticket.amount != none -> queue c\n"
+                                              "route none -> queue d\n")
+            .empty());
+}
+
+TEST_CASE("W0211 coverage: only in first groups, and never by a route tried in full") {
+  // In collect and scored groups every matching route counts.
+  CHECK(diagnostics_of("routes g collect {\n  route a when customer.tier == gold -> tags [a]\n"
+                       "  route b when customer.tier == gold -> tags [b]\n}\n")
+            .empty());
+  // `or` across fields: the table cannot decide route a alone, so it covers nothing.
+  CHECK(diagnostics_of("route a when customer.tier == gold or ticket.priority == high -> queue a\n"
+                       "route b when customer.tier == gold -> queue b\nroute c -> queue c\n")
+            .empty());
+}
+
+// "a route whose condition holds for no ticket" (`x == 1 and x == 2`,
+// `x > 5 and x < 3`), at the condition, naming the field no value of which
+// satisfies it.
+TEST_CASE("W0227: a condition that holds for no ticket, at the condition") {
+  CHECK(messages(std::string{kAmount} +
+                 "route a when ticket.amount > 5 and ticket.amount < 3 -> queue a\n"
+                 "route b -> queue b\n") ==
+        "2:14 W0227: route 'a' can never match: no value of ticket.amount satisfies its "
+        "condition\n");
+  CHECK(diagnostics_of("route a when customer.tier == gold and customer.tier == silver -> queue "
+                       "a\nroute b -> queue b\n") == "1:14 W0227");
+  CHECK(diagnostics_of("route a when customer.tier == none and customer.tier in [gold] -> queue "
+                       "a\nroute b -> queue b\n") == "1:14 W0227");
+  CHECK(diagnostics_of("route a when false -> queue a\nroute b -> queue b\n") == "1:14 W0227");
+  // A one of field has no value outside its list: this holds for none.
+  CHECK(diagnostics_of("route a when ticket.priority != none and ticket.priority not in [low, "
+                       "normal, high, urgent] -> queue a\nroute b -> queue b\n") == "1:14 W0227");
+}
+
+// "a `first` or `scored` group without a catch-all that some ticket falls
+// through", at the group's name (outside groups: at the first route), with
+// an example ticket
+TEST_CASE("W0228: tickets no route of a group matches, with an example") {
+  CHECK(messages(std::string{kAmount} +
+                 "route a when customer.tier in [gold, platinum] -> queue a\n"
+                 "route b when customer.tier == silver and ticket.amount >= 100 -> queue b\n") ==
+        "2:7 W0228: outside groups, no route matches some tickets, such as one with customer.tier "
+        "= none, ticket.amount = none: add a route without `when` to catch them\n");
+  CHECK(messages(std::string{kAmount} +
+                 "routes q scored {\n"
+                 "  route a score 1 when customer.tier != none -> queue a\n"
+                 "  route b score 2 when ticket.amount < 100 -> queue b\n}\n") ==
+        "2:8 W0228: in group 'q', no route matches some tickets, such as one with customer.tier "
+        "= none, ticket.amount = none: add a route without `when` to catch them\n");
+  // Every value is caught: no warning, and none for a collect group.
+  CHECK(diagnostics_of(std::string{kAmount} + "route a when ticket.amount < 100 -> queue a\n"
+                                              "route b when ticket.amount >= 100 -> queue b\n"
+                                              "route c when ticket.amount == none -> queue c\n")
+            .empty());
+  CHECK(diagnostics_of("routes g collect { route a when customer.tier == gold -> tags [a] }\n")
+            .empty());
+}
+
+TEST_CASE("W0228: routes tried in full are tried on the example, and a text no route names") {
+  // Route b compares two fields: the example (region a text no route names,
+  // tier none) is tried on it too.
+  CHECK(messages("route a when customer.region == \"emea\" -> queue a\n"
+                 "route b when customer.region == customer.country and customer.tier == gold -> "
+                 "queue b\n") ==
+        "1:7 W0228: outside groups, no route matches some tickets, such as one with "
+        "customer.region = none, customer.tier = none, the other fields without a value: add a "
+        "route without `when` to catch them\n");
+}
