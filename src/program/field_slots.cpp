@@ -246,60 +246,108 @@ SlotValue FieldLayout::convert(Slot slot, const FieldValue& value,
   mismatch(ticket_id, f, value);
 }
 
+namespace {
+
+// The member a text source reads, or nullptr for a source of another type.
+const std::string* text_member(const Ticket& t, int source) {
+  switch (source) {
+    case customer_id:
+      return &t.customer.id;
+    case customer_name:
+      return &t.customer.name;
+    case customer_tier:
+      return &t.customer.tier;
+    case customer_region:
+      return &t.customer.region;
+    case customer_language:
+      return &t.customer.language;
+    case customer_country:
+      return &t.customer.country;
+    case customer_zone:
+      return &t.customer.zone;
+    case contract_id:
+      return &t.contract.id;
+    case contract_customer:
+      return &t.contract.customer;
+    case contract_type:
+      return &t.contract.type;
+    case contract_sla:
+      return &t.contract.sla;
+    case order_id:
+      return &t.order.id;
+    case order_customer:
+      return &t.order.customer;
+    case order_status:
+      return &t.order.status;
+    case ticket_id:
+      return &t.id;
+    case ticket_subject:
+      return &t.subject;
+    case ticket_category:
+      return &t.category;
+    case ticket_team:
+      return &t.team;
+    case ticket_queue:
+      return &t.queue;
+    case ticket_assignee:
+      return &t.assignee;
+    case ticket_channel:
+      return &t.channel;
+    case ticket_priority:
+      return &t.priority;
+    case ticket_status:
+      return &t.status;
+    default:
+      return nullptr;
+  }
+}
+
+// Where in the ticket record a source's value lies.
+const void* member_address(const Ticket& t, int source) {
+  if (const auto* text = text_member(t, source)) return text;
+  switch (source) {
+    case contract_start:
+      return &t.contract.valid_from;
+    case contract_end:
+      return &t.contract.valid_to;
+    case order_value:
+      return &t.order.value;
+    case order_due:
+      return &t.order.due;
+    case ticket_created:
+      return &t.created;
+    case ticket_reopened:
+      return &t.reopened;
+    default:
+      return &custom_fields(t, source - kCustom);
+  }
+}
+
+}  // namespace
+
+void FieldLayout::prefetch(const Ticket& t) const {
+#if defined(__GNUC__)
+  for (const Slot s : used_) __builtin_prefetch(member_address(t, source_[s]));
+#else
+  static_cast<void>(t);
+#endif
+}
+
 void FieldLayout::load(const Ticket& t, std::span<SlotValue> out) const {
-  auto text = [&](Slot s, const std::string& value) { out[s] = text_value(s, value, t.id); };
   auto date = [&](Slot s, const std::optional<year_month_day>& d) {
     out[s] = d ? convert(s, *d, t.id) : SlotValue{};
   };
   for (const Slot s : used_) {
+    if (const auto* text = text_member(t, source_[s])) {
+      out[s] = text_value(s, *text, t.id);
+      continue;
+    }
     switch (source_[s]) {
-      case customer_id:
-        text(s, t.customer.id);
-        break;
-      case customer_name:
-        text(s, t.customer.name);
-        break;
-      case customer_tier:
-        text(s, t.customer.tier);
-        break;
-      case customer_region:
-        text(s, t.customer.region);
-        break;
-      case customer_language:
-        text(s, t.customer.language);
-        break;
-      case customer_country:
-        text(s, t.customer.country);
-        break;
-      case customer_zone:
-        text(s, t.customer.zone);
-        break;
-      case contract_id:
-        text(s, t.contract.id);
-        break;
-      case contract_customer:
-        text(s, t.contract.customer);
-        break;
-      case contract_type:
-        text(s, t.contract.type);
-        break;
-      case contract_sla:
-        text(s, t.contract.sla);
-        break;
       case contract_start:
         date(s, t.contract.valid_from);
         break;
       case contract_end:
         date(s, t.contract.valid_to);
-        break;
-      case order_id:
-        text(s, t.order.id);
-        break;
-      case order_customer:
-        text(s, t.order.customer);
-        break;
-      case order_status:
-        text(s, t.order.status);
         break;
       case order_value:
         out[s] = t.order.value ? convert(s, *t.order.value, t.id) : SlotValue{};
@@ -315,33 +363,6 @@ void FieldLayout::load(const Ticket& t, std::span<SlotValue> out) const {
               }
             },
             t.order.due);
-        break;
-      case ticket_id:
-        text(s, t.id);
-        break;
-      case ticket_subject:
-        text(s, t.subject);
-        break;
-      case ticket_category:
-        text(s, t.category);
-        break;
-      case ticket_team:
-        text(s, t.team);
-        break;
-      case ticket_queue:
-        text(s, t.queue);
-        break;
-      case ticket_assignee:
-        text(s, t.assignee);
-        break;
-      case ticket_channel:
-        text(s, t.channel);
-        break;
-      case ticket_priority:
-        text(s, t.priority);
-        break;
-      case ticket_status:
-        text(s, t.status);
         break;
       case ticket_created:
         out[s] = convert(s, t.created, t.id);

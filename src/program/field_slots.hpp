@@ -69,6 +69,9 @@ class FieldLayout {
   /// Reads the used slots of `out` from the ticket. Throws TicketError naming
   /// the ticket, the field and the value when a value does not fit its type.
   void load(const Ticket& ticket, std::span<SlotValue> out) const;
+  /// Asks the processor for the members of `ticket` that load() reads, ahead
+  /// of their use (batches over tickets in memory).
+  void prefetch(const Ticket& ticket) const;
 
   /// The value of slot `slot` for a FieldValue (a field_changed event).
   /// Throws TicketError as load() does.

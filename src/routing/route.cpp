@@ -24,6 +24,7 @@ struct RouteState {
   std::vector<SlotValue> values;
   detail::Timeline timeline;
   std::vector<const RoutePlan*> counted;
+  std::vector<std::string> skills;
 };
 
 // The ticket's fields as routing sees them: its record, then the events at
@@ -72,13 +73,23 @@ void add_once(std::vector<std::string>& list, const std::string& item) {
 // from the first route that sets each; skills and tags accumulate without
 // repeats. A skill is required for good when any route requires it without
 // a wait; a relaxed one until the latest instant any route keeps it.
-Routing combine(const Ticket& ticket, Instant now, std::span<const RoutePlan* const> counted) {
-  Routing out;
+// `out`'s buffers are reused: a batch allocates little per ticket.
+void combine(const Ticket& ticket, Instant now, std::span<const RoutePlan* const> counted,
+             std::vector<std::string>& skills, Routing& out) {
   out.id = ticket.id;
+  out.rule.reset();
+  out.queue.reset();
+  out.team.reset();
+  out.priority.reset();
+  out.sla.reset();
+  out.skills.clear();
+  out.relaxed.clear();
+  out.tags.clear();
+  out.rules.clear();
   auto first = [](std::optional<std::string>& slot, const std::optional<std::string>& v) {
     if (!slot && v) slot = v;
   };
-  std::vector<std::string> skills;  // in order of first appearance, relaxed ones too
+  skills.clear();  // in order of first appearance, relaxed ones too
   for (const auto* r : counted) {
     out.rules.push_back(r->name);
     if (!out.queue && r->queue) out.rule = r->name;
@@ -89,11 +100,13 @@ Routing combine(const Ticket& ticket, Instant now, std::span<const RoutePlan* co
     for (const auto& t : r->tags) add_once(out.tags, t);
     for (const auto& s : r->skills) add_once(skills, s);
     for (const auto& x : r->relaxed) {
+      // Listed where it first appears, even when a later route requires it
+      // for good.
+      add_once(skills, x.skill);
       const bool for_good = std::any_of(counted.begin(), counted.end(), [&](const RoutePlan* p) {
         return std::find(p->skills.begin(), p->skills.end(), x.skill) != p->skills.end();
       });
       if (for_good) continue;
-      add_once(skills, x.skill);
       const auto drops = ticket.created + x.after;
       const auto it = std::find_if(out.relaxed.begin(), out.relaxed.end(),
                                    [&](const RelaxedSkill& y) { return y.skill == x.skill; });
@@ -109,20 +122,48 @@ Routing combine(const Ticket& ticket, Instant now, std::span<const RoutePlan* co
                                  [&](const RelaxedSkill& y) { return y.skill == s; });
     if (it == out.relaxed.end() || now < it->drops_at) out.skills.push_back(s);
   }
-  return out;
 }
 
 }  // namespace
 
 Routing route(const RuleSet& rules, const Ticket& ticket, std::span<const TicketEvent> events,
               std::optional<Instant> now) {
+  Routing out;
+  route(rules, ticket, events, now, out);
+  return out;
+}
+
+void route(const RuleSet& rules, const Ticket& ticket, std::span<const TicketEvent> events,
+           std::optional<Instant> now, Routing& into) {
   thread_local RouteState st;
   const auto& program = detail::routing_of(rules);
   const auto at = now_or_last(ticket, events, now);
   const auto values = fields_now(program, ticket, events, at, st);
   st.counted.clear();
   for (const auto& g : program.groups) decide(g, values, st.counted);
-  return combine(ticket, at, st.counted);
+  combine(ticket, at, st.counted, st.skills, into);
+}
+
+void route_many(const RuleSet& rules, std::span<const Ticket> tickets, const RoutingSink& sink) {
+  const auto& program = detail::routing_of(rules);
+  // Far enough ahead for memory to answer before the ticket's turn.
+  constexpr std::size_t kAhead = 8;
+  for (std::size_t i = 0; i < std::min(kAhead, tickets.size()); ++i) {
+    program.layout.prefetch(tickets[i]);
+  }
+  Routing out;
+  for (std::size_t i = 0; i < tickets.size(); ++i) {
+    if (i + kAhead < tickets.size()) program.layout.prefetch(tickets[i + kAhead]);
+    bool ok = true;
+    std::string error;
+    try {
+      route(rules, tickets[i], {}, std::nullopt, out);
+    } catch (const std::exception& e) {
+      ok = false;
+      error = e.what();
+    }
+    ok ? sink(i, &out, {}) : sink(i, nullptr, error);
+  }
 }
 
 RouteExplanation explain_route(const RuleSet& rules, const Ticket& ticket,
@@ -163,7 +204,7 @@ RouteExplanation explain_route(const RuleSet& rules, const Ticket& ticket,
       counted.push_back(best);
     }
   }
-  x.routing = combine(ticket, at, counted);
+  combine(ticket, at, counted, st.skills, x.routing);
   return x;
 }
 

@@ -27,10 +27,9 @@
 // ticket, `now` and both results, and again shrunk to fewer routes and
 // fields while the same kind of mismatch survives.
 //
-// The last TEST_CASE (may_fail) is a disagreement the random test found,
-// reduced: a skill that a route relaxes and a later route requires for good
-// is listed by slakit where it became required, not where it first
-// appeared; the random test compares such skills without their place.
+// The last TEST_CASE is a disagreement the random test found, reduced (a
+// skill that a route relaxes and a later route requires for good was
+// listed where it became required, not where it first appeared), fixed.
 #include <doctest/doctest.h>
 
 #include <slakit/routing/route.hpp>
@@ -514,37 +513,7 @@ struct Outcome {
   std::vector<std::string> differences;  // the members that differ
   std::string engine, naive;             // both results, as text
   std::optional<reference::NaiveExplanation> naive_result;
-  bool skills_order_partly = false;  // some skills compared without their place (below)
 };
-
-// The skills that, over the routes that count (in order), are first named
-// relaxed (`skills [x] for 10m`) and later required without a wait. (The
-// generator writes a route's plain skills before its relaxed ones.)
-std::set<std::string> required_after_relaxed(const RuleSet& rules,
-                                             const std::vector<std::string>& counting) {
-  std::map<std::string, const RouteDecl*> by_name;
-  for (const auto& g : rules.route_groups()) {
-    for (const auto& r : g.routes) by_name[r.name.text] = &r;
-  }
-  std::map<std::string, bool> first_relaxed;
-  std::set<std::string> found;
-  for (const auto& name : counting) {
-    const RouteDecl& r = *by_name.at(name);
-    for (const auto& s : r.skills) {
-      const auto [it, fresh] = first_relaxed.try_emplace(s.text, false);
-      if (!fresh && it->second) found.insert(s.text);
-    }
-    for (const auto& list : r.relaxed_skills) {
-      for (const auto& s : list.skills) first_relaxed.try_emplace(s.text, true);
-    }
-  }
-  return found;
-}
-
-std::vector<std::string> without(std::vector<std::string> v, const std::set<std::string>& out) {
-  std::erase_if(v, [&](const std::string& x) { return out.contains(x); });
-  return v;
-}
 
 template <class F>
 std::optional<std::string> error_of(F&& f) {
@@ -620,17 +589,7 @@ Outcome run(const RuleSet& rules, const TicketSpec& spec) {
   // (`relaxed_skills`, dropped ones included)." "a skill that any of them
   // requires without a wait is required for good; otherwise it drops at the
   // latest instant any of them keeps it."
-  //
-  // Where a skill that a counting route relaxes first is required for good
-  // by a later one, slakit lists it where it became required for good, not
-  // where it first appeared (the TEST_CASE marked may_fail below): such
-  // skills must be there, but their place is not compared.
-  const auto moved = required_after_relaxed(rules, want.rules);
-  o.skills_order_partly = !moved.empty();
-  auto got = engine.skills, expected = want.skills;
-  std::sort(got.begin(), got.end());
-  std::sort(expected.begin(), expected.end());
-  differ(got == expected && without(engine.skills, moved) == without(want.skills, moved), "skills");
+  differ(engine.skills == want.skills, "skills");
   differ(engine.relaxed == want.relaxed, "relaxed skills");
   if (!explain_error) {
     // explain_route is "route(), with reasons": the same routing.
@@ -715,7 +674,7 @@ static_assert(kDefaultSets >= 200 && kDefaultSets * kDefaultTicketsPerSet >= 100
 struct Coverage {
   long tickets = 0, errors = 0, no_queue = 0, scored_ties = 0, collect_several = 0,
        relaxed_dropped = 0, relaxed_kept = 0, loose_groups = 0, groups[3] = {0, 0, 0},
-       unlisted_unread = 0, skills_order_partly = 0;
+       unlisted_unread = 0;
 };
 
 }  // namespace
@@ -751,7 +710,6 @@ TEST_CASE("routing differential: random rule sets and tickets against the naive 
       const TicketSpec t = ticket(rng, s);
       const Outcome o = run(rules, t);
       ++seen.tickets;
-      seen.skills_order_partly += o.skills_order_partly;
       if (o.naive_result) {
         const auto& n = *o.naive_result;
         seen.unlisted_unread += t.unlisted;
@@ -811,8 +769,7 @@ TEST_CASE("routing differential: random rule sets and tickets against the naive 
             << " without a queue, " << seen.scored_ties << " scored ties, " << seen.collect_several
             << " collect groups with several matches; relaxed skills: " << seen.relaxed_kept
             << " kept, " << seen.relaxed_dropped << " dropped; " << seen.unlisted_unread
-            << " tickets routed with a value a one-of field no rule reads does not list; "
-            << seen.skills_order_partly << " tickets with skills partly compared as a set\n";
+            << " tickets routed with a value a one-of field no rule reads does not list\n";
   for (const auto& [kind, n] : kinds) std::cout << "  " << n << " x " << kind << "\n";
   // "The answers are exactly those of trying every route in order; a
   // differential test against a rule-by-rule evaluator checks it."
@@ -826,13 +783,11 @@ TEST_CASE("routing differential: random rule sets and tickets against the naive 
   CHECK(seen.loose_groups > 0);
 }
 
-// Found by the random test above, which compares `skills` as a set where
-// this applies. "collect: every matching route contributes, in rule order.
+// Found by the random test above. "collect: every matching route contributes, in rule order.
 // ... skills and tags accumulate without repeats, in order of first
-// appearance." x appears first (in route a), so it comes first; slakit
-// moves it behind y when route b requires it for good (skills [y, x]).
-TEST_CASE("differential, minimal: a relaxed skill later required for good keeps its first place" *
-          doctest::may_fail()) {
+// appearance." x appears first (in route a), so it comes first, although
+// route b requires it for good.
+TEST_CASE("differential, minimal: a relaxed skill later required for good keeps its first place") {
   const RuleSet rules = compile_or_throw({{"diff.sla", R"(
 routes g collect {
   route a -> queue q, skills [x, y] for 30m
@@ -849,5 +804,5 @@ routes g collect {
   CAPTURE(to_json(got));
   CAPTURE(to_json(want));
   CHECK(got.relaxed == want.relaxed);  // y, dropping at 09:30
-  CHECK(got.skills == want.skills);    // slakit: y, x
+  CHECK(got.skills == want.skills);
 }

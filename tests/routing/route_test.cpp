@@ -262,3 +262,26 @@ field ticket.due : time
   }
   CHECK(tickets == 8 * 2 * 3 * 3 * 3 * 4);
 }
+
+TEST_CASE("route_many: every ticket in order as route() routes it, and a bad one loses no other") {
+  const auto r = rules(kRoutes + std::string{"route rest -> queue other\n"});
+  std::vector<Ticket> tickets;
+  for (const char* category : {"billing", "outage", "", "refund"}) {
+    auto t = ticket();
+    t.id = std::string{"T-"} + category;
+    t.category = category;
+    tickets.push_back(t);
+  }
+  tickets[2].fields["order_value"] = std::string{"lots"};  // not a number: this ticket fails
+  std::vector<std::string> got;
+  route_many(r, tickets, [&](std::size_t i, const Routing* routing, std::string_view error) {
+    CHECK(got.size() == i);
+    got.push_back(routing != nullptr ? to_json(*routing) : "error: " + std::string{error});
+  });
+  REQUIRE(got.size() == 4);
+  CHECK(got[0] == to_json(route(r, tickets[0])));
+  CHECK(got[1] == to_json(route(r, tickets[1])));
+  CAPTURE(got[2]);
+  CHECK(got[2].rfind("error: ticket 'T-': ticket.order_value: expected a number", 0) == 0);
+  CHECK(got[3] == to_json(route(r, tickets[3])));
+}
