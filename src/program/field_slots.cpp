@@ -175,7 +175,16 @@ void FieldLayout::mark_used(Slot slot) {
 SlotValue FieldLayout::text_value(Slot slot, std::string_view text, std::string_view ticket_id,
                                   bool strict) const {
   SlotValue v;
-  if (text.empty()) return v;
+  set_text(v, slot, text, ticket_id, strict);
+  return v;
+}
+
+// Fills `v` in place: load() writes a ticket's values where they stay,
+// rather than through a returned copy the processor must forward.
+void FieldLayout::set_text(SlotValue& v, Slot slot, std::string_view text,
+                           std::string_view ticket_id, bool strict) const {
+  v = SlotValue{};
+  if (text.empty()) return;
   const auto& f = fields_[slot];
   if (f.type != FieldType::text && f.type != FieldType::one_of) {
     mismatch(ticket_id, f, FieldValue{std::string{text}});
@@ -189,7 +198,6 @@ SlotValue FieldLayout::text_value(Slot slot, std::string_view text, std::string_
           member_codes_[slot].end()) {
     mismatch(ticket_id, f, FieldValue{std::string{text}});
   }
-  return v;
 }
 
 SlotValue FieldLayout::convert(Slot slot, const FieldValue& value,
@@ -334,12 +342,15 @@ void FieldLayout::prefetch(const Ticket& t) const {
 }
 
 void FieldLayout::load(const Ticket& t, std::span<SlotValue> out) const {
+  // Every slot below width() is one a condition reads, so each is set
+  // below; if that ever stopped holding, a stale value must not survive.
+  if (used_.size() != width_) std::fill(out.begin(), out.end(), SlotValue{});
   auto date = [&](Slot s, const std::optional<year_month_day>& d) {
     out[s] = d ? convert(s, *d, t.id) : SlotValue{};
   };
   for (const Slot s : used_) {
     if (const auto* text = text_member(t, source_[s])) {
-      out[s] = text_value(s, *text, t.id);
+      set_text(out[s], s, *text, t.id, true);
       continue;
     }
     switch (source_[s]) {

@@ -84,6 +84,9 @@ class FieldLayout {
                                      bool strict = true) const;
 
  private:
+  void set_text(SlotValue& v, Slot slot, std::string_view text, std::string_view ticket_id,
+                bool strict) const;
+
   std::vector<FieldInfo> fields_;
   TextIndex paths_;
   std::vector<Slot> path_slots_;  // per path number: its slot

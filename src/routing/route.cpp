@@ -33,7 +33,7 @@ std::span<const SlotValue> fields_now(const RoutingProgram& program, const Ticke
                                       std::span<const TicketEvent> events, Instant now,
                                       RouteState& st) {
   if (events.empty()) {
-    st.values.assign(program.layout.width(), SlotValue{});
+    st.values.resize(program.layout.width());  // load() sets every value the routes read
     program.layout.load(ticket, st.values);
     return st.values;
   }
@@ -147,13 +147,17 @@ void route(const RuleSet& rules, const Ticket& ticket, std::span<const TicketEve
 void route_many(const RuleSet& rules, std::span<const Ticket> tickets, const RoutingSink& sink) {
   const auto& program = detail::routing_of(rules);
   // Far enough ahead for memory to answer before the ticket's turn.
-  constexpr std::size_t kAhead = 8;
-  for (std::size_t i = 0; i < std::min(kAhead, tickets.size()); ++i) {
-    program.layout.prefetch(tickets[i]);
-  }
+  constexpr std::size_t kAhead = 16;
+  auto prefetch = [&](const Ticket& t) {
+    program.layout.prefetch(t);
+#if defined(__GNUC__)
+    __builtin_prefetch(&t.id);  // the result names the ticket
+#endif
+  };
+  for (std::size_t i = 0; i < std::min(kAhead, tickets.size()); ++i) prefetch(tickets[i]);
   Routing out;
   for (std::size_t i = 0; i < tickets.size(); ++i) {
-    if (i + kAhead < tickets.size()) program.layout.prefetch(tickets[i + kAhead]);
+    if (i + kAhead < tickets.size()) prefetch(tickets[i + kAhead]);
     bool ok = true;
     std::string error;
     try {
