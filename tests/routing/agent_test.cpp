@@ -9,14 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "routing_test_support.hpp"
+
 using namespace slakit;
+using test::at;
 
 namespace {
-
-Instant at(const char* text) {
-  static const auto utc = TimeZone::locate("UTC");
-  return parse_time(text, utc);
-}
 
 const RuleSet& rules() {
   static const auto r = compile_or_throw({{"r.sla", R"(

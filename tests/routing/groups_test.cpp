@@ -9,19 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "routing_test_support.hpp"
+
 using namespace slakit;
+using test::at;
 using namespace std::chrono_literals;
 
 namespace {
-
-RuleSet rules(const std::string& text) {
-  return compile_or_throw({{"r.sla", text}});
-}
-
-Instant at(const char* text) {
-  static const auto utc = TimeZone::locate("UTC");
-  return parse_time(text, utc);
-}
 
 Ticket ticket() {
   Ticket t;
@@ -48,7 +42,7 @@ ola handover { calendar c target 1h }
 // priority and SLA come from the first matching route that sets each;
 // skills and tags accumulate without repeats, in order of first appearance."
 TEST_CASE("collect: every matching route contributes, first value wins, lists accumulate") {
-  const auto r = rules(std::string{kSlas} + R"(
+  const auto r = test::routes(std::string{kSlas} + R"(
 routes labels collect {
   route vip when customer.tier in [gold, platinum] -> tags [vip], skills [senior]
   route money when ticket.category == billing -> queue billing, tags [money, vip], team cash
@@ -68,8 +62,8 @@ routes labels collect {
 }
 
 TEST_CASE("collect: a group of routes that only label gives no queue") {
-  const auto r =
-      rules("routes labels collect { route vip when customer.tier == gold -> tags [vip] }\n");
+  const auto r = test::routes(
+      "routes labels collect { route vip when customer.tier == gold -> tags [vip] }\n");
   const auto got = route(r, ticket());
   CHECK_FALSE(got.queue);
   CHECK_FALSE(got.rule);
@@ -81,7 +75,7 @@ TEST_CASE("collect: a group of routes that only label gives no queue") {
 // with the highest score decides, ties going to the earlier route; its
 // outcome is the group's."
 TEST_CASE("scored: the highest score decides, ties to the earlier route") {
-  const auto r = rules(R"(
+  const auto r = test::routes(R"(
 routes experts scored {
   route low score 5 -> queue general
   route gold score 20 when customer.tier == gold -> queue gold_desk, tags [gold]
@@ -106,7 +100,7 @@ routes experts scored {
 // `collect` does: queue, team, priority and SLA come from the first group
 // whose outcome sets each; skills and tags accumulate."
 TEST_CASE("groups combine in file order: the first group that sets a value gives it") {
-  const auto r = rules(R"(
+  const auto r = test::routes(R"(
 routes labels collect {
   route vip when customer.tier == gold -> tags [vip], skills [senior], priority high
 }
@@ -126,7 +120,7 @@ routes queues first {
 // "The routes written outside any group form one `first` group of their own,
 // in file order, which stands where its first route does"
 TEST_CASE("loose routes form one first group where the first of them stands") {
-  const auto r = rules(R"(
+  const auto r = test::routes(R"(
 route a when ticket.category == billing -> queue billing, team first_team
 routes labels collect { route t -> tags [seen], team label_team }
 route b -> queue general
@@ -147,7 +141,8 @@ route b -> queue general
 // on"; "The result lists the skills required at `now` (`skills`) and,
 // separately, every relaxed skill with the instant it drops"
 TEST_CASE("relaxed skills are required until the wait has passed, then dropped") {
-  const auto r = rules("route r -> queue q, skills [billing], skills [german, senior] for 10m\n");
+  const auto r =
+      test::routes("route r -> queue q, skills [billing], skills [german, senior] for 10m\n");
   const auto t = ticket();
   const auto early = route(r, t, {}, at("2026-03-02T09:09:59Z"));
   CHECK(early.skills == Names{"billing", "german", "senior"});
@@ -164,7 +159,7 @@ TEST_CASE("relaxed skills are required until the wait has passed, then dropped")
 // "a skill that any of them requires without a wait is required for good;
 // otherwise it drops at the latest instant any of them keeps it."
 TEST_CASE("a skill several routes name: required for good, or kept until the latest drop") {
-  const auto r = rules(R"(
+  const auto r = test::routes(R"(
 routes s collect {
   route a -> queue q, skills [german] for 10m, skills [senior] for 5m
   route b -> skills [german] for 30m
@@ -180,7 +175,7 @@ routes s collect {
 // "In `collect` and `scored` groups every route is listed, matching or not,
 // with whether its outcome counts; in a `scored` group with its score"
 TEST_CASE("explain_route lists every route of collect and scored groups") {
-  const auto r = rules(R"(
+  const auto r = test::routes(R"(
 routes experts scored {
   route gold score 20 when customer.tier == gold -> queue gold_desk
   route urgent score 50 when ticket.priority == urgent -> queue hot
@@ -216,8 +211,8 @@ routes labels collect {
 
 TEST_CASE("the routing JSON line carries every outcome") {
   const auto r =
-      rules(std::string{kSlas} +
-            "route r -> queue q, sla platinum, tags [x], skills [a], skills [b] for 1h\n");
+      test::routes(std::string{kSlas} +
+                   "route r -> queue q, sla platinum, tags [x], skills [a], skills [b] for 1h\n");
   CHECK(
       to_json(route(r, ticket(), {}, at("2026-03-02T09:30Z"))) ==
       R"({"id":"T-1","queue":"q","team":null,"priority":null,"sla":"platinum","skills":["a","b"],)"

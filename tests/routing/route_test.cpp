@@ -10,18 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "routing_test_support.hpp"
+
 using namespace slakit;
+using test::at;
 
 namespace {
-
-RuleSet rules(const std::string& text) {
-  return compile_or_throw({{"r.sla", text}});
-}
-
-Instant at(const char* text) {
-  static const auto utc = TimeZone::locate("UTC");
-  return parse_time(text, utc);
-}
 
 Ticket ticket() {
   Ticket t;
@@ -44,7 +38,7 @@ route no_region when customer.region == none -> queue triage_unknown
 // "first: the first matching route in rule order decides; its outcome is
 // the group's."
 TEST_CASE("the first matching route in rule order decides, with its whole outcome") {
-  const auto r = rules(kRoutes);
+  const auto r = test::routes(kRoutes);
   auto t = ticket();
   t.contract.sla = "platinum";
   t.category = "billing";
@@ -68,7 +62,7 @@ TEST_CASE("the first matching route in rule order decides, with its whole outcom
 TEST_CASE("a ticket no route matches gets no queue, and no error") {
   auto t = ticket();
   t.customer.region = "emea";
-  const auto got = route(rules(kRoutes), t);
+  const auto got = route(test::routes(kRoutes), t);
   CHECK_FALSE(got.rule.has_value());
   CHECK_FALSE(got.queue.has_value());
   CHECK(to_json(got) ==
@@ -79,10 +73,10 @@ TEST_CASE("a ticket no route matches gets no queue, and no error") {
 // "A condition on a field without a value is false, except `== none` (and
 // `!= value`, `not in`), which is true".
 TEST_CASE("a missing field fails every comparison but == none") {
-  const auto r = rules(kRoutes);
+  const auto r = test::routes(kRoutes);
   auto t = ticket();  // no order value, no category, no region
   CHECK(route(r, t).rule == std::optional<std::string>{"no_region"});
-  const auto neg = rules(
+  const auto neg = test::routes(
       "route a when ticket.category != billing -> queue q\n"
       "route b when ticket.category not in [billing] -> queue z\n");
   CHECK(route(neg, t).rule == std::optional<std::string>{"a"});
@@ -90,7 +84,7 @@ TEST_CASE("a missing field fails every comparison but == none") {
 
 // "Numbers compare exactly: `x > 100` is false and `x >= 100` true for 100."
 TEST_CASE("numeric thresholds: > and >= exactly at the threshold") {
-  const auto r = rules(
+  const auto r = test::routes(
       "field ticket.order_value : number\n"
       "route above when ticket.order_value > 100 -> queue a\n"
       "route at_least when ticket.order_value >= 100 -> queue b\n"
@@ -110,7 +104,7 @@ TEST_CASE("a value a one of field does not list is an error naming ticket and fi
   auto t = ticket();
   t.priority = "asap";
   try {
-    (void)route(rules("route u when ticket.priority == urgent -> queue q\n"), t);
+    (void)route(test::routes("route u when ticket.priority == urgent -> queue q\n"), t);
     FAIL("no error");
   } catch (const TicketError& e) {
     CHECK(std::string{e.what()} ==
@@ -122,7 +116,7 @@ TEST_CASE("a value a one of field does not list is an error naming ticket and fi
 // "Routing reads the ticket as it is now: its record and, when events are
 // given, the fields they set at or before `now`".
 TEST_CASE("events at or before now change the fields routing sees") {
-  const auto r = rules(
+  const auto r = test::routes(
       "route urgent when ticket.priority == urgent -> queue fast\nroute rest -> queue slow\n");
   const std::vector events{TicketEvent{.at = at("2026-03-02T10:00Z"),
                                        .kind = EventKind::field_changed,
@@ -141,7 +135,7 @@ TEST_CASE("explain_route: the match and why each earlier route did not") {
   auto t = ticket();
   t.category = "refund";
   t.fields["order_value"] = 250.0;
-  const auto x = explain_route(rules(kRoutes), t);
+  const auto x = explain_route(test::routes(kRoutes), t);
   REQUIRE(x.checks.size() == 3);
   CHECK(x.checks[0].route == "platinum");
   CHECK_FALSE(x.checks[0].matches);
@@ -167,7 +161,7 @@ TEST_CASE("explain_route: the match and why each earlier route did not") {
 // which tries the routes one by one without the index, on tickets over
 // every combination of the values the routes name.
 TEST_CASE("route() agrees with trying every route in order") {
-  const auto r = rules(kRoutes + std::string{"route rest -> queue other\n"});
+  const auto r = test::routes(kRoutes + std::string{"route rest -> queue other\n"});
   for (const char* sla : {"", "platinum", "gold"}) {
     for (const char* category : {"", "billing", "refund", "outage"}) {
       for (const double value : {0.0, 9999.0, 10000.0}) {
@@ -230,7 +224,7 @@ field ticket.due : time
     }
     text += "routes " + std::string{policy} + "_group " + policy + " {" + group + "}\n";
   }
-  const auto r = rules(text);
+  const auto r = test::routes(text);
   const auto nan = std::numeric_limits<double>::quiet_NaN();
   int tickets = 0;
   for (const auto amount : {-1.0, 10.0, 10.5, 50.0, 100.0, 100.5, nan, -0.0}) {
@@ -264,7 +258,7 @@ field ticket.due : time
 }
 
 TEST_CASE("route_many: every ticket in order as route() routes it, and a bad one loses no other") {
-  const auto r = rules(kRoutes + std::string{"route rest -> queue other\n"});
+  const auto r = test::routes(kRoutes + std::string{"route rest -> queue other\n"});
   std::vector<Ticket> tickets;
   for (const char* category : {"billing", "outage", "", "refund"}) {
     auto t = ticket();
