@@ -13,21 +13,10 @@ namespace slakit::cli {
 int eval_command(const Arguments& args) {
   const auto tickets = args.value("--tickets");
   if (!tickets) throw UsageError{"eval needs --tickets FILE.jsonl (- for standard input)"};
-  const auto result = compile_files(args.files);
-  if (!result.ok()) {
-    for (const auto& d : result.diagnostics) {
-      std::fputs(render_text(d, *result.sources).c_str(), stderr);
-    }
-    return kProblems;
-  }
-  const RuleSet& rules = *result.rules;
-  const bool explain = args.flag("--explain");
-  const auto format = args.value("--format").value_or("json");
-  if (format != "json" && format != "text") {
-    throw UsageError{"--format takes json or text, not '" + format + "'"};
-  }
-  const bool as_text = format == "text";
-  if (as_text && !explain) throw UsageError{"--format text needs --explain"};
+  const auto compiled = compile_or_report(args.files);
+  if (!compiled) return kProblems;
+  const RuleSet& rules = *compiled;
+  const auto [explain, as_text] = output_mode(args);
   const auto now = now_option(args);
 
   return stream_tickets(rules, *tickets, {}, [&]() -> TicketHandler {

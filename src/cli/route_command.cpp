@@ -16,21 +16,10 @@ namespace slakit::cli {
 int route_command(const Arguments& args) {
   const auto tickets = args.value("--tickets");
   if (!tickets) throw UsageError{"route needs --tickets FILE.jsonl (- for standard input)"};
-  const auto result = compile_files(args.files);
-  if (!result.ok()) {
-    for (const auto& d : result.diagnostics) {
-      std::fputs(render_text(d, *result.sources).c_str(), stderr);
-    }
-    return kProblems;
-  }
-  const RuleSet& rules = *result.rules;
-  const bool explain = args.flag("--explain");
-  const auto format = args.value("--format").value_or("json");
-  if (format != "json" && format != "text") {
-    throw UsageError{"--format takes json or text, not '" + format + "'"};
-  }
-  const bool as_text = format == "text";
-  if (as_text && !explain) throw UsageError{"--format text needs --explain"};
+  const auto compiled = compile_or_report(args.files);
+  if (!compiled) return kProblems;
+  const RuleSet& rules = *compiled;
+  const auto [explain, as_text] = output_mode(args);
   // Without --now every event counts: the ticket as it stands at the end of
   // its history.
   const auto now = args.value("--now") ? std::optional{now_option(args)} : std::nullopt;

@@ -132,4 +132,25 @@ Instant now_option(const Arguments& args) {
   return now;
 }
 
+std::optional<RuleSet> compile_or_report(const std::vector<std::string>& files) {
+  auto result = compile_files(files);
+  if (result.ok()) return std::move(*result.rules);
+  for (const auto& d : result.diagnostics) {
+    std::fputs(render_text(d, *result.sources).c_str(), stderr);
+  }
+  return std::nullopt;
+}
+
+OutputMode output_mode(const Arguments& args) {
+  OutputMode mode;
+  mode.explain = args.flag("--explain");
+  const auto format = args.value("--format").value_or("json");
+  if (format != "json" && format != "text") {
+    throw UsageError{"--format takes json or text, not '" + format + "'"};
+  }
+  mode.as_text = format == "text";
+  if (mode.as_text && !mode.explain) throw UsageError{"--format text needs --explain"};
+  return mode;
+}
+
 }  // namespace slakit::cli

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "cli.hpp"
 #include "ticket_reader.hpp"
@@ -24,6 +26,18 @@ using TicketHandler = std::function<void(const TicketHistory& ticket, std::strin
 /// something fails outside a line.
 int stream_tickets(const RuleSet& rules, const std::string& path, ReaderOptions options,
                    const std::function<TicketHandler()>& make_handler);
+
+/// The rule files of a command that reads tickets, compiled; empty after
+/// their errors went to stderr (the command then exits with kProblems).
+std::optional<RuleSet> compile_or_report(const std::vector<std::string>& files);
+
+/// `--explain [--format json|text]` as eval and route take it. Throws
+/// UsageError.
+struct OutputMode {
+  bool explain = false;
+  bool as_text = false;  ///< --format text (needs --explain)
+};
+OutputMode output_mode(const Arguments& args);
 
 /// `--now` as the commands take it: RFC 3339 (without an offset: UTC) within
 /// the supported range, or the current time. Throws UsageError.
