@@ -168,32 +168,6 @@ std::uint32_t Condition::compile(const Expr& e, FieldLayout& layout) {
   return op == CompareOp::ne ? negated(node) : node;
 }
 
-std::vector<Condition::Requirement> Condition::requirements() const {
-  // `x == a`, or `x in [a, b]`: an `any` of equalities on one slot.
-  auto requirement = [&](const ConditionNode& n) -> std::optional<Requirement> {
-    if (n.op == Op::code_eq) return Requirement{n.slot, {n.code}};
-    if (n.op != Op::any || n.count == 0) return std::nullopt;
-    Requirement r{nodes_[children_[n.first]].slot, {}};
-    for (auto k = n.first; k < n.first + n.count; ++k) {
-      const auto& c = nodes_[children_[k]];
-      if (c.op != Op::code_eq || c.slot != r.slot) return std::nullopt;
-      r.codes.push_back(c.code);
-    }
-    return r;
-  };
-  std::vector<Requirement> out;
-  if (nodes_.empty()) return out;
-  const auto& root = nodes_[root_];
-  if (root.op == Op::all) {
-    for (auto k = root.first; k < root.first + root.count; ++k) {
-      if (auto r = requirement(nodes_[children_[k]])) out.push_back(std::move(*r));
-    }
-  } else if (auto r = requirement(root)) {
-    out.push_back(std::move(*r));
-  }
-  return out;
-}
-
 bool Condition::literals(std::vector<std::pair<Slot, SlotValue>>& out) const {
   for (const auto& n : nodes_) {
     SlotValue v;

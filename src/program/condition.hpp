@@ -1,5 +1,5 @@
 // Compiled conditions: one compiler for every engine (SLA selection, pauses,
-// target values; routing, when its engine comes). A checked Expr becomes a flat array of nodes over
+// target values; routes). A checked Expr becomes a flat array of nodes over
 // field slots; evaluating one compares integers and doubles, never strings,
 // and looks nothing up by name. Each node keeps the Expr it came from, so a
 // failed condition can say which part failed and with what value.
@@ -59,14 +59,6 @@ class Condition {
     return eval(root_, values);
   }
   [[nodiscard]] bool empty() const noexcept { return nodes_.empty(); }
-  /// A value the condition requires of a text or `one of` slot: the
-  /// condition can hold only when the slot's code is one of `codes`
-  /// (`x == a`, `x in [a, b]`, or such a part of an `and`).
-  struct Requirement {
-    Slot slot = 0;
-    std::vector<std::int32_t> codes{};
-  };
-  [[nodiscard]] std::vector<Requirement> requirements() const;
 
   /// Every value a leaf compares a slot with, as the slot would hold it,
   /// and none for a slot a leaf tests only for a value (for lints that try

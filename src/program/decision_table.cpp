@@ -75,10 +75,6 @@ SlotValue DecisionTable::Column::representative(std::size_t c) const {
   return v;
 }
 
-std::size_t DecisionTable::Column::literal_class(const SlotValue& v) const {
-  return class_of(v);
-}
-
 std::optional<SlotValue> DecisionTable::example(std::size_t c, std::size_t cls,
                                                 const FieldLayout& layout) const {
   const auto& col = columns_[c];
@@ -109,7 +105,14 @@ std::optional<SlotValue> DecisionTable::example(std::size_t c, std::size_t cls,
   const bool between = (cls - 2) % 2 == 0;
   if (between && col.kind == Kind::number && !col.numbers.empty()) {
     const auto& xs = col.numbers;
-    v.number = i == 0 ? xs[0] - 1 : i == xs.size() ? xs.back() + 1 : (xs[i - 1] + xs[i]) / 2;
+    const auto round = i == 0           ? xs[0] - 1
+                       : i == xs.size() ? xs.back() + 1
+                                        : xs[i - 1] + (xs[i] - xs[i - 1]) / 2;
+    // Beyond 2^53 (or near the largest double) a round number may fall
+    // outside the class: then the representative, the next double, serves.
+    SlotValue r = v;
+    r.number = round;
+    if (col.class_of(r) == cls) v = r;
   }
   // A bool is 0 or 1; and a class between two adjacent numbers is empty.
   if (field.type == FieldType::boolean && v.integer != 0 && v.integer != 1) return std::nullopt;
@@ -207,7 +210,7 @@ void DecisionTable::build_column(Column& col,
       if (!is_single_slot(p) || p.slots.front() != col.slot) continue;
       any = true;
       for (const auto& l : p.literals) {
-        const auto c = col.literal_class(l);
+        const auto c = col.class_of(l);
         at.push_back(c);
         at.push_back(c + 1);
       }

@@ -108,8 +108,6 @@ class DecisionTable {
     [[nodiscard]] std::size_t class_of(const SlotValue& v) const;
     /// A value of class c, for trying parts on.
     [[nodiscard]] SlotValue representative(std::size_t c) const;
-    /// The class of literal `v` itself.
-    [[nodiscard]] std::size_t literal_class(const SlotValue& v) const;
   };
   void build_column(Column& col, const std::vector<std::vector<Condition::Part>>& parts);
 

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <map>
 
 namespace slakit::detail {
@@ -41,13 +43,16 @@ std::vector<SlotValue> telling_values(const FieldInfo& f, std::vector<SlotValue>
       std::sort(xs.begin(), xs.end());
       xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
       if (xs.empty()) xs.push_back(0);
+      // The next double beside each literal: exact at any magnitude (x + 1
+      // is x itself beyond 2^53).
+      constexpr auto inf = std::numeric_limits<double>::infinity();
       for (std::size_t i = 0; i < xs.size(); ++i) {
         v.number = xs[i];
         out.push_back(v);
-        v.number = i + 1 < xs.size() ? (xs[i] + xs[i + 1]) / 2 : xs[i] + 1;
+        v.number = std::nextafter(xs[i], inf);
         out.push_back(v);
       }
-      v.number = xs.front() - 1;
+      v.number = std::nextafter(xs.front(), -inf);
       out.push_back(v);
       return out;
     }

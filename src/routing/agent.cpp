@@ -26,14 +26,20 @@ std::string_view agent_step_name(AgentStep s) noexcept {
 }
 
 std::vector<std::string> skills_at(const Routing& routing, Instant now) {
+  auto relaxed = [&](const std::string& skill) {
+    return std::find_if(routing.relaxed.begin(), routing.relaxed.end(),
+                        [&](const RelaxedSkill& r) { return r.skill == skill; });
+  };
   std::vector<std::string> out;
   for (const auto& s : routing.skills) {
-    const auto relaxed = std::find_if(routing.relaxed.begin(), routing.relaxed.end(),
-                                      [&](const RelaxedSkill& r) { return r.skill == s; });
-    if (relaxed == routing.relaxed.end()) out.push_back(s);
+    const auto r = relaxed(s);
+    if (r == routing.relaxed.end() || now < r->drops_at) out.push_back(s);
   }
+  // Dropped at the routing's instant, still required at an earlier `now`.
   for (const auto& r : routing.relaxed) {
-    if (now < r.drops_at) out.push_back(r.skill);
+    if (now < r.drops_at && std::find(out.begin(), out.end(), r.skill) == out.end()) {
+      out.push_back(r.skill);
+    }
   }
   return out;
 }

@@ -10,6 +10,7 @@
 #include "lang/format/expr_text.hpp"
 #include "program/rule_set_impl.hpp"
 #include "sla/timeline.hpp"
+#include "slakit/error.hpp"
 
 namespace slakit {
 namespace {
@@ -33,6 +34,11 @@ std::span<const SlotValue> fields_now(const RoutingProgram& program, const Ticke
                                       std::span<const TicketEvent> events, Instant now,
                                       RouteState& st) {
   if (events.empty()) {
+    // As with events (Timeline::build): a ticket is not routed before it exists.
+    if (now < ticket.created) {
+      throw TicketError(fmt::format("ticket '{}': now ({}) is before its creation ({})", ticket.id,
+                                    format_utc(now), format_utc(ticket.created)));
+    }
     st.values.resize(program.layout.width());  // load() sets every value the routes read
     program.layout.load(ticket, st.values);
     return st.values;
@@ -107,6 +113,15 @@ void combine(const Ticket& ticket, Instant now, std::span<const RoutePlan* const
         return std::find(p->skills.begin(), p->skills.end(), x.skill) != p->skills.end();
       });
       if (for_good) continue;
+      // The wait counts from the creation, which must lie where instants
+      // make sense (and where adding the wait cannot overflow).
+      if (!in_supported_range(ticket.created)) {
+        throw RangeError(fmt::format(
+            "ticket '{}': created {} is outside the supported range [{}, {}), and route '{}' "
+            "relaxes skills after a wait from it",
+            ticket.id, format_utc(ticket.created), format_utc(kSupportedBegin),
+            format_utc(kSupportedEnd), r->name));
+      }
       const auto drops = ticket.created + x.after;
       const auto it = std::find_if(out.relaxed.begin(), out.relaxed.end(),
                                    [&](const RelaxedSkill& y) { return y.skill == x.skill; });

@@ -21,6 +21,7 @@ struct Box {
 // that compiling a very large rule set stays fast.
 constexpr std::size_t kBudget = std::size_t{30} << 20;
 constexpr std::size_t kMostBoxes = 4096;
+constexpr std::size_t kMostBoxWords = std::size_t{2} << 20;  // 16 MiB of route boxes
 
 class Boxes {
  public:
@@ -104,13 +105,17 @@ class GroupLint {
         table_(group.table),
         sources_(sources),
         diagnostics_(diagnostics),
-        ops_(offsets(group.table)) {
+        box_ops_(offsets(group.table)) {
     for (const auto& d : diagnostics_) {
       if (d.code == "W0211") checked_.insert({d.span.file, d.span.begin});
     }
     // Every route's box, once; a class is in a box only when some value of
     // the field has it.
     const auto words = offsets(table_).back();
+    // A route's box takes `words` words: a group too big to hold them all
+    // is not analysed (compiling must stay cheap in memory too).
+    too_big_ = words * group_.routes.size() > kMostBoxWords;
+    if (too_big_) return;
     valid_.bits.assign(words, 0);
     boxes_.assign(group_.routes.size(), Box{std::vector<std::uint64_t>(words, 0)});
     std::size_t at = 0;
@@ -129,14 +134,18 @@ class GroupLint {
   }
 
   void run() {
+    if (too_big_) return;
     std::vector<bool> never(group_.routes.size(), false);
     for (std::size_t i = 0; i < group_.routes.size(); ++i) never[i] = never_holds(i);
-    if (group_.policy == HitPolicy::first) {
-      for (std::size_t i = 0; i < group_.routes.size() && !ops_.spent(); ++i) {
-        if (!never[i]) covered(i);
-      }
+    if (group_.policy == HitPolicy::collect) return;
+    // The cheap question first, on a budget of its own.
+    falls_through();
+    // In a scored group the table lists the routes by score: a route that
+    // routes before it cover can never win, as in a first group it can
+    // never match.
+    for (std::size_t i = 0; i < group_.routes.size() && !box_ops_.spent(); ++i) {
+      if (!never[i]) covered(i);
     }
-    if (group_.policy != HitPolicy::collect && !ops_.spent()) falls_through();
   }
 
  private:
@@ -169,10 +178,10 @@ class GroupLint {
     const auto& r = route(i);
     if (!r.when) return false;
     const auto& b = boxes_[i];
-    if (table_.possible(i) && !ops_.empty(b)) return false;
+    if (table_.possible(i) && !box_ops_.empty(b)) return false;
     std::string what = "its condition is false for every ticket";
     for (std::size_t c = 0; c < table_.columns() && table_.possible(i); ++c) {
-      if (ops_.any(b, c)) continue;
+      if (box_ops_.any(b, c)) continue;
       what = fmt::format("no value of {} satisfies its condition",
                          program_.layout.info(table_.column_slot(c)).path);
       break;
@@ -187,38 +196,37 @@ class GroupLint {
   void covered(std::size_t i) {
     const auto& r = route(i);
     if (warned(r)) return;
-    const auto& mine = boxes_[i];
-    std::vector<std::size_t> by;
+    const auto& own = boxes_[i];
+    std::vector<std::size_t> covering;
     // One earlier route that covers it alone says most; else every earlier
     // route that takes a share.
-    for (std::size_t j = 0; j < i && by.empty(); ++j) {
-      if (exact(j) && ops_.contains(boxes_[j], mine)) by.push_back(j);
+    for (std::size_t j = 0; j < i && covering.empty(); ++j) {
+      if (exact(j) && box_ops_.contains(boxes_[j], own)) covering.push_back(j);
     }
-    std::vector<Box> left{mine};
-    if (!by.empty()) left.clear();
-    for (std::size_t j = 0; j < i && !left.empty(); ++j) {
+    std::vector<Box> uncovered{own};
+    if (!covering.empty()) uncovered.clear();
+    for (std::size_t j = 0; j < i && !uncovered.empty(); ++j) {
       if (!exact(j)) continue;
       const auto& cut = boxes_[j];
-      if (std::none_of(left.begin(), left.end(),
-                       [&](const Box& b) { return ops_.intersect(b, cut); })) {
+      if (std::none_of(uncovered.begin(), uncovered.end(),
+                       [&](const Box& b) { return box_ops_.intersect(b, cut); })) {
         continue;
       }
-      if (!ops_.subtract(left, cut) || ops_.spent()) return;
-      by.push_back(j);
+      if (!box_ops_.subtract(uncovered, cut) || box_ops_.spent()) return;
+      covering.push_back(j);
     }
-    if (!left.empty()) return;
+    if (!uncovered.empty()) return;
     std::string names;
-    for (const auto j : by) {
+    for (const auto j : covering) {
       names += fmt::format("{}'{}' at {}", names.empty() ? "" : ", ", route(j).name,
                            where(route(j).source->name.span));
     }
+    const bool scored = group_.policy == HitPolicy::scored;
     warn("W0211",
-         by.size() == 1
-             ? fmt::format("route '{}' can never match: route {} matches every ticket it does",
-                           r.name, names)
-             : fmt::format("route '{}' can never match: routes {} together match every ticket it "
-                           "does",
-                           r.name, names),
+         fmt::format("route '{}' can never {}: {} {} {} every ticket it does{}", r.name,
+                     scored ? "win" : "match", covering.size() == 1 ? "route" : "routes", names,
+                     covering.size() == 1 ? "matches" : "together match",
+                     scored ? ", with a higher score or an equal one earlier" : ""),
          r.source->name.span);
   }
 
@@ -228,18 +236,19 @@ class GroupLint {
     for (std::size_t i = 0; i < group_.routes.size(); ++i) {
       if (!route(i).when) return;  // a catch-all
     }
-    std::vector<Box> left{valid_};
-    for (std::size_t i = 0; i < group_.routes.size() && !left.empty(); ++i) {
-      if (exact(i) && (!ops_.subtract(left, boxes_[i]) || ops_.spent())) return;
+    Boxes box_ops{offsets(table_)};  // its own budget
+    std::vector<Box> uncovered{valid_};
+    for (std::size_t i = 0; i < group_.routes.size() && !uncovered.empty(); ++i) {
+      if (exact(i) && (!box_ops.subtract(uncovered, boxes_[i]) || box_ops.spent())) return;
     }
     bool inexact = false;
     for (std::size_t i = 0; i < group_.routes.size(); ++i) inexact = inexact || !table_.exact(i);
     std::vector<SlotValue> values(program_.layout.width());
-    for (const auto& b : left) {
-      if (ops_.empty(b)) continue;
+    for (const auto& b : uncovered) {
+      if (box_ops.empty(b)) continue;
       std::string example;
       for (std::size_t c = 0; c < table_.columns(); ++c) {
-        const auto v = *table_.example(c, ops_.first(b, c), program_.layout);
+        const auto v = *table_.example(c, box_ops.first(b, c), program_.layout);
         values[table_.column_slot(c)] = v;
         const auto& field = program_.layout.info(table_.column_slot(c));
         const bool other_text =
@@ -273,10 +282,11 @@ class GroupLint {
   const DecisionTable& table_;
   const SourceMap& sources_;
   std::vector<Diagnostic>& diagnostics_;
-  Boxes ops_;
+  Boxes box_ops_;
   Box valid_;
   std::vector<Box> boxes_;                                     // per table entry
   std::set<std::pair<std::uint32_t, std::uint32_t>> checked_;  // (file, offset) of W0211s
+  bool too_big_ = false;  // not analysed: its boxes would take too much memory
 };
 
 }  // namespace

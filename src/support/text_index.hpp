@@ -50,6 +50,9 @@ class TextIndex {
       for (std::size_t i = 0; i < n; ++i) w = (w << 8) | static_cast<unsigned char>(p[i]);
       h = (h ^ w) * k;
     }
+    // Every byte must reach the low bits, which pick the bucket.
+    h ^= h >> 32;
+    h *= k;
     return h ^ (h >> 29);
   }
   struct Bucket {

@@ -115,9 +115,9 @@ TEST_CASE("W0211 only within a first group, and per group") {
   CHECK(diagnostics_of("routes a collect {\n  route all -> tags [x]\n  route b when customer.tier "
                        "== gold -> tags [y]\n}\n")
             .empty());
+  // In a scored group a route that higher-scored ones cover can never win.
   CHECK(diagnostics_of("routes a scored {\n  route all score 1 -> queue q\n  route b score 2 -> "
-                       "queue v\n}\n")
-            .empty());
+                       "queue v\n}\n") == "2:9 W0211");
   // A catch-all in one group shadows nothing in another.
   CHECK(diagnostics_of("route all -> queue q\nroutes g first { route b -> queue v }\n").empty());
 }
@@ -150,6 +150,11 @@ TEST_CASE("E0214 values of one-of fields, E0215 routes without queue") {
   // "in a `collect` group a route may set only tags or skills."
   CHECK(diagnostics_of("routes g collect { route r -> tags [x] }\n").empty());
   CHECK(diagnostics_of("routes g scored { route r score 1 -> tags [x] }\n") == "1:25 E0215");
+  // A route must set something: empty lists alone set nothing.
+  CHECK(diagnostics_of("routes g collect { route r -> tags [], skills [] for 1h }\n") ==
+        "1:26 E0215");
+  CHECK(diagnostics_of("route r -> queue q, skills [x] for 1000000000bd1000000000bd\n") ==
+        "1:36 E0103");
 }
 
 // "A route of a `scored` group needs `score N`, a whole number, and a route of

@@ -120,3 +120,36 @@ TEST_CASE("W0228: routes tried in full are tried on the example, and a text no r
         "customer.region = none, customer.tier = none, the other fields without a value: add a "
         "route without `when` to catch them\n");
 }
+
+// Found by review: "a round number between two literals" is no number
+// beyond 2^53, where x + 1 == x: the analysis must use one that lies in the
+// class, not call the condition unsatisfiable.
+TEST_CASE("W0227 and W0211 hold at magnitudes where x + 1 == x") {
+  CHECK(diagnostics_of(std::string{kAmount} +
+                       "route big when ticket.amount > 10000000000000000 -> queue big\n"
+                       "route rest -> queue rest\n")
+            .empty());
+  CHECK(
+      diagnostics_of(std::string{kAmount} +
+                     "route huge when ticket.amount > 100000000000000000 or ticket.amount == none "
+                     "-> queue huge\nroute none_ when ticket.amount <= 100000000000000000 -> "
+                     "queue n\nroute rest -> queue rest\n") == "4:7 W0211");
+}
+
+// "in a `scored` group ... a route that routes before it in score order
+// cover can never win"
+TEST_CASE("W0211 in a scored group: a route higher-scored routes cover can never win") {
+  CHECK(messages("routes s scored {\n  route a score 10 -> queue a\n  route b score 5 when "
+                 "ticket.category == \"billing\" -> queue b\n}\n") ==
+        "3:9 W0211: route 'b' can never win: route 'a' at t.sla:2:9 matches every ticket it does, "
+        "with a higher score or an equal one earlier\n");
+}
+
+TEST_CASE("W0228 on a group too big for the coverage analysis's budget") {
+  std::string text;
+  for (int i = 0; i < 1500; ++i) {
+    text += "route r" + std::to_string(i) + " when ticket.category == \"c" + std::to_string(i) +
+            "\" -> queue q\n";
+  }
+  CHECK(diagnostics_of(text) == "1:7 W0228");
+}

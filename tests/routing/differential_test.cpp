@@ -299,7 +299,11 @@ std::string route_text(Rng& rng, const Schema& s, HitPolicy policy, int number) 
     actions.push_back("skills " + names(rng, kSkills) + " for " + pick(rng, kWaits).text);
   }
   if (chance(rng, 0.2)) actions.push_back("skills " + names(rng, kSkills));
-  if (actions.empty()) actions.push_back("tags " + names(rng, kTags));
+  // A route must set something ("E0215"): empty lists alone do not.
+  if (std::all_of(actions.begin(), actions.end(),
+                  [](const std::string& a) { return a.find("[]") != std::string::npos; })) {
+    actions.push_back("tags [" + pick(rng, kTags) + "]");
+  }
   std::shuffle(actions.begin(), actions.end(), rng);
   // Actions in any order, except that a route's plain skills stand before
   // its relaxed ones: docs/routing.md does not say whether "in order of

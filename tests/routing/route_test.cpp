@@ -2,6 +2,7 @@
 // (docs/routing.md). Groups and hit policies: groups_test.cpp.
 #include <doctest/doctest.h>
 
+#include <slakit/error.hpp>
 #include <slakit/routing/route.hpp>
 #include <slakit/slakit.hpp>
 #include <slakit/time/parse_time.hpp>
@@ -278,4 +279,17 @@ TEST_CASE("route_many: every ticket in order as route() routes it, and a bad one
   CAPTURE(got[2]);
   CHECK(got[2].rfind("error: ticket 'T-': ticket.order_value: expected a number", 0) == 0);
   CHECK(got[3] == to_json(route(r, tickets[3])));
+}
+
+TEST_CASE("route at the ends of time: a range error, and no routing before creation") {
+  const auto r = test::routes("route r -> queue q, skills [german] for 15m\n");
+  auto t = ticket();
+  t.created = Instant::max();
+  CHECK_THROWS_WITH_AS((void)route(r, t, {}, Instant::max()),
+                       doctest::Contains("is outside the supported range"), RangeError);
+  // "now" before the creation is an error with events or without.
+  CHECK_THROWS_WITH_AS((void)route(r, ticket(), {}, at("2026-03-01T00:00Z")),
+                       "ticket 'T-1': now (2026-03-01T00:00:00Z) is before its creation "
+                       "(2026-03-02T09:00:00Z)",
+                       TicketError);
 }

@@ -52,12 +52,14 @@ struct AgentChoice {
 /// smallest id. Throws InvalidArgument naming the agent for an agent
 /// without an id, a negative capacity or open tickets, or a calendar the
 /// rule set does not have; RangeError when `now` lies outside the supported
-/// range and an agent has a calendar.
+/// range and an agent with a calendar is in the routing's team.
 [[nodiscard]] AgentChoice choose_agent(const RuleSet& rules, const Routing& routing,
                                        std::span<const Agent> agents, Instant now);
 
-/// The skills `routing` requires at `now`: those without a wait, and the
-/// relaxed ones that have not dropped yet, in the order routing lists them.
+/// The skills `routing` requires at `now`: its skills in their order, less
+/// the relaxed ones dropped by `now`; then any relaxed skill that had
+/// dropped at the routing's own instant but not yet at `now` (an earlier
+/// one).
 [[nodiscard]] std::vector<std::string> skills_at(const Routing& routing, Instant now);
 
 /// The routing's JSON line (to_json(Routing)) with "agent" (an id or null)

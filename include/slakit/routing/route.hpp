@@ -55,7 +55,9 @@ struct Routing {
 /// says which relaxed skills have dropped; without it, the instant of the
 /// last event (or the creation) stands for it. Throws TicketError naming the ticket and the
 /// field for bad ticket data (a value a `one of` field does not have, a
-/// value of the wrong type for its field, an event before creation).
+/// value of the wrong type for its field, an event before creation, `now`
+/// before creation), and RangeError when a route relaxes skills and the
+/// ticket's creation lies outside the supported range.
 [[nodiscard]] Routing route(const RuleSet& rules, const Ticket& ticket,
                             std::span<const TicketEvent> events = {},
                             std::optional<Instant> now = std::nullopt);
@@ -70,7 +72,9 @@ using RoutingSink =
     std::function<void(std::size_t index, const Routing* routing, std::string_view error)>;
 
 /// Routes tickets in memory (their records as they are, without events) on
-/// this thread, handing each result to `sink` in order. The members the
+/// this thread, handing each result to `sink` in order. Without events or
+/// `now`, each ticket is routed at its creation: its relaxed skills are all
+/// still required (skills_at() tells them at a later instant). The members the
 /// routes read are fetched from memory ahead of their ticket's turn and one
 /// Routing is reused, so a batch allocates almost nothing per ticket. One
 /// bad ticket never loses the others: the sink gets its error. An exception

@@ -25,6 +25,14 @@ void Checker::check_route(const RouteDecl& r, HitPolicy policy, RouteScan& scan)
   if (!r.queue && policy != HitPolicy::collect) {
     error("E0215", fmt::format("route '{}' has no queue: add -> queue NAME", r.name.text),
           r.name.span);
+  } else if (!r.queue && !r.priority && !r.team && !r.sla && r.skills.empty() && r.tags.empty() &&
+             std::all_of(r.relaxed_skills.begin(), r.relaxed_skills.end(),
+                         [](const RelaxedSkills& x) { return x.skills.empty(); })) {
+    error(
+        "E0215",
+        fmt::format("route '{}' sets nothing: give it tags, skills, a queue, team, priority or sla",
+                    r.name.text),
+        r.name.span);
   }
   if (policy == HitPolicy::scored && !r.score) {
     error(

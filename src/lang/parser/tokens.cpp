@@ -86,6 +86,8 @@ void set_duration(ParseState& s, const char* first, const char* last) {
     long n = 0;
     if (!read_number(p, last, n)) return too_large(s, first, last);
     if (p + 1 < last && p[0] == 'b' && p[1] == 'd') {
+      // Each part is at most 10^9; their sum must stay an int too.
+      if (d.business_days + n > 1'000'000'000) return too_large(s, first, last);
       d.business_days += static_cast<int>(n);
       days = true;
       p += 2;
@@ -93,6 +95,7 @@ void set_duration(ParseState& s, const char* first, const char* last) {
     }
     const long unit = *p == 'h' ? 3600 : (*p == 'm' ? 60 : 1);
     d.time += std::chrono::seconds{n * unit};
+    if (d.time.count() > 1'000'000'000'000'000) return too_large(s, first, last);
     time = true;
     ++p;
   }
