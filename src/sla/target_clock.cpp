@@ -104,8 +104,11 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
   // The steps of the cycle's life: from the one it starts in to the one
   // before its stop (an event that stops a cycle is seen by the policies
   // that applied before it), or to the one holding `now`.
-  const auto k0 = timeline_.step_at(s);
-  const auto k1 = !stopped ? timeline_.step_at(now) : (end == s ? k0 : timeline_.step_at(end) - 1);
+  // The events that start and stop a cycle know their steps; the step of
+  // `now` is the last (no event after `now` makes one).
+  const std::size_t k0 = c.started_by->step;
+  const std::size_t k1 =
+      !stopped ? timeline_.steps() - 1 : (end == s ? k0 : c.stopped_by->step - std::size_t{1});
   bool seen = false;
   for (auto k = k0; k <= k1; ++k) seen = seen || active_[k] != 0;
   if (!seen) return false;
