@@ -1,0 +1,149 @@
+// FieldLayout::load and prefetch: a ticket's values read from its record.
+#include <type_traits>
+#include <variant>
+
+#include "field_slots.hpp"
+#include "ticket_sources.hpp"
+
+namespace slakit::detail {
+
+using namespace std::chrono;
+
+namespace {
+
+// The member a text source reads, or nullptr for a source of another type.
+const std::string* text_member(const Ticket& t, int source) {
+  switch (source) {
+    case customer_id:
+      return &t.customer.id;
+    case customer_name:
+      return &t.customer.name;
+    case customer_tier:
+      return &t.customer.tier;
+    case customer_region:
+      return &t.customer.region;
+    case customer_language:
+      return &t.customer.language;
+    case customer_country:
+      return &t.customer.country;
+    case customer_zone:
+      return &t.customer.zone;
+    case contract_id:
+      return &t.contract.id;
+    case contract_customer:
+      return &t.contract.customer;
+    case contract_type:
+      return &t.contract.type;
+    case contract_sla:
+      return &t.contract.sla;
+    case order_id:
+      return &t.order.id;
+    case order_customer:
+      return &t.order.customer;
+    case order_status:
+      return &t.order.status;
+    case ticket_id:
+      return &t.id;
+    case ticket_subject:
+      return &t.subject;
+    case ticket_category:
+      return &t.category;
+    case ticket_team:
+      return &t.team;
+    case ticket_queue:
+      return &t.queue;
+    case ticket_assignee:
+      return &t.assignee;
+    case ticket_channel:
+      return &t.channel;
+    case ticket_priority:
+      return &t.priority;
+    case ticket_status:
+      return &t.status;
+    default:
+      return nullptr;
+  }
+}
+
+// Where in the ticket record a source's value lies.
+const void* member_address(const Ticket& t, int source) {
+  if (const auto* text = text_member(t, source)) return text;
+  switch (source) {
+    case contract_start:
+      return &t.contract.valid_from;
+    case contract_end:
+      return &t.contract.valid_to;
+    case order_value:
+      return &t.order.value;
+    case order_due:
+      return &t.order.due;
+    case ticket_created:
+      return &t.created;
+    case ticket_reopened:
+      return &t.reopened;
+    default:
+      return &custom_fields(t, source - kCustom);
+  }
+}
+
+}  // namespace
+
+void FieldLayout::prefetch(const Ticket& t) const {
+#if defined(__GNUC__)
+  for (const Slot s : used_) __builtin_prefetch(member_address(t, source_[s]));
+#else
+  static_cast<void>(t);
+#endif
+}
+
+void FieldLayout::load(const Ticket& t, std::span<SlotValue> out) const {
+  // Every slot below width() is one a condition reads, so each is set
+  // below; if that ever stopped holding, a stale value must not survive.
+  if (used_.size() != width_) std::fill(out.begin(), out.end(), SlotValue{});
+  auto date = [&](Slot s, const std::optional<year_month_day>& d) {
+    out[s] = d ? convert(s, *d, t.id) : SlotValue{};
+  };
+  for (const Slot s : used_) {
+    if (const auto* text = text_member(t, source_[s])) {
+      set_text(out[s], s, *text, t.id, true);
+      continue;
+    }
+    switch (source_[s]) {
+      case contract_start:
+        date(s, t.contract.valid_from);
+        break;
+      case contract_end:
+        date(s, t.contract.valid_to);
+        break;
+      case order_value:
+        out[s] = t.order.value ? convert(s, *t.order.value, t.id) : SlotValue{};
+        break;
+      case order_due:
+        out[s] = std::visit(
+            [&](const auto& due) -> SlotValue {
+              using D = std::decay_t<decltype(due)>;
+              if constexpr (std::is_same_v<D, std::monostate>) {
+                return {};
+              } else {
+                return convert(s, FieldValue{due}, t.id);
+              }
+            },
+            t.order.due);
+        break;
+      case ticket_created:
+        out[s] = convert(s, t.created, t.id);
+        break;
+      case ticket_reopened:
+        out[s] = convert(s, t.reopened, t.id);
+        break;
+      default: {
+        const auto& fields = custom_fields(t, source_[s] - kCustom);
+        const auto& path = fields_[s].path;
+        const auto it = fields.find(std::string_view{path}.substr(path.find('.') + 1));
+        out[s] = it == fields.end() ? SlotValue{} : convert(s, it->second, t.id);
+      }
+    }
+  }
+}
+
+}  // namespace slakit::detail
