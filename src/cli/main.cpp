@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <exception>
 #include <string>
+#include <string_view>
 
 #include "cli.hpp"
 
@@ -35,6 +36,14 @@ int main(int argc, char** argv) {
     return kUsage;
   }
   const std::string command = argv[1];
+  // `slakit route --help` asks for the usage, not for an option named --help.
+  for (int i = 2; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(kUsageText, stdout);
+      return kOk;
+    }
+  }
   try {
     if (command == "check") {
       return check_command(parse_arguments(argc, argv, 2, {"--format"}, {}));
