@@ -165,3 +165,20 @@ TEST_CASE("agents: bad agent data is an error naming the agent") {
   CHECK_THROWS_WITH_AS((void)choose_agent(rules(), r, std::vector<Agent>{agent("")}, kNow),
                        "agent #1: no id", InvalidArgument);
 }
+
+TEST_CASE(
+    "skills_at keeps the routing's order, and brings back a relaxed skill at an earlier now") {
+  const auto r = compile_or_throw({{"r.sla", R"(
+routes s collect {
+  route a -> queue q, skills [german] for 10m
+  route b -> skills [billing]
+}
+)"}});
+  const auto early = route(r, ticket(), {}, kNow);
+  CHECK(early.skills == std::vector<std::string>{"german", "billing"});
+  CHECK(skills_at(early, kNow) == std::vector<std::string>{"german", "billing"});
+  CHECK(skills_at(early, at("2026-03-02T09:10Z")) == std::vector<std::string>{"billing"});
+  const auto late = route(r, ticket(), {}, at("2026-03-02T09:30Z"));
+  CHECK(late.skills == std::vector<std::string>{"billing"});
+  CHECK(skills_at(late, kNow) == std::vector<std::string>{"billing", "german"});
+}
