@@ -34,7 +34,7 @@ void routing_members(JsonWriter& w, const Routing& r) {
   for (const auto& x : r.relaxed) {
     w.begin_object();
     w.key("skill"), w.value(x.skill);
-    w.key("drops_at"), w.value(format_utc(x.drops_at));
+    w.key("drops_at"), w.instant(x.drops_at);
     w.end_object();
   }
   w.end_array();

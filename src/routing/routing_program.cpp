@@ -49,7 +49,6 @@ RoutingProgram compile_routing(std::vector<FieldInfo> fields,
       for (const auto& relaxed : r.relaxed_skills) {
         for (const auto& s : relaxed.skills) plan.relaxed.push_back({s.text, relaxed.after.time});
       }
-      program.relaxes_skills = program.relaxes_skills || !plan.relaxed.empty();
       group.routes.push_back(std::move(plan));
     }
     program.groups.push_back(std::move(group));

@@ -54,7 +54,6 @@ struct RoutingProgram {
 
   FieldLayout layout;                  ///< the fields the routes read, and no others
   std::vector<RouteGroupPlan> groups;  ///< in file order
-  bool relaxes_skills = false;         ///< some route has `skills [..] for DURATION`
 };
 
 /// Compiles checked route groups. The groups must outlive the program.
