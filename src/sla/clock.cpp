@@ -36,6 +36,8 @@ std::size_t Clock::step_at(Instant t) const {
   // Queries come in runs about the same cycle: walk a few steps from the
   // last answer, and search beyond (a long history
   // stays logarithmic).
+  // `now` and what happens at the last event lie in the last step.
+  if (starts_.back() <= t) return hint_ = starts_.size() - 1;
   const auto first = starts_.begin();
   auto h = hint_;
   if (starts_[h] <= t) {

@@ -89,21 +89,24 @@ void evaluate_steps(const Program& program, const Ticket& ticket,
   CycleSink targets{e.targets};
   CycleSink olas_out{e.olas};
 
-  // Only the SLAs that applied at some step, in rule order.
+  // Only the SLAs that applied at some step (usually one), in rule order.
   std::vector<std::uint8_t>& active = st.active;
   auto& applied = st.applied;
-  applied.assign(program.slas.size(), 0);
-  st.sla_paused.assign(steps, 0);
+  applied.clear();
   for (const int p : st.sla_at) {
-    if (p >= 0) applied[static_cast<std::size_t>(p)] = 1;
+    if (p >= 0 && std::find(applied.begin(), applied.end(), p) == applied.end()) {
+      applied.push_back(p);
+    }
   }
-  for (std::size_t p = 0; p < program.slas.size(); ++p) {
-    if (applied[p] == 0) continue;
+  std::sort(applied.begin(), applied.end());
+  st.sla_paused.assign(steps, 0);
+  for (const int p : applied) {
     active.resize(steps);
     for (std::size_t k = 0; k < steps; ++k) {
-      active[k] = st.sla_at[k] == static_cast<int>(p) ? 1 : 0;
+      active[k] = st.sla_at[k] == p ? 1 : 0;
     }
-    run_policy(program.slas[p], active, st, targets, traces ? &traces->targets : nullptr);
+    run_policy(program.slas[static_cast<std::size_t>(p)], active, st, targets,
+               traces ? &traces->targets : nullptr);
     // Kept for the ticket's metrics, which need the pause of the SLA in force.
     if (!st.paused.empty()) {
       for (std::size_t k = 0; k < steps; ++k) {

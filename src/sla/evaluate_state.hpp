@@ -25,7 +25,7 @@ struct EvaluationState {
   std::size_t ola_words = 0;
   std::vector<std::uint8_t> active;      ///< per step: the policy being evaluated applies
   std::vector<std::uint8_t> paused;      ///< per step: its pause condition holds
-  std::vector<std::uint8_t> applied;     ///< per SLA: applies at some step
+  std::vector<int> applied;              ///< the SLAs that apply at some step
   std::vector<std::uint8_t> sla_paused;  ///< per step: the SLA in force is paused
   std::vector<Cycle> cycles;
   std::vector<Seconds> sums[2];  ///< the clocks' counted time per step
