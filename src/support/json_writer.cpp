@@ -10,40 +10,18 @@
 
 namespace slakit::detail {
 
-void JsonWriter::separate() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (depth_ > 0 && depth_ <= kDeepest) {
-    if (!first_[depth_ - 1]) out_ += comma_;
-    first_[depth_ - 1] = false;
-  }
-  if (!prefix_.empty()) {
-    out_ += prefix_;
-    prefix_ = {};
-  }
+void JsonWriter::grow(std::size_t n) {
+  const auto size = used();
+  // Writable up to what is needed and a line more: std::string grows its
+  // capacity geometrically by itself, and making more of it writable would
+  // zero it for nothing (out_ may be a whole chunk of output).
+  out_.resize(size + n + kHeadroom);
+  end_ = out_.data() + size;
 }
 
-void JsonWriter::open(char c) {
-  separate();
-  out_ += c;
-  if (depth_ < kDeepest) first_[depth_] = true;
-  ++depth_;
-}
-
-void JsonWriter::close(char c) {
-  --depth_;
-  out_ += c;
-}
-
-void JsonWriter::key(std::string_view name) {
-  separate();
-  out_ += '"';
-  out_ += name;
-  out_ += '"';
-  out_ += colon_;
-  after_key_ = true;
+void JsonWriter::put_prefix() {
+  put(prefix_);
+  prefix_ = {};
 }
 
 void JsonWriter::value(std::string_view s) {
@@ -54,21 +32,23 @@ void JsonWriter::value(std::string_view s) {
 void JsonWriter::value(std::int64_t n) {
   separate();
   const fmt::format_int digits{n};
-  out_.append(digits.data(), digits.size());
+  put({digits.data(), digits.size()});
 }
 
 void JsonWriter::value(double n) {
   separate();
   if (std::isfinite(n)) {
-    fmt::format_to(std::back_inserter(out_), "{}", n);
+    char text[32];
+    const auto written = fmt::format_to_n(text, sizeof text, "{}", n);
+    put({text, std::min(written.size, sizeof text)});
   } else {
-    out_ += "null";  // JSON has no infinities
+    put("null");  // JSON has no infinities
   }
 }
 
 void JsonWriter::value(bool b) {
   separate();
-  out_ += b ? "true" : "false";
+  put(b ? "true" : "false");
 }
 
 void JsonWriter::instant(std::chrono::sys_seconds t) {
@@ -82,75 +62,91 @@ void JsonWriter::instant(std::chrono::sys_seconds t) {
   }
   separate();
   const auto s = (t - day).count();
-  char text[] = "\"0000-00-00T00:00:00Z\"";
-  auto put = [&](int at, long long v, int width) {
-    for (int i = width - 1; i >= 0; --i, v /= 10) text[at + i] = static_cast<char>('0' + v % 10);
-  };
-  put(1, y, 4);
-  put(6, static_cast<unsigned>(date.month()), 2);
-  put(9, static_cast<unsigned>(date.day()), 2);
-  put(12, s / 3600, 2);
-  put(15, s / 60 % 60, 2);
-  put(18, s % 60, 2);
-  out_.append(text, sizeof text - 1);
+  // Two digits at a time from a table: this runs for every instant of
+  // every evaluation written.
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+  char* at = room(22);
+  auto pair = [&](int offset, long long v) { std::memcpy(at + offset, kPairs + 2 * v, 2); };
+  at[0] = '"';
+  pair(1, y / 100);
+  pair(3, y % 100);
+  at[5] = '-';
+  pair(6, static_cast<unsigned>(date.month()));
+  at[8] = '-';
+  pair(9, static_cast<unsigned>(date.day()));
+  at[11] = 'T';
+  pair(12, s / 3600);
+  at[14] = ':';
+  pair(15, s / 60 % 60);
+  at[17] = ':';
+  pair(18, s % 60);
+  at[20] = 'Z';
+  at[21] = '"';
+  end_ = at + 22;
 }
 
 void JsonWriter::null() {
   separate();
-  out_ += "null";
+  put("null");
 }
 
 void JsonWriter::string(std::string_view s) {
-  out_ += '"';
   // Most text needs no escape: copy it whole.
   const bool plain = std::all_of(s.begin(), s.end(), [](char ch) {
     const auto c = static_cast<unsigned char>(ch);
     return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
   });
   if (plain) {
-    out_.append(s);
-    out_ += '"';
+    char* at = room(s.size() + 2);
+    *at++ = '"';
+    at = copy(at, s);
+    *at++ = '"';
+    end_ = at;
     return;
   }
+  put('"');
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
     const auto len = utf8_length(s, i);
     if (len == 0) {
-      out_ += "\xEF\xBF\xBD";
+      put("\xEF\xBF\xBD");
       ++i;
       continue;
     }
     if (len > 1) {
-      out_.append(s.substr(i, len));
+      put(s.substr(i, len));
       i += len;
       continue;
     }
     switch (c) {
       case '"':
-        out_ += "\\\"";
+        put("\\\"");
         break;
       case '\\':
-        out_ += "\\\\";
+        put("\\\\");
         break;
       case '\n':
-        out_ += "\\n";
+        put("\\n");
         break;
       case '\t':
-        out_ += "\\t";
+        put("\\t");
         break;
       case '\r':
-        out_ += "\\r";
+        put("\\r");
         break;
       default:
         if (c < 0x20 || c == 0x7F) {
-          fmt::format_to(std::back_inserter(out_), "\\u{:04x}", c);
+          put(fmt::format("\\u{:04x}", c));
         } else {
-          out_ += static_cast<char>(c);
+          put(static_cast<char>(c));
         }
     }
     ++i;
   }
-  out_ += '"';
+  put('"');
 }
 
 }  // namespace slakit::detail
