@@ -30,14 +30,8 @@ int route_command(const Arguments& args) {
     agents = read_agents(rules, *path);
   }
 
-  // Routing needs no creation instant, unless a route relaxes skills after a
-  // wait, which counts from it.
-  bool relaxes = false;
-  for (const auto& g : rules.route_groups()) {
-    for (const auto& r : g.routes) relaxes = relaxes || !r.relaxed_skills.empty();
-  }
   const auto status =
-      stream_tickets(rules, *tickets, {.require_created = relaxes}, [&]() -> TicketHandler {
+      stream_tickets(rules, *tickets, routing_reader_options(rules), [&]() -> TicketHandler {
         return [&](const TicketHistory& h, std::string& out) {
           if (!explain) {
             const auto r = route(rules, h.ticket, h.events, now);

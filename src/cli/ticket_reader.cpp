@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <variant>
 
-#include "cli.hpp"
+#include "amount.hpp"
 #include "json_values.hpp"
 
 namespace slakit::cli {
@@ -271,6 +271,14 @@ struct TicketReader::Impl {
     }
   }
 };
+
+ReaderOptions routing_reader_options(const RuleSet& rules) {
+  bool relaxes = false;
+  for (const auto& g : rules.route_groups()) {
+    for (const auto& r : g.routes) relaxes = relaxes || !r.relaxed_skills.empty();
+  }
+  return {.require_created = relaxes};
+}
 
 TicketReader::TicketReader(const RuleSet& rules, ReaderOptions options)
     : impl_(std::make_unique<Impl>()) {

@@ -1,6 +1,6 @@
-// The one ticket reader of the command line (eval and route; test, diff and
-// report later): a JSON Lines record to a TicketHistory, with simdjson.
-// docs/cli.md lists the keys. Custom fields are typed as the rule set
+// The one ticket reader of every front end (slakit eval and route, the
+// Python bindings; test, diff and report later): a JSON Lines record to a
+// TicketHistory, with simdjson. docs/cli.md lists the keys. Custom fields are typed as the rule set
 // declares them; keys that name nothing are ignored.
 #pragma once
 
@@ -18,6 +18,10 @@ struct ReaderOptions {
   /// there; routing does not need it).
   bool require_created = true;
 };
+
+/// What routing reads: no creation instant is needed, unless a route relaxes
+/// skills after a wait, which counts from it.
+[[nodiscard]] ReaderOptions routing_reader_options(const RuleSet& rules);
 
 class TicketReader {
  public:
