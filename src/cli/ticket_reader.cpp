@@ -126,6 +126,7 @@ struct TicketReader::Impl {
       if (key == "id") {
         t.id = text(value, at);
       } else if (key == "created") {
+        if (value.is_null()) continue;  // null is the key left out
         t.created = instant(view(value, at), at);
         has_created = true;
       } else if (key == "subject") {
@@ -145,7 +146,7 @@ struct TicketReader::Impl {
       } else if (key == "assignee") {
         t.assignee = text(value, at);
       } else if (key == "reopened") {
-        t.reopened = get(value.get_bool(), at, "true or false");
+        if (!value.is_null()) t.reopened = get(value.get_bool(), at, "true or false");
       } else {
         custom(t.fields, "ticket", key, value, at);
       }
@@ -244,7 +245,7 @@ struct TicketReader::Impl {
         } else if (key == "id") {
           e.id = text(value, at);
         } else if (key == "public") {
-          e.is_public = get(value.get_bool(), at, "true or false");
+          if (!value.is_null()) e.is_public = get(value.get_bool(), at, "true or false");
         } else if (key == "to") {
           e.to = text(value, at);
         } else if (key == "field") {
@@ -306,6 +307,7 @@ void TicketReader::read(const JsonLine& line, TicketHistory& out) {
       if (key == "id") {
         out.ticket.id = text(value, Where{"id"});
       } else if (key == "created") {
+        if (value.is_null()) continue;  // null is the key left out
         out.ticket.created = instant(view(value, Where{"created"}), Where{"created"});
         has_created = true;
       } else if (key == "ticket") {
@@ -317,7 +319,7 @@ void TicketReader::read(const JsonLine& line, TicketHistory& out) {
       } else if (key == "order") {
         impl_->order_object(value, out.ticket.order);
       } else if (key == "events") {
-        impl_->events_array(value, out.events);
+        if (!value.is_null()) impl_->events_array(value, out.events);
       }
     }
     if (out.ticket.id.empty())

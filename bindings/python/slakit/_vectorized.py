@@ -55,7 +55,10 @@ def _durations(values, what):
     """(int64 array, counts per second)."""
     if isinstance(values, _dt.timedelta):
         values = np.timedelta64(values)
-    elif isinstance(values, (int, np.integer)) and not isinstance(values, bool):
+    # np.timedelta64 is an np.integer too: it goes with the arrays below.
+    elif isinstance(values, (int, np.integer)) and not isinstance(
+        values, (bool, np.timedelta64)
+    ):
         return np.array([int(values)], dtype=np.int64), 1
     array = np.asarray(values)
     if array.ndim == 0:
