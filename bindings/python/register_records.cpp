@@ -6,7 +6,9 @@
 // it or the error it would report. So Python's answers are the CLI's by
 // construction. The GIL is released for the whole batch: the work touches
 // only C++ objects.
+#include <fmt/format.h>
 #include <pybind11/stl.h>
+#include <slakit/routing/agent.hpp>
 #include <slakit/routing/route.hpp>
 #include <slakit/sla/evaluation.hpp>
 #include <slakit/sla/explain.hpp>
@@ -15,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "agent_record.hpp"
 #include "json_lines.hpp"
 #include "rule_bundle.hpp"
 #include "ticket_reader.hpp"
@@ -119,21 +122,43 @@ py::tuple evaluate_lines(const Bundle& bundle, const std::string& text, Instant 
   return result(batch);
 }
 
+// The agents of a route call, read as `slakit route --agents` reads them;
+// unlike the CLI, which skips a bad line, a bad agent raises, naming it.
+std::vector<Agent> read_agents(const RuleSet& rules, const std::string& text) {
+  cli::JsonChunk chunk;
+  cli::load_chunk(chunk, text);
+  cli::AgentReader reader{rules};
+  std::vector<Agent> agents;
+  for (const auto& line : chunk.lines) {
+    try {
+      agents.push_back(reader.read(line));
+    } catch (const InvalidArgument& e) {
+      throw InvalidArgument(fmt::format("agents[{}]: {}", line.number - 1, e.what()));
+    }
+  }
+  return agents;
+}
+
 py::tuple route_lines(const Bundle& bundle, const std::string& text, std::optional<Instant> now,
-                      bool explain) {
+                      bool explain, const std::optional<std::string>& agents_text) {
   const RuleSet& rules = bundle->rules;
+  // Who works, and which skills have dropped, depend on the instant.
+  if (agents_text && !now) throw py::value_error("choosing agents needs now");
   Batch batch;
   {
     py::gil_scoped_release release;
+    const auto agents = agents_text ? read_agents(rules, *agents_text) : std::vector<Agent>{};
     read_all(rules, text, cli::routing_reader_options(rules), batch);
     Routing r;
     each_read(batch, [&](std::size_t i) {
       const auto& h = batch.tickets[i];
       if (explain) {
-        batch.json[i] = to_json(explain_route(rules, h.ticket, h.events, now));
+        const auto x = explain_route(rules, h.ticket, h.events, now);
+        batch.json[i] =
+            agents_text ? to_json(x, choose_agent(rules, x.routing, agents, *now)) : to_json(x);
       } else {
         route(rules, h.ticket, h.events, now, r);
-        batch.json[i] = to_json(r);
+        batch.json[i] = agents_text ? to_json(r, choose_agent(rules, r, agents, *now)) : to_json(r);
       }
     });
   }
@@ -147,7 +172,7 @@ void register_records(py::module_& m) {
         py::arg("explain") = false, py::arg("threads") = 0,
         "SLA evaluation of JSON Lines tickets: (json texts, errors), one each per line.");
   m.def("_route_lines", &route_lines, py::arg("rules"), py::arg("text"),
-        py::arg("now") = std::nullopt, py::arg("explain") = false,
+        py::arg("now") = std::nullopt, py::arg("explain") = false, py::arg("agents") = std::nullopt,
         "Routing of JSON Lines tickets: (json texts, errors), one each per line.");
 }
 

@@ -75,6 +75,39 @@ def test_route_equals_the_cli(cli, tickets, path):
     assert rules.route_many(tickets, explain=True) == explained
 
 
+AGENTS = SOURCE_DIR / "tests" / "cli" / "agents.jsonl"
+AGENT_TICKETS = SOURCE_DIR / "tests" / "cli" / "route_agents_tickets.jsonl"
+
+
+@pytest.mark.parametrize("at", ["2026-03-06T15:10:00Z", "2026-03-06T15:15:00Z", "2026-03-06T17:00:00Z"])
+def test_agents_equal_the_cli(cli, at):
+    rules = slakit.load(GROUPS)
+    now = dt.datetime.fromisoformat(at.replace("Z", "+00:00"))
+    tickets = [json.loads(line) for line in AGENT_TICKETS.read_text().splitlines() if line.strip()]
+    agents = [json.loads(line) for line in AGENTS.read_text().splitlines() if line.strip()]
+    # The CLI skips the agent it cannot read (cy's capacity "two"); Python raises.
+    with pytest.raises(slakit.InvalidArgument, match=r"agents\[2\]: capacity: expected a whole number"):
+        rules.route_many(tickets, now, agents=agents)
+    good = [a for a in agents if a["id"] != "cy"]
+    expected, stderr = run_cli(
+        cli, "route", GROUPS, "--tickets", AGENT_TICKETS, "--agents", AGENTS, "--now", at
+    )
+    assert "agents.jsonl:3: error: capacity" in stderr
+    assert_same_as_cli(rules.route_many(tickets, now, agents=good), expected, "")
+    assert {r.get("agent") for r in expected} - {None}  # someone was chosen
+    explained, _ = run_cli(
+        cli, "route", GROUPS, "--tickets", AGENT_TICKETS, "--agents", AGENTS, "--now", at, "--explain"
+    )
+    assert rules.route_many(tickets, now, explain=True, agents=good) == explained
+    assert rules.route(tickets[0], now, agents=good) == expected[0]
+    frame = rules.route_frame(pd.DataFrame({"id": [t["id"] for t in tickets]}), now=now, agents=good)
+    assert list(frame.columns[-3:]) == ["agent", "agent_why", "error"]
+    with pytest.raises(ValueError, match="needs now"):
+        rules.route_many(tickets, agents=good)
+    with pytest.raises(slakit.InvalidArgument, match="agents\\[1\\]: id: agent 'ana' appears twice"):
+        rules.route_many(tickets, now, agents=[good[0], good[0]])
+
+
 def test_bad_tickets_are_reported_per_row_like_the_cli(cli, rules):
     lines = BAD_TICKETS.read_text().splitlines()
     records = []

@@ -105,27 +105,38 @@ def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
     return frame
 
 
-def route(self, ticket: dict, now=None, *, explain: bool = False) -> dict:
+def _agents(agents: Optional[Iterable[dict]]) -> Optional[str]:
+    return None if agents is None else _convert.lines_of_dicts(agents)
+
+
+def route(self, ticket: dict, now=None, *, explain: bool = False,
+          agents: Optional[Iterable[dict]] = None) -> dict:
     """The routing of one ticket (a dict, the record format of ``slakit
     route``) with its events at or before ``now`` (an aware datetime; None:
-    all of them), as the dict ``slakit route`` prints. Raises
-    slakit.TicketError for bad ticket data."""
-    return _one(*_core._route_lines(self, _convert.dumps(ticket), now, explain))
+    all of them), as the dict ``slakit route`` prints. With ``agents``
+    (dicts as in ``slakit route --agents``, which need ``now``) it has
+    "agent" and "agent_why" too. Raises slakit.TicketError for bad ticket
+    data, slakit.InvalidArgument naming a bad agent."""
+    texts, errors = _core._route_lines(self, _convert.dumps(ticket), now, explain, _agents(agents))
+    return _one(texts, errors)
 
 
-def route_many(self, tickets: Iterable[dict], now=None, *, explain: bool = False) -> List[dict]:
+def route_many(self, tickets: Iterable[dict], now=None, *, explain: bool = False,
+               agents: Optional[Iterable[dict]] = None) -> List[dict]:
     """route() over many tickets in one call: one dict per ticket, in order,
     ``{"error": message}`` for one that fails."""
     text = _convert.lines_of_dicts(tickets)
-    return _results(*_core._route_lines(self, text, now, explain))
+    return _results(*_core._route_lines(self, text, now, explain, _agents(agents)))
 
 
-def route_frame(self, tickets, events=None, now=None):
+def route_frame(self, tickets, events=None, now=None, *, agents: Optional[Iterable[dict]] = None):
     """Routing of a DataFrame of tickets (columns as evaluate_frame takes):
     one row per ticket, in order, with the fields ``slakit route`` writes
-    and ``error`` (the message for a ticket that failed, else None)."""
+    (and "agent", "agent_why" with ``agents``) and ``error`` (the message
+    for a ticket that failed, else None)."""
     import pandas as pd
 
     text = _convert.lines_of_frame(tickets, events)
-    rows = _results(*_core._route_lines(self, text, now, False))
-    return pd.DataFrame.from_records(rows, columns=_ROUTE_COLUMNS + ["error"])
+    rows = _results(*_core._route_lines(self, text, now, False, _agents(agents)))
+    columns = _ROUTE_COLUMNS + (["agent", "agent_why"] if agents is not None else []) + ["error"]
+    return pd.DataFrame.from_records(rows, columns=columns)
