@@ -1,4 +1,5 @@
 // slakit deadline FILE... --calendar NAME (--start TIME --add DURATION | --batch IN.csv)
+//                 [--fractions truncate|reject]
 #include <slakit/time/civil.hpp>
 #include <slakit/time/parse_time.hpp>
 
@@ -8,14 +9,28 @@
 
 #include "cli.hpp"
 #include "csv.hpp"
+#include "json_values.hpp"
+#include "ticket_stream.hpp"
 
 namespace slakit::cli {
 namespace {
 
 using namespace std::chrono;
 
+// How starts are read: fractions of a second as --fractions says, counted
+// for the note at the end.
+struct StartReading {
+  Fractions fractions = Fractions::truncate;
+  std::size_t truncated = 0;
+
+  void note(std::string_view where) const {
+    note_truncated(where, truncated, truncated == 1 ? "start time" : "start times");
+  }
+};
+
 // The deadline as text: RFC 3339 in the calendar's zone, or a date.
-std::string deadline(const Calendar& cal, const std::string& start, const std::string& add) {
+std::string deadline(const Calendar& cal, const std::string& start, const std::string& add,
+                     StartReading& reading) {
   const auto amount = parse_amount(add);
   const bool date_start = start.size() == 10;
   if (amount.days) {
@@ -25,12 +40,15 @@ std::string deadline(const Calendar& cal, const std::string& start, const std::s
     }
     return format_date(cal.add_business_days(parse_date(start), amount.business_days));
   }
+  if (!date_start && reading.fractions == Fractions::truncate && has_fraction(start)) {
+    ++reading.truncated;
+  }
   const Instant from = date_start ? cal.zone().resolve(local_days{parse_date(start)}).instant
-                                  : parse_time(start, cal.zone());
+                                  : parse_time(start, cal.zone(), reading.fractions);
   return cal.zone().format(cal.add(from, amount.time));
 }
 
-int batch(const Calendar& cal, const std::string& path) {
+int batch(const Calendar& cal, const std::string& path, StartReading& reading) {
   const auto text = read_file(path);
   if (!text) throw UsageError{"cannot read '" + path + "'"};
   const auto records = parse_csv(*text);
@@ -56,7 +74,7 @@ int batch(const Calendar& cal, const std::string& path) {
         throw InvalidArgument(
             fmt::format("expected {} columns, found {}", header.size(), fields.size()));
       }
-      due = deadline(cal, fields[start_col], fields[add_col]);
+      due = deadline(cal, fields[start_col], fields[add_col], reading);
     } catch (const Error& e) {
       std::fprintf(stderr, "%s:%zu: error: %s\n", path.c_str(), records[r].line, e.what());
       status = kProblems;
@@ -65,6 +83,7 @@ int batch(const Calendar& cal, const std::string& path) {
     fields.push_back(due);
     std::fputs(csv_line(fields).c_str(), stdout);
   }
+  reading.note(path);
   return status;
 }
 
@@ -89,9 +108,11 @@ int deadline_command(const Arguments& args) {
     for (const auto& n : result.rules->calendar_names()) known += (known.empty() ? "" : ", ") + n;
     throw UsageError{fmt::format("no calendar '{}' (the files define: {})", *name, known)};
   }
-  if (in) return batch(*cal, *in);
+  StartReading reading{.fractions = fractions_option(args)};
+  if (in) return batch(*cal, *in, reading);
   try {
-    std::printf("%s\n", deadline(*cal, *start, *add).c_str());
+    std::printf("%s\n", deadline(*cal, *start, *add, reading).c_str());
+    reading.note("--start");
   } catch (const Error& e) {
     std::fprintf(stderr, "slakit: %s\n", e.what());
     return kProblems;

@@ -33,6 +33,11 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
     throw TicketError(fmt::format("ticket '{}': now ({}) is before its creation ({})", ticket.id,
                                   format_utc(now), format_utc(ticket.created)));
   }
+  if (events.size() > kMaxEventsPerTicket) {
+    throw TicketError(
+        fmt::format("ticket '{}' has {} events: the engines take at most {} per ticket", ticket.id,
+                    events.size(), kMaxEventsPerTicket));
+  }
   width_ = layout.width();
   now_ = now;
   const auto& engine = layout.engine_slots();
