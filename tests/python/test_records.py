@@ -256,3 +256,37 @@ def test_eight_threads_share_one_rule_set(rules, tickets):
     single = [cal.add(start, k * 600) for k in range(200)]
     for r in results:
         assert r == (expected_eval, expected_route, single)
+
+
+def test_frame_values_of_every_kind(rules):
+    """Dates, timedeltas, numbers, bools and empty cells in a frame read as
+    the same values written in dicts."""
+    typed = slakit.loads(
+        (SOURCE_DIR / "tests" / "cli" / "ticket_values.sla").read_text(), name="values.sla"
+    )
+    frame = pd.DataFrame(
+        {
+            "id": ["slow", "fast", "none"],
+            "created": pd.to_datetime(["2026-03-02 09:00"] * 3, utc=True),
+            "ticket.wait": pd.to_timedelta([2 * 3600, 600, None], unit="s"),
+            "ticket.reopened": [True, None, False],
+            "contract.start": [dt.date(2026, 1, 1), None, dt.date(2026, 2, 1)],
+            "order.value": [10.5, None, 3],
+        }
+    )
+    dicts = [
+        {"id": "slow", "created": "2026-03-02T09:00:00Z", "ticket": {"wait": dt.timedelta(hours=2), "reopened": True},
+         "contract": {"start": dt.date(2026, 1, 1)}, "order": {"value": 10.5}},
+        {"id": "fast", "created": "2026-03-02T09:00:00Z", "ticket": {"wait": 600}},
+        {"id": "none", "created": "2026-03-02T09:00:00Z", "ticket": {"reopened": False},
+         "contract": {"start": "2026-02-01"}, "order": {"value": 3}},
+    ]
+    by_dicts = typed.evaluate_many(dicts, NOW)
+    assert [e["sla"] for e in by_dicts] == ["slow", "standard", "standard"]
+    got = typed.evaluate_frame(frame, NOW)
+    assert got["error"].isna().all(), got["error"].tolist()
+    assert got[["id", "sla", "policy"]].values.tolist() == [
+        [e["id"], e["sla"], t["policy"]] for e in by_dicts for t in e["targets"]
+    ]
+    with pytest.raises(ValueError, match="whole seconds"):
+        typed.evaluate_frame(frame.assign(**{"ticket.wait": pd.to_timedelta([1.5, 1, 1], unit="s")}), NOW)

@@ -47,15 +47,33 @@ def lines_of_dicts(tickets: Iterable[dict]) -> str:
     return "\n".join(map(dumps, tickets))
 
 
-def _check_aware(frame, what: str) -> None:
+def _prepared(frame, what: str):
+    """The frame with the columns to_json would write in a form the reader
+    does not take rewritten: timedeltas as whole seconds (not ISO 8601
+    durations), dates as YYYY-MM-DD (not midnight datetimes). Naive
+    datetime columns are a ValueError, as naive datetimes are elsewhere."""
     import pandas as pd
 
-    for name, dtype in frame.dtypes.items():
+    changed = {}
+    for name, column in frame.items():
+        dtype = column.dtype
         if pd.api.types.is_datetime64_dtype(dtype):  # naive (aware is DatetimeTZDtype)
             raise ValueError(
                 f"{what} column {name!r} holds naive datetimes: tz_localize it "
                 "(slakit reads instants with their offset only)"
             )
+        if pd.api.types.is_timedelta64_dtype(dtype):
+            seconds = column.dt.total_seconds()
+            if (seconds.dropna() % 1 != 0).any():
+                raise ValueError(f"{what} column {name!r}: slakit counts whole seconds")
+            changed[name] = seconds.astype("Int64")
+        elif dtype == object:
+            first = column.dropna().head(1).tolist()
+            if first and isinstance(first[0], _dt.date) and not isinstance(first[0], _dt.datetime):
+                changed[name] = column.map(
+                    lambda v: v.isoformat() if isinstance(v, _dt.date) else v, na_action="ignore"
+                )
+    return frame.assign(**changed) if changed else frame
 
 
 def _records(frame) -> List[str]:
@@ -75,7 +93,7 @@ def lines_of_frame(tickets, events=None) -> str:
 
     if not isinstance(tickets, pd.DataFrame):
         raise TypeError(f"expected a pandas DataFrame of tickets, not {type(tickets).__name__}")
-    _check_aware(tickets, "tickets")
+    tickets = _prepared(tickets, "tickets")
     n = len(tickets)
     if n == 0:
         return ""
@@ -121,7 +139,7 @@ def _event_lists(tickets, events) -> Optional[List[str]]:
         raise TypeError(f"expected a pandas DataFrame of events, not {type(events).__name__}")
     if "ticket" not in events.columns:
         raise ValueError("the events frame needs a 'ticket' column holding the ticket's id")
-    _check_aware(events, "events")
+    events = _prepared(events, "events")
     if "id" not in tickets.columns:
         raise ValueError("events in a second frame need an 'id' column in the tickets frame")
     lines = _records(events.drop(columns=["ticket"])) if len(events) else []
