@@ -33,20 +33,34 @@ Instant Clock::add(Instant a, Seconds d) const {
 }
 
 std::size_t Clock::step_at(Instant t) const {
-  // Queries come in runs about the same cycle: try the last answer first.
-  const auto h = hint_;
-  if (starts_[h] <= t && (h + 1 == starts_.size() || t < starts_[h + 1])) return h;
-  const auto it = std::upper_bound(starts_.begin(), starts_.end(), t);
-  hint_ = it == starts_.begin() ? 0 : static_cast<std::size_t>(it - starts_.begin() - 1);
+  // Queries come in runs about the same cycle: walk a few steps from the
+  // last answer, and search beyond (a long history
+  // stays logarithmic).
+  const auto first = starts_.begin();
+  auto h = hint_;
+  if (starts_[h] <= t) {
+    const auto stop = std::min(starts_.size(), h + 8);
+    while (h + 1 < stop && starts_[h + 1] <= t) ++h;
+    if (h + 1 == starts_.size() || t < starts_[h + 1]) return hint_ = h;
+  } else {
+    const auto stop = h > 8 ? h - 8 : 0;
+    while (h > stop && t < starts_[h]) --h;
+    if (starts_[h] <= t || h == 0) return hint_ = h;
+  }
+  const auto it = std::upper_bound(first, starts_.end(), t);
+  hint_ = it == first ? 0 : static_cast<std::size_t>(it - first - 1);
   return hint_;
 }
 
 Seconds Clock::upto(Instant t) const {
-  if (t == memo_at_) return memo_upto_;
+  if (t == memo_at_[0]) return memo_upto_[0];
+  if (t == memo_at_[1]) return memo_upto_[1];
   const auto k = step_at(t);
-  memo_at_ = t;
-  memo_upto_ = paused(k) || t <= starts_[k] ? before_[k] : before_[k] + business(starts_[k], t);
-  return memo_upto_;
+  const auto i = memo_next_;
+  memo_next_ ^= 1;
+  memo_at_[i] = t;
+  memo_upto_[i] = paused(k) || t <= starts_[k] ? before_[k] : before_[k] + business(starts_[k], t);
+  return memo_upto_[i];
 }
 
 std::optional<Instant> Clock::reach(Instant s, Seconds carry, Seconds v, std::size_t last) const {

@@ -62,45 +62,63 @@ void derive_cycles(const PolicyPlan& policy, const TargetPlan& target, const Tim
                    std::vector<Cycle>& out) {
   Cycles cycles{out};
   const auto& records = timeline.events();
+  // One loop per metric rather than a switch per event: this runs for every
+  // target of every applying policy.
+  // `solved`: the ticket is solved before the record; `replied`: a public
+  // agent reply came before it.
   bool solved = timeline.initially_solved();
-  bool replied = false;  // a public agent reply has been seen
-  for (const auto& r : records) {
-    const bool creation = r.event == nullptr;
-    switch (target.metric) {
-      case Metric::first_response:
+  const auto follow = [&solved](const EventRecord& r) {
+    if (r.solves) solved = true;
+    if (r.reopens) solved = false;
+  };
+  switch (target.metric) {
+    case Metric::first_response:
+      for (const auto& r : records) {
         // Started at creation only, so it never restarts.
-        if (creation && !solved) cycles.start(r);
+        if (r.event == nullptr && !solved) cycles.start(r);
         if (r.public_reply || r.solves) cycles.stop(r);
-        break;
-      case Metric::next_response:
+        follow(r);
+      }
+      break;
+    case Metric::next_response: {
+      bool replied = false;
+      for (const auto& r : records) {
         if (r.public_reply || r.solves) cycles.stop(r);
         if (r.customer_message && replied && !solved) cycles.start(r);
-        break;
-      case Metric::periodic_update:
+        follow(r);
+        if (r.public_reply) replied = true;
+      }
+      break;
+    }
+    case Metric::periodic_update:
+      for (const auto& r : records) {
         if (r.public_reply || r.solves) cycles.stop(r);
         if (r.public_reply && !solved) cycles.start(r);
-        break;
-      case Metric::resolution:
+        follow(r);
+      }
+      break;
+    case Metric::resolution:
+      for (const auto& r : records) {
         if (r.solves) cycles.stop(r);
-        if (creation && !solved) cycles.start(r);
+        if (r.event == nullptr && !solved) cycles.start(r);
         if (r.reopens) cycles.start(r, {}, !target.restart_on_reopen);
-        break;
-      case Metric::target: {
-        static const std::vector<EventMatch> kCreation{{EventKind::created, {}}};
-        static const std::vector<EventMatch> kSolved{{EventKind::solved, {}}};
-        const auto& start_on = policy.start_on.empty() ? kCreation : policy.start_on;
-        const auto& stop_on = policy.stop_on.empty() ? kSolved : policy.stop_on;
+        follow(r);
+      }
+      break;
+    case Metric::target: {
+      static const std::vector<EventMatch> kCreation{{EventKind::created, {}}};
+      static const std::vector<EventMatch> kSolved{{EventKind::solved, {}}};
+      const auto& start_on = policy.start_on.empty() ? kCreation : policy.start_on;
+      const auto& stop_on = policy.stop_on.empty() ? kSolved : policy.stop_on;
+      for (const auto& r : records) {
         if (cycles.open() && matches(stop_on, r)) cycles.stop(r);
         if (!cycles.open() && matches(start_on, r)) {
           const bool to_team = r.kind() == EventKind::assigned && !r.event->team.empty();
           cycles.start(r, to_team ? std::string_view{r.event->team} : timeline.team(r.step));
         }
-        break;
       }
+      break;
     }
-    if (r.solves) solved = true;
-    if (r.reopens) solved = false;
-    if (r.public_reply) replied = true;
   }
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <exception>
 
 #include "evaluate_state.hpp"
@@ -17,9 +18,9 @@ namespace detail {
 void select_policies(const Program& program, EvaluationState& st) {
   const auto& tl = st.timeline;
   const auto steps = tl.steps();
-  const auto olas = program.olas.size();
+  const auto words = st.ola_words = (program.olas.size() + 63) / 64;
   st.sla_at.assign(steps, -1);
-  st.ola_on.assign(steps * olas, 0);
+  st.ola_bits.assign(steps * words, 0);
   for (std::size_t k = 0; k < steps; ++k) {
     // Selection runs again after every event that changed a field a `for`
     // condition reads; otherwise a step keeps the step before's answer.
@@ -27,14 +28,14 @@ void select_policies(const Program& program, EvaluationState& st) {
     const auto state = tl.state(k);
     st.sla_at[k] = k > 0 && (changed & program.sla_slots) == 0 ? st.sla_at[k - 1]
                                                                : program.sla_table.first(state);
+    std::uint64_t* bits = st.ola_bits.data() + k * words;
     if (k > 0 && (changed & program.ola_slots) == 0) {
-      for (std::size_t j = 0; j < olas; ++j)
-        st.ola_on[j * steps + k] = st.ola_on[j * steps + k - 1];
+      std::copy_n(bits - words, words, bits);
       continue;
     }
-    // Every OLA that applies (per OLA, its steps side by side).
+    // Every OLA that applies.
     program.ola_table.for_each(state, [&](std::size_t j) {
-      st.ola_on[j * steps + k] = 1;
+      bits[j / 64] |= std::uint64_t{1} << (j % 64);
       return true;
     });
   }
@@ -110,11 +111,20 @@ void evaluate_steps(const Program& program, const Ticket& ticket,
       }
     }
   }
-  const auto olas = program.olas.size();
-  for (std::size_t j = 0; j < olas; ++j) {
-    const std::span<const std::uint8_t> on{st.ola_on.data() + j * steps, steps};
-    if (std::find(on.begin(), on.end(), 1) == on.end()) continue;
-    run_policy(program.olas[j], on, st, olas_out, traces ? &traces->olas : nullptr);
+  // Each OLA that applied at some step, in rule order, with its steps.
+  const auto words = st.ola_words;
+  for (std::size_t w = 0; w < words; ++w) {
+    std::uint64_t applied_olas = 0;
+    for (std::size_t k = 0; k < steps; ++k) applied_olas |= st.ola_bits[k * words + w];
+    for (; applied_olas != 0; applied_olas &= applied_olas - 1) {
+      const auto bit = static_cast<unsigned>(std::countr_zero(applied_olas));
+      active.resize(steps);
+      for (std::size_t k = 0; k < steps; ++k) {
+        active[k] = static_cast<std::uint8_t>(st.ola_bits[k * words + w] >> bit & 1);
+      }
+      run_policy(program.olas[w * 64 + bit], active, st, olas_out,
+                 traces ? &traces->olas : nullptr);
+    }
   }
   targets.finish();
   olas_out.finish();

@@ -17,8 +17,12 @@ namespace slakit::detail {
 
 struct EvaluationState {
   Timeline timeline;
-  std::vector<int> sla_at;               ///< per step: the SLA in force (index), or -1
-  std::vector<std::uint8_t> ola_on;      ///< per OLA and step: applies (OLA-major)
+  std::vector<int> sla_at;  ///< per step: the SLA in force (index), or -1
+  /// Per step, the OLAs that apply as bits (`ola_words` words a step): one
+  /// word copied for a step whose events change nothing they read, however
+  /// many OLAs there are.
+  std::vector<std::uint64_t> ola_bits;
+  std::size_t ola_words = 0;
   std::vector<std::uint8_t> active;      ///< per step: the policy being evaluated applies
   std::vector<std::uint8_t> paused;      ///< per step: its pause condition holds
   std::vector<std::uint8_t> applied;     ///< per SLA: applies at some step

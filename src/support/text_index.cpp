@@ -8,12 +8,7 @@ namespace {
 bool same(std::string_view a, std::string_view b) noexcept {
   const auto n = a.size();
   if (n != b.size()) return false;
-  if (n < 8) {
-    for (std::size_t i = 0; i < n; ++i) {
-      if (a[i] != b[i]) return false;
-    }
-    return true;
-  }
+  if (n < 8) return TextIndex::short_word(a.data(), n) == TextIndex::short_word(b.data(), n);
   auto word = [](const char* at) {
     std::uint64_t w;
     std::memcpy(&w, at, 8);
