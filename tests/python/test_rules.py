@@ -68,6 +68,9 @@ def test_rule_error_reads_like_check():
     )
     assert pickle.loads(pickle.dumps(d)) == d
     assert "E0101" in repr(d)
+    again = pickle.loads(pickle.dumps(e))
+    assert type(again) is slakit.RuleError and str(again) == str(e)
+    assert again.diagnostics == e.diagnostics
 
 
 def test_rule_error_str_equals_the_cli(cli, tmp_path):

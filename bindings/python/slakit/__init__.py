@@ -65,6 +65,16 @@ def loads(text: str, name: str = "<string>") -> RuleSet:
     return _core.compile([(name, text)])
 
 
+def _rule_error(message: str, diagnostics: list) -> RuleError:
+    error = RuleError(message)
+    error.diagnostics = diagnostics
+    return error
+
+
+# A RuleError raised on a Dask worker comes back pickled: with its diagnostics.
+RuleError.__reduce__ = lambda self: (_rule_error, (str(self), getattr(self, "diagnostics", [])))
+
+
 # The Python half of the methods: unit handling and record building around
 # the C++ calls (the classes are pybind11's; these appear in help() and dir()).
 for _name in ("add_many", "subtract_many", "elapsed_many", "is_open_many"):
