@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "amount.hpp"
+
 namespace slakit::cli {
 
 /// Exit codes: 0 clean, 1 problems found, 2 usage or I/O error.
@@ -21,16 +23,6 @@ struct UsageError {
 
 /// The whole file, or nullopt when it cannot be read.
 std::optional<std::string> read_file(const std::string& path);
-
-/// A duration as the CLI takes it: business time ("90m", "1h30m", "8h",
-/// "45s") or business days ("3bd"), never both.
-struct Amount {
-  Seconds time{0};
-  int business_days = 0;
-  bool days = false;
-};
-/// Throws InvalidArgument naming the text when it is not a duration.
-Amount parse_amount(const std::string& text);
 
 /// Reads the named files (UsageError naming one that cannot be read) and
 /// compiles them, following includes from disk.

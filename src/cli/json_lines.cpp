@@ -29,7 +29,34 @@ std::size_t count_lines(const char* text, std::size_t size) {
   return n;
 }
 
+void split_lines(JsonChunk& chunk, std::size_t size, std::size_t first_line) {
+  // Zeros after the lines: simdjson reads ahead, and a last line without a
+  // line break ends there.
+  char* text = chunk.bytes.get();
+  std::memset(text + size, 0, kPadding);
+  chunk.lines.clear();
+  auto number = first_line;
+  for (std::size_t at = 0; at < size;) {
+    const auto* nl = static_cast<const char*>(std::memchr(text + at, '\n', size - at));
+    const auto stop = nl != nullptr ? static_cast<std::size_t>(nl - text) : size;
+    ++number;
+    auto length = stop - at;
+    if (length > 0 && text[at + length - 1] == '\r') --length;
+    const bool blank =
+        std::all_of(text + at, text + at + length, [](char c) { return c == ' ' || c == '\t'; });
+    if (!blank) chunk.lines.push_back({text + at, length, number});
+    at = stop + 1;
+  }
+}
+
 }  // namespace
+
+void load_chunk(JsonChunk& chunk, std::string_view text) {
+  reserve(chunk, text.size(), 0);
+  if (!text.empty()) std::memcpy(chunk.bytes.get(), text.data(), text.size());
+  chunk.sequence = 0;
+  split_lines(chunk, text.size(), 0);
+}
 
 void JsonLinesReader::skip_line() {
   char scratch[1 << 16];
@@ -90,23 +117,7 @@ bool JsonLinesReader::next(JsonChunk& chunk, std::size_t bytes) {
     line_ += count_lines(chunk.bytes.get(), size);
     if (chunk.bytes[size - 1] != '\n') ++line_;  // a last line without a line break
   }
-  // Zeros after the lines: simdjson reads ahead, and a last line without a
-  // line break ends there.
-  char* text = chunk.bytes.get();
-  std::memset(text + size, 0, kPadding);
-  chunk.lines.clear();
-  auto number = first_line;
-  for (std::size_t at = 0; at < size;) {
-    const auto* nl = static_cast<const char*>(std::memchr(text + at, '\n', size - at));
-    const auto stop = nl != nullptr ? static_cast<std::size_t>(nl - text) : size;
-    ++number;
-    auto length = stop - at;
-    if (length > 0 && text[at + length - 1] == '\r') --length;
-    const bool blank =
-        std::all_of(text + at, text + at + length, [](char c) { return c == ' ' || c == '\t'; });
-    if (!blank) chunk.lines.push_back({text + at, length, number});
-    at = stop + 1;
-  }
+  split_lines(chunk, size, first_line);
   return true;
 }
 

@@ -32,6 +32,11 @@ struct JsonChunk {
   std::size_t sequence = 0;       ///< 0 for the first chunk, 1 for the next, ...
 };
 
+/// Fills `chunk` (its buffers reused) with the lines of `text`, already in
+/// memory (a batch handed over by the Python bindings), numbered from 1;
+/// no line is too long here, since the text is held whole anyway.
+void load_chunk(JsonChunk& chunk, std::string_view text);
+
 class JsonLinesReader {
  public:
   /// Reads from `file` (not owned).

@@ -30,36 +30,30 @@ int route_command(const Arguments& args) {
     agents = read_agents(rules, *path);
   }
 
-  // Routing needs no creation instant, unless a route relaxes skills after a
-  // wait, which counts from it.
-  bool relaxes = false;
-  for (const auto& g : rules.route_groups()) {
-    for (const auto& r : g.routes) relaxes = relaxes || !r.relaxed_skills.empty();
-  }
-  const auto status = stream_tickets(
-      rules, *tickets, {.require_created = relaxes, .fractions = fractions_option(args)},
-      [&]() -> TicketHandler {
-        return [&](const TicketHistory& h, std::string& out) {
-          if (!explain) {
-            const auto r = route(rules, h.ticket, h.events, now);
-            out += agents ? to_json(r, choose_agent(rules, r, agents->agents, *now)) : to_json(r);
-            out += '\n';
-            return;
-          }
-          const auto x = explain_route(rules, h.ticket, h.events, now);
-          if (!agents) {
-            out += as_text ? x.text() : to_json(x) + '\n';
-            return;
-          }
-          const auto a = choose_agent(rules, x.routing, agents->agents, *now);
-          if (!as_text) {
-            out += to_json(x, a) + '\n';
-            return;
-          }
-          out += x.text();
-          out += a.agent ? "  agent " + *a.agent + "\n" : "  no agent: " + a.why + "\n";
-        };
-      });
+  auto options = routing_reader_options(rules);
+  options.fractions = fractions_option(args);
+  const auto status = stream_tickets(rules, *tickets, options, [&]() -> TicketHandler {
+    return [&](const TicketHistory& h, std::string& out) {
+      if (!explain) {
+        const auto r = route(rules, h.ticket, h.events, now);
+        out += agents ? to_json(r, choose_agent(rules, r, agents->agents, *now)) : to_json(r);
+        out += '\n';
+        return;
+      }
+      const auto x = explain_route(rules, h.ticket, h.events, now);
+      if (!agents) {
+        out += as_text ? x.text() : to_json(x) + '\n';
+        return;
+      }
+      const auto a = choose_agent(rules, x.routing, agents->agents, *now);
+      if (!as_text) {
+        out += to_json(x, a) + '\n';
+        return;
+      }
+      out += x.text();
+      out += a.agent ? "  agent " + *a.agent + "\n" : "  no agent: " + a.why + "\n";
+    };
+  });
   return agents && agents->problems ? kProblems : status;
 }
 

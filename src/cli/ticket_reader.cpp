@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <variant>
 
-#include "cli.hpp"
+#include "amount.hpp"
 #include "json_values.hpp"
 
 namespace slakit::cli {
@@ -128,6 +128,7 @@ struct TicketReader::Impl {
       if (key == "id") {
         t.id = text(value, at);
       } else if (key == "created") {
+        if (value.is_null()) continue;  // null is the key left out
         t.created = instant(view(value, at), at);
         has_created = true;
       } else if (key == "subject") {
@@ -147,7 +148,7 @@ struct TicketReader::Impl {
       } else if (key == "assignee") {
         t.assignee = text(value, at);
       } else if (key == "reopened") {
-        t.reopened = get(value.get_bool(), at, "true or false");
+        if (!value.is_null()) t.reopened = get(value.get_bool(), at, "true or false");
       } else {
         custom(t.fields, "ticket", key, value, at);
       }
@@ -246,7 +247,7 @@ struct TicketReader::Impl {
         } else if (key == "id") {
           e.id = text(value, at);
         } else if (key == "public") {
-          e.is_public = get(value.get_bool(), at, "true or false");
+          if (!value.is_null()) e.is_public = get(value.get_bool(), at, "true or false");
         } else if (key == "to") {
           e.to = text(value, at);
         } else if (key == "field") {
@@ -274,6 +275,14 @@ struct TicketReader::Impl {
     }
   }
 };
+
+ReaderOptions routing_reader_options(const RuleSet& rules) {
+  bool relaxes = false;
+  for (const auto& g : rules.route_groups()) {
+    for (const auto& r : g.routes) relaxes = relaxes || !r.relaxed_skills.empty();
+  }
+  return {.require_created = relaxes};
+}
 
 TicketReader::TicketReader(const RuleSet& rules, ReaderOptions options)
     : impl_(std::make_unique<Impl>()) {
@@ -305,6 +314,7 @@ void TicketReader::read(const JsonLine& line, TicketHistory& out) {
       if (key == "id") {
         out.ticket.id = text(value, Where{"id"});
       } else if (key == "created") {
+        if (value.is_null()) continue;  // null is the key left out
         out.ticket.created = impl_->instant(view(value, Where{"created"}), Where{"created"});
         has_created = true;
       } else if (key == "ticket") {
@@ -316,7 +326,7 @@ void TicketReader::read(const JsonLine& line, TicketHistory& out) {
       } else if (key == "order") {
         impl_->order_object(value, out.ticket.order);
       } else if (key == "events") {
-        impl_->events_array(value, out.events);
+        if (!value.is_null()) impl_->events_array(value, out.events);
       }
     }
     if (out.ticket.id.empty())

@@ -1,7 +1,8 @@
-// The one ticket reader of the command line (eval and route; test, diff and
-// report later): a JSON Lines record to a TicketHistory, with simdjson.
-// docs/cli.md lists the keys. Custom fields are typed as the rule set
-// declares them; keys that name nothing are ignored.
+// The one ticket reader of every front end (slakit eval and route, the
+// Python bindings; test, diff and report later): a JSON Lines record to a
+// TicketHistory, with simdjson. docs/cli.md lists the keys. Custom fields
+// are typed as the rule set declares them; keys that name nothing are
+// ignored, and a key whose value is null counts as left out.
 #pragma once
 
 #include <slakit/sla/evaluation.hpp>
@@ -21,6 +22,10 @@ struct ReaderOptions {
   /// What to do with a fraction of a second in an instant (`--fractions`).
   Fractions fractions = Fractions::truncate;
 };
+
+/// What routing reads: no creation instant is needed, unless a route relaxes
+/// skills after a wait, which counts from it.
+[[nodiscard]] ReaderOptions routing_reader_options(const RuleSet& rules);
 
 class TicketReader {
  public:

@@ -1,0 +1,147 @@
+// slakit.RuleSet and compiling: the language's front door from Python.
+#include <fmt/format.h>
+#include <pybind11/functional.h>
+#include <pybind11/stl.h>
+
+#include <map>
+
+#include "errors.hpp"
+#include "rule_bundle.hpp"
+#include "slakit/version.hpp"
+
+namespace slakit::python {
+namespace {
+
+Bundle compile_with(std::vector<RuleSource> roots, CompileOptions options) {
+  auto result = compile(roots, options);
+  if (!result.ok()) raise_rule_error(result);
+  std::vector<RuleSource> files;
+  const auto& map = result.rules->sources();
+  for (std::size_t i = 0; i < map.size(); ++i) {
+    const auto& f = map.file(static_cast<std::uint32_t>(i));
+    files.push_back({f.path, f.text});
+  }
+  return std::make_shared<RuleBundle>(
+      RuleBundle{std::move(*result.rules), std::move(roots), std::move(files)});
+}
+
+std::vector<std::pair<std::string, std::string>> pairs(const std::vector<RuleSource>& files) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& f : files) out.emplace_back(f.path, f.text);
+  return out;
+}
+
+std::vector<RuleSource> sources(const std::vector<std::pair<std::string, std::string>>& pairs) {
+  std::vector<RuleSource> out;
+  for (const auto& [path, text] : pairs) out.push_back({path, text});
+  return out;
+}
+
+}  // namespace
+
+Bundle compile_bundle(std::vector<RuleSource> roots, const py::object& loader) {
+  CompileOptions options;
+  if (!loader.is_none()) {
+    // compile() runs with the GIL held, so the loader may be called directly.
+    options.load = [&loader](const std::string& path) -> std::optional<std::string> {
+      const py::object text = loader(path);
+      if (text.is_none()) return std::nullopt;
+      return text.cast<std::string>();
+    };
+  }
+  return compile_with(std::move(roots), options);
+}
+
+Bundle compile_bundle(std::vector<RuleSource> roots, const std::vector<RuleSource>& files) {
+  std::map<std::string, std::string, std::less<>> by_path;
+  for (const auto& f : files) by_path.emplace(f.path, f.text);
+  CompileOptions options;
+  options.load = [by_path = std::move(by_path)](const std::string& path) {
+    const auto it = by_path.find(path);
+    return it == by_path.end() ? std::nullopt : std::optional{it->second};
+  };
+  return compile_with(std::move(roots), options);
+}
+
+PyCalendar calendar_of(const Bundle& bundle, const std::string& name) {
+  const Calendar* c = bundle->rules.calendar(name);
+  if (c == nullptr) {
+    throw py::key_error(fmt::format("unknown calendar '{}' (the rule set has: {})", name,
+                                    fmt::join(bundle->rules.calendar_names(), ", ")));
+  }
+  return PyCalendar{bundle, *c};
+}
+
+void register_rules(py::module_& m) {
+  m.attr("__version__") = SLAKIT_VERSION_STRING;
+
+  py::class_<RuleBundle, std::shared_ptr<RuleBundle>>(
+      m, "RuleSet",
+      "Everything compiled from one or more rule files: immutable, shared freely between "
+      "threads, pickled by its source texts. Made by slakit.load() and slakit.loads().")
+      .def(
+          "calendar",
+          [](const Bundle& self, const std::string& name) { return calendar_of(self, name); },
+          py::arg("name"), "The calendar of that name; KeyError when there is none.")
+      .def_property_readonly(
+          "calendar_names", [](const RuleBundle& self) { return self.rules.calendar_names(); },
+          "The names of the calendars, sorted.")
+      .def_property_readonly(
+          "policy_names",
+          [](const RuleBundle& self) {
+            std::vector<std::string> out;
+            for (const auto& p : self.rules.policies()) out.push_back(p.name.text);
+            return out;
+          },
+          "SLA and OLA policies in the order written (the first whose condition holds wins).")
+      .def_property_readonly(
+          "route_names",
+          [](const RuleBundle& self) {
+            std::vector<std::string> out;
+            for (const auto& g : self.rules.route_groups()) {
+              for (const auto& r : g.routes) out.push_back(r.name.text);
+            }
+            return out;
+          },
+          "Every route, group by group, in the order written.")
+      .def_property_readonly(
+          "fields",
+          [](const RuleBundle& self) {
+            std::vector<std::pair<std::string, std::string>> out;
+            for (const auto& f : self.rules.fields()) {
+              out.emplace_back(f.path, std::string{field_type_name(f.type)});
+            }
+            return out;
+          },
+          "(path, type) of every built-in and declared field.")
+      .def_property_readonly(
+          "sources", [](const RuleBundle& self) { return pairs(self.roots); },
+          "(path, text) of the files compiled, as given (included files are not listed).")
+      .def(py::pickle(
+          [](const RuleBundle& self) {
+            return py::make_tuple(SLAKIT_VERSION_STRING, pairs(self.roots), pairs(self.files));
+          },
+          [](const py::tuple& state) {
+            if (state.size() != 3) throw py::value_error("not a pickled slakit.RuleSet");
+            const auto roots = state[1].cast<std::vector<std::pair<std::string, std::string>>>();
+            const auto files = state[2].cast<std::vector<std::pair<std::string, std::string>>>();
+            // The rules compile again on this side, by this version of slakit.
+            return compile_bundle(sources(roots), sources(files));
+          }))
+      .def("__repr__", [](const RuleBundle& self) {
+        std::vector<std::string> paths;
+        for (const auto& f : self.roots) paths.push_back(f.path);
+        return fmt::format("<slakit.RuleSet of {}>", fmt::join(paths, ", "));
+      });
+
+  m.def(
+      "compile",
+      [](const std::vector<std::pair<std::string, std::string>>& files, const py::object& loader) {
+        return compile_bundle(sources(files), loader);
+      },
+      py::arg("files"), py::arg("loader") = py::none(),
+      "Compiles (path, text) pairs; loader(path) -> str | None reads an included file. "
+      "Raises RuleError.");
+}
+
+}  // namespace slakit::python

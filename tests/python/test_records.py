@@ -1,0 +1,292 @@
+"""SLA evaluation and routing from dicts and DataFrames: equal to the CLI's
+output on the example rule set, errors per ticket, frames, pickling of
+results, and 8 threads sharing one RuleSet."""
+
+import datetime as dt
+import json
+import pickle
+import subprocess
+import threading
+
+import pandas as pd
+import pytest
+
+import slakit
+
+from conftest import EXAMPLE_RULES, EXAMPLE_TICKETS, SOURCE_DIR
+
+UTC = dt.timezone.utc
+NOW = dt.datetime(2026, 4, 22, 12, tzinfo=UTC)
+NOW_TEXT = "2026-04-22T12:00:00Z"
+GROUPS = SOURCE_DIR / "examples" / "rules" / "routing_groups.sla"
+BAD_TICKETS = SOURCE_DIR / "tests" / "cli" / "bad_tickets.jsonl"
+
+
+def run_cli(cli, *args):
+    out = subprocess.run([cli, *map(str, args)], capture_output=True, text=True)
+    assert out.returncode in (0, 1), out.stderr
+    return [json.loads(line) for line in out.stdout.splitlines()], out.stderr
+
+
+def cli_errors(stderr):
+    """{line number: message} of the CLI's "path:line: error: message" reports."""
+    errors = {}
+    for report in stderr.splitlines():
+        _, number, message = report.split(":", 2)
+        errors[int(number)] = message.removeprefix(" error: ")
+    return errors
+
+
+def assert_same_as_cli(results, stdout, stderr):
+    """Python's per-ticket results against the CLI's output lines and its
+    error reports (one ticket per line, so row i is line i + 1)."""
+    assert [r for r in results if "error" not in r] == stdout
+    assert {i + 1: r["error"] for i, r in enumerate(results) if "error" in r} == cli_errors(stderr)
+
+
+def test_evaluate_equals_the_cli(cli, rules, tickets):
+    expected, stderr = run_cli(cli, "eval", EXAMPLE_RULES, "--tickets", EXAMPLE_TICKETS, "--now", NOW_TEXT)
+    assert not stderr
+    assert rules.evaluate_many(tickets, NOW) == expected
+    assert rules.evaluate_many(tickets, NOW, threads=1) == expected
+    assert [rules.evaluate(t, NOW) for t in tickets] == expected
+    explained, _ = run_cli(
+        cli, "eval", EXAMPLE_RULES, "--tickets", EXAMPLE_TICKETS, "--now", NOW_TEXT, "--explain"
+    )
+    assert rules.evaluate_many(tickets, NOW, explain=True) == explained
+    assert rules.evaluate(tickets[0], NOW, explain=True) == explained[0]
+
+
+@pytest.mark.parametrize("path", [EXAMPLE_RULES, GROUPS])
+def test_route_equals_the_cli(cli, tickets, path):
+    rules = slakit.load(path)
+    at = "2026-03-06T15:10:00Z"
+    now = dt.datetime(2026, 3, 6, 15, 10, tzinfo=UTC)
+    # At 15:10 the later tickets are not created yet: errors, as in the CLI.
+    expected, stderr = run_cli(cli, "route", path, "--tickets", EXAMPLE_TICKETS, "--now", at)
+    assert stderr
+    assert_same_as_cli(rules.route_many(tickets, now), expected, stderr)
+    assert rules.route(tickets[0], now) == expected[0]
+    everything, stderr = run_cli(cli, "route", path, "--tickets", EXAMPLE_TICKETS)
+    assert not stderr and len(everything) == len(tickets)
+    assert rules.route_many(tickets) == everything
+    assert [rules.route(t) for t in tickets] == everything
+    explained, _ = run_cli(cli, "route", path, "--tickets", EXAMPLE_TICKETS, "--explain")
+    assert rules.route_many(tickets, explain=True) == explained
+
+
+AGENTS = SOURCE_DIR / "tests" / "cli" / "agents.jsonl"
+AGENT_TICKETS = SOURCE_DIR / "tests" / "cli" / "route_agents_tickets.jsonl"
+
+
+@pytest.mark.parametrize("at", ["2026-03-06T15:10:00Z", "2026-03-06T15:15:00Z", "2026-03-06T17:00:00Z"])
+def test_agents_equal_the_cli(cli, at):
+    rules = slakit.load(GROUPS)
+    now = dt.datetime.fromisoformat(at.replace("Z", "+00:00"))
+    tickets = [json.loads(line) for line in AGENT_TICKETS.read_text().splitlines() if line.strip()]
+    agents = [json.loads(line) for line in AGENTS.read_text().splitlines() if line.strip()]
+    # The CLI skips the agent it cannot read (cy's capacity "two"); Python raises.
+    with pytest.raises(slakit.InvalidArgument, match=r"agents\[2\]: capacity: expected a whole number"):
+        rules.route_many(tickets, now, agents=agents)
+    good = [a for a in agents if a["id"] != "cy"]
+    expected, stderr = run_cli(
+        cli, "route", GROUPS, "--tickets", AGENT_TICKETS, "--agents", AGENTS, "--now", at
+    )
+    assert "agents.jsonl:3: error: capacity" in stderr
+    assert_same_as_cli(rules.route_many(tickets, now, agents=good), expected, "")
+    assert {r.get("agent") for r in expected} - {None}  # someone was chosen
+    explained, _ = run_cli(
+        cli, "route", GROUPS, "--tickets", AGENT_TICKETS, "--agents", AGENTS, "--now", at, "--explain"
+    )
+    assert rules.route_many(tickets, now, explain=True, agents=good) == explained
+    assert rules.route(tickets[0], now, agents=good) == expected[0]
+    frame = rules.route_frame(pd.DataFrame({"id": [t["id"] for t in tickets]}), now=now, agents=good)
+    assert list(frame.columns[-3:]) == ["agent", "agent_why", "error"]
+    with pytest.raises(ValueError, match="needs now"):
+        rules.route_many(tickets, agents=good)
+    with pytest.raises(slakit.InvalidArgument, match="agents\\[1\\]: id: agent 'ana' appears twice"):
+        rules.route_many(tickets, now, agents=[good[0], good[0]])
+
+
+def test_bad_tickets_are_reported_per_row_like_the_cli(cli, rules):
+    lines = BAD_TICKETS.read_text().splitlines()
+    records = []
+    cli_line = {}  # CLI line number -> row
+    for number, line in enumerate(lines, 1):
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue  # Python callers hand over dicts: invalid JSON cannot happen
+        cli_line[number] = len(records) - 1
+    expected_out, stderr = run_cli(cli, "eval", EXAMPLE_RULES, "--tickets", BAD_TICKETS, "--now", NOW_TEXT)
+    got = rules.evaluate_many(records, NOW)
+    errors = {cli_line[n]: m for n, m in cli_errors(stderr).items() if n in cli_line}
+    assert {i: r["error"] for i, r in enumerate(got) if "error" in r} == errors
+    assert [r for r in got if "error" not in r] == expected_out
+    assert len(errors) == 5  # A-2, A-3, A-4, A-5 and A-6; A-1 and A-7 evaluate
+
+
+def test_one_bad_ticket_raises_ticket_error(rules):
+    with pytest.raises(slakit.TicketError, match=r"ticket 'A-6': ticket.priority: expected one of"):
+        rules.evaluate({"id": "A-6", "created": "2026-03-02T09:00:00Z", "ticket": {"priority": "asap"}}, NOW)
+    with pytest.raises(slakit.TicketError, match="missing: every ticket needs an \"id\""):
+        rules.route({"created": "2026-03-02T09:00:00Z"})
+    with pytest.raises(ValueError, match="naive datetime"):
+        rules.evaluate({"id": "X", "created": dt.datetime(2026, 3, 2, 9)}, NOW)
+    with pytest.raises(ValueError, match="naive datetime"):
+        rules.evaluate({"id": "X", "created": "2026-03-02T09:00:00Z"}, dt.datetime(2026, 4, 1))
+    with pytest.raises(TypeError):
+        rules.evaluate(["not", "a", "dict"], NOW)
+    assert rules.evaluate_many([], NOW) == []
+
+
+def test_python_values_in_dicts(rules, tickets):
+    # Aware datetimes and dates become the same record as their RFC 3339 text.
+    t = json.loads(json.dumps(tickets[0]))
+    t["created"] = dt.datetime(2026, 3, 6, 16, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    t["events"][0]["at"] = pd.Timestamp("2026-03-06T15:20:00Z")
+    assert rules.evaluate(t, NOW) == rules.evaluate(tickets[0], NOW)
+
+
+def frame_of(tickets):
+    """The example tickets as a frame with dotted columns and a second frame of events."""
+    rows, events = [], []
+    for t in tickets:
+        row = {"id": t["id"], "created": pd.Timestamp(t["created"])}
+        for obj in ("ticket", "customer", "contract", "order"):
+            for k, v in t.get(obj, {}).items():
+                row[f"{obj}.{k}"] = v
+        rows.append(row)
+        for e in t.get("events", []):
+            events.append({"ticket": t["id"], **e})
+    frame = pd.DataFrame(rows)
+    ev = pd.DataFrame(events)
+    ev["at"] = pd.to_datetime(ev["at"], utc=True)
+    return frame, ev
+
+
+def test_frames_equal_the_dicts(rules, tickets):
+    frame, events = frame_of(tickets)
+    by_dicts = rules.evaluate_many(tickets, NOW)
+    got = rules.evaluate_frame(frame, NOW, events=events)
+    cycles = [
+        (e["id"], kind, c["policy"], c["metric"], c["cycle"], c["state"], c["due"], c["remaining"])
+        for e in by_dicts
+        for kind, key in (("sla", "targets"), ("ola", "olas"))
+        for c in e[key]
+    ]
+    rows = [
+        (r.id, r.kind, r.policy, r.metric, r.cycle, r.state,
+         None if pd.isna(r.due) else r.due.strftime("%Y-%m-%dT%H:%M:%SZ"), r.remaining)
+        for r in got.itertuples()
+    ]
+    assert rows == cycles
+    assert str(got["due"].dtype) == "datetime64[ns, UTC]"
+    assert got["error"].isna().all()
+    # Events as a list column give the same answer.
+    with_list = frame.assign(events=[t.get("events", []) for t in tickets])
+    pd.testing.assert_frame_equal(rules.evaluate_frame(with_list, NOW), got)
+    routed = rules.route_frame(frame, events=events)
+    assert routed.drop(columns=["error"]).to_dict("records") == rules.route_many(tickets)
+
+
+def test_frame_errors_are_rows(rules):
+    frame = pd.DataFrame(
+        {
+            "id": ["ok", "bad"],
+            "created": ["2026-03-02T09:00:00Z", "yesterday"],
+            "contract.sla": ["standard", "standard"],
+        }
+    )
+    got = rules.evaluate_frame(frame, NOW)
+    assert set(got.loc[got["id"] == "ok", "policy"]) == {"standard"}
+    [error] = got["error"].dropna()
+    assert error.startswith("ticket 'bad': created: invalid time 'yesterday'")
+    routed = rules.route_frame(frame)
+    assert routed["error"].isna().tolist() == [True, False]  # a bad time is bad for routing too
+    # An empty cell is a key left out: routing needs no creation here.
+    assert rules.route_frame(frame.assign(created=[None, None]))["error"].isna().all()
+    with pytest.raises(ValueError, match="naive"):
+        rules.evaluate_frame(frame.assign(created=pd.to_datetime(["2026-03-02", "2026-03-02"])), NOW)
+    with pytest.raises(TypeError):
+        rules.evaluate_frame([{"id": "x"}], NOW)
+    with pytest.raises(ValueError, match="'ticket' column"):
+        rules.evaluate_frame(frame, NOW, events=pd.DataFrame({"at": [], "kind": []}))
+
+
+def test_results_pickle(rules, tickets):
+    frame, events = frame_of(tickets)
+    for result in (
+        rules.evaluate_many(tickets, NOW),
+        rules.route_many(tickets),
+        rules.evaluate_frame(frame, NOW, events=events),
+    ):
+        again = pickle.loads(pickle.dumps(result))
+        if isinstance(result, pd.DataFrame):
+            pd.testing.assert_frame_equal(again, result)
+        else:
+            assert again == result
+
+
+def test_eight_threads_share_one_rule_set(rules, tickets):
+    many = tickets * 500
+    expected_eval = rules.evaluate_many(many, NOW, threads=1)
+    expected_route = rules.route_many(many)
+    cal = rules.calendar("emea_support")
+    start = dt.datetime(2026, 3, 27, 15, tzinfo=UTC)
+    results = [None] * 8
+    failures = []
+
+    def work(i):
+        try:
+            results[i] = (
+                rules.evaluate_many(many, NOW, threads=1),
+                rules.route_many(many),
+                [cal.add(start, k * 600) for k in range(200)],
+            )
+        except Exception as e:  # reported below: an exception in a thread is not a failure
+            failures.append(e)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not failures
+    single = [cal.add(start, k * 600) for k in range(200)]
+    for r in results:
+        assert r == (expected_eval, expected_route, single)
+
+
+def test_frame_values_of_every_kind(rules):
+    """Dates, timedeltas, numbers, bools and empty cells in a frame read as
+    the same values written in dicts."""
+    typed = slakit.loads(
+        (SOURCE_DIR / "tests" / "cli" / "ticket_values.sla").read_text(), name="values.sla"
+    )
+    frame = pd.DataFrame(
+        {
+            "id": ["slow", "fast", "none"],
+            "created": pd.to_datetime(["2026-03-02 09:00"] * 3, utc=True),
+            "ticket.wait": pd.to_timedelta([2 * 3600, 600, None], unit="s"),
+            "ticket.reopened": [True, None, False],
+            "contract.start": [dt.date(2026, 1, 1), None, dt.date(2026, 2, 1)],
+            "order.value": [10.5, None, 3],
+        }
+    )
+    dicts = [
+        {"id": "slow", "created": "2026-03-02T09:00:00Z", "ticket": {"wait": dt.timedelta(hours=2), "reopened": True},
+         "contract": {"start": dt.date(2026, 1, 1)}, "order": {"value": 10.5}},
+        {"id": "fast", "created": "2026-03-02T09:00:00Z", "ticket": {"wait": 600}},
+        {"id": "none", "created": "2026-03-02T09:00:00Z", "ticket": {"reopened": False},
+         "contract": {"start": "2026-02-01"}, "order": {"value": 3}},
+    ]
+    by_dicts = typed.evaluate_many(dicts, NOW)
+    assert [e["sla"] for e in by_dicts] == ["slow", "standard", "standard"]
+    got = typed.evaluate_frame(frame, NOW)
+    assert got["error"].isna().all(), got["error"].tolist()
+    assert got[["id", "sla", "policy"]].values.tolist() == [
+        [e["id"], e["sla"], t["policy"]] for e in by_dicts for t in e["targets"]
+    ]
+    with pytest.raises(ValueError, match="whole seconds"):
+        typed.evaluate_frame(frame.assign(**{"ticket.wait": pd.to_timedelta([1.5, 1, 1], unit="s")}), NOW)
