@@ -32,6 +32,12 @@ struct Amount {
 /// Throws InvalidArgument naming the text when it is not a duration.
 Amount parse_amount(const std::string& text);
 
+/// The deadline of one `deadline` request (a `--batch` row): `start` plus
+/// `add` in `cal`, as RFC 3339 in the calendar's zone, or as a date when
+/// `add` counts business days. Throws InvalidArgument naming a bad start or
+/// duration, and RangeError for a deadline outside the supported range.
+std::string deadline_text(const Calendar& cal, const std::string& start, const std::string& add);
+
 /// Reads the named files (UsageError naming one that cannot be read) and
 /// compiles them, following includes from disk.
 CompileResult compile_files(const std::vector<std::string>& paths);

@@ -10,12 +10,9 @@
 #include "csv.hpp"
 
 namespace slakit::cli {
-namespace {
-
 using namespace std::chrono;
 
-// The deadline as text: RFC 3339 in the calendar's zone, or a date.
-std::string deadline(const Calendar& cal, const std::string& start, const std::string& add) {
+std::string deadline_text(const Calendar& cal, const std::string& start, const std::string& add) {
   const auto amount = parse_amount(add);
   const bool date_start = start.size() == 10;
   if (amount.days) {
@@ -29,6 +26,8 @@ std::string deadline(const Calendar& cal, const std::string& start, const std::s
                                   : parse_time(start, cal.zone());
   return cal.zone().format(cal.add(from, amount.time));
 }
+
+namespace {
 
 int batch(const Calendar& cal, const std::string& path) {
   const auto text = read_file(path);
@@ -56,7 +55,7 @@ int batch(const Calendar& cal, const std::string& path) {
         throw InvalidArgument(
             fmt::format("expected {} columns, found {}", header.size(), fields.size()));
       }
-      due = deadline(cal, fields[start_col], fields[add_col]);
+      due = deadline_text(cal, fields[start_col], fields[add_col]);
     } catch (const Error& e) {
       std::fprintf(stderr, "%s:%zu: error: %s\n", path.c_str(), records[r].line, e.what());
       status = kProblems;
@@ -91,7 +90,7 @@ int deadline_command(const Arguments& args) {
   }
   if (in) return batch(*cal, *in);
   try {
-    std::printf("%s\n", deadline(*cal, *start, *add).c_str());
+    std::printf("%s\n", deadline_text(*cal, *start, *add).c_str());
   } catch (const Error& e) {
     std::fprintf(stderr, "slakit: %s\n", e.what());
     return kProblems;
