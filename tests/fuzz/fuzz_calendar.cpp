@@ -12,7 +12,8 @@
 //   the next opening counts nothing). For d > 0, e is the first such
 //   instant: e - 1s is open and elapsed(t, e - 1s) == d - 1s. add(t, 0s) ==
 //   next_open(t). add(t, d) throws RangeError only when less than d of
-//   business time is left before the end of the range.
+//   business time is left before the end of the range (checked up to 30
+//   days after t + d).
 // - subtract(add(t, d), d) == t when d > 0 and t is open (is_open(t): in
 //   [open, close), so never a closing edge). Otherwise, for d > 0, s =
 //   subtract(e, d) is "the latest instant with elapsed(s, e) == d": s is
@@ -187,8 +188,8 @@ Seconds business_time(FuzzInput& in) {
       return Seconds{in.in(0, 4 * 3600)};
     case 2:
       return Seconds{in.in(0, 60 * 86400)};
-    default:
-      return Seconds{in.in(0, 3LL * 365 * 86400)};
+    default:  // across a year's end: the next year's block
+      return Seconds{in.in(0, 400LL * 86400)};
   }
 }
 
@@ -221,8 +222,8 @@ void check_open_close(const Calendar& cal, Instant t) {
 }
 
 void check_add(const Calendar& cal, Instant t, Seconds d) {
-  // Business time is certainly left within a horizon before the range ends.
-  const Instant horizon = std::min(t + days{400}, slakit::kSupportedEnd - 1s);
+  // When the horizon holds d of business time, add must reach it there.
+  const Instant horizon = std::min(t + d + days{30}, slakit::kSupportedEnd - 1s);
   const Seconds left = cal.elapsed(t, horizon);
   const auto e = unless_out_of_range([&] { return cal.add(t, d); });
   if (d == 0s) {
