@@ -18,7 +18,13 @@
 //   start to the stop or `now`; remaining, overdue and the elapsed times
 //   are never negative; pauses are ordered, disjoint and inside the cycle;
 // - a threshold that fired has its instant, at or before `now`;
+// - remaining is 0 unless running or paused; breached_at and overdue only
+//   when breached, cancelled_at exactly when cancelled;
+// - cycles are numbered 1, 2, ... per policy and metric;
 // and for the whole ticket:
+// - the SLA changes chain (each from the one before) in time order up to
+//   the SLA in force at `now`; first-contact resolution means one public
+//   reply and no reopening;
 // - explain() gives the evaluation evaluate() gives (the same JSON) with
 //   one explanation per cycle; its text renders and every JSON is valid;
 // - evaluate and explain throw alike (so do route and explain_route);
@@ -41,6 +47,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -328,6 +335,14 @@ void check_cycle(const slakit::TargetCycle& c, Instant now) {
   require(c.calendar_elapsed == end - c.start);
   require(c.remaining >= 0s && c.overdue >= 0s && c.overdue_calendar >= 0s);
   require(c.business_elapsed >= 0s);
+  // "remaining is 0 once a cycle is met, breached or cancelled" (docs/cli.md).
+  if (c.state != TargetState::running && c.state != TargetState::paused) {
+    require(c.remaining == 0s);
+  }
+  if (c.state != TargetState::breached) {
+    require(!c.breached_at && c.overdue == 0s && c.overdue_calendar == 0s);
+  }
+  require(c.cancelled_at.has_value() == (c.state == TargetState::cancelled));
   switch (c.state) {
     case TargetState::met:
       require(c.stop.has_value() && (!c.due || *c.stop <= *c.due));
@@ -344,7 +359,7 @@ void check_cycle(const slakit::TargetCycle& c, Instant now) {
       require(!c.stop.has_value() && !c.pauses.empty() && !c.pauses.back().end.has_value());
       break;
     case TargetState::cancelled:
-      require(c.cancelled_at.has_value());
+      require(*c.cancelled_at <= now);
       break;
   }
   std::optional<Instant> previous_end;
@@ -359,9 +374,34 @@ void check_cycle(const slakit::TargetCycle& c, Instant now) {
   }
 }
 
+// "Each target runs in cycles ... numbered 1, 2, ... per policy and target",
+// reported in that order.
+void check_numbering(const std::vector<slakit::TargetCycle>& cycles) {
+  std::map<std::pair<std::string, slakit::Metric>, int> last;
+  for (const auto& c : cycles) {
+    auto& n = last[{c.policy, c.metric}];
+    require(c.cycle == ++n);
+  }
+}
+
 void check_evaluation(const slakit::Evaluation& e, const slakit::Explanation& x) {
   for (const auto& c : e.targets) check_cycle(c, e.now);
   for (const auto& c : e.olas) check_cycle(c, e.now);
+  check_numbering(e.targets);
+  check_numbering(e.olas);
+  // The SLA changes chain, in time, up to the SLA in force at `now`.
+  for (std::size_t i = 0; i < e.sla_changes.size(); ++i) {
+    const auto& change = e.sla_changes[i];
+    require(change.to != change.from && change.at <= e.now);
+    if (i > 0) {
+      require(change.from == e.sla_changes[i - 1].to && e.sla_changes[i - 1].at <= change.at);
+    }
+  }
+  if (!e.sla_changes.empty()) require(e.sla_changes.back().to == e.sla.value_or(""));
+  // "first-contact resolution: solved after one public reply, never reopened".
+  const auto& m = e.metrics;
+  require(m.public_replies >= 0 && m.reopenings >= 0);
+  if (m.first_contact_resolution) require(m.public_replies == 1 && m.reopenings == 0);
   require(slakit::to_json(x.evaluation) == slakit::to_json(e));
   require(x.targets.size() == e.targets.size() && x.olas.size() == e.olas.size());
   valid_json(slakit::to_json(e));
