@@ -2,9 +2,12 @@
 #pragma once
 
 #include <slakit/slakit.hpp>
+#include <slakit/time/parse_time.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace slakit::cli {
@@ -32,11 +35,22 @@ struct Amount {
 /// Throws InvalidArgument naming the text when it is not a duration.
 Amount parse_amount(const std::string& text);
 
+/// How `deadline` reads start times: fractions of a second as --fractions
+/// says, counted for the note at the end.
+struct StartReading {
+  Fractions fractions = Fractions::truncate;
+  std::size_t truncated = 0;
+
+  /// The note on stderr about truncated fractions, if any.
+  void note(std::string_view where) const;
+};
+
 /// The deadline of one `deadline` request (a `--batch` row): `start` plus
 /// `add` in `cal`, as RFC 3339 in the calendar's zone, or as a date when
 /// `add` counts business days. Throws InvalidArgument naming a bad start or
 /// duration, and RangeError for a deadline outside the supported range.
-std::string deadline_text(const Calendar& cal, const std::string& start, const std::string& add);
+std::string deadline_text(const Calendar& cal, const std::string& start, const std::string& add,
+                          StartReading& reading);
 
 /// Reads the named files (UsageError naming one that cannot be read) and
 /// compiles them, following includes from disk.

@@ -1,4 +1,5 @@
 // slakit deadline FILE... --calendar NAME (--start TIME --add DURATION | --batch IN.csv)
+//                 [--fractions truncate|reject]
 #include <slakit/time/civil.hpp>
 #include <slakit/time/parse_time.hpp>
 
@@ -8,11 +9,19 @@
 
 #include "cli.hpp"
 #include "csv.hpp"
+#include "json_values.hpp"
+#include "ticket_stream.hpp"
 
 namespace slakit::cli {
+
 using namespace std::chrono;
 
-std::string deadline_text(const Calendar& cal, const std::string& start, const std::string& add) {
+void StartReading::note(std::string_view where) const {
+  note_truncated(where, truncated, truncated == 1 ? "start time" : "start times");
+}
+
+std::string deadline_text(const Calendar& cal, const std::string& start, const std::string& add,
+                          StartReading& reading) {
   const auto amount = parse_amount(add);
   const bool date_start = start.size() == 10;
   if (amount.days) {
@@ -22,14 +31,17 @@ std::string deadline_text(const Calendar& cal, const std::string& start, const s
     }
     return format_date(cal.add_business_days(parse_date(start), amount.business_days));
   }
+  if (!date_start && reading.fractions == Fractions::truncate && has_fraction(start)) {
+    ++reading.truncated;
+  }
   const Instant from = date_start ? cal.zone().resolve(local_days{parse_date(start)}).instant
-                                  : parse_time(start, cal.zone());
+                                  : parse_time(start, cal.zone(), reading.fractions);
   return cal.zone().format(cal.add(from, amount.time));
 }
 
 namespace {
 
-int batch(const Calendar& cal, const std::string& path) {
+int batch(const Calendar& cal, const std::string& path, StartReading& reading) {
   const auto text = read_file(path);
   if (!text) throw UsageError{"cannot read '" + path + "'"};
   const auto records = parse_csv(*text);
@@ -55,7 +67,7 @@ int batch(const Calendar& cal, const std::string& path) {
         throw InvalidArgument(
             fmt::format("expected {} columns, found {}", header.size(), fields.size()));
       }
-      due = deadline_text(cal, fields[start_col], fields[add_col]);
+      due = deadline_text(cal, fields[start_col], fields[add_col], reading);
     } catch (const Error& e) {
       std::fprintf(stderr, "%s:%zu: error: %s\n", path.c_str(), records[r].line, e.what());
       status = kProblems;
@@ -64,6 +76,7 @@ int batch(const Calendar& cal, const std::string& path) {
     fields.push_back(due);
     std::fputs(csv_line(fields).c_str(), stdout);
   }
+  reading.note(path);
   return status;
 }
 
@@ -88,9 +101,11 @@ int deadline_command(const Arguments& args) {
     for (const auto& n : result.rules->calendar_names()) known += (known.empty() ? "" : ", ") + n;
     throw UsageError{fmt::format("no calendar '{}' (the files define: {})", *name, known)};
   }
-  if (in) return batch(*cal, *in);
+  StartReading reading{.fractions = fractions_option(args)};
+  if (in) return batch(*cal, *in, reading);
   try {
-    std::printf("%s\n", deadline_text(*cal, *start, *add).c_str());
+    std::printf("%s\n", deadline_text(*cal, *start, *add, reading).c_str());
+    reading.note("--start");
   } catch (const Error& e) {
     std::fprintf(stderr, "slakit: %s\n", e.what());
     return kProblems;

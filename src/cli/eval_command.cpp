@@ -1,4 +1,5 @@
 // slakit eval FILE... --tickets T.jsonl [--now TIME] [--explain [--format json|text]]
+//             [--fractions truncate|reject]
 //
 // The SLA and OLA clocks of every ticket, one JSON line each, in input order
 // (docs/cli.md); the tickets stream through every core (ticket_stream.hpp).
@@ -18,8 +19,9 @@ int eval_command(const Arguments& args) {
   const RuleSet& rules = *compiled;
   const auto [explain, as_text] = output_mode(args);
   const auto now = now_option(args);
+  const ReaderOptions reading{.fractions = fractions_option(args)};
 
-  return stream_tickets(rules, *tickets, {}, [&]() -> TicketHandler {
+  return stream_tickets(rules, *tickets, reading, [&]() -> TicketHandler {
     return [&, e = std::make_shared<Evaluation>()](const TicketHistory& h, std::string& out) {
       if (!explain) {
         evaluate(rules, h.ticket, h.events, now, *e);  // its buffers reused ticket after ticket

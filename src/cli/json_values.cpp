@@ -4,9 +4,11 @@
 #include <slakit/time/parse_time.hpp>
 #include <slakit/time/time_zone.hpp>
 
+#include <cstdio>
+
 namespace slakit::cli {
 
-Instant instant(std::string_view s, const Where& where) {
+Instant instant(std::string_view s, const Where& where, Fractions fractions) {
   static const auto utc = TimeZone::locate("UTC");
   const auto t = s.find('T');
   const bool offset =
@@ -15,12 +17,28 @@ Instant instant(std::string_view s, const Where& where) {
        (t != std::string_view::npos && s.find_first_of("+-", t) != std::string_view::npos));
   try {
     if (!offset) throw InvalidArgument("");
+    if (fractions == Fractions::reject && has_fraction(s)) {
+      throw ReadError{where, fmt::format("'{}' has a fraction of a second (--fractions reject): "
+                                         "slakit counts whole seconds",
+                                         s)};
+    }
     return parse_time(s, utc);
   } catch (const InvalidArgument&) {
     throw ReadError{where, fmt::format("invalid time '{}': expected RFC 3339 with an offset, like "
                                        "2026-03-06T15:00:00Z",
                                        s)};
   }
+}
+
+void note_truncated(std::string_view where, std::size_t count, std::string_view what) {
+  if (count == 0) return;
+  // Documented (docs/semantics.md), and still said: nobody should find out
+  // from a deadline one second off.
+  std::fputs(fmt::format("{}: note: {} {} had a fraction of a second, truncated to the second "
+                         "(slakit counts whole seconds; --fractions reject makes that an error)\n",
+                         where, count, what)
+                 .c_str(),
+             stderr);
 }
 
 }  // namespace slakit::cli

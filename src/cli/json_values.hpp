@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 #include <slakit/time/instant.hpp>
+#include <slakit/time/parse_time.hpp>
 
 #include <string>
 #include <string_view>
@@ -54,6 +55,21 @@ inline std::string text(simdjson::dom::element v, const Where& where) {
   return std::string{view(v, where)};
 }
 /// RFC 3339 with its offset: a time without one would depend on a zone.
-Instant instant(std::string_view s, const Where& where);
+/// Throws ReadError.
+Instant instant(std::string_view s, const Where& where, Fractions fractions = Fractions::truncate);
+
+/// Instants as a reader takes them: a fraction of a second as `fractions`
+/// says, and counted, so that the command can say how many it truncated.
+struct InstantReading {
+  Fractions fractions = Fractions::truncate;
+  std::size_t truncated = 0;
+  Instant operator()(std::string_view s, const Where& where) {
+    if (fractions == Fractions::truncate && has_fraction(s)) ++truncated;
+    return instant(s, where, fractions);
+  }
+};
+
+/// The note a command ends with when it truncated instants (`what`: "instants").
+void note_truncated(std::string_view where, std::size_t count, std::string_view what);
 
 }  // namespace slakit::cli

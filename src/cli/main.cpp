@@ -17,11 +17,13 @@ constexpr const char* kUsageText =
     "  check FILE... [--format text|json]      report errors and warnings\n"
     "  fmt FILE... [--write | --check]         print, rewrite or verify canonical text\n"
     "  deadline FILE... --calendar NAME (--start TIME --add DURATION | --batch IN.csv)\n"
-    "                                          business-time deadlines\n"
+    "        [--fractions truncate|reject]     business-time deadlines\n"
     "  eval FILE... --tickets T.jsonl [--now TIME] [--explain [--format json|text]]\n"
+    "        [--fractions truncate|reject]\n"
     "                                          SLA and OLA clocks of each ticket, as JSON Lines\n"
     "  route FILE... --tickets T.jsonl [--now TIME] [--agents A.jsonl]\n"
-    "        [--explain [--format json|text]]  the queue, team, priority, skills and agent\n"
+    "        [--explain [--format json|text]] [--fractions truncate|reject]\n"
+    "                                          the queue, team, priority, skills and agent\n"
     "                                          of each ticket, as JSON Lines\n"
     "  version                                 print the version\n"
     "\n"
@@ -52,16 +54,17 @@ int main(int argc, char** argv) {
       return fmt_command(parse_arguments(argc, argv, 2, {}, {"--write", "--check"}));
     }
     if (command == "deadline") {
-      return deadline_command(
-          parse_arguments(argc, argv, 2, {"--calendar", "--start", "--add", "--batch"}, {}));
+      return deadline_command(parse_arguments(
+          argc, argv, 2, {"--calendar", "--start", "--add", "--batch", "--fractions"}, {}));
     }
     if (command == "eval") {
-      return eval_command(
-          parse_arguments(argc, argv, 2, {"--tickets", "--now", "--format"}, {"--explain"}));
+      return eval_command(parse_arguments(
+          argc, argv, 2, {"--tickets", "--now", "--format", "--fractions"}, {"--explain"}));
     }
     if (command == "route") {
       return route_command(parse_arguments(
-          argc, argv, 2, {"--tickets", "--now", "--format", "--agents"}, {"--explain"}));
+          argc, argv, 2, {"--tickets", "--now", "--format", "--agents", "--fractions"},
+          {"--explain"}));
     }
     if (command == "version" || command == "--version") {
       std::printf("slakit %s\n", SLAKIT_VERSION_STRING);

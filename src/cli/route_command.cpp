@@ -36,8 +36,9 @@ int route_command(const Arguments& args) {
   for (const auto& g : rules.route_groups()) {
     for (const auto& r : g.routes) relaxes = relaxes || !r.relaxed_skills.empty();
   }
-  const auto status =
-      stream_tickets(rules, *tickets, {.require_created = relaxes}, [&]() -> TicketHandler {
+  const auto status = stream_tickets(
+      rules, *tickets, {.require_created = relaxes, .fractions = fractions_option(args)},
+      [&]() -> TicketHandler {
         return [&](const TicketHistory& h, std::string& out) {
           if (!explain) {
             const auto r = route(rules, h.ticket, h.events, now);

@@ -59,7 +59,8 @@ std::string shown(const Scalar& s) {
 }
 
 // A JSON scalar as the value of a field of type `f`.
-FieldValue field_value(const Scalar& s, const FieldInfo& f, const Where& where) {
+FieldValue field_value(const Scalar& s, const FieldInfo& f, const Where& where,
+                       InstantReading& instant) {
   if (std::holds_alternative<std::monostate>(s)) return std::monostate{};
   const auto* str = std::get_if<std::string>(&s);
   auto wrong = [&](std::string_view expected) -> ReadError {
@@ -109,6 +110,7 @@ struct TicketReader::Impl {
   dom::parser parser;
   std::unordered_map<std::string, FieldInfo> fields;  // by path
   ReaderOptions options;
+  InstantReading instant;
   std::string path;  // scratch
 
   // A key of an object ("ticket", "customer", ...) that is a declared field.
@@ -117,7 +119,7 @@ struct TicketReader::Impl {
     path.assign(object).append(".").append(key);
     const auto it = fields.find(path);
     if (it == fields.end()) return;  // extra keys are allowed
-    into[std::string{key}] = field_value(scalar(v, where_key), it->second, where_key);
+    into[std::string{key}] = field_value(scalar(v, where_key), it->second, where_key, instant);
   }
 
   void ticket_object(dom::element v, Ticket& t, bool& has_created) {
@@ -266,7 +268,8 @@ struct TicketReader::Impl {
           throw ReadError{Where{"events", where_event.index, "field"},
                           fmt::format("unknown field '{}'", e.field)};
         }
-        e.value = field_value(raw_value, it->second, Where{"events", where_event.index, "value"});
+        e.value = field_value(raw_value, it->second, Where{"events", where_event.index, "value"},
+                              instant);
       }
     }
   }
@@ -275,9 +278,13 @@ struct TicketReader::Impl {
 TicketReader::TicketReader(const RuleSet& rules, ReaderOptions options)
     : impl_(std::make_unique<Impl>()) {
   impl_->options = options;
+  impl_->instant.fractions = options.fractions;
   for (const auto& f : rules.fields()) impl_->fields.emplace(f.path, f);
 }
 TicketReader::~TicketReader() = default;
+std::size_t TicketReader::truncated_instants() const noexcept {
+  return impl_->instant.truncated;
+}
 TicketReader::TicketReader(TicketReader&&) noexcept = default;
 
 void TicketReader::read(const JsonLine& line, TicketHistory& out) {
@@ -298,7 +305,7 @@ void TicketReader::read(const JsonLine& line, TicketHistory& out) {
       if (key == "id") {
         out.ticket.id = text(value, Where{"id"});
       } else if (key == "created") {
-        out.ticket.created = instant(view(value, Where{"created"}), Where{"created"});
+        out.ticket.created = impl_->instant(view(value, Where{"created"}), Where{"created"});
         has_created = true;
       } else if (key == "ticket") {
         impl_->ticket_object(value, out.ticket, has_created);

@@ -6,6 +6,7 @@
 
 #include <slakit/sla/evaluation.hpp>
 #include <slakit/slakit.hpp>
+#include <slakit/time/parse_time.hpp>
 
 #include <memory>
 
@@ -17,6 +18,8 @@ struct ReaderOptions {
   /// Whether a record without "created" is an error (the SLA clocks start
   /// there; routing does not need it).
   bool require_created = true;
+  /// What to do with a fraction of a second in an instant (`--fractions`).
+  Fractions fractions = Fractions::truncate;
 };
 
 class TicketReader {
@@ -29,6 +32,8 @@ class TicketReader {
   /// the ticket (when its id was read) and the key: "ticket 'T-1':
   /// events[2].at: invalid time 'yesterday'".
   void read(const JsonLine& line, TicketHistory& out);
+  /// How many instants read so far had a fraction of a second, truncated.
+  [[nodiscard]] std::size_t truncated_instants() const noexcept;
 
  private:
   struct Impl;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "json_lines.hpp"
+#include "json_values.hpp"
 
 namespace slakit::cli {
 namespace {
@@ -68,6 +69,7 @@ int stream_tickets(const RuleSet& rules, const std::string& path, ReaderOptions 
   JsonLinesReader reader{in};
   OrderedOutput output;
   std::atomic<bool> problems{false};
+  std::atomic<std::size_t> truncated{0};
   auto work_on_chunks = [&] {
     TicketReader tickets_reader{rules, options};
     const auto handle = make_handler();
@@ -94,6 +96,7 @@ int stream_tickets(const RuleSet& rules, const std::string& path, ReaderOptions 
       }
       output.write(chunk.sequence, out, errors);
     }
+    truncated += tickets_reader.truncated_instants();
   };
   auto work = [&] {
     // Nothing may leave a worker thread: that would end the process. What
@@ -113,6 +116,7 @@ int stream_tickets(const RuleSet& rules, const std::string& path, ReaderOptions 
   }
   if (const auto failure = output.failure()) throw UsageError{"stopped: " + *failure};
   if (reader.failed()) throw UsageError{"error reading '" + path + "'"};
+  note_truncated(path, truncated, truncated == 1 ? "instant" : "instants");
   return problems ? kProblems : kOk;
 }
 
@@ -130,6 +134,13 @@ Instant now_option(const Arguments& args) {
                                  format_utc(kSupportedBegin), format_utc(kSupportedEnd))};
   }
   return now;
+}
+
+Fractions fractions_option(const Arguments& args) {
+  const auto text = args.value("--fractions").value_or("truncate");
+  if (text == "truncate") return Fractions::truncate;
+  if (text == "reject") return Fractions::reject;
+  throw UsageError{"--fractions takes truncate or reject, not '" + text + "'"};
 }
 
 std::optional<RuleSet> compile_or_report(const std::vector<std::string>& files) {

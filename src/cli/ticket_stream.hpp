@@ -21,7 +21,8 @@ using TicketHandler = std::function<void(const TicketHistory& ticket, std::strin
 /// Runs every ticket of `path` (`-`: standard input) through a handler that
 /// `make_handler` makes once per thread (so that each keeps its own buffers).
 /// A line that cannot be read or handled is reported on stderr as
-/// "path:line: error: ..." and the others go on. Returns kProblems when a
+/// "path:line: error: ..." and the others go on. Ends with a note on stderr
+/// when instants had fractions of a second, truncated. Returns kProblems when a
 /// line failed, else kOk; throws UsageError when the file cannot be read or
 /// something fails outside a line.
 int stream_tickets(const RuleSet& rules, const std::string& path, ReaderOptions options,
@@ -42,5 +43,9 @@ OutputMode output_mode(const Arguments& args);
 /// `--now` as the commands take it: RFC 3339 (without an offset: UTC) within
 /// the supported range, or the current time. Throws UsageError.
 Instant now_option(const Arguments& args);
+
+/// `--fractions truncate|reject` (default truncate): what the ticket readers
+/// do with a fraction of a second. Throws UsageError.
+Fractions fractions_option(const Arguments& args);
 
 }  // namespace slakit::cli

@@ -78,6 +78,35 @@ std::string normal(const std::string& path) {
   return std::filesystem::path{path}.lexically_normal().string();
 }
 
+// A rule set past kMaxDeclarations is not checked: its tables would grow
+// with the count (docs/reliability.md, "Limits").
+bool too_many_declarations(const std::vector<RuleFile>& files,
+                           std::vector<Diagnostic>& diagnostics) {
+  std::size_t count = 0;
+  auto over = [&](const SourceSpan& span) {
+    if (++count <= kMaxDeclarations) return false;
+    diagnostics.push_back({Severity::error, "E0009",
+                           fmt::format("more than {} declarations in the rule set (each route of "
+                                       "a group counts): split it, or route with fewer rules",
+                                       kMaxDeclarations),
+                           span});
+    return true;
+  };
+  for (const auto& file : files) {
+    for (const auto& d : file.declarations) {
+      if (const auto* group = std::get_if<RouteGroupDecl>(&d)) {
+        for (const auto& r : group->routes) {
+          if (over(r.span)) return true;
+        }
+      } else if (!std::holds_alternative<IncludeDecl>(d) &&
+                 over(std::visit([](const auto& x) { return x.span; }, d))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& options) {
@@ -117,6 +146,10 @@ CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& opti
     }
   }
 
+  if (too_many_declarations(files, result.diagnostics)) {
+    result.sources = sources;
+    return result;
+  }
   auto checked = detail::check_rules(files, *sources, result.diagnostics);
   result.sources = sources;
   sort_by_position(result.diagnostics);

@@ -42,11 +42,14 @@ std::size_t Clock::step_at(Instant t) const {
 }
 
 Seconds Clock::upto(Instant t) const {
-  if (t == memo_at_) return memo_upto_;
+  if (t == memo_at_[0]) return memo_upto_[0];
+  if (t == memo_at_[1]) return memo_upto_[1];
   const auto k = step_at(t);
-  memo_at_ = t;
-  memo_upto_ = paused(k) || t <= starts_[k] ? before_[k] : before_[k] + business(starts_[k], t);
-  return memo_upto_;
+  const auto i = memo_next_;
+  memo_next_ ^= 1;
+  memo_at_[i] = t;
+  memo_upto_[i] = paused(k) || t <= starts_[k] ? before_[k] : before_[k] + business(starts_[k], t);
+  return memo_upto_[i];
 }
 
 std::optional<Instant> Clock::reach(Instant s, Seconds carry, Seconds v, std::size_t last) const {

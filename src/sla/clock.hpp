@@ -54,11 +54,13 @@ class Clock {
   std::span<const Instant> starts_;
   std::span<const std::uint8_t> paused_;
   std::span<const Seconds> before_;  // counted time before each step's start
-  // The last step found and the last counted time asked for: queries come in
-  // runs about one cycle. A Clock belongs to one thread.
+  // The last step found, and the last two counted times asked for: queries
+  // come in runs about one cycle, alternating between its start and its
+  // end. A Clock belongs to one thread.
   mutable std::size_t hint_ = 0;
-  mutable Instant memo_at_ = Instant::min();
-  mutable Seconds memo_upto_{0};
+  mutable Instant memo_at_[2] = {Instant::min(), Instant::min()};
+  mutable Seconds memo_upto_[2] = {};
+  mutable std::size_t memo_next_ = 0;  // the entry to replace next
 };
 
 }  // namespace slakit::detail

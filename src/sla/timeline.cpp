@@ -20,6 +20,10 @@ std::size_t Timeline::step_at(Instant t) const {
   return it == starts_.begin() ? 0 : static_cast<std::size_t>(it - starts_.begin() - 1);
 }
 
+bool Timeline::reads(const std::optional<Slot>& slot) const noexcept {
+  return slot && *slot < width_;
+}
+
 void Timeline::set(Slot slot, const SlotValue& v) {
   if (slot >= width_) return;  // no condition reads it: checked, not kept
   const auto last = starts_.size() - 1;
@@ -32,6 +36,11 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
   if (now < ticket.created) {
     throw TicketError(fmt::format("ticket '{}': now ({}) is before its creation ({})", ticket.id,
                                   format_utc(now), format_utc(ticket.created)));
+  }
+  if (events.size() > kMaxEventsPerTicket) {
+    throw TicketError(
+        fmt::format("ticket '{}' has {} events: the engines take at most {} per ticket", ticket.id,
+                    events.size(), kMaxEventsPerTicket));
   }
   width_ = layout.width();
   now_ = now;
@@ -104,7 +113,7 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
                      EventRecord& record) {
   // The ticket's status, and whether it solves or reopens the ticket.
   auto set_status = [&](std::string_view to, bool from_host) {
-    if (status_slot_)
+    if (reads(status_slot_))
       set(*status_slot_, layout.text_value(*status_slot_, to, ticket.id, from_host));
     if (to == "closed") record.closes = true;
     if (solved_status(to) && !is_solved_) {
@@ -113,7 +122,8 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
     } else if (!solved_status(to) && is_solved_) {
       record.reopens = true;
       is_solved_ = false;
-      if (reopened_slot_) set(*reopened_slot_, layout.convert(*reopened_slot_, true, ticket.id));
+      if (reads(reopened_slot_))
+        set(*reopened_slot_, layout.convert(*reopened_slot_, true, ticket.id));
     }
   };
   switch (e.kind) {
@@ -142,16 +152,17 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
     case EventKind::reopened:
       // A reopening only when solved; the fields change either way.
       set_status("open", false);
-      if (reopened_slot_) set(*reopened_slot_, layout.convert(*reopened_slot_, true, ticket.id));
+      if (reads(reopened_slot_))
+        set(*reopened_slot_, layout.convert(*reopened_slot_, true, ticket.id));
       break;
     case EventKind::assigned:
       if (!e.team.empty()) {
         team_ = e.team;
-        if (team_slot_) set(*team_slot_, layout.text_value(*team_slot_, e.team, ticket.id));
+        if (reads(team_slot_)) set(*team_slot_, layout.text_value(*team_slot_, e.team, ticket.id));
       }
       if (!e.agent.empty()) {
         assignee_ = e.agent;
-        if (assignee_slot_) {
+        if (reads(assignee_slot_)) {
           set(*assignee_slot_, layout.text_value(*assignee_slot_, e.agent, ticket.id));
         }
       }

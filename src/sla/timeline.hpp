@@ -67,6 +67,9 @@ class Timeline {
   void apply(const FieldLayout& layout, const Ticket& ticket, const TicketEvent& e,
              EventRecord& record);
   void set(Slot slot, const SlotValue& v);
+  /// Whether some condition reads the engine's slot: values of a field no
+  /// rule reads are neither kept nor checked (docs/sla.md).
+  [[nodiscard]] bool reads(const std::optional<Slot>& slot) const noexcept;
 
   std::size_t width_ = 0;
   Instant now_{};

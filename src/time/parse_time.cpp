@@ -41,7 +41,12 @@ std::optional<Instant> utc_seconds(std::string_view t) {
 
 }  // namespace
 
-Instant parse_time(std::string_view text, const TimeZone& zone) {
+bool has_fraction(std::string_view text) noexcept {
+  // The seconds' two digits end at 19; a fraction can only follow them.
+  return text.size() > 20 && text[19] == '.';
+}
+
+Instant parse_time(std::string_view text, const TimeZone& zone, Fractions fractions) {
   if (const auto fast = utc_seconds(text)) return *fast;
   auto fail = [&](std::string_view why) {
     throw InvalidArgument(fmt::format("invalid time '{}': {}", text, why));
@@ -65,8 +70,12 @@ Instant parse_time(std::string_view text, const TimeZone& zone) {
     if (!two_digits(text, i + 1, s)) fail("expected seconds as SS");
     i += 3;
     if (i < text.size() && text[i] == '.') {
-      ++i;
+      if (fractions == Fractions::reject) {
+        fail("a fraction of a second (slakit counts whole seconds)");
+      }
+      const auto digits = ++i;
       while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+      if (i == digits) fail("expected digits after the decimal point");
     }
   }
   if (h > 23 || m > 59 || s > 60) fail("no such time of day");

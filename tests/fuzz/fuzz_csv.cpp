@@ -46,8 +46,9 @@ const std::vector<std::string> kGoodRow = {"2026-03-06T15:00:00+01:00", "2h"};
 // The row's deadline, or empty when the row is bad (as the CLI writes it).
 std::string deadline(const std::vector<std::string>& fields) {
   if (fields.size() < 2) return {};
+  slakit::cli::StartReading reading;  // fractions truncated, as by default
   try {
-    return slakit::cli::deadline_text(office(), fields[0], fields[1]);
+    return slakit::cli::deadline_text(office(), fields[0], fields[1], reading);
   } catch (const slakit::InvalidArgument&) {
     return {};
   } catch (const slakit::RangeError&) {

@@ -1,5 +1,6 @@
 // The ticket and its events as input: order, duplicates, the future, bad
 // data; batches; the JSON line (docs/sla.md, "The ticket and its fields").
+#include <slakit/routing/route.hpp>
 #include <slakit/sla/explain.hpp>
 
 #include "sla/sla_test_support.hpp"
@@ -54,6 +55,22 @@ TEST_CASE("an event before the ticket's creation is an error naming it") {
             .find("event #2 (agent_replied") != std::string::npos);
   CHECK(error_of(r, ticket("2026-03-02T09:00Z"), {}, at("2026-03-02T08:00Z")) ==
         "ticket 'T-1': now (2026-03-02T08:00:00Z) is before its creation (2026-03-02T09:00:00Z)");
+}
+
+// docs/reliability.md, "Limits": "events per ticket | 100,000
+// (kMaxEventsPerTicket) | TicketError", for evaluation and routing alike.
+TEST_CASE("more than 100000 events in one ticket is an error naming the ticket and the limit") {
+  const auto r = rules("sla s { resolution 4h }\nroute r when ticket.status == open -> queue a");
+  const auto t = ticket("2026-03-02T09:00Z");
+  std::vector<TicketEvent> events(kMaxEventsPerTicket, reply("2026-03-02T10:00Z"));
+  const auto now = at("2026-03-02T12:00Z");
+  CHECK(error_of(r, t, events, now).empty());
+  events.push_back(reply("2026-03-02T11:00Z"));
+  CHECK(error_of(r, t, events, now) ==
+        "ticket 'T-1' has 100001 events: the engines take at most 100000 per ticket");
+  CHECK_THROWS_WITH_AS((void)route(r, t, events, now),
+                       "ticket 'T-1' has 100001 events: the engines take at most 100000 per ticket",
+                       TicketError);
 }
 
 // "Events after `now` are ignored. Nothing is assumed about the future: the

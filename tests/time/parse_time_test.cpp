@@ -54,3 +54,37 @@ TEST_CASE("the common UTC form reads the same as every other spelling of its ins
   CHECK_THROWS_AS((void)parse_time("2026-03-06T24:00:00Z", berlin), slakit::InvalidArgument);
   CHECK(parse_time("2026-03-06T15:00:60Z", berlin) == parse_time("2026-03-06T15:00:59Z", berlin));
 }
+
+// docs/semantics.md: "A fraction of a second is truncated to the second it
+// falls in (Fractions::truncate, the default), or rejected
+// (Fractions::reject); never rounded up into the next second."
+TEST_CASE("a fraction of a second is truncated, or rejected on request") {
+  const auto utc = slakit::TimeZone::locate("UTC");
+  const auto berlin = slakit::TimeZone::locate("Europe/Berlin");
+  const auto second = sys_days{2026y / 3 / 6} + 16h + 59min + 59s;
+  CHECK(parse_time("2026-03-06T16:59:59.700Z", utc) == second);
+  CHECK(parse_time("2026-03-06T16:59:59.999999999Z", utc) == second);
+  CHECK(parse_time("2026-03-06T17:59:59.5+01:00", utc) == second);
+  CHECK(parse_time("2026-03-06T17:59:59.5", berlin) == second);  // wall clock
+  // Instants in different seconds keep their order.
+  CHECK(parse_time("2026-03-06T16:59:59.999Z", utc) < parse_time("2026-03-06T17:00:00.001Z", utc));
+
+  using slakit::Fractions;
+  CHECK(parse_time("2026-03-06T16:59:59Z", utc, Fractions::reject) == second);
+  CHECK(parse_time("2026-03-06T16:59:59+00:00", utc, Fractions::reject) == second);
+  CHECK_THROWS_WITH_AS((void)parse_time("2026-03-06T16:59:59.700Z", utc, Fractions::reject),
+                       "invalid time '2026-03-06T16:59:59.700Z': a fraction of a second (slakit "
+                       "counts whole seconds)",
+                       slakit::InvalidArgument);
+  // A decimal point promises digits.
+  CHECK_THROWS_WITH_AS((void)parse_time("2026-03-06T16:59:59.Z", utc),
+                       "invalid time '2026-03-06T16:59:59.Z': expected digits after the decimal "
+                       "point",
+                       slakit::InvalidArgument);
+
+  CHECK(slakit::has_fraction("2026-03-06T16:59:59.7Z"));
+  CHECK(slakit::has_fraction("2026-03-06T16:59:59.700+01:00"));
+  CHECK_FALSE(slakit::has_fraction("2026-03-06T16:59:59Z"));
+  CHECK_FALSE(slakit::has_fraction("2026-03-06T16:59:59+01:00"));
+  CHECK_FALSE(slakit::has_fraction("2026-03-06T16:59"));
+}

@@ -8,6 +8,7 @@
 //   // declaration that parsed.
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 #include "slakit/lang/ast.hpp"
@@ -15,8 +16,20 @@
 
 namespace slakit {
 
+// Limits on rule text (docs/reliability.md, "Limits"). Past one, parsing
+// reports it at its position and stops: what lies beyond is not read.
+
 /// Conditions may nest this deep (parentheses, `not`): deeper is E0004.
 inline constexpr int kMaxNesting = 64;
+/// A rule file may be this many bytes long: longer is E0006.
+inline constexpr std::size_t kMaxRuleFileBytes = std::size_t{64} << 20;
+/// A line of rule text may be this many bytes long: longer is E0007.
+inline constexpr std::size_t kMaxLineBytes = std::size_t{64} << 10;
+/// A string between its quotes may be this many bytes long: longer is E0008.
+inline constexpr std::size_t kMaxStringBytes = 4096;
+/// A rule set may hold this many declarations (calendars, fields, policies,
+/// routes, each route of a group counted): more is E0009.
+inline constexpr std::size_t kMaxDeclarations = 100'000;
 
 /// Parses file `file` of `sources`. Never throws on bad text: every problem is
 /// a diagnostic appended to `diagnostics`, and parsing resumes at the next

@@ -92,6 +92,10 @@ struct TicketEvent {
   std::string team{}, agent{};
 };
 
+/// The engines take at most this many events per ticket; more is a
+/// TicketError naming the ticket (docs/reliability.md, "Limits").
+inline constexpr std::size_t kMaxEventsPerTicket = 100'000;
+
 /// "customer_replied" for EventKind::customer_replied, and so on.
 [[nodiscard]] std::string_view event_kind_name(EventKind kind) noexcept;
 /// The kind of that name, or nullopt.

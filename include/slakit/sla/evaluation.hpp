@@ -111,8 +111,8 @@ struct Evaluation {
 
 /// Evaluates one ticket. `events` may come in any order (docs/sla.md,
 /// "Events"). Throws TicketError naming the ticket and the field, event or
-/// value for bad ticket data, and RangeError for instants outside the
-/// supported range.
+/// value for bad ticket data or more than kMaxEventsPerTicket events, and RangeError for instants
+/// outside the supported range.
 [[nodiscard]] Evaluation evaluate(const RuleSet& rules, const Ticket& ticket,
                                   std::span<const TicketEvent> events, Instant now);
 

@@ -13,10 +13,26 @@
 
 namespace slakit {
 
-/// RFC 3339 ("YYYY-MM-DDTHH:MM[:SS][.fraction](Z|+HH:MM|-HH:MM)"), or the same
-/// without an offset, read as wall-clock time in `zone` by the rule of
-/// docs/semantics.md. A fraction of a second is dropped. Throws
-/// InvalidArgument naming the text when it is neither.
-[[nodiscard]] Instant parse_time(std::string_view text, const TimeZone& zone);
+/// What to do with a fraction of a second ("16:59:59.700Z"). slakit counts
+/// whole seconds (docs/semantics.md, "Instants, wall clocks and zones").
+enum class Fractions {
+  /// The second it falls in (16:59:59): truncation toward the past, which
+  /// keeps every order between instants of different seconds.
+  truncate,
+  /// InvalidArgument naming the text.
+  reject,
+};
+
+/// RFC 3339 ("YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|+HH:MM|-HH:MM)"), or the
+/// same without an offset, read as wall-clock time in `zone` by the rule of
+/// docs/semantics.md. A leap second (:60) reads as :59. Throws
+/// InvalidArgument naming the text when it is neither, and for a fraction of
+/// a second under Fractions::reject.
+[[nodiscard]] Instant parse_time(std::string_view text, const TimeZone& zone,
+                                 Fractions fractions = Fractions::truncate);
+
+/// Whether `text`, an instant parse_time reads, has a fraction of a second:
+/// for a front end that reports how many it truncated.
+[[nodiscard]] bool has_fraction(std::string_view text) noexcept;
 
 }  // namespace slakit

@@ -21,29 +21,54 @@ bool starts_declaration(std::string_view rest) {
   return boost::spirit::x3::parse(first, rest.end(), parser::declaration_keyword);
 }
 
-// Collects comments and rejects nesting the recursive grammar would need a
-// deep stack for. Returns false after reporting.
+// Collects comments, and rejects nesting the recursive grammar would need a
+// deep stack for, over-long lines and over-long strings. Returns false after
+// reporting.
 bool prescan(parser::ParseState& state, std::string_view text) {
   int depth = 0, nots = 0;
+  std::size_t line_start = 0;
+  auto at = [&](std::size_t i) { return state.span(text.data() + i, text.data() + i + 1); };
+  // Checked at each line break and at the end, for the line that ends there.
+  auto line_too_long = [&](std::size_t end) {
+    if (end - line_start <= kMaxLineBytes) return false;
+    state.error("E0007",
+                fmt::format("line of {} bytes: a line of rule text may be at most {} bytes long",
+                            end - line_start, kMaxLineBytes),
+                at(line_start + kMaxLineBytes));
+    return true;
+  };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
+    if (c == '\n') {
+      if (line_too_long(i)) return false;
+      line_start = i + 1;
+    }
     if (c == '"') {
+      const auto open = i;
       for (++i; i < text.size() && text[i] != '"' && text[i] != '\n'; ++i) {
         if (text[i] == '\\') ++i;
       }
+      if (i - open - 1 > kMaxStringBytes) {
+        state.error("E0008",
+                    fmt::format("string of {} bytes: a string may be at most {} bytes long",
+                                i - open - 1, kMaxStringBytes),
+                    at(open));
+        return false;
+      }
+      if (i < text.size() && text[i] == '\n') --i;  // the line break is seen above
       nots = 0;
     } else if (c == '#') {
       const auto end = std::min(text.find('\n', i), text.size());
       state.file.comments.push_back({std::string{text.substr(i + 1, end - i - 1)},
                                      state.span(text.data() + i, text.data() + end)});
-      i = end;
+      i = end - 1;  // the line break is seen above
     } else if (c == '(' ||
                (c == 'n' && text.substr(i, 3) == "not" && (i == 0 || !word_byte(text[i - 1])) &&
                 (i + 3 == text.size() || !word_byte(text[i + 3])))) {
       const int level = c == '(' ? ++depth + nots : depth + ++nots;
       if (level > kMaxNesting) {
         state.error("E0004", fmt::format("conditions nest more than {} levels deep", kMaxNesting),
-                    state.span(text.data() + i, text.data() + i + 1));
+                    at(i));
         return false;
       }
       if (c == 'n') i += 2;
@@ -59,7 +84,7 @@ bool prescan(parser::ParseState& state, std::string_view text) {
       while (i + 1 < text.size() && word_byte(text[i + 1])) ++i;
     }
   }
-  return true;
+  return !line_too_long(text.size());
 }
 
 }  // namespace
@@ -73,6 +98,13 @@ RuleFile parse_rules(const SourceMap& sources, std::uint32_t file,
                 fmt::format("invalid UTF-8: byte 0x{:02X} does not start a character",
                             static_cast<unsigned char>(text[bad])),
                 state.span(text.data() + bad, text.data() + bad + 1));
+    return std::move(state.file);
+  }
+  if (text.size() > kMaxRuleFileBytes) {
+    state.error("E0006",
+                fmt::format("file of {} bytes: a rule file may be at most {} MiB", text.size(),
+                            kMaxRuleFileBytes >> 20),
+                state.span(text.data(), text.data()));
     return std::move(state.file);
   }
   if (!prescan(state, text)) return std::move(state.file);
