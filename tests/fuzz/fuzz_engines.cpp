@@ -20,7 +20,8 @@
 // - a threshold that fired has its instant, at or before `now`;
 // - remaining is 0 unless running or paused; breached_at and overdue only
 //   when breached, cancelled_at exactly when cancelled;
-// - cycles are numbered 1, 2, ... per policy and metric;
+// - cycles are numbered upwards per policy and metric, and SLAs that
+//   report the same cycle of a metric agree on its start;
 // and for the whole ticket:
 // - the SLA changes chain (each from the one before) in time order up to
 //   the SLA in force at `now`; first-contact resolution means one public
@@ -375,20 +376,26 @@ void check_cycle(const slakit::TargetCycle& c, Instant now) {
 }
 
 // "Each target runs in cycles ... numbered 1, 2, ... per policy and target",
-// reported in that order.
-void check_numbering(const std::vector<slakit::TargetCycle>& cycles) {
+// reported in that order. A policy reports the cycles during whose life it
+// applied, so an SLA adopted mid-ticket may start at cycle 2; but an SLA
+// metric's cycles come from the events alone, so every SLA that reports
+// cycle n of a metric reports the same start.
+void check_numbering(const std::vector<slakit::TargetCycle>& cycles, bool sla) {
   std::map<std::pair<std::string, slakit::Metric>, int> last;
+  std::map<std::pair<slakit::Metric, int>, Instant> starts;
   for (const auto& c : cycles) {
     auto& n = last[{c.policy, c.metric}];
-    require(c.cycle == ++n);
+    require(c.cycle > n);
+    n = c.cycle;
+    if (sla) require(starts.try_emplace({c.metric, c.cycle}, c.start).first->second == c.start);
   }
 }
 
 void check_evaluation(const slakit::Evaluation& e, const slakit::Explanation& x) {
   for (const auto& c : e.targets) check_cycle(c, e.now);
   for (const auto& c : e.olas) check_cycle(c, e.now);
-  check_numbering(e.targets);
-  check_numbering(e.olas);
+  check_numbering(e.targets, true);
+  check_numbering(e.olas, false);
   // The SLA changes chain, in time, up to the SLA in force at `now`.
   for (std::size_t i = 0; i < e.sla_changes.size(); ++i) {
     const auto& change = e.sla_changes[i];
