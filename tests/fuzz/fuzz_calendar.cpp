@@ -8,9 +8,10 @@
 // else escapes as a crash. The properties, from docs/semantics.md
 // ("Operations") and include/slakit/calendar/calendar.hpp, for an instant t
 // in range and d >= 0:
-// - e = add(t, d): elapsed(t, e) == d whether or not t is open (time before
-//   the next opening counts nothing). For d > 0, e is the first such
-//   instant: e - 1s is open and elapsed(t, e - 1s) == d - 1s. add(t, 0s) ==
+// - e = add(t, d) lies in the supported range, and elapsed(t, e) == d
+//   whether or not t is open (time before the next opening counts
+//   nothing). For d > 0, e is the first such instant: e - 1s is open and
+//   elapsed(t, e - 1s) == d - 1s. add(t, 0s) ==
 //   next_open(t). add(t, d) throws RangeError only when less than d of
 //   business time is left before the end of the range (checked up to 30
 //   days after t + d).
@@ -232,7 +233,7 @@ void check_add(const Calendar& cal, Instant t, Seconds d) {
     require(e.has_value() && *e <= horizon);
   }
   if (!e) return;
-  require(*e >= t && cal.elapsed(t, *e) == d);
+  require(slakit::in_supported_range(*e) && *e >= t && cal.elapsed(t, *e) == d);
   if (d > 0s) {
     require(cal.is_open(*e - 1s) && cal.elapsed(t, *e - 1s) == d - 1s);
     if (cal.is_open(t)) require(cal.subtract(*e, d) == t);
@@ -244,7 +245,7 @@ void check_subtract(const Calendar& cal, Instant end, Seconds d) {
   // A negative duration subtracts (add(t, -0s) is add(t, 0s)).
   if (d > 0s) require(s == unless_out_of_range([&] { return cal.add(end, -d); }));
   if (!s) return;
-  require(*s <= end && cal.elapsed(*s, end) == d);
+  require(slakit::in_supported_range(*s) && *s <= end && cal.elapsed(*s, end) == d);
   if (d > 0s) require(cal.is_open(*s));
 }
 

@@ -17,7 +17,8 @@
 // - start <= stop <= now; calendar_elapsed is the wall-clock time from the
 //   start to the stop or `now`; remaining, overdue and the elapsed times
 //   are never negative; pauses are ordered, disjoint and inside the cycle;
-// - a threshold that fired has its instant, at or before `now`;
+// - dues and threshold instants lie in the supported range; a threshold
+//   that fired has its instant, at or before `now`;
 // - remaining is 0 unless running or paused; breached_at and overdue only
 //   when breached, cancelled_at exactly when cancelled;
 // - cycles are numbered upwards per policy and metric, and SLAs that
@@ -370,7 +371,11 @@ void check_cycle(const slakit::TargetCycle& c, Instant now) {
     require(!p.end ? i + 1 == c.pauses.size() : (p.begin < *p.end && *p.end <= end));
     previous_end = p.end;
   }
+  // "A due or warning instant outside the supported range ... is a range
+  // error": whatever is returned lies inside it.
+  require(!c.due || slakit::in_supported_range(*c.due));
   for (const auto& t : c.thresholds) {
+    require(!t.at || slakit::in_supported_range(*t.at));
     if (t.fired) require(t.at.has_value() && *t.at <= now);
   }
 }
