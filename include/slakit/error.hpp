@@ -2,9 +2,14 @@
 //
 // Every error slakit raises for bad input derives from slakit::Error, so a
 // host can catch one type at its boundary. (Besides std::bad_alloc, the only
-// other exception is std::out_of_range for an id that the library never gave
-// out, such as a SourceMap file id: a bug in the caller.) Messages name the
-// offending value:
+// other exceptions are std::out_of_range for an id that the library never gave
+// out, such as a SourceMap file id: a bug in the caller; std::system_error
+// when evaluate_many cannot start a thread; and what a host's own callback
+// throws.) Every public function says what it throws: one whose comment
+// names no exception throws nothing but std::bad_alloc. The library never
+// calls std::terminate, abort or exit, and asserts nothing: a broken
+// internal invariant (a bug in slakit) is an Error whose message starts with
+// "internal error". Messages name the offending value:
 //
 //   try {
 //     auto zone = slakit::TimeZone::locate("Europe/Berln");

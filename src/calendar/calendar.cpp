@@ -81,7 +81,11 @@ Instant Calendar::add(Instant start, Seconds business) const {
   // The first span whose cumulative end reaches the target: a deadline on a
   // closing time stays there rather than moving to the next opening.
   const auto j = block->first_reaching(search_from, target);
-  return at(*block, block->spans[j].begin + (target - block->cum_before(j)));
+  const auto due = at(*block, block->spans[j].begin + (target - block->cum_before(j)));
+  // The range's end closes the last block's last span: a deadline there lies
+  // outside the (half-open) range, like any later one.
+  if (due >= kSupportedEnd) beyond_range(s, start, business, "+");
+  return due;
 }
 
 Instant Calendar::subtract(Instant end, Seconds business) const {

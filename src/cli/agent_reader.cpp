@@ -15,12 +15,17 @@ AgentFile read_agents(const RuleSet& rules, const std::string& path) {
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{std::fopen(path.c_str(), "rb"),
                                                              &std::fclose};
   if (!file) throw UsageError{fmt::format("cannot read {}", path)};
-  JsonLinesReader reader{file.get()};
+  return read_agents(rules, file.get(), path, stderr);
+}
+
+AgentFile read_agents(const RuleSet& rules, std::FILE* in, const std::string& path,
+                      std::FILE* errors) {
+  JsonLinesReader reader{in};
   JsonChunk chunk;
   AgentReader agents{rules};
   AgentFile out;
   auto report = [&](std::size_t line, const std::string& message) {
-    std::fputs(fmt::format("{}:{}: error: {}\n", path, line, message).c_str(), stderr);
+    std::fputs(fmt::format("{}:{}: error: {}\n", path, line, message).c_str(), errors);
     out.problems = true;
   };
   while (reader.next(chunk)) {

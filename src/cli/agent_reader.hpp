@@ -5,6 +5,7 @@
 #include <slakit/routing/agent.hpp>
 #include <slakit/slakit.hpp>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -20,5 +21,10 @@ struct AgentFile {
 /// reported on stderr as "path:line: error: ..." and skipped; the others
 /// are kept. Throws UsageError when the file cannot be read.
 [[nodiscard]] AgentFile read_agents(const RuleSet& rules, const std::string& path);
+
+/// The same from an open file (not closed), reporting to `errors` with
+/// `path` as the file's name (tests/fuzz reads bytes in memory).
+[[nodiscard]] AgentFile read_agents(const RuleSet& rules, std::FILE* in, const std::string& path,
+                                    std::FILE* errors);
 
 }  // namespace slakit::cli

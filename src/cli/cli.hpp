@@ -2,9 +2,12 @@
 #pragma once
 
 #include <slakit/slakit.hpp>
+#include <slakit/time/parse_time.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "amount.hpp"
@@ -23,6 +26,23 @@ struct UsageError {
 
 /// The whole file, or nullopt when it cannot be read.
 std::optional<std::string> read_file(const std::string& path);
+
+/// How `deadline` reads start times: fractions of a second as --fractions
+/// says, counted for the note at the end.
+struct StartReading {
+  Fractions fractions = Fractions::truncate;
+  std::size_t truncated = 0;
+
+  /// The note on stderr about truncated fractions, if any.
+  void note(std::string_view where) const;
+};
+
+/// The deadline of one `deadline` request (a `--batch` row): `start` plus
+/// `add` in `cal`, as RFC 3339 in the calendar's zone, or as a date when
+/// `add` counts business days. Throws InvalidArgument naming a bad start or
+/// duration, and RangeError for a deadline outside the supported range.
+std::string deadline_text(const Calendar& cal, const std::string& start, const std::string& add,
+                          StartReading& reading);
 
 /// Reads the named files (UsageError naming one that cannot be read) and
 /// compiles them, following includes from disk.

@@ -51,6 +51,8 @@ std::vector<CsvRecord> parse_csv(std::string_view text) {
 }
 
 std::string csv_line(const std::vector<std::string>& fields) {
+  // One empty field alone would be a blank line, which reads as no record.
+  if (fields.size() == 1 && fields[0].empty()) return "\"\"\n";
   std::string out;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i != 0) out += ',';

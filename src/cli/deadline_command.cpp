@@ -13,24 +13,15 @@
 #include "ticket_stream.hpp"
 
 namespace slakit::cli {
-namespace {
 
 using namespace std::chrono;
 
-// How starts are read: fractions of a second as --fractions says, counted
-// for the note at the end.
-struct StartReading {
-  Fractions fractions = Fractions::truncate;
-  std::size_t truncated = 0;
+void StartReading::note(std::string_view where) const {
+  note_truncated(where, truncated, truncated == 1 ? "start time" : "start times");
+}
 
-  void note(std::string_view where) const {
-    note_truncated(where, truncated, truncated == 1 ? "start time" : "start times");
-  }
-};
-
-// The deadline as text: RFC 3339 in the calendar's zone, or a date.
-std::string deadline(const Calendar& cal, const std::string& start, const std::string& add,
-                     StartReading& reading) {
+std::string deadline_text(const Calendar& cal, const std::string& start, const std::string& add,
+                          StartReading& reading) {
   const auto amount = parse_amount(add);
   const bool date_start = start.size() == 10;
   if (amount.days) {
@@ -47,6 +38,8 @@ std::string deadline(const Calendar& cal, const std::string& start, const std::s
                                   : parse_time(start, cal.zone(), reading.fractions);
   return cal.zone().format(cal.add(from, amount.time));
 }
+
+namespace {
 
 int batch(const Calendar& cal, const std::string& path, StartReading& reading) {
   const auto text = read_file(path);
@@ -74,7 +67,7 @@ int batch(const Calendar& cal, const std::string& path, StartReading& reading) {
         throw InvalidArgument(
             fmt::format("expected {} columns, found {}", header.size(), fields.size()));
       }
-      due = deadline(cal, fields[start_col], fields[add_col], reading);
+      due = deadline_text(cal, fields[start_col], fields[add_col], reading);
     } catch (const Error& e) {
       std::fprintf(stderr, "%s:%zu: error: %s\n", path.c_str(), records[r].line, e.what());
       status = kProblems;
@@ -111,7 +104,7 @@ int deadline_command(const Arguments& args) {
   StartReading reading{.fractions = fractions_option(args)};
   if (in) return batch(*cal, *in, reading);
   try {
-    std::printf("%s\n", deadline(*cal, *start, *add, reading).c_str());
+    std::printf("%s\n", deadline_text(*cal, *start, *add, reading).c_str());
     reading.note("--start");
   } catch (const Error& e) {
     std::fprintf(stderr, "slakit: %s\n", e.what());

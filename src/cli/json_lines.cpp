@@ -13,7 +13,7 @@ constexpr std::size_t kPadding = 64;  // SIMDJSON_PADDING
 void reserve(JsonChunk& chunk, std::size_t size, std::size_t keep) {
   if (chunk.capacity >= size + kPadding) return;
   const auto capacity = std::max(size + kPadding, chunk.capacity * 2);
-  auto bigger = std::make_unique<char[]>(capacity);
+  auto bigger = std::make_unique_for_overwrite<char[]>(capacity);  // no zeroing: read into
   if (keep > 0) std::memcpy(bigger.get(), chunk.bytes.get(), keep);
   chunk.bytes = std::move(bigger);
   chunk.capacity = capacity;

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <stdexcept>
 
 #include "slakit/error.hpp"
 #include "slakit/time/civil.hpp"
@@ -96,7 +95,8 @@ std::int32_t FieldLayout::code(std::string_view text) const {
 }
 
 void FieldLayout::mark_used(Slot slot) {
-  if (slot >= width_) throw std::logic_error("a condition reads a field not in its read list");
+  // A bug in the condition compiler, reported in the library's own error type.
+  if (slot >= width_) throw Error("internal error: a condition reads a field not in its read list");
   if (is_used_[slot]) return;
   is_used_[slot] = true;
   used_.insert(std::upper_bound(used_.begin(), used_.end(), slot), slot);

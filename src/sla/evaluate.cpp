@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <bit>
 #include <exception>
+#include <utility>
 
 #include "evaluate_state.hpp"
 #include "program/rule_set_impl.hpp"
@@ -139,6 +140,15 @@ void evaluate_steps(const Program& program, const Ticket& ticket,
 void evaluate_into(const Program& program, const Ticket& ticket,
                    std::span<const TicketEvent> events, Instant now, EvaluationState& st,
                    Evaluation& e, Traces* traces) {
+  // Checked first: otherwise an instant out of range would be an error or
+  // not depending on whether some calendar happened to reach it.
+  for (const auto& [what, t] : {std::pair{"created", ticket.created}, std::pair{"now", now}}) {
+    if (!in_supported_range(t)) {
+      throw RangeError(fmt::format("ticket '{}': {} {} is outside the supported range [{}, {})",
+                                   ticket.id, what, format_utc(t), format_utc(kSupportedBegin),
+                                   format_utc(kSupportedEnd)));
+    }
+  }
   try {
     evaluate_steps(program, ticket, events, now, st, e, traces);
   } catch (const RangeError& error) {

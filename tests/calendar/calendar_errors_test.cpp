@@ -96,6 +96,23 @@ TEST_CASE("instants and results outside 1970-2100 are range errors naming the va
                        RangeError);
 }
 
+// The range is half-open: a deadline on its very end lies outside it, even
+// where the end cuts a period short (found by slakit_fuzz_engines: a
+// periodic_update due at 2101-01-01T00:00:00Z, which explain then rejected).
+TEST_CASE("a deadline on the end of the supported range is a range error") {
+  CalendarDefinition always{.name = "always", .zone = "UTC"};
+  test::add_weekly(always, test::kEveryDay, {test::period("00:00", "24:00")});
+  const Calendar cal{always};
+  CHECK(cal.add(kSupportedEnd - 1h, 1h - 1s) == kSupportedEnd - 1s);
+  CHECK_THROWS_AS((void)cal.add(kSupportedEnd - 1h, 1h), RangeError);
+  // Lord Howe's Friday 2100-12-31 09:00-17:00 (+11:00) runs past the end.
+  CalendarDefinition lord_howe{.name = "lord_howe", .zone = "Australia/Lord_Howe"};
+  test::add_weekly(lord_howe, test::kEveryDay, {test::period("09:00", "17:00")});
+  const Calendar island{lord_howe};
+  CHECK_THROWS_AS((void)island.add(kSupportedEnd - 2h, 2h), RangeError);
+  CHECK(island.add(kSupportedEnd - 2h, 1h) == kSupportedEnd - 1h);
+}
+
 TEST_CASE("elapsed_between needs one interval fewer than instants") {
   const Calendar cal{test::nine_to_five("America/New_York")};
   const std::vector<Instant> walk{utc(2026y / 1 / 5, 9h), utc(2026y / 1 / 5, 10h)};

@@ -8,9 +8,9 @@
 // - the formatted text gives the same diagnostic codes as the original.
 //
 // With clang: cmake -DSLAKIT_BUILD_FUZZERS=ON ... builds slakit_fuzz_rules,
-// a libFuzzer binary (docs/architecture.md, "Verification"). Every build has
-// slakit_fuzz_replay, which runs the saved inputs in tests/fuzz/corpus (and
-// any file or folder named) as a test.
+// a libFuzzer binary (docs/architecture.md, "Running the fuzzers"). Every
+// build has slakit_fuzz_rules_replay, which runs the saved inputs in
+// tests/fuzz/corpus/rules (and any file or folder named) as a test.
 #include <slakit/lang/format.hpp>
 #include <slakit/slakit.hpp>
 

@@ -1,5 +1,5 @@
 // Runs the fuzz target on saved inputs, so that CI replays the corpus with
-// any compiler: slakit_fuzz_replay FILE_OR_FOLDER...
+// any compiler: slakit_fuzz_NAME_replay FILE_OR_FOLDER...
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>

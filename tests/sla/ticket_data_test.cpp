@@ -1,6 +1,7 @@
 // The ticket and its events as input: order, duplicates, the future, bad
 // data; batches; the JSON line (docs/sla.md, "The ticket and its fields").
 #include <slakit/routing/route.hpp>
+#include <slakit/sla/explain.hpp>
 
 #include "sla/sla_test_support.hpp"
 
@@ -238,6 +239,32 @@ TEST_CASE("a due outside the supported range is a range error naming the ticket"
         "[1970-01-01T00:00:00Z, 2101-01-01T00:00:00Z)");
   CHECK(range_error(rules("sla s { calendar office\n resolution 4h }"), late, now)
             .starts_with("ticket 'T-1': calendar 'office': "));
+}
+
+// evaluate "throws RangeError for instants outside the supported range"
+// (include/slakit/sla/evaluation.hpp): for `now` and the creation always,
+// not only when some calendar happens to reach them. Found by
+// slakit_fuzz_engines: a ticket paused for good at `now` after 2100
+// evaluated, but its explanation threw.
+TEST_CASE("a now or creation outside the supported range is a range error naming the ticket") {
+  const auto r =
+      rules("sla s { calendar office\n resolution 4h\n pause while ticket.status == on_hold }");
+  auto paused = ticket("2100-12-28T09:00Z");
+  paused.status = "on_hold";
+  const auto after_range = kSupportedEnd + std::chrono::days{5};
+  std::string message;
+  try {
+    (void)evaluate(r, paused, {}, after_range);
+  } catch (const RangeError& e) {
+    message = e.what();
+  }
+  CHECK(message ==
+        "ticket 'T-1': now 2101-01-06T00:00:00Z is outside the supported range "
+        "[1970-01-01T00:00:00Z, 2101-01-01T00:00:00Z)");
+  CHECK_THROWS_AS((void)explain(r, paused, {}, after_range), RangeError);
+  auto early = ticket("2026-03-02T09:00Z");
+  early.created = kSupportedBegin - 1s;
+  CHECK_THROWS_AS((void)evaluate(r, early, {}, at("2026-03-02T09:00Z")), RangeError);
 }
 
 // docs/language.md: `contract.customer` and `order.customer` are built-in

@@ -97,7 +97,8 @@ class Calendar {
                                                               int n) const;
 
   /// The holidays of one year (by the date they close), observed shifts
-  /// included, sorted by date. Dated overrides are not holidays.
+  /// included, sorted by date. Dated overrides are not holidays. Any year
+  /// may be asked for: no RangeError.
   [[nodiscard]] std::vector<Holiday> holidays(int year) const;
 
   /// Bytes held by the compiled blocks built so far. Blocks are built per

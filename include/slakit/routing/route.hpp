@@ -63,6 +63,7 @@ struct Routing {
                             std::optional<Instant> now = std::nullopt);
 /// The same into `into`, whose buffers are reused (everything in it is
 /// replaced): a host routing many tickets allocates little per ticket.
+/// Throws what the overload above throws.
 void route(const RuleSet& rules, const Ticket& ticket, std::span<const TicketEvent> events,
            std::optional<Instant> now, Routing& into);
 
@@ -78,7 +79,7 @@ using RoutingSink =
 /// routes read are fetched from memory ahead of their ticket's turn and one
 /// Routing is reused, so a batch allocates almost nothing per ticket. One
 /// bad ticket never loses the others: the sink gets its error. An exception
-/// thrown by the sink ends the batch.
+/// thrown by the sink ends the batch and propagates; nothing else is thrown.
 void route_many(const RuleSet& rules, std::span<const Ticket> tickets, const RoutingSink& sink);
 
 /// One route tried for a ticket: whether it matched and, when it did not,

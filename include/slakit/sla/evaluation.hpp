@@ -118,7 +118,8 @@ struct Evaluation {
 
 /// The same into `into`, whose buffers are reused (everything in it is
 /// replaced): a host that evaluates ticket after ticket allocates almost
-/// nothing. On an exception `into` holds no meaningful result.
+/// nothing. Throws what the overload above throws; on an exception `into`
+/// holds no meaningful result.
 ///
 /// Both keep their working buffers per calling thread (thread_local): no
 /// lock, nothing shared, and each thread that evaluates holds a few
@@ -139,7 +140,9 @@ struct BatchResult {
 };
 
 /// Evaluates many tickets on `threads` threads (0: one per core). One bad
-/// ticket never loses the others: its result holds the error.
+/// ticket never loses the others: its result holds the error (a TicketError
+/// or RangeError is a result, never thrown). Throws std::system_error when a
+/// thread cannot be started.
 [[nodiscard]] std::vector<BatchResult> evaluate_many(const RuleSet& rules,
                                                      std::span<const TicketHistory> tickets,
                                                      Instant now, unsigned threads = 0);
@@ -153,8 +156,10 @@ using EvaluationSink =
 /// ready, on the worker thread that made it, in no particular order: the
 /// sink must be safe to call from several threads at once. Each thread
 /// reuses one Evaluation, so a batch of any size keeps no results in memory
-/// and allocates almost nothing per ticket. An exception thrown by the sink
-/// stops the batch and is rethrown here.
+/// and allocates almost nothing per ticket. A ticket's TicketError or
+/// RangeError goes to the sink. An exception thrown by the sink stops the
+/// batch and is rethrown here; std::system_error when a thread cannot be
+/// started.
 void evaluate_many(const RuleSet& rules, std::span<const TicketHistory> tickets, Instant now,
                    const EvaluationSink& sink, unsigned threads = 0);
 
