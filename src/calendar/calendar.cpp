@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "calendar_state.hpp"
 #include "calendar_validation.hpp"
 #include "holiday_dates.hpp"
@@ -42,6 +44,49 @@ Instant at(const TimeBlock& block, std::uint64_t offset) {
 Calendar::Calendar(const CalendarDefinition& definition)
     : state_(std::make_shared<const detail::CalendarState>(
           definition, detail::validate_calendar(definition))) {}
+
+Calendar::Calendar(std::shared_ptr<const detail::CalendarState> state) : state_(std::move(state)) {}
+
+const detail::CalendarState& detail::state_of(const Calendar& calendar) noexcept {
+  return *calendar.state_;
+}
+
+Calendar Calendar::compose(std::string name, CalendarOp op, std::vector<Calendar> parts,
+                           std::string zone) {
+  CalendarDefinition identity{.name = std::move(name), .zone = std::move(zone)};
+  if (parts.empty()) {
+    throw InvalidArgument(fmt::format("{}: a composed calendar needs at least one part",
+                                      detail::calendar_label(identity)));
+  }
+  if (identity.zone.empty()) identity.zone = parts.front().zone().name();
+  TimeZone tz = [&] {
+    try {
+      return TimeZone::locate(identity.zone);
+    } catch (const InvalidArgument& e) {
+      throw InvalidArgument(fmt::format("{}: {}", detail::calendar_label(identity), e.what()));
+    }
+  }();
+  return Calendar{std::make_shared<const detail::CalendarState>(
+      std::move(identity), std::move(tz), CalendarComposition{op, std::move(parts)})};
+}
+
+Calendar Calendar::union_of(std::string name, std::vector<Calendar> parts, std::string zone) {
+  return compose(std::move(name), CalendarOp::union_of, std::move(parts), std::move(zone));
+}
+
+Calendar Calendar::intersection_of(std::string name, std::vector<Calendar> parts,
+                                   std::string zone) {
+  return compose(std::move(name), CalendarOp::intersection, std::move(parts), std::move(zone));
+}
+
+Calendar Calendar::difference(std::string name, Calendar open, Calendar minus, std::string zone) {
+  return compose(std::move(name), CalendarOp::difference, {std::move(open), std::move(minus)},
+                 std::move(zone));
+}
+
+const CalendarComposition* Calendar::composition() const noexcept {
+  return state_->composition ? &*state_->composition : nullptr;
+}
 
 const std::string& Calendar::name() const noexcept {
   return state_->definition.name;
@@ -288,7 +333,18 @@ std::size_t Calendar::compiled_bytes() const {
 }
 
 std::vector<Holiday> Calendar::holidays(int year) const {
-  return detail::holidays_in_years(state_->definition.holidays, year, year);
+  if (!state_->composition)
+    return detail::holidays_in_years(state_->definition.holidays, year, year);
+  std::vector<Holiday> out;
+  for (const auto& part : state_->composition->parts) {
+    for (auto& h : part.holidays(year)) {
+      if (std::find(out.begin(), out.end(), h) == out.end()) out.push_back(std::move(h));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Holiday& a, const Holiday& b) {
+    return local_days{a.date} < local_days{b.date};
+  });
+  return out;
 }
 
 }  // namespace slakit

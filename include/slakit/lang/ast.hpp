@@ -86,7 +86,7 @@ struct HolidayLine {
   SourceSpan span{};
 };
 
-/// "open 2026-12-20 10:00-14:00"
+/// "open 2026-12-20 10:00-14:00", or with "extra" (`day.extra`).
 struct OpenLine {
   DateOverride day{};
   SourceSpan span{};
@@ -100,9 +100,15 @@ struct ZoneLine {
 
 using CalendarLine = std::variant<ZoneLine, WeeklyLine, HolidayLine, OpenLine>;
 
+/// "calendar berlin_support { ... }", or a composed calendar
+/// "calendar desk = emea | americas | apac zone "Europe/London"": then
+/// `parts` names the calendars it combines by `op` and `lines` holds at most
+/// its zone.
 struct CalendarDecl {
   Name name{};
   std::vector<CalendarLine> lines{};
+  CalendarOp op = CalendarOp::union_of;
+  std::vector<Name> parts{};  ///< empty for a calendar with its own hours
   SourceSpan span{};
 };
 

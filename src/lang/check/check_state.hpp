@@ -74,6 +74,12 @@ class Checker {
   static std::vector<std::chrono::weekday> expand(const DayRange& r);
   bool check_range(const TimeRange& r, SourceSpan span);
   void check_calendar(const CalendarDecl& c);
+  // E0202 unless `n` names a calendar of the rule set.
+  bool check_calendar_name(const Name& n);
+  void unknown_zone(const ZoneLine& z);
+  void check_composition(const CalendarDecl& c);
+  // E0229 for each composed calendar that is a part of itself; their names.
+  std::set<std::string> find_cycles();
 
   // conditions
   const FieldInfo* field(const std::string& path, SourceSpan span);
@@ -101,6 +107,8 @@ class Checker {
   std::map<std::string, FieldInfo> fields_;
   std::map<std::string, SourceSpan> declared_fields_, calendars_, policies_, routes_, route_groups_;
   std::set<std::string> slas_;
+  std::map<std::string, const CalendarDecl*> composed_;  // by name, the first declaration
+  std::set<std::string> cyclic_;                         // composed calendars in a cycle
   CheckedRules out_;
 };
 

@@ -11,9 +11,20 @@
 
 namespace slakit::detail {
 
+/// A composed calendar that checked clean: its parts exist and it is not a
+/// part of itself, so compiling it after its parts always succeeds.
+struct ComposedCalendar {
+  std::string name;
+  CalendarOp op = CalendarOp::union_of;
+  std::vector<std::string> parts;
+  std::string zone;  ///< empty: the first part's
+  SourceSpan span;   ///< the name, for W0230
+};
+
 struct CheckedRules {
   std::vector<FieldInfo> fields;
   std::vector<CalendarDefinition> calendars;
+  std::vector<ComposedCalendar> compositions;  ///< in file order
   std::vector<PolicyDecl> policies;
   std::vector<RouteGroupDecl> route_groups;  ///< in file order; loose routes as one group
 };

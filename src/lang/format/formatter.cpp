@@ -61,6 +61,9 @@ std::string holiday_text(const HolidayLine& h) {
   std::string out = h.closed_form ? "closed " + holiday_date_text(r.date)
                                   : fmt::format("holiday {} {}", detail::quoted_text(r.name),
                                                 holiday_date_text(r.date));
+  // A closure with both ends on a `closed` line is a dated break: "12:00-13:00".
+  const bool dated_break = h.closed_form && r.closed_from && r.closed_until;
+  if (dated_break) out += " " + r.closed_from->to_string() + "-" + r.closed_until->to_string();
   switch (r.observance) {
     case Observance::none:
       break;
@@ -74,8 +77,8 @@ std::string holiday_text(const HolidayLine& h) {
       out += " observed substitute";
       break;
   }
-  if (r.closed_from) out += " from " + r.closed_from->to_string();
-  if (r.closed_until) out += " until " + r.closed_until->to_string();
+  if (r.closed_from && !dated_break) out += " from " + r.closed_from->to_string();
+  if (r.closed_until && !dated_break) out += " until " + r.closed_until->to_string();
   if (!r.skip_years.empty()) {
     std::string years;
     for (int y : r.skip_years) years += (years.empty() ? "" : ", ") + std::to_string(y);
@@ -198,6 +201,19 @@ class Printer {
   }
 
   void print(const CalendarDecl& d) {
+    if (!d.parts.empty()) {
+      static constexpr const char* kOperators[] = {" | ", " & ", " - "};
+      std::string text = "calendar " + d.name.text + " = ";
+      for (std::size_t i = 0; i < d.parts.size(); ++i) {
+        text += (i == 0 ? "" : kOperators[static_cast<int>(d.op)]) + d.parts[i].text;
+      }
+      for (const auto& l : d.lines) {
+        if (const auto* z = std::get_if<ZoneLine>(&l))
+          text += " zone " + detail::quoted_text(z->zone);
+      }
+      line("", text, d.span);
+      return;
+    }
     open_block("calendar " + d.name.text, d.span);
     for (const auto& l : d.lines) {
       std::visit(
@@ -210,7 +226,9 @@ class Printer {
             } else if constexpr (std::is_same_v<T, HolidayLine>) {
               line("  ", holiday_text(x), x.span);
             } else {
-              line("  ", "open " + format_date(x.day.date) + " " + ranges_text(x.day.hours),
+              line("  ",
+                   "open " + format_date(x.day.date) + " " + ranges_text(x.day.hours) +
+                       (x.day.extra ? " extra" : ""),
                    x.span);
             }
           },

@@ -28,6 +28,10 @@ void calendar_name(ParseState& s) {
   s.calendar.name = s.name_value;
 }
 
+void calendar_part(ParseState& s) {
+  s.calendar.parts.push_back(s.name_value);
+}
+
 void zone_line(ParseState& s, SourceSpan span) {
   s.calendar.lines.emplace_back(ZoneLine{s.string_value, span});
 }
@@ -128,10 +132,16 @@ void holiday_line(ParseState& s, SourceSpan span, bool closed_form) {
 void open_date(ParseState& s) {
   s.ranges.clear();
   s.first_date = s.date_value;
+  s.open_extra = false;
+}
+
+void open_extra(ParseState& s) {
+  s.open_extra = true;
 }
 
 void open_line(ParseState& s, SourceSpan span) {
-  s.calendar.lines.emplace_back(OpenLine{DateOverride{s.first_date, std::move(s.ranges)}, span});
+  s.calendar.lines.emplace_back(
+      OpenLine{DateOverride{s.first_date, std::move(s.ranges), s.open_extra}, span});
   s.ranges.clear();
 }
 

@@ -51,6 +51,7 @@ class ParseState {
   std::chrono::year_month_day first_date{};
   std::vector<DayRange> days;
   std::vector<TimeRange> ranges;
+  bool open_extra = false;  ///< `open DATE hours extra`
   std::vector<Expr> exprs;  ///< the expression stack
   std::vector<Literal> list;
   CompareOp op = CompareOp::eq;
