@@ -278,17 +278,31 @@ struct DayPosition {
   int day_of_year;
 };
 
+[[noreturn, gnu::noinline]] void bad_date(year_month_day date) {
+  if (!date.ok()) throw InvalidArgument(fmt::format("invalid date {}", format_date(date)));
+  throw RangeError(fmt::format("date {} is outside the supported years {} to {}", format_date(date),
+                               detail::kFirstYear, detail::kFirstYear + kYearCount - 1));
+}
+
+// The date's block and day of year, checked with the same tables that
+// convert it: no branch on the way that a valid date mispredicts.
 DayPosition locate_day(year_month_day date) {
-  if (!date.ok()) {
-    throw InvalidArgument(fmt::format("invalid date {}", format_date(date)));
+  const auto index = static_cast<unsigned>(static_cast<int>(date.year()) - detail::kFirstYear);
+  const auto m = static_cast<unsigned>(date.month()) - 1;
+  const auto d = static_cast<unsigned>(date.day());
+  const auto& before = detail::kDaysBeforeMonth[date.year().is_leap() ? 1 : 0];
+  if (index >= static_cast<unsigned>(kYearCount) || m >= 12 || d == 0 ||
+      d > static_cast<unsigned>(before[m + 1] - before[m])) [[unlikely]] {
+    bad_date(date);
   }
-  const int y = static_cast<int>(date.year());
-  if (y < detail::kFirstYear || y >= detail::kFirstYear + kYearCount) {
-    throw RangeError(fmt::format("date {} is outside the supported years {} to {}",
-                                 format_date(date), detail::kFirstYear,
-                                 detail::kFirstYear + kYearCount - 1));
-  }
-  return {y - detail::kFirstYear, detail::day_of_year(date)};
+  return {static_cast<int>(index), before[m] + static_cast<int>(d) - 1};
+}
+
+[[noreturn, gnu::noinline]] void beyond_years(const CalendarState& s, year_month_day date, int n) {
+  throw RangeError(
+      fmt::format("{}: {} {:+} business days lies outside the supported years {} to {}",
+                  detail::calendar_label(s.definition), format_date(date), n, detail::kFirstYear,
+                  detail::kFirstYear + kYearCount - 1));
 }
 
 }  // namespace
@@ -303,29 +317,26 @@ year_month_day Calendar::add_business_days(year_month_day date, int n) const {
   int b = p.block;
   const detail::DayBlock* block = &state_->day_block(b);
   // The target as a 1-based ordinal among the business days of block b;
-  // rank counts the business days before the date.
-  const long before = block->rank[static_cast<std::size_t>(p.day_of_year)];
-  long ordinal = before + 1;                                               // n == 0: on or after
-  if (n > 0) ordinal = before + (block->test(p.day_of_year) ? 1 : 0) + n;  // strictly after
-  if (n < 0) ordinal = before + 1 + n;                                     // strictly before
-  auto fail = [&] {
-    throw RangeError(
-        fmt::format("{}: {} {:+} business days lies outside the supported years {} "
-                    "to {}",
-                    detail::calendar_label(state_->definition), format_date(date), n,
-                    detail::kFirstYear, detail::kFirstYear + kYearCount - 1));
-  };
+  // rank counts the business days before the date. n > 0: strictly after;
+  // n < 0: strictly before; n == 0: on or after.
+  const auto day = static_cast<std::size_t>(p.day_of_year);
+  const long before = block->rank[day];
+  const long open = block->rank[day + 1] - before;  // 1 on a business day
+  long ordinal = before + n + (n > 0 ? open : 1);
+  // Usually within the year: a rank, a select and a table look-up.
+  if (ordinal >= 1 && ordinal <= block->total) [[likely]]
+    return block->date_at(ordinal);
   while (ordinal > block->total) {
     ordinal -= block->total;
-    if (++b == kYearCount) fail();
+    if (++b == kYearCount) beyond_years(*state_, date, n);
     block = &state_->day_block(b);
   }
   while (ordinal < 1) {
-    if (--b < 0) fail();
+    if (--b < 0) beyond_years(*state_, date, n);
     block = &state_->day_block(b);
     ordinal += block->total;
   }
-  return detail::date_of(block->year, block->select(static_cast<int>(ordinal)));
+  return block->date_at(ordinal);
 }
 
 std::size_t Calendar::compiled_bytes() const {

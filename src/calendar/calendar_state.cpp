@@ -76,7 +76,8 @@ DayBlock CalendarState::build_day_block(int index) const {
   DayBlock block;
   const year y{kFirstYear + index};
   block.year = y;
-  block.day_count = y.is_leap() ? 366 : 365;
+  block.leap = y.is_leap();
+  block.day_count = block.leap ? 366 : 365;
   const local_days jan1{y / January / 1};
   if (composition) {
     // A date is a business day when the composed calendar is open at some

@@ -211,3 +211,22 @@ TEST_CASE("composition errors name the calendar and the value") {
                        doctest::Contains("calendar 'z': unknown time zone 'Europe/Berln'"),
                        InvalidArgument);
 }
+
+// docs/cpp-api.md: "compiled_bytes() counts its own blocks; the parts ...
+// count theirs." A composed block is a plain block: the same size per year.
+TEST_CASE("a composition's blocks are built per year on first use and stay small") {
+  const auto b = berlin();
+  const auto n = new_york();
+  const auto any = Calendar::union_of("any", {b, n});
+  CHECK(any.compiled_bytes() == 0);
+  (void)any.add(utc(2026y / 3 / 6, 12h), 1h);
+  CHECK(any.compiled_bytes() > 3000);
+  CHECK(any.compiled_bytes() < 6 * 1024);
+  CHECK(b.compiled_bytes() > 3000);  // the part's block of 2026, built for the union's
+  (void)any.add_business_days(2026y / 3 / 6, 1);
+  (void)any.elapsed(utc(1970y / 1 / 1, 0h), utc(2100y / 12 / 31, 0h));
+  for (int y = 1970; y <= 2100; ++y) (void)any.is_business_day(year_month_day{year{y} / 6 / 1});
+  MESSAGE("bytes per year covered by a union, time and business days: " << any.compiled_bytes() /
+                                                                               131);
+  CHECK(any.compiled_bytes() / 131 < 6 * 1024);
+}
