@@ -88,6 +88,24 @@ const CalendarComposition* Calendar::composition() const noexcept {
   return state_->composition ? &*state_->composition : nullptr;
 }
 
+const Calendar& Calendar::in_zone(std::string_view zone) const {
+  // A composed calendar in its own zone may still have parts in others.
+  if (zone.empty() || (!state_->composition && zone == state_->zone.name())) return *this;
+  return state_->variants.get(zone, [&] { return rezoned(zone); });
+}
+
+Calendar Calendar::rezoned(std::string_view zone) const {
+  const auto& s = *state_;
+  if (s.composition) {
+    std::vector<Calendar> parts;
+    for (const auto& part : s.composition->parts) parts.push_back(part.in_zone(zone));
+    return compose(s.definition.name, s.composition->op, std::move(parts), std::string{zone});
+  }
+  auto def = s.definition;
+  def.zone = zone;
+  return Calendar{def};  // validates: an unknown zone names the calendar
+}
+
 const std::string& Calendar::name() const noexcept {
   return state_->definition.name;
 }

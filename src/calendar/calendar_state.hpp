@@ -8,6 +8,7 @@
 #include "lazy_blocks.hpp"
 #include "slakit/calendar/calendar.hpp"
 #include "time_block.hpp"
+#include "zone_variants.hpp"
 
 namespace slakit::detail {
 
@@ -26,6 +27,8 @@ class CalendarState {
   const CalendarDefinition definition;
   const TimeZone zone;
   const std::optional<CalendarComposition> composition;
+  /// Calendar::in_zone's variants, built on first use.
+  const ZoneVariants variants;
 
   /// The block of UTC year kFirstYear + index.
   [[nodiscard]] const TimeBlock& time_block(int index) const {

@@ -2,7 +2,8 @@
 // asks each part's minute calendar whether a minute is open (any, all, or
 // the first and not the second), knowing nothing of blocks or spans. Parts
 // lie in different zones; half the cases fall within days of one of their
-// DST transitions. Four compositions of 25,500 cases: 102,000 cases.
+// DST transitions. Four compositions of 25,500 cases: 102,000 cases; then
+// calendars read in another zone (Calendar::in_zone), alone and composed.
 #include <doctest/doctest.h>
 
 #include <memory>
@@ -54,6 +55,17 @@ Pair composed(const std::string& name, CalendarOp op, std::vector<Pair> parts) {
   return {std::move(fast), std::move(slow), std::move(transitions)};
 }
 
+// `def` compiled in its own zone, then read in `zone` (Calendar::in_zone),
+// against the reference of `def` written in `zone`.
+Pair rezoned(CalendarDefinition def, const std::string& zone) {
+  Calendar fast = Calendar{def}.in_zone(zone);  // the copy keeps the variant alive
+  def.zone = zone;
+  auto slow = std::make_unique<reference::MinuteCalendar>(def, fast);
+  std::vector<Instant> transitions;
+  add_transitions(fast.zone(), transitions);
+  return {std::move(fast), std::move(slow), std::move(transitions)};
+}
+
 void compare(const Pair& p, unsigned seed) {
   test::differential::compare(p.fast, *p.slow, p.transitions, seed, kCasesPerComposition);
 }
@@ -88,4 +100,28 @@ TEST_CASE("differential: a union of Berlin and Lord Howe, minus the UTC split sh
       composed("inner", CalendarOp::union_of, pairs({berlin_breaks(), lord_howe_shifts()})));
   parts.push_back(plain(utc_split()));
   compare(composed("nested", CalendarOp::difference, std::move(parts)), 14);
+}
+
+TEST_CASE("differential: Berlin's hours with breaks and extra hours, read in Sydney") {
+  compare(rezoned(berlin_breaks(), "Australia/Sydney"), 15);
+}
+
+TEST_CASE("differential: a union read in Lord Howe's zone, and minus a part kept in New York") {
+  // The union of New York office hours and Berlin's, both read in Lord Howe's
+  // zone, minus the New York night desk in its own zone.
+  std::vector<Pair> inner;
+  inner.push_back(rezoned(ny_office(), "Australia/Lord_Howe"));
+  inner.push_back(rezoned(berlin_breaks(), "Australia/Lord_Howe"));
+  auto read_there = composed("read_there", CalendarOp::union_of, std::move(inner));
+  // The compiled side as a host writes it: the composition's own in_zone.
+  const auto any =
+      Calendar::union_of("read_there", {Calendar{ny_office()}, Calendar{berlin_breaks()}});
+  CHECK(any.in_zone("Australia/Lord_Howe")
+            .open_intervals(sys_days{2026y / 3 / 30}, sys_days{2026y / 4 / 14}) ==
+        read_there.fast.open_intervals(sys_days{2026y / 3 / 30}, sys_days{2026y / 4 / 14}));
+  read_there.fast = any.in_zone("Australia/Lord_Howe");
+  std::vector<Pair> parts;
+  parts.push_back(std::move(read_there));
+  parts.push_back(plain(ny_night_desk()));
+  compare(composed("minus_night", CalendarOp::difference, std::move(parts)), 16);
 }

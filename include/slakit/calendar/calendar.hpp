@@ -33,6 +33,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "slakit/calendar/calendar_definition.hpp"
@@ -80,6 +81,18 @@ class Calendar {
   [[nodiscard]] const CalendarDefinition& definition() const noexcept;
   /// The operation and parts of a composed calendar; nullptr for a plain one.
   [[nodiscard]] const CalendarComposition* composition() const noexcept;
+
+  /// This calendar with its weekly hours, holidays and dated rules read in
+  /// `zone` (an IANA name) instead of its own: "4 business hours in the
+  /// customer's local time" is cal.in_zone(customer_zone).add(t, 4h). A
+  /// composed calendar re-reads every part in `zone` and takes it as its own.
+  /// An empty `zone`, or the calendar's own, gives this calendar.
+  ///
+  /// Each zone's variant is compiled on first use and kept: later calls
+  /// return the same object, without a lock, from any thread. It lives as
+  /// long as this calendar (or a copy of it) does. Throws InvalidArgument for
+  /// an unknown zone, naming the calendar and the zone.
+  [[nodiscard]] const Calendar& in_zone(std::string_view zone) const;
 
   /// The instant at which `business` time has passed, counting from `start`.
   /// A start outside working time counts from the next opening; a result that
@@ -145,6 +158,7 @@ class Calendar {
   explicit Calendar(std::shared_ptr<const detail::CalendarState> state);
   static Calendar compose(std::string name, CalendarOp op, std::vector<Calendar> parts,
                           std::string zone);
+  [[nodiscard]] Calendar rezoned(std::string_view zone) const;
   friend const detail::CalendarState& detail::state_of(const Calendar& calendar) noexcept;
 
   std::shared_ptr<const detail::CalendarState> state_;
