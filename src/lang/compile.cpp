@@ -159,13 +159,12 @@ CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& opti
   const auto before = result.diagnostics.size();
   auto impl = std::make_shared<RuleSet::Impl>();
   impl->sources = sources;
-  detail::compile_calendars(checked, impl->calendars, result.diagnostics);
+  detail::compile_calendars(checked, impl->calendars, impl->ticket_calendars, result.diagnostics);
   impl->policies = std::move(checked.policies);
   impl->route_groups = std::move(checked.route_groups);
   impl->fields = std::move(checked.fields);
   // Compiled last: the program points into the policies and calendars above.
-  impl->program = detail::compile_program(
-      impl->fields, impl->policies, [&](const std::string& n) { return &impl->calendars.at(n); });
+  impl->program = detail::compile_program(impl->fields, impl->policies, impl->ticket_calendars);
   impl->routing = detail::compile_routing(impl->fields, impl->route_groups);
   // Lints that need compiled conditions or calendars; warnings only, in file order.
   detail::lint_policies(*impl->program, result.diagnostics);

@@ -27,8 +27,13 @@ Calendar compose(const ComposedCalendar& c,
 
 void compile_calendars(const CheckedRules& checked,
                        std::map<std::string, Calendar, std::less<>>& calendars,
-                       std::vector<Diagnostic>& diagnostics) {
-  for (const auto& def : checked.calendars) calendars.emplace(def.name, Calendar{def});
+                       TicketCalendars& for_tickets, std::vector<Diagnostic>& diagnostics) {
+  for (const auto& def : checked.calendars) {
+    const auto& cal = calendars.emplace(def.name, Calendar{def}).first->second;
+    const auto field = checked.zone_fields.find(def.name);
+    for_tickets.try_emplace(def.name, cal,
+                            field == checked.zone_fields.end() ? std::string{} : field->second);
+  }
   // In dependency order (Kahn): the checker rejected cycles and unknown parts.
   std::map<std::string, std::vector<const ComposedCalendar*>, std::less<>> waiting;  // by part
   std::vector<std::size_t> missing(checked.compositions.size());
@@ -45,7 +50,10 @@ void compile_calendars(const CheckedRules& checked,
   while (!ready.empty()) {
     const auto* c = ready.back();
     ready.pop_back();
-    calendars.emplace(c->name, compose(*c, calendars));
+    const auto& cal = calendars.emplace(c->name, compose(*c, calendars)).first->second;
+    std::vector<const TicketCalendar*> parts;
+    for (const auto& p : c->parts) parts.push_back(&for_tickets.at(p));
+    for_tickets.try_emplace(c->name, cal, std::move(parts));
     const auto it = waiting.find(c->name);
     if (it == waiting.end()) continue;
     for (const auto* next : it->second) {

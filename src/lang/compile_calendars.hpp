@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "lang/check/checker.hpp"
+#include "program/ticket_calendar.hpp"
 #include "slakit/calendar/calendar.hpp"
 
 namespace slakit::detail {
@@ -16,10 +17,11 @@ namespace slakit::detail {
 inline constexpr int kOpenCheckFirstYear = 2025;
 inline constexpr int kOpenCheckLastYear = 2028;
 
-/// Compiles every calendar of `checked` into `calendars`, and warns (W0230)
-/// about a composed calendar open at no instant of the check years.
+/// Compiles every calendar of `checked` into `calendars`, and their views
+/// for tickets (whose zone fields they follow) into `for_tickets`; warns
+/// (W0230) about a composed calendar open at no instant of the check years.
 void compile_calendars(const CheckedRules& checked,
                        std::map<std::string, Calendar, std::less<>>& calendars,
-                       std::vector<Diagnostic>& diagnostics);
+                       TicketCalendars& for_tickets, std::vector<Diagnostic>& diagnostics);
 
 }  // namespace slakit::detail

@@ -51,7 +51,8 @@ void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active, 
       st.paused.push_back(same ? st.paused.back() : ((*policy.pause)(tl.state(k)) ? 1 : 0));
     }
   }
-  const TargetClock clock{policy, tl, active, st.paused, st.step_business(policy.calendar),
+  const auto* calendar = st.calendar_of(policy);
+  const TargetClock clock{policy, calendar, tl, active, st.paused, st.step_business(calendar),
                           st.sums};
   for (const auto& target : policy.targets) clock.evaluate(target, st.cycles, out, traces);
 }
@@ -67,6 +68,16 @@ void evaluate_steps(const Program& program, const Ticket& ticket,
                     Evaluation& e, Traces* traces) {
   st.timeline.build(program.layout, ticket, events, now);
   st.business_cached = 0;
+  // Calendars that a ticket field chooses or moves: once per ticket, from
+  // its fields at creation (docs/sla.md).
+  st.ticket_calendars.resize(program.per_ticket_calendars);
+  for (const auto* plans : {&program.slas, &program.olas}) {
+    for (const auto& p : *plans) {
+      if (p.per_ticket < 0) continue;
+      st.ticket_calendars[static_cast<std::size_t>(p.per_ticket)] =
+          p.calendar_choice.resolve(program.layout, st.timeline.state(0), ticket.id);
+    }
+  }
   select_policies(program, st);
   const auto& tl = st.timeline;
   const auto steps = tl.steps();

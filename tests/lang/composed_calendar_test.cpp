@@ -171,3 +171,60 @@ TEST_CASE("a composed calendar compiles to the C++ composition and serves polici
   CHECK(desk->add(friday, 2h) == sys_days{2026y / 3 / 16} + 1h);
   CHECK(usable->add(friday, 9h) == sys_days{2026y / 3 / 16} + 9h);
 }
+
+TEST_CASE("zone from a ticket field and calendar from a ticket field: parse, check, format") {
+  const std::string text =
+      "field customer.calendar : text\n\n"
+      "calendar local {\n  zone from customer.zone else \"Europe/Berlin\"\n  mon 09:00-17:00\n}\n\n"
+      "sla s {\n  calendar from customer.calendar else local\n  resolution 1h\n}\n";
+  CHECK(diagnostics_of(text).empty());
+  const auto once = format_rules("t.sla", text);
+  REQUIRE(once.ok());
+  CHECK(once.text == text);
+  std::vector<Diagnostic> d;
+  const auto file = parse(text, d);
+  const auto& zone = std::get<ZoneLine>(calendar_at(file, 1).lines[0]);
+  REQUIRE(zone.field);
+  CHECK(zone.field->text == "customer.zone");
+  CHECK(zone.zone == "Europe/Berlin");
+  const auto& policy = std::get<PolicyDecl>(file.declarations.at(2));
+  CHECK(policy.calendar_field->text == "customer.calendar");
+  CHECK(policy.calendar->text == "local");
+  // A calendar named `from` is still a calendar.
+  CHECK(diagnostics_of("calendar from { zone \"UTC\"  mon 09:00-17:00 }\n"
+                       "sla s { calendar from  resolution 1h }\n")
+            .empty());
+}
+
+TEST_CASE("E0203, E0204 and E0202 on the fields and names that choose calendars") {
+  CHECK(diagnostics_of("calendar c { zone from customer.zon else \"UTC\"  mon 09:00-17:00 }\n") ==
+        "1:24 E0203");
+  CHECK(diagnostics_of("calendar c { zone from customer.tier else \"UTC\"  mon 09:00-17:00 }\n") ==
+        "1:24 E0204");
+  CHECK(first_message("calendar c { zone from customer.tier else \"UTC\"  mon 09:00-17:00 }\n") ==
+        "a zone comes from a text field, but customer.tier is one of standard, silver, gold, "
+        "platinum");
+  CHECK(diagnostics_of("calendar c { zone from customer.zone else \"Mars\"  mon 09:00-17:00 }\n") ==
+        "1:14 E0205");
+  CHECK(diagnostics_of(desks("sla s { calendar from ticket.queue else emae  resolution 1h }\n")) ==
+        "4:41 E0202");
+  CHECK(diagnostics_of(desks(
+            "sla s { calendar from ticket.priority else emea  resolution 1h }\n")) == "4:23 E0204");
+}
+
+// docs/language.md, E0231: "a ticket gives one zone".
+TEST_CASE("E0231 a composed calendar whose zone would come from a ticket in two ways") {
+  const std::string two_fields =
+      "field customer.office_zone : text\n"
+      "calendar a { zone from customer.zone else \"UTC\"  mon 09:00-17:00 }\n"
+      "calendar b { zone from customer.office_zone else \"UTC\"  mon 09:00-17:00 }\n"
+      "calendar c { zone \"UTC\"  mon 10:00-12:00 }\n"
+      "calendar ab = a | b\n"
+      "calendar ac = a & c\n";
+  CHECK(diagnostics_of(two_fields) == "5:10 E0231");
+  CHECK(first_message(two_fields) ==
+        "calendar 'ab' has parts whose zones come from different fields (customer.office_zone, "
+        "customer.zone): a ticket gives one zone");
+  CHECK(diagnostics_of(desks("calendar m = emea | amer zone from customer.zone else \"UTC\"\n")) ==
+        "4:36 E0231");
+}

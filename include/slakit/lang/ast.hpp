@@ -92,9 +92,11 @@ struct OpenLine {
   SourceSpan span{};
 };
 
-/// "zone "Europe/Berlin""
+/// "zone "Europe/Berlin"", or "zone from customer.zone else "Europe/Berlin"":
+/// the hours are read in the zone a ticket's field names, `zone` when empty.
 struct ZoneLine {
   std::string zone{};
+  std::optional<Name> field{};
   SourceSpan span{};
 };
 
@@ -176,8 +178,9 @@ struct PolicyDecl {
   enum class Kind { sla, ola };
   Kind kind = Kind::sla;
   Name name{};
-  std::optional<Expr> applies{};  ///< "for <condition>"
-  std::optional<Name> calendar{};
+  std::optional<Expr> applies{};         ///< "for <condition>"
+  std::optional<Name> calendar{};        ///< with `calendar_field`: the fallback
+  std::optional<Name> calendar_field{};  ///< "calendar from customer.calendar else NAME"
   std::vector<TargetLine> targets{};
   std::optional<Expr> pause_while{};
   std::vector<EventRef> start_on{};  ///< OLA clock start events

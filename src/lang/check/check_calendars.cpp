@@ -65,6 +65,7 @@ std::set<std::string> Checker::find_cycles() {
       auto& top = stack.back();
       if (top.next == top.decl->parts.size()) {
         marks[top.decl->name.text] = Mark::done;
+        parts_first_.push_back(top.decl);
         stack.pop_back();
         continue;
       }
@@ -94,6 +95,37 @@ std::set<std::string> Checker::find_cycles() {
   return cyclic;
 }
 
+bool Checker::check_text_field(const Name& n, const char* what) {
+  const auto* f = field(n.text, n.span);
+  if (f == nullptr) return false;
+  if (f->type == FieldType::text) return true;
+  error("E0204",
+        fmt::format("{} comes from a text field, but {} is {}", what, n.text, describe(*f)),
+        n.span);
+  return false;
+}
+
+void Checker::check_zone_fields() {
+  // Each composed calendar after its parts: the fields its parts' zones come from.
+  std::map<std::string, std::set<std::string>> fields;
+  for (const auto& [name, field] : zone_field_of_) fields[name].insert(field);
+  for (const auto* c : parts_first_) {
+    auto& mine = fields[c->name.text];
+    for (const auto& p : c->parts) {
+      if (const auto it = fields.find(p.text); it != fields.end() && p.text != c->name.text) {
+        mine.insert(it->second.begin(), it->second.end());
+      }
+    }
+    if (mine.size() > 1) {
+      error("E0231",
+            fmt::format("calendar '{}' has parts whose zones come from different fields ({}): "
+                        "a ticket gives one zone",
+                        c->name.text, join(std::vector<std::string>{mine.begin(), mine.end()})),
+            c->name.span);
+    }
+  }
+}
+
 void Checker::check_composition(const CalendarDecl& c) {
   ComposedCalendar out{c.name.text, c.op, {}, {}, c.name.span};
   bool ok = cyclic_.count(c.name.text) == 0;
@@ -104,6 +136,14 @@ void Checker::check_composition(const CalendarDecl& c) {
   for (const auto& line : c.lines) {
     const auto* z = std::get_if<ZoneLine>(&line);
     if (z == nullptr) continue;
+    if (z->field) {
+      error("E0231",
+            fmt::format("a composed calendar's zone cannot come from a ticket: write 'zone from "
+                        "{}' in its parts, which it then follows",
+                        z->field->text),
+            z->field->span);
+      ok = false;
+    }
     out.zone = z->zone;
     try {
       (void)TimeZone::locate(z->zone);
@@ -132,6 +172,9 @@ void Checker::check_calendar(const CalendarDecl& c) {
         continue;
       }
       def.zone = z->zone;
+      if (z->field && check_text_field(*z->field, "a zone")) {
+        out_.zone_fields[c.name.text] = z->field->text;
+      }
       try {
         (void)TimeZone::locate(z->zone);
       } catch (const InvalidArgument&) {

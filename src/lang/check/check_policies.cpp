@@ -16,6 +16,7 @@ void Checker::check_policy(const PolicyDecl& p) {
   if (p.applies) check_condition(*p.applies);
   if (p.pause_while) check_condition(*p.pause_while);
   if (p.calendar) (void)check_calendar_name(*p.calendar);
+  if (p.calendar_field) (void)check_text_field(*p.calendar_field, "a calendar");
   if (p.targets.empty()) {
     error("E0210",
           fmt::format("{} '{}' has no targets: add one like resolution 8h", kind, p.name.text),

@@ -2,6 +2,8 @@
 // problem is a diagnostic with its own code (docs/language.md).
 #pragma once
 
+#include <map>
+#include <string>
 #include <vector>
 
 #include "slakit/calendar/calendar_definition.hpp"
@@ -25,6 +27,8 @@ struct CheckedRules {
   std::vector<FieldInfo> fields;
   std::vector<CalendarDefinition> calendars;
   std::vector<ComposedCalendar> compositions;  ///< in file order
+  /// Plain calendars whose zone comes from a ticket field: name -> field.
+  std::map<std::string, std::string> zone_fields;
   std::vector<PolicyDecl> policies;
   std::vector<RouteGroupDecl> route_groups;  ///< in file order; loose routes as one group
 };

@@ -89,6 +89,12 @@ std::string holiday_text(const HolidayLine& h) {
   return out;
 }
 
+// fmt rather than operator+: GCC 12 warns wrongly about the latter (PR 105329).
+std::string zone_text(const ZoneLine& z) {
+  return z.field ? fmt::format("zone from {} else {}", z.field->text, detail::quoted_text(z.zone))
+                 : fmt::format("zone {}", detail::quoted_text(z.zone));
+}
+
 std::string days_text(const std::vector<DayRange>& days) {
   std::string out;
   for (const auto& d : days) {
@@ -208,8 +214,7 @@ class Printer {
         text += (i == 0 ? "" : kOperators[static_cast<int>(d.op)]) + d.parts[i].text;
       }
       for (const auto& l : d.lines) {
-        if (const auto* z = std::get_if<ZoneLine>(&l))
-          text += " zone " + detail::quoted_text(z->zone);
+        if (const auto* z = std::get_if<ZoneLine>(&l)) text += fmt::format(" {}", zone_text(*z));
       }
       line("", text, d.span);
       return;
@@ -220,7 +225,7 @@ class Printer {
           [&](const auto& x) {
             using T = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<T, ZoneLine>) {
-              line("  ", "zone " + detail::quoted_text(x.zone), x.span);
+              line("  ", zone_text(x), x.span);
             } else if constexpr (std::is_same_v<T, WeeklyLine>) {
               line("  ", days_text(x.days) + " " + ranges_text(x.hours), x.span);
             } else if constexpr (std::is_same_v<T, HolidayLine>) {
@@ -243,7 +248,13 @@ class Printer {
     open_block(head, d.span);
     // The lines in the order they were written.
     std::vector<std::pair<SourceSpan, std::string>> lines;
-    if (d.calendar) lines.emplace_back(d.calendar->span, "calendar " + d.calendar->text);
+    if (d.calendar_field && d.calendar) {
+      lines.emplace_back(
+          d.calendar_field->span,
+          fmt::format("calendar from {} else {}", d.calendar_field->text, d.calendar->text));
+    } else if (d.calendar) {
+      lines.emplace_back(d.calendar->span, "calendar " + d.calendar->text);
+    }
     for (const auto& t : d.targets) lines.emplace_back(t.span, target_text(t));
     if (d.pause_while) {
       lines.emplace_back(d.pause_while->span, "pause while " + detail::expr_text(*d.pause_while));

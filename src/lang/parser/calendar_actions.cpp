@@ -32,8 +32,17 @@ void calendar_part(ParseState& s) {
   s.calendar.parts.push_back(s.name_value);
 }
 
+void zone_begin(ParseState& s) {
+  s.zone_field.reset();
+}
+
+void zone_field(ParseState& s) {
+  s.zone_field = s.name_value;
+}
+
 void zone_line(ParseState& s, SourceSpan span) {
-  s.calendar.lines.emplace_back(ZoneLine{s.string_value, span});
+  s.calendar.lines.emplace_back(ZoneLine{s.string_value, std::move(s.zone_field), span});
+  s.zone_field.reset();
 }
 
 void day_first(ParseState& s) {

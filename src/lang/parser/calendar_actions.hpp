@@ -7,6 +7,8 @@ namespace slakit::parser {
 
 void calendar_name(ParseState& s);
 void calendar_part(ParseState& s);
+void zone_begin(ParseState& s);
+void zone_field(ParseState& s);
 void zone_line(ParseState& s, SourceSpan span);
 void day_first(ParseState& s);
 void day_last(ParseState& s);

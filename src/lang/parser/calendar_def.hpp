@@ -35,7 +35,10 @@ const auto year_number_def = integer;
 const auto time_range = time_of_day[act(range_open)] > '-' > time_of_day[act(range_close)];
 const auto time_ranges_def = time_range % ',';
 
-const auto zone_stmt = x3::raw[kw("zone") > string_lit][act_span(zone_line)];
+// "zone from customer.zone else "Europe/Berlin"": the zone a ticket names.
+const auto zone_from = kw("from") > field_path[act(zone_field)] > kw("else") > string_lit;
+const auto zone_stmt =
+    x3::raw[kw("zone")[act(zone_begin)] > (zone_from | string_lit)][act_span(zone_line)];
 
 const auto day_range = day[act(day_first)] >> -(".." > day[act(day_last)]);
 const auto weekly_stmt = x3::raw[(day_range % ',') > time_ranges][act_span(weekly_line)];
