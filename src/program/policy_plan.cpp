@@ -57,7 +57,7 @@ Program compile_program(std::vector<FieldInfo> fields, const std::vector<PolicyD
         choice.field = used_slot(p.calendar_field->text);
         choice.field_name = p.calendar_field->text;
       }
-      if (choice.per_ticket()) plan.per_ticket = static_cast<int>(program.per_ticket_calendars++);
+      if (choice.per_ticket()) plan.per_ticket = 0;  // numbered below
     }
     if (p.applies) {
       plan.applies.emplace(*p.applies, layout);
@@ -101,6 +101,14 @@ Program compile_program(std::vector<FieldInfo> fields, const std::vector<PolicyD
       plan.thresholds.push_back({t.percent, t.escalate, t.target_kind, t.target.text});
     }
     (plan.is_sla ? program.slas : program.olas).push_back(std::move(plan));
+  }
+  // Numbered once the plans stand where they stay.
+  for (auto* plans : {&program.slas, &program.olas}) {
+    for (auto& p : *plans) {
+      if (p.per_ticket < 0) continue;
+      p.per_ticket = static_cast<int>(program.per_ticket_calendars.size());
+      program.per_ticket_calendars.push_back(&p);
+    }
   }
   auto table = [&](const std::vector<PolicyPlan>& plans) {
     std::vector<const Condition*> conditions;

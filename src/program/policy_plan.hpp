@@ -73,11 +73,13 @@ struct Program {
   Program(Program&&) = default;
   Program& operator=(Program&&) = default;
   FieldLayout layout;
-  std::vector<PolicyPlan> slas, olas;    ///< each in rule order
-  std::uint64_t sla_slots = 0;           ///< Condition::slot_mask of every SLA's `for`
-  std::uint64_t ola_slots = 0;           ///< likewise for the OLAs
-  DecisionTable sla_table, ola_table;    ///< over the `for` conditions
-  std::size_t per_ticket_calendars = 0;  ///< policies whose calendar depends on the ticket
+  std::vector<PolicyPlan> slas, olas;  ///< each in rule order
+  std::uint64_t sla_slots = 0;         ///< Condition::slot_mask of every SLA's `for`
+  std::uint64_t ola_slots = 0;         ///< likewise for the OLAs
+  DecisionTable sla_table, ola_table;  ///< over the `for` conditions
+  /// The policies whose calendar depends on the ticket, by PolicyPlan::per_ticket
+  /// (usually none: evaluation then skips the step).
+  std::vector<const PolicyPlan*> per_ticket_calendars;
 };
 
 /// Compiles checked policies over the rule set's `calendars` (the checker

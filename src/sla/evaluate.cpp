@@ -70,13 +70,10 @@ void evaluate_steps(const Program& program, const Ticket& ticket,
   st.business_cached = 0;
   // Calendars that a ticket field chooses or moves: once per ticket, from
   // its fields at creation (docs/sla.md).
-  st.ticket_calendars.resize(program.per_ticket_calendars);
-  for (const auto* plans : {&program.slas, &program.olas}) {
-    for (const auto& p : *plans) {
-      if (p.per_ticket < 0) continue;
-      st.ticket_calendars[static_cast<std::size_t>(p.per_ticket)] =
-          p.calendar_choice.resolve(program.layout, st.timeline.state(0), ticket.id);
-    }
+  st.ticket_calendars.clear();
+  for (const auto* p : program.per_ticket_calendars) {
+    st.ticket_calendars.push_back(
+        p->calendar_choice.resolve(program.layout, st.timeline.state(0), ticket.id));
   }
   select_policies(program, st);
   const auto& tl = st.timeline;
