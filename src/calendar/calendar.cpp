@@ -58,6 +58,10 @@ Calendar Calendar::compose(std::string name, CalendarOp op, std::vector<Calendar
     throw InvalidArgument(fmt::format("{}: a composed calendar needs at least one part",
                                       detail::calendar_label(identity)));
   }
+  if (op == CalendarOp::difference && parts.size() != 2) {
+    throw InvalidArgument(fmt::format("{}: a difference needs two parts (open, minus), not {}",
+                                      detail::calendar_label(identity), parts.size()));
+  }
   if (identity.zone.empty()) identity.zone = parts.front().zone().name();
   TimeZone tz = [&] {
     try {

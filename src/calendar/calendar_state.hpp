@@ -2,8 +2,8 @@
 #pragma once
 
 #include <optional>
-#include "day_block.hpp"
 
+#include "day_block.hpp"
 #include "day_planner.hpp"
 #include "lazy_blocks.hpp"
 #include "slakit/calendar/calendar.hpp"

@@ -53,18 +53,6 @@ class ZoneVariants {
     return fresh->calendar;
   }
 
-  /// Calls f(calendar) for each variant built so far.
-  template <class F>
-  void for_each(F f) const {
-    const Buckets* buckets = buckets_.load(std::memory_order_acquire);
-    if (buckets == nullptr) return;
-    for (const auto& head : *buckets) {
-      for (const Node* n = head.load(std::memory_order_acquire); n != nullptr; n = n->next) {
-        f(n->calendar);
-      }
-    }
-  }
-
  private:
   struct Node {
     std::string zone;

@@ -12,15 +12,7 @@ Calendar compose(const ComposedCalendar& c,
                  const std::map<std::string, Calendar, std::less<>>& built) {
   std::vector<Calendar> parts;
   for (const auto& p : c.parts) parts.push_back(built.at(p));
-  switch (c.op) {
-    case CalendarOp::union_of:
-      return Calendar::union_of(c.name, std::move(parts), c.zone);
-    case CalendarOp::intersection:
-      return Calendar::intersection_of(c.name, std::move(parts), c.zone);
-    case CalendarOp::difference:
-      break;
-  }
-  return Calendar::difference(c.name, parts.at(0), parts.at(1), c.zone);
+  return Calendar::compose(c.name, c.op, std::move(parts), c.zone);
 }
 
 }  // namespace

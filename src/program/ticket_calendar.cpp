@@ -21,16 +21,7 @@ const Calendar& TicketCalendar::in_zone(std::string_view zone) const {
     std::vector<Calendar> parts;
     for (const auto* p : parts_) parts.push_back(p->in_zone(zone));
     const auto& c = *calendar_;
-    const auto& zone_name = c.zone().name();
-    switch (c.composition()->op) {
-      case CalendarOp::union_of:
-        return Calendar::union_of(c.name(), std::move(parts), zone_name);
-      case CalendarOp::intersection:
-        return Calendar::intersection_of(c.name(), std::move(parts), zone_name);
-      case CalendarOp::difference:
-        break;
-    }
-    return Calendar::difference(c.name(), parts.at(0), parts.at(1), zone_name);
+    return Calendar::compose(c.name(), c.composition()->op, std::move(parts), c.zone().name());
   });
 }
 

@@ -41,10 +41,7 @@ Pair composed(const std::string& name, CalendarOp op, std::vector<Pair> parts) {
     slow_parts.push_back(p.slow.get());
     transitions.insert(transitions.end(), p.transitions.begin(), p.transitions.end());
   }
-  Calendar fast = op == CalendarOp::union_of ? Calendar::union_of(name, fast_parts)
-                  : op == CalendarOp::intersection
-                      ? Calendar::intersection_of(name, fast_parts)
-                      : Calendar::difference(name, fast_parts.at(0), fast_parts.at(1));
+  Calendar fast = Calendar::compose(name, op, fast_parts);
   // The parts' references live as long as this composition's.
   struct Owning : reference::ComposedMinuteCalendar {
     Owning(CalendarOp o, std::vector<const reference::MinuteStepper*> p, std::vector<Pair> keep)

@@ -207,6 +207,9 @@ TEST_CASE("composition errors name the calendar and the value") {
   CHECK_THROWS_WITH_AS((void)Calendar::union_of("empty", {}),
                        "calendar 'empty': a composed calendar needs at least one part",
                        InvalidArgument);
+  CHECK_THROWS_WITH_AS(
+      (void)Calendar::compose("d", CalendarOp::difference, {berlin(), berlin(), new_york()}),
+      "calendar 'd': a difference needs two parts (open, minus), not 3", InvalidArgument);
   CHECK_THROWS_WITH_AS((void)Calendar::union_of("z", {berlin()}, "Europe/Berln"),
                        doctest::Contains("calendar 'z': unknown time zone 'Europe/Berln'"),
                        InvalidArgument);

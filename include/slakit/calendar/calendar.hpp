@@ -73,6 +73,11 @@ class Calendar {
   /// A calendar open when `open` is open and `minus` is not; `zone` as for union_of.
   [[nodiscard]] static Calendar difference(std::string name, Calendar open, Calendar minus,
                                            std::string zone = {});
+  /// Any of the three by `op` (a difference takes exactly two parts: open,
+  /// minus); throws InvalidArgument as they do, and for a difference of
+  /// another number of parts.
+  [[nodiscard]] static Calendar compose(std::string name, CalendarOp op,
+                                        std::vector<Calendar> parts, std::string zone = {});
 
   [[nodiscard]] const std::string& name() const noexcept;
   [[nodiscard]] const TimeZone& zone() const noexcept;
@@ -156,8 +161,6 @@ class Calendar {
 
  private:
   explicit Calendar(std::shared_ptr<const detail::CalendarState> state);
-  static Calendar compose(std::string name, CalendarOp op, std::vector<Calendar> parts,
-                          std::string zone);
   [[nodiscard]] Calendar rezoned(std::string_view zone) const;
   friend const detail::CalendarState& detail::state_of(const Calendar& calendar) noexcept;
 
