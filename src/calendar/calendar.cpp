@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "calendar_state.hpp"
 #include "calendar_validation.hpp"
 #include "holiday_dates.hpp"
@@ -42,6 +44,71 @@ Instant at(const TimeBlock& block, std::uint64_t offset) {
 Calendar::Calendar(const CalendarDefinition& definition)
     : state_(std::make_shared<const detail::CalendarState>(
           definition, detail::validate_calendar(definition))) {}
+
+Calendar::Calendar(std::shared_ptr<const detail::CalendarState> state) : state_(std::move(state)) {}
+
+const detail::CalendarState& detail::state_of(const Calendar& calendar) noexcept {
+  return *calendar.state_;
+}
+
+Calendar Calendar::compose(std::string name, CalendarOp op, std::vector<Calendar> parts,
+                           std::string zone) {
+  CalendarDefinition identity{.name = std::move(name), .zone = std::move(zone)};
+  if (parts.empty()) {
+    throw InvalidArgument(fmt::format("{}: a composed calendar needs at least one part",
+                                      detail::calendar_label(identity)));
+  }
+  if (op == CalendarOp::difference && parts.size() != 2) {
+    throw InvalidArgument(fmt::format("{}: a difference needs two parts (open, minus), not {}",
+                                      detail::calendar_label(identity), parts.size()));
+  }
+  if (identity.zone.empty()) identity.zone = parts.front().zone().name();
+  TimeZone tz = [&] {
+    try {
+      return TimeZone::locate(identity.zone);
+    } catch (const InvalidArgument& e) {
+      throw InvalidArgument(fmt::format("{}: {}", detail::calendar_label(identity), e.what()));
+    }
+  }();
+  return Calendar{std::make_shared<const detail::CalendarState>(
+      std::move(identity), std::move(tz), CalendarComposition{op, std::move(parts)})};
+}
+
+Calendar Calendar::union_of(std::string name, std::vector<Calendar> parts, std::string zone) {
+  return compose(std::move(name), CalendarOp::union_of, std::move(parts), std::move(zone));
+}
+
+Calendar Calendar::intersection_of(std::string name, std::vector<Calendar> parts,
+                                   std::string zone) {
+  return compose(std::move(name), CalendarOp::intersection, std::move(parts), std::move(zone));
+}
+
+Calendar Calendar::difference(std::string name, Calendar open, Calendar minus, std::string zone) {
+  return compose(std::move(name), CalendarOp::difference, {std::move(open), std::move(minus)},
+                 std::move(zone));
+}
+
+const CalendarComposition* Calendar::composition() const noexcept {
+  return state_->composition ? &*state_->composition : nullptr;
+}
+
+const Calendar& Calendar::in_zone(std::string_view zone) const {
+  // A composed calendar in its own zone may still have parts in others.
+  if (zone.empty() || (!state_->composition && zone == state_->zone.name())) return *this;
+  return state_->variants.get(zone, [&] { return rezoned(zone); });
+}
+
+Calendar Calendar::rezoned(std::string_view zone) const {
+  const auto& s = *state_;
+  if (s.composition) {
+    std::vector<Calendar> parts;
+    for (const auto& part : s.composition->parts) parts.push_back(part.in_zone(zone));
+    return compose(s.definition.name, s.composition->op, std::move(parts), std::string{zone});
+  }
+  auto def = s.definition;
+  def.zone = zone;
+  return Calendar{def};  // validates: an unknown zone names the calendar
+}
 
 const std::string& Calendar::name() const noexcept {
   return state_->definition.name;
@@ -249,17 +316,31 @@ struct DayPosition {
   int day_of_year;
 };
 
+[[noreturn, gnu::noinline]] void bad_date(year_month_day date) {
+  if (!date.ok()) throw InvalidArgument(fmt::format("invalid date {}", format_date(date)));
+  throw RangeError(fmt::format("date {} is outside the supported years {} to {}", format_date(date),
+                               detail::kFirstYear, detail::kFirstYear + kYearCount - 1));
+}
+
+// The date's block and day of year, checked with the same tables that
+// convert it: no branch on the way that a valid date mispredicts.
 DayPosition locate_day(year_month_day date) {
-  if (!date.ok()) {
-    throw InvalidArgument(fmt::format("invalid date {}", format_date(date)));
+  const auto index = static_cast<unsigned>(static_cast<int>(date.year()) - detail::kFirstYear);
+  const auto m = static_cast<unsigned>(date.month()) - 1;
+  const auto d = static_cast<unsigned>(date.day());
+  const auto& before = detail::kDaysBeforeMonth[date.year().is_leap() ? 1 : 0];
+  if (index >= static_cast<unsigned>(kYearCount) || m >= 12 || d == 0 ||
+      d > static_cast<unsigned>(before[m + 1] - before[m])) [[unlikely]] {
+    bad_date(date);
   }
-  const int y = static_cast<int>(date.year());
-  if (y < detail::kFirstYear || y >= detail::kFirstYear + kYearCount) {
-    throw RangeError(fmt::format("date {} is outside the supported years {} to {}",
-                                 format_date(date), detail::kFirstYear,
-                                 detail::kFirstYear + kYearCount - 1));
-  }
-  return {y - detail::kFirstYear, detail::day_of_year(date)};
+  return {static_cast<int>(index), before[m] + static_cast<int>(d) - 1};
+}
+
+[[noreturn, gnu::noinline]] void beyond_years(const CalendarState& s, year_month_day date, int n) {
+  throw RangeError(
+      fmt::format("{}: {} {:+} business days lies outside the supported years {} to {}",
+                  detail::calendar_label(s.definition), format_date(date), n, detail::kFirstYear,
+                  detail::kFirstYear + kYearCount - 1));
 }
 
 }  // namespace
@@ -274,29 +355,26 @@ year_month_day Calendar::add_business_days(year_month_day date, int n) const {
   int b = p.block;
   const detail::DayBlock* block = &state_->day_block(b);
   // The target as a 1-based ordinal among the business days of block b;
-  // rank counts the business days before the date.
-  const long before = block->rank[static_cast<std::size_t>(p.day_of_year)];
-  long ordinal = before + 1;                                               // n == 0: on or after
-  if (n > 0) ordinal = before + (block->test(p.day_of_year) ? 1 : 0) + n;  // strictly after
-  if (n < 0) ordinal = before + 1 + n;                                     // strictly before
-  auto fail = [&] {
-    throw RangeError(
-        fmt::format("{}: {} {:+} business days lies outside the supported years {} "
-                    "to {}",
-                    detail::calendar_label(state_->definition), format_date(date), n,
-                    detail::kFirstYear, detail::kFirstYear + kYearCount - 1));
-  };
+  // rank counts the business days before the date. n > 0: strictly after;
+  // n < 0: strictly before; n == 0: on or after.
+  const auto day = static_cast<std::size_t>(p.day_of_year);
+  const long before = block->rank[day];
+  const long open = block->rank[day + 1] - before;  // 1 on a business day
+  long ordinal = before + n + (n > 0 ? open : 1);
+  // Usually within the year: a rank, a select and a table look-up.
+  if (ordinal >= 1 && ordinal <= block->total) [[likely]]
+    return block->date_at(ordinal);
   while (ordinal > block->total) {
     ordinal -= block->total;
-    if (++b == kYearCount) fail();
+    if (++b == kYearCount) beyond_years(*state_, date, n);
     block = &state_->day_block(b);
   }
   while (ordinal < 1) {
-    if (--b < 0) fail();
+    if (--b < 0) beyond_years(*state_, date, n);
     block = &state_->day_block(b);
     ordinal += block->total;
   }
-  return detail::date_of(block->year, block->select(static_cast<int>(ordinal)));
+  return block->date_at(ordinal);
 }
 
 std::size_t Calendar::compiled_bytes() const {
@@ -304,7 +382,18 @@ std::size_t Calendar::compiled_bytes() const {
 }
 
 std::vector<Holiday> Calendar::holidays(int year) const {
-  return detail::holidays_in_years(state_->definition.holidays, year, year);
+  if (!state_->composition)
+    return detail::holidays_in_years(state_->definition.holidays, year, year);
+  std::vector<Holiday> out;
+  for (const auto& part : state_->composition->parts) {
+    for (auto& h : part.holidays(year)) {
+      if (std::find(out.begin(), out.end(), h) == out.end()) out.push_back(std::move(h));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Holiday& a, const Holiday& b) {
+    return local_days{a.date} < local_days{b.date};
+  });
+  return out;
 }
 
 }  // namespace slakit

@@ -1,5 +1,9 @@
 #include "calendar_state.hpp"
 
+#include <algorithm>
+
+#include "compose.hpp"
+
 namespace slakit::detail {
 
 using namespace std::chrono;
@@ -19,7 +23,10 @@ constexpr auto kYearStarts = make_year_starts();
 }  // namespace
 
 CalendarState::CalendarState(CalendarDefinition def, TimeZone tz)
-    : definition(std::move(def)), zone(std::move(tz)), planner_(definition, zone) {}
+    : definition(std::move(def)), zone(std::move(tz)), planner_(std::in_place, definition, zone) {}
+
+CalendarState::CalendarState(CalendarDefinition identity, TimeZone tz, CalendarComposition parts)
+    : definition(std::move(identity)), zone(std::move(tz)), composition(std::move(parts)) {}
 
 Instant CalendarState::block_begin(int index) noexcept {
   return kYearStarts[static_cast<std::size_t>(index)];
@@ -49,13 +56,19 @@ std::size_t CalendarState::built_bytes() const {
 }
 
 TimeBlock CalendarState::build_time_block(int index) const {
+  if (composition) {
+    // The parts' blocks of the same year (built now if need be) share its base.
+    std::vector<const TimeBlock*> parts;
+    for (const auto& part : composition->parts) parts.push_back(&state_of(part).time_block(index));
+    return compose_time_block(composition->op, parts);
+  }
   const Instant begin = block_begin(index), end = block_begin(index + 1);
   // Periods belong to the local date they open on and last under 49 hours, so
   // dates from two days before the block's first local date can reach into it.
   const auto first = floor<days>(zone.to_local(begin)) - days{2};
   const auto last = floor<days>(zone.to_local(end)) + days{1};
   std::vector<Interval> periods;
-  planner_.periods(first, last, periods);
+  planner_->periods(first, last, periods);
   return make_time_block(begin, end - begin, std::move(periods));
 }
 
@@ -63,11 +76,31 @@ DayBlock CalendarState::build_day_block(int index) const {
   DayBlock block;
   const year y{kFirstYear + index};
   block.year = y;
-  block.day_count = y.is_leap() ? 366 : 365;
+  block.leap = y.is_leap();
+  block.day_count = block.leap ? 366 : 365;
   const local_days jan1{y / January / 1};
+  if (composition) {
+    // A date is a business day when the composed calendar is open at some
+    // instant of it, in its own zone (docs/semantics.md).
+    const auto day_begin = [&](int d) {
+      return std::clamp(zone.resolve(jan1 + days{d}).instant, kSupportedBegin, kSupportedEnd);
+    };
+    mark_open_dates(block, day_begin, [&](Instant from, Instant to) {
+      std::vector<Interval> out;
+      const auto pa = locate(from), pb = locate(to);
+      for (int b = pa.block; b <= pb.block; ++b) {
+        const auto& tb = time_block(b);
+        for (const auto& sp : tb.spans) {
+          out.push_back({tb.base + Seconds{sp.begin}, tb.base + Seconds{sp.end}});
+        }
+      }
+      return out;
+    });
+    return block;
+  }
   std::vector<Interval> periods;
   std::vector<local_days> open_dates;
-  planner_.periods(jan1, jan1 + days{block.day_count - 1}, periods, &open_dates);
+  planner_->periods(jan1, jan1 + days{block.day_count - 1}, periods, &open_dates);
   std::vector<int> open_days;
   for (auto date : open_dates) open_days.push_back(static_cast<int>((date - jan1).count()));
   block.assign(open_days);

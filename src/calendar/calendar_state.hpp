@@ -1,11 +1,14 @@
 // The shared, immutable state behind slakit::Calendar.
 #pragma once
 
+#include <optional>
+
 #include "day_block.hpp"
 #include "day_planner.hpp"
 #include "lazy_blocks.hpp"
-#include "slakit/calendar/calendar_definition.hpp"
+#include "slakit/calendar/calendar.hpp"
 #include "time_block.hpp"
+#include "zone_variants.hpp"
 
 namespace slakit::detail {
 
@@ -16,10 +19,16 @@ inline constexpr int kYearCount = 2100 - kFirstYear + 1;
 
 class CalendarState {
  public:
+  /// A plain calendar, planned from its definition.
   CalendarState(CalendarDefinition definition, TimeZone zone);
+  /// A composed calendar: `identity` holds only its name and zone.
+  CalendarState(CalendarDefinition identity, TimeZone zone, CalendarComposition composition);
 
   const CalendarDefinition definition;
   const TimeZone zone;
+  const std::optional<CalendarComposition> composition;
+  /// Calendar::in_zone's variants, built on first use.
+  const ZoneVariants variants;
 
   /// The block of UTC year kFirstYear + index.
   [[nodiscard]] const TimeBlock& time_block(int index) const {
@@ -49,7 +58,7 @@ class CalendarState {
   TimeBlock build_time_block(int index) const;
   DayBlock build_day_block(int index) const;
 
-  DayPlanner planner_;
+  std::optional<DayPlanner> planner_;  // plain calendars only
   LazyBlocks<TimeBlock> time_blocks_{kYearCount};
   LazyBlocks<DayBlock> day_blocks_{kYearCount};
 };

@@ -15,27 +15,31 @@ inline constexpr std::array<std::array<std::uint16_t, 13>, 2> kDaysBeforeMonth{{
     {0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366},
 }};
 
-/// 0 for January 1. `date` must be ok().
-[[nodiscard]] inline int day_of_year(std::chrono::year_month_day date) noexcept {
-  const auto& before = kDaysBeforeMonth[date.year().is_leap() ? 1 : 0];
-  return before[static_cast<unsigned>(date.month()) - 1] +
-         static_cast<int>(static_cast<unsigned>(date.day())) - 1;
-}
-
-/// The date of day `day_of_year` (0-based) of year `y`.
-[[nodiscard]] inline std::chrono::year_month_day date_of(std::chrono::year y,
-                                                         int day_of_year) noexcept {
-  const auto& before = kDaysBeforeMonth[y.is_leap() ? 1 : 0];
-  unsigned m = static_cast<unsigned>(day_of_year / 32);  // never past the right month
-  while (before[m + 1] <= day_of_year) ++m;
-  return {y, std::chrono::month{m + 1},
-          std::chrono::day{static_cast<unsigned>(day_of_year - before[m] + 1)}};
-}
+/// Month and day of each day of the year, in common and in leap years: the
+/// date of a business day is two loads, not a search over months.
+struct MonthDay {
+  std::uint8_t month;  // 1..12
+  std::uint8_t day;    // 1..31
+};
+inline constexpr auto kMonthDays = [] {
+  std::array<std::array<MonthDay, 366>, 2> table{};
+  for (std::size_t leap = 0; leap < 2; ++leap) {
+    for (std::uint8_t m = 0; m < 12; ++m) {
+      for (int d = kDaysBeforeMonth[leap][m]; d < kDaysBeforeMonth[leap][m + 1u]; ++d) {
+        table[leap][static_cast<std::size_t>(d)] = {
+            static_cast<std::uint8_t>(m + 1),
+            static_cast<std::uint8_t>(d - kDaysBeforeMonth[leap][m] + 1)};
+      }
+    }
+  }
+  return table;
+}();
 
 struct DayBlock {
   std::chrono::year year;
   int day_count = 0;  // 365 or 366
-  int total = 0;      // business days in the year
+  bool leap = false;
+  int total = 0;  // business days in the year
   /// rank[d]: business days with a day of year below d (d = 0..day_count).
   std::array<std::uint16_t, 367> rank{};
   /// day[k]: the day of year of the (k+1)-th business day (k < total).
@@ -60,8 +64,11 @@ struct DayBlock {
     return rank[static_cast<std::size_t>(day_of_year) + 1] !=
            rank[static_cast<std::size_t>(day_of_year)];
   }
-  /// The day of year of the k-th business day, 1 <= k <= total.
-  [[nodiscard]] int select(int k) const { return day[static_cast<std::size_t>(k - 1)]; }
+  /// The date of the k-th business day, 1 <= k <= total.
+  [[nodiscard]] std::chrono::year_month_day date_at(long k) const noexcept {
+    const auto md = kMonthDays[leap ? 1 : 0][day[static_cast<std::size_t>(k - 1)]];
+    return {year, std::chrono::month{md.month}, std::chrono::day{md.day}};
+  }
 };
 
 }  // namespace slakit::detail

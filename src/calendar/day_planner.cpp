@@ -24,7 +24,7 @@ constexpr Seconds kOpenEnded{days{2}};
 DayPlanner::DayPlanner(const CalendarDefinition& definition, TimeZone zone)
     : zone_(std::move(zone)), holidays_(&definition.holidays) {
   for (const auto& p : definition.weekly) weekly_[p.day.c_encoding()].push_back(p.hours);
-  for (const auto& o : definition.overrides) overrides_[LocalDays{o.date}] = o.hours;
+  for (const auto& o : definition.overrides) overrides_[LocalDays{o.date}] = &o;
 }
 
 void DayPlanner::periods(LocalDays first, LocalDays last, std::vector<Interval>& out,
@@ -49,9 +49,11 @@ void DayPlanner::periods_of(LocalDays date, const std::vector<Closure>* closures
                             std::vector<Interval>& out) const {
   // A dated override states the whole day: it replaces the weekly periods and
   // any holiday of that date.
+  // Extra hours add to the date's periods after its closures, uncut.
   const auto override_it = overrides_.find(date);
-  const bool overridden = override_it != overrides_.end();
-  const auto& ranges = overridden ? override_it->second : weekly_[weekday{date}.c_encoding()];
+  const DateOverride* dated = override_it == overrides_.end() ? nullptr : override_it->second;
+  const bool overridden = dated != nullptr && !dated->extra;
+  const auto& ranges = overridden ? dated->hours : weekly_[weekday{date}.c_encoding()];
 
   std::vector<std::pair<LocalSeconds, LocalSeconds>> pieces;
   for (const auto& r : ranges) pieces.push_back(local_bounds(date, r));
@@ -67,6 +69,9 @@ void DayPlanner::periods_of(LocalDays date, const std::vector<Closure>* closures
       }
       pieces = std::move(kept);
     }
+  }
+  if (dated != nullptr && dated->extra) {
+    for (const auto& r : dated->hours) pieces.push_back(local_bounds(date, r));
   }
   for (const auto& [open, close] : pieces) {
     const Instant begin = zone_.resolve(open).instant;

@@ -35,8 +35,8 @@ class DayPlanner {
 
   TimeZone zone_;
   const std::vector<HolidayRule>* holidays_;
-  std::array<std::vector<TimeRange>, 7> weekly_;  // by weekday c_encoding
-  std::map<LocalDays, std::vector<TimeRange>> overrides_;
+  std::array<std::vector<TimeRange>, 7> weekly_;        // by weekday c_encoding
+  std::map<LocalDays, const DateOverride*> overrides_;  // into the definition
 };
 
 }  // namespace slakit::detail

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "lang/check/checker.hpp"
+#include "lang/compile_calendars.hpp"
 #include "program/lint.hpp"
 #include "program/rule_set_impl.hpp"
 #include "routing/routing_lint.hpp"
@@ -155,21 +156,17 @@ CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& opti
   sort_by_position(result.diagnostics);
   if (has_errors(result.diagnostics)) return result;
 
+  const auto before = result.diagnostics.size();
   auto impl = std::make_shared<RuleSet::Impl>();
   impl->sources = sources;
-  for (auto& def : checked.calendars) {
-    auto name = def.name;
-    impl->calendars.emplace(std::move(name), Calendar{def});
-  }
+  detail::compile_calendars(checked, impl->calendars, impl->ticket_calendars, result.diagnostics);
   impl->policies = std::move(checked.policies);
   impl->route_groups = std::move(checked.route_groups);
   impl->fields = std::move(checked.fields);
   // Compiled last: the program points into the policies and calendars above.
-  impl->program = detail::compile_program(
-      impl->fields, impl->policies, [&](const std::string& n) { return &impl->calendars.at(n); });
+  impl->program = detail::compile_program(impl->fields, impl->policies, impl->ticket_calendars);
   impl->routing = detail::compile_routing(impl->fields, impl->route_groups);
-  // Lints that need compiled conditions; warnings only, in file order.
-  const auto before = result.diagnostics.size();
+  // Lints that need compiled conditions or calendars; warnings only, in file order.
   detail::lint_policies(*impl->program, result.diagnostics);
   detail::lint_routing(*impl->routing, *sources, result.diagnostics);
   if (result.diagnostics.size() != before) sort_by_position(result.diagnostics);

@@ -4,10 +4,16 @@ namespace slakit::detail {
 
 namespace {
 
-// Every field the policies' conditions and `before` targets read.
-std::vector<std::string> fields_read(const std::vector<PolicyDecl>& policies) {
+// Every field the policies' conditions and `before` targets read, and the
+// fields that choose calendars and their zones.
+std::vector<std::string> fields_read(const std::vector<PolicyDecl>& policies,
+                                     const TicketCalendars& calendars) {
   std::vector<std::string> out;
+  for (const auto& [name, c] : calendars) {
+    if (!c.zone_field().empty()) out.push_back(c.zone_field());
+  }
   for (const auto& p : policies) {
+    if (p.calendar_field) out.push_back(p.calendar_field->text);
     if (p.applies) fields_of(*p.applies, out);
     if (p.pause_while) fields_of(*p.pause_while, out);
     for (const auto& t : p.targets) {
@@ -23,15 +29,36 @@ std::vector<std::string> fields_read(const std::vector<PolicyDecl>& policies) {
 }  // namespace
 
 Program compile_program(std::vector<FieldInfo> fields, const std::vector<PolicyDecl>& policies,
-                        const std::function<const Calendar*(const std::string&)>& calendar) {
-  Program program{std::move(fields), fields_read(policies)};
+                        const TicketCalendars& calendars) {
+  Program program{std::move(fields), fields_read(policies, calendars)};
   auto& layout = program.layout;
+  auto used_slot = [&](const std::string& path) {
+    const auto slot = layout.slot(path);
+    layout.mark_used(*slot);
+    return slot;
+  };
+  // Every zone field is loaded: `calendar from` may choose any calendar.
+  for (const auto& [name, c] : calendars) {
+    if (!c.zone_field().empty()) (void)used_slot(c.zone_field());
+  }
   for (const auto& p : policies) {
     PolicyPlan plan;
     plan.name = p.name.text;
     plan.is_sla = p.kind == PolicyDecl::Kind::sla;
     plan.source = &p;
-    if (p.calendar) plan.calendar = calendar(p.calendar->text);
+    if (p.calendar) {
+      auto& choice = plan.calendar_choice;
+      choice.fixed = &calendars.at(p.calendar->text);
+      choice.all = &calendars;
+      plan.calendar = &choice.fixed->calendar();
+      if (!choice.fixed->zone_field().empty())
+        choice.zone_slot = layout.slot(choice.fixed->zone_field());
+      if (p.calendar_field) {
+        choice.field = used_slot(p.calendar_field->text);
+        choice.field_name = p.calendar_field->text;
+      }
+      if (choice.per_ticket()) plan.per_ticket = 0;  // numbered below
+    }
     if (p.applies) {
       plan.applies.emplace(*p.applies, layout);
       plan.applies_slots = plan.applies->slot_mask();
@@ -74,6 +101,14 @@ Program compile_program(std::vector<FieldInfo> fields, const std::vector<PolicyD
       plan.thresholds.push_back({t.percent, t.escalate, t.target_kind, t.target.text});
     }
     (plan.is_sla ? program.slas : program.olas).push_back(std::move(plan));
+  }
+  // Numbered once the plans stand where they stay.
+  for (auto* plans : {&program.slas, &program.olas}) {
+    for (auto& p : *plans) {
+      if (p.per_ticket < 0) continue;
+      p.per_ticket = static_cast<int>(program.per_ticket_calendars.size());
+      program.per_ticket_calendars.push_back(&p);
+    }
   }
   auto table = [&](const std::vector<PolicyPlan>& plans) {
     std::vector<const Condition*> conditions;

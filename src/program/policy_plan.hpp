@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +12,7 @@
 #include "slakit/calendar/calendar.hpp"
 #include "slakit/lang/ast.hpp"
 #include "slakit/model/ticket.hpp"
+#include "ticket_calendar.hpp"
 
 namespace slakit::detail {
 
@@ -49,7 +49,9 @@ struct ThresholdPlan {
 struct PolicyPlan {
   std::string name{};
   bool is_sla = true;
-  const Calendar* calendar = nullptr;  ///< nullptr: 24/7
+  const Calendar* calendar = nullptr;  ///< nullptr: 24/7; the fallback when per ticket
+  CalendarChoice calendar_choice{};    ///< where `calendar` comes from per ticket
+  int per_ticket = -1;  ///< index of its per-ticket calendar (EvaluationState); -1: fixed
   std::optional<Condition> applies{};  ///< empty: every ticket
   std::uint64_t applies_slots = 0;     ///< Condition::slot_mask of `applies`
   std::optional<Condition> pause{};    ///< empty: never paused
@@ -75,12 +77,16 @@ struct Program {
   std::uint64_t sla_slots = 0;         ///< Condition::slot_mask of every SLA's `for`
   std::uint64_t ola_slots = 0;         ///< likewise for the OLAs
   DecisionTable sla_table, ola_table;  ///< over the `for` conditions
+  /// The policies whose calendar depends on the ticket, by PolicyPlan::per_ticket
+  /// (usually none: evaluation then skips the step).
+  std::vector<const PolicyPlan*> per_ticket_calendars;
 };
 
-/// Compiles checked policies. `calendar` finds a calendar by name (the
-/// checker made sure each exists). The policies must outlive the program.
-[[nodiscard]] Program compile_program(
-    std::vector<FieldInfo> fields, const std::vector<PolicyDecl>& policies,
-    const std::function<const Calendar*(const std::string&)>& calendar);
+/// Compiles checked policies over the rule set's `calendars` (the checker
+/// made sure each name exists). The policies and calendars must outlive the
+/// program.
+[[nodiscard]] Program compile_program(std::vector<FieldInfo> fields,
+                                      const std::vector<PolicyDecl>& policies,
+                                      const TicketCalendars& calendars);
 
 }  // namespace slakit::detail

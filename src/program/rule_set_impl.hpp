@@ -17,6 +17,7 @@ namespace slakit {
 struct RuleSet::Impl {
   std::shared_ptr<const SourceMap> sources;
   std::map<std::string, Calendar, std::less<>> calendars;
+  detail::TicketCalendars ticket_calendars;  ///< the same, as tickets see them
   std::vector<PolicyDecl> policies;
   std::vector<RouteGroupDecl> route_groups;
   std::vector<FieldInfo> fields;

@@ -53,7 +53,8 @@ void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active, 
       st.paused.push_back(same ? st.paused.back() : ((*policy.pause)(tl.state(k)) ? 1 : 0));
     }
   }
-  const TargetClock clock{policy, tl, active, st.paused, st.step_business(policy.calendar),
+  const auto* calendar = st.calendar_of(policy);
+  const TargetClock clock{policy, calendar, tl, active, st.paused, st.step_business(calendar),
                           st.sums};
   for (const auto& target : policy.targets) clock.evaluate(target, st.cycles, out, traces);
 }
@@ -69,6 +70,13 @@ void evaluate_steps(const Program& program, const Ticket& ticket,
                     Evaluation& e, Traces* traces) {
   st.timeline.build(program.layout, ticket, events, now);
   st.business_cached = 0;
+  // Calendars that a ticket field chooses or moves: once per ticket, from
+  // its fields at creation (docs/sla.md).
+  st.ticket_calendars.clear();
+  for (const auto* p : program.per_ticket_calendars) {
+    st.ticket_calendars.push_back(
+        p->calendar_choice.resolve(program.layout, st.timeline.state(0), ticket.id));
+  }
   select_policies(program, st);
   const auto& tl = st.timeline;
   const auto steps = tl.steps();

@@ -29,6 +29,11 @@ struct EvaluationState {
   std::vector<std::uint8_t> sla_paused;  ///< per step: the SLA in force is paused
   std::vector<Cycle> cycles;
   std::vector<Seconds> sums[2];  ///< the clocks' counted time per step
+  /// Per PolicyPlan::per_ticket: the calendar this ticket's fields chose.
+  std::vector<const Calendar*> ticket_calendars;
+  [[nodiscard]] const Calendar* calendar_of(const PolicyPlan& p) const {
+    return p.per_ticket < 0 ? p.calendar : ticket_calendars[static_cast<std::size_t>(p.per_ticket)];
+  }
 
   /// The business time of each step but the last (to the next step's start)
   /// in a calendar (nullptr: 24/7), computed once per ticket and calendar.

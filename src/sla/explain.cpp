@@ -107,7 +107,7 @@ CycleExplanation explain_cycle(const TargetCycle& c, const detail::CycleTrace& t
   x.started_by = describe(trace.cycle.started_by);
   x.stopped_by = describe(trace.cycle.stopped_by);
   x.value_reason = value_reason(t, trace.value_case);
-  const Calendar* cal = p.calendar;
+  const Calendar* cal = trace.calendar;
   if (cal != nullptr) x.zone = cal->zone();
   for (const auto& pause : c.pauses) x.pauses.push_back({pause, condition_text(p.pause)});
 

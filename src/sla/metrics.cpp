@@ -8,7 +8,7 @@ void ticket_metrics(const Program& program, EvaluationState& st, TicketMetrics& 
   // Business time in the calendar of the SLA in force at `now`.
   const auto sla = st.sla_at[last];
   const PolicyPlan* in_force = sla >= 0 ? &program.slas[static_cast<std::size_t>(sla)] : nullptr;
-  const Calendar* calendar = in_force != nullptr ? in_force->calendar : nullptr;
+  const Calendar* calendar = in_force != nullptr ? st.calendar_of(*in_force) : nullptr;
   // Every span measured here runs between events, so between step starts:
   // the business time before each step, summed once, answers them all.
   const auto before = st.business_before(calendar);

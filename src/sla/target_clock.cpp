@@ -11,7 +11,7 @@ namespace slakit::detail {
 using namespace std::chrono;
 
 Seconds TargetClock::business_days(Instant start, int n) const {
-  const Calendar* cal = policy_.calendar;
+  const Calendar* cal = calendar_;
   if (cal == nullptr) return days{n};
   // N business days: the same local time of day, N business days after the
   // first business instant at or after the start (docs/sla.md).
@@ -39,7 +39,7 @@ Seconds TargetClock::case_value(const TargetCasePlan& c, Instant start) const {
 std::optional<Instant> TargetClock::before_due(const TargetPlan& target, std::size_t k) const {
   const auto& v = timeline_.state(k)[*target.before];
   if (!v.present) return std::nullopt;
-  const Calendar* cal = policy_.calendar;
+  const Calendar* cal = calendar_;
   auto from_local = [&](local_seconds t) {
     return cal != nullptr ? cal->zone().resolve(t).instant : sys_seconds{t.time_since_epoch()};
   };
@@ -87,7 +87,7 @@ void TargetClock::evaluate(const TargetPlan& target, std::vector<Cycle>& cycles,
     int value_case = -1;
     if (evaluate_cycle(target, c, carry, ++number, value_case, out.next())) {
       out.commit();
-      if (traces != nullptr) traces->push_back({&policy_, &target, c, value_case});
+      if (traces != nullptr) traces->push_back({&policy_, &target, c, value_case, calendar_});
     }
     // A later cycle that continues counts on from here, whoever saw this one.
     const Clock& clock = target.before ? *unpaused_ : clock_;

@@ -38,25 +38,27 @@ struct CycleTrace {
   /// The case of the target whose value is reported (an index into its
   /// cases; -1 when none holds or the target is `before` a field).
   int value_case = -1;
+  const Calendar* calendar = nullptr;  ///< the policy's calendar for this ticket
 };
 
 class TargetClock {
  public:
   /// `active[k]`: the policy applies in step k. `paused[k]`: its pause
   /// condition holds in step k (empty when it has none).
-  /// `step_business`: the policy calendar's business time per step
-  /// (EvaluationState::step_business).
+  /// `calendar`: the policy's calendar for this ticket (nullptr: 24/7).
+  /// `step_business`: its business time per step (EvaluationState::step_business).
   /// `buffers`: two vectors the clocks keep their sums in (reused).
-  TargetClock(const PolicyPlan& policy, const Timeline& timeline,
+  TargetClock(const PolicyPlan& policy, const Calendar* calendar, const Timeline& timeline,
               std::span<const std::uint8_t> active, std::span<const std::uint8_t> paused,
               std::span<const Seconds> step_business, std::vector<Seconds> (&buffers)[2])
       : policy_(policy),
+        calendar_(calendar),
         timeline_(timeline),
         active_(active),
-        clock_(policy.calendar, timeline.starts(), paused, step_business, buffers[0]) {
+        clock_(calendar, timeline.starts(), paused, step_business, buffers[0]) {
     if (policy.has_before) {
-      unpaused_.emplace(policy.calendar, timeline.starts(), std::span<const std::uint8_t>{},
-                        step_business, buffers[1]);
+      unpaused_.emplace(calendar, timeline.starts(), std::span<const std::uint8_t>{}, step_business,
+                        buffers[1]);
     }
   }
 
@@ -81,6 +83,7 @@ class TargetClock {
   [[nodiscard]] Seconds business_days(Instant start, int n) const;
 
   const PolicyPlan& policy_;
+  const Calendar* calendar_;
   const Timeline& timeline_;
   std::span<const std::uint8_t> active_;
   Clock clock_;                    // pauses excluded

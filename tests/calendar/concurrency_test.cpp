@@ -11,9 +11,11 @@
 using namespace std::chrono;
 using namespace slakit;
 
-TEST_CASE("threads sharing one calendar agree with a single thread") {
-  auto def = test::nine_to_five("Europe/Berlin");
-  def.holidays.push_back({.name = "Karfreitag", .date = EasterOffset{-2}});
+namespace {
+
+// `make` gives a fresh calendar, none of whose blocks is built yet.
+template <class Make>
+void agree_with_single_thread(const Make& make) {
   std::vector<Instant> starts;
   std::mt19937_64 rng{7};
   std::uniform_int_distribution<std::int64_t> offset{
@@ -22,10 +24,10 @@ TEST_CASE("threads sharing one calendar agree with a single thread") {
 
   std::vector<Instant> expected;
   {
-    const Calendar solo{def};
+    const Calendar solo = make();
     for (auto s : starts) expected.push_back(solo.add(s, 37h));
   }
-  const Calendar shared{def};  // fresh: no block built yet
+  const Calendar shared = make();
   constexpr int kThreads = 8;
   std::vector<std::vector<Instant>> got(kThreads);
   std::vector<std::thread> threads;
@@ -46,4 +48,25 @@ TEST_CASE("threads sharing one calendar agree with a single thread") {
       REQUIRE(got[static_cast<std::size_t>(k)][i] == expected[j]);
     }
   }
+}
+
+}  // namespace
+
+TEST_CASE("threads sharing one calendar agree with a single thread") {
+  auto def = test::nine_to_five("Europe/Berlin");
+  def.holidays.push_back({.name = "Karfreitag", .date = EasterOffset{-2}});
+  agree_with_single_thread([&] { return Calendar{def}; });
+}
+
+// A composed calendar builds its parts' blocks while it builds its own: the
+// parts are fresh too, and shared by the threads through the composition.
+TEST_CASE("threads sharing one fresh composed calendar agree with a single thread") {
+  auto berlin = test::nine_to_five("Europe/Berlin");
+  berlin.holidays.push_back({.name = "Karfreitag", .date = EasterOffset{-2}});
+  const auto new_york = test::nine_to_five("America/New_York");
+  const auto tokyo = test::nine_to_five("Asia/Tokyo");
+  agree_with_single_thread([&] {
+    const auto any = Calendar::union_of("any", {Calendar{berlin}, Calendar{new_york}});
+    return Calendar::difference("desk", any, Calendar{tokyo});
+  });
 }

@@ -2,6 +2,7 @@
 
 #include <date/tz.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace slakit::reference {
@@ -20,10 +21,11 @@ Instant MinuteCalendar::earliest(local_seconds t) const {
 
 std::vector<Interval> MinuteCalendar::periods_of(local_days date) const {
   const year_month_day ymd{date};
-  std::vector<TimeRange> ranges;
+  std::vector<TimeRange> ranges, extra;
   bool overridden = false;
   for (const auto& o : definition_.overrides) {
-    if (o.date == ymd) {
+    if (o.date == ymd && o.extra) extra = o.hours;
+    if (o.date == ymd && !o.extra) {
       ranges = o.hours;
       overridden = true;
     }
@@ -57,6 +59,13 @@ std::vector<Interval> MinuteCalendar::periods_of(local_days date) const {
     for (const auto& p : pieces) {
       if (p.begin < p.end) out.push_back(p);
     }
+  }
+  // Extra hours: added after the closures, never cut by them.
+  for (const auto& r : extra) {
+    auto close_local = date + r.close.since_midnight();
+    if (close_local <= date + r.open.since_midnight()) close_local += days{1};
+    const Interval p{earliest(date + r.open.since_midnight()), earliest(close_local)};
+    if (p.begin < p.end) out.push_back(p);
   }
   return out;
 }
@@ -95,14 +104,17 @@ constexpr Instant kLimit{sys_days{2037y / 1 / 1}};
 
 }  // namespace
 
-bool MinuteCalendar::is_open(Instant t) const {
+bool MinuteStepper::is_open(Instant t) const {
   return minute_open(floor_minute(t));
 }
 
-Instant MinuteCalendar::add(Instant t, Seconds business) const {
+Instant MinuteStepper::add(Instant t, Seconds business) const {
   Seconds left = business;
   if (left == 0s) {
-    while (!is_open(t)) t = minute_start(floor_minute(t) + 1);
+    while (!is_open(t)) {
+      if (t >= kLimit) throw std::runtime_error("reference: beyond 2037");
+      t = minute_start(floor_minute(t) + 1);
+    }
     return t;
   }
   for (;;) {
@@ -116,7 +128,7 @@ Instant MinuteCalendar::add(Instant t, Seconds business) const {
   }
 }
 
-Instant MinuteCalendar::subtract(Instant t, Seconds business) const {
+Instant MinuteStepper::subtract(Instant t, Seconds business) const {
   // The minute just before t: business time there ends at t.
   auto before = [](Instant x) { return floor_minute(x - 1s); };
   Seconds left = business;
@@ -134,7 +146,7 @@ Instant MinuteCalendar::subtract(Instant t, Seconds business) const {
   }
 }
 
-Seconds MinuteCalendar::elapsed(Instant a, Instant b) const {
+Seconds MinuteStepper::elapsed(Instant a, Instant b) const {
   if (b < a) return -elapsed(b, a);
   Seconds sum{0};
   for (Instant t = a; t < b;) {
@@ -143,6 +155,20 @@ Seconds MinuteCalendar::elapsed(Instant a, Instant b) const {
     t = next;
   }
   return sum;
+}
+
+bool ComposedMinuteCalendar::minute_open(std::int64_t minute) const {
+  switch (op_) {
+    case CalendarOp::union_of:
+      return std::any_of(parts_.begin(), parts_.end(),
+                         [&](const MinuteStepper* p) { return p->minute_open(minute); });
+    case CalendarOp::intersection:
+      return std::all_of(parts_.begin(), parts_.end(),
+                         [&](const MinuteStepper* p) { return p->minute_open(minute); });
+    case CalendarOp::difference:
+      break;
+  }
+  return parts_.at(0)->minute_open(minute) && !parts_.at(1)->minute_open(minute);
 }
 
 }  // namespace slakit::reference

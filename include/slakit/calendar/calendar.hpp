@@ -12,15 +12,28 @@
 //   auto due = cal.add(sys_days{2026y / 3 / 6} + 21h, 2h);  // 2026-03-09T14:00:00Z
 //   cal.elapsed(sys_days{2026y / 3 / 6} + 21h, due);        // 2h
 //
+// Calendars compose: a follow-the-sun desk is open when any regional team is,
+// a premium promise counts while both the customer's office and the support
+// team are open, and support hours minus a maintenance window is a difference.
+// The parts keep their own zones (docs/semantics.md, "Composed calendars"):
+//
+//   auto desk = slakit::Calendar::union_of("follow_the_sun", {emea, americas, apac});
+//   auto premium = slakit::Calendar::intersection_of("premium", {customer_office, support});
+//   auto usable = slakit::Calendar::difference("usable", support, maintenance);
+//   desk.add(created, 4h);  // every operation below, as on a plain calendar
+//
 // Performance: the calendar is compiled into open intervals with cumulative
 // business seconds, one block per UTC year, built on first use without locks.
 // add/subtract/elapsed are binary searches, never a walk over days or minutes.
+// A composed calendar's blocks are its parts' blocks merged, intersected or
+// subtracted once per year, so it answers at the speed of a plain one.
 #pragma once
 
 #include <chrono>
 #include <memory>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "slakit/calendar/calendar_definition.hpp"
@@ -29,9 +42,14 @@
 
 namespace slakit {
 
+class Calendar;
+
 namespace detail {
 class CalendarState;
-}
+const CalendarState& state_of(const Calendar& calendar) noexcept;
+}  // namespace detail
+
+struct CalendarComposition;
 
 class Calendar {
  public:
@@ -44,9 +62,42 @@ class Calendar {
   /// it says so.
   explicit Calendar(const CalendarDefinition& definition);
 
+  /// A calendar open when any of `parts` is open. `zone` (an IANA name) says
+  /// which local dates are its business days; empty means the first part's.
+  /// Throws InvalidArgument without parts or for an unknown zone.
+  [[nodiscard]] static Calendar union_of(std::string name, std::vector<Calendar> parts,
+                                         std::string zone = {});
+  /// A calendar open when every one of `parts` is open; as union_of otherwise.
+  [[nodiscard]] static Calendar intersection_of(std::string name, std::vector<Calendar> parts,
+                                                std::string zone = {});
+  /// A calendar open when `open` is open and `minus` is not; `zone` as for union_of.
+  [[nodiscard]] static Calendar difference(std::string name, Calendar open, Calendar minus,
+                                           std::string zone = {});
+  /// Any of the three by `op` (a difference takes exactly two parts: open,
+  /// minus); throws InvalidArgument as they do, and for a difference of
+  /// another number of parts.
+  [[nodiscard]] static Calendar compose(std::string name, CalendarOp op,
+                                        std::vector<Calendar> parts, std::string zone = {});
+
   [[nodiscard]] const std::string& name() const noexcept;
   [[nodiscard]] const TimeZone& zone() const noexcept;
+  /// What a plain calendar was compiled from; for a composed one, only its
+  /// name and zone (its hours are its parts').
   [[nodiscard]] const CalendarDefinition& definition() const noexcept;
+  /// The operation and parts of a composed calendar; nullptr for a plain one.
+  [[nodiscard]] const CalendarComposition* composition() const noexcept;
+
+  /// This calendar with its weekly hours, holidays and dated rules read in
+  /// `zone` (an IANA name) instead of its own: "4 business hours in the
+  /// customer's local time" is cal.in_zone(customer_zone).add(t, 4h). A
+  /// composed calendar re-reads every part in `zone` and takes it as its own.
+  /// An empty `zone`, or the calendar's own, gives this calendar.
+  ///
+  /// Each zone's variant is compiled on first use and kept: later calls
+  /// return the same object, without a lock, from any thread. It lives as
+  /// long as this calendar (or a copy of it) does. Throws InvalidArgument for
+  /// an unknown zone, naming the calendar and the zone.
+  [[nodiscard]] const Calendar& in_zone(std::string_view zone) const;
 
   /// The instant at which `business` time has passed, counting from `start`.
   /// A start outside working time counts from the next opening; a result that
@@ -85,7 +136,8 @@ class Calendar {
   /// come back as one interval.
   [[nodiscard]] std::vector<Interval> open_intervals(Instant from, Instant to) const;
 
-  /// True when at least one period opens on this local date. Throws
+  /// True when at least one period opens on this local date (for a composed
+  /// calendar: when it is open at some instant of the date in its zone). Throws
   /// InvalidArgument for an impossible date and RangeError outside 1970-2100.
   [[nodiscard]] bool is_business_day(std::chrono::year_month_day date) const;
 
@@ -97,17 +149,29 @@ class Calendar {
                                                               int n) const;
 
   /// The holidays of one year (by the date they close), observed shifts
-  /// included, sorted by date. Dated overrides are not holidays. Any year
-  /// may be asked for: no RangeError.
+  /// included, sorted by date. Dated overrides are not holidays. A composed
+  /// calendar lists its parts' holidays (duplicates dropped). Any year may
+  /// be asked for: no RangeError.
   [[nodiscard]] std::vector<Holiday> holidays(int year) const;
 
   /// Bytes held by the compiled blocks built so far. Blocks are built per
   /// year on first use; a Monday-to-Friday calendar costs about 5 KiB for
-  /// each year it is used in (docs/benchmarks.md).
+  /// each year it is used in (docs/benchmarks.md). A composed calendar
+  /// counts its own blocks, not its parts', which report their own.
   [[nodiscard]] std::size_t compiled_bytes() const;
 
  private:
+  explicit Calendar(std::shared_ptr<const detail::CalendarState> state);
+  [[nodiscard]] Calendar rezoned(std::string_view zone) const;
+  friend const detail::CalendarState& detail::state_of(const Calendar& calendar) noexcept;
+
   std::shared_ptr<const detail::CalendarState> state_;
+};
+
+/// What a composed calendar is made of (docs/semantics.md, "Composed calendars").
+struct CalendarComposition {
+  CalendarOp op = CalendarOp::union_of;
+  std::vector<Calendar> parts{};  ///< two for a difference: open, minus
 };
 
 }  // namespace slakit

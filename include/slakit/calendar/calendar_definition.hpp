@@ -38,10 +38,21 @@ struct WeeklyPeriod {
 };
 
 /// The hours of one date, replacing the weekly periods and any holiday of
-/// that date. Empty `hours` closes the date.
+/// that date. Empty `hours` closes the date. With `extra`, the hours are
+/// added to the date's periods instead ("open 2026-12-19 18:00-20:00
+/// extra"); no holiday or break of the date cuts them.
 struct DateOverride {
   std::chrono::year_month_day date{};
   std::vector<TimeRange> hours{};
+  bool extra = false;
+};
+
+/// How a composed calendar combines its parts' open time (Calendar::union_of,
+/// intersection_of, difference; docs/semantics.md, "Composed calendars").
+enum class CalendarOp {
+  union_of,      ///< open when any part is open
+  intersection,  ///< open when every part is open
+  difference,    ///< open when the first part is open and the second is not
 };
 
 struct CalendarDefinition {

@@ -86,23 +86,31 @@ struct HolidayLine {
   SourceSpan span{};
 };
 
-/// "open 2026-12-20 10:00-14:00"
+/// "open 2026-12-20 10:00-14:00", or with "extra" (`day.extra`).
 struct OpenLine {
   DateOverride day{};
   SourceSpan span{};
 };
 
-/// "zone "Europe/Berlin""
+/// "zone "Europe/Berlin"", or "zone from customer.zone else "Europe/Berlin"":
+/// the hours are read in the zone a ticket's field names, `zone` when empty.
 struct ZoneLine {
   std::string zone{};
+  std::optional<Name> field{};
   SourceSpan span{};
 };
 
 using CalendarLine = std::variant<ZoneLine, WeeklyLine, HolidayLine, OpenLine>;
 
+/// "calendar berlin_support { ... }", or a composed calendar
+/// "calendar desk = emea | americas | apac zone "Europe/London"": then
+/// `parts` names the calendars it combines by `op` and `lines` holds at most
+/// its zone.
 struct CalendarDecl {
   Name name{};
   std::vector<CalendarLine> lines{};
+  CalendarOp op = CalendarOp::union_of;
+  std::vector<Name> parts{};  ///< empty for a calendar with its own hours
   SourceSpan span{};
 };
 
@@ -170,8 +178,9 @@ struct PolicyDecl {
   enum class Kind { sla, ola };
   Kind kind = Kind::sla;
   Name name{};
-  std::optional<Expr> applies{};  ///< "for <condition>"
-  std::optional<Name> calendar{};
+  std::optional<Expr> applies{};         ///< "for <condition>"
+  std::optional<Name> calendar{};        ///< with `calendar_field`: the fallback
+  std::optional<Name> calendar_field{};  ///< "calendar from customer.calendar else NAME"
   std::vector<TargetLine> targets{};
   std::optional<Expr> pause_while{};
   std::vector<EventRef> start_on{};  ///< OLA clock start events

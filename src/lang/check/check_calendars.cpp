@@ -34,7 +34,132 @@ bool Checker::check_range(const TimeRange& r, SourceSpan span) {
   return !problem;
 }
 
+void Checker::unknown_zone(const ZoneLine& z) {
+  error("E0205",
+        fmt::format("unknown time zone '{}': expected an IANA name like \"Europe/Berlin\"", z.zone),
+        z.span);
+}
+
+bool Checker::check_calendar_name(const Name& n) {
+  if (calendars_.count(n.text) != 0) return true;
+  std::vector<std::string> known;
+  for (const auto& [name, span] : calendars_) known.push_back(name);
+  error("E0202", fmt::format("unknown calendar '{}'{}", n.text, suggestion(n.text, known)), n.span);
+  return false;
+}
+
+std::set<std::string> Checker::find_cycles() {
+  // Depth first over the composed calendars, without recursion: a chain of
+  // thousands of compositions must not exhaust the stack.
+  enum class Mark { open, done };
+  std::map<std::string, Mark> marks;
+  std::set<std::string> cyclic;
+  struct Frame {
+    const CalendarDecl* decl;
+    std::size_t next;
+  };
+  for (const auto& [root, decl] : composed_) {
+    if (!marks.emplace(root, Mark::open).second) continue;
+    std::vector<Frame> stack{{decl, 0}};
+    while (!stack.empty()) {
+      auto& top = stack.back();
+      if (top.next == top.decl->parts.size()) {
+        marks[top.decl->name.text] = Mark::done;
+        parts_first_.push_back(top.decl);
+        stack.pop_back();
+        continue;
+      }
+      const Name& part = top.decl->parts[top.next++];
+      const auto it = composed_.find(part.text);
+      if (it == composed_.end()) continue;
+      const auto [mark, fresh] = marks.emplace(part.text, Mark::open);
+      if (fresh) {
+        stack.push_back({it->second, 0});
+        continue;
+      }
+      if (mark->second == Mark::done) continue;
+      // Back to a calendar still open on the stack: the frames from it to
+      // here are the cycle, reported at the reference that closes it.
+      std::string path;
+      auto frame = std::find_if(stack.begin(), stack.end(),
+                                [&](const Frame& f) { return f.decl->name.text == part.text; });
+      for (; frame != stack.end(); ++frame) {
+        path += frame->decl->name.text + " -> ";
+        cyclic.insert(frame->decl->name.text);
+      }
+      error("E0229",
+            fmt::format("calendar '{}' is a part of itself: {}{}", part.text, path, part.text),
+            part.span);
+    }
+  }
+  return cyclic;
+}
+
+bool Checker::check_text_field(const Name& n, const char* what) {
+  const auto* f = field(n.text, n.span);
+  if (f == nullptr) return false;
+  if (f->type == FieldType::text) return true;
+  error("E0204",
+        fmt::format("{} comes from a text field, but {} is {}", what, n.text, describe(*f)),
+        n.span);
+  return false;
+}
+
+void Checker::check_zone_fields() {
+  // Each composed calendar after its parts: the fields its parts' zones come from.
+  std::map<std::string, std::set<std::string>> fields;
+  for (const auto& [name, field] : zone_field_of_) fields[name].insert(field);
+  for (const auto* c : parts_first_) {
+    auto& mine = fields[c->name.text];
+    for (const auto& p : c->parts) {
+      if (const auto it = fields.find(p.text); it != fields.end() && p.text != c->name.text) {
+        mine.insert(it->second.begin(), it->second.end());
+      }
+    }
+    if (mine.size() > 1) {
+      error("E0231",
+            fmt::format("calendar '{}' has parts whose zones come from different fields ({}): "
+                        "a ticket gives one zone",
+                        c->name.text, join(std::vector<std::string>{mine.begin(), mine.end()})),
+            c->name.span);
+    }
+  }
+}
+
+void Checker::check_composition(const CalendarDecl& c) {
+  ComposedCalendar out{c.name.text, c.op, {}, {}, c.name.span};
+  bool ok = cyclic_.count(c.name.text) == 0;
+  for (const auto& part : c.parts) {
+    ok = check_calendar_name(part) && ok;
+    out.parts.push_back(part.text);
+  }
+  for (const auto& line : c.lines) {
+    const auto* z = std::get_if<ZoneLine>(&line);
+    if (z == nullptr) continue;
+    if (z->field) {
+      error("E0231",
+            fmt::format("a composed calendar's zone cannot come from a ticket: write 'zone from "
+                        "{}' in its parts, which it then follows",
+                        z->field->text),
+            z->field->span);
+      ok = false;
+    }
+    out.zone = z->zone;
+    try {
+      (void)TimeZone::locate(z->zone);
+    } catch (const InvalidArgument&) {
+      unknown_zone(*z);
+      ok = false;
+    }
+  }
+  if (ok) out_.compositions.push_back(std::move(out));
+}
+
 void Checker::check_calendar(const CalendarDecl& c) {
+  if (!c.parts.empty()) {
+    if (!damaged(c.span)) check_composition(c);
+    return;
+  }
   CalendarDefinition def{.name = c.name.text, .zone = ""};
   int zones = 0;
   // Per weekday: each period with its close in seconds after that midnight.
@@ -47,14 +172,13 @@ void Checker::check_calendar(const CalendarDecl& c) {
         continue;
       }
       def.zone = z->zone;
+      if (z->field && check_text_field(*z->field, "a zone")) {
+        out_.zone_fields[c.name.text] = z->field->text;
+      }
       try {
         (void)TimeZone::locate(z->zone);
       } catch (const InvalidArgument&) {
-        error("E0205",
-              fmt::format("unknown time zone '{}': expected an IANA name like "
-                          "\"Europe/Berlin\"",
-                          z->zone),
-              z->span);
+        unknown_zone(*z);
       }
     } else if (const auto* w = std::get_if<WeeklyLine>(&line); w && !damaged(w->span)) {
       for (const auto& r : w->hours) {

@@ -15,14 +15,8 @@ void Checker::check_policy(const PolicyDecl& p) {
   const char* kind = p.kind == PolicyDecl::Kind::sla ? "sla" : "ola";
   if (p.applies) check_condition(*p.applies);
   if (p.pause_while) check_condition(*p.pause_while);
-  if (p.calendar && calendars_.count(p.calendar->text) == 0) {
-    std::vector<std::string> known;
-    for (const auto& [n, s] : calendars_) known.push_back(n);
-    error("E0202",
-          fmt::format("unknown calendar '{}'{}", p.calendar->text,
-                      suggestion(p.calendar->text, known)),
-          p.calendar->span);
-  }
+  if (p.calendar) (void)check_calendar_name(*p.calendar);
+  if (p.calendar_field) (void)check_text_field(*p.calendar_field, "a calendar");
   if (p.targets.empty()) {
     error("E0210",
           fmt::format("{} '{}' has no targets: add one like resolution 8h", kind, p.name.text),

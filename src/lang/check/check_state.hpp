@@ -74,6 +74,16 @@ class Checker {
   static std::vector<std::chrono::weekday> expand(const DayRange& r);
   bool check_range(const TimeRange& r, SourceSpan span);
   void check_calendar(const CalendarDecl& c);
+  // E0202 unless `n` names a calendar of the rule set.
+  bool check_calendar_name(const Name& n);
+  void unknown_zone(const ZoneLine& z);
+  // E0203/E0204 unless `n` names a text field (a zone or a calendar name).
+  bool check_text_field(const Name& n, const char* what);
+  // E0231 for a composed calendar whose parts read zones from different fields.
+  void check_zone_fields();
+  void check_composition(const CalendarDecl& c);
+  // E0229 for each composed calendar that is a part of itself; their names.
+  std::set<std::string> find_cycles();
 
   // conditions
   const FieldInfo* field(const std::string& path, SourceSpan span);
@@ -101,6 +111,10 @@ class Checker {
   std::map<std::string, FieldInfo> fields_;
   std::map<std::string, SourceSpan> declared_fields_, calendars_, policies_, routes_, route_groups_;
   std::set<std::string> slas_;
+  std::map<std::string, const CalendarDecl*> composed_;  // by name, the first declaration
+  std::set<std::string> cyclic_;                         // composed calendars in a cycle
+  std::vector<const CalendarDecl*> parts_first_;         // composed calendars, each after its parts
+  std::map<std::string, std::string> zone_field_of_;     // plain calendars: `zone from` field
   CheckedRules out_;
 };
 

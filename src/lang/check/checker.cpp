@@ -18,7 +18,16 @@ CheckedRules Checker::run(const std::vector<RuleFile>& files) {
   for (const auto& file : files) {
     for (const auto& d : file.declarations) {
       if (const auto* f = std::get_if<FieldDecl>(&d)) declare_field(*f);
-      if (const auto* c = std::get_if<CalendarDecl>(&d)) declare(calendars_, "calendar", c->name);
+      if (const auto* c = std::get_if<CalendarDecl>(&d)) {
+        declare(calendars_, "calendar", c->name);
+        if (!c->parts.empty()) composed_.emplace(c->name.text, c);
+        for (const auto& line : c->lines) {
+          const auto* z = std::get_if<ZoneLine>(&line);
+          if (z != nullptr && z->field && c->parts.empty()) {
+            zone_field_of_.emplace(c->name.text, z->field->text);
+          }
+        }
+      }
       if (const auto* p = std::get_if<PolicyDecl>(&d)) {
         declare(policies_, "policy", p->name);
         if (p->kind == PolicyDecl::Kind::sla) slas_.insert(p->name.text);
@@ -30,6 +39,8 @@ CheckedRules Checker::run(const std::vector<RuleFile>& files) {
       }
     }
   }
+  cyclic_ = find_cycles();
+  check_zone_fields();
   // The routes outside any group form one `first` group, which stands where
   // its first route does.
   std::optional<std::size_t> loose;

@@ -61,6 +61,9 @@ std::string holiday_text(const HolidayLine& h) {
   std::string out = h.closed_form ? "closed " + holiday_date_text(r.date)
                                   : fmt::format("holiday {} {}", detail::quoted_text(r.name),
                                                 holiday_date_text(r.date));
+  // A closure with both ends on a `closed` line is a dated break: "12:00-13:00".
+  const bool dated_break = h.closed_form && r.closed_from && r.closed_until;
+  if (dated_break) out += " " + r.closed_from->to_string() + "-" + r.closed_until->to_string();
   switch (r.observance) {
     case Observance::none:
       break;
@@ -74,8 +77,8 @@ std::string holiday_text(const HolidayLine& h) {
       out += " observed substitute";
       break;
   }
-  if (r.closed_from) out += " from " + r.closed_from->to_string();
-  if (r.closed_until) out += " until " + r.closed_until->to_string();
+  if (r.closed_from && !dated_break) out += " from " + r.closed_from->to_string();
+  if (r.closed_until && !dated_break) out += " until " + r.closed_until->to_string();
   if (!r.skip_years.empty()) {
     std::string years;
     for (int y : r.skip_years) years += (years.empty() ? "" : ", ") + std::to_string(y);
@@ -84,6 +87,12 @@ std::string holiday_text(const HolidayLine& h) {
   if (r.first_year) out += fmt::format(" since {}", *r.first_year);
   if (r.last_year) out += fmt::format(" through {}", *r.last_year);
   return out;
+}
+
+// fmt rather than operator+: GCC 12 warns wrongly about the latter (PR 105329).
+std::string zone_text(const ZoneLine& z) {
+  return z.field ? fmt::format("zone from {} else {}", z.field->text, detail::quoted_text(z.zone))
+                 : fmt::format("zone {}", detail::quoted_text(z.zone));
 }
 
 std::string days_text(const std::vector<DayRange>& days) {
@@ -198,19 +207,33 @@ class Printer {
   }
 
   void print(const CalendarDecl& d) {
+    if (!d.parts.empty()) {
+      static constexpr const char* kOperators[] = {" | ", " & ", " - "};
+      std::string text = "calendar " + d.name.text + " = ";
+      for (std::size_t i = 0; i < d.parts.size(); ++i) {
+        text += (i == 0 ? "" : kOperators[static_cast<int>(d.op)]) + d.parts[i].text;
+      }
+      for (const auto& l : d.lines) {
+        if (const auto* z = std::get_if<ZoneLine>(&l)) text += fmt::format(" {}", zone_text(*z));
+      }
+      line("", text, d.span);
+      return;
+    }
     open_block("calendar " + d.name.text, d.span);
     for (const auto& l : d.lines) {
       std::visit(
           [&](const auto& x) {
             using T = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<T, ZoneLine>) {
-              line("  ", "zone " + detail::quoted_text(x.zone), x.span);
+              line("  ", zone_text(x), x.span);
             } else if constexpr (std::is_same_v<T, WeeklyLine>) {
               line("  ", days_text(x.days) + " " + ranges_text(x.hours), x.span);
             } else if constexpr (std::is_same_v<T, HolidayLine>) {
               line("  ", holiday_text(x), x.span);
             } else {
-              line("  ", "open " + format_date(x.day.date) + " " + ranges_text(x.day.hours),
+              line("  ",
+                   "open " + format_date(x.day.date) + " " + ranges_text(x.day.hours) +
+                       (x.day.extra ? " extra" : ""),
                    x.span);
             }
           },
@@ -225,7 +248,13 @@ class Printer {
     open_block(head, d.span);
     // The lines in the order they were written.
     std::vector<std::pair<SourceSpan, std::string>> lines;
-    if (d.calendar) lines.emplace_back(d.calendar->span, "calendar " + d.calendar->text);
+    if (d.calendar_field && d.calendar) {
+      lines.emplace_back(
+          d.calendar_field->span,
+          fmt::format("calendar from {} else {}", d.calendar_field->text, d.calendar->text));
+    } else if (d.calendar) {
+      lines.emplace_back(d.calendar->span, "calendar " + d.calendar->text);
+    }
     for (const auto& t : d.targets) lines.emplace_back(t.span, target_text(t));
     if (d.pause_while) {
       lines.emplace_back(d.pause_while->span, "pause while " + detail::expr_text(*d.pause_while));

@@ -1,4 +1,5 @@
 // calendar NAME { zone "..."  mon..fri 08:00-17:00  holiday ...  closed ...  open ... }
+// calendar NAME = a | b | c [zone "..."]   (or a & b, or a - b)
 #pragma once
 
 #include "config.hpp"

@@ -28,8 +28,21 @@ void calendar_name(ParseState& s) {
   s.calendar.name = s.name_value;
 }
 
+void calendar_part(ParseState& s) {
+  s.calendar.parts.push_back(s.name_value);
+}
+
+void zone_begin(ParseState& s) {
+  s.zone_field.reset();
+}
+
+void zone_field(ParseState& s) {
+  s.zone_field = s.name_value;
+}
+
 void zone_line(ParseState& s, SourceSpan span) {
-  s.calendar.lines.emplace_back(ZoneLine{s.string_value, span});
+  s.calendar.lines.emplace_back(ZoneLine{s.string_value, std::move(s.zone_field), span});
+  s.zone_field.reset();
 }
 
 void day_first(ParseState& s) {
@@ -128,10 +141,16 @@ void holiday_line(ParseState& s, SourceSpan span, bool closed_form) {
 void open_date(ParseState& s) {
   s.ranges.clear();
   s.first_date = s.date_value;
+  s.open_extra = false;
+}
+
+void open_extra(ParseState& s) {
+  s.open_extra = true;
 }
 
 void open_line(ParseState& s, SourceSpan span) {
-  s.calendar.lines.emplace_back(OpenLine{DateOverride{s.first_date, std::move(s.ranges)}, span});
+  s.calendar.lines.emplace_back(
+      OpenLine{DateOverride{s.first_date, std::move(s.ranges), s.open_extra}, span});
   s.ranges.clear();
 }
 

@@ -6,6 +6,9 @@
 namespace slakit::parser {
 
 void calendar_name(ParseState& s);
+void calendar_part(ParseState& s);
+void zone_begin(ParseState& s);
+void zone_field(ParseState& s);
 void zone_line(ParseState& s, SourceSpan span);
 void day_first(ParseState& s);
 void day_last(ParseState& s);
@@ -31,6 +34,7 @@ void holiday_last_year(ParseState& s);
 void holiday_line(ParseState& s, SourceSpan span, bool closed_form);
 
 void open_date(ParseState& s);
+void open_extra(ParseState& s);
 void open_line(ParseState& s, SourceSpan span);
 
 }  // namespace slakit::parser

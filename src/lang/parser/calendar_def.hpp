@@ -35,7 +35,10 @@ const auto year_number_def = integer;
 const auto time_range = time_of_day[act(range_open)] > '-' > time_of_day[act(range_close)];
 const auto time_ranges_def = time_range % ',';
 
-const auto zone_stmt = x3::raw[kw("zone") > string_lit][act_span(zone_line)];
+// "zone from customer.zone else "Europe/Berlin"": the zone a ticket names.
+const auto zone_from = kw("from") > field_path[act(zone_field)] > kw("else") > string_lit;
+const auto zone_stmt =
+    x3::raw[kw("zone")[act(zone_begin)] > (zone_from | string_lit)][act_span(zone_line)];
 
 const auto day_range = day[act(day_first)] >> -(".." > day[act(day_last)]);
 const auto weekly_stmt = x3::raw[(day_range % ',') > time_ranges][act_span(weekly_line)];
@@ -79,22 +82,46 @@ const auto holiday_stmt =
             *holiday_modifier]
            [act_span([](ParseState& s, SourceSpan sp) { parser::holiday_line(s, sp, false); })];
 
+// A dated break: "closed 2026-12-23 12:00-13:00" is "from 12:00 until 13:00".
+const auto dated_break = time_of_day[act(holiday_from)] > '-' > time_of_day[act(holiday_until)];
+
 const auto closed_stmt =
-    x3::raw[kw("closed")[act(begin_holiday)] > dated > *holiday_modifier]
+    x3::raw[kw("closed")[act(begin_holiday)] > dated > -dated_break > *holiday_modifier]
            [act_span([](ParseState& s, SourceSpan sp) { parser::holiday_line(s, sp, true); })];
 
-const auto open_stmt =
-    x3::raw[kw("open") > date_lit[act(open_date)] > time_ranges][act_span(open_line)];
+const auto open_stmt = x3::raw[kw("open") > date_lit[act(open_date)] > time_ranges >>
+                               -kw("extra")[act(open_extra)]][act_span(open_line)];
 
 const auto calendar_line = zone_stmt | holiday_stmt | closed_stmt | open_stmt | weekly_stmt;
 
 const auto calendar_end = x3::rule<struct calendar_end_id>{
     "a calendar line (zone, a weekday, holiday, closed, open) or '}'"} = x3::lit('}');
 
-const auto calendar_decl_rule_def =
-    x3::raw[kw("calendar")[act(begin_declaration)] > name[act(calendar_name)] > '{' >
-            *calendar_line > calendar_end][act_span(commit_calendar)];
+// A composed calendar: one kind of operator per declaration, so that no
+// precedence needs learning; an inner composition gets a name of its own.
+const x3::rule<struct composition_id> composition =
+    "an operator: '|' (open when any is), '&' (when all are) or '-' (minus)";
+template <CalendarOp Op>
+const auto set_op = act([](ParseState& s) { s.calendar.op = Op; });
+const auto part = name[act(calendar_part)];
+const auto composition_def = +(x3::lit('|')[set_op<CalendarOp::union_of>] > part) |
+                             +(x3::lit('&')[set_op<CalendarOp::intersection>] > part) |
+                             (x3::lit('-')[set_op<CalendarOp::difference>] > part);
+const auto composition_end =
+    x3::rule<struct composition_end_id>{
+        "the end of the calendar (one kind of operator per calendar: name the inner one)"} =
+        !(x3::lit('|') | '&' | '-');
 
-BOOST_SPIRIT_DEFINE(calendar_decl_rule, time_ranges, day, month, holiday_when, year_number)
+const x3::rule<struct calendar_body_id> calendar_body =
+    "'{' (a calendar's hours) or '=' (a composed calendar)";
+const auto calendar_body_def = ('{' > *calendar_line > calendar_end) |
+                               ('=' > part > composition > -zone_stmt > composition_end);
+
+const auto calendar_decl_rule_def =
+    x3::raw[kw("calendar")[act(begin_declaration)] > name[act(calendar_name)] > calendar_body]
+           [act_span(commit_calendar)];
+
+BOOST_SPIRIT_DEFINE(calendar_decl_rule, time_ranges, day, month, holiday_when, year_number,
+                    composition, calendar_body)
 
 }  // namespace slakit::parser

@@ -51,7 +51,9 @@ class ParseState {
   std::chrono::year_month_day first_date{};
   std::vector<DayRange> days;
   std::vector<TimeRange> ranges;
-  std::vector<Expr> exprs;  ///< the expression stack
+  bool open_extra = false;         ///< `open DATE hours extra`
+  std::optional<Name> zone_field;  ///< `zone from FIELD else ...`
+  std::vector<Expr> exprs;         ///< the expression stack
   std::vector<Literal> list;
   CompareOp op = CompareOp::eq;
 

@@ -15,6 +15,10 @@ void policy_name(ParseState& s) {
 void policy_applies(ParseState& s) {
   s.policy.applies = pop_expr(s);
 }
+void policy_calendar_field(ParseState& s) {
+  s.policy.calendar_field = s.name_value;
+}
+
 void policy_calendar(ParseState& s) {
   if (s.policy.calendar) {
     s.error("E0201", "a second calendar line: a policy counts in one calendar", s.name_value.span);

@@ -9,6 +9,7 @@ void begin_policy(ParseState& s, PolicyDecl::Kind kind);
 void policy_name(ParseState& s);
 void policy_applies(ParseState& s);
 void policy_calendar(ParseState& s);
+void policy_calendar_field(ParseState& s);
 void begin_target(ParseState& s, Metric metric);
 void target_case(ParseState& s, SourceSpan span, bool has_condition);
 void before_field(ParseState& s);

@@ -55,7 +55,12 @@ const auto reopen_rule =
 const auto target_stmt =
     x3::raw[metric_keyword > target_value > -(&kw("on") > reopen_rule)][act_span(target_line)];
 
-const auto calendar_stmt = kw("calendar") > name[act(policy_calendar)];
+// "calendar from customer.calendar else emea_support": the calendar a ticket
+// names. `from` followed by a field path, so that a calendar named `from`
+// still reads as one.
+const auto calendar_stmt = kw("calendar") > ((kw("from") >> field_path[act(policy_calendar_field)] >
+                                              kw("else") > name[act(policy_calendar)]) |
+                                             name[act(policy_calendar)]);
 const auto pause_stmt = kw("pause") > kw("while") > condition()[act(policy_pause)];
 
 const auto event_def = x3::raw[name][act_span(event_name)] >>

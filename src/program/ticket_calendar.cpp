@@ -1,0 +1,56 @@
+#include "ticket_calendar.hpp"
+
+#include <fmt/format.h>
+
+#include "slakit/error.hpp"
+
+namespace slakit::detail {
+
+TicketCalendar::TicketCalendar(const Calendar& calendar, std::vector<const TicketCalendar*> parts)
+    : calendar_(&calendar), parts_(std::move(parts)) {
+  for (const auto* p : parts_) {
+    if (!p->zone_field().empty()) zone_field_ = p->zone_field();
+  }
+}
+
+const Calendar& TicketCalendar::in_zone(std::string_view zone) const {
+  if (zone.empty() || zone_field_.empty()) return *calendar_;
+  if (parts_.empty()) return calendar_->in_zone(zone);
+  // Only the parts that follow the ticket's zone move; the others stay.
+  return variants_.get(zone, [&] {
+    std::vector<Calendar> parts;
+    for (const auto* p : parts_) parts.push_back(p->in_zone(zone));
+    const auto& c = *calendar_;
+    return Calendar::compose(c.name(), c.composition()->op, std::move(parts), c.zone().name());
+  });
+}
+
+const Calendar* CalendarChoice::resolve(const FieldLayout& layout, std::span<const SlotValue> state,
+                                        std::string_view ticket_id) const {
+  const TicketCalendar* chosen = fixed;
+  std::optional<Slot> zone = zone_slot;
+  if (field) {
+    const auto& value = state[*field];
+    if (value.present && !value.text.empty()) {
+      const auto it = all->find(value.text);
+      if (it == all->end()) {
+        throw TicketError(fmt::format("ticket '{}': {} '{}' names no calendar of the rule set",
+                                      ticket_id, field_name, value.text));
+      }
+      chosen = &it->second;
+      zone = chosen->zone_field().empty() ? std::nullopt : layout.slot(chosen->zone_field());
+    }
+  }
+  if (!zone) return &chosen->calendar();
+  const auto& value = state[*zone];
+  if (!value.present || value.text.empty()) return &chosen->calendar();
+  try {
+    return &chosen->in_zone(value.text);
+  } catch (const InvalidArgument&) {
+    throw TicketError(fmt::format("ticket '{}': {} '{}' is not a time zone (calendar '{}')",
+                                  ticket_id, chosen->zone_field(), value.text,
+                                  chosen->calendar().name()));
+  }
+}
+
+}  // namespace slakit::detail

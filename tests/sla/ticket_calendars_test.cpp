@@ -1,0 +1,91 @@
+// Calendars chosen by the ticket (docs/sla.md, "Calendars from the ticket"):
+// a calendar read in the zone that `customer.zone` names, a composed
+// calendar that follows it through a part, and a policy whose calendar a
+// ticket field names; unknown values are errors naming the ticket, the
+// field and the value.
+#include <slakit/error.hpp>
+
+#include "sla/sla_test_support.hpp"
+
+using namespace slakit;
+using namespace slakit::test;
+using namespace std::chrono;
+
+namespace {
+
+const char* kRules = R"(
+calendar local_office {
+  zone from customer.zone else "Europe/Berlin"
+  mon..fri 09:00-17:00
+}
+calendar support {
+  zone "UTC"
+  mon..fri 06:00-20:00
+}
+calendar premium = local_office & support
+field customer.calendar : text
+sla premium_sla for customer.tier == platinum {
+  calendar premium
+  first_response 4h
+}
+sla local_sla for customer.tier == gold {
+  calendar local_office
+  first_response 4h
+}
+sla chosen_sla {
+  calendar from customer.calendar else office
+  first_response 6h
+}
+)";
+
+// The first response due of a ticket created Monday 2026-03-02 at `created`.
+Instant due(const char* tier, const char* zone, const char* calendar, const char* created) {
+  auto t = ticket(created);
+  t.id = "T-1";
+  t.customer.tier = tier;
+  t.customer.zone = zone;
+  if (calendar[0] != '\0') t.customer.fields["calendar"] = std::string{calendar};
+  const auto e = evaluate(rules(kRules), t, {}, t.created + 1h);
+  REQUIRE(e.targets.size() == 1);
+  return e.targets[0].due.value();
+}
+
+}  // namespace
+
+// docs/sla.md: "the hours are read in the zone the field names in the
+// ticket, or in the calendar's own zone when it is empty".
+TEST_CASE("a calendar read in the zone a ticket names, its own zone when the field is empty") {
+  // 14:00Z is 09:00 in New York, 15:00 in Berlin, 23:00 in Tokyo.
+  CHECK(due("gold", "America/New_York", "", "2026-03-02T14:00Z") == at("2026-03-02T18:00Z"));
+  CHECK(due("gold", "", "", "2026-03-02T14:00Z") == at("2026-03-03T10:00Z"));
+  CHECK(due("gold", "Asia/Tokyo", "", "2026-03-02T14:00Z") == at("2026-03-03T04:00Z"));
+}
+
+// "A composed calendar follows the ticket's zone through the parts that read
+// theirs from a field; its other parts stay in their zones."
+TEST_CASE("a composed calendar re-reads only the parts that follow the ticket's zone") {
+  // New York 14:00Z-22:00Z with support 06:00Z-20:00Z: 14:00Z-20:00Z.
+  CHECK(due("platinum", "America/New_York", "", "2026-03-02T14:00Z") == at("2026-03-02T18:00Z"));
+  // Tokyo 00:00Z-08:00Z with support: 06:00Z-08:00Z, two hours a day.
+  CHECK(due("platinum", "Asia/Tokyo", "", "2026-03-02T14:00Z") == at("2026-03-04T08:00Z"));
+}
+
+TEST_CASE("a policy's calendar named by a ticket field, with its fallback") {
+  CHECK(due("", "", "", "2026-03-02T12:00Z") == at("2026-03-03T10:00Z"));    // office, UTC
+  CHECK(due("", "", "ny", "2026-03-02T12:00Z") == at("2026-03-02T20:00Z"));  // 14:00Z-22:00Z
+  CHECK(due("", "Asia/Tokyo", "local_office", "2026-03-02T12:00Z") ==        // and its zone
+        at("2026-03-03T06:00Z"));
+}
+
+TEST_CASE("an unknown zone or calendar in a ticket names the ticket, the field and the value") {
+  // Like a value that does not fit its field: an error whether or not the
+  // policies whose calendars read it apply (the first such calendar is named).
+  CHECK_THROWS_WITH_AS(
+      (void)due("gold", "Mars/Olympus", "", "2026-03-02T14:00Z"),
+      "ticket 'T-1': customer.zone 'Mars/Olympus' is not a time zone (calendar 'premium')",
+      TicketError);
+  CHECK_THROWS_WITH_AS(
+      (void)due("", "", "mars_office", "2026-03-02T14:00Z"),
+      "ticket 'T-1': customer.calendar 'mars_office' names no calendar of the rule set",
+      TicketError);
+}
