@@ -7,6 +7,7 @@
 
 #include "reference/minute_calendar.hpp"
 #include "support/calendars.hpp"
+#include "support/scale.hpp"
 
 namespace slakit::test::differential {
 
@@ -102,6 +103,7 @@ inline void add_transitions(const TimeZone& zone, std::vector<Instant>& out) {
 /// within days of one of `transitions`, plus elapsed_between on random walks.
 inline void compare(const Calendar& fast, const reference::MinuteStepper& slow,
                     const std::vector<Instant>& transitions, unsigned seed, int cases) {
+  cases = test::scaled(cases);
   std::mt19937_64 rng{seed};
   const Instant lo{sys_days{1971y / 1 / 1}}, hi{sys_days{2036y / 1 / 1}};
   std::uniform_int_distribution<std::int64_t> anywhere{0, (hi - lo).count()};
