@@ -17,7 +17,7 @@ namespace slakit::cli {
 using namespace std::chrono;
 
 void StartReading::note(std::string_view where) const {
-  note_truncated(where, truncated, truncated == 1 ? "start time" : "start times");
+  note_truncated(where, truncated, "start time");
 }
 
 std::string deadline_text(const Calendar& cal, const std::string& start, const std::string& add,

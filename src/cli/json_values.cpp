@@ -34,9 +34,9 @@ void note_truncated(std::string_view where, std::size_t count, std::string_view 
   if (count == 0) return;
   // Documented (docs/semantics.md), and still said: nobody should find out
   // from a deadline one second off.
-  std::fputs(fmt::format("{}: note: {} {} had a fraction of a second, truncated to the second "
+  std::fputs(fmt::format("{}: note: {} {}{} had a fraction of a second, truncated to the second "
                          "(slakit counts whole seconds; --fractions reject makes that an error)\n",
-                         where, count, what)
+                         where, count, what, count == 1 ? "" : "s")
                  .c_str(),
              stderr);
 }

@@ -69,7 +69,8 @@ struct InstantReading {
   }
 };
 
-/// The note a command ends with when it truncated instants (`what`: "instants").
+/// The note a command ends with when it truncated `count` times (`what`:
+/// "instant", made plural here).
 void note_truncated(std::string_view where, std::size_t count, std::string_view what);
 
 }  // namespace slakit::cli

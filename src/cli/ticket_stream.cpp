@@ -116,7 +116,7 @@ int stream_tickets(const RuleSet& rules, const std::string& path, ReaderOptions 
   }
   if (const auto failure = output.failure()) throw UsageError{"stopped: " + *failure};
   if (reader.failed()) throw UsageError{"error reading '" + path + "'"};
-  note_truncated(path, truncated, truncated == 1 ? "instant" : "instants");
+  note_truncated(path, truncated, "instant");
   return problems ? kProblems : kOk;
 }
 
