@@ -9,9 +9,6 @@
 #include <slakit/routing/route_columns.hpp>
 #include <slakit/slakit.hpp>
 
-#include <algorithm>
-#include <array>
-#include <limits>
 #include <memory>
 #include <span>
 
@@ -98,48 +95,12 @@ void BM_Route_First1000_InCache(benchmark::State& state) {
 }
 BENCHMARK(BM_Route_First1000_InCache)->Unit(benchmark::kMicrosecond);
 
-// The same tickets as columns (slakit::route_columns), as a data frame holds
-// them: the five text fields dictionary-encoded (a pandas Categorical),
-// order.value as doubles with NaN for none. Building the columns is not
-// timed, as the peers' tables are built before they are timed.
-struct TicketTable {
-  static constexpr std::array<std::string_view, 5> kTexts{
-      "customer.tier", "ticket.channel", "ticket.priority", "customer.region", "ticket.category"};
-  std::array<std::vector<std::int32_t>, 5> codes;
-  std::array<std::vector<std::string_view>, 5> categories;
-  std::vector<std::string_view> texts[5];
-  std::vector<double> values;
-
-  explicit TicketTable(std::span<const slakit::Ticket> tickets) {
-    for (const auto& t : tickets) {
-      const std::string_view row[5] = {t.customer.tier, t.channel, t.priority, t.customer.region,
-                                       t.category};
-      for (std::size_t f = 0; f < 5; ++f) {
-        auto& dict = categories[f];
-        auto at = std::find(dict.begin(), dict.end(), row[f]);
-        if (!row[f].empty() && at == dict.end()) at = dict.insert(dict.end(), row[f]);
-        codes[f].push_back(row[f].empty() ? -1 : static_cast<std::int32_t>(at - dict.begin()));
-        // Texts a data frame holds once each and points at, as Python
-        // interns repeated strings, rather than into each ticket.
-        texts[f].push_back(row[f].empty() ? std::string_view{} : *at);
-      }
-      values.push_back(t.order.value.value_or(std::numeric_limits<double>::quiet_NaN()));
-    }
-  }
-  [[nodiscard]] slakit::TicketColumns columns(bool dictionary) const {
-    slakit::TicketColumns c(values.size());
-    for (std::size_t f = 0; f < 5; ++f) {
-      dictionary ? c.categories(std::string{kTexts[f]}, codes[f], categories[f])
-                 : c.texts(std::string{kTexts[f]}, texts[f]);
-    }
-    c.numbers("order.value", values);
-    return c;
-  }
-};
-
+// The same tickets as columns (slakit::route_columns, routing_workload.hpp's
+// TicketTable). Building the columns is not timed, as the peers' tables are
+// built before they are timed.
 void route_table(benchmark::State& state, bool dictionary) {
   const auto& w = workload(1000);
-  const TicketTable table(w.workload.tickets);
+  const slakit::bench::TicketTable table(w.workload.tickets);
   const auto columns = table.columns(dictionary);
   slakit::ColumnRouting out;
   for (auto _ : state) {

@@ -149,10 +149,7 @@ SlotValue FieldLayout::convert(Slot slot, const FieldValue& value,
   v.present = true;
   switch (f.type) {
     case FieldType::number:
-      if (const auto* d = std::get_if<double>(&value)) {
-        v.number = *d;
-        return v;
-      }
+      if (const auto* d = std::get_if<double>(&value)) return number_value(*d);
       break;
     case FieldType::boolean:
       if (const auto* b = std::get_if<bool>(&value)) {

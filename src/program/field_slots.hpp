@@ -82,6 +82,13 @@ class FieldLayout {
   /// "solved", which a rule set's status list may lack).
   [[nodiscard]] SlotValue text_value(Slot slot, std::string_view text, std::string_view ticket_id,
                                      bool strict = true) const;
+  /// The value of a number field holding `x`.
+  [[nodiscard]] static SlotValue number_value(double x) noexcept {
+    SlotValue v;
+    v.present = true;
+    v.number = x;
+    return v;
+  }
 
  private:
   void set_text(SlotValue& v, Slot slot, std::string_view text, std::string_view ticket_id,

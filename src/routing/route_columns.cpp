@@ -149,8 +149,7 @@ SlotValue value_at(const FieldLayout& layout, const Source& s, std::size_t row, 
       return layout.text_value(s.slot, c.texts[row], name());
     case Column::Kind::numbers: {
       const double x = c.numbers[row];
-      if (std::isnan(x)) return {};
-      return layout.convert(s.slot, FieldValue{x}, name());
+      return std::isnan(x) ? SlotValue{} : FieldLayout::number_value(x);
     }
     case Column::Kind::values:
       return layout.convert(s.slot, c.field_values[row], name());
@@ -212,9 +211,11 @@ class Outcomes {
 // per category once), or else from the row's values.
 struct GroupReader {
   struct Input {
-    std::size_t source = kNone;      // the column's source, or kNone
-    std::vector<std::uint32_t> lut;  // a dictionary column: the class per category
-    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    Slot slot = 0;
+    bool by_category = false;        // a dictionary column: classes by code
+    std::size_t source = 0;          // then: its source
+    std::vector<std::uint32_t> lut;  // and the class of each category
+    std::uint32_t none = 0;          // and the class of no value
   };
   const detail::RouteGroupPlan* group = nullptr;
   std::uint32_t first = 0;  // the number of its first route
@@ -235,11 +236,15 @@ std::vector<GroupReader> readers_of(const detail::RoutingProgram& program,
     }
     for (std::size_t c = 0; r.by_class && c < g.table.columns(); ++c) {
       GroupReader::Input in;
+      in.slot = g.table.column_slot(c);
       for (std::size_t k = 0; k < sources.size(); ++k) {
-        if (sources[k].slot == g.table.column_slot(c)) in.source = k;
-      }
-      if (in.source != GroupReader::Input::kNone) {
-        for (const auto& v : sources[in.source].converted) {
+        if (sources[k].slot != in.slot || sources[k].column->kind != Column::Kind::categories) {
+          continue;
+        }
+        in.by_category = true;
+        in.source = k;
+        in.none = static_cast<std::uint32_t>(g.table.class_of(c, SlotValue{}));
+        for (const auto& v : sources[k].converted) {
           // A category that does not fit fails its rows before this is read.
           in.lut.push_back(v ? static_cast<std::uint32_t>(g.table.class_of(c, *v)) : 0);
         }
@@ -307,14 +312,16 @@ void route_columns(const RuleSet& rules, const TicketColumns& columns, ColumnRou
         }
         continue;
       }
-      classes.resize(r.inputs.size());
-      for (std::size_t c = 0; c < r.inputs.size(); ++c) {
+      const auto n = r.inputs.size();
+      classes.resize(n);
+      for (std::size_t c = 0; c < n; ++c) {
         const auto& in = r.inputs[c];
-        const auto code = in.source == GroupReader::Input::kNone ? -1 : codes[in.source];
-        classes[c] = !in.lut.empty() && code >= 0
-                         ? in.lut[static_cast<std::size_t>(code)]
-                         : static_cast<std::uint32_t>(
-                               r.group->table.class_of(c, values[r.group->table.column_slot(c)]));
+        if (in.by_category) {
+          const auto code = codes[in.source];
+          classes[c] = code < 0 ? in.none : in.lut[static_cast<std::size_t>(code)];
+        } else {
+          classes[c] = static_cast<std::uint32_t>(r.group->table.class_of(c, values[in.slot]));
+        }
       }
       r.group->table.for_each_class(classes.data(), [&](std::size_t i) {
         counted.push_back(r.first + r.group->order[i]);
