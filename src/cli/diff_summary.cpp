@@ -27,6 +27,11 @@ void add_group(DiffGroup& into, const DiffGroup& g) {
   for (std::size_t k = 0; k < kChangeKinds; ++k) into.kinds[k] += g.kinds[k];
 }
 
+// "1 ticket", "2 tickets".
+std::string count_of(std::uint64_t n, std::string_view what) {
+  return fmt::format("{} {}{}", n, what, n == 1 ? "" : "s");
+}
+
 std::string_view shown(const std::optional<std::string>& v) {
   return v ? std::string_view{*v} : "none";
 }
@@ -49,7 +54,8 @@ void groups_text(std::string& out, std::string_view title,
   std::size_t width = 0;
   for (const auto& [name, g] : groups) width = std::max(width, name.size());
   for (const auto& [name, g] : groups) {
-    out += fmt::format("  {:<{}}  {} tickets, {} changed", name, width, g.tickets, g.changed);
+    out += fmt::format("  {:<{}}  {}, {} changed", name, width, count_of(g.tickets, "ticket"),
+                       g.changed);
     if (g.changed != 0) out += fmt::format(": {}", kinds_text(g.kinds));
     out += '\n';
   }
@@ -88,7 +94,10 @@ void json_groups(detail::JsonWriter& w, std::string_view name,
     w.key(name), w.value(key);
     w.key("tickets"), w.value(static_cast<std::int64_t>(g.tickets));
     w.key("changed"), w.value(static_cast<std::int64_t>(g.changed));
+    w.key("kinds");
+    w.begin_object();
     json_kinds(w, g.kinds);
+    w.end_object();
     w.end_object();
   }
   w.end_array();
@@ -151,8 +160,9 @@ void DiffSummary::merge(const DiffSummary& other) {
 }
 
 std::string diff_text(const DiffSummary& s) {
-  std::string out = fmt::format("{} tickets compared, {} changed", s.compared, s.changed);
-  if (s.unreadable != 0) out += fmt::format(", {} lines unreadable", s.unreadable);
+  std::string out =
+      fmt::format("{} compared, {} changed", count_of(s.compared, "ticket"), s.changed);
+  if (s.unreadable != 0) out += fmt::format(", {} unreadable", count_of(s.unreadable, "line"));
   out += '\n';
   for (const auto kind : kAllChangeKinds) {
     if (const auto n = s.kinds[static_cast<std::size_t>(kind)]) {

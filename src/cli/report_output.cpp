@@ -163,6 +163,13 @@ void json_row(detail::JsonWriter& w, const ReportRow& r) {
   json_percent(w, "fcr_percent", fcr_percent(r));
 }
 
+// The total's row: "(total)" in the first group column.
+std::vector<std::string> total_key(const std::vector<std::string>& by) {
+  std::vector<std::string> key(by.size(), "");
+  if (!key.empty()) key[0] = "(total)";
+  return key;
+}
+
 }  // namespace
 
 std::string report_text(const ReportTable& t, const std::vector<std::string>& by) {
@@ -176,9 +183,7 @@ std::string report_text(const ReportTable& t, const std::vector<std::string>& by
     cells.push_back(std::move(key));
   };
   for (const auto& [key, r] : t.rows) add(split_key(key), r);
-  std::vector<std::string> total_key(by.size(), "");
-  if (!total_key.empty()) total_key[0] = "(total)";
-  add(total_key, t.total);
+  add(total_key(by), t.total);
   std::vector<std::size_t> width(header.size(), 0);
   for (const auto& row : cells) {
     for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
@@ -201,12 +206,12 @@ std::string report_csv(const ReportTable& t, const std::vector<std::string>& by)
   std::vector<std::string> header = by;
   for (const auto& c : columns()) header.emplace_back(c.name);
   std::string out = csv_line(header);
-  for (const auto& [key, r] : t.rows) {
-    auto fields = split_key(key);
-    if (by.empty()) fields.clear();
+  auto add = [&](std::vector<std::string> fields, const ReportRow& r) {
     for (const auto& c : columns()) fields.push_back(cell_csv(c, r));
     out += csv_line(fields);
-  }
+  };
+  for (const auto& [key, r] : t.rows) add(split_key(key), r);
+  add(total_key(by), t.total);
   return out;
 }
 
