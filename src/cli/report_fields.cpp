@@ -137,6 +137,9 @@ GroupField record_field(const RuleSet& rules, const std::string& path) {
 std::vector<GroupField> group_fields(const RuleSet& rules, const std::vector<std::string>& names) {
   std::vector<GroupField> out;
   for (const auto& name : names) {
+    if (std::any_of(out.begin(), out.end(), [&](const GroupField& f) { return f.name == name; })) {
+      throw UsageError{fmt::format("--by {} is given twice", name)};
+    }
     if (name == "policy") {
       out.push_back({name, false, [](auto&, auto&, auto&, const TargetCycle* c) {
                        return c != nullptr ? c->policy : std::string{kNone};
