@@ -20,14 +20,15 @@ from datetime import datetime, timedelta, timezone
 
 NOW = "2026-05-15T00:00:00Z"
 SLAKIT, RULES, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
-COUNT = int(sys.argv[4]) if len(sys.argv) > 4 else 4000
+# Over 4 MB of lines: more than one chunk, so that threads' sums merge.
+COUNT = int(sys.argv[4]) if len(sys.argv) > 4 else 12000
 OLD, NEW = f"{RULES}/old.sla", f"{RULES}/new.sla"
 failures = []
 
 
 def check(what, got, expected):
     if got != expected:
-        failures.append(f"{what}: got {got!r}, expected {expected!r}")
+        failures.append(f"{what}: got {got!r:.300}, expected {expected!r:.300}")
 
 
 def iso(t):
@@ -48,7 +49,8 @@ def generate(path, count, seed=20261130):
                 '{"id": "B-%d", "created": "2026-03-02T10:00:00Z", "ticket": {"priority": "asap"}}' % n,
             ]))
             continue
-        created = start + timedelta(minutes=rng.randrange(0, 60 * 24 * 60))
+        # Up to a day before NOW: some clocks still run, some paused.
+        created = start + timedelta(minutes=rng.randrange(0, 60 * 24 * 73))
         t = {"id": f"T-{n}", "created": iso(created),
              "ticket": {"priority": rng.choice(["low", "normal", "high", "urgent"]),
                         "category": rng.choice(["billing", "tech", "other"]), "status": "new"}}
@@ -113,7 +115,7 @@ def live_cycles(e):
     return out
 
 
-def oracle_diff(line_of, old_e, new_e, old_r, new_r):
+def oracle_diff(line_of, old_e, new_e, old_r, new_r, examples_per_kind=10):
     kinds = ["queue", "team", "priority", "policy", "due", "breach", "error"]
     counts = dict.fromkeys(kinds, 0)
     by_policy, by_queue, examples = {}, {}, {k: [] for k in kinds}
@@ -152,7 +154,7 @@ def oracle_diff(line_of, old_e, new_e, old_r, new_r):
         changed += bool(found)
         for k in found:
             counts[k] += 1
-            if len(examples[k]) < 10:
+            if len(examples[k]) < examples_per_kind:
                 examples[k].append(tid)
         if "policy" in found:
             m = (old_e[tid]["sla"] or "-", new_e[tid]["sla"] or "-")
@@ -266,6 +268,22 @@ def main():
             check(f"diff example {e['id']} line", e["line"], line_of[e["id"]])
     for k in ["error", "policy", "due", "breach", "queue", "team", "priority"]:
         check(f"the generated tickets exercise diff's {k} changes", want["kinds"][k] > 0, True)
+
+    # Every changed ticket as an example: the same tickets, kind by kind,
+    # with routing's and selection's old and new values.
+    want = oracle_diff(line_of, old_e, new_e, old_r, new_r, examples_per_kind=COUNT)
+    got = json.loads(run("diff", OLD, "--", NEW, "--tickets", tickets, "--now", NOW, "--format",
+                         "json", "--examples", str(COUNT)).stdout)
+    check("diff every example", {k: [e["id"] for e in v] for k, v in got["examples"].items()},
+          want["examples"])
+    for kind, value in [("queue", lambda s: s["queue"]), ("team", lambda s: s["team"]),
+                        ("priority", lambda s: s["priority"])]:
+        for e in got["examples"][kind]:
+            check(f"diff {kind} of {e['id']}", (e["old"], e["new"]),
+                  (value(old_r[e["id"]]), value(new_r[e["id"]])))
+    for e in got["examples"]["policy"]:
+        check(f"diff policy of {e['id']}", (e["old"], e["new"]),
+              (old_e[e["id"]]["sla"], new_e[e["id"]]["sla"]))
 
     # report by policy and target (the default).
     p = run("report", OLD, "--tickets", tickets, "--now", NOW, "--format", "json", expect=1)
