@@ -59,16 +59,29 @@ class DiffReading {
   DiffReading(const RuleSet& rules, ReaderOptions options)
       : rules_(rules), reader_(rules, options) {}
 
-  void read(const JsonLine& line, Instant now, std::optional<Instant> route_now) {
-    side.ok = false;
+  /// Reads the line into `history`; false (the side failed) when it cannot.
+  bool read(const JsonLine& line) {
     try {
       reader_.read(line, history);
-      route(rules_, history.ticket, history.events, route_now, side.routing);
-      evaluate(rules_, history.ticket, history.events, now, side.evaluation);
+      return true;
+    } catch (const std::exception& e) {
+      fail(e.what());
+      return false;
+    }
+  }
+  /// Routes and evaluates a ticket (this side's reading, or the other's).
+  void judge(const TicketHistory& h, Instant now, std::optional<Instant> route_now) {
+    try {
+      route(rules_, h.ticket, h.events, route_now, side.routing);
+      evaluate(rules_, h.ticket, h.events, now, side.evaluation);
       side.ok = true;
     } catch (const std::exception& e) {
-      side.error = e.what();
+      fail(e.what());
     }
+  }
+  void fail(std::string why) {
+    side.ok = false;
+    side.error = std::move(why);
   }
   [[nodiscard]] std::size_t truncated_instants() const { return reader_.truncated_instants(); }
 
@@ -80,12 +93,27 @@ class DiffReading {
   TicketReader reader_;
 };
 
+// The reader types a ticket's values by the fields a rule set declares
+// (ticket_reader.hpp), and by nothing else of it: when both rule sets
+// declare the same fields with the same types, one reading serves both,
+// and diff parses each line once instead of twice.
+bool same_reading(const RuleSet& a, const RuleSet& b) {
+  auto typed = [](const RuleSet& r) {
+    std::vector<std::pair<std::string, FieldType>> out;
+    for (const auto& f : r.fields()) out.emplace_back(f.path, f.type);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  return typed(a) == typed(b);
+}
+
 class DiffWorker final : public LineWorker {
  public:
   DiffWorker(const RuleSet& old_rules, const RuleSet& new_rules, ReaderOptions options, Instant now,
              std::optional<Instant> route_now, std::size_t examples, Progress& progress)
       : old_(old_rules, options),
         new_(new_rules, options),
+        shared_reading_(same_reading(old_rules, new_rules)),
         now_(now),
         route_now_(route_now),
         progress_(progress),
@@ -93,8 +121,16 @@ class DiffWorker final : public LineWorker {
 
   void handle(const JsonLine& line, std::string&) override {
     progress_.tick();
-    old_.read(line, now_, route_now_);
-    new_.read(line, now_, route_now_);
+    const bool old_read = old_.read(line);
+    const TicketHistory* new_history = nullptr;
+    if (shared_reading_) {
+      if (old_read) new_history = &old_.history;
+      if (!old_read) new_.fail(old_.side.error);
+    } else if (new_.read(line)) {
+      new_history = &new_.history;
+    }
+    if (old_read) old_.judge(old_.history, now_, route_now_);
+    if (new_history != nullptr) new_.judge(*new_history, now_, route_now_);
     if (!old_.side.ok && !new_.side.ok) {
       ++summary.unreadable;
       // Most often the same error (bad JSON, a bad instant) under both.
@@ -104,7 +140,7 @@ class DiffWorker final : public LineWorker {
     }
     changes_.clear();
     compare(old_.side, new_.side, changes_);
-    const auto& id = (old_.side.ok ? old_ : new_).history.ticket.id;
+    const auto& id = old_read ? old_.history.ticket.id : new_history->ticket.id;
     summary.add(line.number, id, old_.side, new_.side, changes_);
   }
   [[nodiscard]] std::size_t truncated_instants() const override {
@@ -113,6 +149,7 @@ class DiffWorker final : public LineWorker {
 
  private:
   DiffReading old_, new_;
+  bool shared_reading_;
   Instant now_;
   std::optional<Instant> route_now_;
   Progress& progress_;

@@ -23,6 +23,9 @@ SLAKIT, RULES, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
 # Over 4 MB of lines: more than one chunk, so that threads' sums merge.
 COUNT = int(sys.argv[4]) if len(sys.argv) > 4 else 12000
 OLD, NEW = f"{RULES}/old.sla", f"{RULES}/new.sla"
+# NEW with one more declared field: the old and new rule sets then read
+# lines differently, and diff reads each line twice.
+TYPED = f"{RULES}/typed.sla"
 failures = []
 
 
@@ -54,6 +57,8 @@ def generate(path, count, seed=20261130):
         t = {"id": f"T-{n}", "created": iso(created),
              "ticket": {"priority": rng.choice(["low", "normal", "high", "urgent"]),
                         "category": rng.choice(["billing", "tech", "other"]), "status": "new"}}
+        if n % 50 == 7:
+            t["ticket"]["weight"] = "heavy" if n % 200 == 7 else 3
         segment = rng.choice(["enterprise", "smb", None, None, "midmarket"] if n % 13 == 0
                              else ["enterprise", "smb", None])
         if segment:
@@ -237,24 +242,16 @@ def compare_row(what, got, r):
                     failures.append(f"{what} {metric} {clock} p{p}: {est} not within 0.5% of {want}")
 
 
-def main():
-    tickets = f"{WORK}/tickets.jsonl"
-    line_of = generate(tickets, COUNT)
-    old_e = json_lines("eval", OLD, "--tickets", tickets, "--now", NOW)
-    new_e = json_lines("eval", NEW, "--tickets", tickets, "--now", NOW)
-    old_r = json_lines("route", OLD, "--tickets", tickets, "--now", NOW)
-    new_r = json_lines("route", NEW, "--tickets", tickets, "--now", NOW)
-    check("old rules reject the midmarket tickets", len(old_r) < len(new_r), True)
-
+def check_diff(tickets, line_of, old_e, new_e, old_r, new_r, new_rules):
     # diff: counts, groups, moves and examples as the oracle finds them.
     want = oracle_diff(line_of, old_e, new_e, old_r, new_r)
-    p = run("diff", OLD, "--", NEW, "--tickets", tickets, "--now", NOW, "--format", "json", expect=2)
+    p = run("diff", OLD, "--", new_rules, "--tickets", tickets, "--now", NOW, "--format", "json", expect=2)
     got = json.loads(p.stdout)
     bad_lines = sum(1 for n in range(COUNT) if n % 97 == 50)
     check("diff unreadable", got["unreadable"], bad_lines)
     check("diff reports each bad line", p.stderr.count(": error: "), bad_lines)
     for k in ["compared", "changed", "kinds"]:
-        check(f"diff {k}", got[k], want[k])
+        check(f"diff {new_rules} {k}", got[k], want[k])
     for table in ["by_policy", "by_queue"]:
         name = table[3:]
         check(f"diff {table}", {g[name]: dict(tickets=g["tickets"], changed=g["changed"], **g["kinds"])
@@ -272,18 +269,34 @@ def main():
     # Every changed ticket as an example: the same tickets, kind by kind,
     # with routing's and selection's old and new values.
     want = oracle_diff(line_of, old_e, new_e, old_r, new_r, examples_per_kind=COUNT)
-    got = json.loads(run("diff", OLD, "--", NEW, "--tickets", tickets, "--now", NOW, "--format",
+    got = json.loads(run("diff", OLD, "--", new_rules, "--tickets", tickets, "--now", NOW, "--format",
                          "json", "--examples", str(COUNT)).stdout)
     check("diff every example", {k: [e["id"] for e in v] for k, v in got["examples"].items()},
           want["examples"])
-    for kind, value in [("queue", lambda s: s["queue"]), ("team", lambda s: s["team"]),
-                        ("priority", lambda s: s["priority"])]:
+    for kind in ["queue", "team", "priority"]:
         for e in got["examples"][kind]:
             check(f"diff {kind} of {e['id']}", (e["old"], e["new"]),
-                  (value(old_r[e["id"]]), value(new_r[e["id"]])))
+                  ((old_r.get(e["id"]) or {}).get(kind), (new_r.get(e["id"]) or {}).get(kind)))
     for e in got["examples"]["policy"]:
         check(f"diff policy of {e['id']}", (e["old"], e["new"]),
-              (old_e[e["id"]]["sla"], new_e[e["id"]]["sla"]))
+              ((old_e.get(e["id"]) or {}).get("sla"), (new_e.get(e["id"]) or {}).get("sla")))
+
+
+
+def main():
+    tickets = f"{WORK}/tickets.jsonl"
+    line_of = generate(tickets, COUNT)
+    old_e = json_lines("eval", OLD, "--tickets", tickets, "--now", NOW)
+    new_e = json_lines("eval", NEW, "--tickets", tickets, "--now", NOW)
+    old_r = json_lines("route", OLD, "--tickets", tickets, "--now", NOW)
+    new_r = json_lines("route", NEW, "--tickets", tickets, "--now", NOW)
+    check("old rules reject the midmarket tickets", len(old_r) < len(new_r), True)
+
+    check_diff(tickets, line_of, old_e, new_e, old_r, new_r, NEW)
+    typed_e = json_lines("eval", TYPED, "--tickets", tickets, "--now", NOW)
+    typed_r = json_lines("route", TYPED, "--tickets", tickets, "--now", NOW)
+    check("typed rules reject the heavy tickets", len(typed_e) < len(new_e), True)
+    check_diff(tickets, line_of, old_e, typed_e, old_r, typed_r, TYPED)
 
     # report by policy and target (the default).
     p = run("report", OLD, "--tickets", tickets, "--now", NOW, "--format", "json", expect=1)
