@@ -133,6 +133,13 @@ int report_command(const Arguments& args) {
                    : format == "csv" ? report_csv(total, by)
                                      : report_text(total, by);
   std::fwrite(out.data(), 1, out.size(), stdout);
+  if (total.overflowed) {
+    std::fflush(stdout);
+    std::fprintf(stderr,
+                 "slakit: note: more than %zu groups; the tickets of the others are counted in "
+                 "the (other) row\n",
+                 kMaxReportRows);
+  }
   return status;
 }
 

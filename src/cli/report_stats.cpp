@@ -61,12 +61,18 @@ void ReportRow::merge(const ReportRow& o) {
 
 ReportRow& ReportTable::row(const std::string& key) {
   auto it = rows.find(key);
-  if (it == rows.end()) it = rows.emplace(key, ReportRow{}).first;
-  return it->second;
+  if (it != rows.end()) return it->second;
+  if (rows.size() < kMaxReportRows) return rows.emplace(key, ReportRow{}).first->second;
+  overflowed = true;
+  // Every part of the key "(other)", so that the row sorts and prints like
+  // the others.
+  std::string other = "(other)";
+  for (std::size_t i = 1; i < fields_->size(); ++i) other += kKeySeparator + std::string{"(other)"};
+  return rows[other];
 }
 
 void ReportTable::add(const Ticket& ticket, const Routing& routing, const Evaluation& e) {
-  ticket_keys_.clear();
+  ticket_rows_.clear();
   auto count = [&](const TargetCycle* c) {
     key_.clear();
     for (const auto& f : *fields_) {
@@ -75,8 +81,8 @@ void ReportTable::add(const Ticket& ticket, const Routing& routing, const Evalua
     }
     auto& r = row(key_);
     if (c != nullptr) r.add_cycle(*c), total.add_cycle(*c);
-    if (std::find(ticket_keys_.begin(), ticket_keys_.end(), key_) == ticket_keys_.end()) {
-      ticket_keys_.push_back(key_);
+    if (std::find(ticket_rows_.begin(), ticket_rows_.end(), &r) == ticket_rows_.end()) {
+      ticket_rows_.push_back(&r);
       r.add_ticket(e.metrics);
     }
   };
@@ -89,6 +95,7 @@ void ReportTable::add(const Ticket& ticket, const Routing& routing, const Evalua
 void ReportTable::merge(const ReportTable& other) {
   for (const auto& [key, r] : other.rows) row(key).merge(r);
   total.merge(other.total);
+  overflowed = overflowed || other.overflowed;
 }
 
 std::vector<std::string> split_key(std::string_view key) {

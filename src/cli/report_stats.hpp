@@ -43,6 +43,11 @@ struct ReportRow {
 /// Rows by key: the --by values joined by '\x1f'.
 using ReportRows = std::map<std::string, ReportRow, std::less<>>;
 
+/// At most this many rows (and one more, "(other)", for the keys past
+/// them): a --by with a value per ticket (ticket.id) must not take memory
+/// per ticket.
+inline constexpr std::size_t kMaxReportRows = 100'000;
+
 class ReportTable {
  public:
   explicit ReportTable(const std::vector<GroupField>& fields) : fields_(&fields) {}
@@ -55,12 +60,14 @@ class ReportTable {
 
   ReportRows rows;
   ReportRow total;
+  /// Whether keys past kMaxReportRows went to the "(other)" row.
+  bool overflowed = false;
 
  private:
   ReportRow& row(const std::string& key);
   const std::vector<GroupField>* fields_;
   std::string key_;
-  std::vector<std::string> ticket_keys_;
+  std::vector<const ReportRow*> ticket_rows_;  // the rows a ticket already counts in
 };
 
 /// The --by values of a row's key.

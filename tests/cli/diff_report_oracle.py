@@ -283,6 +283,23 @@ def check_diff(tickets, line_of, old_e, new_e, old_r, new_r, new_rules):
 
 
 
+def check_row_limit():
+    """docs/report.md: at most 100,000 rows; the tickets of further groups
+    count in one (other) row, and a note on stderr says so."""
+    tickets = f"{WORK}/many_groups.jsonl"
+    with open(tickets, "w") as f:
+        for n in range(100_005):
+            f.write('{"id": "G-%d", "created": "2026-03-02T09:00:00Z"}\n' % n)
+    p = run("report", OLD, "--tickets", tickets, "--now", NOW, "--by", "ticket.id", "--format",
+            "csv", expect=0)
+    table = list(csv.DictReader(io.StringIO(p.stdout)))
+    check("rows: 100,000 groups, (other), the total", len(table), 100_002)
+    other = [r for r in table if r["ticket.id"] == "(other)"]
+    check("tickets in (other)", [int(r["tickets"]) for r in other], [5])
+    check("the total counts every ticket", int(table[-1]["tickets"]), 100_005)
+    check("a note says so", "more than 100000 groups" in p.stderr, True)
+
+
 def main():
     tickets = f"{WORK}/tickets.jsonl"
     line_of = generate(tickets, COUNT)
@@ -341,6 +358,8 @@ def main():
         check("csv met", int(line["met"]), g["cycles"]["met"])
         p50 = g["resolution"]["business"]["p50"]
         check("csv resolution p50", line["resolution_business_p50"], "" if p50 is None else str(p50))
+
+    check_row_limit()
 
     if failures:
         print("\n".join(failures[:40]))
