@@ -57,7 +57,9 @@ struct Arguments {
   [[nodiscard]] std::optional<std::string> value(const std::string& name) const;
 };
 
-/// Splits argv; `with_value` names the options that take a value.
+/// Splits argv; `with_value` names the options that take a value. A bare
+/// `--` stays among the files, in place, for a command that splits them
+/// there (diff).
 Arguments parse_arguments(int argc, char** argv, int first,
                           const std::vector<std::string>& with_value,
                           const std::vector<std::string>& flags);
@@ -67,5 +69,9 @@ int fmt_command(const Arguments& args);
 int deadline_command(const Arguments& args);
 int eval_command(const Arguments& args);
 int route_command(const Arguments& args);
+int diff_command(const Arguments& args);
+extern const char* const kDiffHelp;  ///< `slakit diff --help`
+int report_command(const Arguments& args);
+extern const char* const kReportHelp;  ///< `slakit report --help`
 
 }  // namespace slakit::cli

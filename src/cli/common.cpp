@@ -52,7 +52,7 @@ Arguments parse_arguments(int argc, char** argv, int first,
   };
   for (int i = first; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a.rfind("--", 0) != 0) {
+    if (a == "--" || a.rfind("--", 0) != 0) {
       args.files.push_back(a);
     } else if (known(with_value, a)) {
       if (i + 1 == argc) throw UsageError{"option " + a + " needs a value"};

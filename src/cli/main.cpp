@@ -25,6 +25,10 @@ constexpr const char* kUsageText =
     "        [--explain [--format json|text]] [--fractions truncate|reject]\n"
     "                                          the queue, team, priority, skills and agent\n"
     "                                          of each ticket, as JSON Lines\n"
+    "  diff OLD... -- NEW... --tickets T.jsonl [--now TIME] [--format text|json]\n"
+    "                                          what a rule change does to the tickets\n"
+    "  report FILE... --tickets T.jsonl [--now TIME] [--by FIELD]... [--format text|json|csv]\n"
+    "                                          attainment and service times, grouped\n"
     "  version                                 print the version\n"
     "\n"
     "exit status: 0 clean, 1 problems found, 2 usage or I/O error\n";
@@ -42,7 +46,10 @@ int main(int argc, char** argv) {
   for (int i = 2; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "--help" || arg == "-h") {
-      std::fputs(kUsageText, stdout);
+      std::fputs(command == "diff"     ? kDiffHelp
+                 : command == "report" ? kReportHelp
+                                       : kUsageText,
+                 stdout);
       return kOk;
     }
   }
@@ -65,6 +72,14 @@ int main(int argc, char** argv) {
       return route_command(parse_arguments(
           argc, argv, 2, {"--tickets", "--now", "--format", "--agents", "--fractions"},
           {"--explain"}));
+    }
+    if (command == "diff") {
+      return diff_command(parse_arguments(
+          argc, argv, 2, {"--tickets", "--now", "--format", "--examples", "--fractions"}, {}));
+    }
+    if (command == "report") {
+      return report_command(parse_arguments(
+          argc, argv, 2, {"--tickets", "--now", "--format", "--by", "--fractions"}, {}));
     }
     if (command == "version" || command == "--version") {
       std::printf("slakit %s\n", SLAKIT_VERSION_STRING);
