@@ -81,9 +81,6 @@ struct Source {
   // not fit the field (the rows that use it fail, converting it again with
   // their name for the message).
   std::vector<std::optional<SlotValue>> converted{};
-  // Some group reads the row's value itself rather than a class of it
-  // looked up by category (GroupReader).
-  bool value_read = true;
 };
 
 bool is_text(FieldType t) {
@@ -106,7 +103,7 @@ std::vector<Source> sources_of(const FieldLayout& layout, const TicketColumns& c
                                         c.kind == Column::Kind::numbers ? "numbers" : "texts"));
     }
     if (*slot >= layout.width()) continue;  // no route reads it
-    Source s{.slot = *slot, .column = &c, .converted = {}, .value_read = true};
+    Source s{.slot = *slot, .column = &c, .converted = {}};
     if (c.kind == Column::Kind::categories) {
       s.converted.reserve(c.texts.size());
       for (const auto text : c.texts) {
@@ -212,10 +209,10 @@ class Outcomes {
 struct GroupReader {
   struct Input {
     Slot slot = 0;
-    bool by_category = false;        // a dictionary column: classes by code
-    std::size_t source = 0;          // then: its source
-    std::vector<std::uint32_t> lut;  // and the class of each category
-    std::uint32_t none = 0;          // and the class of no value
+    std::size_t source = kNone;      // where the column comes from, or kNone
+    std::vector<std::uint32_t> lut;  // a dictionary column: the class of each category
+    std::uint32_t none = 0;          // the class of no value
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   };
   const detail::RouteGroupPlan* group = nullptr;
   std::uint32_t first = 0;  // the number of its first route
@@ -224,26 +221,19 @@ struct GroupReader {
 };
 
 std::vector<GroupReader> readers_of(const detail::RoutingProgram& program,
-                                    std::vector<Source>& sources) {
-  for (auto& s : sources) s.value_read = s.column->kind != Column::Kind::categories;
+                                    const std::vector<Source>& sources) {
   std::vector<GroupReader> readers;
   std::uint32_t first = 0;
   for (const auto& g : program.groups) {
     GroupReader r{.group = &g, .first = first, .by_class = !g.table.rechecks(), .inputs = {}};
     first += static_cast<std::uint32_t>(g.routes.size());
-    if (!r.by_class) {
-      for (auto& s : sources) s.value_read = true;
-    }
     for (std::size_t c = 0; r.by_class && c < g.table.columns(); ++c) {
       GroupReader::Input in;
       in.slot = g.table.column_slot(c);
+      in.none = static_cast<std::uint32_t>(g.table.class_of(c, SlotValue{}));
       for (std::size_t k = 0; k < sources.size(); ++k) {
-        if (sources[k].slot != in.slot || sources[k].column->kind != Column::Kind::categories) {
-          continue;
-        }
-        in.by_category = true;
+        if (sources[k].slot != in.slot) continue;
         in.source = k;
-        in.none = static_cast<std::uint32_t>(g.table.class_of(c, SlotValue{}));
         for (const auto& v : sources[k].converted) {
           // A category that does not fit fails its rows before this is read.
           in.lut.push_back(v ? static_cast<std::uint32_t>(g.table.class_of(c, *v)) : 0);
@@ -256,12 +246,109 @@ std::vector<GroupReader> readers_of(const detail::RoutingProgram& program,
   return readers;
 }
 
+// A block of rows, worked column by column (tight loops over arrays) before
+// row by row: the values that need converting, which rows fail, and each
+// group's classes.
+struct Block {
+  static constexpr std::size_t kRows = 256;
+  std::size_t first = 0, rows = 0;
+  std::vector<std::uint8_t> bad;                    // per row
+  std::vector<std::vector<SlotValue>> converted;    // per source of texts or values: per row
+  std::vector<std::vector<std::uint32_t>> classes;  // per group read by class: row-major
+
+  // Converts and checks the block's values of every source.
+  void read(const FieldLayout& layout, const std::vector<Source>& sources) {
+    bad.assign(rows, 0);
+    converted.resize(sources.size());
+    for (std::size_t k = 0; k < sources.size(); ++k) {
+      const auto& s = sources[k];
+      const auto& c = *s.column;
+      if (c.kind == Column::Kind::numbers) continue;  // every double is a number or none
+      if (c.kind == Column::Kind::categories) {
+        for (std::size_t r = 0; r < rows; ++r) {
+          const auto code = c.codes[first + r];
+          const auto at = static_cast<std::size_t>(code);
+          if (code >= 0 && (at >= s.converted.size() || !s.converted[at])) bad[r] = 1;
+        }
+        continue;
+      }
+      auto& out = converted[k];
+      out.resize(rows);
+      for (std::size_t r = 0; r < rows; ++r) {
+        try {
+          // The ticket is named only when its value is bad: converting
+          // again costs nothing on the rows that route.
+          out[r] = value_at(layout, s, first + r, [] { return ""; });
+        } catch (const TicketError&) {
+          bad[r] = 1;
+        }
+      }
+    }
+  }
+
+  // Each group's class of each of its table's columns, per row.
+  void classify(const std::vector<GroupReader>& readers, const std::vector<Source>& sources) {
+    classes.resize(readers.size());
+    for (std::size_t g = 0; g < readers.size(); ++g) {
+      const auto& reader = readers[g];
+      if (!reader.by_class) continue;
+      const auto n = reader.inputs.size();
+      auto& out = classes[g];
+      out.resize(rows * n);
+      for (std::size_t i = 0; i < n; ++i) {
+        const auto& in = reader.inputs[i];
+        const auto& table = reader.group->table;
+        if (in.source == GroupReader::Input::kNone) {
+          for (std::size_t r = 0; r < rows; ++r) out[r * n + i] = in.none;
+          continue;
+        }
+        const auto& c = *sources[in.source].column;
+        switch (c.kind) {
+          case Column::Kind::categories:
+            for (std::size_t r = 0; r < rows; ++r) {
+              const auto code = c.codes[first + r];
+              const auto at = static_cast<std::size_t>(code);
+              out[r * n + i] = code < 0 ? in.none : at < in.lut.size() ? in.lut[at] : 0;
+            }
+            break;
+          case Column::Kind::numbers:
+            for (std::size_t r = 0; r < rows; ++r) {
+              const double x = c.numbers[first + r];
+              out[r * n + i] =
+                  std::isnan(x)
+                      ? in.none
+                      : static_cast<std::uint32_t>(table.class_of(i, FieldLayout::number_value(x)));
+            }
+            break;
+          default:
+            for (std::size_t r = 0; r < rows; ++r) {
+              out[r * n + i] =
+                  static_cast<std::uint32_t>(table.class_of(i, converted[in.source][r]));
+            }
+        }
+      }
+    }
+  }
+
+  // Row r's values, for the groups that try conditions on them.
+  void values_of(std::size_t r, const FieldLayout& layout, const std::vector<Source>& sources,
+                 std::vector<SlotValue>& values) const {
+    for (std::size_t k = 0; k < sources.size(); ++k) {
+      const auto& s = sources[k];
+      const auto kind = s.column->kind;
+      values[s.slot] = kind == Column::Kind::numbers || kind == Column::Kind::categories
+                           ? value_at(layout, s, first + r, [] { return ""; })
+                           : converted[k][r];
+    }
+  }
+};
+
 }  // namespace
 
 void route_columns(const RuleSet& rules, const TicketColumns& columns, ColumnRouting& into) {
   const auto& program = detail::routing_of(rules);
   const auto& layout = program.layout;
-  auto sources = sources_of(layout, columns);
+  const auto sources = sources_of(layout, columns);
   const auto readers = readers_of(program, sources);
   const auto ids = columns.id_column();
   into.outcome.assign(columns.rows(), ColumnRouting::kFailed);
@@ -270,65 +357,51 @@ void route_columns(const RuleSet& rules, const TicketColumns& columns, ColumnRou
   Outcomes outcomes(program, into);
   // Slots no column gives keep no value.
   std::vector<SlotValue> values(layout.width());
-  std::vector<std::int32_t> codes(sources.size(), -1);  // dictionary columns: the row's code
-  std::vector<std::uint32_t> classes;
   std::vector<const RoutePlan*> plans;
   std::vector<std::uint32_t> counted;
-  for (std::size_t row = 0; row < columns.rows(); ++row) {
-    auto name = [&] { return ids.empty() ? fmt::format("row {}", row) : std::string(ids[row]); };
-    try {
-      // The ticket is named only when its value is bad: converting again
-      // costs nothing on the rows that route.
-      for (std::size_t k = 0; k < sources.size(); ++k) {
-        const auto& s = sources[k];
-        if (s.column->kind != Column::Kind::categories) {
-          values[s.slot] = value_at(layout, s, row, [] { return ""; });
-          continue;
-        }
-        // Checked, and kept as its code when groups read only its class.
-        codes[k] = s.column->codes[row];
-        if (codes[k] >= 0 && (static_cast<std::size_t>(codes[k]) >= s.converted.size() ||
-                              !s.converted[static_cast<std::size_t>(codes[k])])) {
-          throw TicketError("");  // named below
-        }
-        if (s.value_read) values[s.slot] = value_at(layout, s, row, [] { return ""; });
-      }
-    } catch (const TicketError&) {
-      try {
-        for (const auto& s : sources) value_at(layout, s, row, name);
-      } catch (const TicketError& e) {
-        into.failures.push_back({row, e.what()});
-      }
-      continue;
-    }
-    counted.clear();
-    for (const auto& r : readers) {
-      const bool every = r.group->policy == HitPolicy::collect;
-      if (!r.by_class) {
-        plans.clear();
-        detail::decide(*r.group, values, plans);
-        for (const auto* p : plans) {
-          counted.push_back(r.first + static_cast<std::uint32_t>(p - r.group->routes.data()));
+  Block block;
+  for (block.first = 0; block.first < columns.rows(); block.first += Block::kRows) {
+    block.rows = std::min(Block::kRows, columns.rows() - block.first);
+    block.read(layout, sources);
+    block.classify(readers, sources);
+    for (std::size_t r = 0; r < block.rows; ++r) {
+      const auto row = block.first + r;
+      if (block.bad[r] != 0) {
+        try {
+          for (const auto& s : sources) {
+            (void)value_at(layout, s, row, [&] {
+              return ids.empty() ? fmt::format("row {}", row) : std::string(ids[row]);
+            });
+          }
+        } catch (const TicketError& e) {
+          into.failures.push_back({row, e.what()});
         }
         continue;
       }
-      const auto n = r.inputs.size();
-      classes.resize(n);
-      for (std::size_t c = 0; c < n; ++c) {
-        const auto& in = r.inputs[c];
-        if (in.by_category) {
-          const auto code = codes[in.source];
-          classes[c] = code < 0 ? in.none : in.lut[static_cast<std::size_t>(code)];
-        } else {
-          classes[c] = static_cast<std::uint32_t>(r.group->table.class_of(c, values[in.slot]));
+      counted.clear();
+      bool have_values = false;
+      for (std::size_t g = 0; g < readers.size(); ++g) {
+        const auto& reader = readers[g];
+        if (reader.by_class) {
+          const bool every = reader.group->policy == HitPolicy::collect;
+          const auto* classes = block.classes[g].data() + r * reader.inputs.size();
+          reader.group->table.for_each_class(classes, [&](std::size_t i) {
+            counted.push_back(reader.first + reader.group->order[i]);
+            return every;
+          });
+          continue;
+        }
+        if (!have_values) block.values_of(r, layout, sources, values);
+        have_values = true;
+        plans.clear();
+        detail::decide(*reader.group, values, plans);
+        for (const auto* p : plans) {
+          counted.push_back(reader.first +
+                            static_cast<std::uint32_t>(p - reader.group->routes.data()));
         }
       }
-      r.group->table.for_each_class(classes.data(), [&](std::size_t i) {
-        counted.push_back(r.first + r.group->order[i]);
-        return every;
-      });
+      into.outcome[row] = outcomes.of(counted);
     }
-    into.outcome[row] = outcomes.of(counted);
   }
 }
 
