@@ -67,5 +67,6 @@ int fmt_command(const Arguments& args);
 int deadline_command(const Arguments& args);
 int eval_command(const Arguments& args);
 int route_command(const Arguments& args);
+int test_command(const Arguments& args);
 
 }  // namespace slakit::cli

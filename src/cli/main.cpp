@@ -25,6 +25,8 @@ constexpr const char* kUsageText =
     "        [--explain [--format json|text]] [--fractions truncate|reject]\n"
     "                                          the queue, team, priority, skills and agent\n"
     "                                          of each ticket, as JSON Lines\n"
+    "  test FILE... [--filter PATTERN] [--format text|json] [--junit OUT.xml]\n"
+    "                                          run the rule files' test blocks\n"
     "  version                                 print the version\n"
     "\n"
     "exit status: 0 clean, 1 problems found, 2 usage or I/O error\n";
@@ -65,6 +67,9 @@ int main(int argc, char** argv) {
       return route_command(parse_arguments(
           argc, argv, 2, {"--tickets", "--now", "--format", "--agents", "--fractions"},
           {"--explain"}));
+    }
+    if (command == "test") {
+      return test_command(parse_arguments(argc, argv, 2, {"--filter", "--format", "--junit"}, {}));
     }
     if (command == "version" || command == "--version") {
       std::printf("slakit %s\n", SLAKIT_VERSION_STRING);

@@ -75,10 +75,11 @@ void Checker::check_test_value(const FieldInfo& f, const TestValue& v) {
   // A time field holds an instant or a day (an order due on a day); a date
   // field a day.
   if (f.type == FieldType::time || (f.type == FieldType::date && date_only)) return;
-  error("E0204",
-        fmt::format("type mismatch: {} is {}, but {} is {}", f.path, describe(f),
-                    fmt::format("'{}'", sources_.text(v.span)), date_only ? "a date" : "an instant"),
-        v.span);
+  error(
+      "E0204",
+      fmt::format("type mismatch: {} is {}, but {} is {}", f.path, describe(f),
+                  fmt::format("'{}'", sources_.text(v.span)), date_only ? "a date" : "an instant"),
+      v.span);
 }
 
 void Checker::check_test_event(const TestEvent& e) {
@@ -122,8 +123,8 @@ void Checker::check_test_event(const TestEvent& e) {
 void Checker::check_expectation(const Expectation& e, const TestFacts& facts) {
   using K = Expectation::Kind;
   if (is_ticket_expectation(e) && !facts.created) {
-    error("E0233",
-          "this expectation needs a ticket: set 'ticket.created = INSTANT' in the test", e.span);
+    error("E0233", "this expectation needs a ticket: set 'ticket.created = INSTANT' in the test",
+          e.span);
   }
   if (is_routing_expectation(e) && routes_.empty()) {
     error("E0233", "the rule set has no routes: this expectation can never be checked", e.span);
@@ -169,8 +170,7 @@ void Checker::check_expectation(const Expectation& e, const TestFacts& facts) {
       if (e.name) names.push_back(*e.name);
       for (const auto& n : names) {
         const auto it = policy_decls_.find(n.text);
-        if (it == policy_decls_.end() ||
-            (it->second->kind == PolicyDecl::Kind::sla) != sla) {
+        if (it == policy_decls_.end() || (it->second->kind == PolicyDecl::Kind::sla) != sla) {
           std::vector<std::string> known;
           for (const auto& [name, p] : policy_decls_) {
             if ((p->kind == PolicyDecl::Kind::sla) == sla) known.push_back(name);
