@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "program/ticket_sources.hpp"
 #include "slakit/error.hpp"
@@ -61,60 +62,6 @@ T value_as(const FieldValue& v, const std::string& path) {
   throw InvalidArgument(fmt::format("{}: a value of the wrong type", path));
 }
 
-// The model's member that a built-in text field is, or nullptr.
-std::string* text_member(Ticket& t, int source) {
-  switch (source) {
-    case customer_id:
-      return &t.customer.id;
-    case customer_name:
-      return &t.customer.name;
-    case customer_tier:
-      return &t.customer.tier;
-    case customer_region:
-      return &t.customer.region;
-    case customer_language:
-      return &t.customer.language;
-    case customer_country:
-      return &t.customer.country;
-    case customer_zone:
-      return &t.customer.zone;
-    case contract_id:
-      return &t.contract.id;
-    case contract_customer:
-      return &t.contract.customer;
-    case contract_type:
-      return &t.contract.type;
-    case contract_sla:
-      return &t.contract.sla;
-    case order_id:
-      return &t.order.id;
-    case order_customer:
-      return &t.order.customer;
-    case order_status:
-      return &t.order.status;
-    case ticket_id:
-      return &t.id;
-    case ticket_subject:
-      return &t.subject;
-    case ticket_category:
-      return &t.category;
-    case ticket_team:
-      return &t.team;
-    case ticket_queue:
-      return &t.queue;
-    case ticket_assignee:
-      return &t.assignee;
-    case ticket_channel:
-      return &t.channel;
-    case ticket_priority:
-      return &t.priority;
-    case ticket_status:
-      return &t.status;
-    default:
-      return nullptr;
-  }
-}
-
 std::optional<year_month_day> optional_date(const FieldValue& v, const std::string& path) {
   if (std::holds_alternative<std::monostate>(v)) return std::nullopt;
   return value_as<year_month_day>(v, path);
@@ -122,8 +69,10 @@ std::optional<year_month_day> optional_date(const FieldValue& v, const std::stri
 
 void set_field(Ticket& t, const std::string& path, FieldValue v) {
   const int source = source_of(path);
-  if (auto* text = text_member(t, source)) {
-    *text = value_as<std::string>(v, path);
+  // The shared map from sources to members reads a const ticket; this one
+  // is not const, so writing through it is sound.
+  if (const auto* text = text_member(std::as_const(t), source)) {
+    *const_cast<std::string*>(text) = value_as<std::string>(v, path);
     return;
   }
   switch (source) {

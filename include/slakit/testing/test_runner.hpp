@@ -53,8 +53,8 @@ struct TestResult {
 /// names that contain it. The empty pattern matches every name.
 [[nodiscard]] bool test_name_matches(std::string_view name, std::string_view pattern) noexcept;
 
-/// Runs one case. Never throws on bad test data (that is a failed case);
-/// only std::bad_alloc.
+/// Runs one case. Never throws: what the engines throw for the case's
+/// ticket (a TicketError, a RangeError) is a failed case with `error` set.
 [[nodiscard]] TestResult run_test(const RuleSet& rules, const TestDecl& test);
 
 /// Runs the cases whose names match `filter`, in file order.

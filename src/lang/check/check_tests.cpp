@@ -22,6 +22,16 @@ bool is_routing_expectation(const Expectation& e) {
          e.kind == K::skills || e.kind == K::tags;
 }
 
+// A name written where a `one of` value stands (a status, a priority), as
+// the literal check_value takes.
+Literal symbol_literal(const Name& n) {
+  Literal l;
+  l.kind = Literal::Kind::symbol;
+  l.text = n.text;
+  l.span = n.span;
+  return l;
+}
+
 }  // namespace
 
 void Checker::check_test(const TestDecl& t) {
@@ -100,11 +110,7 @@ void Checker::check_test_event(const TestEvent& e) {
       error("E0233", "'status_changed' needs the new status: 'status_changed to STATUS'",
             e.event.span);
     } else if (const auto* status = field("ticket.status", e.to->span)) {
-      Literal l;
-      l.kind = Literal::Kind::symbol;
-      l.text = e.to->text;
-      l.span = e.to->span;
-      check_value(*status, l, CompareOp::eq);
+      check_value(*status, symbol_literal(*e.to), CompareOp::eq);
     }
   }
   if (e.agent && *kind != EventKind::assigned) {
@@ -155,11 +161,7 @@ void Checker::check_expectation(const Expectation& e, const TestFacts& facts) {
     case K::priority:
       if (e.name) {
         if (const auto* p = field("ticket.priority", e.name->span)) {
-          Literal l;
-          l.kind = Literal::Kind::symbol;
-          l.text = e.name->text;
-          l.span = e.name->span;
-          check_value(*p, l, CompareOp::eq);
+          check_value(*p, symbol_literal(*e.name), CompareOp::eq);
         }
       }
       break;
