@@ -83,7 +83,7 @@ TEST_CASE("unknown fields, values, calendars and events: the existing codes") {
   CHECK(diagnostics_of(kRules + "test \"a\" {\n}\ntest \"a\" {\n}\n") == "16:6 E0201");
 }
 
-TEST_CASE("E0232: unknown policies and targets; E0234: queues and teams no route sets") {
+TEST_CASE("E0232 for unknown policies and targets, E0234 for queues and teams no route sets") {
   const std::string head = "  ticket.created = 2026-06-05T13:00:00Z\n  now 2026-06-08T08:00:00Z\n";
   CHECK(test_diagnostics(head + "  expect silver.resolution met\n") == "17:10 E0232");
   CHECK(test_diagnostics(head + "  expect gold.resolution met\n") == "17:10 E0232");
