@@ -52,6 +52,9 @@ class RuleSet {
   /// Route groups in the order written; the routes outside any group form
   /// one `first` group with an empty name, where its first route stands.
   [[nodiscard]] const std::vector<RouteGroupDecl>& route_groups() const;
+  /// The test cases of the rule files, in file order (docs/language.md,
+  /// "Tests"); they change nothing the engines compute.
+  [[nodiscard]] const std::vector<TestDecl>& tests() const;
   /// Built-in and declared fields.
   [[nodiscard]] const std::vector<FieldInfo>& fields() const;
   [[nodiscard]] const SourceMap& sources() const;

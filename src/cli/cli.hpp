@@ -73,5 +73,6 @@ int diff_command(const Arguments& args);
 extern const char* const kDiffHelp;  ///< `slakit diff --help`
 int report_command(const Arguments& args);
 extern const char* const kReportHelp;  ///< `slakit report --help`
+int test_command(const Arguments& args);
 
 }  // namespace slakit::cli

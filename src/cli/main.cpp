@@ -29,6 +29,8 @@ constexpr const char* kUsageText =
     "                                          what a rule change does to the tickets\n"
     "  report FILE... --tickets T.jsonl [--now TIME] [--by FIELD]... [--format text|json|csv]\n"
     "                                          attainment and service times, grouped\n"
+    "  test FILE... [--filter PATTERN] [--format text|json] [--junit OUT.xml]\n"
+    "                                          run the rule files' test blocks\n"
     "  version                                 print the version\n"
     "\n"
     "exit status: 0 clean, 1 problems found, 2 usage or I/O error\n";
@@ -80,6 +82,9 @@ int main(int argc, char** argv) {
     if (command == "report") {
       return report_command(parse_arguments(
           argc, argv, 2, {"--tickets", "--now", "--format", "--by", "--fractions"}, {}));
+    }
+    if (command == "test") {
+      return test_command(parse_arguments(argc, argv, 2, {"--filter", "--format", "--junit"}, {}));
     }
     if (command == "version" || command == "--version") {
       std::printf("slakit %s\n", SLAKIT_VERSION_STRING);

@@ -50,6 +50,9 @@ const std::vector<PolicyDecl>& RuleSet::policies() const {
 const std::vector<RouteGroupDecl>& RuleSet::route_groups() const {
   return impl_->route_groups;
 }
+const std::vector<TestDecl>& RuleSet::tests() const {
+  return impl_->tests;
+}
 const std::vector<FieldInfo>& RuleSet::fields() const {
   return impl_->fields;
 }
@@ -162,6 +165,7 @@ CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& opti
   detail::compile_calendars(checked, impl->calendars, impl->ticket_calendars, result.diagnostics);
   impl->policies = std::move(checked.policies);
   impl->route_groups = std::move(checked.route_groups);
+  impl->tests = std::move(checked.tests);
   impl->fields = std::move(checked.fields);
   // Compiled last: the program points into the policies and calendars above.
   impl->program = detail::compile_program(impl->fields, impl->policies, impl->ticket_calendars);

@@ -21,6 +21,7 @@ struct RuleSet::Impl {
   std::vector<PolicyDecl> policies;
   std::vector<RouteGroupDecl> route_groups;
   std::vector<FieldInfo> fields;
+  std::vector<TestDecl> tests;
   std::optional<detail::Program> program;         ///< set once the above are in place
   std::optional<detail::RoutingProgram> routing;  ///< likewise
 };

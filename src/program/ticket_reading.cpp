@@ -11,60 +11,6 @@ using namespace std::chrono;
 
 namespace {
 
-// The member a text source reads, or nullptr for a source of another type.
-const std::string* text_member(const Ticket& t, int source) {
-  switch (source) {
-    case customer_id:
-      return &t.customer.id;
-    case customer_name:
-      return &t.customer.name;
-    case customer_tier:
-      return &t.customer.tier;
-    case customer_region:
-      return &t.customer.region;
-    case customer_language:
-      return &t.customer.language;
-    case customer_country:
-      return &t.customer.country;
-    case customer_zone:
-      return &t.customer.zone;
-    case contract_id:
-      return &t.contract.id;
-    case contract_customer:
-      return &t.contract.customer;
-    case contract_type:
-      return &t.contract.type;
-    case contract_sla:
-      return &t.contract.sla;
-    case order_id:
-      return &t.order.id;
-    case order_customer:
-      return &t.order.customer;
-    case order_status:
-      return &t.order.status;
-    case ticket_id:
-      return &t.id;
-    case ticket_subject:
-      return &t.subject;
-    case ticket_category:
-      return &t.category;
-    case ticket_team:
-      return &t.team;
-    case ticket_queue:
-      return &t.queue;
-    case ticket_assignee:
-      return &t.assignee;
-    case ticket_channel:
-      return &t.channel;
-    case ticket_priority:
-      return &t.priority;
-    case ticket_status:
-      return &t.status;
-    default:
-      return nullptr;
-  }
-}
-
 // Where in the ticket record a source's value lies.
 const void* member_address(const Ticket& t, int source) {
   if (const auto* text = text_member(t, source)) return text;

@@ -230,14 +230,106 @@ struct RouteGroupDecl {
 
 [[nodiscard]] std::string_view hit_policy_name(HitPolicy p) noexcept;
 
+// ---- tests -----------------------------------------------------------------
+
+/// An instant in a test: RFC 3339 ("2026-03-27T15:00:00Z": `rfc3339` holds
+/// the text as written and `utc` the instant), or wall-clock time in a
+/// calendar's zone ("2026-03-27 16:00 in emea_support": `date`, `time` and
+/// `calendar`; the runner reads it in the calendar's zone). A date alone (a
+/// time field due on a day, a business-day deadline) has only `date`.
+struct TestInstant {
+  std::chrono::year_month_day date{};
+  std::optional<TimeOfDay> time{};                ///< local form
+  std::optional<Name> calendar{};                 ///< local form
+  std::string rfc3339{};                          ///< RFC 3339 form, as written
+  std::optional<std::chrono::sys_seconds> utc{};  ///< RFC 3339 form
+  SourceSpan span{};
+};
+
+/// A value in a test: an instant or date, or a literal as in conditions.
+struct TestValue {
+  std::optional<TestInstant> instant{};
+  Literal literal{};  ///< when `instant` is empty
+  SourceSpan span{};
+};
+
+/// "ticket.priority = urgent": a field of the ticket at its creation.
+struct TestField {
+  Name path{};
+  TestValue value{};
+  SourceSpan span{};
+};
+
+/// "at 2026-03-27 17:00 in emea_support status_changed to pending_customer".
+struct TestEvent {
+  TestInstant at{};
+  Name event{};
+  std::optional<Name> to{};           ///< "to NAME" (status_changed)
+  std::optional<Name> team{};         ///< "to team NAME" (assigned)
+  std::optional<Name> agent{};        ///< "agent NAME" (assigned)
+  bool is_private = false;            ///< "private" (agent_replied)
+  std::optional<TestField> change{};  ///< "PATH = VALUE" (field_changed)
+  SourceSpan span{};
+};
+
+/// "now 2026-03-30 12:00 in emea_support"
+struct TestNow {
+  TestInstant at{};
+  SourceSpan span{};
+};
+
+/// One `expect` line. Kinds and their parts:
+///   queue, team, priority, route, sla: `name` (empty `name` text: none);
+///   skills, tags, olas: `names`;
+///   target: `policy`.`metric` [cycle], then `check` with `state`, `at`,
+///     `duration` as it needs;
+///   deadline: `name` (the calendar), `from`, `add`, `at` (the due).
+struct Expectation {
+  enum class Kind { queue, team, priority, route, sla, skills, tags, olas, target, deadline };
+  enum class Check {
+    state,
+    no_cycle,
+    due,
+    no_due,
+    remaining,
+    overdue,
+    warning,
+    escalation,
+    breach
+  };
+  Kind kind = Kind::queue;
+  std::optional<Name> name{};  ///< empty: `none`
+  std::vector<Name> names{};
+  Name target{};  ///< "gold.first_response" as written
+  std::optional<int> cycle{};
+  SourceSpan cycle_span{};
+  Check check = Check::state;
+  std::string state{};  ///< running, paused, met, breached, cancelled
+  std::optional<TestInstant> at{};
+  std::optional<TestInstant> from{};
+  BusinessDuration duration{};
+  SourceSpan duration_span{};
+  SourceSpan span{};
+};
+
+using TestLine = std::variant<TestField, TestEvent, TestNow, Expectation>;
+
+/// "test "gold: weekend" { ... }": a ticket, its history, `now`, and
+/// expectations, in the order written.
+struct TestDecl {
+  Name name{};  ///< the string's contents, spanning the quoted string
+  std::vector<TestLine> lines{};
+  SourceSpan span{};
+};
+
 /// "include "common.sla""
 struct IncludeDecl {
   std::string path{};
   SourceSpan span{};
 };
 
-using Declaration =
-    std::variant<IncludeDecl, CalendarDecl, FieldDecl, PolicyDecl, RouteDecl, RouteGroupDecl>;
+using Declaration = std::variant<IncludeDecl, CalendarDecl, FieldDecl, PolicyDecl, RouteDecl,
+                                 RouteGroupDecl, TestDecl>;
 
 /// "# text": kept so that the formatter can put it back.
 struct Comment {

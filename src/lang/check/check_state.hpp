@@ -105,6 +105,20 @@ class Checker {
   void check_route(const RouteDecl& r, HitPolicy policy, RouteScan& scan);
   void check_group(const RouteGroupDecl& g);
 
+  // tests
+  void check_test(const TestDecl& t);
+  void check_instant(const TestInstant& i);
+  void check_test_value(const FieldInfo& f, const TestValue& v);
+  void check_test_event(const TestEvent& e);
+  // The checks of one expectation; `now` and `created` say whether the
+  // test sets them, `routes` whether the rule set has any.
+  struct TestFacts {
+    bool now = false, created = false;
+  };
+  void check_expectation(const Expectation& e, const TestFacts& facts);
+  void check_target_expectation(const Expectation& e, const TestFacts& facts);
+  void check_deadline_expectation(const Expectation& e);
+
   const SourceMap& sources_;
   std::vector<Diagnostic>& diagnostics_;
   std::size_t syntax_errors_;  // diagnostics_ before checking: the parser's
@@ -115,6 +129,9 @@ class Checker {
   std::set<std::string> cyclic_;                         // composed calendars in a cycle
   std::vector<const CalendarDecl*> parts_first_;         // composed calendars, each after its parts
   std::map<std::string, std::string> zone_field_of_;     // plain calendars: `zone from` field
+  std::map<std::string, SourceSpan> tests_;
+  std::map<std::string, const PolicyDecl*> policy_decls_;  // by name, the first declaration
+  std::set<std::string> route_queues_, route_teams_;       // what some route sets
   CheckedRules out_;
 };
 

@@ -30,6 +30,7 @@ CheckedRules Checker::run(const std::vector<RuleFile>& files) {
       }
       if (const auto* p = std::get_if<PolicyDecl>(&d)) {
         declare(policies_, "policy", p->name);
+        policy_decls_.emplace(p->name.text, p);
         if (p->kind == PolicyDecl::Kind::sla) slas_.insert(p->name.text);
       }
       if (const auto* r = std::get_if<RouteDecl>(&d)) declare(routes_, "route", r->name);
@@ -58,6 +59,21 @@ CheckedRules Checker::run(const std::vector<RuleFile>& files) {
         out_.route_groups[*loose].routes.push_back(*r);
       }
       if (const auto* g = std::get_if<RouteGroupDecl>(&d)) check_group(*g);
+    }
+  }
+  // Tests last: they name what every other declaration defines.
+  for (const auto& g : out_.route_groups) {
+    for (const auto& r : g.routes) {
+      if (r.queue) route_queues_.insert(r.queue->text);
+      if (r.team) route_teams_.insert(r.team->text);
+    }
+  }
+  for (const auto& file : files) {
+    for (const auto& d : file.declarations) {
+      if (const auto* t = std::get_if<TestDecl>(&d)) {
+        check_test(*t);
+        out_.tests.push_back(*t);
+      }
     }
   }
   for (auto& [path, info] : fields_) out_.fields.push_back(info);

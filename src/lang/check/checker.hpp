@@ -31,6 +31,7 @@ struct CheckedRules {
   std::map<std::string, std::string> zone_fields;
   std::vector<PolicyDecl> policies;
   std::vector<RouteGroupDecl> route_groups;  ///< in file order; loose routes as one group
+  std::vector<TestDecl> tests;               ///< in file order
 };
 
 [[nodiscard]] CheckedRules check_rules(const std::vector<RuleFile>& files, const SourceMap& sources,

@@ -7,6 +7,7 @@
 #include "slakit/lang/parse.hpp"
 #include "slakit/model/fields.hpp"
 #include "slakit/time/civil.hpp"
+#include "test_text.hpp"
 
 namespace slakit {
 namespace {
@@ -310,6 +311,14 @@ class Printer {
     for (const auto& r : d.routes) {
       comments_before(r.span.begin, "  ");
       print_route(r, "  ");
+    }
+    close_block(d.span);
+  }
+
+  void print(const TestDecl& d) {
+    open_block("test " + detail::quoted_text(d.name.text), d.span);
+    for (const auto& l : d.lines) {
+      line("  ", detail::test_line_text(l), std::visit([](const auto& x) { return x.span; }, l));
     }
     close_block(d.span);
   }

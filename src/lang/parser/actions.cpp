@@ -206,6 +206,7 @@ void begin_declaration(ParseState& s) {
   s.in_group = false;
   s.names.clear();
   s.relaxed = false;
+  s.test = {};
   s.declaration_failed = false;
 }
 

@@ -12,4 +12,12 @@ BOOST_SPIRIT_DECLARE(condition_type)
 /// Leaves one Expr on top of ParseState::exprs.
 const condition_type& condition();
 
+struct literal_id;
+using literal_type = x3::rule<literal_id>;
+BOOST_SPIRIT_DECLARE(literal_type)
+
+/// One value as conditions write it ("urgent", "gold", 12.5, 4h, none):
+/// leaves an Expr of kind literal on top of ParseState::exprs.
+const literal_type& literal_value();
+
 }  // namespace slakit::parser

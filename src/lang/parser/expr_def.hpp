@@ -8,7 +8,7 @@ namespace slakit::parser {
 const condition_type condition_rule = "a condition";
 const x3::rule<struct not_expr_id> not_expr = "a condition";
 const x3::rule<struct primary_id> primary = "a field, a value or '('";
-const x3::rule<struct literal_id> literal = "a value";
+const literal_type literal = "a value";
 const x3::rule<struct value_list_id> value_list = "a list of values '[a, b]'";
 
 const auto number_text = x3::lexeme[+digit >> -('.' >> +digit) >> word_end];

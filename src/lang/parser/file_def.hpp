@@ -5,6 +5,7 @@
 #include "file.hpp"
 #include "policy.hpp"
 #include "routing.hpp"
+#include "test.hpp"
 #include "tokens.hpp"
 
 namespace slakit::parser {
@@ -48,8 +49,8 @@ const auto field_decl =
 const auto include_decl =
     x3::raw[kw("include")[act(begin_declaration)] > string_lit][act_span(commit_include)];
 
-const auto declaration_def =
-    include_decl | field_decl | calendar_decl() | policy_decl() | route_group_decl() | route_decl();
+const auto declaration_def = include_decl | field_decl | calendar_decl() | policy_decl() |
+                             route_group_decl() | route_decl() | test_decl();
 
 const auto line_rest = *(x3::char_ - x3::eol);
 // At least one character, then whole lines up to one that starts with a

@@ -69,6 +69,12 @@ class ParseState {
   std::vector<Name> names;  ///< a list of names in brackets (skills, tags)
   bool relaxed = false;     ///< the skills list has `for DURATION`
   std::vector<EventRef> events;
+  TestDecl test;
+  TestInstant instant;  ///< the last instant read
+  TestValue value;      ///< the last test value read
+  TestField test_field;
+  TestEvent test_event;
+  Expectation expectation;
 
  private:
   std::uint32_t file_id_;

@@ -2,15 +2,13 @@
 
 #include "actions.hpp"
 #include "expr.hpp"
+#include "name_list.hpp"
 #include "routing.hpp"
 #include "tokens.hpp"
 
 namespace slakit::parser {
 const route_decl_type route_decl_rule = "a route";
 const route_group_decl_type route_group_decl_rule = "a group of routes";
-
-const auto listed = name[act([](ParseState& s) { s.names.push_back(s.name_value); })];
-const auto name_list = x3::lit('[') > -(listed % ',') > ']';
 
 // "skills [a, b]" or "skills [a] for 10m": the names go to one list or the
 // other once the whole action is read.

@@ -63,7 +63,7 @@ auto named(const char* what, const Parser& p) {
 /// Words that start a declaration: never names, so that a declaration
 /// missing its last name does not swallow the next one.
 inline const auto declaration_keyword = kw("include") | kw("calendar") | kw("field") | kw("sla") |
-                                        kw("ola") | kw("routes") | kw("route");
+                                        kw("ola") | kw("routes") | kw("route") | kw("test");
 
 inline const auto name =
     named("a name", !declaration_keyword >> with_text(identifier_text, setter(set_name)));

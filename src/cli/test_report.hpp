@@ -1,0 +1,36 @@
+// What `slakit test` writes: the text report and the JUnit XML file
+// (docs/cli.md, `slakit test`). The JSON form is the library's
+// (slakit::to_json of the results).
+#pragma once
+
+#include <slakit/lang/source.hpp>
+#include <slakit/testing/test_runner.hpp>
+
+#include <string>
+#include <vector>
+
+namespace slakit::cli {
+
+/// "file:line:col" of a span.
+[[nodiscard]] std::string position_text(const SourceMap& sources, SourceSpan span);
+
+/// The lines under a failed case: each failing expectation with its
+/// position, expected, actual and the explanation, indented.
+[[nodiscard]] std::string failure_text(const TestResult& r, const SourceMap& sources);
+
+/// The text report: one line per case ("PASS name" / "FAIL name (file:line:col)"),
+/// a failure's details under it, and "N passed, M failed".
+[[nodiscard]] std::string text_report(const std::vector<TestResult>& results,
+                                      const SourceMap& sources);
+
+/// JUnit XML: one <testsuite> per rule file, in the order its first case
+/// ran, a <testcase> per case and a <failure> in each failed one.
+[[nodiscard]] std::string junit_report(const std::vector<TestResult>& results,
+                                       const SourceMap& sources);
+
+/// Text escaped for XML character data and attribute values; characters
+/// XML 1.0 cannot hold (controls other than tab, line feed and carriage
+/// return) become U+FFFD.
+[[nodiscard]] std::string xml_escaped(std::string_view text);
+
+}  // namespace slakit::cli

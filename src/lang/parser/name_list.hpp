@@ -1,0 +1,13 @@
+// "[a, b]": names in brackets, collected in ParseState::names (skills, tags,
+// and the lists a test expects).
+#pragma once
+
+#include "actions.hpp"
+#include "tokens.hpp"
+
+namespace slakit::parser {
+
+const auto listed = name[act([](ParseState& s) { s.names.push_back(s.name_value); })];
+const auto name_list = x3::lit('[') > -(listed % ',') > ']';
+
+}  // namespace slakit::parser
