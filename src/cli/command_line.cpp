@@ -126,7 +126,7 @@ Arguments parse_command_line(const CommandSpec& spec, int argc, char** argv, int
         for (const auto& o : *list) names.push_back(o.name);
       }
       const auto near = closest(name, names);
-      throw UsageError{fmt::format("unknown option '{}' for '{}'{}", name, spec.name,
+      throw UsageError{fmt::format("unknown option '{}'{}", name,
                                    near ? fmt::format("; did you mean '{}'?", *near)
                                         : fmt::format("; see 'slakit {} --help'", spec.name))};
     }

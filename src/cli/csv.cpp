@@ -1,9 +1,27 @@
 #include "csv.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace slakit::cli {
+
+namespace {
+
+// The bytes that end or quote an unquoted field: one table look-up a byte
+// on the hot paths (reading a field, deciding whether a field needs quotes)
+// rather than four comparisons, or four memchr calls per field.
+constexpr auto kSpecial = [] {
+  std::array<bool, 256> table{};
+  for (const unsigned char c : {',', '"', '\r', '\n'}) table[c] = true;
+  return table;
+}();
+
+bool special(char c) {
+  return kSpecial[static_cast<unsigned char>(c)];
+}
+
+}  // namespace
 
 CsvReader::CsvReader(std::FILE* in, std::size_t block)
     : in_(in), block_(std::max<std::size_t>(block, 1)) {
@@ -76,6 +94,12 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
       finish_field(i);
       break;
     }
+    if (!quoted && !in_scratch) {
+      // The common case: the rest of an unquoted field, in one sweep.
+      while (i < size && !special(data[i])) ++i;
+      any = any || i > field_begin;
+      if (i >= size) continue;
+    }
     const char c = data[i];
     if (quoted) {
       if (c == '"') {
@@ -142,7 +166,7 @@ std::vector<CsvRecord> parse_csv(std::string_view text) {
 }
 
 void append_csv_field(std::string& out, std::string_view f) {
-  if (f.find_first_of(",\"\r\n") == std::string_view::npos) {
+  if (std::none_of(f.begin(), f.end(), special)) {
     out += f;
     return;
   }
