@@ -156,8 +156,8 @@ Arguments parse_command_line(const CommandSpec& spec, int argc, char** argv, int
 }
 
 std::string command_help(const CommandSpec& spec) {
-  std::string out =
-      fmt::format("usage: slakit {} {}\n\n{}\n", spec.name, spec.synopsis, spec.summary);
+  std::string out = fmt::format("usage: slakit {}{}{}\n\n{}\n", spec.name,
+                                spec.synopsis.empty() ? "" : " ", spec.synopsis, spec.summary);
   std::vector<std::string> left;
   std::vector<std::string_view> right;
   for (const auto* list : {&spec.options, &common_options()}) {

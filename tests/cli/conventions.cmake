@@ -11,7 +11,7 @@ set(cal_args ${rules}/calendars.sla --calendar emea_support)
 # help with examples to stdout, exit 0."
 foreach(command check fmt deadline eval route version)
   cli_test(help_${command} 0 ARGS ${command} --help
-           STDOUT "^usage: slakit ${command} .*\noptions:\n.*  --color auto\\|always\\|never .*example")
+           STDOUT "^usage: slakit ${command}[ \n].*\noptions:\n.*  --color auto\\|always\\|never .*example")
 endforeach()
 cli_test(help_command 0 ARGS help route STDOUT "^usage: slakit route FILE\\.\\.\\. --tickets T\\.jsonl")
 cli_test(help_short 0 ARGS eval -h STDOUT "^usage: slakit eval ")
