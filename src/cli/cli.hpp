@@ -90,7 +90,8 @@ struct CommandSpec {
 };
 
 /// Splits argv[first...] by `spec`: `--name value`, `--name=value`, flags,
-/// `-` (standard input) and `--` as files. Every command also takes
+/// and files (`-` among them: standard input); `--` ends the options (`slakit
+/// diff OLD... -- NEW...` finds where in Arguments::separator). Every command also takes
 /// `--color` (common_options()). Throws UsageError for an unknown option
 /// (naming the closest known one), a missing value, a value not allowed, a
 /// flag given a value, or an option given twice.

@@ -139,3 +139,10 @@ cli_test(eval_missing_tickets_file 2 ARGS eval ${rules}/routing.sla --tickets no
 cli_test(route_missing_agents_file 2 ARGS route ${rules}/routing.sla --tickets ${tickets}
          --agents nope.jsonl --now 2026-03-06T15:10:00Z STDERR "slakit: cannot read 'nope.jsonl'")
 cli_test(check_clean_is_0 0 ARGS check ${rules}/calendars.sla)
+
+# "--output FILE ... a run that fails (exit 2) leaves an existing FILE as it
+# was": the old content is still there, and no temporary file is left.
+cli_test(output_kept_on_failure 2 ARGS deadline ${cal_args} --batch ${here}/no_start.csv
+         --output ${out}/kept.csv COPY ${here}/batch_clean.csv TO ${out}/kept.csv
+         STDERR "no_start.csv' has no column 'start' in its header"
+         FILE ${out}/kept.csv FILE_MATCHES "^id,start,add\nA,2026-03-27T16:00:00\\+01:00,4h\nB,2026-04-02,3bd\n$")
