@@ -54,6 +54,19 @@ void Output::fail(int error) const {
   throw UsageError{fmt::format("error writing {}: {}", name_, std::strerror(error))};
 }
 
+void Output::write(std::string_view data) {
+  if (data.size() < kBlock) {
+    buffer_ += data;
+    flush_if_full();
+    return;
+  }
+  flush();
+  errno = 0;
+  if (std::fwrite(data.data(), 1, data.size(), file_) != data.size()) {
+    fail(errno != 0 ? errno : EIO);
+  }
+}
+
 void Output::flush() {
   if (buffer_.empty()) return;
   errno = 0;

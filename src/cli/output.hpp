@@ -30,10 +30,9 @@ class Output {
   void flush_if_full() {
     if (buffer_.size() >= kBlock) flush();
   }
-  void write(std::string_view data) {
-    buffer_ += data;
-    flush_if_full();
-  }
+  /// Appends `data`; a large block (a chunk of eval's output) goes out as it
+  /// is, without a copy.
+  void write(std::string_view data);
   /// Writes what is buffered (throws UsageError).
   void flush();
   /// Flushes, closes and renames into place (throws UsageError).
