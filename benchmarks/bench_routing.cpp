@@ -6,6 +6,7 @@
 #include <benchmark/benchmark.h>
 
 #include <slakit/routing/route.hpp>
+#include <slakit/routing/route_columns.hpp>
 #include <slakit/slakit.hpp>
 
 #include <memory>
@@ -93,6 +94,32 @@ void BM_Route_First1000_InCache(benchmark::State& state) {
   route_all(state, 1000, 1000);
 }
 BENCHMARK(BM_Route_First1000_InCache)->Unit(benchmark::kMicrosecond);
+
+// The same tickets as columns (slakit::route_columns, routing_workload.hpp's
+// TicketTable). Building the columns is not timed, as the peers' tables are
+// built before they are timed.
+void route_table(benchmark::State& state, bool dictionary) {
+  const auto& w = workload(1000);
+  const slakit::bench::TicketTable table(w.workload.tickets);
+  const auto columns = table.columns(dictionary);
+  slakit::ColumnRouting out;
+  for (auto _ : state) {
+    slakit::route_columns(*w.compiled, columns, out);
+    benchmark::DoNotOptimize(out.outcome.data());
+  }
+  std::size_t matched = 0;
+  for (std::size_t i = 0; i < kTickets; ++i) matched += out.routing(i)->rule ? 1 : 0;
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kTickets));
+  state.counters["matched"] = static_cast<double>(matched) / static_cast<double>(kTickets);
+}
+void BM_Route_Columns_First1000(benchmark::State& state) {
+  route_table(state, true);
+}
+void BM_Route_Columns_Texts_First1000(benchmark::State& state) {
+  route_table(state, false);
+}
+BENCHMARK(BM_Route_Columns_First1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Route_Columns_Texts_First1000)->Unit(benchmark::kMillisecond);
 
 // Parsing, checking (with the routes' static analysis) and compiling 10,000
 // generated routes.

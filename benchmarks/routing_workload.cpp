@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <random>
 #include <span>
 #include <string_view>
@@ -334,6 +335,34 @@ std::string routing_ticket_json(const Ticket& t) {
                      t.customer.region);
   if (t.order.value) out += fmt::format(R"(,"order":{{"value":{}}})", number(*t.order.value));
   return out + '}';
+}
+
+TicketTable::TicketTable(std::span<const Ticket> tickets) {
+  for (const auto& t : tickets) {
+    const std::string_view row[5] = {t.customer.tier, t.channel, t.priority, t.customer.region,
+                                     t.category};
+    for (std::size_t f = 0; f < 5; ++f) {
+      auto& dict = categories[f];
+      auto at = std::find(dict.begin(), dict.end(), row[f]);
+      if (!row[f].empty() && at == dict.end()) at = dict.insert(dict.end(), row[f]);
+      codes[f].push_back(row[f].empty() ? -1 : static_cast<std::int32_t>(at - dict.begin()));
+      texts[f].push_back(row[f].empty() ? std::string_view{} : *at);
+    }
+    values.push_back(t.order.value.value_or(std::numeric_limits<double>::quiet_NaN()));
+  }
+}
+
+TicketColumns TicketTable::columns(bool dictionary) const {
+  TicketColumns c(values.size());
+  for (std::size_t f = 0; f < 5; ++f) {
+    if (dictionary) {
+      c.categories(std::string{kTexts[f]}, codes[f], categories[f]);
+    } else {
+      c.texts(std::string{kTexts[f]}, texts[f]);
+    }
+  }
+  c.numbers("order.value", values);
+  return c;
 }
 
 }  // namespace slakit::bench

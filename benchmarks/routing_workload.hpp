@@ -6,6 +6,11 @@
 #pragma once
 
 #include <slakit/model/ticket.hpp>
+#include <slakit/routing/route_columns.hpp>
+
+#include <array>
+#include <span>
+#include <string_view>
 
 #include <cstdint>
 #include <optional>
@@ -78,5 +83,23 @@ struct RoutingWorkload {
 /// One ticket as a line of `slakit route` input (docs/cli.md), without '\n'.
 /// Fields without a value are left out.
 [[nodiscard]] std::string routing_ticket_json(const Ticket& t);
+
+/// The tickets as columns, as a data frame holds them: the five text fields
+/// dictionary-encoded (a pandas Categorical) and as texts that point at one
+/// copy of each distinct value (as Python interns repeated strings),
+/// order.value as doubles with NaN for none. Views into `tickets`, which
+/// must outlive the table.
+struct TicketTable {
+  static constexpr std::array<std::string_view, 5> kTexts{
+      "customer.tier", "ticket.channel", "ticket.priority", "customer.region", "ticket.category"};
+  std::array<std::vector<std::int32_t>, 5> codes;
+  std::array<std::vector<std::string_view>, 5> categories;
+  std::array<std::vector<std::string_view>, 5> texts;
+  std::vector<double> values;
+
+  explicit TicketTable(std::span<const Ticket> tickets);
+  /// The columns: categories when `dictionary`, else texts.
+  [[nodiscard]] TicketColumns columns(bool dictionary) const;
+};
 
 }  // namespace slakit::bench

@@ -64,7 +64,17 @@ int write_answers(const std::filesystem::path& dir, const std::string& text,
     }
   }
   print_depths(depths, routes.size(), none);
-  return out ? 0 : 1;
+  // The same tickets as columns: run_routing_peers.py checks the answers
+  // agree with route()'s above.
+  const slakit::bench::TicketTable table(tickets);
+  const auto columns = slakit::route_columns(rules, table.columns(true));
+  std::ofstream by_columns(dir / "answers_columns.tsv", std::ios::binary);
+  for (std::size_t i = 0; i < tickets.size(); ++i) {
+    const auto* r = columns.routing(i);
+    by_columns << tickets[i].id << '\t' << (r ? r->rule.value_or("null") : "error") << '\t'
+               << (r ? r->queue.value_or("null") : "error") << '\n';
+  }
+  return out && by_columns ? 0 : 1;
 }
 
 }  // namespace

@@ -22,9 +22,13 @@ by ticket; a difference is printed with the ticket and both routes.
 Throughput, tickets per second of the decision alone (files, rule loading
 and translation not timed), one core each:
   - slakit: Google Benchmark, BM_Route_First10/100/1000 (100,000 tickets in
-    memory, slakit::route each), BM_Route_First1000_InCache (the first 1,000
-    tickets over and over: the computing without the memory traffic), and
-    BM_Route_Compile10k;
+    memory as slakit::Ticket records, route_many), BM_Route_First1000_InCache
+    (the first 1,000 tickets over and over: the computing without the memory
+    traffic), BM_Route_Columns_First1000 (the same 100,000 tickets as
+    columns, route_columns, the texts dictionary-encoded as numpy and pandas
+    hold them), BM_Route_Columns_Texts_First1000 (texts as views) and
+    BM_Route_Compile10k; the ratios are the columns' (the form the numpy
+    peer works on too) and the records';
   - ZEN: one decision table, hit policy first, in loop mode: one evaluation
     over the array of tickets (--zen-count, default every ticket);
   - json-rules-engine: one engine.run() per ticket, first match by priority
@@ -48,6 +52,7 @@ ROOT = HERE.parent.parent
 BENCH_TICKETS, BENCH_SEED, BENCH_RULES = 100000, 20260409, (10, 100, 1000)
 # Issue 9's targets.
 TARGET_RATE, TARGET_JS, TARGET_NUMPY, TARGET_COMPILE_S = 10e6, 1000, 20, 0.5
+COLUMNS, COLUMNS_TEXTS = "BM_Route_Columns_First1000", "BM_Route_Columns_Texts_First1000"
 
 
 def run_json(cmd, **kwargs):
@@ -98,7 +103,7 @@ def bench(build):
     """Google Benchmark's items per second by rule count, the in-cache rate
     at 1,000 routes, and the seconds to compile 10,000 routes."""
     wanted = [f"BM_Route_First{n}" for n in BENCH_RULES]
-    names = wanted + ["BM_Route_First1000_InCache", "BM_Route_Compile10k"]
+    names = wanted + ["BM_Route_First1000_InCache", "BM_Route_Compile10k", COLUMNS, COLUMNS_TEXTS]
     out = subprocess.run([build / "benchmarks/slakit_bench_routing",
                           f"--benchmark_filter=^({'|'.join(names)})$", "--benchmark_format=json",
                           "--benchmark_min_time=1"], check=True, capture_output=True, text=True).stdout
@@ -106,7 +111,8 @@ def bench(build):
     rates = {n: rows[name]["items_per_second"] for n, name in zip(BENCH_RULES, wanted)}
     in_cache = rows["BM_Route_First1000_InCache"]["items_per_second"]
     compile_s = rows["BM_Route_Compile10k"]["real_time"] / 1000.0  # reported in ms
-    return rates, in_cache, compile_s
+    columns = {name: rows[name]["items_per_second"] for name in (COLUMNS, COLUMNS_TEXTS)}
+    return rates, in_cache, compile_s, columns
 
 
 def main():
@@ -155,18 +161,23 @@ def main():
 
     print("\nAnswers (rule and queue per ticket, against slakit route)")
     mismatches = compare("slakit::route in memory", ours, in_memory, work)
+    mismatches += compare("slakit::route_columns", ours, read_answers(work / "answers_columns.tsv"), work)
     for name, _ in peers:
         mismatches += compare(name, ours, read_answers(work / files[name]), work)
 
     same_workload = args.tickets == BENCH_TICKETS and args.seed == BENCH_SEED and not args.catch_all
-    rates, in_cache, compile_s = ({}, None, None) if args.no_bench else bench(build)
-    ours_rate = rates.get(args.rules) if same_workload else None
+    rates, in_cache, compile_s, columns = ({}, None, None, {}) if args.no_bench else bench(build)
+    records_rate = rates.get(args.rules) if same_workload else None
+    ours_rate = columns.get(COLUMNS) if same_workload and args.rules == 1000 else None
 
     print("\nThroughput (tickets per second of the decision, one core)")
     for n, rate in sorted(rates.items()):
         print(f"  slakit::route, {n:>4} routes, in memory     {rate:>14,.0f}")
     if in_cache is not None:
         print(f"    the same, 1000 routes, 1,000 tickets in cache {in_cache:>10,.0f}")
+    for name, label in ((COLUMNS, "categories"), (COLUMNS_TEXTS, "texts")):
+        if name in columns:
+            print(f"  slakit::route_columns, 1000 routes, {label:<10} {columns[name]:>14,.0f}")
     if compile_s is not None:
         verdict = "meets" if compile_s < TARGET_COMPILE_S else "misses"
         print(f"  compiling 10,000 routes: {compile_s:.3f} s ({verdict} the {TARGET_COMPILE_S} s target)")
@@ -179,11 +190,13 @@ def main():
         if ours_rate:
             target = TARGET_NUMPY if name.startswith("numpy") else TARGET_JS
             ratio = ours_rate / peer["tickets_per_s"]
-            line += f"   slakit {ratio:>9,.1f}x ({'meets' if ratio >= target else 'misses'} {target}x)"
+            line += f"   columns {ratio:>9,.1f}x ({'meets' if ratio >= target else 'misses'} {target}x)"
+            line += f", records {records_rate / peer['tickets_per_s']:>9,.1f}x"
         print(line)
     if ours_rate:
         verdict = "meets" if ours_rate >= TARGET_RATE else "misses"
-        print(f"  slakit at {args.rules} routes: {ours_rate:,.0f} tickets/s ({verdict} the 10 million target)")
+        print(f"  slakit at {args.rules} routes, columns: {ours_rate:,.0f} tickets/s ({verdict} the 10 million "
+              f"target); records: {records_rate:,.0f}")
     return 1 if mismatches else 0
 
 

@@ -13,4 +13,5 @@ PYBIND11_MODULE(_core, m) {
   slakit::python::register_calendar(m);
   slakit::python::register_vectorized(m);
   slakit::python::register_records(m);
+  slakit::python::register_columns(m);
 }

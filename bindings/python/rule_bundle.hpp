@@ -44,5 +44,6 @@ void register_rules(py::module_& m);
 void register_calendar(py::module_& m);
 void register_vectorized(py::module_& m);
 void register_records(py::module_& m);
+void register_columns(py::module_& m);
 
 }  // namespace slakit::python

@@ -59,9 +59,6 @@ enum class ColorChoice { automatic, always, never };
 struct Arguments {
   std::vector<std::string> files;
   std::vector<std::pair<std::string, std::string>> options;  // {"--calendar", "x"}
-  /// Where `--` stood among `files` (the files after it are files[*separator...]),
-  /// if it was given: everything after `--` is a file, never an option.
-  std::optional<std::size_t> separator;
   ColorChoice color = ColorChoice::automatic;
 
   [[nodiscard]] bool flag(const std::string& name) const;
@@ -77,6 +74,7 @@ struct OptionSpec {
   std::string_view value;                 ///< "FILE.jsonl"; empty for a flag
   std::vector<std::string_view> allowed;  ///< the only values it takes; empty: any
   std::string_view help;                  ///< one line
+  bool repeatable = false;                ///< may be given more than once (report --by)
 };
 
 /// One command: what `slakit COMMAND --help` prints and what it runs.
@@ -87,14 +85,17 @@ struct CommandSpec {
   std::vector<OptionSpec> options;
   std::string_view help;  ///< what it does, examples, exit status
   int (*run)(const Arguments&) = nullptr;
+  /// `--` stays among the files, in place, and options are still read after
+  /// it (diff: OLD... -- NEW... --tickets T); otherwise `--` ends the options.
+  bool keeps_double_dash = false;
 };
 
 /// Splits argv[first...] by `spec`: `--name value`, `--name=value`, flags,
-/// and files (`-` among them: standard input); `--` ends the options (`slakit
-/// diff OLD... -- NEW...` finds where in Arguments::separator). Every command also takes
+/// and files (`-` among them: standard input); `--` ends the options, unless
+/// the command keeps it among its files (CommandSpec::keeps_double_dash). Every command also takes
 /// `--color` (common_options()). Throws UsageError for an unknown option
 /// (naming the closest known one), a missing value, a value not allowed, a
-/// flag given a value, or an option given twice.
+/// flag given a value, or an option given twice (unless repeatable).
 Arguments parse_command_line(const CommandSpec& spec, int argc, char** argv, int first);
 
 /// The options every command takes, whatever its table entry says.
@@ -119,5 +120,7 @@ int fmt_command(const Arguments& args);
 int deadline_command(const Arguments& args);
 int eval_command(const Arguments& args);
 int route_command(const Arguments& args);
+int diff_command(const Arguments& args);
+int report_command(const Arguments& args);
 
 }  // namespace slakit::cli

@@ -113,8 +113,11 @@ Arguments parse_command_line(const CommandSpec& spec, int argc, char** argv, int
       continue;
     }
     if (arg == "--") {
-      options_ended = true;
-      args.separator = args.files.size();
+      if (spec.keeps_double_dash) {
+        args.files.emplace_back(arg);
+      } else {
+        options_ended = true;
+      }
       continue;
     }
     const auto equals = arg.find('=');
@@ -146,7 +149,7 @@ Arguments parse_command_line(const CommandSpec& spec, int argc, char** argv, int
         std::find(option->allowed.begin(), option->allowed.end(), value) == option->allowed.end()) {
       throw UsageError{fmt::format("{} takes {}, not '{}'", name, or_list(option->allowed), value)};
     }
-    if (args.flag(std::string{name})) {
+    if (!option->repeatable && args.flag(std::string{name})) {
       throw UsageError{fmt::format("option '{}' given twice", name)};
     }
     if (name == "--color") args.color = color_choice(value);

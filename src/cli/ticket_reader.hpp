@@ -1,5 +1,5 @@
 // The one ticket reader of every front end (slakit eval and route, the
-// Python bindings; test, diff and report later): a JSON Lines record to a
+// Python bindings, diff and report; test later): a JSON Lines record to a
 // TicketHistory, with simdjson. docs/cli.md lists the keys. Custom fields
 // are typed as the rule set declares them; keys that name nothing are
 // ignored, and a key whose value is null counts as left out.

@@ -63,9 +63,43 @@ class OrderedOutput {
 
 }  // namespace
 
+namespace {
+
+// stream_tickets' worker: one reader and one handler per thread.
+class TicketWorker final : public LineWorker {
+ public:
+  TicketWorker(const RuleSet& rules, ReaderOptions options, TicketHandler handle)
+      : reader_{rules, options}, handle_{std::move(handle)} {}
+  void handle(const JsonLine& line, std::string& out) override {
+    reader_.read(line, history_);
+    handle_(history_, out);
+  }
+  [[nodiscard]] std::size_t truncated_instants() const override {
+    return reader_.truncated_instants();
+  }
+
+ private:
+  TicketReader reader_;
+  TicketHandler handle_;
+  TicketHistory history_;
+};
+
+}  // namespace
+
 int stream_tickets(const RuleSet& rules, const std::string& path, ReaderOptions options,
                    const std::function<TicketHandler()>& make_handler,
                    const StreamSettings& settings) {
+  return stream_lines(
+      path,
+      [&]() -> std::shared_ptr<LineWorker> {
+        return std::make_shared<TicketWorker>(rules, options, make_handler());
+      },
+      settings);
+}
+
+int stream_lines(const std::string& path,
+                 const std::function<std::shared_ptr<LineWorker>()>& make_worker,
+                 const StreamSettings& settings) {
   std::FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (in == nullptr) throw UsageError{"cannot read '" + path + "'"};
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned{in == stdin ? nullptr : in,
@@ -80,9 +114,7 @@ int stream_tickets(const RuleSet& rules, const std::string& path, ReaderOptions 
   const auto error = error_word(settings.colored);
   std::atomic<std::size_t> truncated{0};
   auto work_on_chunks = [&] {
-    TicketReader tickets_reader{rules, options};
-    const auto handle = make_handler();
-    TicketHistory history;
+    const auto worker = make_worker();
     JsonChunk chunk;
     std::string out, errors;
     while (reader.next(chunk)) {
@@ -98,17 +130,16 @@ int stream_tickets(const RuleSet& rules, const std::string& path, ReaderOptions 
         }
         const auto before = out.size();
         try {
-          tickets_reader.read(line, history);
-          handle(history, out);
+          worker->handle(line, out);
         } catch (const std::exception& e) {
-          out.resize(before);  // nothing of a ticket that failed
+          out.resize(before);  // nothing of a line that failed
           errors += fmt::format("{}:{}: {}: {}\n", path, line.number, error, e.what());
           ++rejected;
         }
       }
       output.write(chunk.sequence, out, errors);
     }
-    truncated += tickets_reader.truncated_instants();
+    truncated += worker->truncated_instants();
   };
   auto work = [&] {
     // Nothing may leave a worker thread: that would end the process. What

@@ -1,10 +1,11 @@
 // Streams the tickets of a JSON Lines file through a command on every core:
 // each thread takes the next chunk of lines, reads, handles and formats it
 // alone, and writes its output in input order. Shared by the commands that
-// read tickets (eval, route).
+// read tickets (eval, route, diff, report).
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,26 @@ int stream_tickets(const RuleSet& rules, const std::string& path, ReaderOptions 
 
 /// The settings of a command that reads tickets, from its arguments.
 StreamSettings stream_settings(std::string_view command, const Arguments& args);
+
+/// One thread's share of stream_lines: it reads each line itself (diff
+/// reads every line with two rule sets' readers).
+class LineWorker {
+ public:
+  virtual ~LineWorker() = default;
+  /// Appends the output for one line to `out`; throws for a line it cannot
+  /// handle (the message is reported with the line number).
+  virtual void handle(const JsonLine& line, std::string& out) = 0;
+  /// How many instants this worker's readers truncated to the second.
+  [[nodiscard]] virtual std::size_t truncated_instants() const = 0;
+};
+
+/// stream_tickets for workers that read lines themselves: `make_worker` is
+/// called once per thread; a command that sums up keeps the workers it made
+/// and merges them once this returns. Errors, the truncation note and the
+/// result are as for stream_tickets.
+int stream_lines(const std::string& path,
+                 const std::function<std::shared_ptr<LineWorker>()>& make_worker,
+                 const StreamSettings& settings = {});
 
 /// The rule files of a command that reads tickets, compiled; empty after
 /// their errors went to stderr (the command then exits with kProblems).

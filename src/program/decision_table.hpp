@@ -15,6 +15,7 @@
 // condition in order.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -67,31 +68,94 @@ class DecisionTable {
   /// false.
   template <class F>
   void for_each(std::span<const SlotValue> values, F&& f) const {
-    constexpr std::size_t kInline = 16;
-    std::array<const std::uint64_t*, kInline> inline_rows{};
-    std::vector<const std::uint64_t*> more;
-    const std::uint64_t** rows = inline_rows.data();
-    if (columns_.size() > kInline) {
-      more.resize(columns_.size());
-      rows = more.data();
-    }
+    Rows rows(columns_.size());
     for (std::size_t c = 0; c < columns_.size(); ++c) {
       const auto& col = columns_[c];
       rows[c] = col.rows.data() + col.class_of(values[col.slot]) * words_;
     }
-    for (std::size_t w = 0; w < words_; ++w) {
-      auto bits = base_[w];
-      for (std::size_t c = 0; c < columns_.size() && bits != 0; ++c) bits &= rows[c][w];
+    scan(rows.data(), values, f);
+  }
+
+  // Batches of tickets as columns (route_columns) classify each distinct
+  // value of a column once, then give each row its classes.
+
+  /// The class of a value of column c.
+  [[nodiscard]] std::size_t class_of(std::size_t c, const SlotValue& v) const {
+    return columns_[c].class_of(v);
+  }
+  /// Some condition has a part the columns do not decide, which for_each
+  /// tries on the ticket's values: for_each_class cannot answer alone.
+  [[nodiscard]] bool rechecks() const noexcept {
+    return std::find(recheck_.begin(), recheck_.end(), std::uint8_t{1}) != recheck_.end();
+  }
+  /// for_each with each column's class given (`classes[c]`), for a table
+  /// that rechecks nothing.
+  template <class F>
+  void for_each_class(const std::uint32_t* classes, F&& f) const {
+    Rows rows(columns_.size());
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      rows[c] = columns_[c].rows.data() + classes[c] * words_;
+    }
+    scan(rows.data(), {}, f);
+  }
+
+ private:
+  // Per column, the bit set of the ticket's class: inline for the tables
+  // routes make (a column per field read).
+  class Rows {
+   public:
+    explicit Rows(std::size_t n) {
+      if (n > kInline) more_.resize(n);
+    }
+    const std::uint64_t*& operator[](std::size_t c) {
+      return more_.empty() ? inline_[c] : more_[c];
+    }
+    const std::uint64_t** data() { return more_.empty() ? inline_.data() : more_.data(); }
+
+   private:
+    static constexpr std::size_t kInline = 16;
+    std::array<const std::uint64_t*, kInline> inline_;  // set before read
+    std::vector<const std::uint64_t*> more_;
+  };
+
+  // The AND of the columns' bit sets, four words at a time (four
+  // independent chains of ANDs), each candidate tried in full when a part of
+  // it is not decided by the columns.
+  template <class F>
+  void scan(const std::uint64_t** rows, std::span<const SlotValue> values, F& f) const {
+    const std::size_t ncols = columns_.size();
+    const std::uint64_t* base = base_.data();
+    auto matches = [&](std::size_t w, std::uint64_t bits) {
       while (bits != 0) {
         const auto i = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
         bits &= bits - 1;
         if (recheck_[i] != 0 && !(*conditions_[i])(values)) continue;
-        if (!f(i)) return;
+        if (!f(i)) return false;
       }
+      return true;
+    };
+    std::size_t w = 0;
+    for (; w + 4 <= words_; w += 4) {
+      std::uint64_t b0 = base[w], b1 = base[w + 1], b2 = base[w + 2], b3 = base[w + 3];
+      for (std::size_t c = 0; c < ncols; ++c) {
+        const std::uint64_t* r = rows[c] + w;
+        b0 &= r[0];
+        b1 &= r[1];
+        b2 &= r[2];
+        b3 &= r[3];
+      }
+      if ((b0 | b1 | b2 | b3) == 0) continue;
+      if (!matches(w, b0) || !matches(w + 1, b1) || !matches(w + 2, b2) || !matches(w + 3, b3)) {
+        return;
+      }
+    }
+    for (; w < words_; ++w) {
+      auto bits = base[w];
+      for (std::size_t c = 0; c < ncols; ++c) bits &= rows[c][w];
+      if (!matches(w, bits)) return;
     }
   }
 
- private:
   enum class Kind : std::uint8_t { code, number, integer };
   struct Column {
     Slot slot = 0;

@@ -71,8 +71,15 @@ FieldLayout::FieldLayout(std::vector<FieldInfo> fields, const std::vector<std::s
       path_slots_.push_back(i);
     }
     source_.push_back(source_of(fields_[i].path));
-    member_codes_.emplace_back();
-    for (const auto& m : fields_[i].members) member_codes_.back().push_back(intern(m));
+    for (const auto& m : fields_[i].members) intern(m);
+  }
+  // Members are interned above, so every member's code is below the count
+  // now; texts interned later are members of nothing.
+  is_member_.resize(fields_.size());
+  for (Slot i = 0; i < static_cast<Slot>(fields_.size()); ++i) {
+    if (fields_[i].type != FieldType::one_of) continue;
+    is_member_[i].assign(codes_.size(), 0);
+    for (const auto& m : fields_[i].members) is_member_[i][static_cast<std::size_t>(code(m))] = 1;
   }
   is_used_.assign(fields_.size(), false);
   engine_ = {slot("ticket.status"), slot("ticket.team"), slot("ticket.assignee"),
@@ -123,9 +130,7 @@ void FieldLayout::set_text(SlotValue& v, Slot slot, std::string_view text,
   v.text = text;
   // A hash of the text, once per ticket and field: conditions compare codes.
   v.code = code(text);
-  if (strict && f.type == FieldType::one_of &&
-      std::find(member_codes_[slot].begin(), member_codes_[slot].end(), v.code) ==
-          member_codes_[slot].end()) {
+  if (strict && f.type == FieldType::one_of && !is_member(slot, v.code)) {
     mismatch(ticket_id, f, FieldValue{std::string{text}});
   }
 }
@@ -144,10 +149,7 @@ SlotValue FieldLayout::convert(Slot slot, const FieldValue& value,
   v.present = true;
   switch (f.type) {
     case FieldType::number:
-      if (const auto* d = std::get_if<double>(&value)) {
-        v.number = *d;
-        return v;
-      }
+      if (const auto* d = std::get_if<double>(&value)) return number_value(*d);
       break;
     case FieldType::boolean:
       if (const auto* b = std::get_if<bool>(&value)) {

@@ -82,6 +82,13 @@ class FieldLayout {
   /// "solved", which a rule set's status list may lack).
   [[nodiscard]] SlotValue text_value(Slot slot, std::string_view text, std::string_view ticket_id,
                                      bool strict = true) const;
+  /// The value of a number field holding `x`.
+  [[nodiscard]] static SlotValue number_value(double x) noexcept {
+    SlotValue v;
+    v.present = true;
+    v.number = x;
+    return v;
+  }
 
  private:
   void set_text(SlotValue& v, Slot slot, std::string_view text, std::string_view ticket_id,
@@ -97,7 +104,14 @@ class FieldLayout {
   std::vector<bool> is_used_;
   // Per slot: where a ticket keeps it (a member, or a custom field by name).
   std::vector<int> source_;
-  std::vector<std::vector<std::int32_t>> member_codes_;  // one of: the codes of its values
+  // One of: per text code, whether the field lists it (look-ups on every
+  // ticket cost one load, not a search of the list).
+  std::vector<std::vector<std::uint8_t>> is_member_;
+  [[nodiscard]] bool is_member(Slot slot, std::int32_t code) const {
+    const auto& flags = is_member_[slot];
+    return code >= 0 && static_cast<std::size_t>(code) < flags.size() &&
+           flags[static_cast<std::size_t>(code)] != 0;
+  }
 };
 
 /// Renders a slot value for explanations: "urgent", "12.5", "none".

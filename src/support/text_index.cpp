@@ -26,6 +26,14 @@ std::int32_t TextIndex::find(std::string_view text) const noexcept {
   if (buckets_.empty()) return npos;
   const auto h = hash(text);
   const auto mask = buckets_.size() - 1;
+  if (text.size() <= kShort) {
+    const auto word = short_word(text.data(), text.size());
+    for (auto i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
+      const auto& b = buckets_[i];
+      if (b.number == npos) return npos;
+      if (b.word == word && b.size == text.size()) return b.number;
+    }
+  }
   for (auto i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
     const auto& b = buckets_[i];
     if (b.number == npos) return npos;
@@ -38,11 +46,11 @@ std::int32_t TextIndex::insert(std::string_view text) {
   if (2 * (texts_.size() + 1) > buckets_.size()) grow();
   const auto number = static_cast<std::int32_t>(texts_.size());
   texts_.emplace_back(text);
-  const auto h = hash(text);
+  const auto bucket = bucket_of(text, number);
   const auto mask = buckets_.size() - 1;
-  auto i = static_cast<std::size_t>(h) & mask;
+  auto i = static_cast<std::size_t>(bucket.hash) & mask;
   while (buckets_[i].number != npos) i = (i + 1) & mask;
-  buckets_[i] = {h, number};
+  buckets_[i] = bucket;
   return number;
 }
 

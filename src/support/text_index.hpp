@@ -28,7 +28,7 @@ class TextIndex {
     return texts_[static_cast<std::size_t>(number)];
   }
 
-  /// The bytes of a text under 8 bytes long, in a word that, with the
+  /// The bytes of a text of at most 8 bytes, in a word that, with the
   /// length, tells it apart: two overlapping 4-byte loads from 4 bytes on,
   /// the first, middle and last bytes below (statuses and tiers are short).
   [[nodiscard]] static std::uint64_t short_word(const char* p, std::size_t n) noexcept {
@@ -70,10 +70,20 @@ class TextIndex {
     h *= k;
     return h ^ (h >> 29);
   }
+  // A text of up to 8 bytes is told apart by its length and short_word():
+  // the bucket decides it without reading the stored string (a second,
+  // dependent memory access on every look-up).
+  static constexpr std::size_t kShort = 8;
   struct Bucket {
     std::uint64_t hash = 0;
+    std::uint64_t word = 0;      ///< short_word() of a short text
     std::int32_t number = npos;  ///< npos: empty
+    std::uint32_t size = 0;
   };
+  [[nodiscard]] static Bucket bucket_of(std::string_view text, std::int32_t number) noexcept {
+    return {hash(text), text.size() <= kShort ? short_word(text.data(), text.size()) : 0, number,
+            static_cast<std::uint32_t>(text.size())};
+  }
   void grow();
 
   std::vector<std::string> texts_;

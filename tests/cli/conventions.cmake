@@ -9,7 +9,7 @@ set(cal_args ${rules}/calendars.sla --calendar emea_support)
 
 # "`slakit COMMAND --help` (and `slakit help COMMAND`) prints that command's
 # help with examples to stdout, exit 0."
-foreach(command check fmt deadline eval route version)
+foreach(command check fmt deadline eval route diff report version)
   cli_test(help_${command} 0 ARGS ${command} --help
            STDOUT "^usage: slakit ${command}[ \n].*\noptions:\n.*  --color auto\\|always\\|never .*example")
 endforeach()
@@ -18,7 +18,7 @@ cli_test(help_short 0 ARGS eval -h STDOUT "^usage: slakit eval ")
 # --help wins over any other mistake on the line.
 cli_test(help_after_bad_option 0 ARGS deadline --frobnicate --help STDOUT "^usage: slakit deadline ")
 cli_test(help_lists_commands 0 ARGS --help
-         STDOUT "commands:\n  check .*\n  fmt .*\n  deadline .*\n  eval .*\n  route .*\n  version ")
+         STDOUT "commands:\n  check .*\n  fmt .*\n  deadline .*\n  eval .*\n  route .*\n  diff .*\n  report .*\n  version ")
 cli_test(help_unknown_command 2 ARGS help frobnicate STDERR "unknown command 'frobnicate'")
 cli_test(no_command 2 ARGS STDERR "^usage: slakit COMMAND")
 cli_test(version_option 0 ARGS --version STDOUT "^slakit [0-9]+\\.[0-9]+\\.[0-9]+\n$")

@@ -33,6 +33,7 @@
 #include <doctest/doctest.h>
 
 #include <slakit/routing/route.hpp>
+#include <slakit/routing/route_columns.hpp>
 #include <slakit/slakit.hpp>
 #include <slakit/time/instant.hpp>
 
@@ -41,6 +42,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <optional>
 #include <random>
@@ -809,4 +811,134 @@ routes g collect {
   CAPTURE(to_json(want));
   CHECK(got.relaxed == want.relaxed);  // y, dropping at 09:30
   CHECK(got.skills == want.skills);
+}
+
+namespace {
+
+// The random tickets of one rule set as columns, each field's column of a
+// kind drawn at random among those its type takes.
+struct ColumnBatch {
+  std::vector<std::string> ids;
+  std::vector<std::string_view> id_views;
+  std::map<std::string, std::vector<std::string_view>> texts;
+  std::map<std::string, std::vector<std::int32_t>> codes;
+  std::map<std::string, std::vector<std::string_view>> categories;
+  std::map<std::string, std::vector<double>> numbers;
+  std::map<std::string, std::vector<FieldValue>> values;
+  std::vector<std::string> kept_texts;  // owns what the views show
+
+  ColumnBatch(Rng& rng, const Schema& s, const std::vector<TicketSpec>& tickets)
+      : ids(tickets.size()), kept_texts() {
+    kept_texts.reserve(tickets.size() * s.fields.size());
+    for (std::size_t i = 0; i < tickets.size(); ++i) ids[i] = "C-" + std::to_string(i);
+    id_views.assign(ids.begin(), ids.end());
+    for (const auto& f : s.fields) {
+      const auto value = [&](std::size_t i) {
+        const auto it = tickets[i].values.find(f.path);
+        return it == tickets[i].values.end() ? FieldValue{} : it->second;
+      };
+      const bool text = f.kind == Kind::one_of || f.kind == Kind::text;
+      const auto kind = below(rng, 3);
+      for (std::size_t i = 0; i < tickets.size(); ++i) {
+        const auto v = value(i);
+        if (text && kind == 0) {
+          const auto* t = std::get_if<std::string>(&v);
+          texts[f.path].push_back(t ? kept_texts.emplace_back(*t) : std::string_view{});
+        } else if (text && kind == 1) {
+          auto& dict = categories[f.path];
+          const auto* t = std::get_if<std::string>(&v);
+          if (t == nullptr) {
+            codes[f.path].push_back(-1);
+            continue;
+          }
+          auto at = std::find(dict.begin(), dict.end(), *t);
+          if (at == dict.end()) {
+            dict.push_back(kept_texts.emplace_back(*t));
+            at = dict.end() - 1;
+          }
+          codes[f.path].push_back(static_cast<std::int32_t>(at - dict.begin()));
+        } else if (f.kind == Kind::number && kind != 2) {
+          const auto* x = std::get_if<double>(&v);
+          numbers[f.path].push_back(x ? *x : std::numeric_limits<double>::quiet_NaN());
+        } else {
+          values[f.path].push_back(v);
+        }
+      }
+    }
+  }
+
+  [[nodiscard]] TicketColumns columns() const {
+    TicketColumns c(ids.size());
+    c.ids(id_views);
+    for (const auto& [path, v] : texts) c.texts(path, v);
+    for (const auto& [path, v] : codes) c.categories(path, v, categories.at(path));
+    for (const auto& [path, v] : numbers) c.numbers(path, v);
+    for (const auto& [path, v] : values) c.values(path, v);
+    return c;
+  }
+};
+
+}  // namespace
+
+// docs/routing.md, "Tickets as columns": "The answers are route()'s for a
+// ticket whose record holds the row's values and nothing else, routed at its
+// creation; a row whose value does not fit its field fails alone."
+TEST_CASE("route_columns agrees with route() at creation on random rule sets and tickets") {
+  const long sets = env_number("SLAKIT_ROUTE_DIFF_SETS", kDefaultSets) / 2;
+  const long per_set = env_number("SLAKIT_ROUTE_DIFF_TICKETS", kDefaultTicketsPerSet);
+  const auto seed = static_cast<std::uint64_t>(env_number("SLAKIT_ROUTE_DIFF_SEED", 20'260'302));
+  long rows = 0, failed = 0, relaxed = 0, shared = 0, mismatches = 0;
+  for (long set = 0; set < sets; ++set) {
+    Rng rng{seed * 7'000'003 + static_cast<std::uint64_t>(set)};
+    const Schema s = schema(rng);
+    const auto rules = try_compile(rule_text(rng, s).text());
+    REQUIRE(rules);
+    std::vector<TicketSpec> tickets;
+    for (long i = 0; i < per_set; ++i) tickets.push_back(ticket(rng, s));
+    const ColumnBatch batch(rng, s, tickets);
+    const ColumnRouting r = route_columns(*rules, batch.columns());
+    REQUIRE(r.outcome.size() == tickets.size());
+    shared += static_cast<long>(tickets.size() - r.routings.size());
+    std::size_t next_failure = 0;
+    for (std::size_t i = 0; i < tickets.size(); ++i) {
+      ++rows;
+      Ticket t = build(tickets[i]);
+      t.id = batch.ids[i];
+      Routing expected;
+      const auto error = error_of([&] { expected = route(*rules, t, {}, t.created); });
+      const Routing* got = r.routing(i);
+      if (error || got == nullptr) {
+        ++failed;
+        const bool listed = next_failure < r.failures.size() && r.failures[next_failure].row == i;
+        const bool agree = error && got == nullptr && listed &&
+                           "TicketError: " + r.failures[next_failure].message == *error;
+        if (listed) ++next_failure;
+        if (!agree) {
+          ++mismatches;
+          CAPTURE(error.value_or("routed"));
+          CAPTURE(listed ? r.failures[next_failure - 1].message : std::string{"no failure"});
+          FAIL_CHECK("route_columns and route() disagree on whether row " << i << " fails");
+        }
+        continue;
+      }
+      // Columns carry no creation: drops_at holds the wait from the epoch.
+      Routing adjusted = *got;
+      adjusted.id = t.id;
+      for (auto& x : adjusted.relaxed) x.drops_at = t.created + x.drops_at.time_since_epoch();
+      relaxed += static_cast<long>(adjusted.relaxed.size());
+      if (to_json(adjusted) != to_json(expected)) {
+        ++mismatches;
+        FAIL_CHECK("row " << i << " of set " << set << ": route_columns " << to_json(adjusted)
+                          << " but route() " << to_json(expected));
+      }
+    }
+    CHECK(next_failure == r.failures.size());
+  }
+  std::cout << "route_columns differential: " << rows << " rows, " << failed << " failing, "
+            << relaxed << " relaxed skills, " << shared << " rows sharing an outcome, "
+            << mismatches << " mismatching\n";
+  CHECK(mismatches == 0);
+  CHECK(failed > 0);
+  CHECK(relaxed > 0);
+  CHECK(shared > 0);
 }

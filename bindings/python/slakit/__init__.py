@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from typing import Optional
 
-from . import _core, _records, _vectorized
+from . import _columns, _core, _records, _vectorized
 from ._core import (
     Calendar,
     Diagnostic,
@@ -81,4 +81,5 @@ for _name in ("add_many", "subtract_many", "elapsed_many", "is_open_many"):
     setattr(Calendar, _name, getattr(_vectorized, _name))
 for _name in ("evaluate", "evaluate_many", "evaluate_frame", "route", "route_many", "route_frame"):
     setattr(RuleSet, _name, getattr(_records, _name))
+RuleSet.route_columns = _columns.route_columns
 del _name

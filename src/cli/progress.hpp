@@ -1,0 +1,37 @@
+// A progress line on stderr for the commands that read long ticket files
+// (diff, report): "report: 1200000 tickets", rewritten in place twice a
+// second, and only when stderr is a terminal, so logs and pipes never see
+// it. Erased when the command is done.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace slakit::cli {
+
+class Progress {
+ public:
+  explicit Progress(std::string command);
+  ~Progress();
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+
+  /// One more ticket; safe from any thread.
+  void tick() noexcept { count_.fetch_add(1, std::memory_order_relaxed); }
+
+ private:
+  void show();
+
+  std::string command_;
+  std::atomic<std::uint64_t> count_{0};
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool done_ = false;
+  std::thread thread_;  // only when stderr is a terminal
+};
+
+}  // namespace slakit::cli

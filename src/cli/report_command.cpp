@@ -1,0 +1,120 @@
+// slakit report FILE... --tickets T.jsonl [--now TIME] [--by FIELD]...
+//               [--format text|json|csv] [--fractions truncate|reject]
+//
+// Attainment and service times over a batch of tickets, grouped (docs/
+// report.md). Each thread sums up its own tickets into its own table; the
+// tables merge at the end, so memory depends on the number of rows, never
+// on the number of tickets.
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+
+#include "cli.hpp"
+#include "progress.hpp"
+#include "report_output.hpp"
+#include "report_stats.hpp"
+#include "ticket_stream.hpp"
+
+namespace slakit::cli {
+
+namespace {
+
+class ReportWorker final : public LineWorker {
+ public:
+  ReportWorker(const RuleSet& rules, ReaderOptions options, Instant now,
+               std::optional<Instant> route_now, bool routes, const std::vector<GroupField>& fields,
+               Progress& progress)
+      : rules_(rules),
+        reader_(rules, options),
+        now_(now),
+        route_now_(route_now),
+        routes_(routes),
+        progress_(progress),
+        table(fields) {}
+
+  void handle(const JsonLine& line, std::string&) override {
+    progress_.tick();
+    reader_.read(line, history_);
+    if (routes_) route(rules_, history_.ticket, history_.events, route_now_, routing_);
+    evaluate(rules_, history_.ticket, history_.events, now_, evaluation_);
+    table.add(history_.ticket, routing_, evaluation_);
+  }
+  [[nodiscard]] std::size_t truncated_instants() const override {
+    return reader_.truncated_instants();
+  }
+
+ private:
+  const RuleSet& rules_;
+  TicketReader reader_;
+  Instant now_;
+  std::optional<Instant> route_now_;
+  bool routes_;
+  Progress& progress_;
+  TicketHistory history_;
+  Routing routing_;
+  Evaluation evaluation_;
+
+ public:
+  ReportTable table;
+};
+
+}  // namespace
+
+int report_command(const Arguments& args) {
+  const auto tickets = args.value("--tickets");
+  if (!tickets) throw UsageError{"report needs --tickets FILE.jsonl (- for standard input)"};
+  const auto format = args.value("--format").value_or("text");
+  if (format != "text" && format != "json" && format != "csv") {
+    throw UsageError{"--format takes text, json or csv, not '" + format + "'"};
+  }
+  std::vector<std::string> by;
+  for (const auto& [name, value] : args.options) {
+    if (name == "--by") by.push_back(value);
+  }
+  if (by.empty()) by = {"policy", "target"};
+  const auto now = now_option(args);
+  // As `slakit route`: without --now, routing sees the whole history.
+  const auto route_now = args.value("--now") ? std::optional{now} : std::nullopt;
+  const ReaderOptions reading{.fractions = fractions_option(args)};
+
+  const auto compiled = compile_or_report(args.files, {.color = args.colored(stderr)});
+  if (!compiled) return kProblems;
+  const RuleSet& rules = *compiled;
+  const auto fields = group_fields(rules, by);
+  const bool routes =
+      std::any_of(fields.begin(), fields.end(), [](const GroupField& f) { return f.routed; });
+
+  std::mutex made;
+  std::vector<std::shared_ptr<ReportWorker>> workers;
+  int status = kOk;
+  {
+    Progress progress{"report"};
+    status = stream_lines(
+        *tickets,
+        [&]() -> std::shared_ptr<LineWorker> {
+          auto w = std::make_shared<ReportWorker>(rules, reading, now, route_now, routes, fields,
+                                                  progress);
+          const std::lock_guard lock{made};
+          workers.push_back(w);
+          return w;
+        },
+        stream_settings("", args));
+  }
+  ReportTable total{fields};
+  for (const auto& w : workers) total.merge(w->table);
+  const auto out = format == "json"  ? report_json(total, by, format_utc(now))
+                   : format == "csv" ? report_csv(total, by)
+                                     : report_text(total, by);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  if (total.overflowed) {
+    std::fflush(stdout);
+    std::fprintf(stderr,
+                 "slakit: note: more than %zu groups; the tickets of the others are counted in "
+                 "the (other) row\n",
+                 kMaxReportRows);
+  }
+  return status;
+}
+
+}  // namespace slakit::cli

@@ -1,0 +1,36 @@
+// What `slakit report --by` groups by (docs/report.md, "Groups"): a row's
+// key is made per target cycle from the cycle (policy, target), the
+// ticket's routing (team, queue), its evaluation (sla) and its record
+// (any ticket, customer, contract or order field).
+#pragma once
+
+#include <slakit/routing/route.hpp>
+#include <slakit/sla/evaluation.hpp>
+#include <slakit/slakit.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace slakit::cli {
+
+/// One --by: its name, and how a cycle of a ticket gives its part of the key.
+struct GroupField {
+  std::string name;
+  /// Whether the value comes from routing (team, queue), which report then
+  /// has to run.
+  bool routed = false;
+  /// The value: text, "-" for none. `cycle` is null for a ticket without
+  /// cycles.
+  std::function<std::string(const Ticket& ticket, const Routing& routing,
+                            const Evaluation& evaluation, const TargetCycle* cycle)>
+      value;
+};
+
+/// The fields of `--by NAME...`; throws UsageError naming a field that is
+/// neither a group name (policy, target, sla, team, queue) nor a built-in
+/// or declared field of the rule set.
+[[nodiscard]] std::vector<GroupField> group_fields(const RuleSet& rules,
+                                                   const std::vector<std::string>& names);
+
+}  // namespace slakit::cli

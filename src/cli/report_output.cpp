@@ -1,0 +1,250 @@
+#include "report_output.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+
+#include "csv.hpp"
+#include "support/json_writer.hpp"
+
+namespace slakit::cli {
+namespace {
+
+std::optional<double> percent(std::uint64_t part, std::uint64_t whole) {
+  if (whole == 0) return std::nullopt;
+  return 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+}
+
+// docs/report.md, "Metrics": met % counts cycles that ended, met or
+// breached; the reopen rate is over tickets ever solved, first-contact
+// resolution over tickets solved at `now`.
+std::optional<double> met_percent(const ReportRow& r) {
+  return percent(r.met, r.met + r.breached);
+}
+std::optional<double> reopen_percent(const ReportRow& r) {
+  return percent(r.reopened, r.ever_solved);
+}
+std::optional<double> fcr_percent(const ReportRow& r) {
+  return percent(r.one_touch, r.solved);
+}
+
+enum class Unit { count, percent, seconds };
+
+// One column of the text table and of the CSV.
+struct Column {
+  std::string_view name;   // CSV header
+  std::string_view title;  // text header
+  Unit unit;
+  std::function<std::optional<double>(const ReportRow&)> value;
+};
+
+std::function<std::optional<double>(const ReportRow&)> p(const TimeSketches ReportRow::*metric,
+                                                         const QuantileSketch TimeSketches::*clock,
+                                                         double q) {
+  return [=](const ReportRow& r) -> std::optional<double> {
+    const auto v = ((r.*metric).*clock).percentile(q);
+    return v ? std::optional<double>{static_cast<double>(*v)} : std::nullopt;
+  };
+}
+
+std::optional<double> n(std::uint64_t v) {
+  return static_cast<double>(v);
+}
+
+const std::vector<Column>& columns() {
+  using R = const ReportRow&;
+  using S = TimeSketches;
+  static const std::vector<Column> all{
+      {"tickets", "tickets", Unit::count, [](R r) { return n(r.tickets); }},
+      {"met", "met", Unit::count, [](R r) { return n(r.met); }},
+      {"breached", "breached", Unit::count, [](R r) { return n(r.breached); }},
+      {"running", "running", Unit::count, [](R r) { return n(r.running); }},
+      {"paused", "paused", Unit::count, [](R r) { return n(r.paused); }},
+      {"cancelled", "cancelled", Unit::count, [](R r) { return n(r.cancelled); }},
+      {"met_percent", "met%", Unit::percent, met_percent},
+      {"first_response_business_p50", "frt p50", Unit::seconds,
+       p(&ReportRow::first_response, &S::business, 50)},
+      {"first_response_business_p90", "frt p90", Unit::seconds,
+       p(&ReportRow::first_response, &S::business, 90)},
+      {"first_response_calendar_p50", "frt cal p50", Unit::seconds,
+       p(&ReportRow::first_response, &S::calendar, 50)},
+      {"first_response_calendar_p90", "frt cal p90", Unit::seconds,
+       p(&ReportRow::first_response, &S::calendar, 90)},
+      {"resolution_business_p50", "res p50", Unit::seconds,
+       p(&ReportRow::resolution, &S::business, 50)},
+      {"resolution_business_p90", "res p90", Unit::seconds,
+       p(&ReportRow::resolution, &S::business, 90)},
+      {"resolution_calendar_p50", "res cal p50", Unit::seconds,
+       p(&ReportRow::resolution, &S::calendar, 50)},
+      {"resolution_calendar_p90", "res cal p90", Unit::seconds,
+       p(&ReportRow::resolution, &S::calendar, 90)},
+      {"reopen_percent", "reopen%", Unit::percent, reopen_percent},
+      {"fcr_percent", "fcr%", Unit::percent, fcr_percent},
+  };
+  return all;
+}
+
+// "45s", "12m30s", "3h05m", "2d04h": two units at most, for a table.
+std::string duration_text(std::int64_t s) {
+  if (s < 60) return fmt::format("{}s", s);
+  if (s < 3600) return fmt::format("{}m{:02}s", s / 60, s % 60);
+  if (s < 86400) return fmt::format("{}h{:02}m", s / 3600, s % 3600 / 60);
+  return fmt::format("{}d{:02}h", s / 86400, s % 86400 / 3600);
+}
+
+std::string cell_text(const Column& c, const ReportRow& r) {
+  const auto v = c.value(r);
+  if (!v) return "-";
+  switch (c.unit) {
+    case Unit::count:
+      return fmt::format("{}", static_cast<std::uint64_t>(*v));
+    case Unit::percent:
+      return fmt::format("{:.1f}", *v);
+    case Unit::seconds:
+      return duration_text(static_cast<std::int64_t>(*v));
+  }
+  return "-";
+}
+
+std::string cell_csv(const Column& c, const ReportRow& r) {
+  const auto v = c.value(r);
+  if (!v) return {};
+  if (c.unit == Unit::percent) return fmt::format("{:.4f}", *v);
+  return fmt::format("{}", static_cast<std::int64_t>(*v));
+}
+
+void json_time(detail::JsonWriter& w, std::string_view name, const TimeSketches& t) {
+  w.key(name);
+  w.begin_object();
+  w.key("count"), w.value(static_cast<std::int64_t>(t.business.count()));
+  for (const auto* clock : {&t.business, &t.calendar}) {
+    w.key(clock == &t.business ? "business" : "calendar");
+    w.begin_object();
+    for (const double q : {50.0, 90.0}) {
+      w.key(q == 50 ? "p50" : "p90");
+      if (const auto v = clock->percentile(q)) {
+        w.value(*v);
+      } else {
+        w.null();
+      }
+    }
+    w.end_object();
+  }
+  w.end_object();
+}
+
+void json_percent(detail::JsonWriter& w, std::string_view name, std::optional<double> v) {
+  w.key(name);
+  if (v) {
+    w.value(*v);
+  } else {
+    w.null();
+  }
+}
+
+void json_row(detail::JsonWriter& w, const ReportRow& r) {
+  auto count = [&](std::string_view name, std::uint64_t v) {
+    w.key(name), w.value(static_cast<std::int64_t>(v));
+  };
+  count("tickets", r.tickets);
+  w.key("cycles");
+  w.begin_object();
+  count("met", r.met), count("breached", r.breached), count("running", r.running);
+  count("paused", r.paused), count("cancelled", r.cancelled);
+  w.end_object();
+  json_percent(w, "met_percent", met_percent(r));
+  json_time(w, "first_response", r.first_response);
+  json_time(w, "resolution", r.resolution);
+  count("solved", r.solved), count("ever_solved", r.ever_solved), count("reopened", r.reopened);
+  count("first_contact_resolutions", r.one_touch);
+  json_percent(w, "reopen_percent", reopen_percent(r));
+  json_percent(w, "fcr_percent", fcr_percent(r));
+}
+
+// The total's row: "(total)" in the first group column.
+std::vector<std::string> total_key(const std::vector<std::string>& by) {
+  std::vector<std::string> key(by.size(), "");
+  if (!key.empty()) key[0] = "(total)";
+  return key;
+}
+
+}  // namespace
+
+std::string report_text(const ReportTable& t, const std::vector<std::string>& by) {
+  // Cells first, then widths: every column as wide as its widest cell.
+  std::vector<std::vector<std::string>> cells;
+  std::vector<std::string> header = by;
+  for (const auto& c : columns()) header.emplace_back(c.title);
+  cells.push_back(header);
+  auto add = [&](std::vector<std::string> key, const ReportRow& r) {
+    for (const auto& c : columns()) key.push_back(cell_text(c, r));
+    cells.push_back(std::move(key));
+  };
+  for (const auto& [key, r] : t.rows) add(split_key(key), r);
+  add(total_key(by), t.total);
+  std::vector<std::size_t> width(header.size(), 0);
+  for (const auto& row : cells) {
+    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+  }
+  std::string out;
+  for (const auto& row : cells) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      // Group names to the left, numbers to the right.
+      line += i < by.size() ? fmt::format("{:<{}}  ", row[i], width[i])
+                            : fmt::format("{:>{}}  ", row[i], width[i]);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + '\n';
+  }
+  return out;
+}
+
+std::string report_csv(const ReportTable& t, const std::vector<std::string>& by) {
+  std::vector<std::string> header = by;
+  for (const auto& c : columns()) header.emplace_back(c.name);
+  std::string out = csv_line(header);
+  auto add = [&](std::vector<std::string> fields, const ReportRow& r) {
+    for (const auto& c : columns()) fields.push_back(cell_csv(c, r));
+    out += csv_line(fields);
+  };
+  for (const auto& [key, r] : t.rows) add(split_key(key), r);
+  add(total_key(by), t.total);
+  return out;
+}
+
+std::string report_json(const ReportTable& t, const std::vector<std::string>& by,
+                        const std::string& now) {
+  detail::JsonWriter w;
+  w.begin_object();
+  w.key("now"), w.value(now);
+  w.key("by");
+  w.begin_array();
+  for (const auto& b : by) w.value(b);
+  w.end_array();
+  w.key("rows");
+  w.begin_array();
+  for (const auto& [key, r] : t.rows) {
+    w.prefix("\n  ");
+    w.begin_object();
+    w.key("group");
+    w.begin_object();
+    const auto values = split_key(key);
+    for (std::size_t i = 0; i < by.size(); ++i) w.key(by[i]), w.value(values[i]);
+    w.end_object();
+    json_row(w, r);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("total");
+  w.begin_object();
+  json_row(w, t.total);
+  w.end_object();
+  w.end_object();
+  w.raw("\n");
+  return w.take();
+}
+
+}  // namespace slakit::cli

@@ -1,0 +1,27 @@
+// How routing decides a group and combines the outcomes that count into a
+// Routing (docs/routing.md, "How outcomes combine"): shared by route(),
+// route_many() and route_columns().
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "routing_program.hpp"
+#include "slakit/routing/route.hpp"
+
+namespace slakit::detail {
+
+/// Appends the routes of `group` whose outcomes count, in rule order.
+void decide(const RouteGroupPlan& group, std::span<const SlotValue> values,
+            std::vector<const RoutePlan*>& out);
+
+/// Combines the outcomes that count into `out` (every member replaced, its
+/// buffers reused); `skills` is a working buffer. Relaxed skills drop at the
+/// ticket's creation plus their wait, and are required while `now` is
+/// before that. Throws RangeError when a route relaxes skills and the
+/// creation lies outside the supported range.
+void combine(const Ticket& ticket, Instant now, std::span<const RoutePlan* const> counted,
+             std::vector<std::string>& skills, Routing& out);
+
+}  // namespace slakit::detail

@@ -1,0 +1,99 @@
+"""RuleSet.route_columns: a DataFrame routed by its columns gives, row by row,
+route_frame's answers (docs/python.md, "Routing a data frame by its
+columns"; docs/routing.md, "Tickets as columns")."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import slakit
+
+from conftest import SOURCE_DIR
+
+GROUPS = SOURCE_DIR / "examples" / "rules" / "routing_groups.sla"
+
+# Values per field, None for none; a few not in their `one of` list.
+VALUES = {
+    "ticket.priority": ["low", "normal", "high", "urgent", None, "asap"],
+    "ticket.category": ["billing", "refund", "invoice", "security", "outage", "other", None],
+    "customer.tier": ["standard", "gold", "platinum", None],
+    "customer.region": ["emea", "amer", None, "mars"],
+    "contract.sla": ["platinum", "gold", "standard", None],
+    "ticket.product": ["payments", "payouts", "reporting", "api", "mobile", None],
+    "customer.segment": ["enterprise", "midmarket", "smb", None],
+    "ticket.channel": ["email", "chat", "phone", None],
+    "customer.language": ["de", "fr", "en", None],
+}
+
+
+def random_frame(rows, seed):
+    rng = np.random.default_rng(seed)
+    # Values outside a list are rare, so that most rows route.
+    # A creation for route_frame, which needs one where routes relax skills;
+    # route_columns does not read it (its name has no dot) and routes at
+    # creation, as route_frame does without events or now.
+    frame = {"id": [f"T-{i}" for i in range(rows)], "created": ["2026-03-02T09:00:00Z"] * rows}
+    for path, values in VALUES.items():
+        weights = np.array([1.0 if v in (None,) or v not in ("asap", "mars") else 0.05 for v in values])
+        picks = rng.choice(len(values), size=rows, p=weights / weights.sum())
+        frame[path] = [values[k] for k in picks]
+    value = rng.choice([5.0, 9999.5, 10000.0, 25000.0, np.nan], size=rows)
+    frame["ticket.order_value"] = value
+    frame["ticket.reopened"] = rng.random(rows) < 0.1
+    return pd.DataFrame(frame)
+
+
+def outcomes(frame):
+    """Per row: (queue, team, priority, sla, rule, skills, tags, rules) or "error"."""
+    rows = []
+    for r in frame.itertuples(index=False):
+        if isinstance(r.error, str):
+            rows.append("error")
+            continue
+        text = lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) else v
+        rows.append((text(r.queue), text(r.team), text(r.priority), text(r.sla), text(r.rule),
+                     list(r.skills), list(r.tags), list(r.rules)))
+    return rows
+
+
+@pytest.mark.parametrize("path", ["routing.sla", "routing_groups.sla"])
+def test_route_columns_agrees_with_route_frame(path):
+    rules = slakit.load(SOURCE_DIR / "examples" / "rules" / path)
+    frame = random_frame(3000, seed=20261130)
+    by_columns = rules.route_columns(frame)
+    by_records = rules.route_frame(frame)
+    assert outcomes(by_columns) == outcomes(by_records)
+    assert (by_columns["error"].notna()).sum() > 0  # "asap" and "mars" fail their rows
+    assert (by_columns["queue"].notna()).sum() > 2000
+    assert list(by_columns["id"]) == list(frame["id"])
+    # The same frame with its texts as categoricals answers alike.
+    categorical = frame.astype({p: "category" for p in VALUES})
+    pd.testing.assert_frame_equal(rules.route_columns(categorical), by_columns)
+
+
+def test_route_columns_results_are_categoricals_and_shared_tuples(rules):
+    frame = pd.DataFrame({"ticket.category": ["billing", "billing", "outage"],
+                          "customer.region": ["emea", "emea", "amer"]}, index=[10, 11, 12])
+    got = rules.route_columns(frame)
+    assert list(got.index) == [10, 11, 12]
+    assert isinstance(got["queue"].dtype, pd.CategoricalDtype)
+    assert got.loc[10, "queue"] == got.loc[11, "queue"]
+    assert got.loc[10, "rules"] is got.loc[11, "rules"]  # one outcome, shared
+    assert "id" not in got.columns
+    assert got["error"].isna().all()
+
+
+def test_route_columns_errors(rules):
+    frame = pd.DataFrame({"id": ["a", "b"], "ticket.priority": ["urgent", "asap"]})
+    got = rules.route_columns(frame)
+    assert got.loc[0, "error"] is None
+    assert got.loc[1, "error"] == ("ticket 'b': ticket.priority: expected one of low, normal, "
+                                   "high, urgent, got text 'asap'")
+    with pytest.raises(slakit.InvalidArgument, match="column 'ticket.colour'"):
+        rules.route_columns(pd.DataFrame({"ticket.colour": ["red"]}))
+    with pytest.raises(slakit.InvalidArgument, match="cannot take numbers"):
+        rules.route_columns(pd.DataFrame({"ticket.priority": [1.0]}))
+    with pytest.raises(TypeError, match="not a text"):
+        rules.route_columns(pd.DataFrame({"ticket.priority": ["urgent", 3]}))
+    with pytest.raises(TypeError, match="route_frame reads every field"):
+        rules.route_columns(pd.DataFrame({"ticket.priority": pd.to_datetime(["2026-01-01"])}))
