@@ -12,9 +12,10 @@
 namespace slakit::cli {
 
 AgentFile read_agents(const RuleSet& rules, const std::string& path) {
+  if (path == "-") return read_agents(rules, stdin, path, stderr);
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{std::fopen(path.c_str(), "rb"),
                                                              &std::fclose};
-  if (!file) throw UsageError{fmt::format("cannot read {}", path)};
+  if (!file) throw UsageError{fmt::format("cannot read '{}'", path)};
   return read_agents(rules, file.get(), path, stderr);
 }
 

@@ -5,7 +5,7 @@
 
 namespace slakit::cli {
 
-Amount parse_amount(const std::string& text) {
+Amount parse_amount(std::string_view text) {
   auto fail = [&] {
     throw InvalidArgument(fmt::format(
         "invalid duration '{}': expected business time like 90m, 1h30m, 8h, 45s or 3bd", text));

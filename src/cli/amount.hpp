@@ -5,6 +5,7 @@
 #include <slakit/time/instant.hpp>
 
 #include <string>
+#include <string_view>
 
 namespace slakit::cli {
 
@@ -16,6 +17,6 @@ struct Amount {
   bool days = false;
 };
 /// Throws InvalidArgument naming the text when it is not a duration.
-Amount parse_amount(const std::string& text);
+Amount parse_amount(std::string_view text);
 
 }  // namespace slakit::cli

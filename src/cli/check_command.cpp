@@ -6,16 +6,13 @@
 namespace slakit::cli {
 
 int check_command(const Arguments& args) {
-  const auto format = args.value("--format").value_or("text");
-  if (format != "text" && format != "json") {
-    throw UsageError{"--format takes text or json, not '" + format + "'"};
-  }
   const auto result = compile_files(args.files);
-  if (format == "json") {
+  if (args.value("--format") == "json") {
     std::printf("%s\n", render_json(result.diagnostics, *result.sources).c_str());
   } else {
+    const TextStyle style{.color = args.colored(stdout)};
     for (const auto& d : result.diagnostics) {
-      std::fputs(render_text(d, *result.sources).c_str(), stdout);
+      std::fputs(render_text(d, *result.sources, style).c_str(), stdout);
     }
   }
   return has_errors(result.diagnostics) ? kProblems : kOk;

@@ -5,6 +5,7 @@
 #include <slakit/time/parse_time.hpp>
 
 #include <cstddef>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,25 +42,75 @@ struct StartReading {
 /// `add` in `cal`, as RFC 3339 in the calendar's zone, or as a date when
 /// `add` counts business days. Throws InvalidArgument naming a bad start or
 /// duration, and RangeError for a deadline outside the supported range.
-std::string deadline_text(const Calendar& cal, const std::string& start, const std::string& add,
+std::string deadline_text(const Calendar& cal, std::string_view start, std::string_view add,
                           StartReading& reading);
+/// The same, appended to `out` (a batch row: no allocation once `out` has room).
+void append_deadline(const Calendar& cal, std::string_view start, std::string_view add,
+                     StartReading& reading, std::string& out);
 
 /// Reads the named files (UsageError naming one that cannot be read) and
 /// compiles them, following includes from disk.
 CompileResult compile_files(const std::vector<std::string>& paths);
 
+/// `--color auto|always|never`: whether a stream gets ANSI colours.
+enum class ColorChoice { automatic, always, never };
+
 /// Arguments after the command: files and --options (with values where given).
 struct Arguments {
   std::vector<std::string> files;
   std::vector<std::pair<std::string, std::string>> options;  // {"--calendar", "x"}
+  ColorChoice color = ColorChoice::automatic;
 
   [[nodiscard]] bool flag(const std::string& name) const;
   [[nodiscard]] std::optional<std::string> value(const std::string& name) const;
+  /// Whether to colour what goes to `stream` (stdout or stderr): --color, then
+  /// NO_COLOR (any non-empty value: never), then whether it is a terminal.
+  [[nodiscard]] bool colored(std::FILE* stream) const;
 };
 
-/// Splits argv; `with_value` names the options that take a value. A bare
-/// `--` stays among the files, in place, for a command that splits them
-/// there (diff).
+/// One option of a command, as its table entry declares it.
+struct OptionSpec {
+  std::string_view name;                  ///< "--tickets"
+  std::string_view value;                 ///< "FILE.jsonl"; empty for a flag
+  std::vector<std::string_view> allowed;  ///< the only values it takes; empty: any
+  std::string_view help;                  ///< one line
+  bool repeatable = false;                ///< may be given more than once (report --by)
+};
+
+/// One command: what `slakit COMMAND --help` prints and what it runs.
+struct CommandSpec {
+  std::string_view name;      ///< "eval"
+  std::string_view summary;   ///< one line, for `slakit --help`
+  std::string_view synopsis;  ///< "FILE... --tickets T.jsonl [--now TIME]"
+  std::vector<OptionSpec> options;
+  std::string_view help;  ///< what it does, examples, exit status
+  int (*run)(const Arguments&) = nullptr;
+  /// `--` stays among the files, in place, and options are still read after
+  /// it (diff: OLD... -- NEW... --tickets T); otherwise `--` ends the options.
+  bool keeps_double_dash = false;
+};
+
+/// Splits argv[first...] by `spec`: `--name value`, `--name=value`, flags,
+/// and files (`-` among them: standard input); `--` ends the options, unless
+/// the command keeps it among its files (CommandSpec::keeps_double_dash). Every command also takes
+/// `--color` (common_options()). Throws UsageError for an unknown option
+/// (naming the closest known one), a missing value, a value not allowed, a
+/// flag given a value, or an option given twice (unless repeatable).
+Arguments parse_command_line(const CommandSpec& spec, int argc, char** argv, int first);
+
+/// The options every command takes, whatever its table entry says.
+const std::vector<OptionSpec>& common_options();
+
+/// `slakit COMMAND --help`.
+std::string command_help(const CommandSpec& spec);
+
+/// The closest of `candidates` to `word` (edit distance, or `word` a prefix
+/// of exactly one), if one is close enough to be what was meant.
+std::optional<std::string_view> closest(std::string_view word,
+                                        const std::vector<std::string_view>& candidates);
+
+/// Splits argv; `with_value` names the options that take a value. Kept for
+/// commands written before the table (main.cpp): prefer a CommandSpec.
 Arguments parse_arguments(int argc, char** argv, int first,
                           const std::vector<std::string>& with_value,
                           const std::vector<std::string>& flags);
@@ -70,9 +121,7 @@ int deadline_command(const Arguments& args);
 int eval_command(const Arguments& args);
 int route_command(const Arguments& args);
 int diff_command(const Arguments& args);
-extern const char* const kDiffHelp;  ///< `slakit diff --help`
 int report_command(const Arguments& args);
-extern const char* const kReportHelp;  ///< `slakit report --help`
 int test_command(const Arguments& args);
 
 }  // namespace slakit::cli

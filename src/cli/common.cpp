@@ -43,27 +43,4 @@ std::optional<std::string> Arguments::value(const std::string& name) const {
   return std::nullopt;
 }
 
-Arguments parse_arguments(int argc, char** argv, int first,
-                          const std::vector<std::string>& with_value,
-                          const std::vector<std::string>& flags) {
-  Arguments args;
-  auto known = [](const std::vector<std::string>& names, const std::string& a) {
-    return std::find(names.begin(), names.end(), a) != names.end();
-  };
-  for (int i = first; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--" || a.rfind("--", 0) != 0) {
-      args.files.push_back(a);
-    } else if (known(with_value, a)) {
-      if (i + 1 == argc) throw UsageError{"option " + a + " needs a value"};
-      args.options.emplace_back(a, argv[++i]);
-    } else if (known(flags, a)) {
-      args.options.emplace_back(a, "");
-    } else {
-      throw UsageError{"unknown option '" + a + "'"};
-    }
-  }
-  return args;
-}
-
 }  // namespace slakit::cli

@@ -21,36 +21,6 @@
 
 namespace slakit::cli {
 
-const char* const kDiffHelp =
-    "usage: slakit diff OLD.sla... -- NEW.sla... --tickets T.jsonl [--now TIME]\n"
-    "                   [--format text|json] [--examples N] [--fractions truncate|reject]\n"
-    "\n"
-    "Routes and evaluates every ticket of T.jsonl (- for standard input) under the\n"
-    "rule files before `--` (OLD) and those after it (NEW), and reports the tickets\n"
-    "whose queue, team, priority, SLA, due instants or breach state differ: counts\n"
-    "per kind of change, per policy and per queue, and the first examples of each\n"
-    "kind.\n"
-    "\n"
-    "options:\n"
-    "  --tickets FILE    the tickets, JSON Lines as `slakit eval` reads them\n"
-    "  --now TIME        the instant both rule sets evaluate at (RFC 3339;\n"
-    "                    default: the current time; routing sees every event\n"
-    "                    when it is not given)\n"
-    "  --format FORMAT   text (default, for a CI log) or json (one object)\n"
-    "  --examples N      examples shown per kind of change (default 10)\n"
-    "  --fractions MODE  truncate (default) or reject instants with fractions\n"
-    "\n"
-    "exit status: 0 no ticket changed, 1 some changed, 2 usage, I/O or rule file\n"
-    "errors, or a line neither rule set could read (reported on stderr with its\n"
-    "line number; the other lines are still compared)\n"
-    "\n"
-    "examples:\n"
-    "  slakit diff main/rules.sla -- rules.sla --tickets last_month.jsonl \\\n"
-    "      --now 2026-04-30T00:00:00Z\n"
-    "  git show main:rules/sla.sla > /tmp/old.sla\n"
-    "  slakit diff /tmp/old.sla rules/calendars.sla -- rules/sla.sla rules/calendars.sla \\\n"
-    "      --tickets export.jsonl --format json --examples 3 > diff.json\n";
-
 namespace {
 
 // One rule set's reader and results, reused ticket after ticket.
@@ -198,8 +168,8 @@ int diff_command(const Arguments& args) {
 
   // Rule files that do not compile leave nothing to compare: diff(1)'s
   // "trouble".
-  const auto old_rules = compile_or_report(old_files);
-  const auto new_rules = compile_or_report(new_files);
+  const auto old_rules = compile_or_report(old_files, {.color = args.colored(stderr)});
+  const auto new_rules = compile_or_report(new_files, {.color = args.colored(stderr)});
   if (!old_rules || !new_rules) return kUsage;
 
   std::mutex made;
@@ -207,13 +177,16 @@ int diff_command(const Arguments& args) {
   int status = kOk;
   {
     Progress progress{"diff"};
-    status = stream_lines(*tickets, [&]() -> std::shared_ptr<LineWorker> {
-      auto w = std::make_shared<DiffWorker>(*old_rules, *new_rules, reading, now, route_now,
-                                            examples, progress);
-      const std::lock_guard lock{made};
-      workers.push_back(w);
-      return w;
-    });
+    status = stream_lines(
+        *tickets,
+        [&]() -> std::shared_ptr<LineWorker> {
+          auto w = std::make_shared<DiffWorker>(*old_rules, *new_rules, reading, now, route_now,
+                                                examples, progress);
+          const std::lock_guard lock{made};
+          workers.push_back(w);
+          return w;
+        },
+        stream_settings("", args));
   }
   DiffSummary total{examples};
   for (const auto& w : workers) total.merge(w->summary);

@@ -14,25 +14,28 @@ namespace slakit::cli {
 int eval_command(const Arguments& args) {
   const auto tickets = args.value("--tickets");
   if (!tickets) throw UsageError{"eval needs --tickets FILE.jsonl (- for standard input)"};
-  const auto compiled = compile_or_report(args.files);
+  const auto compiled = compile_or_report(args.files, {.color = args.colored(stderr)});
   if (!compiled) return kProblems;
   const RuleSet& rules = *compiled;
   const auto [explain, as_text] = output_mode(args);
   const auto now = now_option(args);
   const ReaderOptions reading{.fractions = fractions_option(args)};
 
-  return stream_tickets(rules, *tickets, reading, [&]() -> TicketHandler {
-    return [&, e = std::make_shared<Evaluation>()](const TicketHistory& h, std::string& out) {
-      if (!explain) {
-        evaluate(rules, h.ticket, h.events, now, *e);  // its buffers reused ticket after ticket
-        to_json(*e, out);
-        out += '\n';
-      } else {
-        const auto x = slakit::explain(rules, h.ticket, h.events, now);
-        out += as_text ? x.text() : to_json(x) + '\n';
-      }
-    };
-  });
+  return stream_tickets(
+      rules, *tickets, reading,
+      [&]() -> TicketHandler {
+        return [&, e = std::make_shared<Evaluation>()](const TicketHistory& h, std::string& out) {
+          if (!explain) {
+            evaluate(rules, h.ticket, h.events, now, *e);  // its buffers reused ticket after ticket
+            to_json(*e, out);
+            out += '\n';
+          } else {
+            const auto x = slakit::explain(rules, h.ticket, h.events, now);
+            out += as_text ? x.text() : to_json(x) + '\n';
+          }
+        };
+      },
+      stream_settings("eval", args));
 }
 
 }  // namespace slakit::cli

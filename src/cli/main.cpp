@@ -8,94 +8,294 @@
 
 #include "cli.hpp"
 
+namespace slakit::cli {
 namespace {
 
-constexpr const char* kUsageText =
-    "usage: slakit COMMAND [OPTIONS] FILE...\n"
-    "\n"
-    "commands:\n"
-    "  check FILE... [--format text|json]      report errors and warnings\n"
-    "  fmt FILE... [--write | --check]         print, rewrite or verify canonical text\n"
-    "  deadline FILE... --calendar NAME (--start TIME --add DURATION | --batch IN.csv)\n"
-    "        [--fractions truncate|reject]     business-time deadlines\n"
-    "  eval FILE... --tickets T.jsonl [--now TIME] [--explain [--format json|text]]\n"
-    "        [--fractions truncate|reject]\n"
-    "                                          SLA and OLA clocks of each ticket, as JSON Lines\n"
-    "  route FILE... --tickets T.jsonl [--now TIME] [--agents A.jsonl]\n"
-    "        [--explain [--format json|text]] [--fractions truncate|reject]\n"
-    "                                          the queue, team, priority, skills and agent\n"
-    "                                          of each ticket, as JSON Lines\n"
-    "  diff OLD... -- NEW... --tickets T.jsonl [--now TIME] [--format text|json]\n"
-    "                                          what a rule change does to the tickets\n"
-    "  report FILE... --tickets T.jsonl [--now TIME] [--by FIELD]... [--format text|json|csv]\n"
-    "                                          attainment and service times, grouped\n"
-    "  test FILE... [--filter PATTERN] [--format text|json] [--junit OUT.xml]\n"
-    "                                          run the rule files' test blocks\n"
-    "  version                                 print the version\n"
-    "\n"
-    "exit status: 0 clean, 1 problems found, 2 usage or I/O error\n";
+int version_command(const Arguments& args) {
+  if (!args.files.empty()) throw UsageError{"version takes no arguments"};
+  std::printf("slakit %s\n", SLAKIT_VERSION_STRING);
+  return kOk;
+}
+
+// Options several commands share, spelled once.
+const OptionSpec kFractions{"--fractions",
+                            "MODE",
+                            {"truncate", "reject"},
+                            "a fraction of a second: truncate it (default) or reject the value"};
+const OptionSpec kOutput{"--output",
+                         "FILE",
+                         {},
+                         "write to FILE (replaced only when the run finishes) instead of stdout"};
+const OptionSpec kNow{"--now", "TIME", {}, "the instant to evaluate at (RFC 3339; default: now)"};
+const OptionSpec kTickets{
+    "--tickets", "T.jsonl", {}, "the tickets, one JSON object a line ('-': standard input)"};
+const OptionSpec kExplain{"--explain", "", {}, "add why: the rules tried and what they saw"};
+
+// THE COMMANDS. To add one: write `int NAME_command(const Arguments&)`
+// (declare it in cli.hpp; it reads args.files, args.value("--x"),
+// args.flag("--y") and args.colored(stderr)), then add one entry below:
+// name, one-line summary, synopsis, its options ({name, value name or ""
+// for a flag, allowed values or {}, help line}) and a help text with
+// examples. The framework then parses and checks its options (unknown
+// ones get the closest name suggested, missing or disallowed values and
+// repeats are usage errors, exit 2), adds --color and --help, lists it in
+// `slakit --help` and prints `slakit NAME --help`. Document it in
+// docs/cli.md and add its tests/cli cases (--help, exit codes).
+const std::vector<CommandSpec>& commands() {
+  static const std::vector<CommandSpec> table = {
+      {"check",
+       "report errors and warnings in rule files",
+       "FILE... [--format text|json]",
+       {{"--format", "FORMAT", {"text", "json"}, "text (GCC style, with a caret) or a JSON array"}},
+       R"(Parses, checks and compiles the files as one rule set, following includes
+from disk, and prints every diagnostic in file order on stdout.
+
+examples:
+  slakit check rules.sla
+  slakit check --format json rules/*.sla > diagnostics.json
+  slakit check --color=always rules.sla | less -R
+)",
+       check_command},
+      {"fmt",
+       "print, rewrite or verify the canonical text of rule files",
+       "FILE... [--write | --check] [--format text|json]",
+       {{"--write", "", {}, "rewrite the files that are not formatted"},
+        {"--check", "", {}, "write nothing; name each file that is not formatted (exit 1)"},
+        {"--format",
+         "FORMAT",
+         {"text", "json"},
+         "text, or a JSON array with one object per file (docs/cli.md)"}},
+       R"(Prints each file's canonical text (docs/language.md, "Formatting"). A file
+with syntax errors gets its diagnostics on stderr and exit status 1.
+
+examples:
+  slakit fmt rules.sla                 # the canonical text on stdout
+  slakit fmt --write rules/*.sla       # rewrite in place
+  slakit fmt --check rules/*.sla       # CI: exit 1 when one is not formatted
+  slakit fmt --check --format json rules/*.sla
+)",
+       fmt_command},
+      {"deadline",
+       "business-time deadlines in a calendar of the rule set",
+       "FILE... --calendar NAME (--start TIME --add DURATION | --batch IN.csv [--output FILE])",
+       {{"--calendar", "NAME", {}, "the calendar to count in"},
+        {"--start", "TIME", {}, "RFC 3339, a wall-clock time in the calendar's zone, or a date"},
+        {"--add", "DURATION", {}, "business time (90m, 1h30m, 8h, 45s) or business days (3bd)"},
+        {"--batch", "IN.csv", {}, "rows with 'start' and 'add' columns ('-': standard input)"},
+        kOutput,
+        {"--format",
+         "FORMAT",
+         {"text", "json"},
+         "text (a line, or CSV for --batch) or JSON (JSON Lines for --batch)"},
+        kFractions},
+       R"(The deadline after adding business time to a start. --batch copies a CSV
+file with a 'deadline' column added; a bad row is reported on stderr with
+its line and still written, with an empty deadline (exit 1). A summary line
+ends a batch on stderr: "slakit deadline: N rows read, N written, N rejected".
+
+examples:
+  slakit deadline calendars.sla --calendar emea_support \
+      --start 2026-03-27T16:00:00+01:00 --add 4h
+  slakit deadline calendars.sla --calendar emea_support --start 2026-04-02 --add 3bd
+  slakit deadline calendars.sla --calendar emea_support --batch rows.csv --output due.csv
+  cat rows.csv | slakit deadline calendars.sla --calendar emea_support --batch - --format json
+)",
+       deadline_command},
+      {"eval",
+       "the SLA and OLA clocks of each ticket, as JSON Lines",
+       "FILE... --tickets T.jsonl [--now TIME] [--explain [--format json|text]] [--output FILE]",
+       {kTickets,
+        kNow,
+        kExplain,
+        {"--format", "FORMAT", {"json", "text"}, "json (default), or text with --explain"},
+        kFractions,
+        kOutput},
+       R"(Evaluates every ticket at --now and writes one JSON line per ticket, in
+input order. A line that cannot be read or evaluated is reported on stderr
+with its line number; the others go on (exit 1). A summary line ends the
+run on stderr: "slakit eval: N tickets read, N written, N rejected".
+
+examples:
+  slakit eval rules.sla --tickets tickets.jsonl --now 2026-04-22T12:00:00Z
+  export-tickets | slakit eval rules.sla --tickets - --output clocks.jsonl
+  slakit eval rules.sla --tickets one.jsonl --explain --format text
+)",
+       eval_command},
+      {"route",
+       "the queue, team, priority, skills and agent of each ticket, as JSON Lines",
+       "FILE... --tickets T.jsonl [--now TIME] [--agents A.jsonl] [--explain [--format json|text]]",
+       {kTickets,
+        kNow,
+        {"--agents", "A.jsonl", {}, "agents to choose from, one a line (needs --now)"},
+        kExplain,
+        {"--format", "FORMAT", {"json", "text"}, "json (default), or text with --explain"},
+        kFractions,
+        kOutput},
+       R"(Routes every ticket and writes one JSON line per ticket, in input order.
+Bad lines are reported on stderr with their line number; the others go on
+(exit 1). A summary line ends the run on stderr: "slakit route: N tickets
+read, N written, N rejected".
+
+examples:
+  slakit route routing.sla --tickets tickets.jsonl
+  slakit route routing.sla --tickets - --now 2026-03-06T15:10:00Z --agents agents.jsonl
+  slakit route routing.sla --tickets tickets.jsonl --explain --format text
+)",
+       route_command},
+      {"diff",
+       "what a rule change does to the tickets (what-if replay)",
+       "OLD.sla... -- NEW.sla... --tickets T.jsonl [--now TIME] [--format text|json] "
+       "[--examples N]",
+       {kTickets,
+        {"--now",
+         "TIME",
+         {},
+         "the instant both rule sets evaluate at (RFC 3339; default: now; routing sees every "
+         "event without it)"},
+        {"--format",
+         "FORMAT",
+         {"text", "json"},
+         "text (default, for a CI log) or json (one object)"},
+        {"--examples", "N", {}, "examples shown per kind of change (default 10)"},
+        kFractions},
+       R"(Routes and evaluates every ticket of T.jsonl ('-': standard input) under the
+rule files before `--` (OLD) and those after it (NEW), and reports the tickets
+whose queue, team, priority, SLA, due instants or breach state differ: counts
+per kind of change, per policy and per queue, and the first examples of each
+kind. Options may come before or after the `--`.
+
+exit status: 0 no ticket changed, 1 some changed, 2 usage, I/O or rule file
+errors, or a line neither rule set could read (reported on stderr with its
+line number; the other lines are still compared)
+
+examples:
+  slakit diff main/rules.sla -- rules.sla --tickets last_month.jsonl \
+      --now 2026-04-30T00:00:00Z
+  git show main:rules/sla.sla > /tmp/old.sla
+  slakit diff /tmp/old.sla rules/calendars.sla -- rules/sla.sla rules/calendars.sla \
+      --tickets export.jsonl --format json --examples 3 > diff.json
+)",
+       diff_command,
+       true},
+      {"report",
+       "attainment and service times over a batch of tickets, grouped",
+       "FILE... --tickets T.jsonl [--now TIME] [--by FIELD]... [--format text|json|csv]",
+       {kTickets,
+        kNow,
+        {"--by",
+         "FIELD",
+         {},
+         "group by policy, target, sla, team or queue (as routed), or a ticket, customer, "
+         "contract or order field; repeat to combine (default: --by policy --by target)",
+         true},
+        {"--format", "FORMAT", {"text", "json", "csv"}, "text (default: a table), json or csv"},
+        kFractions},
+       R"(Evaluates every ticket of T.jsonl ('-': standard input) at --now and reports,
+per group: target cycles met, breached, running, paused and cancelled; met %;
+median and 90th percentile of first response and resolution time, in business
+and calendar time; reopen rate; first-contact resolution rate. docs/report.md
+defines every figure.
+
+exit status: 0 every line reported, 1 a line could not be read or evaluated
+(reported on stderr; the others still count) or rule file errors, 2 usage or
+I/O error
+
+examples:
+  slakit report rules.sla --tickets march.jsonl --now 2026-04-01T00:00:00Z
+  slakit report rules.sla --tickets march.jsonl --by customer.tier --by target \
+      --format csv > attainment.csv
+  zcat export.jsonl.gz | slakit report rules.sla --tickets - --by queue --format json
+)",
+       report_command},
+      {"test",
+       "run the test blocks of rule files",
+       "FILE... [--filter PATTERN] [--format text|json] [--junit OUT.xml]",
+       {{"--filter",
+         "PATTERN",
+         {},
+         "run only the cases whose names match: '*' any characters, '?' one; without "
+         "either, names that contain PATTERN"},
+        {"--format", "FORMAT", {"text", "json"}, "the report on stdout: text (default) or json"},
+        {"--junit", "OUT.xml", {}, "also write JUnit XML for CI test views"}},
+       R"(Runs the test blocks of the rule files (docs/language.md, "Tests"): one line
+per case, PASS or FAIL; a failure shows each failing expectation as
+file:line:col with expected and actual values and the engine's explanation.
+The last line reads 'N passed, M failed'.
+
+exit status: 0 every case passed, 1 a case failed, 2 usage error, unreadable
+file, compile errors (printed as 'slakit check' prints them), or no case to run
+
+examples:
+  slakit test examples/rules/tests/sla_tests.sla
+  slakit test rules/*.sla --filter 'gold*' --junit build/slakit-tests.xml
+  slakit test rules.sla tests.sla --format json > results.json
+)",
+       test_command},
+      {"version", "print the version", "", {}, "example:\n  slakit version\n", version_command},
+  };
+  return table;
+}
+
+std::string overview() {
+  std::string out =
+      "usage: slakit COMMAND [OPTIONS] FILE...\n"
+      "       slakit COMMAND --help | slakit help COMMAND | slakit --version\n\ncommands:\n";
+  for (const auto& c : commands()) {
+    out += "  " + std::string{c.name} + std::string(10 - c.name.size(), ' ') +
+           std::string{c.summary} + "\n";
+  }
+  out +=
+      "\nEvery command takes --help and --color=auto|always|never (NO_COLOR is respected).\n"
+      "exit status: 0 clean, 1 problems found, 2 usage or I/O error (docs/cli.md)\n";
+  return out;
+}
+
+const CommandSpec& find_command(std::string_view name) {
+  std::vector<std::string_view> names;
+  for (const auto& c : commands()) {
+    if (c.name == name) return c;
+    names.push_back(c.name);
+  }
+  const auto near = closest(name, names);
+  throw UsageError{near ? "unknown command '" + std::string{name} + "'; did you mean '" +
+                              std::string{*near} + "'?"
+                        : "unknown command '" + std::string{name} +
+                              "'; 'slakit --help' lists the commands"};
+}
+
+int run(int argc, char** argv) {
+  if (argc < 2) {
+    std::fputs(overview().c_str(), stderr);
+    return kUsage;
+  }
+  const std::string_view command = argv[1];
+  if (command == "--version") return version_command({});
+  if (command == "help" || command == "--help" || command == "-h") {
+    if (argc > 3) throw UsageError{"help takes one command"};
+    std::fputs(argc == 3 ? command_help(find_command(argv[2])).c_str() : overview().c_str(),
+               stdout);
+    return kOk;
+  }
+  const auto& spec = find_command(command);
+  // `slakit route --help` asks for the help, not for an option named --help,
+  // wherever it stands (before a `--`).
+  for (int i = 2; i < argc && std::string_view{argv[i]} != "--"; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(command_help(spec).c_str(), stdout);
+      return kOk;
+    }
+  }
+  return spec.run(parse_command_line(spec, argc, argv, 2));
+}
 
 }  // namespace
+}  // namespace slakit::cli
 
 int main(int argc, char** argv) {
   using namespace slakit::cli;
-  if (argc < 2) {
-    std::fputs(kUsageText, stderr);
-    return kUsage;
-  }
-  const std::string command = argv[1];
-  // `slakit route --help` asks for the usage, not for an option named --help.
-  for (int i = 2; i < argc; ++i) {
-    const std::string_view arg = argv[i];
-    if (arg == "--help" || arg == "-h") {
-      std::fputs(command == "diff"     ? kDiffHelp
-                 : command == "report" ? kReportHelp
-                                       : kUsageText,
-                 stdout);
-      return kOk;
-    }
-  }
   try {
-    if (command == "check") {
-      return check_command(parse_arguments(argc, argv, 2, {"--format"}, {}));
-    }
-    if (command == "fmt") {
-      return fmt_command(parse_arguments(argc, argv, 2, {}, {"--write", "--check"}));
-    }
-    if (command == "deadline") {
-      return deadline_command(parse_arguments(
-          argc, argv, 2, {"--calendar", "--start", "--add", "--batch", "--fractions"}, {}));
-    }
-    if (command == "eval") {
-      return eval_command(parse_arguments(
-          argc, argv, 2, {"--tickets", "--now", "--format", "--fractions"}, {"--explain"}));
-    }
-    if (command == "route") {
-      return route_command(parse_arguments(
-          argc, argv, 2, {"--tickets", "--now", "--format", "--agents", "--fractions"},
-          {"--explain"}));
-    }
-    if (command == "diff") {
-      return diff_command(parse_arguments(
-          argc, argv, 2, {"--tickets", "--now", "--format", "--examples", "--fractions"}, {}));
-    }
-    if (command == "report") {
-      return report_command(parse_arguments(
-          argc, argv, 2, {"--tickets", "--now", "--format", "--by", "--fractions"}, {}));
-    }
-    if (command == "test") {
-      return test_command(parse_arguments(argc, argv, 2, {"--filter", "--format", "--junit"}, {}));
-    }
-    if (command == "version" || command == "--version") {
-      std::printf("slakit %s\n", SLAKIT_VERSION_STRING);
-      return kOk;
-    }
-    if (command == "help" || command == "--help" || command == "-h") {
-      std::fputs(kUsageText, stdout);
-      return kOk;
-    }
-    std::fprintf(stderr, "slakit: unknown command '%s'\n%s", command.c_str(), kUsageText);
-    return kUsage;
+    return run(argc, argv);
   } catch (const UsageError& e) {
     std::fprintf(stderr, "slakit: %s\n", e.message.c_str());
     return kUsage;

@@ -18,35 +18,6 @@
 
 namespace slakit::cli {
 
-const char* const kReportHelp =
-    "usage: slakit report FILE... --tickets T.jsonl [--now TIME] [--by FIELD]...\n"
-    "                     [--format text|json|csv] [--fractions truncate|reject]\n"
-    "\n"
-    "Evaluates every ticket of T.jsonl (- for standard input) at --now and reports,\n"
-    "per group: target cycles met, breached, running, paused and cancelled; met %;\n"
-    "median and 90th percentile of first response and resolution time, in business\n"
-    "and calendar time; reopen rate; first-contact resolution rate. docs/report.md\n"
-    "defines every figure.\n"
-    "\n"
-    "options:\n"
-    "  --tickets FILE    the tickets, JSON Lines as `slakit eval` reads them\n"
-    "  --now TIME        the instant of the evaluation (RFC 3339; default: now)\n"
-    "  --by FIELD        group by policy, target, sla, team or queue (as routed),\n"
-    "                    or a ticket, customer, contract or order field; repeat to\n"
-    "                    combine (default: --by policy --by target)\n"
-    "  --format FORMAT   text (default: a table), json or csv\n"
-    "  --fractions MODE  truncate (default) or reject instants with fractions\n"
-    "\n"
-    "exit status: 0 every line reported, 1 a line could not be read or evaluated\n"
-    "(reported on stderr; the others still count) or rule file errors, 2 usage or\n"
-    "I/O error\n"
-    "\n"
-    "examples:\n"
-    "  slakit report rules.sla --tickets march.jsonl --now 2026-04-01T00:00:00Z\n"
-    "  slakit report rules.sla --tickets march.jsonl --by customer.tier --by target \\\n"
-    "      --format csv > attainment.csv\n"
-    "  zcat export.jsonl.gz | slakit report rules.sla --tickets - --by queue --format json\n";
-
 namespace {
 
 class ReportWorker final : public LineWorker {
@@ -107,7 +78,7 @@ int report_command(const Arguments& args) {
   const auto route_now = args.value("--now") ? std::optional{now} : std::nullopt;
   const ReaderOptions reading{.fractions = fractions_option(args)};
 
-  const auto compiled = compile_or_report(args.files);
+  const auto compiled = compile_or_report(args.files, {.color = args.colored(stderr)});
   if (!compiled) return kProblems;
   const RuleSet& rules = *compiled;
   const auto fields = group_fields(rules, by);
@@ -119,13 +90,16 @@ int report_command(const Arguments& args) {
   int status = kOk;
   {
     Progress progress{"report"};
-    status = stream_lines(*tickets, [&]() -> std::shared_ptr<LineWorker> {
-      auto w =
-          std::make_shared<ReportWorker>(rules, reading, now, route_now, routes, fields, progress);
-      const std::lock_guard lock{made};
-      workers.push_back(w);
-      return w;
-    });
+    status = stream_lines(
+        *tickets,
+        [&]() -> std::shared_ptr<LineWorker> {
+          auto w = std::make_shared<ReportWorker>(rules, reading, now, route_now, routes, fields,
+                                                  progress);
+          const std::lock_guard lock{made};
+          workers.push_back(w);
+          return w;
+        },
+        stream_settings("", args));
   }
   ReportTable total{fields};
   for (const auto& w : workers) total.merge(w->table);

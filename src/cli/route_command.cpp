@@ -16,7 +16,7 @@ namespace slakit::cli {
 int route_command(const Arguments& args) {
   const auto tickets = args.value("--tickets");
   if (!tickets) throw UsageError{"route needs --tickets FILE.jsonl (- for standard input)"};
-  const auto compiled = compile_or_report(args.files);
+  const auto compiled = compile_or_report(args.files, {.color = args.colored(stderr)});
   if (!compiled) return kProblems;
   const RuleSet& rules = *compiled;
   const auto [explain, as_text] = output_mode(args);
@@ -27,33 +27,39 @@ int route_command(const Arguments& args) {
   if (const auto path = args.value("--agents")) {
     // Who is working, and which skills have dropped, depend on the instant.
     if (!now) throw UsageError{"--agents needs --now TIME"};
+    if (*path == "-" && *tickets == "-") {
+      throw UsageError{"--agents and --tickets cannot both read standard input"};
+    }
     agents = read_agents(rules, *path);
   }
 
   auto options = routing_reader_options(rules);
   options.fractions = fractions_option(args);
-  const auto status = stream_tickets(rules, *tickets, options, [&]() -> TicketHandler {
-    return [&](const TicketHistory& h, std::string& out) {
-      if (!explain) {
-        const auto r = route(rules, h.ticket, h.events, now);
-        out += agents ? to_json(r, choose_agent(rules, r, agents->agents, *now)) : to_json(r);
-        out += '\n';
-        return;
-      }
-      const auto x = explain_route(rules, h.ticket, h.events, now);
-      if (!agents) {
-        out += as_text ? x.text() : to_json(x) + '\n';
-        return;
-      }
-      const auto a = choose_agent(rules, x.routing, agents->agents, *now);
-      if (!as_text) {
-        out += to_json(x, a) + '\n';
-        return;
-      }
-      out += x.text();
-      out += a.agent ? "  agent " + *a.agent + "\n" : "  no agent: " + a.why + "\n";
-    };
-  });
+  const auto status = stream_tickets(
+      rules, *tickets, options,
+      [&]() -> TicketHandler {
+        return [&](const TicketHistory& h, std::string& out) {
+          if (!explain) {
+            const auto r = route(rules, h.ticket, h.events, now);
+            out += agents ? to_json(r, choose_agent(rules, r, agents->agents, *now)) : to_json(r);
+            out += '\n';
+            return;
+          }
+          const auto x = explain_route(rules, h.ticket, h.events, now);
+          if (!agents) {
+            out += as_text ? x.text() : to_json(x) + '\n';
+            return;
+          }
+          const auto a = choose_agent(rules, x.routing, agents->agents, *now);
+          if (!as_text) {
+            out += to_json(x, a) + '\n';
+            return;
+          }
+          out += x.text();
+          out += a.agent ? "  agent " + *a.agent + "\n" : "  no agent: " + a.why + "\n";
+        };
+      },
+      stream_settings("route", args));
   return agents && agents->problems ? kProblems : status;
 }
 

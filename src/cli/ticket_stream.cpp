@@ -17,6 +17,7 @@
 
 #include "json_lines.hpp"
 #include "json_values.hpp"
+#include "output.hpp"
 
 namespace slakit::cli {
 namespace {
@@ -27,12 +28,16 @@ namespace {
 // written.
 class OrderedOutput {
  public:
+  explicit OrderedOutput(Output& sink) : sink_(sink) {}
+  // Throws UsageError when the output cannot be written.
   void write(std::size_t sequence, const std::string& out, const std::string& errors) {
     std::unique_lock lock{mutex_};
     turn_.wait(lock, [&] { return next_ == sequence || abandoned_; });
     if (abandoned_) return;
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    sink_.write(out);
     if (!errors.empty()) {
+      // What went before the bad line is out before its report.
+      sink_.flush();
       std::fflush(stdout);
       std::fputs(errors.c_str(), stderr);
     }
@@ -48,6 +53,7 @@ class OrderedOutput {
   [[nodiscard]] std::optional<std::string> failure() const { return failure_; }
 
  private:
+  Output& sink_;
   bool abandoned_ = false;
   std::optional<std::string> failure_;
   std::mutex mutex_;
@@ -81,14 +87,19 @@ class TicketWorker final : public LineWorker {
 }  // namespace
 
 int stream_tickets(const RuleSet& rules, const std::string& path, ReaderOptions options,
-                   const std::function<TicketHandler()>& make_handler) {
-  return stream_lines(path, [&]() -> std::shared_ptr<LineWorker> {
-    return std::make_shared<TicketWorker>(rules, options, make_handler());
-  });
+                   const std::function<TicketHandler()>& make_handler,
+                   const StreamSettings& settings) {
+  return stream_lines(
+      path,
+      [&]() -> std::shared_ptr<LineWorker> {
+        return std::make_shared<TicketWorker>(rules, options, make_handler());
+      },
+      settings);
 }
 
 int stream_lines(const std::string& path,
-                 const std::function<std::shared_ptr<LineWorker>()>& make_worker) {
+                 const std::function<std::shared_ptr<LineWorker>()>& make_worker,
+                 const StreamSettings& settings) {
   std::FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (in == nullptr) throw UsageError{"cannot read '" + path + "'"};
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned{in == stdin ? nullptr : in,
@@ -97,8 +108,10 @@ int stream_lines(const std::string& path,
   // it alone, and writes it in its turn: reading, working and writing
   // overlap, and no thread waits on another's tickets.
   JsonLinesReader reader{in};
-  OrderedOutput output;
-  std::atomic<bool> problems{false};
+  Output sink{settings.output};
+  OrderedOutput output{sink};
+  std::atomic<std::size_t> read{0}, rejected{0};
+  const auto error = error_word(settings.colored);
   std::atomic<std::size_t> truncated{0};
   auto work_on_chunks = [&] {
     const auto worker = make_worker();
@@ -108,17 +121,20 @@ int stream_lines(const std::string& path,
       out.clear();
       errors.clear();
       for (const auto& line : chunk.lines) {
+        ++read;
         if (line.data == nullptr) {
-          errors += fmt::format("{}:{}: error: a line longer than {} MB: not read\n", path,
-                                line.number, kLongestLine >> 20);
-          problems = true;
+          errors += fmt::format("{}:{}: {}: a line longer than {} MB: not read\n", path,
+                                line.number, error, kLongestLine >> 20);
+          ++rejected;
           continue;
         }
+        const auto before = out.size();
         try {
           worker->handle(line, out);
-        } catch (const std::exception& error) {
-          errors += fmt::format("{}:{}: error: {}\n", path, line.number, error.what());
-          problems = true;
+        } catch (const std::exception& e) {
+          out.resize(before);  // nothing of a line that failed
+          errors += fmt::format("{}:{}: {}: {}\n", path, line.number, error, e.what());
+          ++rejected;
         }
       }
       output.write(chunk.sequence, out, errors);
@@ -130,8 +146,10 @@ int stream_lines(const std::string& path,
     // fails outside one line (memory, reading) stops every worker.
     try {
       work_on_chunks();
+    } catch (const UsageError& e) {
+      output.abandon(e.message);
     } catch (const std::exception& e) {
-      output.abandon(e.what());
+      output.abandon(std::string{"stopped: "} + e.what());
     }
   };
   {
@@ -141,10 +159,19 @@ int stream_lines(const std::string& path,
     }
     work();
   }
-  if (const auto failure = output.failure()) throw UsageError{"stopped: " + *failure};
+  if (const auto failure = output.failure()) throw UsageError{*failure};
   if (reader.failed()) throw UsageError{"error reading '" + path + "'"};
+  sink.finish();
   note_truncated(path, truncated, "instant");
-  return problems ? kProblems : kOk;
+  if (!settings.command.empty()) {
+    const BatchCounts counts{.read = read, .written = read - rejected, .rejected = rejected};
+    print_summary(settings.command, read == 1 ? "ticket" : "tickets", counts);
+  }
+  return rejected > 0 ? kProblems : kOk;
+}
+
+StreamSettings stream_settings(std::string_view command, const Arguments& args) {
+  return {.command = command, .output = args.value("--output"), .colored = args.colored(stderr)};
 }
 
 Instant now_option(const Arguments& args) {
@@ -170,11 +197,11 @@ Fractions fractions_option(const Arguments& args) {
   throw UsageError{"--fractions takes truncate or reject, not '" + text + "'"};
 }
 
-std::optional<RuleSet> compile_or_report(const std::vector<std::string>& files) {
+std::optional<RuleSet> compile_or_report(const std::vector<std::string>& files, TextStyle style) {
   auto result = compile_files(files);
   if (result.ok()) return std::move(*result.rules);
   for (const auto& d : result.diagnostics) {
-    std::fputs(render_text(d, *result.sources).c_str(), stderr);
+    std::fputs(render_text(d, *result.sources, style).c_str(), stderr);
   }
   return std::nullopt;
 }

@@ -26,8 +26,22 @@ using TicketHandler = std::function<void(const TicketHistory& ticket, std::strin
 /// when instants had fractions of a second, truncated. Returns kProblems when a
 /// line failed, else kOk; throws UsageError when the file cannot be read or
 /// something fails outside a line.
+///
+/// `settings` says where the output goes (stdout, or --output written
+/// safely: output.hpp) and, when it names the command, ends the run with the
+/// summary line on stderr ("slakit eval: 8 tickets read, 2 written, 6
+/// rejected"); a failed write throws UsageError.
+struct StreamSettings {
+  std::string_view command;           ///< "eval"; empty: no summary line
+  std::optional<std::string> output;  ///< --output; empty: stdout
+  bool colored = false;               ///< colour the "error" of each line's report
+};
 int stream_tickets(const RuleSet& rules, const std::string& path, ReaderOptions options,
-                   const std::function<TicketHandler()>& make_handler);
+                   const std::function<TicketHandler()>& make_handler,
+                   const StreamSettings& settings = {});
+
+/// The settings of a command that reads tickets, from its arguments.
+StreamSettings stream_settings(std::string_view command, const Arguments& args);
 
 /// One thread's share of stream_lines: it reads each line itself (diff
 /// reads every line with two rule sets' readers).
@@ -46,11 +60,13 @@ class LineWorker {
 /// and merges them once this returns. Errors, the truncation note and the
 /// result are as for stream_tickets.
 int stream_lines(const std::string& path,
-                 const std::function<std::shared_ptr<LineWorker>()>& make_worker);
+                 const std::function<std::shared_ptr<LineWorker>()>& make_worker,
+                 const StreamSettings& settings = {});
 
 /// The rule files of a command that reads tickets, compiled; empty after
 /// their errors went to stderr (the command then exits with kProblems).
-std::optional<RuleSet> compile_or_report(const std::vector<std::string>& files);
+std::optional<RuleSet> compile_or_report(const std::vector<std::string>& files,
+                                         TextStyle style = {});
 
 /// `--explain [--format json|text]` as eval and route take it. Throws
 /// UsageError.

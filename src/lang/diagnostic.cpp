@@ -87,15 +87,23 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics) {
                      [](const Diagnostic& d) { return d.severity == Severity::error; });
 }
 
-std::string render_text(const Diagnostic& d, const SourceMap& sources) {
+std::string render_text(const Diagnostic& d, const SourceMap& sources, TextStyle style) {
+  // ANSI escapes, empty without colour.
+  const std::string_view bold = style.color ? "\033[1m" : "";
+  const std::string_view kind = !style.color                    ? ""
+                                : d.severity == Severity::error ? "\033[1;31m"
+                                                                : "\033[1;35m";
+  const std::string_view caret = style.color ? "\033[1;32m" : "";
+  const std::string_view reset = style.color ? "\033[m" : "";
   if (d.span.file >= sources.size()) {
-    return fmt::format("<unknown file>: {}[{}]: {}\n", severity_name(d.severity), one_line(d.code),
-                       one_line(d.message));
+    return fmt::format("{}<unknown file>:{} {}{}[{}]:{} {}\n", bold, reset, kind,
+                       severity_name(d.severity), one_line(d.code), reset, one_line(d.message));
   }
   const auto& file = sources.file(d.span.file);
   const auto pos = sources.position(d.span);
-  std::string out = fmt::format("{}:{}:{}: {}[{}]: {}\n", one_line(file.path), pos.line, pos.column,
-                                severity_name(d.severity), one_line(d.code), one_line(d.message));
+  std::string out = fmt::format("{}{}:{}:{}:{} {}{}[{}]:{} {}\n", bold, one_line(file.path),
+                                pos.line, pos.column, reset, kind, severity_name(d.severity),
+                                one_line(d.code), reset, one_line(d.message));
 
   // The caret goes under every character the span touches on its first
   // line, and under at least one.
@@ -119,7 +127,7 @@ std::string render_text(const Diagnostic& d, const SourceMap& sources) {
   }
   if (to < chars.size()) text += "...";
   const auto marks = std::max(first + 1, std::min(last, to)) - first;
-  out += fmt::format("  {}\n  {}^{}\n", text, pad, std::string(marks - 1, '~'));
+  out += fmt::format("  {}\n  {}{}^{}{}\n", text, pad, caret, std::string(marks - 1, '~'), reset);
   return out;
 }
 

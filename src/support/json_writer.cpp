@@ -7,6 +7,7 @@
 
 #include "slakit/time/instant.hpp"
 #include "support/utf8.hpp"
+#include "time/digits.hpp"
 
 namespace slakit::detail {
 
@@ -62,27 +63,10 @@ void JsonWriter::instant(std::chrono::sys_seconds t) {
   }
   separate();
   const auto s = (t - day).count();
-  // Two digits at a time from a table: this runs for every instant of
-  // every evaluation written.
-  static constexpr char kPairs[] =
-      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-      "8081828384858687888990919293949596979899";
   char* at = room(22);
-  auto pair = [&](int offset, long long v) { std::memcpy(at + offset, kPairs + 2 * v, 2); };
   at[0] = '"';
-  pair(1, y / 100);
-  pair(3, y % 100);
-  at[5] = '-';
-  pair(6, static_cast<unsigned>(date.month()));
-  at[8] = '-';
-  pair(9, static_cast<unsigned>(date.day()));
-  at[11] = 'T';
-  pair(12, s / 3600);
-  at[14] = ':';
-  pair(15, s / 60 % 60);
-  at[17] = ':';
-  pair(18, s % 60);
+  write_date_time(at + 1, y, static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                  s);
   at[20] = 'Z';
   at[21] = '"';
   end_ = at + 22;

@@ -41,6 +41,14 @@ class JsonWriter {
     end_ = copy(at, colon_);
     after_key_ = true;
   }
+  /// A member name from outside the writer (a CSV column), escaped like a
+  /// string value.
+  void text_key(std::string_view name) {
+    separate();
+    string(name);
+    put(colon_);
+    after_key_ = true;
+  }
   void value(std::string_view s);
   void value(const char* s) { value(std::string_view{s}); }
   void value(std::int64_t n);
@@ -56,6 +64,11 @@ class JsonWriter {
   void prefix(std::string_view text) { prefix_ = text; }
   /// Text written as it is (a closing line break).
   void raw(std::string_view text) { put(text); }
+  /// A value that is JSON already (render_json's array), as it is.
+  void json_value(std::string_view json) {
+    separate();
+    put(json);
+  }
 
   [[nodiscard]] std::string take() {
     out_.resize(used());

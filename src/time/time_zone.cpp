@@ -11,6 +11,9 @@
 #include <sstream>
 #include <vector>
 
+#include "digits.hpp"
+#include "slakit/time/civil.hpp"
+
 #include "posix_rule.hpp"
 #include "slakit/error.hpp"
 
@@ -164,12 +167,33 @@ LocalResolution TimeZone::resolve(LocalSeconds local) const {
 }
 
 std::string TimeZone::format(Instant t) const {
+  std::string out;
+  format_to(t, out);
+  return out;
+}
+
+void TimeZone::format_to(Instant t, std::string& out) const {
   const auto off = offset(t);
   const auto local = LocalSeconds{t.time_since_epoch() + off};
   const auto mins = off.count() / 60;
   const auto abs_mins = mins < 0 ? -mins : mins;
-  return fmt::format("{}{}{:02}:{:02}", format_local(local), mins < 0 ? '-' : '+', abs_mins / 60,
-                     abs_mins % 60);
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::year_month_day date{day};
+  const int y = static_cast<int>(date.year());
+  if (y < 0 || y > 9999) {
+    out += fmt::format("{}{}{:02}:{:02}", format_local(local), mins < 0 ? '-' : '+', abs_mins / 60,
+                       abs_mins % 60);
+    return;
+  }
+  const auto size = out.size();
+  out.resize(size + 25);
+  char* at = out.data() + size;
+  detail::write_date_time(at, y, static_cast<unsigned>(date.month()),
+                          static_cast<unsigned>(date.day()), (local - day).count());
+  at[19] = mins < 0 ? '-' : '+';
+  detail::write_two_digits(at + 20, abs_mins / 60 % 100);
+  at[22] = ':';
+  detail::write_two_digits(at + 23, abs_mins % 60);
 }
 
 }  // namespace slakit

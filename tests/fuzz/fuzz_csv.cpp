@@ -6,6 +6,8 @@
 // - writing the records back with csv_line and reading them again gives the
 //   same fields (quoting round-trips);
 // - records' line numbers start at 1 and never go back;
+// - reading the bytes from a file in small blocks (so that records, quotes
+//   and CRLFs are cut at every place) gives the same records, lines too;
 // - a bad row never stops the rows after it: with a known-good row appended
 //   (when the input leaves no quoted field open, that is, has an even number
 //   of quotes: an open quote rightly takes in the rest of the file), the
@@ -19,6 +21,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -76,6 +79,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     written += slakit::cli::csv_line(r.fields);
   }
   require(fields_of(slakit::cli::parse_csv(written)) == fields_of(records));
+
+  if (std::FILE* in = fmemopen(const_cast<std::uint8_t*>(data), size, "rb")) {
+    slakit::cli::CsvReader reader{in, 1 + size % 7};
+    slakit::cli::CsvRow row;
+    std::size_t n = 0;
+    while (reader.next(row)) {
+      require(n < records.size() && records[n].line == row.line &&
+              std::equal(row.fields.begin(), row.fields.end(), records[n].fields.begin(),
+                         records[n].fields.end()));
+      ++n;
+    }
+    require(n == records.size() && !reader.failed());
+    std::fclose(in);
+  }
 
   for (const auto& r : records) (void)deadline(r.fields);
   if (std::count(text.begin(), text.end(), '"') % 2 != 0) return 0;

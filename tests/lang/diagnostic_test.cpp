@@ -38,6 +38,25 @@ TEST_CASE("render_text: location, code, message, the line and a caret under the 
   CHECK(render_text(w, sources).rfind("rules.sla:1:1: warning[W0211]: never matches\n", 0) == 0);
 }
 
+// diagnostic.hpp: "With `color`, ANSI colours as GCC uses them: the position
+// bold, "error" bold red, "warning" bold magenta, the caret bold green; the
+// text is otherwise the same."
+TEST_CASE("render_text with colour: GCC's colours around the same text") {
+  SourceMap sources;
+  const auto id = sources.add("rules.sla", "calendar c {\n\tmon 25:00-17:00\n}\n");
+  const Diagnostic d{Severity::error, "E0101", "invalid time of day '25:00'", {id, 18, 23}};
+  CHECK(render_text(d, sources, {.color = true}) ==
+        "\033[1mrules.sla:2:6:\033[m \033[1;31merror[E0101]:\033[m invalid time of day '25:00'\n"
+        "  \tmon 25:00-17:00\n"
+        "  \t    \033[1;32m^~~~~\033[m\n");
+  const Diagnostic w{Severity::warning, "W0211", "never matches", {id, 0, 8}};
+  CHECK(render_text(w, sources, {.color = true})
+            .rfind("\033[1mrules.sla:1:1:\033[m \033[1;35mwarning[W0211]:\033[m never matches\n",
+                   0) == 0);
+  // Without colour, not one escape.
+  CHECK(render_text(d, sources, {.color = false}).find('\033') == std::string::npos);
+}
+
 TEST_CASE("render_text shows undecodable bytes as U+FFFD, so the caret still lines up") {
   SourceMap sources;
   const auto id = sources.add("t.sla",

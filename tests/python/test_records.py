@@ -5,6 +5,7 @@ results, and 8 threads sharing one RuleSet."""
 import datetime as dt
 import json
 import pickle
+import re
 import subprocess
 import threading
 
@@ -23,9 +24,18 @@ BAD_TICKETS = SOURCE_DIR / "tests" / "cli" / "bad_tickets.jsonl"
 
 
 def run_cli(cli, *args):
+    """The CLI's JSON lines and its error reports; the summary line that ends
+    stderr (docs/cli.md, "Conventions") is checked against the output and
+    left out."""
     out = subprocess.run([cli, *map(str, args)], capture_output=True, text=True)
     assert out.returncode in (0, 1), out.stderr
-    return [json.loads(line) for line in out.stdout.splitlines()], out.stderr
+    results = [json.loads(line) for line in out.stdout.splitlines()]
+    *reports, summary = out.stderr.splitlines(keepends=True)
+    match = re.fullmatch(r"slakit (eval|route): (\d+) tickets? read, (\d+) written, (\d+) rejected\n", summary)
+    assert match, out.stderr
+    read, written, rejected = map(int, match.groups()[1:])
+    assert written == len(results) and read == written + rejected
+    return results, "".join(reports)
 
 
 def cli_errors(stderr):

@@ -33,7 +33,15 @@ struct Diagnostic {
 /// that are not UTF-8 show as U+FFFD, and a long line as a window around the
 /// caret. A span in a file the map does not hold renders without a position.
 /// Throws nothing but std::bad_alloc.
-[[nodiscard]] std::string render_text(const Diagnostic& d, const SourceMap& sources);
+///
+/// With `color`, ANSI colours as GCC uses them: the position bold, "error"
+/// bold red, "warning" bold magenta, the caret bold green; the text is
+/// otherwise the same (the CLI asks for it only on a terminal).
+struct TextStyle {
+  bool color = false;
+};
+[[nodiscard]] std::string render_text(const Diagnostic& d, const SourceMap& sources,
+                                      TextStyle style = {});
 
 /// A JSON array of objects with file, line, column, end_line, end_column,
 /// severity, code and message; always valid JSON in valid UTF-8 (bytes that

@@ -64,6 +64,9 @@ class TimeZone {
 
   /// RFC 3339 with this zone's offset: "2026-03-29T03:30:00+02:00".
   [[nodiscard]] std::string format(Instant t) const;
+  /// Appends format(t) to `out`: no allocation when `out` has room (batch
+  /// output formats row after row into one buffer).
+  void format_to(Instant t, std::string& out) const;
 
   friend bool operator==(const TimeZone& a, const TimeZone& b) noexcept {
     return a.impl_ == b.impl_;

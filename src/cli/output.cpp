@@ -1,0 +1,103 @@
+#include "output.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "cli.hpp"
+
+namespace slakit::cli {
+
+Output::Output(const std::optional<std::string>& path) {
+  buffer_.reserve(kBlock + 4096);
+  if (!path || *path == "-") {
+    name_ = "standard output";
+    file_ = stdout;
+    return;
+  }
+  name_ = "'" + *path + "'";
+  path_ = *path;
+  struct stat existing {};
+  if (::stat(path->c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+    file_ = std::fopen(path->c_str(), "wb");
+    if (file_ == nullptr) fail(errno);
+    return;
+  }
+  std::string temporary = *path + ".slakit-XXXXXX";
+  const int fd = ::mkstemp(temporary.data());
+  if (fd < 0) fail(errno);
+  temporary_ = temporary;
+  // mkstemp makes the file private (0600); the output gets the mode any new
+  // file would get.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
+  file_ = ::fdopen(fd, "wb");
+  if (file_ == nullptr) {
+    const int error = errno;
+    ::close(fd);
+    fail(error);
+  }
+}
+
+Output::~Output() {
+  if (file_ != nullptr && file_ != stdout) std::fclose(file_);
+  if (!finished_ && !temporary_.empty()) std::remove(temporary_.c_str());
+}
+
+void Output::fail(int error) const {
+  throw UsageError{fmt::format("error writing {}: {}", name_, std::strerror(error))};
+}
+
+void Output::write(std::string_view data) {
+  if (data.size() < kBlock) {
+    buffer_ += data;
+    flush_if_full();
+    return;
+  }
+  flush();
+  errno = 0;
+  if (std::fwrite(data.data(), 1, data.size(), file_) != data.size()) {
+    fail(errno != 0 ? errno : EIO);
+  }
+}
+
+void Output::flush() {
+  if (buffer_.empty()) return;
+  errno = 0;
+  if (std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) {
+    fail(errno != 0 ? errno : EIO);
+  }
+  buffer_.clear();
+}
+
+void Output::finish() {
+  flush();
+  errno = 0;
+  if (std::fflush(file_) != 0 || std::ferror(file_)) fail(errno != 0 ? errno : EIO);
+  if (file_ != stdout) {
+    std::FILE* file = file_;
+    file_ = nullptr;
+    if (std::fclose(file) != 0) fail(errno);
+    if (!temporary_.empty() && std::rename(temporary_.c_str(), path_.c_str()) != 0) fail(errno);
+  }
+  finished_ = true;
+}
+
+void print_summary(std::string_view command, std::string_view records, const BatchCounts& counts) {
+  std::fputs(fmt::format("slakit {}: {} {} read, {} written, {} rejected\n", command, counts.read,
+                         records, counts.written, counts.rejected)
+                 .c_str(),
+             stderr);
+}
+
+std::string_view error_word(bool colored) {
+  return colored ? "\033[1;31merror\033[m" : "error";
+}
+
+}  // namespace slakit::cli

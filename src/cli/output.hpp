@@ -1,0 +1,65 @@
+// Where batch commands write (stdout or --output FILE) and the summary line
+// they end with on stderr (docs/cli.md, "Conventions").
+#pragma once
+
+#include <cstddef>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace slakit::cli {
+
+/// The output of a batch command, written in large blocks. To stdout when
+/// `path` is empty or "-"; else to a temporary file beside `path`, renamed
+/// onto it by finish(), so that a run that fails leaves no half-written
+/// file (a path that exists and is not a regular file, like /dev/null or
+/// /dev/full, is written directly). Every failed write throws UsageError
+/// naming the output and the system's reason: never a silent truncation.
+class Output {
+ public:
+  explicit Output(const std::optional<std::string>& path);
+  Output(const Output&) = delete;
+  Output& operator=(const Output&) = delete;
+  /// Removes the temporary file unless finish() succeeded.
+  ~Output();
+
+  /// Append to it, then call flush_if_full(): formatting goes straight into
+  /// the block that is written, with no string per row.
+  std::string& buffer() { return buffer_; }
+  void flush_if_full() {
+    if (buffer_.size() >= kBlock) flush();
+  }
+  /// Appends `data`; a large block (a chunk of eval's output) goes out as it
+  /// is, without a copy.
+  void write(std::string_view data);
+  /// Writes what is buffered (throws UsageError).
+  void flush();
+  /// Flushes, closes and renames into place (throws UsageError).
+  void finish();
+
+ private:
+  static constexpr std::size_t kBlock = std::size_t{1} << 18;
+  [[noreturn]] void fail(int error) const;
+
+  std::string name_;  ///< for messages: the path, or "standard output"
+  std::string path_, temporary_;
+  std::FILE* file_ = nullptr;
+  std::string buffer_;
+  bool finished_ = false;
+};
+
+/// What a batch command did, for the summary line.
+struct BatchCounts {
+  std::size_t read = 0;      ///< records read (rows, tickets; blank lines are not records)
+  std::size_t written = 0;   ///< records written to the output
+  std::size_t rejected = 0;  ///< records reported as errors on stderr
+};
+
+/// "slakit deadline: 4 rows read, 4 written, 1 rejected" on stderr.
+void print_summary(std::string_view command, std::string_view records, const BatchCounts& counts);
+
+/// "error", in bold red when `colored`: the word of "file:line: error: ...".
+[[nodiscard]] std::string_view error_word(bool colored);
+
+}  // namespace slakit::cli

@@ -1,0 +1,148 @@
+# The conventions every command follows (docs/cli.md, "Conventions"): help,
+# version, suggestions, option errors, colour, standard input, --output, the
+# summary line and the exit status of each command. Included by
+# CMakeLists.txt, which defines cli_test and `rules`.
+set(here ${CMAKE_CURRENT_SOURCE_DIR})
+set(out ${CMAKE_CURRENT_BINARY_DIR})
+set(tickets ${PROJECT_SOURCE_DIR}/examples/tickets.jsonl)
+set(cal_args ${rules}/calendars.sla --calendar emea_support)
+
+# "`slakit COMMAND --help` (and `slakit help COMMAND`) prints that command's
+# help with examples to stdout, exit 0."
+foreach(command check fmt deadline eval route diff report version)
+  cli_test(help_${command} 0 ARGS ${command} --help
+           STDOUT "^usage: slakit ${command}[ \n].*\noptions:\n.*  --color auto\\|always\\|never .*example")
+endforeach()
+cli_test(help_command 0 ARGS help route STDOUT "^usage: slakit route FILE\\.\\.\\. --tickets T\\.jsonl")
+cli_test(help_short 0 ARGS eval -h STDOUT "^usage: slakit eval ")
+# --help wins over any other mistake on the line.
+cli_test(help_after_bad_option 0 ARGS deadline --frobnicate --help STDOUT "^usage: slakit deadline ")
+cli_test(help_lists_commands 0 ARGS --help
+         STDOUT "commands:\n  check .*\n  fmt .*\n  deadline .*\n  eval .*\n  route .*\n  diff .*\n  report .*\n  version ")
+cli_test(help_unknown_command 2 ARGS help frobnicate STDERR "unknown command 'frobnicate'")
+cli_test(no_command 2 ARGS STDERR "^usage: slakit COMMAND")
+cli_test(version_option 0 ARGS --version STDOUT "^slakit [0-9]+\\.[0-9]+\\.[0-9]+\n$")
+cli_test(version_extra_argument 2 ARGS version now STDERR "version takes no arguments")
+
+# "An unknown option or command names the closest valid one."
+cli_test(suggest_option 2 ARGS route ${rules}/routing.sla --ticket ${tickets}
+         STDERR "^slakit: unknown option '--ticket'; did you mean '--tickets'\\?\n$")
+cli_test(suggest_swapped_letters 2 ARGS eval --tikcets x STDERR "did you mean '--tickets'\\?")
+cli_test(suggest_command 2 ARGS chekc x.sla STDERR "unknown command 'chekc'; did you mean 'check'\\?")
+cli_test(suggest_nothing_far 2 ARGS check --frobnicate x.sla
+         STDERR "unknown option '--frobnicate'; see 'slakit check --help'")
+# Option errors: a missing value, a value not allowed, a flag given a
+# value, an option given twice (each exit 2).
+cli_test(option_needs_value 2 ARGS eval ${rules}/routing.sla --tickets
+         STDERR "option '--tickets' needs a value \\(T.jsonl\\)")
+cli_test(option_value_not_allowed 2 ARGS check --format xml x.sla
+         STDERR "--format takes text or json, not 'xml'")
+cli_test(option_equals_value 2 ARGS check --format=xml x.sla STDERR "--format takes text or json, not 'xml'")
+cli_test(option_flag_with_value 2 ARGS fmt --write=yes x.sla STDERR "option '--write' takes no value")
+cli_test(option_twice 2 ARGS eval ${rules}/routing.sla --tickets ${tickets} --now 2026-01-01T00:00:00Z
+         --now 2026-02-01T00:00:00Z STDERR "option '--now' given twice")
+# After `--` everything is a file, even what looks like an option.
+cli_test(double_dash_ends_options 2 ARGS check -- --format STDERR "cannot read '--format'")
+
+# Colour: --color=always|never, auto = a terminal and no NO_COLOR
+# (https://no-color.org: "when present and not an empty string ... prevents
+# the addition of ANSI color"; a command-line option overrides it).
+cli_test(color_always 1 ARGS check --color=always ${here}/bad.sla
+         STDOUT "<CSI>1m[^\n]*bad.sla:3:7:<CSI>m <CSI>1.31merror\\[E0101\\]:<CSI>m invalid time[^\n]*\n    mon 25:00-17:00\n        <CSI>1.32m\\^~~~~<CSI>m\n")
+cli_test(color_always_space 1 ARGS check --color always ${here}/bad.sla STDOUT "<CSI>1.31merror")
+cli_test(color_never 1 ARGS check --color=never ${here}/bad.sla STDOUT "error\\[E0101\\]"
+         STDOUT_NOT "<CSI>")
+cli_test(color_auto_not_a_terminal 1 ARGS check ${here}/bad.sla STDOUT "error\\[E0101\\]"
+         STDOUT_NOT "<CSI>")
+cli_test(color_always_beats_no_color 1 ARGS check --color=always ${here}/bad.sla ENV NO_COLOR=1
+         STDOUT "<CSI>1.31merror")
+cli_test(color_on_stderr 1 ARGS deadline ${cal_args} --batch ${here}/batch.csv --color=always
+         STDERR "batch.csv:5: <CSI>1.31merror<CSI>m: invalid time 'yesterday'")
+# On a terminal (a pseudo-terminal made by script(1)), auto colours unless
+# NO_COLOR is set to something; an empty NO_COLOR counts as unset.
+find_program(SCRIPT_PROGRAM script)
+if(SCRIPT_PROGRAM)
+  foreach(case "colored;NO_COLOR=;STDOUT" "plain;NO_COLOR=1;STDOUT_NOT")
+    list(GET case 0 name)
+    list(GET case 1 env)
+    list(GET case 2 check)
+    add_test(NAME cli.color_auto_terminal_${name}
+             COMMAND ${CMAKE_COMMAND} -DCLI=${SCRIPT_PROGRAM}
+                     "-DARGS=-qec;$<TARGET_FILE:slakit_cli> check ${here}/bad.sla;/dev/null"
+                     -DCODE=1 -DENV=${env} "-D${check}=<CSI>1.31merror" -P ${here}/run_cli.cmake)
+  endforeach()
+endif()
+
+# Batch commands: `-` reads standard input; --output FILE; the summary line
+# on stderr ("slakit COMMAND: N rows read, N written, N rejected"); stdout
+# holds the data only.
+cli_test(deadline_batch_stdin 1 ARGS deadline ${cal_args} --batch - INPUT ${here}/batch.csv
+         STDOUT "^id,start,add,note,deadline\nT-1,[^\n]*\nT-2,[^\n]*\nT-3,[^\n]*\nT-4,yesterday,1h,bad row,\n$"
+         STDERR "-:5: error: invalid time 'yesterday'.*slakit deadline: 4 rows read, 4 written, 1 rejected\n$")
+cli_test(deadline_batch_output 1 ARGS deadline ${cal_args} --batch ${here}/batch.csv
+         --output ${out}/deadlines.csv REMOVE ${out}/deadlines.csv STDOUT "^$"
+         FILE ${out}/deadlines.csv FILE_MATCHES "^id,start,add,note,deadline\nT-1,.*T-4,yesterday,1h,bad row,\n$")
+cli_test(deadline_batch_json 1 ARGS deadline ${cal_args} --batch ${here}/batch.csv --format json
+         STDOUT "^{\"line\":2,\"row\":{\"id\":\"T-1\",\"start\":\"2026-03-27T16:00:00\\+01:00\",\"add\":\"4h\",\"note\":\"friday, late\"},\"deadline\":\"2026-03-30T10:30:00\\+02:00\",\"error\":null}\n.*{\"line\":5,[^\n]*\"deadline\":null,\"error\":\"invalid time 'yesterday'[^\n]*}\n$")
+cli_test(deadline_json 0 ARGS deadline ${cal_args} --start 2026-03-27T16:00:00+01:00 --add 4h --format json
+         STDOUT "^{\"calendar\":\"emea_support\",\"start\":\"2026-03-27T16:00:00\\+01:00\",\"add\":\"4h\",\"deadline\":\"2026-03-30T10:30:00\\+02:00\",\"error\":null}\n$")
+cli_test(deadline_batch_clean 0 ARGS deadline ${cal_args} --batch ${here}/batch_clean.csv
+         STDERR "^slakit deadline: 2 rows read, 2 written, 0 rejected\n$")
+cli_test(deadline_output_needs_batch 2 ARGS deadline ${cal_args} --start 2026-04-02 --add 3bd
+         --output x.csv STDERR "--output goes with --batch")
+cli_test(deadline_batch_missing 2 ARGS deadline ${cal_args} --batch ${here}/none.csv
+         STDERR "cannot read '.*none.csv'")
+cli_test(eval_stdin_output 1 ARGS eval ${rules}/routing.sla --tickets - --now 2026-03-03T00:00:00Z
+         --output ${out}/clocks.jsonl INPUT ${here}/bad_tickets.jsonl REMOVE ${out}/clocks.jsonl
+         STDOUT "^$" STDERR "-:2: error: .*slakit eval: 8 tickets read, 2 written, 6 rejected\n$"
+         FILE ${out}/clocks.jsonl FILE_MATCHES "^{\"id\":\"A-1\"[^\n]*\n{\"id\":\"A-7\"[^\n]*\n$")
+cli_test(eval_summary 0 ARGS eval ${rules}/routing.sla --tickets ${tickets} --now 2026-04-22T12:00:00Z
+         STDERR "^slakit eval: 4 tickets read, 4 written, 0 rejected\n$")
+cli_test(route_summary 1 ARGS route ${rules}/routing.sla --tickets ${here}/bad_tickets.jsonl
+         STDERR "slakit route: 8 tickets read, 2 written, 6 rejected\n$")
+cli_test(route_stdin_output 0 ARGS route ${rules}/routing.sla --tickets - --output ${out}/routes.jsonl
+         INPUT ${tickets} REMOVE ${out}/routes.jsonl STDOUT "^$"
+         FILE ${out}/routes.jsonl FILE_MATCHES "^{\"id\":\"T-2001\",\"queue\":\"billing_emea\"")
+cli_test(route_agents_stdin 1 ARGS route ${rules}/routing_groups.sla --tickets ${here}/route_agents_tickets.jsonl
+         --agents - --now 2026-03-06T15:10:00Z INPUT ${here}/agents.jsonl
+         STDOUT "\"agent\":\"ana\"")
+cli_test(route_both_stdin 2 ARGS route ${rules}/routing_groups.sla --tickets - --agents -
+         --now 2026-03-06T15:10:00Z STDERR "cannot both read standard input")
+
+# A full device: an error writing is exit 2 with a message, never a silent
+# truncation (stdout and --output alike).
+if(EXISTS /dev/full)
+  cli_test(deadline_output_full 2 ARGS deadline ${cal_args} --batch ${here}/batch.csv --output /dev/full
+           STDERR "slakit: error writing '/dev/full': No space left on device")
+  cli_test(deadline_stdout_full 2 ARGS deadline ${cal_args} --batch ${here}/batch.csv
+           STDOUT_FILE /dev/full STDERR "slakit: error writing standard output: No space left on device")
+  cli_test(eval_output_full 2 ARGS eval ${rules}/routing.sla --tickets ${tickets} --now 2026-04-22T12:00:00Z
+           --output /dev/full STDERR "slakit: error writing '/dev/full': No space left on device")
+  cli_test(route_stdout_full 2 ARGS route ${rules}/routing.sla --tickets ${tickets}
+           STDOUT_FILE /dev/full STDERR "slakit: error writing standard output: No space left on device")
+endif()
+
+# --format json on the commands that had none.
+cli_test(fmt_json_check 1 ARGS fmt --check --format json ${here}/unformatted.sla ${rules}/routing.sla
+         STDOUT "^.\n  {\"file\": \"[^\"]*unformatted.sla\", \"formatted\": false, \"written\": false, \"text\": null, \"diagnostics\": \\[\\]}, \n  {\"file\": \"[^\"]*routing.sla\", \"formatted\": true, "
+         STDOUT_NOT "not formatted")
+cli_test(fmt_json_text 0 ARGS fmt --format json ${here}/unformatted.sla
+         STDOUT "\"text\": \"route a when ticket.priority == high\\\\n  -> queue x  # keep me\\\\n\"")
+cli_test(fmt_json_errors 1 ARGS fmt --format json ${here}/bad.sla
+         STDOUT "\"formatted\": false.*\"code\": \"E0101\"")
+
+# Exit status 2 for each command's I/O errors (0 and 1 are above and in
+# CMakeLists.txt).
+cli_test(fmt_missing_file 2 ARGS fmt nope.sla STDERR "slakit: cannot read 'nope.sla'")
+cli_test(eval_missing_tickets_file 2 ARGS eval ${rules}/routing.sla --tickets nope.jsonl
+         STDERR "slakit: cannot read 'nope.jsonl'")
+cli_test(route_missing_agents_file 2 ARGS route ${rules}/routing.sla --tickets ${tickets}
+         --agents nope.jsonl --now 2026-03-06T15:10:00Z STDERR "slakit: cannot read 'nope.jsonl'")
+cli_test(check_clean_is_0 0 ARGS check ${rules}/calendars.sla)
+
+# "--output FILE ... a run that fails (exit 2) leaves an existing FILE as it
+# was": the old content is still there, and no temporary file is left.
+cli_test(output_kept_on_failure 2 ARGS deadline ${cal_args} --batch ${here}/no_start.csv
+         --output ${out}/kept.csv COPY ${here}/batch_clean.csv TO ${out}/kept.csv
+         STDERR "no_start.csv' has no column 'start' in its header"
+         FILE ${out}/kept.csv FILE_MATCHES "^id,start,add\nA,2026-03-27T16:00:00\\+01:00,4h\nB,2026-04-02,3bd\n$")
