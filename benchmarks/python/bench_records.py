@@ -7,7 +7,8 @@ calendar from threads (docs/benchmarks.md, "Python").
 Tickets: examples/python/dask_sla_report.py's generator (fixed seed), on
 examples/rules/routing.sla. Times the whole call, the JSON both ways
 included: dicts (json.dumps, the C++ batch, json.loads) and DataFrames
-(to_json, the C++ batch, the result frame). Then add_many from 1 and 2
+(to_json, the C++ batch, the result frame), and route_columns on the
+frame's columns (object, and again as categoricals). Then add_many from 1 and 2
 Python threads at once: with the GIL released the second thread runs
 alongside. Prints JSON.
 """
@@ -54,6 +55,10 @@ def main():
             d.setdefault(obj, {})[field] = value
         dicts.append(d)
 
+    # The same frame with its text columns as pandas categoricals.
+    texts = [c for c in frame.columns if "." in c and frame[c].dtype == object]
+    categorical = frame.astype({c: "category" for c in texts})
+
     out = {"tickets": TICKETS}
     for name, f in [
         ("evaluate_many_dicts_1_thread", lambda: rules.evaluate_many(dicts, NOW, threads=1)),
@@ -61,6 +66,8 @@ def main():
         ("evaluate_frame", lambda: rules.evaluate_frame(frame, NOW)),
         ("route_many_dicts", lambda: rules.route_many(dicts)),
         ("route_frame", lambda: rules.route_frame(frame)),
+        ("route_columns", lambda: rules.route_columns(frame)),
+        ("route_columns_categorical", lambda: rules.route_columns(categorical)),
     ]:
         out[name + "_per_s"] = round(TICKETS / min(timed(f) for _ in range(2)))
 
