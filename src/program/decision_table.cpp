@@ -26,17 +26,10 @@ std::size_t DecisionTable::Column::class_of(const SlotValue& v) const {
       const auto at = static_cast<std::size_t>(v.code);
       return v.code < 0 || at >= code_class.size() ? 1 : code_class[at];
     }
-    case Kind::number: {
-      if (std::isnan(v.number)) return 1;
-      const auto it = std::lower_bound(numbers.begin(), numbers.end(), v.number);
-      const auto i = static_cast<std::size_t>(it - numbers.begin());
-      return 2 + 2 * i + (it != numbers.end() && *it == v.number ? 1 : 0);
-    }
-    case Kind::integer: {
-      const auto it = std::lower_bound(integers.begin(), integers.end(), v.integer);
-      const auto i = static_cast<std::size_t>(it - integers.begin());
-      return 2 + 2 * i + (it != integers.end() && *it == v.integer ? 1 : 0);
-    }
+    case Kind::number:
+      return std::isnan(v.number) ? 1 : class_among(numbers, v.number);
+    case Kind::integer:
+      return class_among(integers, v.integer);
   }
   return 1;
 }

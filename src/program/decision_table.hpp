@@ -83,6 +83,11 @@ class DecisionTable {
   [[nodiscard]] std::size_t class_of(std::size_t c, const SlotValue& v) const {
     return columns_[c].class_of(v);
   }
+  /// The class of a number (not NaN) in column c, a column of a number
+  /// field: class_of without building a SlotValue, for a batch's loop.
+  [[nodiscard]] std::size_t number_class(std::size_t c, double x) const {
+    return class_among(columns_[c].numbers, x);
+  }
   /// Some condition has a part the columns do not decide, which for_each
   /// tries on the ticket's values: for_each_class cannot answer alone.
   [[nodiscard]] bool rechecks() const noexcept {
@@ -92,10 +97,10 @@ class DecisionTable {
   /// that rechecks nothing.
   template <class F>
   void for_each_class(const std::uint32_t* classes, F&& f) const {
-    Rows rows(columns_.size());
-    for (std::size_t c = 0; c < columns_.size(); ++c) {
-      rows[c] = columns_[c].rows.data() + classes[c] * words_;
-    }
+    const std::size_t n = columns_.size();
+    const Column* columns = columns_.data();
+    Rows rows(n);
+    for (std::size_t c = 0; c < n; ++c) rows[c] = columns[c].rows.data() + classes[c] * words_;
     scan(rows.data(), {}, f);
   }
 
@@ -154,6 +159,15 @@ class DecisionTable {
       for (std::size_t c = 0; c < ncols; ++c) bits &= rows[c][w];
       if (!matches(w, bits)) return;
     }
+  }
+
+  // 2 + 2i below literal i (above them all when i is their count), 3 + 2i
+  // at it.
+  template <class T>
+  [[nodiscard]] static std::size_t class_among(const std::vector<T>& literals, T x) {
+    const auto it = std::lower_bound(literals.begin(), literals.end(), x);
+    const auto i = static_cast<std::size_t>(it - literals.begin());
+    return 2 + 2 * i + (it != literals.end() && *it == x ? 1 : 0);
   }
 
   enum class Kind : std::uint8_t { code, number, integer };

@@ -265,10 +265,13 @@ struct Block {
       const auto& c = *s.column;
       if (c.kind == Column::Kind::numbers) continue;  // every double is a number or none
       if (c.kind == Column::Kind::categories) {
+        const auto* codes = c.codes.data() + first;
+        const auto* fits = s.converted.data();
+        const auto size = s.converted.size();
+        auto* flags = bad.data();
         for (std::size_t r = 0; r < rows; ++r) {
-          const auto code = c.codes[first + r];
-          const auto at = static_cast<std::size_t>(code);
-          if (code >= 0 && (at >= s.converted.size() || !s.converted[at])) bad[r] = 1;
+          const auto at = static_cast<std::size_t>(codes[r]);
+          if (codes[r] >= 0 && (at >= size || !fits[at])) flags[r] = 1;
         }
         continue;
       }
@@ -304,22 +307,27 @@ struct Block {
         }
         const auto& c = *sources[in.source].column;
         switch (c.kind) {
-          case Column::Kind::categories:
+          case Column::Kind::categories: {
+            const auto* codes = c.codes.data() + first;
+            const auto* lut = in.lut.data();
+            const auto size = in.lut.size();
+            auto* to = out.data() + i;
             for (std::size_t r = 0; r < rows; ++r) {
-              const auto code = c.codes[first + r];
-              const auto at = static_cast<std::size_t>(code);
-              out[r * n + i] = code < 0 ? in.none : at < in.lut.size() ? in.lut[at] : 0;
+              const auto at = static_cast<std::size_t>(codes[r]);
+              to[r * n] = codes[r] < 0 ? in.none : at < size ? lut[at] : 0;
             }
             break;
-          case Column::Kind::numbers:
+          }
+          case Column::Kind::numbers: {
+            const auto* numbers = c.numbers.data() + first;
+            auto* to = out.data() + i;
             for (std::size_t r = 0; r < rows; ++r) {
-              const double x = c.numbers[first + r];
-              out[r * n + i] =
-                  std::isnan(x)
-                      ? in.none
-                      : static_cast<std::uint32_t>(table.class_of(i, FieldLayout::number_value(x)));
+              const double x = numbers[r];
+              to[r * n] =
+                  std::isnan(x) ? in.none : static_cast<std::uint32_t>(table.number_class(i, x));
             }
             break;
+          }
           default:
             for (std::size_t r = 0; r < rows; ++r) {
               out[r * n + i] =
