@@ -11,6 +11,7 @@
 
 #include <slakit/routing/agent.hpp>
 #include <slakit/routing/route.hpp>
+#include <slakit/routing/route_columns.hpp>
 #include <slakit/sla/evaluation.hpp>
 #include <slakit/sla/explain.hpp>
 #include <slakit/slakit.hpp>
@@ -21,6 +22,7 @@
 #include <iterator>
 #include <random>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -158,4 +160,39 @@ TEST_CASE("eight threads sharing one RuleSet agree with a single thread") {
       REQUIRE(got[k][i] == expected[(i * (2 * k + 1)) % histories.size()]);
     }
   }
+}
+
+// The same for route_columns: eight threads route one batch of columns on
+// the shared RuleSet at once, and each gets exactly one thread's answer.
+TEST_CASE("eight threads routing columns on one RuleSet agree with a single thread") {
+  const auto histories = tickets(241);
+  std::vector<std::string_view> tiers, categories, regions, priorities;
+  for (const auto& h : histories) {
+    tiers.push_back(h.ticket.customer.tier);
+    categories.push_back(h.ticket.category);
+    regions.push_back(h.ticket.customer.region);
+    priorities.push_back(h.ticket.priority);
+  }
+  TicketColumns columns(histories.size());
+  columns.texts("customer.tier", tiers)
+      .texts("ticket.category", categories)
+      .texts("customer.region", regions)
+      .texts("ticket.priority", priorities);
+  const auto text = [](const ColumnRouting& r) {
+    std::string out;
+    for (std::size_t i = 0; i < r.outcome.size(); ++i) {
+      out += r.routing(i) ? to_json(*r.routing(i)) : std::string{"failed"};
+    }
+    return out;
+  };
+  const auto expected = text(route_columns(example_rules(), columns));
+  CHECK(expected.find("\"queue\":\"") != std::string::npos);
+  const auto shared = example_rules();
+  std::vector<std::string> got(8);
+  std::vector<std::thread> threads;
+  for (std::size_t k = 0; k < got.size(); ++k) {
+    threads.emplace_back([&, k] { got[k] = text(route_columns(shared, columns)); });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& g : got) CHECK(g == expected);
 }
