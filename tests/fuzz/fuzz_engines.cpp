@@ -4,7 +4,7 @@
 // policy) and, decoded from the bytes, a ticket, its history (any kinds,
 // instants out of order, duplicate ids, events before the creation, fields
 // of the wrong type) and `now`; then evaluate, explain (text and JSON),
-// route, explain_route and choose_agent. Only TicketError (an
+// route, explain_route, route_columns and choose_agent. Only TicketError (an
 // InvalidArgument) and RangeError may escape; anything else is a crash.
 // The properties, from docs/sla.md ("States at now", "Due and breach",
 // "Warnings and escalations") and docs/routing.md, for every cycle:
@@ -40,6 +40,7 @@
 #include <simdjson.h>
 #include <slakit/routing/agent.hpp>
 #include <slakit/routing/route.hpp>
+#include <slakit/routing/route_columns.hpp>
 #include <slakit/sla/evaluation.hpp>
 #include <slakit/sla/explain.hpp>
 #include <slakit/slakit.hpp>
@@ -53,6 +54,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -500,6 +502,38 @@ Outcome outcome(Op op) {
   }
 }
 
+// docs/routing.md, "Tickets as columns": the ticket's record as a batch of
+// one row (texts, a category, and the custom field as it is) routes as
+// route() routes the record at its creation, or fails as it throws (the
+// fields the routes read, as columns of every kind).
+void check_columns(const slakit::Ticket& t) {
+  std::optional<slakit::Routing> expected;
+  const auto record = outcome([&] { expected = slakit::route(rules(), t, {}, t.created); });
+  if (record == Outcome::range_error) return;  // the creation, which columns do not carry
+  const std::string_view category = t.category, team = t.team, tier = t.customer.tier;
+  const std::vector<std::string_view> channels{t.channel}, regions{"emea", t.customer.region};
+  const std::int32_t channel = t.channel.empty() ? -1 : 0;
+  const std::int32_t region = t.customer.region.empty() ? -1 : 1;
+  const auto order_value = t.fields.find("order_value");
+  const slakit::FieldValue value =
+      order_value == t.fields.end() ? slakit::FieldValue{} : order_value->second;
+  slakit::TicketColumns columns(1);
+  columns.texts("ticket.category", {&category, 1})
+      .texts("ticket.team", {&team, 1})
+      .texts("customer.tier", {&tier, 1})
+      .categories("ticket.channel", {&channel, 1}, channels)
+      .categories("customer.region", {&region, 1}, regions)
+      .values("ticket.order_value", {&value, 1});
+  const auto got = slakit::route_columns(rules(), columns);
+  require((record == Outcome::ticket_error) == (got.routing(0) == nullptr));
+  require(got.failures.size() == (got.routing(0) == nullptr ? 1U : 0U));
+  if (!expected) return;
+  auto adjusted = *got.routing(0);
+  adjusted.id = t.id;
+  for (auto& x : adjusted.relaxed) x.drops_at = t.created + x.drops_at.time_since_epoch();
+  require(slakit::to_json(adjusted) == slakit::to_json(*expected));
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -517,6 +551,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   require(evaluated == explained && evaluated != Outcome::invalid_argument);
   if (evaluation) check_evaluation(*evaluation, *explanation);
 
+  check_columns(h.ticket);
   const std::optional<Instant> route_now = in.flag() ? std::optional{now} : std::nullopt;
   std::optional<slakit::Routing> routing;
   std::optional<slakit::RouteExplanation> route_explanation;
