@@ -15,7 +15,7 @@ namespace slakit::cli {
 int test_command(const Arguments& args) {
   const auto format = args.value("--format").value_or("text");
   // Opened first: an --output that cannot be written fails before the run.
-  Output out{args.value("--output")};
+  Output report{args.value("--output")};
   const auto result = compile_files(args.files);
   const TextStyle style{.color = args.colored(stderr)};
   for (const auto& d : result.diagnostics) {
@@ -36,8 +36,8 @@ int test_command(const Arguments& args) {
     out.close();
     if (!out) throw UsageError{"cannot write '" + *junit + "'"};
   }
-  out.write(format == "json" ? to_json(results, sources) + "\n" : text_report(results, sources));
-  out.finish();
+  report.write(format == "json" ? to_json(results, sources) + "\n" : text_report(results, sources));
+  report.finish();
   for (const auto& r : results) {
     if (!r.passed) return kProblems;
   }
