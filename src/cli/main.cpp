@@ -75,13 +75,13 @@ examples:
          {"text", "json"},
          "text, or a JSON array with one object per file (docs/cli.md)"}},
        R"(Prints each file's canonical text (docs/language.md, "Formatting"). A file
-with syntax errors gets its diagnostics on stderr and exit status 1.
-
-examples:
+with syntax errors gets its diagnostics on stderr and examples:
   slakit fmt rules.sla                 # the canonical text on stdout
   slakit fmt --write rules/*.sla       # rewrite in place
   slakit fmt --check rules/*.sla       # CI: exit 1 when one is not formatted
   slakit fmt --check --format json rules/*.sla
+
+exit status 1.
 )",
        fmt_command},
       {"deadline",
@@ -177,16 +177,16 @@ per kind of change, per policy and per queue, and the first examples of each
 kind. Options may come before or after the `--`. A summary line ends the
 run on stderr: "slakit diff: N tickets read, N written, N rejected".
 
-exit status (as diff(1)): 0 no ticket changed, 1 some changed, 2 usage, I/O
-or rule file errors, or a line neither rule set could read (reported on
-stderr with its line number; the other lines are still compared)
-
 examples:
   slakit diff main/rules.sla -- rules.sla --tickets last_month.jsonl \
       --now 2026-04-30T00:00:00Z
   git show main:rules/sla.sla > /tmp/old.sla
   slakit diff /tmp/old.sla rules/calendars.sla -- rules/sla.sla rules/calendars.sla \
       --tickets export.jsonl --format json --examples 3 --output diff.json
+
+exit status (as diff(1)): 0 no ticket changed, 1 some changed, 2 usage, I/O
+or rule file errors, or a line neither rule set could read (reported on
+stderr with its line number; the other lines are still compared)
 )",
        diff_command,
        true},
@@ -212,15 +212,15 @@ and calendar time; reopen rate; first-contact resolution rate. docs/report.md
 defines every figure. A summary line ends the run on stderr: "slakit report:
 N tickets read, N written, N rejected".
 
-exit status: 0 every line reported, 1 a line could not be read or evaluated
-(reported on stderr; the others still count) or rule file errors, 2 usage or
-I/O error
-
 examples:
   slakit report rules.sla --tickets march.jsonl --now 2026-04-01T00:00:00Z
   slakit report rules.sla --tickets march.jsonl --by customer.tier --by target \
       --format csv --output attainment.csv
   zcat export.jsonl.gz | slakit report rules.sla --tickets - --by queue --format json
+
+exit status: 0 every line reported, 1 a line could not be read or evaluated
+(reported on stderr; the others still count) or rule file errors, 2 usage or
+I/O error
 )",
        report_command},
       {"test",
@@ -239,13 +239,13 @@ per case, PASS or FAIL; a failure shows each failing expectation as
 file:line:col with expected and actual values and the engine's explanation.
 The last line reads 'N passed, M failed'.
 
-exit status: 0 every case passed, 1 a case failed, 2 usage error, unreadable
-file, compile errors (printed as 'slakit check' prints them), or no case to run
-
 examples:
   slakit test examples/rules/tests/sla_tests.sla
   slakit test rules/*.sla --filter 'gold*' --junit build/slakit-tests.xml
   slakit test rules.sla tests.sla --format json > results.json
+
+exit status: 0 every case passed, 1 a case failed, 2 usage error, unreadable
+file, compile errors (printed as 'slakit check' prints them), or no case to run
 )",
        test_command},
       {"version",
