@@ -109,12 +109,6 @@ std::string command_help(const CommandSpec& spec);
 std::optional<std::string_view> closest(std::string_view word,
                                         const std::vector<std::string_view>& candidates);
 
-/// Splits argv; `with_value` names the options that take a value. Kept for
-/// commands written before the table (main.cpp): prefer a CommandSpec.
-Arguments parse_arguments(int argc, char** argv, int first,
-                          const std::vector<std::string>& with_value,
-                          const std::vector<std::string>& flags);
-
 int check_command(const Arguments& args);
 int fmt_command(const Arguments& args);
 int deadline_command(const Arguments& args);

@@ -179,18 +179,12 @@ std::string command_help(const CommandSpec& spec) {
   }
   out += "\n";
   out += spec.help;
-  out += "\nexit status: 0 clean, 1 problems found, 2 usage or I/O error (docs/cli.md)\n";
+  // A command whose statuses differ (diff, after diff(1)) or say more
+  // (test, report) spells them out in its help; the others share these.
+  if (spec.help.find("exit status") == std::string_view::npos) {
+    out += "\nexit status: 0 clean, 1 problems found, 2 usage or I/O error (docs/cli.md)\n";
+  }
   return out;
-}
-
-Arguments parse_arguments(int argc, char** argv, int first,
-                          const std::vector<std::string>& with_value,
-                          const std::vector<std::string>& flags) {
-  CommandSpec spec;
-  spec.name = first >= 2 && first - 1 < argc ? argv[first - 1] : "slakit";
-  for (const auto& n : with_value) spec.options.push_back({n, "VALUE", {}, ""});
-  for (const auto& n : flags) spec.options.push_back({n, "", {}, ""});
-  return parse_command_line(spec, argc, argv, first);
 }
 
 }  // namespace slakit::cli

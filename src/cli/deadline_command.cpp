@@ -85,7 +85,7 @@ class Batch {
     if (reader.failed()) throw UsageError{"error reading '" + path_ + "'"};
     output_.finish();
     reading_.note(path_);
-    print_summary("deadline", counts_.read == 1 ? "row" : "rows", counts_);
+    print_summary("deadline", "row", counts_);
     return counts_.rejected > 0 ? kProblems : kOk;
   }
 

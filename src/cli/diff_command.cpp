@@ -1,5 +1,6 @@
 // slakit diff OLD... -- NEW... --tickets T.jsonl [--now TIME]
 //             [--format text|json] [--examples N] [--fractions truncate|reject]
+//             [--output FILE]
 //
 // What-if replay: every ticket routed and evaluated under two rule sets, and
 // what changes, counted and shown by example (docs/cli.md). Each thread
@@ -16,6 +17,7 @@
 
 #include "cli.hpp"
 #include "diff_summary.hpp"
+#include "output.hpp"
 #include "progress.hpp"
 #include "ticket_stream.hpp"
 
@@ -172,27 +174,30 @@ int diff_command(const Arguments& args) {
   const auto new_rules = compile_or_report(new_files, {.color = args.colored(stderr)});
   if (!old_rules || !new_rules) return kUsage;
 
+  // Opened first: an --output that cannot be written fails before the work.
+  Output out{args.value("--output")};
   std::mutex made;
   std::vector<std::shared_ptr<DiffWorker>> workers;
-  int status = kOk;
+  StreamResult streamed;
   {
     Progress progress{"diff"};
-    status = stream_lines(
-        *tickets,
-        [&]() -> std::shared_ptr<LineWorker> {
-          auto w = std::make_shared<DiffWorker>(*old_rules, *new_rules, reading, now, route_now,
-                                                examples, progress);
-          const std::lock_guard lock{made};
-          workers.push_back(w);
-          return w;
-        },
-        stream_settings("", args));
+    streamed =
+        stream_lines(*tickets,
+                     [&]() -> std::shared_ptr<LineWorker> {
+                       auto w = std::make_shared<DiffWorker>(*old_rules, *new_rules, reading, now,
+                                                             route_now, examples, progress);
+                       const std::lock_guard lock{made};
+                       workers.push_back(w);
+                       return w;
+                     },
+                     {.command = "", .output = std::nullopt, .colored = args.colored(stderr)});
   }
   DiffSummary total{examples};
   for (const auto& w : workers) total.merge(w->summary);
-  const auto out = format == "json" ? diff_json(total) : diff_text(total);
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  if (status != kOk) return kUsage;  // a line could not be read
+  out.write(format == "json" ? diff_json(total) : diff_text(total));
+  out.finish();
+  print_summary("diff", "ticket", streamed.counts);
+  if (streamed.status != kOk) return kUsage;  // a line could not be read
   return total.changed != 0 ? kProblems : kOk;
 }
 

@@ -7,12 +7,21 @@
 #include <string_view>
 
 #include "cli.hpp"
+#include "support/json_writer.hpp"
 
 namespace slakit::cli {
 namespace {
 
 int version_command(const Arguments& args) {
   if (!args.files.empty()) throw UsageError{"version takes no arguments"};
+  if (args.value("--format").value_or("text") == "json") {
+    detail::JsonWriter json{true};
+    json.begin_object();
+    json.key("version"), json.value(SLAKIT_VERSION_STRING);
+    json.end_object();
+    std::printf("%s\n", json.take().c_str());
+    return kOk;
+  }
   std::printf("slakit %s\n", SLAKIT_VERSION_STRING);
   return kOk;
 }
@@ -66,18 +75,19 @@ examples:
          {"text", "json"},
          "text, or a JSON array with one object per file (docs/cli.md)"}},
        R"(Prints each file's canonical text (docs/language.md, "Formatting"). A file
-with syntax errors gets its diagnostics on stderr and exit status 1.
-
-examples:
+with syntax errors gets its diagnostics on stderr and examples:
   slakit fmt rules.sla                 # the canonical text on stdout
   slakit fmt --write rules/*.sla       # rewrite in place
   slakit fmt --check rules/*.sla       # CI: exit 1 when one is not formatted
   slakit fmt --check --format json rules/*.sla
+
+exit status 1.
 )",
        fmt_command},
       {"deadline",
        "business-time deadlines in a calendar of the rule set",
-       "FILE... --calendar NAME (--start TIME --add DURATION | --batch IN.csv [--output FILE])",
+       "FILE... --calendar NAME (--start TIME --add DURATION | --batch IN.csv [--output FILE]) "
+       "[--format text|json]",
        {{"--calendar", "NAME", {}, "the calendar to count in"},
         {"--start", "TIME", {}, "RFC 3339, a wall-clock time in the calendar's zone, or a date"},
         {"--add", "DURATION", {}, "business time (90m, 1h30m, 8h, 45s) or business days (3bd)"},
@@ -123,7 +133,8 @@ examples:
        eval_command},
       {"route",
        "the queue, team, priority, skills and agent of each ticket, as JSON Lines",
-       "FILE... --tickets T.jsonl [--now TIME] [--agents A.jsonl] [--explain [--format json|text]]",
+       "FILE... --tickets T.jsonl [--now TIME] [--agents A.jsonl] [--explain [--format json|text]] "
+       "[--output FILE]",
        {kTickets,
         kNow,
         {"--agents", "A.jsonl", {}, "agents to choose from, one a line (needs --now)"},
@@ -145,7 +156,7 @@ examples:
       {"diff",
        "what a rule change does to the tickets (what-if replay)",
        "OLD.sla... -- NEW.sla... --tickets T.jsonl [--now TIME] [--format text|json] "
-       "[--examples N]",
+       "[--examples N] [--output FILE]",
        {kTickets,
         {"--now",
          "TIME",
@@ -157,29 +168,32 @@ examples:
          {"text", "json"},
          "text (default, for a CI log) or json (one object)"},
         {"--examples", "N", {}, "examples shown per kind of change (default 10)"},
-        kFractions},
+        kFractions,
+        kOutput},
        R"(Routes and evaluates every ticket of T.jsonl ('-': standard input) under the
 rule files before `--` (OLD) and those after it (NEW), and reports the tickets
 whose queue, team, priority, SLA, due instants or breach state differ: counts
 per kind of change, per policy and per queue, and the first examples of each
-kind. Options may come before or after the `--`.
-
-exit status: 0 no ticket changed, 1 some changed, 2 usage, I/O or rule file
-errors, or a line neither rule set could read (reported on stderr with its
-line number; the other lines are still compared)
+kind. Options may come before or after the `--`. A summary line ends the
+run on stderr: "slakit diff: N tickets read, N written, N rejected".
 
 examples:
   slakit diff main/rules.sla -- rules.sla --tickets last_month.jsonl \
       --now 2026-04-30T00:00:00Z
   git show main:rules/sla.sla > /tmp/old.sla
   slakit diff /tmp/old.sla rules/calendars.sla -- rules/sla.sla rules/calendars.sla \
-      --tickets export.jsonl --format json --examples 3 > diff.json
+      --tickets export.jsonl --format json --examples 3 --output diff.json
+
+exit status (as diff(1)): 0 no ticket changed, 1 some changed, 2 usage, I/O
+or rule file errors, or a line neither rule set could read (reported on
+stderr with its line number; the other lines are still compared)
 )",
        diff_command,
        true},
       {"report",
        "attainment and service times over a batch of tickets, grouped",
-       "FILE... --tickets T.jsonl [--now TIME] [--by FIELD]... [--format text|json|csv]",
+       "FILE... --tickets T.jsonl [--now TIME] [--by FIELD]... [--format text|json|csv] "
+       "[--output FILE]",
        {kTickets,
         kNow,
         {"--by",
@@ -189,49 +203,58 @@ examples:
          "contract or order field; repeat to combine (default: --by policy --by target)",
          true},
         {"--format", "FORMAT", {"text", "json", "csv"}, "text (default: a table), json or csv"},
-        kFractions},
+        kFractions,
+        kOutput},
        R"(Evaluates every ticket of T.jsonl ('-': standard input) at --now and reports,
 per group: target cycles met, breached, running, paused and cancelled; met %;
 median and 90th percentile of first response and resolution time, in business
 and calendar time; reopen rate; first-contact resolution rate. docs/report.md
-defines every figure.
-
-exit status: 0 every line reported, 1 a line could not be read or evaluated
-(reported on stderr; the others still count) or rule file errors, 2 usage or
-I/O error
+defines every figure. A summary line ends the run on stderr: "slakit report:
+N tickets read, N written, N rejected".
 
 examples:
   slakit report rules.sla --tickets march.jsonl --now 2026-04-01T00:00:00Z
   slakit report rules.sla --tickets march.jsonl --by customer.tier --by target \
-      --format csv > attainment.csv
+      --format csv --output attainment.csv
   zcat export.jsonl.gz | slakit report rules.sla --tickets - --by queue --format json
+
+exit status: 0 every line reported, 1 a line could not be read or evaluated
+(reported on stderr; the others still count) or rule file errors, 2 usage or
+I/O error
 )",
        report_command},
       {"test",
        "run the test blocks of rule files",
-       "FILE... [--filter PATTERN] [--format text|json] [--junit OUT.xml]",
+       "FILE... [--filter PATTERN] [--format text|json] [--junit OUT.xml] [--output FILE]",
        {{"--filter",
          "PATTERN",
          {},
          "run only the cases whose names match: '*' any characters, '?' one; without "
          "either, names that contain PATTERN"},
         {"--format", "FORMAT", {"text", "json"}, "the report on stdout: text (default) or json"},
-        {"--junit", "OUT.xml", {}, "also write JUnit XML for CI test views"}},
+        {"--junit", "OUT.xml", {}, "also write JUnit XML for CI test views"},
+        kOutput},
        R"(Runs the test blocks of the rule files (docs/language.md, "Tests"): one line
 per case, PASS or FAIL; a failure shows each failing expectation as
 file:line:col with expected and actual values and the engine's explanation.
 The last line reads 'N passed, M failed'.
 
-exit status: 0 every case passed, 1 a case failed, 2 usage error, unreadable
-file, compile errors (printed as 'slakit check' prints them), or no case to run
-
 examples:
   slakit test examples/rules/tests/sla_tests.sla
   slakit test rules/*.sla --filter 'gold*' --junit build/slakit-tests.xml
   slakit test rules.sla tests.sla --format json > results.json
+
+exit status: 0 every case passed, 1 a case failed, 2 usage error, unreadable
+file, compile errors (printed as 'slakit check' prints them), or no case to run
 )",
        test_command},
-      {"version", "print the version", "", {}, "example:\n  slakit version\n", version_command},
+      {"version",
+       "print the version",
+       "[--format text|json]",
+       {{"--format", "FORMAT", {"text", "json"}, "text ('slakit 0.1.0') or json"}},
+       "Prints the version, as 'slakit --version' does.\n\nexamples:\n  slakit version\n"
+       "  slakit version --format json\n",
+       version_command},
   };
   return table;
 }
@@ -245,8 +268,12 @@ std::string overview() {
            std::string{c.summary} + "\n";
   }
   out +=
-      "\nEvery command takes --help and --color=auto|always|never (NO_COLOR is respected).\n"
-      "exit status: 0 clean, 1 problems found, 2 usage or I/O error (docs/cli.md)\n";
+      "\nEvery command takes --help and --color=auto|always|never (NO_COLOR is respected),\n"
+      "and --format json. Batch commands (deadline --batch, eval, route, diff, report)\n"
+      "read a file or '-' (standard input), write stdout or --output FILE, and end\n"
+      "with a summary line on stderr.\n"
+      "exit status: 0 clean, 1 problems found, 2 usage or I/O error; diff: 0 no\n"
+      "change, 1 changes, 2 trouble, as diff(1) (docs/cli.md)\n";
   return out;
 }
 

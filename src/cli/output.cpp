@@ -89,9 +89,9 @@ void Output::finish() {
   finished_ = true;
 }
 
-void print_summary(std::string_view command, std::string_view records, const BatchCounts& counts) {
-  std::fputs(fmt::format("slakit {}: {} {} read, {} written, {} rejected\n", command, counts.read,
-                         records, counts.written, counts.rejected)
+void print_summary(std::string_view command, std::string_view record, const BatchCounts& counts) {
+  std::fputs(fmt::format("slakit {}: {} {}{} read, {} written, {} rejected\n", command, counts.read,
+                         record, counts.read == 1 ? "" : "s", counts.written, counts.rejected)
                  .c_str(),
              stderr);
 }

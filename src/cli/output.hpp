@@ -56,8 +56,9 @@ struct BatchCounts {
   std::size_t rejected = 0;  ///< records reported as errors on stderr
 };
 
-/// "slakit deadline: 4 rows read, 4 written, 1 rejected" on stderr.
-void print_summary(std::string_view command, std::string_view records, const BatchCounts& counts);
+/// "slakit deadline: 4 rows read, 4 written, 1 rejected" on stderr;
+/// `record` is the singular ("row", "ticket").
+void print_summary(std::string_view command, std::string_view record, const BatchCounts& counts);
 
 /// "error", in bold red when `colored`: the word of "file:line: error: ...".
 [[nodiscard]] std::string_view error_word(bool colored);

@@ -1,5 +1,6 @@
 // slakit report FILE... --tickets T.jsonl [--now TIME] [--by FIELD]...
 //               [--format text|json|csv] [--fractions truncate|reject]
+//               [--output FILE]
 //
 // Attainment and service times over a batch of tickets, grouped (docs/
 // report.md). Each thread sums up its own tickets into its own table; the
@@ -11,6 +12,7 @@
 #include <mutex>
 
 #include "cli.hpp"
+#include "output.hpp"
 #include "progress.hpp"
 #include "report_output.hpp"
 #include "report_stats.hpp"
@@ -85,36 +87,38 @@ int report_command(const Arguments& args) {
   const bool routes =
       std::any_of(fields.begin(), fields.end(), [](const GroupField& f) { return f.routed; });
 
+  // Opened first: an --output that cannot be written fails before the work.
+  Output out{args.value("--output")};
   std::mutex made;
   std::vector<std::shared_ptr<ReportWorker>> workers;
-  int status = kOk;
+  StreamResult streamed;
   {
     Progress progress{"report"};
-    status = stream_lines(
-        *tickets,
-        [&]() -> std::shared_ptr<LineWorker> {
-          auto w = std::make_shared<ReportWorker>(rules, reading, now, route_now, routes, fields,
-                                                  progress);
-          const std::lock_guard lock{made};
-          workers.push_back(w);
-          return w;
-        },
-        stream_settings("", args));
+    streamed =
+        stream_lines(*tickets,
+                     [&]() -> std::shared_ptr<LineWorker> {
+                       auto w = std::make_shared<ReportWorker>(rules, reading, now, route_now,
+                                                               routes, fields, progress);
+                       const std::lock_guard lock{made};
+                       workers.push_back(w);
+                       return w;
+                     },
+                     {.command = "", .output = std::nullopt, .colored = args.colored(stderr)});
   }
   ReportTable total{fields};
   for (const auto& w : workers) total.merge(w->table);
-  const auto out = format == "json"  ? report_json(total, by, format_utc(now))
-                   : format == "csv" ? report_csv(total, by)
-                                     : report_text(total, by);
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  out.write(format == "json"  ? report_json(total, by, format_utc(now))
+            : format == "csv" ? report_csv(total, by)
+                              : report_text(total, by));
+  out.finish();
   if (total.overflowed) {
-    std::fflush(stdout);
     std::fprintf(stderr,
                  "slakit: note: more than %zu groups; the tickets of the others are counted in "
                  "the (other) row\n",
                  kMaxReportRows);
   }
-  return status;
+  print_summary("report", "ticket", streamed.counts);
+  return streamed.status;
 }
 
 }  // namespace slakit::cli

@@ -9,6 +9,7 @@
 
 #include "agent_reader.hpp"
 #include "cli.hpp"
+#include "routing/route_json.hpp"
 #include "ticket_stream.hpp"
 
 namespace slakit::cli {
@@ -38,10 +39,16 @@ int route_command(const Arguments& args) {
   const auto status = stream_tickets(
       rules, *tickets, options,
       [&]() -> TicketHandler {
-        return [&](const TicketHistory& h, std::string& out) {
+        return [&, r = std::make_shared<Routing>()](const TicketHistory& h, std::string& out) {
           if (!explain) {
-            const auto r = route(rules, h.ticket, h.events, now);
-            out += agents ? to_json(r, choose_agent(rules, r, agents->agents, *now)) : to_json(r);
+            // Into this thread's Routing and straight into the output: no
+            // allocation per ticket once their buffers have grown.
+            route(rules, h.ticket, h.events, now, *r);
+            if (agents) {
+              out += to_json(*r, choose_agent(rules, *r, agents->agents, *now));
+            } else {
+              detail::append_json(*r, out);
+            }
             out += '\n';
             return;
           }

@@ -1,4 +1,5 @@
 // slakit test FILE... [--filter PATTERN] [--format text|json] [--junit OUT.xml]
+//             [--output FILE]
 // (its help: the command table in main.cpp)
 #include <slakit/testing/test_runner.hpp>
 
@@ -6,12 +7,15 @@
 #include <fstream>
 
 #include "cli.hpp"
+#include "output.hpp"
 #include "test_report.hpp"
 
 namespace slakit::cli {
 
 int test_command(const Arguments& args) {
   const auto format = args.value("--format").value_or("text");
+  // Opened first: an --output that cannot be written fails before the run.
+  Output report{args.value("--output")};
   const auto result = compile_files(args.files);
   const TextStyle style{.color = args.colored(stderr)};
   for (const auto& d : result.diagnostics) {
@@ -32,9 +36,8 @@ int test_command(const Arguments& args) {
     out.close();
     if (!out) throw UsageError{"cannot write '" + *junit + "'"};
   }
-  const auto report =
-      format == "json" ? to_json(results, sources) + "\n" : text_report(results, sources);
-  std::fputs(report.c_str(), stdout);
+  report.write(format == "json" ? to_json(results, sources) + "\n" : text_report(results, sources));
+  report.finish();
   for (const auto& r : results) {
     if (!r.passed) return kProblems;
   }

@@ -90,16 +90,17 @@ int stream_tickets(const RuleSet& rules, const std::string& path, ReaderOptions 
                    const std::function<TicketHandler()>& make_handler,
                    const StreamSettings& settings) {
   return stream_lines(
-      path,
-      [&]() -> std::shared_ptr<LineWorker> {
-        return std::make_shared<TicketWorker>(rules, options, make_handler());
-      },
-      settings);
+             path,
+             [&]() -> std::shared_ptr<LineWorker> {
+               return std::make_shared<TicketWorker>(rules, options, make_handler());
+             },
+             settings)
+      .status;
 }
 
-int stream_lines(const std::string& path,
-                 const std::function<std::shared_ptr<LineWorker>()>& make_worker,
-                 const StreamSettings& settings) {
+StreamResult stream_lines(const std::string& path,
+                          const std::function<std::shared_ptr<LineWorker>()>& make_worker,
+                          const StreamSettings& settings) {
   std::FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (in == nullptr) throw UsageError{"cannot read '" + path + "'"};
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned{in == stdin ? nullptr : in,
@@ -163,11 +164,9 @@ int stream_lines(const std::string& path,
   if (reader.failed()) throw UsageError{"error reading '" + path + "'"};
   sink.finish();
   note_truncated(path, truncated, "instant");
-  if (!settings.command.empty()) {
-    const BatchCounts counts{.read = read, .written = read - rejected, .rejected = rejected};
-    print_summary(settings.command, read == 1 ? "ticket" : "tickets", counts);
-  }
-  return rejected > 0 ? kProblems : kOk;
+  const BatchCounts counts{.read = read, .written = read - rejected, .rejected = rejected};
+  if (!settings.command.empty()) print_summary(settings.command, "ticket", counts);
+  return {.status = rejected > 0 ? kProblems : kOk, .counts = counts};
 }
 
 StreamSettings stream_settings(std::string_view command, const Arguments& args) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "output.hpp"
 #include "ticket_reader.hpp"
 
 namespace slakit::cli {
@@ -55,13 +56,21 @@ class LineWorker {
   [[nodiscard]] virtual std::size_t truncated_instants() const = 0;
 };
 
+/// What stream_lines did: kOk or kProblems (a line failed), and the counts
+/// of the summary line.
+struct StreamResult {
+  int status = kOk;
+  BatchCounts counts;
+};
+
 /// stream_tickets for workers that read lines themselves: `make_worker` is
 /// called once per thread; a command that sums up keeps the workers it made
-/// and merges them once this returns. Errors, the truncation note and the
-/// result are as for stream_tickets.
-int stream_lines(const std::string& path,
-                 const std::function<std::shared_ptr<LineWorker>()>& make_worker,
-                 const StreamSettings& settings = {});
+/// and merges them once this returns, then writes its report and the summary
+/// line itself (settings without a command). Errors and the truncation note
+/// are as for stream_tickets.
+StreamResult stream_lines(const std::string& path,
+                          const std::function<std::shared_ptr<LineWorker>()>& make_worker,
+                          const StreamSettings& settings = {});
 
 /// The rule files of a command that reads tickets, compiled; empty after
 /// their errors went to stderr (the command then exits with kProblems).

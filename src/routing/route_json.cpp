@@ -1,5 +1,7 @@
 // to_json(Routing) and to_json(RouteExplanation): the lines `slakit route`
 // prints.
+#include "route_json.hpp"
+
 #include <slakit/routing/agent.hpp>
 #include <slakit/routing/route.hpp>
 
@@ -84,6 +86,15 @@ std::string explanation_json(const RouteExplanation& x, const AgentChoice* a) {
 }
 
 }  // namespace
+
+void detail::append_json(const Routing& r, std::string& out) {
+  JsonWriter w{true};
+  w.append_to(std::move(out));
+  w.begin_object();
+  routing_members(w, r);
+  w.end_object();
+  out = w.take();
+}
 
 std::string to_json(const Routing& r) {
   return routing_json(r, nullptr);

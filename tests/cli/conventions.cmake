@@ -9,7 +9,7 @@ set(cal_args ${rules}/calendars.sla --calendar emea_support)
 
 # "`slakit COMMAND --help` (and `slakit help COMMAND`) prints that command's
 # help with examples to stdout, exit 0."
-foreach(command check fmt deadline eval route diff report version)
+foreach(command check fmt deadline eval route diff report test version)
   cli_test(help_${command} 0 ARGS ${command} --help
            STDOUT "^usage: slakit ${command}[ \n].*\noptions:\n.*  --color auto\\|always\\|never .*example")
 endforeach()
@@ -18,7 +18,7 @@ cli_test(help_short 0 ARGS eval -h STDOUT "^usage: slakit eval ")
 # --help wins over any other mistake on the line.
 cli_test(help_after_bad_option 0 ARGS deadline --frobnicate --help STDOUT "^usage: slakit deadline ")
 cli_test(help_lists_commands 0 ARGS --help
-         STDOUT "commands:\n  check .*\n  fmt .*\n  deadline .*\n  eval .*\n  route .*\n  diff .*\n  report .*\n  version ")
+         STDOUT "commands:\n  check .*\n  fmt .*\n  deadline .*\n  eval .*\n  route .*\n  diff .*\n  report .*\n  test .*\n  version ")
 cli_test(help_unknown_command 2 ARGS help frobnicate STDERR "unknown command 'frobnicate'")
 cli_test(no_command 2 ARGS STDERR "^usage: slakit COMMAND")
 cli_test(version_option 0 ARGS --version STDOUT "^slakit [0-9]+\\.[0-9]+\\.[0-9]+\n$")
@@ -146,3 +146,64 @@ cli_test(output_kept_on_failure 2 ARGS deadline ${cal_args} --batch ${here}/no_s
          --output ${out}/kept.csv COPY ${here}/batch_clean.csv TO ${out}/kept.csv
          STDERR "no_start.csv' has no column 'start' in its header"
          FILE ${out}/kept.csv FILE_MATCHES "^id,start,add\nA,2026-03-27T16:00:00\\+01:00,4h\nB,2026-04-02,3bd\n$")
+
+# Batch commands that write one report (diff, report) and test's report
+# follow the same conventions: `-` reads standard input, --output FILE
+# (replaced only when the run finishes), every write checked, and for diff
+# and report the summary line on stderr after the report, whose "written"
+# counts the tickets the report covers (docs/cli.md, "Conventions").
+set(whatif ${here}/whatif)
+set(diff_args diff ${whatif}/old.sla -- ${whatif}/new.sla --now 2026-03-10T00:00:00Z)
+set(report_args report ${whatif}/new.sla --now 2026-03-10T00:00:00Z)
+cli_test(diff_summary 1 ARGS ${diff_args} --tickets ${whatif}/few.jsonl
+         STDOUT "^4 tickets compared, 3 changed\n" STDERR "^slakit diff: 4 tickets read, 4 written, 0 rejected\n$")
+cli_test(diff_summary_bad_line 2 ARGS ${diff_args} --tickets ${whatif}/few_bad.jsonl
+         STDERR "few_bad.jsonl:2: error: invalid JSON[^\n]*\nslakit diff: 3 tickets read, 2 written, 1 rejected\n$")
+cli_test(diff_stdin_output 1 ARGS ${diff_args} --tickets - --output ${out}/diff.txt INPUT ${whatif}/few.jsonl
+         REMOVE ${out}/diff.txt STDOUT "^$" STDERR "^slakit diff: 4 tickets read, 4 written, 0 rejected\n$"
+         FILE ${out}/diff.txt FILE_MATCHES "^4 tickets compared, 3 changed\n.*breach changes:\n")
+cli_test(diff_output_kept_on_failure 2 ARGS ${diff_args} --tickets ${here}/none.jsonl
+         --output ${out}/diff_kept.txt COPY ${here}/batch_clean.csv TO ${out}/diff_kept.txt
+         STDERR "cannot read '.*none.jsonl'" STDERR_NOT "slakit diff:"
+         FILE ${out}/diff_kept.txt FILE_MATCHES "^id,start,add\n")
+cli_test(report_summary 0 ARGS ${report_args} --tickets ${whatif}/few.jsonl
+         STDOUT "^policy +target " STDERR "^slakit report: 4 tickets read, 4 written, 0 rejected\n$")
+cli_test(report_summary_bad_line 1 ARGS ${report_args} --tickets ${whatif}/few_bad.jsonl
+         STDERR "few_bad.jsonl:2: error: invalid JSON[^\n]*\nslakit report: 3 tickets read, 2 written, 1 rejected\n$")
+cli_test(report_stdin_output 0 ARGS ${report_args} --tickets - --format csv --output ${out}/report.csv
+         INPUT ${whatif}/few.jsonl REMOVE ${out}/report.csv STDOUT "^$"
+         FILE ${out}/report.csv FILE_MATCHES "^policy,target,tickets,.*\n\\(total\\),,4,")
+cli_test(test_output 1 ARGS test ${here}/runner_tests.sla --output ${out}/test_report.txt
+         REMOVE ${out}/test_report.txt STDOUT "^$"
+         FILE ${out}/test_report.txt FILE_MATCHES "^PASS  .*\n2 passed, 2 failed\n$")
+# A run stopped by compile errors leaves an existing --output as it was.
+cli_test(test_output_kept_on_failure 2 ARGS test ${here}/compile_error_tests.sla
+         --output ${out}/test_kept.txt COPY ${here}/batch_clean.csv TO ${out}/test_kept.txt
+         STDERR "error\\[E0203\\]" FILE ${out}/test_kept.txt FILE_MATCHES "^id,start,add\n")
+if(EXISTS /dev/full)
+  cli_test(diff_output_full 2 ARGS ${diff_args} --tickets ${whatif}/few.jsonl --output /dev/full
+           STDERR "slakit: error writing '/dev/full': No space left on device" STDERR_NOT "slakit diff:")
+  cli_test(diff_stdout_full 2 ARGS ${diff_args} --tickets ${whatif}/few.jsonl STDOUT_FILE /dev/full
+           STDERR "slakit: error writing standard output: No space left on device")
+  cli_test(report_output_full 2 ARGS ${report_args} --tickets ${whatif}/few.jsonl --output /dev/full
+           STDERR "slakit: error writing '/dev/full': No space left on device" STDERR_NOT "slakit report:")
+  cli_test(report_stdout_full 2 ARGS ${report_args} --tickets ${whatif}/few.jsonl STDOUT_FILE /dev/full
+           STDERR "slakit: error writing standard output: No space left on device")
+  cli_test(test_output_full 2 ARGS test ${here}/runner_tests.sla --filter passes --output /dev/full
+           STDERR "slakit: error writing '/dev/full': No space left on device")
+endif()
+
+# "`--format json` on every command" (docs/cli.md, "Conventions"): each
+# command's help offers it, and each command prints JSON with it (check,
+# fmt, deadline, diff, report and test above and in CMakeLists.txt).
+foreach(command check fmt deadline eval route diff report test version)
+  cli_test(format_json_offered_${command} 0 ARGS ${command} --help
+           STDOUT "\n  --format [a-z|]*json")
+endforeach()
+cli_test(eval_format_json 0 ARGS eval ${rules}/routing.sla --tickets ${tickets} --now 2026-04-22T12:00:00Z
+         --format json STDOUT "^{\"id\":\"T-2001\",\"now\":\"2026-04-22T12:00:00Z\",")
+cli_test(route_format_json 0 ARGS route ${rules}/routing.sla --tickets ${tickets} --format json
+         STDOUT "^{\"id\":\"T-2001\",\"queue\":\"billing_emea\",")
+cli_test(version_format_json 0 ARGS version --format json STDOUT "^{\"version\":\"[0-9]+\\.[0-9]+\\.[0-9]+\"}\n$")
+cli_test(report_format_json 0 ARGS ${report_args} --tickets ${whatif}/few.jsonl --format json
+         STDOUT "^{\"now\": \"2026-03-10T00:00:00Z\", ")
