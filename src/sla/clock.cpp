@@ -67,10 +67,20 @@ Seconds Clock::upto(Instant t) const {
 
 std::optional<Instant> Clock::reach(Instant s, Seconds carry, Seconds v, std::size_t last) const {
   if (carry >= v) return s;
+  return reach_from(step_at(s), s, upto(s), carry, v, last);
+}
+
+std::optional<Instant> Clock::reach_from_step(std::size_t k, Seconds carry, Seconds v,
+                                              std::size_t last) const {
+  if (carry >= v) return starts_[k];
+  return reach_from(k, starts_[k], before_[k], carry, v, last);
+}
+
+std::optional<Instant> Clock::reach_from(std::size_t k, Instant s, Seconds counted, Seconds carry,
+                                         Seconds v, std::size_t last) const {
   // The counted time, from the first step's start, at which v is reached.
-  const auto goal = upto(s) + (v - carry);
+  const auto goal = counted + (v - carry);
   last = std::min(last, starts_.size() - 1);
-  auto k = step_at(s);
   while (k < last && before_[k + 1] < goal) ++k;
   // Only the last step can stop the search paused: a pause for good.
   if (paused(k)) return std::nullopt;

@@ -10,6 +10,18 @@ namespace slakit::detail {
 
 using namespace std::chrono;
 
+namespace {
+
+// The time a clock counted over a cycle's life, from its start to its stop
+// or `now`. Cycles start and stop at events, at the starts of their steps:
+// the clock's sums answer without a search or a calendar.
+Seconds counted_over(const Clock& clock, const Cycle& c, Instant now) {
+  const auto to = c.stopped_by != nullptr ? clock.upto_step(c.stopped_by->step) : clock.upto(now);
+  return to - clock.upto_step(c.started_by->step);
+}
+
+}  // namespace
+
 Seconds TargetClock::business_days(Instant start, int n) const {
   const Calendar* cal = calendar_;
   if (cal == nullptr) return days{n};
@@ -91,7 +103,7 @@ void TargetClock::evaluate(const TargetPlan& target, std::vector<Cycle>& cycles,
     }
     // A later cycle that continues counts on from here, whoever saw this one.
     const Clock& clock = target.before ? *unpaused_ : clock_;
-    carried = carry + clock.counted(c.start, c.stop.value_or(timeline_.now()));
+    carried = carry + counted_over(clock, c, timeline_.now());
   }
 }
 
@@ -145,7 +157,7 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
       if (chosen >= 0) {
         memo.has_value = true;
         memo.value = case_value(target.cases[static_cast<std::size_t>(chosen)], s);
-        if (const auto due = clock.reach(s, carry, memo.value, k1)) {
+        if (const auto due = clock.reach_from_step(k0, carry, memo.value, k1)) {
           memo.has_due = true;
           memo.due = *due;
         }
@@ -205,7 +217,7 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
     r.state = clock.paused(k1) ? TargetState::paused : TargetState::running;
   }
 
-  const auto counted_end = carry + clock.counted(s, end);
+  const auto counted_end = carry + counted_over(clock, c, now);
   r.business_elapsed = counted_end;
   r.calendar_elapsed = end - s;
   if (r.state == TargetState::running || r.state == TargetState::paused) {
@@ -258,7 +270,7 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
         th.at = due;  // at 100%: the due, found above with the same arguments
       } else if (!c.stop || share <= counted_end) {
         // (A stopped cycle that counted less never got there: no search.)
-        th.at = clock.reach(s, relative ? Seconds{0} : carry, share, k1);
+        th.at = clock.reach_from_step(k0, relative ? Seconds{0} : carry, share, k1);
       }
       if (th.at && limit && *th.at >= *limit) th.at.reset();
       th.fired = th.at && *th.at <= now;
