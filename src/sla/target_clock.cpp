@@ -132,9 +132,10 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
   // values with flags rather than optionals: this loop runs for every step of
   // every cycle, and copying optionals here cost more than the rest of it.
   struct Choice {
-    bool has_value = false, has_due = false;
+    bool has_value = false, has_due = false, has_due_counted = false;
     Seconds value{};
     Instant due{};
+    Seconds due_counted{};  ///< upto(due), when the search for the due knew it
   };
   int memo_case = -2;
   Choice memo;
@@ -157,9 +158,12 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
       if (chosen >= 0) {
         memo.has_value = true;
         memo.value = case_value(target.cases[static_cast<std::size_t>(chosen)], s);
-        if (const auto due = clock.reach_from_step(k0, carry, memo.value, k1)) {
+        std::optional<Seconds> counted;
+        if (const auto due = clock.reach_from_step(k0, carry, memo.value, k1, &counted)) {
           memo.has_due = true;
           memo.due = *due;
+          memo.has_due_counted = counted.has_value();
+          memo.due_counted = counted.value_or(Seconds{0});
         }
       }
     }
@@ -228,7 +232,11 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
     }
   }
   if (breached_at) {
-    r.overdue = clock.counted(std::max(s, *breached_at), end);
+    // Counted from the due that passed to the end: the search for the due
+    // usually knew the counted time there, which spares a calendar look-up.
+    const auto upto_end = clock.upto_step(k0) + (counted_end - carry);
+    r.overdue = upto_end -
+                (last.has_due_counted ? last.due_counted : clock.upto(std::max(s, *breached_at)));
     r.overdue_calendar = end - *breached_at;
   }
 
