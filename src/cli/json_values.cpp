@@ -10,11 +10,12 @@ namespace slakit::cli {
 
 Instant instant(std::string_view s, const Where& where, Fractions fractions) {
   static const auto utc = TimeZone::locate("UTC");
-  const auto t = s.find('T');
-  const bool offset =
-      !s.empty() &&
-      (s.back() == 'Z' || s.back() == 'z' ||
-       (t != std::string_view::npos && s.find_first_of("+-", t) != std::string_view::npos));
+  // Instants written by machines end in Z: then nothing is searched.
+  const auto has_offset = [](std::string_view text) {
+    const auto t = text.find('T');
+    return t != std::string_view::npos && text.find_first_of("+-", t) != std::string_view::npos;
+  };
+  const bool offset = !s.empty() && (s.back() == 'Z' || s.back() == 'z' || has_offset(s));
   try {
     if (!offset) throw InvalidArgument("");
     if (fractions == Fractions::reject && has_fraction(s)) {

@@ -67,15 +67,36 @@ Seconds Clock::upto(Instant t) const {
 
 std::optional<Instant> Clock::reach(Instant s, Seconds carry, Seconds v, std::size_t last) const {
   if (carry >= v) return s;
+  return reach_from(step_at(s), s, upto(s), carry, v, last, nullptr);
+}
+
+std::optional<Instant> Clock::reach_from_step(std::size_t k, Seconds carry, Seconds v,
+                                              std::size_t last,
+                                              std::optional<Seconds>* counted_at) const {
+  if (carry >= v) {
+    if (counted_at != nullptr) *counted_at = before_[k];
+    return starts_[k];
+  }
+  return reach_from(k, starts_[k], before_[k], carry, v, last, counted_at);
+}
+
+std::optional<Instant> Clock::reach_from(std::size_t k, Instant s, Seconds counted, Seconds carry,
+                                         Seconds v, std::size_t last,
+                                         std::optional<Seconds>* counted_at) const {
   // The counted time, from the first step's start, at which v is reached.
-  const auto goal = upto(s) + (v - carry);
+  const auto goal = counted + (v - carry);
   last = std::min(last, starts_.size() - 1);
-  auto k = step_at(s);
   while (k < last && before_[k + 1] < goal) ++k;
   // Only the last step can stop the search paused: a pause for good.
   if (paused(k)) return std::nullopt;
   const auto from = std::max(s, starts_[k]);
-  return add(from, goal - (from == starts_[k] ? before_[k] : upto(from)));
+  const auto at = add(from, goal - (from == starts_[k] ? before_[k] : upto(from)));
+  // Step k is not paused and counts its calendar's time, so up to an
+  // instant within it (or at its end) goal is what upto() would count.
+  // Past the end of step `last` later steps may pause: not known here.
+  if (counted_at != nullptr && (k + 1 == starts_.size() || at <= starts_[k + 1]))
+    *counted_at = goal;
+  return at;
 }
 
 }  // namespace slakit::detail

@@ -38,17 +38,30 @@ class Clock {
   }
   /// Business time in [s, u) outside pauses (s <= u).
   [[nodiscard]] Seconds counted(Instant s, Instant u) const { return upto(u) - upto(s); }
+  /// Counted time from the first step's start to t.
+  [[nodiscard]] Seconds upto(Instant t) const;
+  /// The same to the start of step k: cycles start and stop at events, whose
+  /// steps are known, so most queries need neither a search nor a calendar.
+  [[nodiscard]] Seconds upto_step(std::size_t k) const { return before_[k]; }
   /// The first instant at which `carry` plus the time counted since s reaches
   /// v (s itself when carry already does); empty when a pause that lasts for
   /// ever comes first. Steps after `last` are not seen: the state of step
   /// `last` holds from its start on (a cycle's due as of its stop).
   [[nodiscard]] std::optional<Instant> reach(Instant s, Seconds carry, Seconds v,
                                              std::size_t last = SIZE_MAX) const;
+  /// reach() from the start of step k. With `counted_at`, also upto() of
+  /// the instant found, when the search knows it without a calendar: the
+  /// instant lies in the step where v was reached (or ends it).
+  [[nodiscard]] std::optional<Instant> reach_from_step(
+      std::size_t k, Seconds carry, Seconds v, std::size_t last = SIZE_MAX,
+      std::optional<Seconds>* counted_at = nullptr) const;
 
  private:
   [[nodiscard]] std::size_t step_at(Instant t) const;
-  /// Counted time from the first step's start to t.
-  [[nodiscard]] Seconds upto(Instant t) const;
+  /// reach() from s, which lies in step k and has `counted` before it.
+  [[nodiscard]] std::optional<Instant> reach_from(std::size_t k, Instant s, Seconds counted,
+                                                  Seconds carry, Seconds v, std::size_t last,
+                                                  std::optional<Seconds>* counted_at) const;
 
   const Calendar* calendar_;
   std::span<const Instant> starts_;

@@ -10,6 +10,18 @@ namespace slakit::detail {
 
 using namespace std::chrono;
 
+namespace {
+
+// The time a clock counted over a cycle's life, from its start to its stop
+// or `now`. Cycles start and stop at events, at the starts of their steps:
+// the clock's sums answer without a search or a calendar.
+Seconds counted_over(const Clock& clock, const Cycle& c, Instant now) {
+  const auto to = c.stopped_by != nullptr ? clock.upto_step(c.stopped_by->step) : clock.upto(now);
+  return to - clock.upto_step(c.started_by->step);
+}
+
+}  // namespace
+
 Seconds TargetClock::business_days(Instant start, int n) const {
   const Calendar* cal = calendar_;
   if (cal == nullptr) return days{n};
@@ -91,7 +103,7 @@ void TargetClock::evaluate(const TargetPlan& target, std::vector<Cycle>& cycles,
     }
     // A later cycle that continues counts on from here, whoever saw this one.
     const Clock& clock = target.before ? *unpaused_ : clock_;
-    carried = carry + clock.counted(c.start, c.stop.value_or(timeline_.now()));
+    carried = carry + counted_over(clock, c, timeline_.now());
   }
 }
 
@@ -120,9 +132,10 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
   // values with flags rather than optionals: this loop runs for every step of
   // every cycle, and copying optionals here cost more than the rest of it.
   struct Choice {
-    bool has_value = false, has_due = false;
+    bool has_value = false, has_due = false, has_due_counted = false;
     Seconds value{};
     Instant due{};
+    Seconds due_counted{};  ///< upto(due), when the search for the due knew it
   };
   int memo_case = -2;
   Choice memo;
@@ -145,9 +158,12 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
       if (chosen >= 0) {
         memo.has_value = true;
         memo.value = case_value(target.cases[static_cast<std::size_t>(chosen)], s);
-        if (const auto due = clock.reach(s, carry, memo.value, k1)) {
+        std::optional<Seconds> counted;
+        if (const auto due = clock.reach_from_step(k0, carry, memo.value, k1, &counted)) {
           memo.has_due = true;
           memo.due = *due;
+          memo.has_due_counted = counted.has_value();
+          memo.due_counted = counted.value_or(Seconds{0});
         }
       }
     }
@@ -205,7 +221,7 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
     r.state = clock.paused(k1) ? TargetState::paused : TargetState::running;
   }
 
-  const auto counted_end = carry + clock.counted(s, end);
+  const auto counted_end = carry + counted_over(clock, c, now);
   r.business_elapsed = counted_end;
   r.calendar_elapsed = end - s;
   if (r.state == TargetState::running || r.state == TargetState::paused) {
@@ -216,7 +232,11 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
     }
   }
   if (breached_at) {
-    r.overdue = clock.counted(std::max(s, *breached_at), end);
+    // Counted from the due that passed to the end: the search for the due
+    // usually knew the counted time there, which spares a calendar look-up.
+    const auto upto_end = clock.upto_step(k0) + (counted_end - carry);
+    r.overdue = upto_end -
+                (last.has_due_counted ? last.due_counted : clock.upto(std::max(s, *breached_at)));
     r.overdue_calendar = end - *breached_at;
   }
 
@@ -258,7 +278,7 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
         th.at = due;  // at 100%: the due, found above with the same arguments
       } else if (!c.stop || share <= counted_end) {
         // (A stopped cycle that counted less never got there: no search.)
-        th.at = clock.reach(s, relative ? Seconds{0} : carry, share, k1);
+        th.at = clock.reach_from_step(k0, relative ? Seconds{0} : carry, share, k1);
       }
       if (th.at && limit && *th.at >= *limit) th.at.reset();
       th.fired = th.at && *th.at <= now;

@@ -74,8 +74,12 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
   }
 
   starts_.assign(1, ticket.created);
-  values_.assign(width_, SlotValue{});
-  layout.load(ticket, values_);
+  // Steps of width_ values each, at most one per event and creation's. The
+  // buffer keeps the longest ticket's length: a step costs one copy, with
+  // no resize that would first clear what the copy then overwrites.
+  if (values_.size() < width_ * (order_.size() + 1)) values_.resize(width_ * (order_.size() + 1));
+  std::fill_n(values_.begin(), width_, SlotValue{});
+  layout.load(ticket, std::span{values_.data(), width_});
   changed_.assign(1, ~std::uint64_t{0});
   team_ = ticket.team;
   assignee_ = ticket.assignee;
@@ -90,12 +94,10 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
       solved_.push_back(is_solved_);
       teams_.push_back(team_);
       assignees_.push_back(assignee_);
-      starts_.push_back(e->at);
       // The new step starts with the fields of the step before.
-      const auto from = values_.size() - width_;
-      values_.resize(values_.size() + width_);
-      std::copy_n(values_.begin() + static_cast<std::ptrdiff_t>(from), width_,
-                  values_.begin() + static_cast<std::ptrdiff_t>(from + width_));
+      const auto from = (starts_.size() - 1) * width_;
+      std::copy_n(values_.data() + from, width_, values_.data() + from + width_);
+      starts_.push_back(e->at);
       changed_.push_back(0);
     }
     EventRecord record{

@@ -23,8 +23,7 @@ class JsonWriter {
  public:
   /// `compact`: no blank after ',' and ':' (JSON Lines); otherwise ", " and
   /// ": ", easier to read.
-  explicit JsonWriter(bool compact = false)
-      : comma_(compact ? "," : ", "), colon_(compact ? ":" : ": ") {}
+  explicit JsonWriter(bool compact = false) : separator_size_(compact ? 1 : 2) {}
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -38,7 +37,7 @@ class JsonWriter {
     *at++ = '"';
     at = copy(at, name);
     *at++ = '"';
-    end_ = copy(at, colon_);
+    end_ = put_separator(at, ':');
     after_key_ = true;
   }
   /// A member name from outside the writer (a CSV column), escaped like a
@@ -46,7 +45,7 @@ class JsonWriter {
   void text_key(std::string_view name) {
     separate();
     string(name);
-    put(colon_);
+    end_ = put_separator(room(2), ':');
     after_key_ = true;
   }
   void value(std::string_view s);
@@ -72,7 +71,7 @@ class JsonWriter {
 
   [[nodiscard]] std::string take() {
     out_.resize(used());
-    end_ = nullptr;
+    end_ = limit_ = nullptr;
     return std::move(out_);
   }
   /// Writes into `out` (appending) from now on; its buffer is reused.
@@ -83,6 +82,7 @@ class JsonWriter {
     // all of its spare capacity writable would cost that much each time.
     out_.resize(size + kHeadroom);
     end_ = out_.data() + size;
+    limit_ = out_.data() + out_.size();
   }
 
  private:
@@ -94,11 +94,18 @@ class JsonWriter {
     return end_ == nullptr ? 0 : static_cast<std::size_t>(end_ - out_.data());
   }
   /// Where `n` more bytes go; the caller moves end_ past what it writes.
+  /// (Before the first write both pointers are null: no room.)
   char* room(std::size_t n) {
-    if (end_ == nullptr || static_cast<std::size_t>(out_.data() + out_.size() - end_) < n) {
-      grow(n);
-    }
+    if (end_ == nullptr || static_cast<std::size_t>(limit_ - end_) < n) grow(n);
     return end_;
+  }
+  /// Writes `c` and, unless compact, a blank after it at `at` (room for two
+  /// bytes made by the caller: both are stored, and the end moves past one or
+  /// two); returns the new end.
+  [[nodiscard]] char* put_separator(char* at, char c) const noexcept {
+    at[0] = c;
+    at[1] = ' ';
+    return at + separator_size_;
   }
   void grow(std::size_t n);
   /// Copies `s` to `to`; short texts (names, separators, numbers) with a
@@ -134,7 +141,7 @@ class JsonWriter {
       return;
     }
     if (depth_ > 0 && depth_ <= kDeepest) {
-      if (!first_[depth_ - 1]) put(comma_);
+      if (!first_[depth_ - 1]) end_ = put_separator(room(2), ',');
       first_[depth_ - 1] = false;
     }
     if (!prefix_.empty()) put_prefix();
@@ -153,7 +160,8 @@ class JsonWriter {
   void string(std::string_view s);
 
   std::string out_;
-  char* end_ = nullptr;  // null until the first write
+  char* end_ = nullptr;    // null until the first write
+  char* limit_ = nullptr;  // the end of out_'s writable length
   // Per open object or array (deeper ones are not tracked): no member yet.
   static constexpr int kDeepest = 64;
   static constexpr std::size_t kHeadroom = 1024;
@@ -161,7 +169,11 @@ class JsonWriter {
   int depth_ = 0;
   bool after_key_ = false;
   std::string_view prefix_;
-  std::string_view comma_, colon_;
+  std::size_t separator_size_;
+  // instant(): the text "YYYY-MM-DDT" of the day last written.
+  bool date_known_ = false;
+  std::chrono::sys_days date_day_{};
+  char date_text_[11] = {};  // ", " and ": ", or "," and ":" when compact
 };
 
 }  // namespace slakit::detail
