@@ -92,8 +92,9 @@ std::vector<Source> sources_of(const FieldLayout& layout, const TicketColumns& c
   std::vector<Source> sources;
   for (const auto& c : columns.columns()) {
     const auto slot = layout.slot(c.path);
-    if (!slot)
+    if (!slot) {
       throw InvalidArgument(fmt::format("column '{}': the rule set has no such field", c.path));
+    }
     const auto type = layout.info(*slot).type;
     const bool fits = c.kind == Column::Kind::values ||
                       (c.kind == Column::Kind::numbers ? type == FieldType::number : is_text(type));
