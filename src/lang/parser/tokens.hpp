@@ -79,7 +79,7 @@ inline const auto closing_quote =
     x3::rule<struct closing_quote_id>{"a closing '\"' on the same line"} = x3::lit('"');
 
 inline const auto string_text =
-    x3::lexeme['"' >> *(('\\' >> x3::char_) | (x3::char_ - x3::char_("\"\\\n"))) > closing_quote];
+    x3::lexeme[('"' >> *(('\\' >> x3::char_) | (x3::char_ - x3::char_("\"\\\n")))) > closing_quote];
 inline const auto string_lit =
     named("a string in double quotes", with_text(string_text, setter(set_string)));
 
