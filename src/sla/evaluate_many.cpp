@@ -24,6 +24,13 @@ struct Worker {
 // batch reads a few hundred bytes of events per ticket, each ticket's in a
 // block of its own: without this, evaluation waits on memory as long as it
 // computes.
+//
+// How many tickets ahead: far enough for two threads' misses to overlap
+// with the tickets in between (measured on a million tickets, two threads:
+// 2 ahead 0.98 to 1.01 s, 4 ahead 0.89 to 0.93 s, 8 ahead 0.89 to 0.90 s,
+// 16 ahead 1.06 to 1.11 s, when prefetched lines are evicted before use).
+constexpr std::size_t kAhead = 8;
+
 void prefetch(const TicketHistory& h) {
 #if defined(__GNUC__)
   auto fetch = [](const void* data, std::size_t size) {
@@ -59,7 +66,7 @@ void for_each_ticket(std::span<const TicketHistory> tickets, unsigned threads, c
         if (from >= count) return;
         const auto to = std::min(count, from + kChunk);
         for (auto i = from; i < to; ++i) {
-          if (i + 2 < count) prefetch(tickets[i + 2]);
+          if (i + kAhead < count) prefetch(tickets[i + kAhead]);
           work(i, worker);
         }
       }
