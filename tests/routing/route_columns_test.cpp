@@ -150,9 +150,10 @@ TEST_CASE("route_columns: a category that does not fit fails only the rows that 
   CHECK(r.failures[0].message.find("got text 'asap'") != std::string::npos);
 }
 
-// "A column of the wrong length, of a field the rule set does not have, of a
-// kind its field cannot take (numbers for a text field), or given twice is
-// an InvalidArgument for the whole call, naming the column."
+// "A column of the wrong length or given twice is an InvalidArgument when it
+// is added; a column of a field the rule set does not have, or of a kind its
+// field cannot take (numbers for a text field), is one for the whole
+// route_columns call; each names the column."
 TEST_CASE("route_columns: a bad column is an InvalidArgument naming it") {
   const auto rules = test::routes(kRoutes);
   const std::vector<double> two{1, 2};

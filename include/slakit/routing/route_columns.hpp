@@ -45,6 +45,9 @@ class TicketColumns {
   explicit TicketColumns(std::size_t rows) : rows_(rows) {}
   [[nodiscard]] std::size_t rows() const noexcept { return rows_; }
 
+  // Adding a column throws InvalidArgument naming it when its values are not
+  // one per row or its path was given before.
+
   /// Texts of a text or `one of` field; an empty text is no value.
   TicketColumns& texts(std::string path, std::span<const std::string_view> values);
   /// Dictionary-encoded texts (a pandas Categorical, an Arrow dictionary):
@@ -108,10 +111,10 @@ struct ColumnRouting {
   }
 };
 
-/// Routes every row. Throws InvalidArgument for a column of the wrong
-/// length, of a field the rule set does not have, or of a kind its field's
-/// type cannot take (numbers for a text field); a bad value in a row fails
-/// that row alone (ColumnRouting::failures).
+/// Routes every row. Throws InvalidArgument for a column of a field the rule
+/// set does not have, or of a kind its field's type cannot take (numbers for
+/// a text field); a bad value in a row fails that row alone
+/// (ColumnRouting::failures).
 [[nodiscard]] ColumnRouting route_columns(const RuleSet& rules, const TicketColumns& columns);
 /// The same into `into`, whose buffers are reused.
 void route_columns(const RuleSet& rules, const TicketColumns& columns, ColumnRouting& into);
