@@ -209,7 +209,6 @@ class Outcomes {
 // per category once), or else from the row's values.
 struct GroupReader {
   struct Input {
-    Slot slot = 0;
     std::size_t source = kNone;      // where the column comes from, or kNone
     std::vector<std::uint32_t> lut;  // a dictionary column: the class of each category
     std::uint32_t none = 0;          // the class of no value
@@ -229,11 +228,11 @@ std::vector<GroupReader> readers_of(const detail::RoutingProgram& program,
     GroupReader r{.group = &g, .first = first, .by_class = !g.table.rechecks(), .inputs = {}};
     first += static_cast<std::uint32_t>(g.routes.size());
     for (std::size_t c = 0; r.by_class && c < g.table.columns(); ++c) {
+      const Slot slot = g.table.column_slot(c);
       GroupReader::Input in;
-      in.slot = g.table.column_slot(c);
       in.none = static_cast<std::uint32_t>(g.table.class_of(c, SlotValue{}));
       for (std::size_t k = 0; k < sources.size(); ++k) {
-        if (sources[k].slot != in.slot) continue;
+        if (sources[k].slot != slot) continue;
         in.source = k;
         for (const auto& v : sources[k].converted) {
           // A category that does not fit fails its rows before this is read.
