@@ -37,7 +37,7 @@ class InvalidArgument : public Error {
 };
 
 /// Bad ticket data, found while evaluating: a value that does not fit its
-/// field, an unknown field, an event before the ticket's creation. The
+/// field, an event before the ticket's creation. The
 /// message names the ticket, and the field, event or value:
 /// "ticket 'T-1': ticket.order_value: expected a number, got text 'lots'".
 class TicketError : public InvalidArgument {

@@ -170,11 +170,11 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
       }
       break;
     case EventKind::field_changed: {
+      // A field the rules do not declare is one no rule reads: its changes
+      // are ignored, as a key of the ticket record the rules do not know is
+      // (docs/sla.md). Exports carry every custom field of the helpdesk.
       const auto slot = layout.slot(e.field);
-      if (!slot) {
-        throw TicketError(fmt::format("ticket '{}': event {}: unknown field '{}'", ticket.id,
-                                      e.id.empty() ? "field_changed" : "'" + e.id + "'", e.field));
-      }
+      if (!slot) break;
       if (slot == status_slot_) {
         const auto* text = std::get_if<std::string>(&e.value);
         if (text == nullptr || text->empty()) {

@@ -37,7 +37,7 @@ struct EventRecord {
 class Timeline {
  public:
   /// Builds the timeline, reusing this object's buffers. Throws TicketError
-  /// for an event before creation, an unknown field, or a value that does
+  /// for an event before creation or a value that does
   /// not fit its field, and when now is before creation.
   void build(const FieldLayout& layout, const Ticket& ticket, std::span<const TicketEvent> events,
              Instant now);

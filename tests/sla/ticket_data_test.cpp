@@ -104,9 +104,25 @@ TEST_CASE("values that do not fit their field are errors naming ticket, field an
   const std::vector bad{change("2026-03-02T09:30Z", "ticket.order_value", true)};
   CHECK(error_of(r, t, bad, now) ==
         "ticket 'T-1': ticket.order_value: expected a number, got a bool true");
-  const std::vector unknown{change("2026-03-02T09:30Z", "ticket.prio", std::string{"x"})};
-  CHECK(error_of(r, t, unknown, now) ==
-        "ticket 'T-1': event field_changed: unknown field 'ticket.prio'");
+}
+
+// "A field no rule reads is neither kept nor checked: a `field_changed` event
+// on such a field changes nothing, whatever its value" -- a field the rules
+// do not even declare included, as the ticket record's unknown keys are.
+TEST_CASE("a field_changed event on a field the rules do not declare changes nothing") {
+  const auto r = rules(
+      "field ticket.order_value : number\nsla s for ticket.order_value > 5 { resolution 1h }");
+  auto t = ticket("2026-03-02T09:00Z");
+  t.fields["order_value"] = 7.0;
+  const auto now = at("2026-03-02T12:00Z");
+  const std::vector undeclared{change("2026-03-02T09:30Z", "ticket.tags", std::string{"x"}),
+                               change("2026-03-02T09:40Z", "nowhere.at_all", true)};
+  CHECK(error_of(r, t, undeclared, now).empty());
+  const auto with = evaluate(r, t, undeclared, now);
+  const auto without = evaluate(r, t, {}, now);
+  CHECK(with.targets.size() == 1);
+  CHECK(to_json(with) == to_json(without));
+  CHECK_NOTHROW((void)route(r, t, undeclared, now));
 }
 
 TEST_CASE("evaluate_many: a bad ticket never loses the others") {
