@@ -178,10 +178,15 @@ TEST_CASE("E0225 a route's sla names an SLA policy, E0226 scores only in scored 
 }
 
 // "The wait is written in hours, minutes or seconds; business days are an
-// error (E0204)."
-TEST_CASE("E0204 skills relax after calendar time, not business days") {
+// error (E0204)." "A wait as long as the supported range (1970 to 2100) or
+// longer never ends: E0204."
+TEST_CASE("E0204 skills relax after calendar time, not business days, within the range") {
   CHECK(diagnostics_of("route r -> queue q, skills [a] for 2bd\n") == "1:21 E0204");
   CHECK(diagnostics_of("route r -> queue q, skills [a] for 48h\n").empty());
+  CHECK(diagnostics_of("route r -> queue q, skills [a] for 1000000h\n").empty());
+  CHECK(diagnostics_of("route r -> queue q, skills [a] for 2000000h\n") == "1:21 E0204");
+  CHECK(first_message("route r -> queue q, skills [a] for 2000000h\n") ==
+        "a wait of 2000000h never ends within the supported range (1970 to 2100)");
 }
 
 TEST_CASE("groups: names are unique, and syntax errors name what was expected") {

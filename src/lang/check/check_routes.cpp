@@ -5,6 +5,7 @@
 #include <set>
 
 #include "check_state.hpp"
+#include "slakit/time/instant.hpp"
 
 #include "lang/format/expr_text.hpp"
 
@@ -64,6 +65,12 @@ void Checker::check_route(const RouteDecl& r, HitPolicy policy, RouteScan& scan)
       error("E0204",
             "skills are relaxed after a wait in calendar time: write hours or minutes (48h), not "
             "business days",
+            relaxed.span);
+    } else if (relaxed.after.time >= kSupportedEnd - kSupportedBegin) {
+      // It would drop after 2100 even for a ticket created in 1970.
+      error("E0204",
+            fmt::format("a wait of {} never ends within the supported range (1970 to 2100)",
+                        format_duration(relaxed.after.time)),
             relaxed.span);
     }
   }
