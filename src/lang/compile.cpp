@@ -170,6 +170,10 @@ CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& opti
   // Compiled last: the program points into the policies and calendars above.
   impl->program = detail::compile_program(impl->fields, impl->policies, impl->ticket_calendars);
   impl->routing = detail::compile_routing(impl->fields, impl->route_groups);
+  // Each engine checks the values the other's rules read: eval, route,
+  // report and diff accept and reject the same tickets (docs/sla.md).
+  impl->program->layout.check_also(detail::fields_read(impl->route_groups));
+  impl->routing->layout.check_also(detail::fields_read(impl->policies, impl->ticket_calendars));
   // Lints that need compiled conditions or calendars; warnings only, in file order.
   detail::lint_policies(*impl->program, result.diagnostics);
   detail::lint_routing(*impl->routing, *sources, result.diagnostics);

@@ -109,6 +109,16 @@ void FieldLayout::mark_used(Slot slot) {
   used_.insert(std::upper_bound(used_.begin(), used_.end(), slot), slot);
 }
 
+void FieldLayout::check_also(const std::vector<std::string>& paths) {
+  is_checked_.resize(fields_.size(), false);
+  for (const auto& path : paths) {
+    const auto s = slot(path);
+    if (!s || *s < width_ || is_checked_[*s]) continue;
+    is_checked_[*s] = true;
+    checked_.push_back(*s);
+  }
+}
+
 SlotValue FieldLayout::text_value(Slot slot, std::string_view text, std::string_view ticket_id,
                                   bool strict) const {
   SlotValue v;

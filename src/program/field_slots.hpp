@@ -60,6 +60,14 @@ class FieldLayout {
   std::int32_t intern(std::string_view text);
   /// Compile time: a condition reads this slot, so tickets must fill it.
   void mark_used(Slot slot);
+  /// Compile time: the other engine's rules read these fields. Their values
+  /// are checked (load(), and Timeline's events) though not kept, so that
+  /// every engine of one rule set accepts and rejects the same tickets.
+  void check_also(const std::vector<std::string>& paths);
+  /// A slot not kept (at or above width()) whose values are still checked.
+  [[nodiscard]] bool checked(Slot slot) const {
+    return slot < is_checked_.size() && is_checked_[slot];
+  }
 
   /// The code of a text, or kUnknownText.
   [[nodiscard]] std::int32_t code(std::string_view text) const;
@@ -93,6 +101,7 @@ class FieldLayout {
  private:
   void set_text(SlotValue& v, Slot slot, std::string_view text, std::string_view ticket_id,
                 bool strict) const;
+  void load_slot(const Ticket& ticket, Slot s, SlotValue& out) const;
 
   std::vector<FieldInfo> fields_;
   TextIndex paths_;
@@ -102,6 +111,8 @@ class FieldLayout {
   std::vector<Slot> used_;  // the slots some condition reads, ascending
   std::size_t width_ = 0;
   std::vector<bool> is_used_;
+  std::vector<Slot> checked_;  // slots at or above width_ checked at load
+  std::vector<bool> is_checked_;
   // Per slot: where a ticket keeps it (a member, or a custom field by name).
   std::vector<int> source_;
   // One of: per text code, whether the field lists it (look-ups on every

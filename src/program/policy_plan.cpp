@@ -2,10 +2,6 @@
 
 namespace slakit::detail {
 
-namespace {
-
-// Every field the policies' conditions and `before` targets read, and the
-// fields that choose calendars and their zones.
 std::vector<std::string> fields_read(const std::vector<PolicyDecl>& policies,
                                      const TicketCalendars& calendars) {
   std::vector<std::string> out;
@@ -25,8 +21,6 @@ std::vector<std::string> fields_read(const std::vector<PolicyDecl>& policies,
   }
   return out;
 }
-
-}  // namespace
 
 Program compile_program(std::vector<FieldInfo> fields, const std::vector<PolicyDecl>& policies,
                         const TicketCalendars& calendars) {

@@ -85,6 +85,11 @@ struct Program {
 /// Compiles checked policies over the rule set's `calendars` (the checker
 /// made sure each name exists). The policies and calendars must outlive the
 /// program.
+/// Every field the policies' conditions and `before` targets read, and the
+/// fields that choose calendars and their zones.
+[[nodiscard]] std::vector<std::string> fields_read(const std::vector<PolicyDecl>& policies,
+                                                   const TicketCalendars& calendars);
+
 [[nodiscard]] Program compile_program(std::vector<FieldInfo> fields,
                                       const std::vector<PolicyDecl>& policies,
                                       const TicketCalendars& calendars);

@@ -46,48 +46,53 @@ void FieldLayout::load(const Ticket& t, std::span<SlotValue> out) const {
   // Every slot below width() is one a condition reads, so each is set
   // below; if that ever stopped holding, a stale value must not survive.
   if (used_.size() != width_) std::fill(out.begin(), out.end(), SlotValue{});
-  auto date = [&](Slot s, const std::optional<year_month_day>& d) {
-    out[s] = d ? convert(s, *d, t.id) : SlotValue{};
+  for (const Slot s : used_) load_slot(t, s, out[s]);
+  // Read by the other engine's rules: checked, then dropped.
+  SlotValue scratch;
+  for (const Slot s : checked_) load_slot(t, s, scratch);
+}
+
+void FieldLayout::load_slot(const Ticket& t, Slot s, SlotValue& out) const {
+  if (const auto* text = text_member(t, source_[s])) {
+    set_text(out, s, *text, t.id, true);
+    return;
+  }
+  auto date = [&](const std::optional<year_month_day>& d) {
+    out = d ? convert(s, *d, t.id) : SlotValue{};
   };
-  for (const Slot s : used_) {
-    if (const auto* text = text_member(t, source_[s])) {
-      set_text(out[s], s, *text, t.id, true);
-      continue;
-    }
-    switch (source_[s]) {
-      case contract_start:
-        date(s, t.contract.valid_from);
-        break;
-      case contract_end:
-        date(s, t.contract.valid_to);
-        break;
-      case order_value:
-        out[s] = t.order.value ? convert(s, *t.order.value, t.id) : SlotValue{};
-        break;
-      case order_due:
-        out[s] = std::visit(
-            [&](const auto& due) -> SlotValue {
-              using D = std::decay_t<decltype(due)>;
-              if constexpr (std::is_same_v<D, std::monostate>) {
-                return {};
-              } else {
-                return convert(s, FieldValue{due}, t.id);
-              }
-            },
-            t.order.due);
-        break;
-      case ticket_created:
-        out[s] = convert(s, t.created, t.id);
-        break;
-      case ticket_reopened:
-        out[s] = convert(s, t.reopened, t.id);
-        break;
-      default: {
-        const auto& fields = custom_fields(t, source_[s] - kCustom);
-        const auto& path = fields_[s].path;
-        const auto it = fields.find(std::string_view{path}.substr(path.find('.') + 1));
-        out[s] = it == fields.end() ? SlotValue{} : convert(s, it->second, t.id);
-      }
+  switch (source_[s]) {
+    case contract_start:
+      date(t.contract.valid_from);
+      break;
+    case contract_end:
+      date(t.contract.valid_to);
+      break;
+    case order_value:
+      out = t.order.value ? convert(s, *t.order.value, t.id) : SlotValue{};
+      break;
+    case order_due:
+      out = std::visit(
+          [&](const auto& due) -> SlotValue {
+            using D = std::decay_t<decltype(due)>;
+            if constexpr (std::is_same_v<D, std::monostate>) {
+              return {};
+            } else {
+              return convert(s, FieldValue{due}, t.id);
+            }
+          },
+          t.order.due);
+      break;
+    case ticket_created:
+      out = convert(s, t.created, t.id);
+      break;
+    case ticket_reopened:
+      out = convert(s, t.reopened, t.id);
+      break;
+    default: {
+      const auto& fields = custom_fields(t, source_[s] - kCustom);
+      const auto& path = fields_[s].path;
+      const auto it = fields.find(std::string_view{path}.substr(path.find('.') + 1));
+      out = it == fields.end() ? SlotValue{} : convert(s, it->second, t.id);
     }
   }
 }

@@ -87,7 +87,8 @@ bool is_text(FieldType t) {
   return t == FieldType::text || t == FieldType::one_of;
 }
 
-// The slots the routes read that a column gives, checked against their fields.
+// The slots the routes read that a column gives, checked against their
+// fields, and the slots only policies read (checked per row, not kept).
 std::vector<Source> sources_of(const FieldLayout& layout, const TicketColumns& columns) {
   std::vector<Source> sources;
   for (const auto& c : columns.columns()) {
@@ -103,7 +104,7 @@ std::vector<Source> sources_of(const FieldLayout& layout, const TicketColumns& c
                                         field_type_name(type),
                                         c.kind == Column::Kind::numbers ? "numbers" : "texts"));
     }
-    if (*slot >= layout.width()) continue;  // no route reads it
+    if (*slot >= layout.width() && !layout.checked(*slot)) continue;  // no rule reads it
     Source s{.slot = *slot, .column = &c, .converted = {}};
     if (c.kind == Column::Kind::categories) {
       s.converted.reserve(c.texts.size());
@@ -343,6 +344,7 @@ struct Block {
                  std::vector<SlotValue>& values) const {
     for (std::size_t k = 0; k < sources.size(); ++k) {
       const auto& s = sources[k];
+      if (s.slot >= values.size()) continue;  // checked by read(), read by no route
       const auto kind = s.column->kind;
       values[s.slot] = kind == Column::Kind::numbers || kind == Column::Kind::categories
                            ? value_at(layout, s, first + r, [] { return ""; })

@@ -19,15 +19,19 @@ std::vector<std::string> texts(const std::vector<Name>& names) {
 
 }  // namespace
 
-RoutingProgram compile_routing(std::vector<FieldInfo> fields,
-                               const std::vector<RouteGroupDecl>& groups) {
+std::vector<std::string> fields_read(const std::vector<RouteGroupDecl>& groups) {
   std::vector<std::string> read;
   for (const auto& g : groups) {
     for (const auto& r : g.routes) {
       if (r.when) fields_of(*r.when, read);
     }
   }
-  RoutingProgram program{std::move(fields), read};
+  return read;
+}
+
+RoutingProgram compile_routing(std::vector<FieldInfo> fields,
+                               const std::vector<RouteGroupDecl>& groups) {
+  RoutingProgram program{std::move(fields), fields_read(groups)};
   for (const auto& g : groups) {
     RouteGroupPlan group;
     group.name = g.name.text;

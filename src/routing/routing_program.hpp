@@ -57,6 +57,9 @@ struct RoutingProgram {
 };
 
 /// Compiles checked route groups. The groups must outlive the program.
+/// Every field the routes' conditions read.
+[[nodiscard]] std::vector<std::string> fields_read(const std::vector<RouteGroupDecl>& groups);
+
 [[nodiscard]] RoutingProgram compile_routing(std::vector<FieldInfo> fields,
                                              const std::vector<RouteGroupDecl>& groups);
 

@@ -113,10 +113,18 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
 
 void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const TicketEvent& e,
                      EventRecord& record) {
+  // A value kept where a condition reads it, else checked where the other
+  // engine's rules read it (FieldLayout::check_also), else not even made.
+  auto keep = [&](const std::optional<Slot>& slot, auto&& value_of) {
+    if (reads(slot)) {
+      set(*slot, value_of());
+    } else if (slot && layout.checked(*slot)) {
+      static_cast<void>(value_of());
+    }
+  };
   // The ticket's status, and whether it solves or reopens the ticket.
   auto set_status = [&](std::string_view to, bool from_host) {
-    if (reads(status_slot_))
-      set(*status_slot_, layout.text_value(*status_slot_, to, ticket.id, from_host));
+    keep(status_slot_, [&] { return layout.text_value(*status_slot_, to, ticket.id, from_host); });
     if (to == "closed") record.closes = true;
     if (solved_status(to) && !is_solved_) {
       record.solves = true;
@@ -160,13 +168,12 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
     case EventKind::assigned:
       if (!e.team.empty()) {
         team_ = e.team;
-        if (reads(team_slot_)) set(*team_slot_, layout.text_value(*team_slot_, e.team, ticket.id));
+        keep(team_slot_, [&] { return layout.text_value(*team_slot_, e.team, ticket.id); });
       }
       if (!e.agent.empty()) {
         assignee_ = e.agent;
-        if (reads(assignee_slot_)) {
-          set(*assignee_slot_, layout.text_value(*assignee_slot_, e.agent, ticket.id));
-        }
+        keep(assignee_slot_,
+             [&] { return layout.text_value(*assignee_slot_, e.agent, ticket.id); });
       }
       break;
     case EventKind::field_changed: {
@@ -194,8 +201,7 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
         break;
       }
       // A field no rule reads is neither kept nor checked, as at creation.
-      if (*slot >= width_) break;
-      set(*slot, layout.convert(*slot, e.value, ticket.id));
+      keep(slot, [&] { return layout.convert(*slot, e.value, ticket.id); });
       break;
     }
   }

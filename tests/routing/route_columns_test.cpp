@@ -137,6 +137,29 @@ TEST_CASE("route_columns: a bad value fails its row alone, naming ticket and fie
   CHECK(r.failures[0].message.starts_with("ticket 'T-2': ticket.priority:"));
 }
 
+// route_columns.hpp: "a column for a field that only the policies read is
+// checked as route() checks it; a column for a field no rule reads is not
+// read" (docs/sla.md: every engine accepts and rejects the same tickets).
+TEST_CASE("route_columns: a column only policies read is checked, one no rule reads is not") {
+  const auto rules = test::routes(std::string{kRoutes} +
+                                  "field contract.tier : one of gold, silver\n"
+                                  "field order.note : text\n"
+                                  "sla s for contract.tier == gold { resolution 4h }\n");
+  const std::vector<std::string_view> tiers{"gold", "bronze", ""};
+  const std::vector<double> notes{1, 2, 3};
+  TicketColumns columns(3);
+  columns.texts("contract.tier", tiers).numbers("order.value", notes);
+  const std::vector<FieldValue> note_values{5.0, true, std::string{"x"}};
+  columns.values("order.note", note_values);
+  const auto r = route_columns(rules, columns);
+  REQUIRE(r.failures.size() == 1);
+  CHECK(r.failures[0].row == 1);
+  CHECK(r.failures[0].message ==
+        "ticket 'row 1': contract.tier: expected one of gold, silver, got text 'bronze'");
+  CHECK(r.routing(0) != nullptr);
+  CHECK(r.routing(2) != nullptr);
+}
+
 // A category no row uses may be anything: only rows are checked.
 TEST_CASE("route_columns: a category that does not fit fails only the rows that use it") {
   const auto rules = test::routes(kRoutes);

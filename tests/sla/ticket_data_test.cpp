@@ -125,6 +125,54 @@ TEST_CASE("a field_changed event on a field the rules do not declare changes not
   CHECK_NOTHROW((void)route(r, t, undeclared, now));
 }
 
+// docs/sla.md: "A `one of` value is checked against its list when some rule
+// of the rule set reads the field: a policy, a route or a calendar choice.
+// Evaluation and routing accept and reject the same tickets."
+TEST_CASE("a value only the other engine's rules read is checked by both engines") {
+  const auto r = rules(
+      "field customer.segment : one of smb, enterprise\n"
+      "field contract.tier : one of gold, silver\n"
+      "field order.note : text\n"
+      "sla s for contract.tier == gold { resolution 4h }\n"
+      "route r when customer.segment == smb -> queue q\n");
+  const auto now = at("2026-03-02T12:00Z");
+  auto t = ticket("2026-03-02T09:00Z");
+  t.customer.fields["segment"] = std::string{"smb"};
+  t.contract.fields["tier"] = std::string{"gold"};
+  t.order.fields["note"] = std::string{"read by no rule"};
+  CHECK(error_of(r, t, {}, now).empty());
+  CHECK_NOTHROW((void)route(r, t, {}, now));
+
+  // Read only by a route: evaluation rejects it too, with route()'s message.
+  t.customer.fields["segment"] = std::string{"mid"};
+  const std::string segment =
+      "ticket 'T-1': customer.segment: expected one of smb, enterprise, got text 'mid'";
+  CHECK(error_of(r, t, {}, now) == segment);
+  CHECK_THROWS_WITH_AS((void)route(r, t, {}, now), segment.c_str(), TicketError);
+  t.customer.fields["segment"] = std::string{"smb"};
+
+  // Read only by a policy: routing rejects it too.
+  t.contract.fields["tier"] = std::string{"bronze"};
+  const std::string tier =
+      "ticket 'T-1': contract.tier: expected one of gold, silver, got text 'bronze'";
+  CHECK(error_of(r, t, {}, now) == tier);
+  CHECK_THROWS_WITH_AS((void)route(r, t, {}, now), tier.c_str(), TicketError);
+  t.contract.fields["tier"] = std::string{"gold"};
+
+  // The same through events, in both directions.
+  const std::vector to_mid{change("2026-03-02T10:00Z", "customer.segment", std::string{"mid"})};
+  CHECK(error_of(r, t, to_mid, now) == segment);
+  CHECK_THROWS_WITH_AS((void)route(r, t, to_mid, now), segment.c_str(), TicketError);
+  const std::vector to_bronze{change("2026-03-02T10:00Z", "contract.tier", std::string{"bronze"})};
+  CHECK(error_of(r, t, to_bronze, now) == tier);
+  CHECK_THROWS_WITH_AS((void)route(r, t, to_bronze, now), tier.c_str(), TicketError);
+
+  // A field no rule reads stays unchecked.
+  const std::vector note{change("2026-03-02T10:00Z", "order.note", 5.0)};
+  CHECK(error_of(r, t, note, now).empty());
+  CHECK_NOTHROW((void)route(r, t, note, now));
+}
+
 TEST_CASE("evaluate_many: a bad ticket never loses the others") {
   const auto r = rules("sla s { first_response 1h }");
   std::vector<TicketHistory> batch(500);

@@ -38,7 +38,8 @@ class RuleSet;
 /// A batch of tickets as columns. The columns are views: the arrays they
 /// name must outlive every route_columns() call that reads them. A field
 /// the routes read and no column gives has no value in any row; a column
-/// for a field the routes do not read is not read.
+/// for a field that only the policies read is checked as route() checks
+/// it; a column for a field no rule reads is not read.
 class TicketColumns {
  public:
   /// A batch of `rows` tickets.
