@@ -40,15 +40,27 @@ class QuantileSketch {
   /// Up to this many values, percentiles are exact.
   static constexpr std::size_t kExactValues = 1024;
 
-  /// Adds one value (seconds; a negative one counts as 0).
-  void add(std::int64_t seconds) {
+  /// A value with its bucket, found once for a value that goes into
+  /// several sketches (a ticket's times, into each of its report rows).
+  struct Sample {
+    std::int64_t seconds = 0;
+    std::int32_t bucket = 0;
+  };
+  /// `seconds` as a sample: a negative value counts as 0.
+  [[nodiscard]] static Sample sample(std::int64_t seconds) {
     seconds = std::max<std::int64_t>(seconds, 0);
+    return {seconds, sketch::bucket_of(seconds)};
+  }
+
+  /// Adds one value (seconds; a negative one counts as 0).
+  void add(std::int64_t seconds) { add(sample(seconds)); }
+  void add(Sample s) {
     if (++count_ <= kExactValues) {
-      exact_.push_back(seconds);
+      exact_.push_back(s.seconds);
       return;
     }
     if (!exact_.empty()) to_buckets();
-    count_in(sketch::bucket_of(seconds));
+    count_in(s.bucket);
   }
   /// Adds every value of `other`.
   void merge(const QuantileSketch& other);
