@@ -14,11 +14,11 @@
 #include <slakit/routing/route.hpp>
 #include <slakit/sla/evaluation.hpp>
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "report_fields.hpp"
@@ -60,10 +60,14 @@ class ReportTable {
 
  private:
   static constexpr std::uint32_t kNone = UINT32_MAX;
+  static constexpr std::size_t kNoField = SIZE_MAX;
+  static constexpr std::size_t kMetrics = 8;  // more than Metric has
 
-  // The values one --by has taken, numbered in the order first seen.
+  // The values one --by has taken, numbered in the order first seen, found
+  // by a hash of their text in an open-addressing table.
   class Values {
    public:
+    Values() : slots_(16) {}
     /// The value's number, or kNone when it was never seen.
     [[nodiscard]] std::uint32_t find(std::string_view text);
     /// The value's number, numbering it if it is new.
@@ -71,8 +75,13 @@ class ReportTable {
     [[nodiscard]] std::string_view text(std::uint32_t n) const { return texts_[n]; }
 
    private:
-    std::deque<std::string> texts_;  // a deque: the index's views stay put
-    std::unordered_map<std::string_view, std::uint32_t> numbers_;
+    struct Slot {
+      std::uint64_t hash = 0;
+      std::uint32_t number = kNone;  // kNone: empty
+    };
+    void index(std::uint64_t hash, std::uint32_t number);
+    std::vector<std::string> texts_;
+    std::vector<Slot> slots_;
     std::uint32_t last_ = kNone;
   };
 
@@ -88,10 +97,14 @@ class ReportTable {
 
   const std::vector<GroupField>* fields_;
   std::vector<std::size_t> ticket_fields_, cycle_fields_;  // by where the value comes from
-  std::vector<Values> values_;                             // one per field
-  std::vector<std::string> scratch_;                       // one per field
-  std::vector<std::string_view> views_;                    // the values being counted
-  std::vector<std::uint32_t> numbers_;                     // and their numbers
+  // `target` is the cycle's metric: numbered by the metric, without its text.
+  std::size_t target_field_ = kNoField;
+  std::size_t policy_field_ = kNoField;  // the cycle's policy, read without a call
+  std::array<std::uint32_t, kMetrics> metric_numbers_;
+  std::vector<Values> values_;           // one per field
+  std::vector<std::string> scratch_;     // one per field
+  std::vector<std::string_view> views_;  // the values being counted
+  std::vector<std::uint32_t> numbers_;   // and their numbers
   std::deque<KeyedRow> rows_;
   std::vector<std::uint32_t> row_numbers_;     // row r's value numbers from r * fields
   std::vector<std::uint32_t> slots_;           // open addressing: a row + 1, or 0 for none
