@@ -77,7 +77,7 @@ TEST_CASE("The bucket table gives the formula's bucket on both sides of every bo
 }
 
 // Every value from 1024 s to 2^32 s: 4.3 billion logarithms, a minute or
-// two; run by hand with -tce='*every second*' --no-skip.
+// two; run by hand with build/tests/cli/slakit_test_cli -tc='*every second*' --no-skip.
 TEST_CASE("The bucket table gives the formula's bucket for every second below 2^32" *
           doctest::skip()) {
   for (std::int64_t v = 1024; v < (std::int64_t{1} << 32); ++v) {
