@@ -13,33 +13,47 @@ using Value = std::optional<std::string>;
 // by metric and number, whatever the policy (a ticket moved from gold to
 // silver compares gold's first response with silver's); OLA cycles by
 // policy, metric and number. Cancelled cycles belong to a policy that no
-// longer applies and are left out.
+// longer applies and are left out. Compared as they are: the key's text is
+// made only for a change.
 struct CycleView {
-  std::string key;
   const TargetCycle* cycle;
+  bool ola;
+
+  [[nodiscard]] bool same_key(const CycleView& o) const {
+    return ola == o.ola && cycle->metric == o.cycle->metric && cycle->cycle == o.cycle->cycle &&
+           (!ola || cycle->policy == o.cycle->policy);
+  }
+  // "first_response#1", an OLA's "l2_pickup/target#1".
+  [[nodiscard]] std::string key_text() const {
+    return ola ? fmt::format("{}/{}#{}", cycle->policy, metric_name(cycle->metric), cycle->cycle)
+               : fmt::format("{}#{}", metric_name(cycle->metric), cycle->cycle);
+  }
 };
 
 void cycles_of(const Evaluation& e, std::vector<CycleView>& out) {
   out.clear();
   for (const auto& c : e.targets) {
     if (c.state == TargetState::cancelled) continue;
-    auto key = fmt::format("{}#{}", metric_name(c.metric), c.cycle);
+    const CycleView v{&c, false};
     // The first of two cycles with one key (a policy left and came back).
-    if (std::none_of(out.begin(), out.end(), [&](const CycleView& v) { return v.key == key; })) {
-      out.push_back({std::move(key), &c});
+    if (std::none_of(out.begin(), out.end(), [&](const CycleView& w) { return w.same_key(v); })) {
+      out.push_back(v);
     }
   }
   for (const auto& c : e.olas) {
-    if (c.state == TargetState::cancelled) continue;
-    out.push_back({fmt::format("{}/{}#{}", c.policy, metric_name(c.metric), c.cycle), &c});
+    if (c.state != TargetState::cancelled) out.push_back({&c, true});
   }
 }
 
-const TargetCycle* find(const std::vector<CycleView>& cycles, const std::string& key) {
+const TargetCycle* find(const std::vector<CycleView>& cycles, const CycleView& key) {
   for (const auto& v : cycles) {
-    if (v.key == key) return v.cycle;
+    if (v.same_key(key)) return v.cycle;
   }
   return nullptr;
+}
+
+std::optional<Instant> due_of(const TargetCycle* c) {
+  return c != nullptr ? c->due : std::nullopt;
 }
 
 Value due_text(const TargetCycle* c) {
@@ -62,19 +76,20 @@ void compare_cycles(const Evaluation& old_e, const Evaluation& new_e, std::vecto
   cycles_of(old_e, old_cycles);
   cycles_of(new_e, new_cycles);
   std::optional<Change> due, breach;
-  auto look_at = [&](const std::string& key) {
+  auto look_at = [&](const CycleView& key) {
     const auto* a = find(old_cycles, key);
     const auto* b = find(new_cycles, key);
-    if (!due && due_text(a) != due_text(b)) {
-      due = Change{ChangeKind::due, key, due_text(a), due_text(b)};
+    // Dues are whole seconds, and their texts differ when they do.
+    if (!due && due_of(a) != due_of(b)) {
+      due = Change{ChangeKind::due, key.key_text(), due_text(a), due_text(b)};
     }
     if (!breach && breached(a) != breached(b)) {
-      breach = Change{ChangeKind::breach, key, state_text(a), state_text(b)};
+      breach = Change{ChangeKind::breach, key.key_text(), state_text(a), state_text(b)};
     }
   };
-  for (const auto& v : old_cycles) look_at(v.key);
+  for (const auto& v : old_cycles) look_at(v);
   for (const auto& v : new_cycles) {
-    if (find(old_cycles, v.key) == nullptr) look_at(v.key);
+    if (find(old_cycles, v) == nullptr) look_at(v);
   }
   if (due) out.push_back(std::move(*due));
   if (breach) out.push_back(std::move(*breach));

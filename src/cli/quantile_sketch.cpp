@@ -1,63 +1,35 @@
 #include "quantile_sketch.hpp"
 
-#include <algorithm>
 #include <cmath>
 
 namespace slakit::cli {
-namespace {
-
-constexpr std::int64_t kExact = 1024;  // values below are their own bucket
-constexpr double kAlpha = 0.0045;      // + 0.5 s / 1024 s of rounding <= 0.5%
-const double kGamma = (1 + kAlpha) / (1 - kAlpha);
-const double kLogGamma = std::log(kGamma);
-
-std::int32_t bucket_of(std::int64_t v) {
-  if (v < kExact) return static_cast<std::int32_t>(std::max<std::int64_t>(v, 0));
-  // Bucket k >= 0 above the exact range holds [1024 g^k, 1024 g^(k+1)).
-  const auto k = std::floor(std::log(static_cast<double>(v) / kExact) / kLogGamma);
-  return static_cast<std::int32_t>(kExact + static_cast<std::int64_t>(k));
-}
-
-std::int64_t value_of(std::int32_t bucket) {
-  if (bucket < kExact) return bucket;
-  const double low = kExact * std::pow(kGamma, bucket - kExact);
-  // 2 low g / (g + 1) = low (1 + a): a relative distance of a from low and
-  // from low g = low (1 + a) / (1 - a).
-  return std::llround(low * (1 + kAlpha));
-}
-
-}  // namespace
-
-void QuantileSketch::add(std::int64_t seconds) {
-  seconds = std::max<std::int64_t>(seconds, 0);
-  ++count_;
-  if (count_ <= kExactValues) {
-    exact_.push_back(seconds);
-    return;
-  }
-  to_buckets();
-  bucket(seconds);
-}
 
 void QuantileSketch::to_buckets() {
-  if (exact_.empty()) return;
-  for (const auto v : exact_) bucket(v);
+  for (const auto v : exact_) count_in(sketch::bucket_of(v));
   exact_.clear();
   exact_.shrink_to_fit();
 }
 
-void QuantileSketch::bucket(std::int64_t seconds) {
-  const auto b = bucket_of(seconds);
-  if (counts_.empty()) {
-    first_ = b;
-    counts_.assign(1, 0);
-  } else if (b < first_) {
-    counts_.insert(counts_.begin(), static_cast<std::size_t>(first_ - b), 0);
-    first_ = b;
-  } else if (static_cast<std::size_t>(b - first_) >= counts_.size()) {
-    counts_.resize(static_cast<std::size_t>(b - first_) + 1, 0);
+std::size_t QuantileSketch::grow(std::int32_t bucket) {
+  if (low_.empty()) {
+    first_ = bucket;
+    low_.assign(1, 0);
+    high_.clear();
+  } else if (bucket < first_) {
+    const auto more = static_cast<std::size_t>(first_ - bucket);
+    low_.insert(low_.begin(), more, 0);
+    if (!high_.empty()) high_.insert(high_.begin(), more, 0);
+    first_ = bucket;
+  } else {
+    low_.resize(static_cast<std::size_t>(bucket - first_) + 1, 0);
+    if (!high_.empty()) high_.resize(low_.size(), 0);
   }
-  ++counts_[static_cast<std::size_t>(b - first_)];
+  return static_cast<std::size_t>(bucket - first_);
+}
+
+void QuantileSketch::carry(std::size_t i) {
+  if (high_.empty()) high_.assign(low_.size(), 0);
+  ++high_[i];
 }
 
 void QuantileSketch::merge(const QuantileSketch& other) {
@@ -67,26 +39,19 @@ void QuantileSketch::merge(const QuantileSketch& other) {
     return;
   }
   to_buckets();
-  for (const auto v : other.exact_) bucket(v);
-  count_ += other.exact_.size();
-  if (other.counts_.empty()) return;
-  if (counts_.empty()) {
-    counts_ = other.counts_;
-    first_ = other.first_;
-    count_ += other.count_ - other.exact_.size();
-    return;
+  for (const auto v : other.exact_) count_in(sketch::bucket_of(v));
+  for (std::size_t i = 0; i < other.low_.size(); ++i) {
+    const auto n = other.count_at(i);
+    if (n == 0) continue;
+    const auto bucket = other.first_ + static_cast<std::int32_t>(i);
+    auto at = static_cast<std::size_t>(static_cast<std::uint32_t>(bucket - first_));
+    if (at >= low_.size()) at = grow(bucket);
+    const auto sum = count_at(at) + n;
+    low_[at] = static_cast<std::uint8_t>(sum);
+    if (sum >> kLowBits != 0 && high_.empty()) high_.assign(low_.size(), 0);
+    if (!high_.empty()) high_[at] = sum >> kLowBits;
   }
-  const auto first = std::min(first_, other.first_);
-  const auto last = std::max(first_ + static_cast<std::int32_t>(counts_.size()),
-                             other.first_ + static_cast<std::int32_t>(other.counts_.size()));
-  std::vector<std::uint64_t> merged(static_cast<std::size_t>(last - first), 0);
-  for (std::size_t i = 0; i < counts_.size(); ++i) merged[first_ - first + i] += counts_[i];
-  for (std::size_t i = 0; i < other.counts_.size(); ++i) {
-    merged[other.first_ - first + i] += other.counts_[i];
-  }
-  counts_ = std::move(merged);
-  first_ = first;
-  count_ += other.count_ - other.exact_.size();
+  count_ += other.count_;
 }
 
 std::optional<std::int64_t> QuantileSketch::percentile(double p) const {
@@ -103,11 +68,11 @@ std::optional<std::int64_t> QuantileSketch::percentile(double p) const {
     return *at;
   }
   std::uint64_t seen = 0;
-  for (std::size_t i = 0; i < counts_.size(); ++i) {
-    seen += counts_[i];
-    if (seen >= rank) return value_of(first_ + static_cast<std::int32_t>(i));
+  for (std::size_t i = 0; i < low_.size(); ++i) {
+    seen += count_at(i);
+    if (seen >= rank) return sketch::value_of(first_ + static_cast<std::int32_t>(i));
   }
-  return value_of(first_ + static_cast<std::int32_t>(counts_.size()) - 1);
+  return sketch::value_of(first_ + static_cast<std::int32_t>(low_.size()) - 1);
 }
 
 }  // namespace slakit::cli

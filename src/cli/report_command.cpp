@@ -15,7 +15,7 @@
 #include "output.hpp"
 #include "progress.hpp"
 #include "report_output.hpp"
-#include "report_stats.hpp"
+#include "report_table.hpp"
 #include "ticket_stream.hpp"
 
 namespace slakit::cli {

@@ -14,82 +14,91 @@ namespace {
 
 constexpr std::string_view kNone = "-";
 
-std::string text_of(const std::string& s) {
-  return s.empty() ? std::string{kNone} : s;
+std::string_view text_of(const std::string& s) {
+  return s.empty() ? kNone : std::string_view{s};
 }
 
 // A field's value as a group's name: numbers shortest, instants RFC 3339
-// UTC, dates YYYY-MM-DD, durations seconds.
-std::string text_of(const FieldValue& v) {
+// UTC, dates YYYY-MM-DD, durations seconds; formatted into `scratch` unless
+// it is text already.
+std::string_view text_of(const FieldValue& v, std::string& scratch) {
   return std::visit(
-      [](const auto& x) -> std::string {
+      [&](const auto& x) -> std::string_view {
         using T = std::decay_t<decltype(x)>;
         if constexpr (std::is_same_v<T, std::monostate>) {
-          return std::string{kNone};
+          return kNone;
         } else if constexpr (std::is_same_v<T, std::string>) {
           return text_of(x);
-        } else if constexpr (std::is_same_v<T, double>) {
-          return fmt::format("{}", x);
         } else if constexpr (std::is_same_v<T, bool>) {
           return x ? "true" : "false";
-        } else if constexpr (std::is_same_v<T, Instant>) {
-          return format_utc(x);
-        } else if constexpr (std::is_same_v<T, std::chrono::year_month_day>) {
-          return format_date(x);
         } else {
-          return fmt::format("{}", x.count());
+          scratch.clear();
+          if constexpr (std::is_same_v<T, double>) {
+            fmt::format_to(std::back_inserter(scratch), "{}", x);
+          } else if constexpr (std::is_same_v<T, Instant>) {
+            scratch = format_utc(x);
+          } else if constexpr (std::is_same_v<T, std::chrono::year_month_day>) {
+            scratch = format_date(x);
+          } else {
+            fmt::format_to(std::back_inserter(scratch), "{}", x.count());
+          }
+          return scratch;
         }
       },
       v);
 }
 
-std::string text_of(const std::optional<std::chrono::year_month_day>& d) {
-  return d ? format_date(*d) : std::string{kNone};
+std::string_view text_of(const std::optional<std::chrono::year_month_day>& d,
+                         std::string& scratch) {
+  if (!d) return kNone;
+  scratch = format_date(*d);
+  return scratch;
 }
 
-using RecordValue = std::function<std::string(const Ticket&)>;
+using RecordValue = std::function<std::string_view(const Ticket&, std::string& scratch)>;
 
 // The built-in fields, read from the model's members.
 RecordValue builtin(std::string_view path) {
   using T = const Ticket&;
+  using S = std::string&;
   static const std::vector<std::pair<std::string_view, RecordValue>> members{
-      {"customer.id", [](T t) { return text_of(t.customer.id); }},
-      {"customer.name", [](T t) { return text_of(t.customer.name); }},
-      {"customer.tier", [](T t) { return text_of(t.customer.tier); }},
-      {"customer.region", [](T t) { return text_of(t.customer.region); }},
-      {"customer.language", [](T t) { return text_of(t.customer.language); }},
-      {"customer.country", [](T t) { return text_of(t.customer.country); }},
-      {"customer.zone", [](T t) { return text_of(t.customer.zone); }},
-      {"contract.id", [](T t) { return text_of(t.contract.id); }},
-      {"contract.customer", [](T t) { return text_of(t.contract.customer); }},
-      {"contract.type", [](T t) { return text_of(t.contract.type); }},
-      {"contract.sla", [](T t) { return text_of(t.contract.sla); }},
-      {"contract.start", [](T t) { return text_of(t.contract.valid_from); }},
-      {"contract.end", [](T t) { return text_of(t.contract.valid_to); }},
-      {"order.id", [](T t) { return text_of(t.order.id); }},
-      {"order.customer", [](T t) { return text_of(t.order.customer); }},
-      {"order.status", [](T t) { return text_of(t.order.status); }},
+      {"customer.id", [](T t, S) { return text_of(t.customer.id); }},
+      {"customer.name", [](T t, S) { return text_of(t.customer.name); }},
+      {"customer.tier", [](T t, S) { return text_of(t.customer.tier); }},
+      {"customer.region", [](T t, S) { return text_of(t.customer.region); }},
+      {"customer.language", [](T t, S) { return text_of(t.customer.language); }},
+      {"customer.country", [](T t, S) { return text_of(t.customer.country); }},
+      {"customer.zone", [](T t, S) { return text_of(t.customer.zone); }},
+      {"contract.id", [](T t, S) { return text_of(t.contract.id); }},
+      {"contract.customer", [](T t, S) { return text_of(t.contract.customer); }},
+      {"contract.type", [](T t, S) { return text_of(t.contract.type); }},
+      {"contract.sla", [](T t, S) { return text_of(t.contract.sla); }},
+      {"contract.start", [](T t, S s) { return text_of(t.contract.valid_from, s); }},
+      {"contract.end", [](T t, S s) { return text_of(t.contract.valid_to, s); }},
+      {"order.id", [](T t, S) { return text_of(t.order.id); }},
+      {"order.customer", [](T t, S) { return text_of(t.order.customer); }},
+      {"order.status", [](T t, S) { return text_of(t.order.status); }},
       {"order.value",
-       [](T t) { return t.order.value ? text_of(FieldValue{*t.order.value}) : "-"; }},
+       [](T t, S s) { return t.order.value ? text_of(FieldValue{*t.order.value}, s) : kNone; }},
       {"order.due",
-       [](T t) {
-         if (const auto* at = std::get_if<Instant>(&t.order.due)) return format_utc(*at);
+       [](T t, S s) -> std::string_view {
+         if (const auto* at = std::get_if<Instant>(&t.order.due)) return s = format_utc(*at);
          if (const auto* d = std::get_if<std::chrono::year_month_day>(&t.order.due)) {
-           return format_date(*d);
+           return s = format_date(*d);
          }
-         return std::string{kNone};
+         return kNone;
        }},
-      {"ticket.id", [](T t) { return text_of(t.id); }},
-      {"ticket.subject", [](T t) { return text_of(t.subject); }},
-      {"ticket.category", [](T t) { return text_of(t.category); }},
-      {"ticket.team", [](T t) { return text_of(t.team); }},
-      {"ticket.queue", [](T t) { return text_of(t.queue); }},
-      {"ticket.assignee", [](T t) { return text_of(t.assignee); }},
-      {"ticket.channel", [](T t) { return text_of(t.channel); }},
-      {"ticket.priority", [](T t) { return text_of(t.priority); }},
-      {"ticket.status", [](T t) { return text_of(t.status); }},
-      {"ticket.created", [](T t) { return format_utc(t.created); }},
-      {"ticket.reopened", [](T t) { return std::string{t.reopened ? "true" : "false"}; }},
+      {"ticket.id", [](T t, S) { return text_of(t.id); }},
+      {"ticket.subject", [](T t, S) { return text_of(t.subject); }},
+      {"ticket.category", [](T t, S) { return text_of(t.category); }},
+      {"ticket.team", [](T t, S) { return text_of(t.team); }},
+      {"ticket.queue", [](T t, S) { return text_of(t.queue); }},
+      {"ticket.assignee", [](T t, S) { return text_of(t.assignee); }},
+      {"ticket.channel", [](T t, S) { return text_of(t.channel); }},
+      {"ticket.priority", [](T t, S) { return text_of(t.priority); }},
+      {"ticket.status", [](T t, S) { return text_of(t.status); }},
+      {"ticket.created", [](T t, S s) -> std::string_view { return s = format_utc(t.created); }},
+      {"ticket.reopened", [](T t, S) -> std::string_view { return t.reopened ? "true" : "false"; }},
   };
   for (const auto& [name, read] : members) {
     if (name == path) return read;
@@ -108,16 +117,17 @@ RecordValue declared(const std::string& path) {
   if (object == "customer") fields = [](const Ticket& t) { return &t.customer.fields; };
   if (object == "contract") fields = [](const Ticket& t) { return &t.contract.fields; };
   if (object == "order") fields = [](const Ticket& t) { return &t.order.fields; };
-  return [fields, name](const Ticket& t) {
+  return [fields, name](const Ticket& t, std::string& scratch) {
     const auto* all = fields(t);
     const auto it = all->find(name);
-    return it == all->end() ? std::string{kNone} : text_of(it->second);
+    return it == all->end() ? kNone : text_of(it->second, scratch);
   };
 }
 
 GroupField record_field(const RuleSet& rules, const std::string& path) {
   if (auto read = builtin(path)) {
-    return {path, false, [read](const Ticket& t, auto&, auto&, auto*) { return read(t); }};
+    return {path, false, false,
+            [read](const Ticket& t, auto&, auto&, auto*, std::string& s) { return read(t, s); }};
   }
   const auto& fields = rules.fields();
   const bool known =
@@ -129,7 +139,8 @@ GroupField record_field(const RuleSet& rules, const std::string& path) {
         path, path)};
   }
   auto read = declared(path);
-  return {path, false, [read](const Ticket& t, auto&, auto&, auto*) { return read(t); }};
+  return {path, false, false,
+          [read](const Ticket& t, auto&, auto&, auto*, std::string& s) { return read(t, s); }};
 }
 
 }  // namespace
@@ -140,26 +151,26 @@ std::vector<GroupField> group_fields(const RuleSet& rules, const std::vector<std
     if (std::any_of(out.begin(), out.end(), [&](const GroupField& f) { return f.name == name; })) {
       throw UsageError{fmt::format("--by {} is given twice", name)};
     }
+    using View = std::string_view;
     if (name == "policy") {
-      out.push_back({name, false, [](auto&, auto&, auto&, const TargetCycle* c) {
-                       return c != nullptr ? c->policy : std::string{kNone};
+      out.push_back({name, false, true, [](auto&, auto&, auto&, const TargetCycle* c, auto&) {
+                       return c != nullptr ? View{c->policy} : kNone;
                      }});
     } else if (name == "target") {
-      out.push_back({name, false, [](auto&, auto&, auto&, const TargetCycle* c) {
-                       return c != nullptr ? std::string{metric_name(c->metric)}
-                                           : std::string{kNone};
+      out.push_back({name, false, true, [](auto&, auto&, auto&, const TargetCycle* c, auto&) {
+                       return c != nullptr ? metric_name(c->metric) : kNone;
                      }});
     } else if (name == "sla") {
-      out.push_back({name, false, [](auto&, auto&, const Evaluation& e, auto*) {
-                       return e.sla ? *e.sla : std::string{kNone};
+      out.push_back({name, false, false, [](auto&, auto&, const Evaluation& e, auto*, auto&) {
+                       return e.sla ? View{*e.sla} : kNone;
                      }});
     } else if (name == "team") {
-      out.push_back({name, true, [](auto&, const Routing& r, auto&, auto*) {
-                       return r.team ? *r.team : std::string{kNone};
+      out.push_back({name, true, false, [](auto&, const Routing& r, auto&, auto*, auto&) {
+                       return r.team ? View{*r.team} : kNone;
                      }});
     } else if (name == "queue") {
-      out.push_back({name, true, [](auto&, const Routing& r, auto&, auto*) {
-                       return r.queue ? *r.queue : std::string{kNone};
+      out.push_back({name, true, false, [](auto&, const Routing& r, auto&, auto*, auto&) {
+                       return r.queue ? View{*r.queue} : kNone;
                      }});
     } else {
       out.push_back(record_field(rules, name));

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace slakit::cli {
@@ -20,10 +21,16 @@ struct GroupField {
   /// Whether the value comes from routing (team, queue), which report then
   /// has to run.
   bool routed = false;
+  /// Whether the value is the cycle's (policy, target): the others are the
+  /// ticket's, read once a ticket however many cycles it has.
+  bool per_cycle = false;
   /// The value: text, "-" for none. `cycle` is null for a ticket without
-  /// cycles.
-  std::function<std::string(const Ticket& ticket, const Routing& routing,
-                            const Evaluation& evaluation, const TargetCycle* cycle)>
+  /// cycles. A view of the text the ticket, routing or evaluation holds, or
+  /// of `scratch` for a value that has to be formatted (a number, an
+  /// instant), so that reading a value allocates nothing.
+  std::function<std::string_view(const Ticket& ticket, const Routing& routing,
+                                 const Evaluation& evaluation, const TargetCycle* cycle,
+                                 std::string& scratch)>
       value;
 };
 

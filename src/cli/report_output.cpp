@@ -182,7 +182,7 @@ std::string report_text(const ReportTable& t, const std::vector<std::string>& by
     for (const auto& c : columns()) key.push_back(cell_text(c, r));
     cells.push_back(std::move(key));
   };
-  for (const auto& [key, r] : t.rows) add(split_key(key), r);
+  for (const auto* r : t.sorted_rows()) add(split_key(r->key), r->row);
   add(total_key(by), t.total);
   std::vector<std::size_t> width(header.size(), 0);
   for (const auto& row : cells) {
@@ -210,7 +210,7 @@ std::string report_csv(const ReportTable& t, const std::vector<std::string>& by)
     for (const auto& c : columns()) fields.push_back(cell_csv(c, r));
     out += csv_line(fields);
   };
-  for (const auto& [key, r] : t.rows) add(split_key(key), r);
+  for (const auto* r : t.sorted_rows()) add(split_key(r->key), r->row);
   add(total_key(by), t.total);
   return out;
 }
@@ -226,15 +226,15 @@ std::string report_json(const ReportTable& t, const std::vector<std::string>& by
   w.end_array();
   w.key("rows");
   w.begin_array();
-  for (const auto& [key, r] : t.rows) {
+  for (const auto* r : t.sorted_rows()) {
     w.prefix("\n  ");
     w.begin_object();
     w.key("group");
     w.begin_object();
-    const auto values = split_key(key);
+    const auto values = split_key(r->key);
     for (std::size_t i = 0; i < by.size(); ++i) w.key(by[i]), w.value(values[i]);
     w.end_object();
-    json_row(w, r);
+    json_row(w, r->row);
     w.end_object();
   }
   w.end_array();

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "report_stats.hpp"
+#include "report_table.hpp"
 
 namespace slakit::cli {
 

@@ -1,26 +1,33 @@
-// The sums of `slakit report` (docs/report.md): per row, target cycles by
-// state and the service times of the row's tickets, in bounded memory
-// (percentiles from QuantileSketch). Each thread sums up its own tickets and
-// the tables merge at the end.
+// The sums of one row of `slakit report` (docs/report.md, "Metrics"): target
+// cycles by state and the service times of the row's tickets, in bounded
+// memory (percentiles from QuantileSketch).
 #pragma once
 
-#include <slakit/routing/route.hpp>
 #include <slakit/sla/evaluation.hpp>
 
 #include <cstdint>
-#include <map>
-#include <string>
-#include <vector>
 
 #include "quantile_sketch.hpp"
-#include "report_fields.hpp"
 
 namespace slakit::cli {
+
+/// What one ticket adds to every row it counts in, worked out once a
+/// ticket: its flags and its times with their sketch buckets.
+struct TicketFigures {
+  explicit TicketFigures(const TicketMetrics& m);
+  bool responded = false;    ///< has a first response time
+  bool solved = false;       ///< solved at now (has a resolution time)
+  bool one_touch = false;    ///< solved, with first-contact resolution
+  bool ever_solved = false;  ///< solved at now, or reopened since a solve
+  bool reopened = false;     ///< reopened at least once
+  QuantileSketch::Sample response_business, response_calendar;
+  QuantileSketch::Sample resolution_business, resolution_calendar;
+};
 
 /// A duration metric in business and in calendar time.
 struct TimeSketches {
   QuantileSketch business, calendar;
-  void add(const TimePair& t);
+  void add(QuantileSketch::Sample b, QuantileSketch::Sample c) { business.add(b), calendar.add(c); }
   void merge(const TimeSketches& other);
 };
 
@@ -36,41 +43,8 @@ struct ReportRow {
   TimeSketches first_response, resolution;
 
   void add_cycle(const TargetCycle& c);
-  void add_ticket(const TicketMetrics& m);
+  void add_ticket(const TicketFigures& f);
   void merge(const ReportRow& other);
 };
-
-/// Rows by key: the --by values joined by '\x1f'.
-using ReportRows = std::map<std::string, ReportRow, std::less<>>;
-
-/// At most this many rows (and one more, "(other)", for the keys past
-/// them): a --by with a value per ticket (ticket.id) must not take memory
-/// per ticket.
-inline constexpr std::size_t kMaxReportRows = 100'000;
-
-class ReportTable {
- public:
-  explicit ReportTable(const std::vector<GroupField>& fields) : fields_(&fields) {}
-
-  /// Counts one ticket: each cycle in the row of its key, the ticket once in
-  /// every row one of its cycles falls in (with no cycle: the row of its
-  /// key without one), and everything in the total.
-  void add(const Ticket& ticket, const Routing& routing, const Evaluation& evaluation);
-  void merge(const ReportTable& other);
-
-  ReportRows rows;
-  ReportRow total;
-  /// Whether keys past kMaxReportRows went to the "(other)" row.
-  bool overflowed = false;
-
- private:
-  ReportRow& row(const std::string& key);
-  const std::vector<GroupField>* fields_;
-  std::string key_;
-  std::vector<const ReportRow*> ticket_rows_;  // the rows a ticket already counts in
-};
-
-/// The --by values of a row's key.
-[[nodiscard]] std::vector<std::string> split_key(std::string_view key);
 
 }  // namespace slakit::cli

@@ -1,0 +1,239 @@
+#include "report_table.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace slakit::cli {
+
+constexpr char kKeySeparator = '\x1f';  // no field value holds it in practice
+constexpr std::string_view kOther = "(other)";
+static_assert(static_cast<std::size_t>(Metric::target) < 8, "metric_numbers_ holds every metric");
+
+namespace {
+
+std::uint64_t load8(const char* at) {
+  std::uint64_t word;
+  std::memcpy(&word, at, 8);
+  return word;
+}
+
+// The bytes of a text shorter than 8, in one word.
+std::uint64_t load_short(std::string_view text) {
+  std::uint64_t word = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    word |= std::uint64_t{static_cast<unsigned char>(text[i])} << (8 * i);
+  }
+  return word;
+}
+
+std::uint64_t mix(std::uint64_t h, std::uint64_t word) {
+  h = (h ^ word) * 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 32);
+}
+
+// A hash of a text, eight bytes at a time (the last eight may overlap the
+// word before), with fixed-size loads: --by values are short.
+std::uint64_t hash_text(std::string_view text) {
+  const auto n = text.size();
+  auto h = mix(0, n);
+  if (n < 8) return mix(h, load_short(text));
+  for (std::size_t at = 0; at + 8 < n; at += 8) h = mix(h, load8(text.data() + at));
+  return mix(h, load8(text.data() + n - 8));
+}
+
+// Whether two texts are equal, without a call to memcmp for the short texts
+// --by values are (policy names, tiers).
+bool same_text(std::string_view a, std::string_view b) {
+  const auto n = a.size();
+  if (n != b.size()) return false;
+  if (n < 8) return load_short(a) == load_short(b);
+  if (n > 16) return a == b;
+  return load8(a.data()) == load8(b.data()) && load8(a.data() + n - 8) == load8(b.data() + n - 8);
+}
+
+}  // namespace
+
+std::uint32_t ReportTable::Values::find(std::string_view text) {
+  // A ticket's cycles come policy by policy: the last value, often again.
+  if (last_ != kNone && same_text(texts_[last_], text)) return last_;
+  const auto h = hash_text(text);
+  const auto mask = slots_.size() - 1;
+  for (auto i = h & mask; slots_[i].number != kNone; i = (i + 1) & mask) {
+    if (slots_[i].hash == h && same_text(texts_[slots_[i].number], text)) {
+      return last_ = slots_[i].number;
+    }
+  }
+  return kNone;
+}
+
+std::uint32_t ReportTable::Values::number(std::string_view text) {
+  if (const auto n = find(text); n != kNone) return n;
+  const auto n = static_cast<std::uint32_t>(texts_.size());
+  texts_.emplace_back(text);
+  // At most half the slots taken, so that a probe ends soon.
+  if (2 * texts_.size() > slots_.size()) {
+    slots_.assign(2 * slots_.size(), Slot{});
+    for (std::uint32_t old = 0; old < n; ++old) index(hash_text(texts_[old]), old);
+  }
+  index(hash_text(text), n);
+  return last_ = n;
+}
+
+void ReportTable::Values::index(std::uint64_t hash, std::uint32_t number) {
+  const auto mask = slots_.size() - 1;
+  auto i = hash & mask;
+  while (slots_[i].number != kNone) i = (i + 1) & mask;
+  slots_[i] = {hash, number};
+}
+
+ReportTable::ReportTable(const std::vector<GroupField>& fields)
+    : fields_(&fields),
+      values_(fields.size()),
+      scratch_(fields.size()),
+      views_(fields.size()),
+      numbers_(fields.size()),
+      slots_(64, 0) {
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    (fields[f].per_cycle ? cycle_fields_ : ticket_fields_).push_back(f);
+    if (fields[f].name == "target") target_field_ = f;
+    if (fields[f].name == "policy") policy_field_ = f;
+  }
+  metric_numbers_.fill(kNone);
+}
+
+void ReportTable::read_values(const std::vector<std::size_t>& fields, const Ticket& ticket,
+                              const Routing& routing, const Evaluation& evaluation,
+                              const TargetCycle* cycle) {
+  for (const auto f : fields) {
+    if (f == target_field_ && cycle != nullptr) {
+      const auto m = static_cast<std::size_t>(cycle->metric);
+      views_[f] = metric_name(cycle->metric);
+      if (metric_numbers_[m] == kNone) metric_numbers_[m] = values_[f].find(views_[f]);
+      numbers_[f] = metric_numbers_[m];
+      continue;
+    }
+    views_[f] = f == policy_field_ && cycle != nullptr
+                    ? std::string_view{cycle->policy}
+                    : (*fields_)[f].value(ticket, routing, evaluation, cycle, scratch_[f]);
+    numbers_[f] = values_[f].find(views_[f]);
+  }
+}
+
+void ReportTable::add(const Ticket& ticket, const Routing& routing, const Evaluation& e) {
+  const TicketFigures figures{e.metrics};
+  read_values(ticket_fields_, ticket, routing, e, nullptr);
+  ticket_rows_.clear();
+  auto count = [&](const TargetCycle* c) {
+    read_values(cycle_fields_, ticket, routing, e, c);
+    auto& r = row_of_values();
+    if (c != nullptr) r.add_cycle(*c), total.add_cycle(*c);
+    if (std::find(ticket_rows_.begin(), ticket_rows_.end(), &r) == ticket_rows_.end()) {
+      ticket_rows_.push_back(&r);
+      r.add_ticket(figures);
+    }
+  };
+  for (const auto& c : e.targets) count(&c);
+  for (const auto& c : e.olas) count(&c);
+  if (e.targets.empty() && e.olas.empty()) count(nullptr);
+  total.add_ticket(figures);
+}
+
+ReportRow& ReportTable::row_of_values() {
+  bool seen = true;
+  for (const auto n : numbers_) seen = seen && n != kNone;
+  auto r = seen ? find_row(numbers_.data()) : kNone;
+  if (r == kNone && rows_.size() < kMaxReportRows) {
+    for (std::size_t f = 0; f < views_.size(); ++f) numbers_[f] = values_[f].number(views_[f]);
+    r = make_row(numbers_.data());
+  }
+  if (r != kNone) return rows_[r].row;
+  overflowed = true;
+  if (other_ == kNone) {
+    // Every part of the key "(other)", so that the row sorts and prints like
+    // the others (and is the group of that name, if one is). Numbered apart:
+    // numbers_ still holds the ticket's values for its next cycles.
+    std::vector<std::uint32_t> other(views_.size());
+    for (std::size_t f = 0; f < views_.size(); ++f) other[f] = values_[f].number(kOther);
+    other_ = find_row(other.data());
+    if (other_ == kNone) other_ = make_row(other.data());
+  }
+  return rows_[other_].row;
+}
+
+std::uint64_t ReportTable::hash(const std::uint32_t* numbers) const {
+  std::uint64_t h = 0;
+  for (std::size_t f = 0; f < views_.size(); ++f) h = mix(h, numbers[f]);
+  return h;
+}
+
+std::uint32_t ReportTable::find_row(const std::uint32_t* numbers) const {
+  const auto width = views_.size();
+  const auto mask = slots_.size() - 1;
+  for (auto i = hash(numbers) & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == 0) return kNone;
+    const auto r = slots_[i] - 1;
+    const auto* theirs = row_numbers_.data() + r * width;
+    bool same = true;
+    for (std::size_t f = 0; f < width; ++f) same = same && numbers[f] == theirs[f];
+    if (same) return r;
+  }
+}
+
+std::uint32_t ReportTable::make_row(const std::uint32_t* numbers) {
+  const auto r = static_cast<std::uint32_t>(rows_.size());
+  auto& made = rows_.emplace_back();
+  for (std::size_t f = 0; f < views_.size(); ++f) {
+    if (f != 0) made.key += kKeySeparator;
+    made.key += values_[f].text(numbers[f]);
+  }
+  row_numbers_.insert(row_numbers_.end(), numbers, numbers + views_.size());
+  // At most half the slots taken, so that a probe ends soon.
+  if (2 * rows_.size() > slots_.size()) {
+    slots_.assign(2 * slots_.size(), 0);
+    for (std::uint32_t old = 0; old < r; ++old) index_row(old);
+  }
+  index_row(r);
+  return r;
+}
+
+void ReportTable::index_row(std::uint32_t row) {
+  const auto width = views_.size();
+  const auto mask = slots_.size() - 1;
+  auto i = hash(row_numbers_.data() + row * width) & mask;
+  while (slots_[i] != 0) i = (i + 1) & mask;
+  slots_[i] = row + 1;
+}
+
+void ReportTable::merge(const ReportTable& other) {
+  for (const auto* r : other.sorted_rows()) {
+    const auto parts = split_key(r->key);
+    for (std::size_t f = 0; f < views_.size(); ++f) {
+      views_[f] = parts[f];
+      numbers_[f] = values_[f].find(views_[f]);
+    }
+    row_of_values().merge(r->row);
+  }
+  total.merge(other.total);
+  overflowed = overflowed || other.overflowed;
+}
+
+std::vector<const KeyedRow*> ReportTable::sorted_rows() const {
+  std::vector<const KeyedRow*> out;
+  for (const auto& r : rows_) out.push_back(&r);
+  std::sort(out.begin(), out.end(),
+            [](const KeyedRow* a, const KeyedRow* b) { return a->key < b->key; });
+  return out;
+}
+
+std::vector<std::string> split_key(std::string_view key) {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  for (;;) {
+    const auto at = key.find(kKeySeparator, from);
+    out.emplace_back(key.substr(from, at - from));
+    if (at == std::string_view::npos) return out;
+    from = at + 1;
+  }
+}
+
+}  // namespace slakit::cli
