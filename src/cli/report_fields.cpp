@@ -34,7 +34,8 @@ std::string_view text_of(const FieldValue& v, std::string& scratch) {
         } else {
           scratch.clear();
           if constexpr (std::is_same_v<T, double>) {
-            fmt::format_to(std::back_inserter(scratch), "{}", x);
+            // -0 and 0 are one value, in one group.
+            fmt::format_to(std::back_inserter(scratch), "{}", x == 0 ? 0.0 : x);
           } else if constexpr (std::is_same_v<T, Instant>) {
             scratch = format_utc(x);
           } else if constexpr (std::is_same_v<T, std::chrono::year_month_day>) {

@@ -8,6 +8,7 @@
 
 #include "csv.hpp"
 #include "support/json_writer.hpp"
+#include "support/utf8.hpp"
 
 namespace slakit::cli {
 namespace {
@@ -179,6 +180,9 @@ std::string report_text(const ReportTable& t, const std::vector<std::string>& by
   for (const auto& c : columns()) header.emplace_back(c.title);
   cells.push_back(header);
   auto add = [&](std::vector<std::string> key, const ReportRow& r) {
+    // A group's text may hold a newline or a tab: escaped, the table stays
+    // one line a row.
+    for (auto& part : key) part = detail::one_line(part);
     for (const auto& c : columns()) key.push_back(cell_text(c, r));
     cells.push_back(std::move(key));
   };

@@ -1,7 +1,11 @@
 #include "report_table.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstring>
+#include <optional>
+#include <string_view>
 
 namespace slakit::cli {
 
@@ -217,11 +221,43 @@ void ReportTable::merge(const ReportTable& other) {
   overflowed = overflowed || other.overflowed;
 }
 
+namespace {
+
+// A key part that is a whole number as a report writes numbers ("-5",
+// "1e-07", "100"), else nullopt.
+std::optional<double> number_of(std::string_view part) {
+  double x = 0;
+  const auto* end = part.data() + part.size();
+  const auto [ptr, ec] = std::from_chars(part.data(), end, x);
+  if (ec != std::errc{} || ptr != end || part.empty() || !std::isfinite(x)) return std::nullopt;
+  return x;
+}
+
+// docs/report.md: "rows sorted by key, part by part: two numbers by value,
+// anything else by its text".
+bool key_before(std::string_view a, std::string_view b) {
+  for (;;) {
+    const auto ea = a.find(kKeySeparator), eb = b.find(kKeySeparator);
+    const auto pa = a.substr(0, ea), pb = b.substr(0, eb);
+    if (pa != pb) {
+      const auto na = number_of(pa), nb = number_of(pb);
+      if (na && nb && *na != *nb) return *na < *nb;
+      return pa < pb;
+    }
+    if (ea == std::string_view::npos || eb == std::string_view::npos)
+      return eb != ea && ea == std::string_view::npos;
+    a.remove_prefix(ea + 1);
+    b.remove_prefix(eb + 1);
+  }
+}
+
+}  // namespace
+
 std::vector<const KeyedRow*> ReportTable::sorted_rows() const {
   std::vector<const KeyedRow*> out;
   for (const auto& r : rows_) out.push_back(&r);
   std::sort(out.begin(), out.end(),
-            [](const KeyedRow* a, const KeyedRow* b) { return a->key < b->key; });
+            [](const KeyedRow* a, const KeyedRow* b) { return key_before(a->key, b->key); });
   return out;
 }
 

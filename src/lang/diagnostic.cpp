@@ -14,28 +14,6 @@ std::string_view severity_name(Severity s) {
   return s == Severity::error ? "error" : "warning";
 }
 
-// A message or path on the one header line: bytes that are not UTF-8 become
-// U+FFFD and control characters escapes (an include path may hold "\n").
-std::string one_line(std::string_view s) {
-  const auto text = detail::valid_utf8(s);
-  std::string out;
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c >= 0x20 && c != 0x7F) {
-      out += ch;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else {
-      out += fmt::format("\\x{:02X}", c);
-    }
-  }
-  return out;
-}
-
 // What a line looks like under a message: one entry per character (as
 // detail::char_length splits it), so that the caret lines up with the text.
 // Control characters show as blanks, tabs stay tabs, and bytes that are not
@@ -97,13 +75,14 @@ std::string render_text(const Diagnostic& d, const SourceMap& sources, TextStyle
   const std::string_view reset = style.color ? "\033[m" : "";
   if (d.span.file >= sources.size()) {
     return fmt::format("{}<unknown file>:{} {}{}[{}]:{} {}\n", bold, reset, kind,
-                       severity_name(d.severity), one_line(d.code), reset, one_line(d.message));
+                       severity_name(d.severity), detail::one_line(d.code), reset,
+                       detail::one_line(d.message));
   }
   const auto& file = sources.file(d.span.file);
   const auto pos = sources.position(d.span);
-  std::string out = fmt::format("{}{}:{}:{}:{} {}{}[{}]:{} {}\n", bold, one_line(file.path),
+  std::string out = fmt::format("{}{}:{}:{}:{} {}{}[{}]:{} {}\n", bold, detail::one_line(file.path),
                                 pos.line, pos.column, reset, kind, severity_name(d.severity),
-                                one_line(d.code), reset, one_line(d.message));
+                                detail::one_line(d.code), reset, detail::one_line(d.message));
 
   // The caret goes under every character the span touches on its first
   // line, and under at least one.

@@ -78,4 +78,32 @@ namespace slakit::detail {
   return out;
 }
 
+/// `s` fit for one line of a terminal or a log: bytes that are not UTF-8
+/// become U+FFFD and control characters escapes (`\n`, `\t`, `\r`,
+/// `\x1B`), so that text from a file or a ticket can neither break a line
+/// nor forge one, nor steer a terminal.
+[[nodiscard]] inline std::string one_line(std::string_view s) {
+  const auto text = valid_utf8(s);
+  std::string out;
+  out.reserve(text.size());
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x20 && c != 0x7F) {
+      out += ch;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else {
+      constexpr std::string_view kHex = "0123456789ABCDEF";
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
 }  // namespace slakit::detail

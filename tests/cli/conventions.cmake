@@ -207,3 +207,9 @@ cli_test(route_format_json 0 ARGS route ${rules}/routing.sla --tickets ${tickets
 cli_test(version_format_json 0 ARGS version --format json STDOUT "^{\"version\":\"[0-9]+\\.[0-9]+\\.[0-9]+\"}\n$")
 cli_test(report_format_json 0 ARGS ${report_args} --tickets ${whatif}/few.jsonl --format json
          STDOUT "^{\"now\": \"2026-03-10T00:00:00Z\", ")
+
+# docs/report.md: control characters in a group's text are "shown as escapes
+# (`\n`, `\t`, `\x1B`), so that every row stays one line".
+cli_test(report_text_escapes_groups 0 ARGS report ${here}/report_groups.sla --by ticket.note
+         --tickets ${here}/report_groups.jsonl --now 2026-03-02T12:00:00Z
+         STDOUT "^ticket.note +tickets[^\n]*\nplain +1 [^\n]*\nx\\\\ny\\\\tz\\\\x1B\\[31m +1 [^\n]*\n\\(total\\) +2 ")

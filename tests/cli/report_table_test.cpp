@@ -93,6 +93,27 @@ TEST_CASE("Every cycle counts in the row of its key and the ticket once in each 
   CHECK(*table.total.resolution.calendar.percentile(100) == 36000);
 }
 
+// docs/report.md: "In every format the rows come sorted by key, part by
+// part: two numbers by value, anything else by its text (9 before 100; -0
+// and 0 are one group)."
+TEST_CASE("Rows sort numbers by value and text by text, part by part") {
+  const auto fields = slakit::cli::group_fields(rules(), {"order.value", "policy"});
+  ReportTable table{fields};
+  int n = 0;
+  for (const double value : {100.0, -5.0, 9.0, 1e-7, -0.0, 0.0}) {
+    auto j = judged(std::to_string(n++), "low", 30min, 10h);
+    j.ticket.order.value = value;
+    table.add(j.ticket, j.routing, j.evaluation);
+  }
+  auto none = judged("none", "low", 30min, 10h);  // no value: "-", a text
+  table.add(none.ticket, none.routing, none.evaluation);
+  const auto rows = table.sorted_rows();
+  CHECK(keys(table) == std::vector<std::string>{"-\x1fsilver", "-5\x1fsilver", "0\x1fsilver",
+                                                "1e-07\x1fsilver", "9\x1fsilver", "100\x1fsilver"});
+  REQUIRE(rows.size() == 6);
+  CHECK(rows[2]->row.tickets == 2);  // -0 and 0
+}
+
 // docs/report.md: "past 100,000 groups the cycles and tickets of any
 // further group count in one more row whose every key part is (other) (a
 // ticket once, however many of its cycles land there) ... the total is
