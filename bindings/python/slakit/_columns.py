@@ -8,6 +8,7 @@ from which the result frame is built with numpy indexing.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Hashable
 
 from . import _convert, _core
@@ -32,7 +33,7 @@ def _text_or_bad(value):
     if isinstance(value, str):
         return value if _convert._bad_value(value) is None else _BAD
     try:
-        text = _convert.json.loads(_convert._json_text(value, ""))
+        text = json.loads(_convert._json_text(value, ""))
     except (TypeError, ValueError, _convert._BadValue):
         return _BAD
     return text if text is None or isinstance(text, str) else _BAD
