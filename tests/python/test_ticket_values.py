@@ -72,6 +72,9 @@ def test_an_item_that_is_not_a_ticket_is_its_own_error_entry(rules):
     routed = rules.route_many([5, BASE], NOW)
     assert routed[0] == {"error": "a ticket is a dict, not int"}
     assert routed[1] == rules.route(BASE, NOW)
+    # A value of no ticket type fails its ticket, named.
+    assert rules.evaluate_many([{**BASE, "ticket": {"tags": {"a"}}}], NOW) == [
+        {"error": "ticket 'T-1': set is not a ticket value"}]
     # The last ticket failing keeps every entry in place.
     assert rules.evaluate_many([BASE, "x"], NOW)[1] == {"error": "a ticket is a dict, not str"}
 

@@ -156,9 +156,12 @@ def lines_of_tickets(tickets: Iterable[Any]) -> Tuple[str, Failures]:
     for i, ticket in enumerate(tickets):
         try:
             lines.append(dumps(ticket))
-        except (TypeError, _core.TicketError) as e:
+        except _core.TicketError as e:
             lines.append(_PLACEHOLDER)
             failures[i] = str(e)
+        except TypeError as e:  # not a dict, or a value of no ticket type (a set)
+            lines.append(_PLACEHOLDER)
+            failures[i] = (_ticket_name(ticket) if isinstance(ticket, dict) else "") + str(e)
     return "\n".join(lines), failures
 
 
