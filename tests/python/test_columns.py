@@ -120,6 +120,12 @@ def test_a_cell_of_another_kind_fails_its_row_alone_as_route_frame_does(rules):
     # Without ids, rows are named by number, as route_columns names them.
     unnamed = rules.route_columns(frame.drop(columns=["id"]))
     assert unnamed.loc[3, "error"] == "ticket 'row 3': ticket.category: expected a string"
+    # An id that is no text fails its row, as in route_frame.
+    odd_id = frame.assign(id=["a", "b\udc80", "c", "d", "e", "f", "g", "h"]).iloc[[0, 1, 2]]
+    by_columns, by_records = rules.route_columns(odd_id)["error"], rules.route_frame(odd_id)["error"]
+    assert by_columns.isna().tolist() == by_records.isna().tolist() == [True, False, True]
+    assert by_columns[1] == by_records[1] == (
+        r"ticket 'b\udc80': id: text 'b\udc80' holds a lone surrogate, which is not Unicode text")
     # The example of the review: one bad cell among good ones.
     small = pd.DataFrame({"id": ["a", "b", "c"], "ticket.category": ["refund", 5, None]})
     assert rules.route_columns(small)["error"].tolist() == [

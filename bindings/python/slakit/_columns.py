@@ -152,7 +152,14 @@ def route_columns(self, tickets):
         columns.append(column)
         names.append(name)
         odd_rows.update(bad_rows.tolist())
-    outcome, routings, failures = _core._route_columns(self, len(tickets), columns, ids)
+    shown_ids = ids
+    if ids is not None:
+        try:
+            "".join(ids).encode("utf-8")  # one pass in C
+        except UnicodeEncodeError:  # an id with a lone surrogate: its row fails alone
+            odd_rows.update(i for i, x in enumerate(ids) if _convert._bad_value(x) is not None)
+            shown_ids = [_convert._shown(x) for x in ids]
+    outcome, routings, failures = _core._route_columns(self, len(tickets), columns, shown_ids)
     if odd_rows:
         probed = _probed(self, tickets, names, sorted(odd_rows), ids)
         outcome[list(probed)] = _FAILED
