@@ -2,6 +2,11 @@
 // date (time_convert.hpp has the conversions and their rules).
 #include <fmt/format.h>
 #include <pybind11/stl.h>
+#include <slakit/error.hpp>
+#include <slakit/time/civil.hpp>
+#include <slakit/time/instant.hpp>
+
+#include <limits>
 
 #include "rule_bundle.hpp"
 #include "time_convert.hpp"
@@ -12,7 +17,25 @@ namespace {
 // A datetime argument: aware, or naive when the call says local=True (read
 // in the calendar's zone).
 Instant at(const PyCalendar& c, const DateTimeArg& t, bool local) {
-  return to_instant(t.obj, local ? &c.calendar.zone() : nullptr);
+  return to_instant(t.obj, local ? &c.calendar.zone() : nullptr, true);
+}
+
+// The supported years, as slakit::kSupportedBegin and kSupportedEnd bound them.
+constexpr int kFirstYear = 1970;
+constexpr int kLastYear = 2100;
+static_assert(std::chrono::sys_days{std::chrono::year{kFirstYear} / 1 / 1} == kSupportedBegin);
+static_assert(std::chrono::sys_days{std::chrono::year{kLastYear + 1} / 1 / 1} == kSupportedEnd);
+
+// A count of business days: a Python int of any size. One past int's range
+// lies beyond the supported years whatever the calendar (they hold fewer
+// than 50,000 days), so it is the RangeError the library gives for them.
+int business_days(const py::int_& n, std::chrono::year_month_day day) {
+  const long long v = to_integer(n, "business days");
+  if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max()) {
+    throw RangeError(fmt::format("{} business days from {}: outside the supported years {} to {}",
+                                 v, format_date(day), kFirstYear, kLastYear));
+  }
+  return static_cast<int>(v);
 }
 
 constexpr const char* kLocalDoc =
@@ -109,21 +132,29 @@ void register_calendar(py::module_& m) {
           "slakit.RangeError outside 1970-2100.")
       .def(
           "add_business_days",
-          [](const C& c, std::chrono::year_month_day d, int n) {
-            return c.calendar.add_business_days(d, n);
+          [](const C& c, std::chrono::year_month_day d, const py::int_& n) {
+            return c.calendar.add_business_days(d, business_days(n, d));
           },
           py::arg("day"), py::arg("n"),
           "For n > 0 the n-th business day strictly after `day` (a datetime.date); for n < 0 "
-          "the |n|-th strictly before it; for n == 0 the first business day on or after it.")
+          "the |n|-th strictly before it; for n == 0 the first business day on or after it. "
+          "Raises slakit.RangeError when the result lies outside 1970-2100.")
       .def(
           "holidays",
-          [](const C& c, int year) {
+          [](const C& c, const py::int_& y) {
+            const long long year = to_integer(y, "year");
+            if (year < kFirstYear || year > kLastYear) {
+              throw RangeError(fmt::format("year {}: outside the supported years {} to {}", year,
+                                           kFirstYear, kLastYear));
+            }
             std::vector<std::pair<std::chrono::year_month_day, std::string>> out;
-            for (const auto& h : c.calendar.holidays(year)) out.emplace_back(h.date, h.name);
+            for (const auto& h : c.calendar.holidays(static_cast<int>(year)))
+              out.emplace_back(h.date, h.name);
             return out;
           },
           py::arg("year"),
-          "The holidays of one year as (date, name) pairs, observed shifts included, sorted.")
+          "The holidays of one year as (date, name) pairs, observed shifts included, sorted. "
+          "Raises slakit.RangeError for a year outside 1970-2100.")
       .def("__repr__",
            [](const C& c) {
              return fmt::format("<slakit.Calendar {} ({})>", c.calendar.name(),

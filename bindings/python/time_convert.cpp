@@ -4,6 +4,7 @@
 
 #include <datetime.h>
 #include <fmt/format.h>
+#include <slakit/error.hpp>
 
 namespace slakit::python {
 namespace {
@@ -46,7 +47,7 @@ bool is_timedelta(py::handle obj) {
   return PyDelta_Check(obj.ptr());
 }
 
-Instant to_instant(py::handle obj, const TimeZone* local_zone) {
+Instant to_instant(py::handle obj, const TimeZone* local_zone, bool takes_local) {
   if (!is_datetime(obj)) {
     throw py::type_error(fmt::format("expected a datetime.datetime, got {}",
                                      py::str(obj.get_type()).cast<std::string>()));
@@ -66,10 +67,12 @@ Instant to_instant(py::handle obj, const TimeZone* local_zone) {
   const py::object offset = obj.attr("utcoffset")();
   if (offset.is_none()) {
     if (local_zone == nullptr) {
-      throw py::value_error(fmt::format(
-          "naive datetime {}: give it a tzinfo (zoneinfo.ZoneInfo) or pass local=True to read it "
-          "in the calendar's zone",
-          py::str(obj).cast<std::string>()));
+      // Only a calendar method takes local=; elsewhere (evaluate's `now`,
+      // a ticket's instants) suggesting it would point at no argument.
+      throw py::value_error(
+          fmt::format("naive datetime {}: give it a tzinfo (zoneinfo.ZoneInfo){}",
+                      py::str(obj).cast<std::string>(),
+                      takes_local ? " or pass local=True to read it in the calendar's zone" : ""));
     }
     return local_zone->resolve(LocalSeconds{seconds{floor_div(wall_us, 1'000'000)}}).instant;
   }
@@ -90,14 +93,28 @@ py::object from_instant(Instant t) {
   return py::reinterpret_steal<py::object>(out);
 }
 
+long long to_integer(py::handle obj, std::string_view what) {
+  int overflow = 0;
+  const long long n = PyLong_AsLongLongAndOverflow(obj.ptr(), &overflow);
+  if (n == -1 && PyErr_Occurred() != nullptr) throw py::error_already_set();
+  if (overflow != 0) {
+    throw RangeError(fmt::format("{} {} is out of range: slakit computes within 1970 to 2100", what,
+                                 py::str(obj).cast<std::string>()));
+  }
+  return n;
+}
+
 Seconds to_seconds(py::handle obj) {
-  if (!is_timedelta(obj)) return Seconds{obj.cast<long long>()};
-  const long long us = timedelta_microseconds(obj.ptr());
-  if (us % 1'000'000 != 0) {
+  if (!is_timedelta(obj)) return Seconds{to_integer(obj, "duration")};
+  // In seconds first: the largest timedelta (999999999 days) overflows a
+  // count of microseconds.
+  PyObject* td = obj.ptr();
+  if (PyDateTime_DELTA_GET_MICROSECONDS(td) != 0) {
     throw py::value_error(
         fmt::format("duration {}: slakit counts whole seconds", py::str(obj).cast<std::string>()));
   }
-  return Seconds{us / 1'000'000};
+  return Seconds{static_cast<long long>(PyDateTime_DELTA_GET_DAYS(td)) * 86400 +
+                 PyDateTime_DELTA_GET_SECONDS(td)};
 }
 
 py::object from_seconds(Seconds s) {

@@ -15,6 +15,7 @@
 #include <slakit/time/time_zone.hpp>
 
 #include <chrono>
+#include <string_view>
 
 namespace slakit::python {
 
@@ -27,13 +28,20 @@ namespace py = pybind11;
 [[nodiscard]] bool is_timedelta(py::handle obj);
 
 /// An aware datetime's instant. A naive one is read in `local_zone` when
-/// given, else raises ValueError. Raises TypeError for anything else.
-[[nodiscard]] Instant to_instant(py::handle obj, const TimeZone* local_zone);
+/// given, else raises ValueError (suggesting local=True when the call takes
+/// it: `takes_local`). Raises TypeError for anything else.
+[[nodiscard]] Instant to_instant(py::handle obj, const TimeZone* local_zone,
+                                 bool takes_local = false);
 /// A UTC-aware datetime.
 [[nodiscard]] py::object from_instant(Instant t);
 
+/// A Python int as a long long; slakit::RangeError naming `what` and the
+/// value for one past 64 bits (pybind11's own cast would raise a bare
+/// RuntimeError).
+[[nodiscard]] long long to_integer(py::handle obj, std::string_view what);
+
 /// A timedelta (or an int of seconds) as whole seconds; ValueError for a
-/// fraction of a second.
+/// fraction of a second, RangeError for an int past 64 bits.
 [[nodiscard]] Seconds to_seconds(py::handle obj);
 [[nodiscard]] py::object from_seconds(Seconds s);
 

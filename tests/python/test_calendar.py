@@ -203,3 +203,44 @@ def test_docstrings_and_signatures():
     assert "start: datetime.datetime" in doc and "business: datetime.timedelta" in doc
     assert "local" in doc and "naive" in doc
     assert "Raises" in slakit.load.__doc__
+
+
+def test_huge_ints_are_range_errors_naming_the_value(emea):
+    # python.md: "Instants outside 1970-2100 raise slakit.RangeError" and
+    # "nothing else crosses from C++": an int past 64 bits is slakit's error
+    # naming the value, not pybind11's cast error.
+    with pytest.raises(slakit.RangeError, match="duration 10{30} is out of range"):
+        emea.add(utc(2026, 3, 6, 17), 10**30)
+    with pytest.raises(slakit.RangeError, match="duration -10{30} is out of range"):
+        emea.subtract(utc(2026, 3, 6, 17), -(10**30))
+    # The largest timedelta is whole seconds too: out of range, not garbage.
+    with pytest.raises(slakit.RangeError, match="outside the supported range"):
+        emea.add(utc(2026, 3, 6, 17), dt.timedelta(days=999_999_999))
+    with pytest.raises(slakit.RangeError, match="1000000000000 business days from 2026-01-01"):
+        emea.add_business_days(dt.date(2026, 1, 1), 10**12)
+    with pytest.raises(slakit.RangeError, match="-1000000000000 business days"):
+        emea.add_business_days(dt.date(2026, 1, 1), -(10**12))
+    with pytest.raises(slakit.RangeError, match="business days"):
+        emea.add_business_days(dt.date(2026, 1, 1), 10**9)
+
+
+@pytest.mark.parametrize("year", [1969, 2101, 3000, -5, 10**30])
+def test_holidays_outside_the_supported_years(emea, year):
+    # python.md: "Instants outside 1970-2100 raise slakit.RangeError".
+    with pytest.raises(slakit.RangeError, match=f"year {year}"):
+        emea.holidays(year)
+
+
+def test_holidays_at_the_edges_of_the_supported_years(emea):
+    assert (dt.date(1970, 1, 1), "Neujahr") in emea.holidays(1970)
+    assert (dt.date(2100, 1, 1), "Neujahr") in emea.holidays(2100)
+
+
+def test_naive_now_message_suggests_no_local_flag(rules):
+    # Only calendar methods take local=True; evaluate and route do not.
+    ticket = {"id": "T-1", "created": "2026-03-06T15:00:00Z"}
+    naive = dt.datetime(2026, 3, 6, 17)
+    for call in (rules.evaluate, rules.route):
+        with pytest.raises(ValueError, match="naive datetime") as e:
+            call(ticket, naive)
+        assert "local=True" not in str(e.value)

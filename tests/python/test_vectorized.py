@@ -145,3 +145,35 @@ def test_the_gil_is_released_during_the_loop(emea):
     longest_stall = max(np.diff(stamps), default=0.0)
     assert len(stamps) > 100
     assert longest_stall < alone / 2, (longest_stall, alone)
+
+
+@pytest.mark.parametrize("method", ["add_many", "subtract_many"])
+def test_an_array_that_is_not_one_column_is_a_value_error(emea, method):
+    # python.md: the *_many calls take arrays (columns); a table has no order
+    # to flatten it in and give back, so its shape is named, not flattened.
+    table = random_instants(6).reshape(2, 3)
+    with pytest.raises(ValueError, match=r"expected a 1-d array, got shape \(2, 3\)"):
+        getattr(emea, method)(table, 60)
+    with pytest.raises(ValueError, match=r"durations: expected a 1-d array, got shape \(3, 1\)"):
+        getattr(emea, method)(random_instants(3), np.full((3, 1), 60))
+    with pytest.raises(ValueError, match=r"got shape \(2, 3\)"):
+        emea.elapsed_many(random_instants(3), table)
+    with pytest.raises(ValueError, match=r"got shape \(2, 3\)"):
+        emea.is_open_many(table)
+
+
+def test_series_with_different_indexes_are_a_value_error(emea):
+    # python.md: "two Series whose indexes differ are a ValueError" rather
+    # than paired by position (rows silently mismatched).
+    starts = pd.Series(pd.to_datetime(["2026-03-27 15:00", "2026-03-30 09:00"], utc=True), index=[1, 2])
+    hours = pd.Series(pd.to_timedelta([1, 2], unit="h"), index=[2, 1])
+    with pytest.raises(ValueError, match="different indexes"):
+        emea.add_many(starts, hours)
+    with pytest.raises(ValueError, match="different indexes"):
+        emea.subtract_many(starts, hours)
+    with pytest.raises(ValueError, match="different indexes"):
+        emea.elapsed_many(starts, starts.set_axis([7, 8]))
+    # Aligned by the caller, they combine row by row.
+    got = emea.add_many(starts, hours.reindex(starts.index))
+    assert got[1] == pd.Timestamp(emea.add(starts[1].to_pydatetime(), 7200))
+    assert got[2] == pd.Timestamp(emea.add(starts[2].to_pydatetime(), 3600))

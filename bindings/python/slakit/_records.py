@@ -42,6 +42,15 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
+def _failed(texts: List[Optional[str]], errors: List[Optional[str]], failures: _convert.Failures):
+    """The C++ results with the tickets Python could not write failed, each
+    with its own message (their placeholder lines were read as nothing)."""
+    for i, message in failures.items():
+        texts[i] = None
+        errors[i] = message
+    return texts, errors
+
+
 def _results(texts: List[Optional[str]], errors: List[Optional[str]]) -> List[dict]:
     with _no_gc():
         return [json.loads(t) if t is not None else {"error": e} for t, e in zip(texts, errors)]
@@ -67,8 +76,8 @@ def evaluate_many(self, tickets: Iterable[dict], now, *, explain: bool = False,
     """evaluate() over many tickets in one call (``threads`` C++ threads,
     0: one per core). One dict per ticket, in order; a ticket that cannot be
     read or evaluated gives ``{"error": message}`` instead, the others go on."""
-    text = _convert.lines_of_dicts(tickets)
-    return _results(*_core._evaluate_lines(self, text, now, explain, threads))
+    text, failures = _convert.lines_of_tickets(tickets)
+    return _results(*_failed(*_core._evaluate_lines(self, text, now, explain, threads), failures))
 
 
 def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
@@ -84,13 +93,15 @@ def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
     without any cycle has none."""
     import pandas as pd
 
-    text = _convert.lines_of_frame(tickets, events)
-    texts, errors = _core._evaluate_lines(self, text, now, False, threads)
+    text, failures = _convert.lines_of_frame(tickets, events)
+    texts, errors = _failed(*_core._evaluate_lines(self, text, now, False, threads), failures)
+    # A failed ticket keeps its id, so that its row joins back to the frame.
+    ids = tickets["id"].tolist() if "id" in tickets.columns else [None] * len(texts)
     rows = []
     with _no_gc():
-        for text_, error in zip(texts, errors):
+        for id_, text_, error in zip(ids, texts, errors):
             if text_ is None:
-                rows.append({"error": error})
+                rows.append({"id": id_, "error": error})
                 continue
             e = json.loads(text_)
             for kind in ("targets", "olas"):
@@ -106,7 +117,7 @@ def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
 
 
 def _agents(agents: Optional[Iterable[dict]]) -> Optional[str]:
-    return None if agents is None else _convert.lines_of_dicts(agents)
+    return None if agents is None else _convert.lines_of_dicts(agents, "agents")
 
 
 def route(self, ticket: dict, now=None, *, explain: bool = False,
@@ -125,8 +136,8 @@ def route_many(self, tickets: Iterable[dict], now=None, *, explain: bool = False
                agents: Optional[Iterable[dict]] = None) -> List[dict]:
     """route() over many tickets in one call: one dict per ticket, in order,
     ``{"error": message}`` for one that fails."""
-    text = _convert.lines_of_dicts(tickets)
-    return _results(*_core._route_lines(self, text, now, explain, _agents(agents)))
+    text, failures = _convert.lines_of_tickets(tickets)
+    return _results(*_failed(*_core._route_lines(self, text, now, explain, _agents(agents)), failures))
 
 
 def route_frame(self, tickets, events=None, now=None, *, agents: Optional[Iterable[dict]] = None):
@@ -136,7 +147,11 @@ def route_frame(self, tickets, events=None, now=None, *, agents: Optional[Iterab
     for a ticket that failed, else None)."""
     import pandas as pd
 
-    text = _convert.lines_of_frame(tickets, events)
-    rows = _results(*_core._route_lines(self, text, now, False, _agents(agents)))
+    text, failures = _convert.lines_of_frame(tickets, events)
+    rows = _results(*_failed(*_core._route_lines(self, text, now, False, _agents(agents)), failures))
+    if "id" in tickets.columns:  # a failed ticket keeps its id, to join back
+        for row, id_ in zip(rows, tickets["id"].tolist()):
+            if "error" in row:
+                row["id"] = id_
     columns = _ROUTE_COLUMNS + (["agent", "agent_why"] if agents is not None else []) + ["error"]
     return pd.DataFrame.from_records(rows, columns=columns)

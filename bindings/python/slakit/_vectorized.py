@@ -27,6 +27,31 @@ def _series_type():
     return pd, pd.Series
 
 
+def _one_dimensional(array, what):
+    """The array itself, when it is a column (or one value): a table of
+    instants has no order slakit could flatten it in and give back."""
+    if array.ndim > 1:
+        raise ValueError(f"{what}: expected a 1-d array, got shape {array.shape}")
+    return array
+
+
+def _same_index(first, second, what):
+    """Two Series combine row by row only when their indexes are equal:
+    pairing them by position would silently mismatch rows, and aligning them
+    would invent NaT rows; the caller decides (align, reindex, to_numpy)."""
+    pd, series = _series_type()
+    if (
+        series is not None
+        and isinstance(first, series)
+        and isinstance(second, series)
+        and not first.index.equals(second.index)
+    ):
+        raise ValueError(
+            f"{what}: the Series have different indexes; align them first "
+            "(a.align(b)) or pass numpy arrays to combine them by position"
+        )
+
+
 def _instants(values, what):
     """(int64 array, counts per second, pandas template or None)."""
     pd, series = _series_type()
@@ -42,7 +67,7 @@ def _instants(values, what):
         if values.tz is not None:
             values = values.tz_convert("UTC").tz_localize(None)
         values = values.to_numpy()
-    array = np.asarray(values)
+    array = _one_dimensional(np.asarray(values), what)
     if array.dtype.kind != "M":
         raise TypeError(f"{what}: expected datetime64 values, got dtype {array.dtype}")
     unit, count = np.datetime_data(array.dtype)
@@ -60,7 +85,7 @@ def _durations(values, what):
         values, (bool, np.timedelta64)
     ):
         return np.array([int(values)], dtype=np.int64), 1
-    array = np.asarray(values)
+    array = _one_dimensional(np.asarray(values), what)
     if array.ndim == 0:
         array = array.reshape(1)
     if array.dtype.kind == "m":
@@ -97,8 +122,11 @@ def add_many(self, starts, durations):
     ``durations`` (timedelta64, integer seconds, or one timedelta for all).
 
     Returns datetime64[s] for numpy input, a Series (same index, same zone)
-    for a Series. NaT stays NaT. Raises TypeError for another dtype.
+    for a Series. NaT stays NaT. Raises TypeError for another dtype,
+    ValueError for an array that is not 1-d or two Series whose indexes
+    differ.
     """
+    _same_index(starts, durations, "starts and durations")
     s, s_unit, template = _instants(starts, "starts")
     d, d_unit = _durations(durations, "durations")
     return _instants_out(_core._add_many(self, s, s_unit, d, d_unit), template)
@@ -106,6 +134,7 @@ def add_many(self, starts, durations):
 
 def subtract_many(self, ends, durations):
     """Vectorized subtract; the same types as add_many."""
+    _same_index(ends, durations, "ends and durations")
     e, e_unit, template = _instants(ends, "ends")
     d, d_unit = _durations(durations, "durations")
     return _instants_out(_core._subtract_many(self, e, e_unit, d, d_unit), template)
@@ -114,6 +143,7 @@ def subtract_many(self, ends, durations):
 def elapsed_many(self, a, b):
     """Vectorized elapsed: business time in [a, b) as timedelta64[s] (a
     Series of timedelta for Series input). NaT in either gives NaT."""
+    _same_index(a, b, "a and b")
     x, x_unit, template = _instants(a, "a")
     y, y_unit, _ = _instants(b, "b")
     out = _core._elapsed_many(self, x, x_unit, y, y_unit).view("timedelta64[s]")
