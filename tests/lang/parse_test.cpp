@@ -90,9 +90,9 @@ TEST_CASE("syntax errors: code, line and column, one per broken declaration") {
   CHECK(diagnostics_of("route r -> queue") == "1:17 E0001");
   CHECK(first_message("route r -> queue") == "expected a name, saw end of file");
   CHECK(diagnostics_of("hello world\nroute r -> queue q\n") == "1:1 E0002");
-  CHECK(
-      first_message("hello world\n") ==
-      "expected a declaration (calendar, field, sla, ola, route, routes or include), saw 'hello'");
+  CHECK(first_message("hello world\n") ==
+        "expected a declaration (calendar, field, sla, ola, route, routes, test or include), saw "
+        "'hello'");
   // A declaration missing its last name does not swallow the next one.
   CHECK(diagnostics_of("route r -> queue q, priority\nroute s -> queue x\n") == "2:1 E0001");
 }
@@ -142,6 +142,9 @@ TEST_CASE("unterminated strings, invalid UTF-8 and deep nesting are clear errors
   for (int i = 0; i < 10000; ++i) deep += ')';
   deep += " -> queue q\n";
   CHECK(diagnostics_of(deep) == "1:78 E0004");
+  // language.md: "A file past a limit ... is refused whole: that one error
+  // is its only report" (the route after it, with a bad name, is not seen).
+  CHECK(diagnostics_of(deep + "route calendar -> queue x\n") == "1:78 E0004");
   std::string nots = "route r when ";
   for (int i = 0; i < 10000; ++i) nots += "not ";
   CHECK(diagnostics_of(nots + "ticket.reopened -> queue q\n") == "1:270 E0004");

@@ -248,7 +248,7 @@ void commit_group(ParseState& s, SourceSpan span) {
 
 void recovered(ParseState& s, SourceSpan skipped) {
   if (!s.declaration_failed) {
-    s.expected("E0002", "a declaration (calendar, field, sla, ola, route, routes or include)",
+    s.expected("E0002", "a declaration (calendar, field, sla, ola, route, routes, test or include)",
                s.text_begin() + skipped.begin);
   }
   s.declaration_failed = false;
