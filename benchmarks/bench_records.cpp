@@ -1,0 +1,109 @@
+// The one ticket reader (src/cli/ticket_reader.hpp) on lines shaped like
+// the benchmark file /work/bench/tickets_1m.jsonl: the same generator
+// (sla_workload.hpp) writes them, about 740 bytes and 8 events a ticket.
+// BM_Records_Read reads lines already split in memory into one reused
+// TicketHistory, as each thread of `slakit eval` does; BM_Records_Stream
+// adds the JSON Lines reader, splitting a file (in memory) into chunks of
+// lines; BM_Records_ReadTwice is what `slakit diff` does with two rule sets
+// that declare different fields.
+#include <benchmark/benchmark.h>
+
+#include <slakit/slakit.hpp>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "json_lines.hpp"
+#include "sla_workload.hpp"
+#include "ticket_reader.hpp"
+
+namespace {
+
+constexpr std::size_t kTickets = 20'000;  // about 15 MB: read from memory, not from cache
+
+const slakit::RuleSet& rules() {
+  static const auto r = slakit::compile_or_throw({{"bench.sla", slakit::bench::sla_rules()}});
+  return r;
+}
+
+// The same rules and one more declared field: rule sets that declare
+// different fields, so diff reads each line with both.
+const slakit::RuleSet& other_rules() {
+  static const auto r = slakit::compile_or_throw(
+      {{"bench.sla", slakit::bench::sla_rules() + "\nfield ticket.score : number\n"}});
+  return r;
+}
+
+// kTickets lines, each ended by '\n', as the workload's file holds them.
+const std::string& jsonl() {
+  static const auto text = [] {
+    std::string out;
+    for (const auto& t : slakit::bench::make_tickets(kTickets)) {
+      out += slakit::bench::ticket_json(t);
+      out += '\n';
+    }
+    return out;
+  }();
+  return text;
+}
+
+void BM_Records_Read(benchmark::State& state) {
+  slakit::cli::JsonChunk chunk;
+  slakit::cli::load_chunk(chunk, jsonl());
+  slakit::cli::TicketReader reader{rules()};
+  slakit::TicketHistory history;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    reader.read(chunk.lines[i++ % chunk.lines.size()], history);
+    benchmark::DoNotOptimize(history);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<std::int64_t>(jsonl().size() / chunk.lines.size()));
+}
+BENCHMARK(BM_Records_Read);
+
+// Reading the whole text through JsonLinesReader from a FILE (fmemopen: the
+// kernel's copy is left out), chunk by chunk, every line into one history.
+void BM_Records_Stream(benchmark::State& state) {
+  slakit::cli::TicketReader reader{rules()};
+  slakit::TicketHistory history;
+  slakit::cli::JsonChunk chunk;
+  std::string text = jsonl();
+  for (auto _ : state) {
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{
+        fmemopen(text.data(), text.size(), "rb"), &std::fclose};
+    slakit::cli::JsonLinesReader lines{file.get()};
+    while (lines.next(chunk)) {
+      for (const auto& line : chunk.lines) reader.read(line, history);
+    }
+    benchmark::DoNotOptimize(history);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kTickets));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_Records_Stream)->Unit(benchmark::kMillisecond);
+
+// Each line read by two readers (the old and the new rule set's), into two
+// histories, as `slakit diff` does when the rule sets declare different fields.
+void BM_Records_ReadTwice(benchmark::State& state) {
+  slakit::cli::JsonChunk chunk;
+  slakit::cli::load_chunk(chunk, jsonl());
+  slakit::cli::TicketReader old_reader{rules()}, new_reader{other_rules()};
+  slakit::TicketHistory old_history, new_history;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const auto& line = chunk.lines[i++ % chunk.lines.size()];
+    old_reader.read(line, old_history);
+    new_reader.read(line, new_history);
+    benchmark::DoNotOptimize(old_history);
+    benchmark::DoNotOptimize(new_history);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Records_ReadTwice);
+
+}  // namespace
+
+BENCHMARK_MAIN();
