@@ -4,8 +4,9 @@
 // BM_Records_Read reads lines already split in memory into one reused
 // TicketHistory, as each thread of `slakit eval` does; BM_Records_Stream
 // adds the JSON Lines reader, splitting a file (in memory) into chunks of
-// lines; BM_Records_ReadTwice is what `slakit diff` does with two rule sets
-// that declare different fields.
+// lines; BM_Records_ReadTwice and BM_Records_ReadAgain read each line for
+// two rule sets that declare different fields, parsing it twice (as `slakit
+// diff` did) and once (as it does).
 #include <benchmark/benchmark.h>
 
 #include <slakit/slakit.hpp>
@@ -103,6 +104,24 @@ void BM_Records_ReadTwice(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_Records_ReadTwice);
+
+// The same, with the line parsed once: the new rule set's reader reads what
+// the old one parsed (TicketReader::read_again), as `slakit diff` does.
+void BM_Records_ReadAgain(benchmark::State& state) {
+  slakit::cli::JsonChunk chunk;
+  slakit::cli::load_chunk(chunk, jsonl());
+  slakit::cli::TicketReader old_reader{rules()}, new_reader{other_rules()};
+  slakit::TicketHistory old_history, new_history;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    old_reader.read(chunk.lines[i++ % chunk.lines.size()], old_history);
+    new_reader.read_again(old_reader, new_history);
+    benchmark::DoNotOptimize(old_history);
+    benchmark::DoNotOptimize(new_history);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Records_ReadAgain);
 
 }  // namespace
 
