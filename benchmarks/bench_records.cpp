@@ -49,6 +49,13 @@ const std::string& jsonl() {
   return text;
 }
 
+// One rule set's reader and the history it reads into.
+struct Side {
+  explicit Side(const slakit::RuleSet& r) : reader{r} {}
+  slakit::cli::TicketReader reader;
+  slakit::TicketHistory history;
+};
+
 void BM_Records_Read(benchmark::State& state) {
   slakit::cli::JsonChunk chunk;
   slakit::cli::load_chunk(chunk, jsonl());
@@ -86,40 +93,38 @@ void BM_Records_Stream(benchmark::State& state) {
 }
 BENCHMARK(BM_Records_Stream)->Unit(benchmark::kMillisecond);
 
-// Each line read by two readers (the old and the new rule set's), into two
-// histories, as `slakit diff` does when the rule sets declare different fields.
-void BM_Records_ReadTwice(benchmark::State& state) {
+// Each line read for two rule sets that declare different fields (the
+// workload's and other_rules()), by `read(line, old, new)`.
+template <class Read>
+void read_for_two(benchmark::State& state, Read read) {
   slakit::cli::JsonChunk chunk;
   slakit::cli::load_chunk(chunk, jsonl());
-  slakit::cli::TicketReader old_reader{rules()}, new_reader{other_rules()};
-  slakit::TicketHistory old_history, new_history;
+  Side old_side{rules()}, new_side{other_rules()};
   std::size_t i = 0;
   for (auto _ : state) {
-    const auto& line = chunk.lines[i++ % chunk.lines.size()];
-    old_reader.read(line, old_history);
-    new_reader.read(line, new_history);
-    benchmark::DoNotOptimize(old_history);
-    benchmark::DoNotOptimize(new_history);
+    read(chunk.lines[i++ % chunk.lines.size()], old_side, new_side);
+    benchmark::DoNotOptimize(old_side.history);
+    benchmark::DoNotOptimize(new_side.history);
   }
   state.SetItemsProcessed(state.iterations());
 }
+
+// Parsed by each reader, as `slakit diff` did.
+void BM_Records_ReadTwice(benchmark::State& state) {
+  read_for_two(state, [](const slakit::cli::JsonLine& line, Side& old_side, Side& new_side) {
+    old_side.reader.read(line, old_side.history);
+    new_side.reader.read(line, new_side.history);
+  });
+}
 BENCHMARK(BM_Records_ReadTwice);
 
-// The same, with the line parsed once: the new rule set's reader reads what
-// the old one parsed (TicketReader::read_again), as `slakit diff` does.
+// Parsed once: the new rule set's reader reads what the old one parsed
+// (TicketReader::read_again), as `slakit diff` does.
 void BM_Records_ReadAgain(benchmark::State& state) {
-  slakit::cli::JsonChunk chunk;
-  slakit::cli::load_chunk(chunk, jsonl());
-  slakit::cli::TicketReader old_reader{rules()}, new_reader{other_rules()};
-  slakit::TicketHistory old_history, new_history;
-  std::size_t i = 0;
-  for (auto _ : state) {
-    old_reader.read(chunk.lines[i++ % chunk.lines.size()], old_history);
-    new_reader.read_again(old_reader, new_history);
-    benchmark::DoNotOptimize(old_history);
-    benchmark::DoNotOptimize(new_history);
-  }
-  state.SetItemsProcessed(state.iterations());
+  read_for_two(state, [](const slakit::cli::JsonLine& line, Side& old_side, Side& new_side) {
+    old_side.reader.read(line, old_side.history);
+    new_side.reader.read_again(old_side.reader, new_side.history);
+  });
 }
 BENCHMARK(BM_Records_ReadAgain);
 

@@ -104,17 +104,8 @@ FieldValue field_value(const Scalar& s, const FieldInfo& f, const Where& where,
   return std::monostate{};
 }
 
-// Sets `to` to a string (or null: empty), in its own buffer.
-void assign(std::string& to, dom::element v, const Where& where) {
-  to.assign(view(v, where));
-}
-
 }  // namespace
 
-// The objects' members are walked with the iterator's key() and value()
-// rather than as key_value_pairs, which GCC 12 copies through memory in a
-// way that stalls the load after (a third of the walk, measured on the
-// benchmark's lines).
 struct TicketReader::Impl {
   dom::parser parser;
   // The last line parsed (valid until the next), or why it is not JSON.
@@ -135,33 +126,30 @@ struct TicketReader::Impl {
   }
 
   void ticket_object(dom::element v, Ticket& t, bool& has_created) {
-    const dom::object object = get(v.get_object(), {"ticket"}, "an object");
-    for (auto member = object.begin(); member != object.end(); ++member) {
-      const std::string_view key = member.key();
-      const dom::element value = member.value();
+    for (const auto [key, value] : get(v.get_object(), {"ticket"}, "an object")) {
       const Where at{"ticket", std::string_view::npos, key};
       if (key == "id") {
-        assign(t.id, value, at);
+        t.id = text(value, at);
       } else if (key == "created") {
         if (value.is_null()) continue;  // null is the key left out
         t.created = instant(view(value, at), at);
         has_created = true;
       } else if (key == "subject") {
-        assign(t.subject, value, at);
+        t.subject = text(value, at);
       } else if (key == "channel") {
-        assign(t.channel, value, at);
+        t.channel = text(value, at);
       } else if (key == "category") {
-        assign(t.category, value, at);
+        t.category = text(value, at);
       } else if (key == "priority") {
-        assign(t.priority, value, at);
+        t.priority = text(value, at);
       } else if (key == "status") {
-        assign(t.status, value, at);
+        t.status = text(value, at);
       } else if (key == "team") {
-        assign(t.team, value, at);
+        t.team = text(value, at);
       } else if (key == "queue") {
-        assign(t.queue, value, at);
+        t.queue = text(value, at);
       } else if (key == "assignee") {
-        assign(t.assignee, value, at);
+        t.assignee = text(value, at);
       } else if (key == "reopened") {
         if (!value.is_null()) t.reopened = get(value.get_bool(), at, "true or false");
       } else {
@@ -171,10 +159,7 @@ struct TicketReader::Impl {
   }
 
   void customer_object(dom::element v, Customer& c) {
-    const dom::object object = get(v.get_object(), {"customer"}, "an object");
-    for (auto member = object.begin(); member != object.end(); ++member) {
-      const std::string_view key = member.key();
-      const dom::element value = member.value();
+    for (const auto [key, value] : get(v.get_object(), {"customer"}, "an object")) {
       const Where at{"customer", std::string_view::npos, key};
       std::string* slot = key == "id"         ? &c.id
                           : key == "name"     ? &c.name
@@ -185,7 +170,7 @@ struct TicketReader::Impl {
                           : key == "zone"     ? &c.zone
                                               : nullptr;
       if (slot != nullptr) {
-        assign(*slot, value, at);
+        *slot = text(value, at);
       } else {
         custom(c.fields, "customer", key, value, at);
       }
@@ -193,19 +178,16 @@ struct TicketReader::Impl {
   }
 
   void contract_object(dom::element v, Contract& c) {
-    const dom::object object = get(v.get_object(), {"contract"}, "an object");
-    for (auto member = object.begin(); member != object.end(); ++member) {
-      const std::string_view key = member.key();
-      const dom::element value = member.value();
+    for (const auto [key, value] : get(v.get_object(), {"contract"}, "an object")) {
       const Where at{"contract", std::string_view::npos, key};
       if (key == "id") {
-        assign(c.id, value, at);
+        c.id = text(value, at);
       } else if (key == "customer") {
-        assign(c.customer, value, at);
+        c.customer = text(value, at);
       } else if (key == "type") {
-        assign(c.type, value, at);
+        c.type = text(value, at);
       } else if (key == "sla") {
-        assign(c.sla, value, at);
+        c.sla = text(value, at);
       } else if (key == "start" || key == "valid_from" || key == "end" || key == "valid_to") {
         const auto s = view(value, at);
         auto& d = key == "start" || key == "valid_from" ? c.valid_from : c.valid_to;
@@ -217,17 +199,14 @@ struct TicketReader::Impl {
   }
 
   void order_object(dom::element v, Order& o) {
-    const dom::object object = get(v.get_object(), {"order"}, "an object");
-    for (auto member = object.begin(); member != object.end(); ++member) {
-      const std::string_view key = member.key();
-      const dom::element value = member.value();
+    for (const auto [key, value] : get(v.get_object(), {"order"}, "an object")) {
       const Where at{"order", std::string_view::npos, key};
       if (key == "id") {
-        assign(o.id, value, at);
+        o.id = text(value, at);
       } else if (key == "customer") {
-        assign(o.customer, value, at);
+        o.customer = text(value, at);
       } else if (key == "status") {
-        assign(o.status, value, at);
+        o.status = text(value, at);
       } else if (key == "value") {
         const auto s = scalar(value, at);
         if (const auto* d = std::get_if<double>(&s)) {
@@ -257,10 +236,7 @@ struct TicketReader::Impl {
       auto& e = out.emplace_back();  // filled in place
       Scalar raw_value;
       bool has_at = false, has_kind = false;
-      const dom::object object = get(element.get_object(), where_event, "an object");
-      for (auto member = object.begin(); member != object.end(); ++member) {
-        const std::string_view key = member.key();
-        const dom::element value = member.value();
+      for (const auto [key, value] : get(element.get_object(), where_event, "an object")) {
         const Where at{"events", where_event.index, key};
         if (key == "at") {
           e.at = instant(view(value, at), at);
@@ -272,19 +248,19 @@ struct TicketReader::Impl {
           e.kind = *k;
           has_kind = true;
         } else if (key == "id") {
-          assign(e.id, value, at);
+          e.id = text(value, at);
         } else if (key == "public") {
           if (!value.is_null()) e.is_public = get(value.get_bool(), at, "true or false");
         } else if (key == "to") {
-          assign(e.to, value, at);
+          e.to = text(value, at);
         } else if (key == "field") {
-          assign(e.field, value, at);
+          e.field = text(value, at);
         } else if (key == "value") {
           raw_value = scalar(value, at);
         } else if (key == "team") {
-          assign(e.team, value, at);
+          e.team = text(value, at);
         } else if (key == "agent") {
-          assign(e.agent, value, at);
+          e.agent = text(value, at);
         }
       }
       if (!has_at) throw ReadError{where_event, "missing \"at\""};
@@ -315,11 +291,9 @@ struct TicketReader::Impl {
       if (const auto err = doc.get_object().get(record)) {
         throw ReadError{Where{}, "not a JSON object"};
       }
-      for (auto member = record.begin(); member != record.end(); ++member) {
-        const std::string_view key = member.key();
-        const dom::element value = member.value();
+      for (const auto [key, value] : record) {
         if (key == "id") {
-          assign(out.ticket.id, value, Where{"id"});
+          out.ticket.id = text(value, Where{"id"});
         } else if (key == "created") {
           if (value.is_null()) continue;  // null is the key left out
           out.ticket.created = instant(view(value, Where{"created"}), Where{"created"});
