@@ -4,8 +4,8 @@
 //
 // What-if replay: every ticket routed and evaluated under two rule sets, and
 // what changes, counted and shown by example (docs/cli.md). Each thread
-// reads its lines with both rule sets' readers and sums up its own tickets;
-// the sums merge at the end, so memory stays flat.
+// parses each of its lines once, reads it for both rule sets and sums up
+// its own tickets; the sums merge at the end, so memory stays flat.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -33,13 +33,12 @@ class DiffReading {
 
   /// Reads the line into `history`; false (the side failed) when it cannot.
   bool read(const JsonLine& line) {
-    try {
-      reader_.read(line, history);
-      return true;
-    } catch (const std::exception& e) {
-      fail(e.what());
-      return false;
-    }
+    return reading([&] { reader_.read(line, history); });
+  }
+  /// Reads the line `other` read last, without parsing it again, as this
+  /// side's rule set types it; false when it cannot.
+  bool read_again(const DiffReading& other) {
+    return reading([&] { reader_.read_again(other.reader_, history); });
   }
   /// Routes and evaluates a ticket (this side's reading, or the other's).
   void judge(const TicketHistory& h, Instant now, std::optional<Instant> route_now) {
@@ -61,14 +60,26 @@ class DiffReading {
   DiffSide side;
 
  private:
+  template <class Read>
+  bool reading(Read&& read) {
+    try {
+      read();
+      return true;
+    } catch (const std::exception& e) {
+      fail(e.what());
+      return false;
+    }
+  }
+
   const RuleSet& rules_;
   TicketReader reader_;
 };
 
 // The reader types a ticket's values by the fields a rule set declares
 // (ticket_reader.hpp), and by nothing else of it: when both rule sets
-// declare the same fields with the same types, one reading serves both,
-// and diff parses each line once instead of twice.
+// declare the same fields with the same types, one reading serves both.
+// Otherwise the new side reads the line the old side parsed (read_again):
+// each line is parsed once either way.
 bool same_reading(const RuleSet& a, const RuleSet& b) {
   auto typed = [](const RuleSet& r) {
     std::vector<std::pair<std::string, FieldType>> out;
@@ -98,7 +109,7 @@ class DiffWorker final : public LineWorker {
     if (shared_reading_) {
       if (old_read) new_history = &old_.history;
       if (!old_read) new_.fail(old_.side.error);
-    } else if (new_.read(line)) {
+    } else if (new_.read_again(old_)) {
       new_history = &new_.history;
     }
     if (old_read) old_.judge(old_.history, now_, route_now_);

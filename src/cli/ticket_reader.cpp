@@ -108,6 +108,9 @@ FieldValue field_value(const Scalar& s, const FieldInfo& f, const Where& where,
 
 struct TicketReader::Impl {
   dom::parser parser;
+  // The last line parsed (valid until the next), or why it is not JSON.
+  dom::element document;
+  simdjson::error_code parse_error = simdjson::UNINITIALIZED;
   std::unordered_map<std::string, FieldInfo> fields;  // by path
   ReaderOptions options;
   InstantReading instant;
@@ -274,6 +277,51 @@ struct TicketReader::Impl {
       }
     }
   }
+
+  // The record (or the error that parsing it gave) into `out`.
+  void fill(dom::element doc, simdjson::error_code parsed, TicketHistory& out) {
+    out.ticket = Ticket{};
+    out.events.clear();  // keeps its buffer
+    bool has_created = false;
+    try {
+      if (parsed) {
+        throw ReadError{Where{}, fmt::format("invalid JSON: {}", simdjson::error_message(parsed))};
+      }
+      dom::object record;
+      if (const auto err = doc.get_object().get(record)) {
+        throw ReadError{Where{}, "not a JSON object"};
+      }
+      for (const auto [key, value] : record) {
+        if (key == "id") {
+          out.ticket.id = text(value, Where{"id"});
+        } else if (key == "created") {
+          if (value.is_null()) continue;  // null is the key left out
+          out.ticket.created = instant(view(value, Where{"created"}), Where{"created"});
+          has_created = true;
+        } else if (key == "ticket") {
+          ticket_object(value, out.ticket, has_created);
+        } else if (key == "customer") {
+          customer_object(value, out.ticket.customer);
+        } else if (key == "contract") {
+          contract_object(value, out.ticket.contract);
+        } else if (key == "order") {
+          order_object(value, out.ticket.order);
+        } else if (key == "events") {
+          if (!value.is_null()) events_array(value, out.events);
+        }
+      }
+      if (out.ticket.id.empty())
+        throw ReadError{Where{"id"}, "missing: every ticket needs an \"id\""};
+      if (!has_created && options.require_created) {
+        throw ReadError{Where{"created"}, "missing: every ticket needs \"created\""};
+      }
+    } catch (const ReadError& e) {
+      const auto who =
+          out.ticket.id.empty() ? std::string{} : fmt::format("ticket '{}': ", out.ticket.id);
+      throw InvalidArgument(
+          fmt::format("{}{}{}", who, e.where.empty() ? "" : e.where + ": ", e.what));
+    }
+  }
 };
 
 ReaderOptions routing_reader_options(const RuleSet& rules) {
@@ -297,49 +345,13 @@ std::size_t TicketReader::truncated_instants() const noexcept {
 TicketReader::TicketReader(TicketReader&&) noexcept = default;
 
 void TicketReader::read(const JsonLine& line, TicketHistory& out) {
-  out.ticket = Ticket{};
-  out.events.clear();  // keeps its buffer
-  bool has_created = false;
-  try {
-    // The line is followed by the padding simdjson reads ahead into.
-    dom::element doc;
-    if (const auto err = impl_->parser.parse(line.data, line.size, false).get(doc)) {
-      throw ReadError{Where{}, fmt::format("invalid JSON: {}", simdjson::error_message(err))};
-    }
-    dom::object record;
-    if (const auto err = doc.get_object().get(record)) {
-      throw ReadError{Where{}, "not a JSON object"};
-    }
-    for (const auto [key, value] : record) {
-      if (key == "id") {
-        out.ticket.id = text(value, Where{"id"});
-      } else if (key == "created") {
-        if (value.is_null()) continue;  // null is the key left out
-        out.ticket.created = impl_->instant(view(value, Where{"created"}), Where{"created"});
-        has_created = true;
-      } else if (key == "ticket") {
-        impl_->ticket_object(value, out.ticket, has_created);
-      } else if (key == "customer") {
-        impl_->customer_object(value, out.ticket.customer);
-      } else if (key == "contract") {
-        impl_->contract_object(value, out.ticket.contract);
-      } else if (key == "order") {
-        impl_->order_object(value, out.ticket.order);
-      } else if (key == "events") {
-        if (!value.is_null()) impl_->events_array(value, out.events);
-      }
-    }
-    if (out.ticket.id.empty())
-      throw ReadError{Where{"id"}, "missing: every ticket needs an \"id\""};
-    if (!has_created && impl_->options.require_created) {
-      throw ReadError{Where{"created"}, "missing: every ticket needs \"created\""};
-    }
-  } catch (const ReadError& e) {
-    const auto who =
-        out.ticket.id.empty() ? std::string{} : fmt::format("ticket '{}': ", out.ticket.id);
-    throw InvalidArgument(
-        fmt::format("{}{}{}", who, e.where.empty() ? "" : e.where + ": ", e.what));
-  }
+  // The line is followed by the padding simdjson reads ahead into.
+  impl_->parse_error = impl_->parser.parse(line.data, line.size, false).get(impl_->document);
+  impl_->fill(impl_->document, impl_->parse_error, out);
+}
+
+void TicketReader::read_again(const TicketReader& source, TicketHistory& out) {
+  impl_->fill(source.impl_->document, source.impl_->parse_error, out);
 }
 
 }  // namespace slakit::cli

@@ -37,6 +37,11 @@ class TicketReader {
   /// the ticket (when its id was read) and the key: "ticket 'T-1':
   /// events[2].at: invalid time 'yesterday'".
   void read(const JsonLine& line, TicketHistory& out);
+  /// Reads the line `source` read last (parsed once, there) into `out`, as
+  /// this reader's rule set types it, with the errors read() would give:
+  /// slakit diff reads each line for two rule sets that declare different
+  /// fields. `source` must not read another line in between.
+  void read_again(const TicketReader& source, TicketHistory& out);
   /// How many instants read so far had a fraction of a second, truncated.
   [[nodiscard]] std::size_t truncated_instants() const noexcept;
 

@@ -24,7 +24,9 @@ SLAKIT, RULES, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
 COUNT = int(sys.argv[4]) if len(sys.argv) > 4 else 12000
 OLD, NEW = f"{RULES}/old.sla", f"{RULES}/new.sla"
 # NEW with one more declared field: the old and new rule sets then read
-# lines differently, and diff reads each line twice.
+# lines differently, and diff parses each line once and reads it for each
+# (TicketReader::read_again), whose results must be what each rule set's own
+# eval and route give.
 TYPED = f"{RULES}/typed.sla"
 failures = []
 

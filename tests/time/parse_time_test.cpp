@@ -3,6 +3,11 @@
 #include <slakit/error.hpp>
 #include <slakit/time/parse_time.hpp>
 
+#include <fmt/chrono.h>
+
+#include <optional>
+#include <string>
+
 using namespace std::chrono;
 using slakit::parse_time;
 
@@ -53,6 +58,41 @@ TEST_CASE("the common UTC form reads the same as every other spelling of its ins
   CHECK_THROWS_AS((void)parse_time("2026-02-30T00:00:00Z", berlin), slakit::InvalidArgument);
   CHECK_THROWS_AS((void)parse_time("2026-03-06T24:00:00Z", berlin), slakit::InvalidArgument);
   CHECK(parse_time("2026-03-06T15:00:60Z", berlin) == parse_time("2026-03-06T15:00:59Z", berlin));
+}
+
+// The common UTC form is read eight bytes at a time: it must agree with the
+// general reader (its +00:00 spelling) on every day of two centuries, and
+// on every one-byte change of such a text, accepted or not.
+TEST_CASE("the common UTC form agrees with the general reader, byte for byte") {
+  const auto utc = slakit::TimeZone::locate("UTC");
+  auto read = [&](const std::string& text) -> std::optional<slakit::Instant> {
+    try {
+      return parse_time(text, utc);
+    } catch (const slakit::InvalidArgument&) {
+      return std::nullopt;
+    }
+  };
+  auto as_offset = [](std::string text) {
+    text.replace(text.size() - 1, 1, "+00:00");
+    return text;
+  };
+  for (auto day = sys_days{1900y / 1 / 1}; day < sys_days{2100y / 1 / 1}; day += days{1}) {
+    const auto text = fmt::format("{:%Y-%m-%d}T13:47:09Z", day);
+    REQUIRE(read(text) == day + 13h + 47min + 9s);
+  }
+  std::size_t mutants = 0;
+  for (const std::string base : {"2024-02-29T23:59:59Z", "2026-12-31T09:05:00Z"}) {
+    for (std::size_t at = 0; at + 1 < base.size(); ++at) {
+      for (int c = 0; c < 256; ++c) {
+        auto text = base;
+        text[at] = static_cast<char>(c);
+        CAPTURE(text);
+        REQUIRE(read(text) == read(as_offset(text)));
+        ++mutants;
+      }
+    }
+  }
+  CHECK(mutants == 2 * 19 * 256);
 }
 
 // docs/semantics.md: "A fraction of a second is truncated to the second it

@@ -1,0 +1,133 @@
+// The one ticket reader (src/cli/ticket_reader.hpp) on lines shaped like
+// the benchmark file /work/bench/tickets_1m.jsonl: the same generator
+// (sla_workload.hpp) writes them, about 740 bytes and 8 events a ticket.
+// BM_Records_Read reads lines already split in memory into one reused
+// TicketHistory, as each thread of `slakit eval` does; BM_Records_Stream
+// adds the JSON Lines reader, splitting a file (in memory) into chunks of
+// lines; BM_Records_ReadTwice and BM_Records_ReadAgain read each line for
+// two rule sets that declare different fields, parsing it twice (as `slakit
+// diff` did) and once (as it does).
+#include <benchmark/benchmark.h>
+
+#include <slakit/slakit.hpp>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "json_lines.hpp"
+#include "sla_workload.hpp"
+#include "ticket_reader.hpp"
+
+namespace {
+
+constexpr std::size_t kTickets = 20'000;  // about 15 MB: read from memory, not from cache
+
+const slakit::RuleSet& rules() {
+  static const auto r = slakit::compile_or_throw({{"bench.sla", slakit::bench::sla_rules()}});
+  return r;
+}
+
+// The same rules and one more declared field: rule sets that declare
+// different fields, so diff reads each line with both.
+const slakit::RuleSet& other_rules() {
+  static const auto r = slakit::compile_or_throw(
+      {{"bench.sla", slakit::bench::sla_rules() + "\nfield ticket.score : number\n"}});
+  return r;
+}
+
+// kTickets lines, each ended by '\n', as the workload's file holds them.
+const std::string& jsonl() {
+  static const auto text = [] {
+    std::string out;
+    for (const auto& t : slakit::bench::make_tickets(kTickets)) {
+      out += slakit::bench::ticket_json(t);
+      out += '\n';
+    }
+    return out;
+  }();
+  return text;
+}
+
+// One rule set's reader and the history it reads into.
+struct Side {
+  explicit Side(const slakit::RuleSet& r) : reader{r} {}
+  slakit::cli::TicketReader reader;
+  slakit::TicketHistory history;
+};
+
+void BM_Records_Read(benchmark::State& state) {
+  slakit::cli::JsonChunk chunk;
+  slakit::cli::load_chunk(chunk, jsonl());
+  slakit::cli::TicketReader reader{rules()};
+  slakit::TicketHistory history;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    reader.read(chunk.lines[i++ % chunk.lines.size()], history);
+    benchmark::DoNotOptimize(history);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<std::int64_t>(jsonl().size() / chunk.lines.size()));
+}
+BENCHMARK(BM_Records_Read);
+
+// Reading the whole text through JsonLinesReader from a FILE (fmemopen: the
+// kernel's copy is left out), chunk by chunk, every line into one history.
+void BM_Records_Stream(benchmark::State& state) {
+  slakit::cli::TicketReader reader{rules()};
+  slakit::TicketHistory history;
+  slakit::cli::JsonChunk chunk;
+  std::string text = jsonl();
+  for (auto _ : state) {
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{
+        fmemopen(text.data(), text.size(), "rb"), &std::fclose};
+    slakit::cli::JsonLinesReader lines{file.get()};
+    while (lines.next(chunk)) {
+      for (const auto& line : chunk.lines) reader.read(line, history);
+    }
+    benchmark::DoNotOptimize(history);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kTickets));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_Records_Stream)->Unit(benchmark::kMillisecond);
+
+// Each line read for two rule sets that declare different fields (the
+// workload's and other_rules()), by `read(line, old, new)`.
+template <class Read>
+void read_for_two(benchmark::State& state, Read read) {
+  slakit::cli::JsonChunk chunk;
+  slakit::cli::load_chunk(chunk, jsonl());
+  Side old_side{rules()}, new_side{other_rules()};
+  std::size_t i = 0;
+  for (auto _ : state) {
+    read(chunk.lines[i++ % chunk.lines.size()], old_side, new_side);
+    benchmark::DoNotOptimize(old_side.history);
+    benchmark::DoNotOptimize(new_side.history);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+// Parsed by each reader, as `slakit diff` did.
+void BM_Records_ReadTwice(benchmark::State& state) {
+  read_for_two(state, [](const slakit::cli::JsonLine& line, Side& old_side, Side& new_side) {
+    old_side.reader.read(line, old_side.history);
+    new_side.reader.read(line, new_side.history);
+  });
+}
+BENCHMARK(BM_Records_ReadTwice);
+
+// Parsed once: the new rule set's reader reads what the old one parsed
+// (TicketReader::read_again), as `slakit diff` does.
+void BM_Records_ReadAgain(benchmark::State& state) {
+  read_for_two(state, [](const slakit::cli::JsonLine& line, Side& old_side, Side& new_side) {
+    old_side.reader.read(line, old_side.history);
+    new_side.reader.read_again(old_side.reader, new_side.history);
+  });
+}
+BENCHMARK(BM_Records_ReadAgain);
+
+}  // namespace
+
+BENCHMARK_MAIN();
