@@ -40,6 +40,9 @@ void split_lines(JsonChunk& chunk, std::size_t size, std::size_t first_line) {
     const auto* nl = static_cast<const char*>(std::memchr(text + at, '\n', size - at));
     const auto stop = nl != nullptr ? static_cast<std::size_t>(nl - text) : size;
     ++number;
+    // A UTF-8 byte-order mark before the first line (Notepad, Excel's
+    // exports) is no part of it (docs/cli.md).
+    if (number == 1 && stop - at >= 3 && std::memcmp(text + at, "\xEF\xBB\xBF", 3) == 0) at += 3;
     auto length = stop - at;
     if (length > 0 && text[at + length - 1] == '\r') --length;
     const bool blank =

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "cli.hpp"
+#include "support/utf8.hpp"
 
 namespace slakit::cli {
 
@@ -98,6 +99,12 @@ void print_summary(std::string_view command, std::string_view record, const Batc
 
 std::string_view error_word(bool colored) {
   return colored ? "\033[1;31merror\033[m" : "error";
+}
+
+std::string line_error(std::string_view path, std::size_t line, bool colored,
+                       std::string_view message) {
+  return fmt::format("{}:{}: {}: {}\n", detail::one_line(path), line, error_word(colored),
+                     detail::one_line(message));
 }
 
 }  // namespace slakit::cli

@@ -63,4 +63,10 @@ void print_summary(std::string_view command, std::string_view record, const Batc
 /// "error", in bold red when `colored`: the word of "file:line: error: ...".
 [[nodiscard]] std::string_view error_word(bool colored);
 
+/// The report of one bad line or row, "path:line: error: message\n", with
+/// control characters of the path and the message (which may quote a
+/// ticket's data) escaped: one line, that no data can forge or colour.
+[[nodiscard]] std::string line_error(std::string_view path, std::size_t line, bool colored,
+                                     std::string_view message);
+
 }  // namespace slakit::cli

@@ -6,6 +6,7 @@
 #include <slakit/time/parse_time.hpp>
 
 #include <cmath>
+#include <optional>
 #include <unordered_map>
 #include <variant>
 
@@ -233,8 +234,8 @@ struct TicketReader::Impl {
     std::size_t i = 0;
     for (const dom::element element : get(v.get_array(), {"events"}, "an array")) {
       const Where where_event{"events", i++};
-      auto& e = out.emplace_back();  // filled in place
-      Scalar raw_value;
+      auto& e = out.emplace_back();           // filled in place
+      std::optional<dom::element> raw_value;  // read once its field is known
       bool has_at = false, has_kind = false;
       for (const auto [key, value] : get(element.get_object(), where_event, "an object")) {
         const Where at{"events", where_event.index, key};
@@ -256,7 +257,7 @@ struct TicketReader::Impl {
         } else if (key == "field") {
           e.field = text(value, at);
         } else if (key == "value") {
-          raw_value = scalar(value, at);
+          raw_value = value;
         } else if (key == "team") {
           e.team = text(value, at);
         } else if (key == "agent") {
@@ -266,14 +267,16 @@ struct TicketReader::Impl {
       if (!has_at) throw ReadError{where_event, "missing \"at\""};
       if (!has_kind) throw ReadError{where_event, "missing \"kind\""};
       if (e.kind == EventKind::field_changed) {
+        if (e.field.empty()) throw ReadError{where_event, "missing \"field\""};
         // The value's type is the field's: known once both keys are read.
+        // A field the rules do not declare changes nothing and is not
+        // checked, as an unknown key of the record (docs/cli.md).
         const auto it = fields.find(e.field);
-        if (it == fields.end()) {
-          throw ReadError{Where{"events", where_event.index, "field"},
-                          fmt::format("unknown field '{}'", e.field)};
+        if (it != fields.end()) {
+          const Where where_value{"events", where_event.index, "value"};
+          e.value = field_value(raw_value ? scalar(*raw_value, where_value) : Scalar{}, it->second,
+                                where_value, instant);
         }
-        e.value = field_value(raw_value, it->second, Where{"events", where_event.index, "value"},
-                              instant);
       }
     }
   }

@@ -112,7 +112,6 @@ StreamResult stream_lines(const std::string& path,
   Output sink{settings.output};
   OrderedOutput output{sink};
   std::atomic<std::size_t> read{0}, rejected{0};
-  const auto error = error_word(settings.colored);
   std::atomic<std::size_t> truncated{0};
   auto work_on_chunks = [&] {
     const auto worker = make_worker();
@@ -124,8 +123,9 @@ StreamResult stream_lines(const std::string& path,
       for (const auto& line : chunk.lines) {
         ++read;
         if (line.data == nullptr) {
-          errors += fmt::format("{}:{}: {}: a line longer than {} MB: not read\n", path,
-                                line.number, error, kLongestLine >> 20);
+          errors +=
+              line_error(path, line.number, settings.colored,
+                         fmt::format("a line longer than {} MB: not read", kLongestLine >> 20));
           ++rejected;
           continue;
         }
@@ -134,7 +134,7 @@ StreamResult stream_lines(const std::string& path,
           worker->handle(line, out);
         } catch (const std::exception& e) {
           out.resize(before);  // nothing of a line that failed
-          errors += fmt::format("{}:{}: {}: {}\n", path, line.number, error, e.what());
+          errors += line_error(path, line.number, settings.colored, e.what());
           ++rejected;
         }
       }

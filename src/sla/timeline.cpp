@@ -180,6 +180,10 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
       // A field the rules do not declare is one no rule reads: its changes
       // are ignored, as a key of the ticket record the rules do not know is
       // (docs/sla.md). Exports carry every custom field of the helpdesk.
+      if (e.field.empty()) {
+        throw TicketError(fmt::format("ticket '{}': field_changed at {} names no field", ticket.id,
+                                      format_utc(e.at)));
+      }
       const auto slot = layout.slot(e.field);
       if (!slot) break;
       if (slot == status_slot_) {
