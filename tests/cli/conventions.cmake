@@ -207,3 +207,11 @@ cli_test(route_format_json 0 ARGS route ${rules}/routing.sla --tickets ${tickets
 cli_test(version_format_json 0 ARGS version --format json STDOUT "^{\"version\":\"[0-9]+\\.[0-9]+\\.[0-9]+\"}\n$")
 cli_test(report_format_json 0 ARGS ${report_args} --tickets ${whatif}/few.jsonl --format json
          STDOUT "^{\"now\": \"2026-03-10T00:00:00Z\", ")
+
+# docs/cli.md: "a rule file that cannot be read (a directory cannot) is exit
+# 2"; docs/language.md E0212: an `include` of a directory cannot be read.
+cli_test(check_directory 2 ARGS check ${here}/whatif STDERR "^slakit: cannot read '[^']*whatif': Is a directory\n$")
+cli_test(fmt_directory 2 ARGS fmt --check ${here}/whatif STDERR "cannot read '[^']*whatif': Is a directory")
+cli_test(eval_rules_directory 2 ARGS eval ${here}/whatif --tickets ${tickets} STDERR "cannot read '[^']*whatif'")
+cli_test(include_directory 1 ARGS check ${here}/include_directory.sla
+         STDOUT "include_directory.sla:1:1: error\\[E0212\\]: cannot read included file '[^']*whatif'")
