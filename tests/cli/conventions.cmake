@@ -215,3 +215,24 @@ cli_test(fmt_directory 2 ARGS fmt --check ${here}/whatif STDERR "cannot read '[^
 cli_test(eval_rules_directory 2 ARGS eval ${here}/whatif --tickets ${tickets} STDERR "cannot read '[^']*whatif'")
 cli_test(include_directory 1 ARGS check ${here}/include_directory.sla
          STDOUT "include_directory.sla:1:1: error\\[E0212\\]: cannot read included file '[^']*whatif'")
+
+# docs/cli.md, "Output": "Every write is checked" on every command, those
+# that print one short text too: a full device, and a pipe whose reader is
+# gone (SIGPIPE is ignored, so the write fails and says so; exit 2).
+if(EXISTS /dev/full)
+  foreach(case "fmt;fmt;${here}/unformatted.sla" "fmt_json;fmt;--format;json;${here}/unformatted.sla"
+               "check_json;check;--format;json;${rules}/calendars.sla" "check_text;check;${here}/bad.sla"
+               "deadline;deadline;${cal_args};--start;2026-04-02;--add;3bd" "version;version"
+               "version_option;--version" "help;--help" "command_help;eval;--help")
+    list(POP_FRONT case name)
+    cli_test(stdout_full_${name} 2 ARGS ${case} STDOUT_FILE /dev/full
+             STDERR "^slakit: error writing standard output: No space left on device\n$")
+  endforeach()
+endif()
+foreach(case "eval;eval;${rules}/routing.sla;--tickets;${tickets};--now;2026-04-22T12:00:00Z"
+             "report;report;${here}/whatif/new.sla;--tickets;${here}/whatif/few.jsonl" "version;version"
+             "check;check;${here}/bad.sla" "deadline;deadline;${cal_args};--start;2026-04-02;--add;3bd")
+  list(POP_FRONT case name)
+  add_test(NAME cli.closed_pipe_${name} COMMAND /usr/bin/python3 ${here}/closed_pipe.py
+                                               $<TARGET_FILE:slakit_cli> ${case})
+endforeach()
