@@ -23,6 +23,11 @@ cli_test(help_unknown_command 2 ARGS help frobnicate STDERR "unknown command 'fr
 cli_test(no_command 2 ARGS STDERR "^usage: slakit COMMAND")
 cli_test(version_option 0 ARGS --version STDOUT "^slakit [0-9]+\\.[0-9]+\\.[0-9]+\n$")
 cli_test(version_extra_argument 2 ARGS version now STDERR "version takes no arguments")
+# docs/cli.md: `version` --format json gives {"version":"0.1.0"}, and
+# "--version is the same command", options included.
+cli_test(version_option_json 0 ARGS --version --format json
+         STDOUT "^{\"version\":\"[0-9]+\\.[0-9]+\\.[0-9]+\"}\n$")
+cli_test(version_option_bad_format 2 ARGS --version --format xml STDERR "--format takes text or json")
 
 # "An unknown option or command names the closest valid one."
 cli_test(suggest_option 2 ARGS route ${rules}/routing.sla --ticket ${tickets}
