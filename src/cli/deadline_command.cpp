@@ -247,9 +247,13 @@ int deadline_command(const Arguments& args) {
   }
   const Calendar* cal = result.rules->calendar(*name);
   if (cal == nullptr) {
+    // As for an unknown option: the closest name, when one is close.
+    const auto defined = result.rules->calendar_names();
     std::string known;
-    for (const auto& n : result.rules->calendar_names()) known += (known.empty() ? "" : ", ") + n;
-    throw UsageError{fmt::format("no calendar '{}' (the files define: {})", *name, known)};
+    for (const auto& n : defined) known += (known.empty() ? "" : ", ") + n;
+    const auto near = closest(*name, {defined.begin(), defined.end()});
+    throw UsageError{fmt::format("no calendar '{}'{} (the files define: {})", *name,
+                                 near ? fmt::format("; did you mean '{}'?", *near) : "", known)};
   }
   StartReading reading{.fractions = fractions_option(args)};
   if (in) return Batch{*cal, *in, reading, args}.run();

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "cli.hpp"
+#include "output.hpp"
 #include "support/json_writer.hpp"
 
 namespace slakit::cli {
@@ -318,7 +319,9 @@ int run(int argc, char** argv) {
       return kOk;
     }
   }
-  return spec.run(parse_command_line(spec, argc, argv, 2));
+  const auto args = parse_command_line(spec, argc, argv, 2);
+  refuse_output_over_input(args);
+  return spec.run(args);
 }
 
 }  // namespace

@@ -241,3 +241,20 @@ foreach(case "eval;eval;${rules}/routing.sla;--tickets;${tickets};--now;2026-04-
   add_test(NAME cli.closed_pipe_${name} COMMAND /usr/bin/python3 ${here}/closed_pipe.py
                                                $<TARGET_FILE:slakit_cli> ${case})
 endforeach()
+
+# docs/cli.md: "an `--output` that names one of the command's inputs" is a
+# usage error (exit 2) before anything is read: the input stays as it was.
+cli_test(output_is_batch_input 2 ARGS deadline ${cal_args} --batch ${out}/same.csv --output ${out}/same.csv
+         COPY ${here}/batch_clean.csv TO ${out}/same.csv
+         STDERR "^slakit: --output '[^']*same.csv' is also an input \\('[^']*same.csv'\\)"
+         FILE ${out}/same.csv FILE_MATCHES "^id,start,add\nA,2026-03-27T16:00:00\\+01:00,4h\nB,2026-04-02,3bd\n$")
+cli_test(output_is_tickets_input 2 ARGS eval ${rules}/routing.sla --tickets ${out}/same_t.jsonl
+         --output ${out}/./same_t.jsonl --now 2026-04-22T12:00:00Z COPY ${tickets} TO ${out}/same_t.jsonl
+         STDERR "--output '[^']*same_t.jsonl' is also an input" FILE ${out}/same_t.jsonl FILE_MATCHES "^{\"id\": \"T-2001\"")
+cli_test(junit_is_rule_file 2 ARGS test ${out}/same_rules.sla --junit ${out}/same_rules.sla
+         COPY ${here}/runner_tests.sla TO ${out}/same_rules.sla
+         STDERR "--junit '[^']*same_rules.sla' is also an input" FILE ${out}/same_rules.sla FILE_MATCHES "^# Fixture")
+# "An unknown option or command names the closest valid one", and so does
+# an unknown calendar.
+cli_test(deadline_suggest_calendar 2 ARGS deadline ${rules}/calendars.sla --calendar emea_suport
+         --start 2026-04-02 --add 3bd STDERR "no calendar 'emea_suport'; did you mean 'emea_support'\\?")
