@@ -8,22 +8,23 @@
 #include "agent_record.hpp"
 #include "cli.hpp"
 #include "json_lines.hpp"
+#include "json_values.hpp"
 
 namespace slakit::cli {
 
-AgentFile read_agents(const RuleSet& rules, const std::string& path) {
-  if (path == "-") return read_agents(rules, stdin, path, stderr);
+AgentFile read_agents(const RuleSet& rules, const std::string& path, Fractions fractions) {
+  if (path == "-") return read_agents(rules, stdin, path, stderr, fractions);
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{std::fopen(path.c_str(), "rb"),
                                                              &std::fclose};
   if (!file) throw UsageError{fmt::format("cannot read '{}'", path)};
-  return read_agents(rules, file.get(), path, stderr);
+  return read_agents(rules, file.get(), path, stderr, fractions);
 }
 
 AgentFile read_agents(const RuleSet& rules, std::FILE* in, const std::string& path,
-                      std::FILE* errors) {
+                      std::FILE* errors, Fractions fractions) {
   JsonLinesReader reader{in};
   JsonChunk chunk;
-  AgentReader agents{rules};
+  AgentReader agents{rules, fractions};
   AgentFile out;
   auto report = [&](std::size_t line, const std::string& message) {
     std::fputs(fmt::format("{}:{}: error: {}\n", path, line, message).c_str(), errors);
@@ -38,11 +39,17 @@ AgentFile read_agents(const RuleSet& rules, std::FILE* in, const std::string& pa
       try {
         out.agents.push_back(agents.read(line));
       } catch (const InvalidArgument& e) {
-        report(line.number, e.what());
+        // An error of the id itself ("id: agent 'ana' appears twice") names it already.
+        const std::string_view message = e.what();
+        const auto& id = agents.last_id();
+        report(line.number, id.empty() || message.starts_with("id: ")
+                                ? std::string{message}
+                                : fmt::format("agent '{}': {}", id, message));
       }
     }
   }
   if (reader.failed()) throw UsageError{fmt::format("cannot read {}", path)};
+  note_truncated(path, agents.truncated(), "instant");
   return out;
 }
 

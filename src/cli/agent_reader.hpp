@@ -4,6 +4,7 @@
 
 #include <slakit/routing/agent.hpp>
 #include <slakit/slakit.hpp>
+#include <slakit/time/parse_time.hpp>
 
 #include <cstdio>
 #include <string>
@@ -19,12 +20,16 @@ struct AgentFile {
 /// Reads the agents of `path`. A line that cannot be read (bad JSON, a
 /// wrong type, a calendar the rule set lacks, an id seen before) is
 /// reported on stderr as "path:line: error: ..." and skipped; the others
-/// are kept. Throws UsageError when the file cannot be read.
-[[nodiscard]] AgentFile read_agents(const RuleSet& rules, const std::string& path);
+/// are kept; an error names the agent by id when the line has one
+/// ("agent 'eve': calendar: unknown calendar 'nope'"). A fraction of a
+/// second in last_assigned follows `fractions`, with the note on stderr
+/// when truncated. Throws UsageError when the file cannot be read.
+[[nodiscard]] AgentFile read_agents(const RuleSet& rules, const std::string& path,
+                                    Fractions fractions = Fractions::truncate);
 
 /// The same from an open file (not closed), reporting to `errors` with
 /// `path` as the file's name (tests/fuzz reads bytes in memory).
 [[nodiscard]] AgentFile read_agents(const RuleSet& rules, std::FILE* in, const std::string& path,
-                                    std::FILE* errors);
+                                    std::FILE* errors, Fractions fractions = Fractions::truncate);
 
 }  // namespace slakit::cli

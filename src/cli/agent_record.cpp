@@ -26,15 +26,18 @@ int count(dom::element v, std::string_view key) {
   return static_cast<int>(n);
 }
 
-Agent agent(dom::parser& parser, const JsonLine& line) {
+// Fills `a` as it reads, the id first, so that an error found later can
+// name the agent (docs/routing.md: "an error naming the agent").
+void agent(dom::parser& parser, const JsonLine& line, InstantReading& instants, Agent& a) {
   dom::element doc;
   if (const auto err = parser.parse(line.data, line.size, false).get(doc)) {
     throw ReadError{Where{}, fmt::format("invalid JSON: {}", simdjson::error_message(err))};
   }
-  Agent a;
-  for (const auto [key, value] : get(doc.get_object(), Where{}, "a JSON object")) {
+  const auto object = get(doc.get_object(), Where{}, "a JSON object");
+  if (dom::element id; !object["id"].get(id)) a.id = text(id, Where{"id"});
+  for (const auto [key, value] : object) {
     if (key == "id") {
-      a.id = text(value, Where{"id"});
+      continue;
     } else if (key == "teams") {
       a.teams = names(value, "teams");
     } else if (key == "skills") {
@@ -44,20 +47,27 @@ Agent agent(dom::parser& parser, const JsonLine& line) {
     } else if (key == "open_tickets") {
       a.open_tickets = count(value, "open_tickets");
     } else if (key == "last_assigned" && !value.is_null()) {
-      a.last_assigned = instant(view(value, Where{"last_assigned"}), Where{"last_assigned"});
+      a.last_assigned = instants(view(value, Where{"last_assigned"}), Where{"last_assigned"});
     } else if (key == "calendar") {
       a.calendar = text(value, Where{"calendar"});
     }
   }
   if (a.id.empty()) throw ReadError{Where{"id"}, "missing: every agent needs an \"id\""};
-  return a;
 }
 
 }  // namespace
 
 Agent AgentReader::read(const JsonLine& line) {
+  last_id_.clear();
   try {
-    auto a = agent(parser_, line);
+    Agent a;
+    try {
+      agent(parser_, line, instants_, a);
+    } catch (const ReadError&) {
+      last_id_ = a.id;
+      throw;
+    }
+    last_id_ = a.id;
     if (!a.calendar.empty() && rules_.calendar(a.calendar) == nullptr) {
       throw ReadError{Where{"calendar"}, fmt::format("unknown calendar '{}'", a.calendar)};
     }

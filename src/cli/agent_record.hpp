@@ -11,20 +11,31 @@
 #include <string>
 
 #include "json_lines.hpp"
+#include "json_values.hpp"
 
 namespace slakit::cli {
 
 class AgentReader {
  public:
-  explicit AgentReader(const RuleSet& rules) : rules_(rules) {}
+  /// `fractions`: what a fraction of a second in last_assigned does
+  /// (--fractions), counted in truncated().
+  explicit AgentReader(const RuleSet& rules, Fractions fractions = Fractions::truncate)
+      : rules_(rules), instants_{.fractions = fractions} {}
 
   /// Reads one agent. Throws InvalidArgument saying where and what ("capacity:
   /// expected a whole number") for a line that is not an agent, one whose
   /// calendar the rule set lacks, or one whose id came before.
   [[nodiscard]] Agent read(const JsonLine& line);
+  /// The id of the agent read last, also when read() threw (empty when the
+  /// line had none), so that its error can name the agent.
+  [[nodiscard]] const std::string& last_id() const { return last_id_; }
+  /// How many last_assigned instants had a fraction of a second, truncated.
+  [[nodiscard]] std::size_t truncated() const { return instants_.truncated; }
 
  private:
   const RuleSet& rules_;
+  InstantReading instants_;
+  std::string last_id_;
   simdjson::dom::parser parser_;
   std::set<std::string, std::less<>> ids_;
 };

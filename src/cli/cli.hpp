@@ -25,8 +25,11 @@ struct UsageError {
   std::string message;
 };
 
-/// The whole file, or nullopt when it cannot be read.
-std::optional<std::string> read_file(const std::string& path);
+/// The whole file, or nullopt when it cannot be read (a directory cannot),
+/// with the system's reason in `why` when given.
+std::optional<std::string> read_file(const std::string& path, std::string* why = nullptr);
+/// The whole file; UsageError "cannot read 'PATH': REASON" when it cannot be read.
+std::string read_input_file(const std::string& path);
 
 /// How `deadline` reads start times: fractions of a second as --fractions
 /// says, counted for the note at the end.

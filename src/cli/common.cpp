@@ -1,29 +1,51 @@
+#include <sys/stat.h>
+
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
 
 #include "cli.hpp"
 
 namespace slakit::cli {
 
-std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(text).str();
+std::optional<std::string> read_file(const std::string& path, std::string* why) {
+  // A directory opens like a file on Linux and reads as empty: it is refused
+  // by name (docs/cli.md, exit 2; an include of one is E0212).
+  auto fail = [&](int error) -> std::optional<std::string> {
+    if (why != nullptr) *why = std::strerror(error);
+    return std::nullopt;
+  };
+  std::FILE* in = std::fopen(path.c_str(), "rb");
+  if (in == nullptr) return fail(errno);
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned{in, &std::fclose};
+  struct stat info {};
+  if (::fstat(::fileno(in), &info) != 0) return fail(errno);
+  if (S_ISDIR(info.st_mode)) return fail(EISDIR);
+  std::string text;
+  char block[1 << 16];
+  for (;;) {
+    const auto got = std::fread(block, 1, sizeof block, in);
+    text.append(block, got);
+    if (got < sizeof block) break;
+  }
+  if (std::ferror(in)) return fail(errno != 0 ? errno : EIO);
+  return text;
+}
+
+std::string read_input_file(const std::string& path) {
+  std::string why;
+  auto text = read_file(path, &why);
+  if (!text) throw UsageError{fmt::format("cannot read '{}': {}", path, why)};
+  return std::move(*text);
 }
 
 CompileResult compile_files(const std::vector<std::string>& paths) {
   if (paths.empty()) throw UsageError{"no rule files given"};
   std::vector<RuleSource> sources;
-  for (const auto& p : paths) {
-    auto text = read_file(p);
-    if (!text) throw UsageError{"cannot read '" + p + "'"};
-    sources.push_back({p, std::move(*text)});
-  }
+  for (const auto& p : paths) sources.push_back({p, read_input_file(p)});
   CompileOptions options;
   options.load = [](const std::string& path) { return read_file(path); };
   return compile(std::move(sources), options);

@@ -1,5 +1,7 @@
 #include "csv.hpp"
 
+#include <slakit/lang/source.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -46,8 +48,21 @@ void CsvReader::refill() {
   text_ = buffer_;
 }
 
+// Excel and Windows editors save "CSV UTF-8" with a byte-order mark; it is
+// not part of the first column's name (docs/cli.md, "deadline").
+bool CsvReader::skip_byte_order_mark() {
+  const auto rest = text_.substr(begin_);
+  if (rest.size() < kByteOrderMark.size() && !at_end_ && kByteOrderMark.starts_with(rest)) {
+    return false;
+  }
+  if (rest.starts_with(kByteOrderMark)) begin_ += kByteOrderMark.size();
+  started_ = true;
+  return true;
+}
+
 bool CsvReader::next(CsvRow& row) {
   if (in_ != nullptr && text_.empty() && !at_end_) refill();
+  while (!started_ && !skip_byte_order_mark()) refill();
   for (;;) {
     switch (parse(row)) {
       case Parsed::record:
@@ -72,6 +87,7 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
   scratch_.clear();
   const std::size_t record_line = line_;
   std::size_t line = line_;  // newlines inside quotes count
+  std::size_t quote_line = 0;
   std::size_t i = begin_;
   std::size_t field_begin = i;
   bool any = false, quoted = false, in_scratch = false;
@@ -109,6 +125,7 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
           i += 2;
         } else {
           quoted = false;
+          quote_line = 0;
           ++i;
         }
       } else {
@@ -118,13 +135,11 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
       }
       continue;
     }
-    if (c == '"') {
-      if (!in_scratch) {
-        scratch_field = scratch_.size();
-        scratch_.append(data + field_begin, i - field_begin);
-        in_scratch = true;
-      }
+    if (c == '"' && i == field_begin && !in_scratch) {
+      scratch_field = scratch_.size();
+      in_scratch = true;
       quoted = true;
+      quote_line = line;
       any = true;
       ++i;
     } else if (c == ',') {
@@ -147,6 +162,7 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
     }
   }
   row.line = record_line;
+  row.unterminated_quote = quote_line;
   row.fields.clear();
   for (const auto& f : spans_) {
     row.fields.emplace_back(f.in_scratch ? std::string_view{scratch_}.substr(f.begin, f.size)
@@ -160,13 +176,15 @@ std::vector<CsvRecord> parse_csv(std::string_view text) {
   CsvReader reader{text};
   CsvRow row;
   while (reader.next(row)) {
-    records.push_back({{row.fields.begin(), row.fields.end()}, row.line});
+    records.push_back({{row.fields.begin(), row.fields.end()}, row.line, row.unterminated_quote});
   }
   return records;
 }
 
 void append_csv_field(std::string& out, std::string_view f) {
-  if (std::none_of(f.begin(), f.end(), special)) {
+  // A field that begins with a byte-order mark is quoted, so that as the
+  // file's first bytes the mark is not skipped when the file is read back.
+  if (std::none_of(f.begin(), f.end(), special) && !f.starts_with(kByteOrderMark)) {
     out += f;
     return;
   }

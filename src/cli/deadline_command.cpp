@@ -77,6 +77,9 @@ class Batch {
       if (reader.failed()) throw UsageError{"error reading '" + path_ + "'"};
       throw UsageError{"'" + path_ + "' is empty: expected a header"};
     }
+    if (row.unterminated_quote != 0) {
+      throw UsageError{fmt::format("{}:{}: {}", path_, row.line, unterminated(row))};
+    }
     header_.assign(row.fields.begin(), row.fields.end());
     start_ = column("start");
     add_ = column("add");
@@ -90,6 +93,13 @@ class Batch {
   }
 
  private:
+  static std::string unterminated(const CsvRow& row) {
+    return fmt::format(
+        "unterminated quoted field: the quote opened on line {} is never closed (the row takes "
+        "in the rest of the input)",
+        row.unterminated_quote);
+  }
+
   std::size_t column(const char* name) const {
     const auto it = std::find(header_.begin(), header_.end(), name);
     if (it == header_.end()) {
@@ -122,6 +132,7 @@ class Batch {
     const auto due_begin = out.size();
     error_.clear();
     try {
+      if (row.unterminated_quote != 0) throw InvalidArgument(unterminated(row));
       if (row.fields.size() <= std::max(start_, add_)) {
         throw InvalidArgument(
             fmt::format("expected {} columns, found {}", header_.size(), row.fields.size()));
@@ -236,9 +247,13 @@ int deadline_command(const Arguments& args) {
   }
   const Calendar* cal = result.rules->calendar(*name);
   if (cal == nullptr) {
+    // As for an unknown option: the closest name, when one is close.
+    const auto defined = result.rules->calendar_names();
     std::string known;
-    for (const auto& n : result.rules->calendar_names()) known += (known.empty() ? "" : ", ") + n;
-    throw UsageError{fmt::format("no calendar '{}' (the files define: {})", *name, known)};
+    for (const auto& n : defined) known += (known.empty() ? "" : ", ") + n;
+    const auto near = closest(*name, {defined.begin(), defined.end()});
+    throw UsageError{fmt::format("no calendar '{}'{} (the files define: {})", *name,
+                                 near ? fmt::format("; did you mean '{}'?", *near) : "", known)};
   }
   StartReading reading{.fractions = fractions_option(args)};
   if (in) return Batch{*cal, *in, reading, args}.run();

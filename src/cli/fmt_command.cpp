@@ -48,9 +48,8 @@ int fmt_command(const Arguments& args) {
   std::vector<FileReport> reports;
   int status = kOk;
   for (const auto& path : args.files) {
-    auto text = read_file(path);
-    if (!text) throw UsageError{"cannot read '" + path + "'"};
-    const auto result = format_rules(path, *text);
+    const auto text = read_input_file(path);
+    const auto result = format_rules(path, text);
     FileReport report;
     report.path = path;
     report.diagnostics = render_json(result.diagnostics, result.sources);
@@ -62,7 +61,7 @@ int fmt_command(const Arguments& args) {
       reports.push_back(std::move(report));
       continue;
     }
-    const bool changed = result.text != *text;
+    const bool changed = result.text != text;
     report.formatted = !changed;
     if (check) {
       if (changed) {

@@ -1,12 +1,16 @@
 // slakit: validate, format and evaluate rule files (docs/cli.md).
 #include <slakit/version.hpp>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <string>
 #include <string_view>
 
 #include "cli.hpp"
+#include "output.hpp"
 #include "support/json_writer.hpp"
 
 namespace slakit::cli {
@@ -296,7 +300,9 @@ int run(int argc, char** argv) {
     return kUsage;
   }
   const std::string_view command = argv[1];
-  if (command == "--version") return version_command({});
+  // `slakit --version` is `slakit version`, options included (--format json).
+  if (command == "--version")
+    return find_command("version").run(parse_command_line(find_command("version"), argc, argv, 2));
   if (command == "help" || command == "--help" || command == "-h") {
     if (argc > 3) throw UsageError{"help takes one command"};
     std::fputs(argc == 3 ? command_help(find_command(argv[2])).c_str() : overview().c_str(),
@@ -313,7 +319,29 @@ int run(int argc, char** argv) {
       return kOk;
     }
   }
-  return spec.run(parse_command_line(spec, argc, argv, 2));
+  const auto args = parse_command_line(spec, argc, argv, 2);
+  refuse_output_over_input(args);
+  return spec.run(args);
+}
+
+}  // namespace
+}  // namespace slakit::cli
+
+namespace slakit::cli {
+namespace {
+
+// docs/cli.md, "Output": "Every write is checked: a full disk, /dev/full or
+// a closed pipe is `slakit: error writing ...` and exit 2". Batch outputs
+// check their own writes (Output); whatever else went to stdout (check,
+// fmt, deadline, version, --help) is checked here, once, at the end.
+int checked_stdout(int status) {
+  errno = 0;
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    std::fprintf(stderr, "slakit: error writing standard output: %s\n",
+                 std::strerror(errno != 0 ? errno : EIO));
+    return kUsage;
+  }
+  return status;
 }
 
 }  // namespace
@@ -321,8 +349,12 @@ int run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   using namespace slakit::cli;
+  // A closed pipe (`slakit eval ... | head`) makes a write fail with EPIPE,
+  // reported as above, rather than killing the process silently. The CLI
+  // alone does this: the library never touches signal handlers.
+  std::signal(SIGPIPE, SIG_IGN);
   try {
-    return run(argc, argv);
+    return checked_stdout(run(argc, argv));
   } catch (const UsageError& e) {
     std::fprintf(stderr, "slakit: %s\n", e.message.c_str());
     return kUsage;

@@ -8,6 +8,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
+#include <vector>
 
 #include "cli.hpp"
 #include "support/utf8.hpp"
@@ -88,6 +90,34 @@ void Output::finish() {
     if (!temporary_.empty() && std::rename(temporary_.c_str(), path_.c_str()) != 0) fail(errno);
   }
   finished_ = true;
+}
+
+void refuse_output_over_input(const Arguments& args) {
+  std::vector<std::string> inputs = args.files;
+  for (const char* option : {"--tickets", "--batch", "--agents"}) {
+    if (auto path = args.value(option)) inputs.push_back(std::move(*path));
+  }
+  for (const char* option : {"--output", "--junit"}) {
+    const auto output = args.value(option);
+    if (!output || *output == "-") continue;
+    struct stat out {};
+    const bool out_exists = ::stat(output->c_str(), &out) == 0;
+    // A device or a pipe (/dev/null) is written directly, never replaced.
+    if (out_exists && !S_ISREG(out.st_mode)) continue;
+    const auto out_path = std::filesystem::absolute(*output).lexically_normal();
+    for (const auto& input : inputs) {
+      if (input == "-" || input == "--") continue;
+      struct stat in {};
+      const bool same_file = out_exists && ::stat(input.c_str(), &in) == 0 &&
+                             in.st_dev == out.st_dev && in.st_ino == out.st_ino;
+      if (same_file || std::filesystem::absolute(input).lexically_normal() == out_path) {
+        throw UsageError{
+            fmt::format("{} '{}' is also an input ('{}'): writing it would destroy "
+                        "what is read; write to another file",
+                        option, *output, input)};
+      }
+    }
+  }
 }
 
 void print_summary(std::string_view command, std::string_view record, const BatchCounts& counts) {

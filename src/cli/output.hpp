@@ -10,6 +10,8 @@
 
 namespace slakit::cli {
 
+struct Arguments;
+
 /// The output of a batch command, written in large blocks. To stdout when
 /// `path` is empty or "-"; else to a temporary file beside `path`, renamed
 /// onto it by finish(), so that a run that fails leaves no half-written
@@ -48,6 +50,12 @@ class Output {
   std::string buffer_;
   bool finished_ = false;
 };
+
+/// Throws UsageError when an output of the command (--output, --junit) is
+/// one of its inputs (rule files, --tickets, --batch, --agents): the same
+/// regular file (device and inode) or the same path. Replacing it would
+/// destroy what is being read, so this is checked before anything is read.
+void refuse_output_over_input(const Arguments& args);
 
 /// What a batch command did, for the summary line.
 struct BatchCounts {

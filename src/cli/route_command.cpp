@@ -31,7 +31,7 @@ int route_command(const Arguments& args) {
     if (*path == "-" && *tickets == "-") {
       throw UsageError{"--agents and --tickets cannot both read standard input"};
     }
-    agents = read_agents(rules, *path);
+    agents = read_agents(rules, *path, fractions_option(args));
   }
 
   auto options = routing_reader_options(rules);

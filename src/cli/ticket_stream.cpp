@@ -177,11 +177,15 @@ Instant now_option(const Arguments& args) {
   const auto text = args.value("--now");
   if (!text) return std::chrono::floor<Seconds>(std::chrono::system_clock::now());
   Instant now;
+  // A fraction of a second follows --fractions, as every other instant does.
+  const auto fractions = fractions_option(args);
   try {
-    now = parse_time(*text, TimeZone::locate("UTC"));
+    now = parse_time(*text, TimeZone::locate("UTC"), fractions);
   } catch (const InvalidArgument& e) {
     throw UsageError{fmt::format("--now: {}", e.what())};
   }
+  if (fractions == Fractions::truncate)
+    note_truncated("--now", has_fraction(*text) ? 1 : 0, "instant");
   if (!in_supported_range(now)) {
     throw UsageError{fmt::format("--now: {} is outside the supported range [{}, {})", *text,
                                  format_utc(kSupportedBegin), format_utc(kSupportedEnd))};

@@ -13,6 +13,9 @@ std::uint32_t SourceMap::add(std::string path, std::string text) {
   if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
     throw InvalidArgument(path + ": file too large (4 GiB or more)");
   }
+  // A UTF-8 byte-order mark (Windows editors write one) is not part of the
+  // rules: it is dropped, and columns on line 1 count from after it.
+  if (text.starts_with(kByteOrderMark)) text.erase(0, kByteOrderMark.size());
   SourceFile f{std::move(path), std::move(text), {0}};
   for (std::uint32_t i = 0; i < f.text.size(); ++i) {
     if (f.text[i] == '\n') f.line_starts.push_back(i + 1);

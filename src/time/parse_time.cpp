@@ -41,9 +41,23 @@ std::optional<Instant> utc_seconds(std::string_view t) {
 
 }  // namespace
 
+// Fractions of a second (docs/cli.md, "Times"): only digits after the
+// point that are not all 0 lose something. ".000" is a whole second (not
+// truncated, not rejected); "00.Z" has no fraction but is malformed.
+namespace {
+
+bool nonzero_fraction(std::string_view digits) noexcept {
+  return digits.find_first_not_of('0') != std::string_view::npos;
+}
+
+}  // namespace
+
 bool has_fraction(std::string_view text) noexcept {
   // The seconds' two digits end at 19; a fraction can only follow them.
-  return text.size() > 20 && text[19] == '.';
+  if (text.size() <= 20 || text[19] != '.') return false;
+  std::size_t end = 20;
+  while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+  return nonzero_fraction(text.substr(20, end - 20));
 }
 
 Instant parse_time(std::string_view text, const TimeZone& zone, Fractions fractions) {
@@ -70,12 +84,12 @@ Instant parse_time(std::string_view text, const TimeZone& zone, Fractions fracti
     if (!two_digits(text, i + 1, s)) fail("expected seconds as SS");
     i += 3;
     if (i < text.size() && text[i] == '.') {
-      if (fractions == Fractions::reject) {
-        fail("a fraction of a second (slakit counts whole seconds)");
-      }
       const auto digits = ++i;
       while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
       if (i == digits) fail("expected digits after the decimal point");
+      if (fractions == Fractions::reject && nonzero_fraction(text.substr(digits, i - digits))) {
+        fail("a fraction of a second (slakit counts whole seconds)");
+      }
     }
   }
   if (h > 23 || m > 59 || s > 60) fail("no such time of day");

@@ -23,6 +23,11 @@ cli_test(help_unknown_command 2 ARGS help frobnicate STDERR "unknown command 'fr
 cli_test(no_command 2 ARGS STDERR "^usage: slakit COMMAND")
 cli_test(version_option 0 ARGS --version STDOUT "^slakit [0-9]+\\.[0-9]+\\.[0-9]+\n$")
 cli_test(version_extra_argument 2 ARGS version now STDERR "version takes no arguments")
+# docs/cli.md: `version` --format json gives {"version":"0.1.0"}, and
+# "--version is the same command", options included.
+cli_test(version_option_json 0 ARGS --version --format json
+         STDOUT "^{\"version\":\"[0-9]+\\.[0-9]+\\.[0-9]+\"}\n$")
+cli_test(version_option_bad_format 2 ARGS --version --format xml STDERR "--format takes text or json")
 
 # "An unknown option or command names the closest valid one."
 cli_test(suggest_option 2 ARGS route ${rules}/routing.sla --ticket ${tickets}
@@ -213,3 +218,48 @@ cli_test(report_format_json 0 ARGS ${report_args} --tickets ${whatif}/few.jsonl 
 cli_test(report_text_escapes_groups 0 ARGS report ${here}/report_groups.sla --by ticket.note
          --tickets ${here}/report_groups.jsonl --now 2026-03-02T12:00:00Z
          STDOUT "^ticket.note +tickets[^\n]*\nplain +1 [^\n]*\nx\\\\ny\\\\tz\\\\x1B\\[31m +1 [^\n]*\n\\(total\\) +2 ")
+# docs/cli.md: "a rule file that cannot be read (a directory cannot) is exit
+# 2"; docs/language.md E0212: an `include` of a directory cannot be read.
+cli_test(check_directory 2 ARGS check ${here}/whatif STDERR "^slakit: cannot read '[^']*whatif': Is a directory\n$")
+cli_test(fmt_directory 2 ARGS fmt --check ${here}/whatif STDERR "cannot read '[^']*whatif': Is a directory")
+cli_test(eval_rules_directory 2 ARGS eval ${here}/whatif --tickets ${tickets} STDERR "cannot read '[^']*whatif'")
+cli_test(include_directory 1 ARGS check ${here}/include_directory.sla
+         STDOUT "include_directory.sla:1:1: error\\[E0212\\]: cannot read included file '[^']*whatif'")
+
+# docs/cli.md, "Output": "Every write is checked" on every command, those
+# that print one short text too: a full device, and a pipe whose reader is
+# gone (SIGPIPE is ignored, so the write fails and says so; exit 2).
+if(EXISTS /dev/full)
+  foreach(case "fmt;fmt;${here}/unformatted.sla" "fmt_json;fmt;--format;json;${here}/unformatted.sla"
+               "check_json;check;--format;json;${rules}/calendars.sla" "check_text;check;${here}/bad.sla"
+               "deadline;deadline;${cal_args};--start;2026-04-02;--add;3bd" "version;version"
+               "version_option;--version" "help;--help" "command_help;eval;--help")
+    list(POP_FRONT case name)
+    cli_test(stdout_full_${name} 2 ARGS ${case} STDOUT_FILE /dev/full
+             STDERR "^slakit: error writing standard output: No space left on device\n$")
+  endforeach()
+endif()
+foreach(case "eval;eval;${rules}/routing.sla;--tickets;${tickets};--now;2026-04-22T12:00:00Z"
+             "report;report;${here}/whatif/new.sla;--tickets;${here}/whatif/few.jsonl" "version;version"
+             "check;check;${here}/bad.sla" "deadline;deadline;${cal_args};--start;2026-04-02;--add;3bd")
+  list(POP_FRONT case name)
+  add_test(NAME cli.closed_pipe_${name} COMMAND /usr/bin/python3 ${here}/closed_pipe.py
+                                               $<TARGET_FILE:slakit_cli> ${case})
+endforeach()
+
+# docs/cli.md: "an `--output` that names one of the command's inputs" is a
+# usage error (exit 2) before anything is read: the input stays as it was.
+cli_test(output_is_batch_input 2 ARGS deadline ${cal_args} --batch ${out}/same.csv --output ${out}/same.csv
+         COPY ${here}/batch_clean.csv TO ${out}/same.csv
+         STDERR "^slakit: --output '[^']*same.csv' is also an input \\('[^']*same.csv'\\)"
+         FILE ${out}/same.csv FILE_MATCHES "^id,start,add\nA,2026-03-27T16:00:00\\+01:00,4h\nB,2026-04-02,3bd\n$")
+cli_test(output_is_tickets_input 2 ARGS eval ${rules}/routing.sla --tickets ${out}/same_t.jsonl
+         --output ${out}/./same_t.jsonl --now 2026-04-22T12:00:00Z COPY ${tickets} TO ${out}/same_t.jsonl
+         STDERR "--output '[^']*same_t.jsonl' is also an input" FILE ${out}/same_t.jsonl FILE_MATCHES "^{\"id\": \"T-2001\"")
+cli_test(junit_is_rule_file 2 ARGS test ${out}/same_rules.sla --junit ${out}/same_rules.sla
+         COPY ${here}/runner_tests.sla TO ${out}/same_rules.sla
+         STDERR "--junit '[^']*same_rules.sla' is also an input" FILE ${out}/same_rules.sla FILE_MATCHES "^# Fixture")
+# "An unknown option or command names the closest valid one", and so does
+# an unknown calendar.
+cli_test(deadline_suggest_calendar 2 ARGS deadline ${rules}/calendars.sla --calendar emea_suport
+         --start 2026-04-02 --add 3bd STDERR "no calendar 'emea_suport'; did you mean 'emea_support'\\?")

@@ -145,10 +145,30 @@ TEST_CASE("a carriage return inside a comment does not end it") {
   REQUIRE(once.ok());
   CHECK(once.text == "sla s {\n  resolution 4h  # note\r}\n}\n");
   CHECK(format_rules("t.sla", once.text).text == once.text);
-  // A carriage return before the line feed is a blank (CRLF files).
+  // docs/language.md, "Formatting": "when its first line ends in CRLF (a
+  // Windows checkout) every line of the result ends in CRLF, otherwise in
+  // LF; the carriage return of a CRLF is the line end, not part of a comment
+  // before it."
   const auto crlf = format_rules("t.sla", "sla s {\r\n  resolution 4h  # note\r\n}\r\n");
   REQUIRE(crlf.ok());
-  CHECK(crlf.text == "sla s {\n  resolution 4h  # note\n}\n");
+  CHECK(crlf.text == "sla s {\r\n  resolution 4h  # note\r\n}\r\n");
+  CHECK(format_rules("t.sla", crlf.text).text == crlf.text);
+  const auto mixed = format_rules("t.sla", "sla s {\n  resolution 4h  # note\r\n}\r\n");
+  CHECK(mixed.text == "sla s {\n  resolution 4h  # note\n}\n");
+}
+
+// docs/language.md: "A byte-order mark at the start of a file ... is
+// skipped; columns on line 1 count from after it", and formatting keeps it.
+TEST_CASE("a byte-order mark is skipped and kept by the formatter") {
+  const std::string text = "\xEF\xBB\xBFsla s {\n  resolution 4h\n}\n";
+  CHECK(compile({{"t.sla", text}}).ok());
+  const auto formatted = format_rules("t.sla", text);
+  REQUIRE(formatted.ok());
+  CHECK(formatted.text == text);
+  const auto bad = compile({{"t.sla", "\xEF\xBB\xBFsla 5"}});
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.sources->position(bad.diagnostics.front().span.file, bad.diagnostics.front().span.begin)
+            .column == 5);
 }
 
 TEST_CASE("a comment inside a condition moves before its element, once") {

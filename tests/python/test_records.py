@@ -102,7 +102,7 @@ def test_agents_equal_the_cli(cli, at):
     expected, stderr = run_cli(
         cli, "route", GROUPS, "--tickets", AGENT_TICKETS, "--agents", AGENTS, "--now", at
     )
-    assert "agents.jsonl:3: error: capacity" in stderr
+    assert "agents.jsonl:3: error: agent 'cy': capacity" in stderr
     assert_same_as_cli(rules.route_many(tickets, now, agents=good), expected, "")
     assert {r.get("agent") for r in expected} - {None}  # someone was chosen
     explained, _ = run_cli(

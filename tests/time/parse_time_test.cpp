@@ -127,4 +127,14 @@ TEST_CASE("a fraction of a second is truncated, or rejected on request") {
   CHECK_FALSE(slakit::has_fraction("2026-03-06T16:59:59Z"));
   CHECK_FALSE(slakit::has_fraction("2026-03-06T16:59:59+01:00"));
   CHECK_FALSE(slakit::has_fraction("2026-03-06T16:59"));
+  // docs/cli.md, "Times": "A fraction of zeros (`10:00:00.000Z`) loses
+  // nothing: it is neither counted nor rejected. A point with no digits
+  // after it (`10:00:00.Z`) is no fraction but an invalid time."
+  CHECK_FALSE(slakit::has_fraction("2026-03-06T16:59:59.000Z"));
+  CHECK_FALSE(slakit::has_fraction("2026-03-06T16:59:59.Z"));
+  CHECK(parse_time("2026-03-06T16:59:59.000Z", utc, Fractions::reject) == second);
+  CHECK_THROWS_WITH_AS((void)parse_time("2026-03-06T16:59:59.Z", utc, Fractions::reject),
+                       "invalid time '2026-03-06T16:59:59.Z': expected digits after the decimal "
+                       "point",
+                       slakit::InvalidArgument);
 }

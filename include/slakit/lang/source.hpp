@@ -17,6 +17,10 @@
 
 namespace slakit {
 
+/// The UTF-8 byte-order mark some editors write at the start of a file;
+/// SourceMap::add drops it (docs/language.md, "Lexical rules").
+inline constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
 /// [begin, end) byte offsets into the file `file` of a SourceMap.
 struct SourceSpan {
   std::uint32_t file = 0;
@@ -40,8 +44,9 @@ struct SourceFile {
 
 class SourceMap {
  public:
-  /// Adds a file and returns its id. Throws InvalidArgument for a file of
-  /// 4 GiB or more (offsets are 32-bit).
+  /// Adds a file and returns its id; a byte-order mark at the start of
+  /// `text` is dropped. Throws InvalidArgument for a file of 4 GiB or more
+  /// (offsets are 32-bit).
   std::uint32_t add(std::string path, std::string text);
 
   /// The functions that take a file id throw std::out_of_range for an id

@@ -27,12 +27,13 @@ enum class Fractions {
 /// same without an offset, read as wall-clock time in `zone` by the rule of
 /// docs/semantics.md. A leap second (:60) reads as :59. Throws
 /// InvalidArgument naming the text when it is neither, and for a fraction of
-/// a second under Fractions::reject.
+/// a second under Fractions::reject (".000" is none: it loses nothing).
 [[nodiscard]] Instant parse_time(std::string_view text, const TimeZone& zone,
                                  Fractions fractions = Fractions::truncate);
 
-/// Whether `text`, an instant parse_time reads, has a fraction of a second:
-/// for a front end that reports how many it truncated.
+/// Whether `text`, an instant parse_time reads, has a fraction of a second
+/// that truncating loses (".5"; not ".000"): for a front end that reports
+/// how many it truncated.
 [[nodiscard]] bool has_fraction(std::string_view text) noexcept;
 
 }  // namespace slakit

@@ -346,15 +346,48 @@ class Printer {
 
 }  // namespace
 
+namespace {
+
+// docs/language.md, "Formatting": a file whose first line ends in CRLF (a
+// Windows checkout) is formatted with CRLF line ends throughout, and a
+// byte-order mark stays, so that `fmt --check` passes on such a file once
+// it is formatted.
+struct FileConventions {
+  bool crlf = false, byte_order_mark = false;
+
+  explicit FileConventions(std::string_view text)
+      : byte_order_mark(text.starts_with(kByteOrderMark)) {
+    const auto first_break = text.find('\n');
+    crlf =
+        first_break != std::string_view::npos && first_break > 0 && text[first_break - 1] == '\r';
+  }
+
+  [[nodiscard]] std::string apply(std::string_view lf_text) const {
+    std::string out{byte_order_mark ? kByteOrderMark : ""};
+    if (!crlf) return out.append(lf_text);
+    out.reserve(out.size() + lf_text.size() + lf_text.size() / 16);
+    for (const char c : lf_text) {
+      if (c == '\n') out += '\r';
+      out += c;
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
 FormatResult format_rules(std::string path, std::string text) {
   FormatResult result;
+  const FileConventions conventions{text};
   const auto id = result.sources.add(std::move(path), std::move(text));
   const auto file = parse_rules(result.sources, id, result.diagnostics);
   if (!result.ok()) {
-    result.text = result.sources.file(id).text;
+    // Left as it is, byte-order mark included.
+    result.text = std::string{conventions.byte_order_mark ? kByteOrderMark : ""} +
+                  result.sources.file(id).text;
     return result;
   }
-  result.text = Printer{result.sources, file}.run();
+  result.text = conventions.apply(Printer{result.sources, file}.run());
   return result;
 }
 
