@@ -9,6 +9,7 @@
 #include "cli.hpp"
 #include "json_lines.hpp"
 #include "json_values.hpp"
+#include "output.hpp"
 
 namespace slakit::cli {
 
@@ -27,7 +28,7 @@ AgentFile read_agents(const RuleSet& rules, std::FILE* in, const std::string& pa
   AgentReader agents{rules, fractions};
   AgentFile out;
   auto report = [&](std::size_t line, const std::string& message) {
-    std::fputs(fmt::format("{}:{}: error: {}\n", path, line, message).c_str(), errors);
+    std::fputs(line_error(path, line, false, message).c_str(), errors);
     out.problems = true;
   };
   while (reader.next(chunk)) {

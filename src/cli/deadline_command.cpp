@@ -141,9 +141,7 @@ class Batch {
     } catch (const Error& e) {
       out.resize(due_begin);
       error_ = e.what();
-      std::fputs(
-          fmt::format("{}:{}: {}: {}\n", path_, row.line, error_word(colored_), error_).c_str(),
-          stderr);
+      std::fputs(line_error(path_, row.line, colored_, error_).c_str(), stderr);
       ++counts_.rejected;
     }
     if (json_) {
