@@ -5,86 +5,88 @@
 namespace slakit {
 namespace {
 
+using detail::JsonDirect;
 using detail::JsonWriter;
 
-void instant(JsonWriter& w, std::string_view key, const std::optional<Instant>& t) {
-  w.key(key);
-  if (t) {
-    w.instant(*t);
-  } else {
-    w.null();
+// Every key below is written with its punctuation as one constant, and the
+// shape is fixed: no nesting or separators tracked at run time. This line
+// is most of what `slakit eval` writes (about 2.3 KB a ticket).
+
+void time_pair(JsonDirect& out, const TimePair& p) {
+  out.integer("{\"business\":", p.business.count());
+  out.integer(",\"calendar\":", p.calendar.count());
+  out.text("}");
+}
+
+void threshold(JsonDirect& out, const Threshold& t) {
+  out.integer("{\"percent\":", t.percent);
+  if (t.escalation) {
+    out.string(",\"to_kind\":", t.to_kind);
+    out.string(",\"to\":", t.to);
   }
+  out.instant(",\"at\":", t.at);
+  out.boolean(",\"fired\":", t.fired);
+  out.text("}");
 }
 
-void seconds(JsonWriter& w, std::string_view key, Seconds s) {
-  w.key(key);
-  w.value(static_cast<std::int64_t>(s.count()));
-}
-
-void time_pair(JsonWriter& w, const TimePair& p) {
-  w.begin_object();
-  seconds(w, "business", p.business);
-  seconds(w, "calendar", p.calendar);
-  w.end_object();
-}
-
-void time_pair(JsonWriter& w, std::string_view key, const std::optional<TimePair>& p) {
-  w.key(key);
-  p ? time_pair(w, *p) : w.null();
-}
-
-void cycle(JsonWriter& w, const TargetCycle& c, bool ola) {
-  w.begin_object();
-  w.key("policy"), w.value(c.policy);
-  w.key("metric"), w.value(metric_name(c.metric));
-  w.key("cycle"), w.value(c.cycle);
-  if (ola) w.key("team"), c.team.empty() ? w.null() : w.value(c.team);
-  w.key("state"), w.value(target_state_name(c.state));
-  instant(w, "start", c.start);
-  instant(w, "stop", c.stop);
-  instant(w, "due", c.due);
-  instant(w, "breached_at", c.breached_at);
-  instant(w, "cancelled_at", c.cancelled_at);
-  w.key("target");
+void cycle(JsonDirect& out, const TargetCycle& c, bool ola) {
+  out.string("{\"policy\":", c.policy);
+  out.string(",\"metric\":", metric_name(c.metric));
+  out.integer(",\"cycle\":", c.cycle);
+  if (ola) c.team.empty() ? out.text(",\"team\":null") : out.string(",\"team\":", c.team);
+  out.string(",\"state\":", target_state_name(c.state));
+  out.instant(",\"start\":", c.start);
+  out.instant(",\"stop\":", c.stop);
+  out.instant(",\"due\":", c.due);
+  out.instant(",\"breached_at\":", c.breached_at);
+  out.instant(",\"cancelled_at\":", c.cancelled_at);
   if (c.target) {
-    w.value(static_cast<std::int64_t>(c.target->count()));
+    out.integer(",\"target\":", c.target->count());
+    out.integer(",\"remaining\":", c.remaining.count());
   } else {
-    w.null();
+    // Without a target value nothing remains to be counted down.
+    out.text(",\"target\":null,\"remaining\":null");
   }
-  // Without a target value nothing remains to be counted down.
-  w.key("remaining");
-  c.target ? w.value(static_cast<std::int64_t>(c.remaining.count())) : w.null();
-  seconds(w, "overdue", c.overdue);
-  seconds(w, "overdue_calendar", c.overdue_calendar);
-  seconds(w, "business_elapsed", c.business_elapsed);
-  seconds(w, "calendar_elapsed", c.calendar_elapsed);
-  w.key("pauses");
-  w.begin_array();
-  for (const auto& p : c.pauses) {
-    w.begin_object();
-    instant(w, "from", p.begin);
-    instant(w, "to", p.end);
-    w.end_object();
+  out.integer(",\"overdue\":", c.overdue.count());
+  out.integer(",\"overdue_calendar\":", c.overdue_calendar.count());
+  out.integer(",\"business_elapsed\":", c.business_elapsed.count());
+  out.integer(",\"calendar_elapsed\":", c.calendar_elapsed.count());
+  out.text(",\"pauses\":[");
+  for (bool first = true; const auto& p : c.pauses) {
+    if (!first) out.text(",");
+    first = false;
+    out.instant("{\"from\":", p.begin);
+    out.instant(",\"to\":", p.end);
+    out.text("}");
   }
-  w.end_array();
-  for (const bool escalations : {false, true}) {
-    w.key(escalations ? "escalations" : "warnings");
-    w.begin_array();
-    for (const auto& t : c.thresholds) {
-      if (t.escalation != escalations) continue;
-      w.begin_object();
-      w.key("percent"), w.value(t.percent);
-      if (escalations) {
-        w.key("to_kind"), w.value(t.to_kind);
-        w.key("to"), w.value(t.to);
-      }
-      instant(w, "at", t.at);
-      w.key("fired"), w.value(t.fired);
-      w.end_object();
-    }
-    w.end_array();
+  // Warnings first, then escalations, each in rule order.
+  out.text("],\"warnings\":[");
+  for (bool first = true; const auto& t : c.thresholds) {
+    if (t.escalation) continue;
+    if (!first) out.text(",");
+    first = false;
+    threshold(out, t);
   }
-  w.end_object();
+  out.text("],\"escalations\":[");
+  for (bool first = true; const auto& t : c.thresholds) {
+    if (!t.escalation) continue;
+    if (!first) out.text(",");
+    first = false;
+    threshold(out, t);
+  }
+  out.text("]}");
+}
+
+void cycles(JsonDirect& out, const std::vector<TargetCycle>& all, bool ola) {
+  for (bool first = true; const auto& c : all) {
+    if (!first) out.text(",");
+    first = false;
+    cycle(out, c, ola);
+  }
+}
+
+void optional_pair(JsonDirect& out, const std::optional<TimePair>& p) {
+  p ? time_pair(out, *p) : out.text("null");
 }
 
 }  // namespace
@@ -92,45 +94,42 @@ void cycle(JsonWriter& w, const TargetCycle& c, bool ola) {
 namespace detail {
 
 void write_evaluation_members(JsonWriter& w, const Evaluation& e) {
-  w.key("id"), w.value(e.id);
-  instant(w, "now", e.now);
-  w.key("sla");
-  if (e.sla) {
-    w.value(*e.sla);
-  } else {
-    w.null();
+  JsonDirect out{w};
+  out.string("\"id\":", e.id);
+  out.instant(",\"now\":", e.now);
+  e.sla ? out.string(",\"sla\":", *e.sla) : out.text(",\"sla\":null");
+  out.text(",\"sla_changes\":[");
+  for (bool first = true; const auto& c : e.sla_changes) {
+    if (!first) out.text(",");
+    first = false;
+    out.instant("{\"at\":", c.at);
+    c.from.empty() ? out.text(",\"from\":null") : out.string(",\"from\":", c.from);
+    c.to.empty() ? out.text(",\"to\":null") : out.string(",\"to\":", c.to);
+    out.text("}");
   }
-  w.key("sla_changes");
-  w.begin_array();
-  for (const auto& c : e.sla_changes) {
-    w.begin_object();
-    instant(w, "at", c.at);
-    w.key("from"), c.from.empty() ? w.null() : w.value(c.from);
-    w.key("to"), c.to.empty() ? w.null() : w.value(c.to);
-    w.end_object();
-  }
-  w.end_array();
-  for (const bool ola : {false, true}) {
-    w.key(ola ? "olas" : "targets");
-    w.begin_array();
-    for (const auto& c : ola ? e.olas : e.targets) cycle(w, c, ola);
-    w.end_array();
-  }
+  out.text("],\"targets\":[");
+  cycles(out, e.targets, false);
+  out.text("],\"olas\":[");
+  cycles(out, e.olas, true);
   const auto& m = e.metrics;
-  w.key("metrics");
-  w.begin_object();
-  time_pair(w, "first_response", m.first_response);
-  w.key("next_responses");
-  w.begin_array();
-  for (const auto& p : m.next_responses) time_pair(w, p);
-  w.end_array();
-  time_pair(w, "next_response_average", m.next_response_average);
-  time_pair(w, "handling", m.handling);
-  time_pair(w, "resolution", m.resolution);
-  w.key("public_replies"), w.value(m.public_replies);
-  w.key("reopenings"), w.value(m.reopenings);
-  w.key("first_contact_resolution"), w.value(m.first_contact_resolution);
-  w.end_object();
+  out.text("],\"metrics\":{\"first_response\":");
+  optional_pair(out, m.first_response);
+  out.text(",\"next_responses\":[");
+  for (bool first = true; const auto& p : m.next_responses) {
+    if (!first) out.text(",");
+    first = false;
+    time_pair(out, p);
+  }
+  out.text("],\"next_response_average\":");
+  optional_pair(out, m.next_response_average);
+  out.text(",\"handling\":");
+  time_pair(out, m.handling);
+  out.text(",\"resolution\":");
+  optional_pair(out, m.resolution);
+  out.integer(",\"public_replies\":", m.public_replies);
+  out.integer(",\"reopenings\":", m.reopenings);
+  out.boolean(",\"first_contact_resolution\":", m.first_contact_resolution);
+  out.text("}");
 }
 
 }  // namespace detail

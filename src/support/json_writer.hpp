@@ -13,9 +13,12 @@
 #include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "json_text.hpp"
 
 namespace slakit::detail {
 
@@ -35,7 +38,7 @@ class JsonWriter {
     separate();
     char* at = room(name.size() + 4);
     *at++ = '"';
-    at = copy(at, name);
+    at = json_text::copy(at, name);
     *at++ = '"';
     end_ = put_separator(at, ':');
     after_key_ = true;
@@ -108,31 +111,7 @@ class JsonWriter {
     return at + separator_size_;
   }
   void grow(std::size_t n);
-  /// Copies `s` to `to`; short texts (names, separators, numbers) with a
-  /// pair of overlapping loads and stores rather than a call.
-  static char* copy(char* to, std::string_view s) noexcept {
-    const char* from = s.data();
-    const auto n = s.size();
-    if (n >= 8 && n <= 16) {
-      std::uint64_t a, b;
-      std::memcpy(&a, from, 8);
-      std::memcpy(&b, from + n - 8, 8);
-      std::memcpy(to, &a, 8);
-      std::memcpy(to + n - 8, &b, 8);
-    } else if (n >= 4 && n < 8) {
-      std::uint32_t a, b;
-      std::memcpy(&a, from, 4);
-      std::memcpy(&b, from + n - 4, 4);
-      std::memcpy(to, &a, 4);
-      std::memcpy(to + n - 4, &b, 4);
-    } else if (n < 4) {
-      for (std::size_t i = 0; i < n; ++i) to[i] = from[i];
-    } else {
-      std::memcpy(to, from, n);
-    }
-    return to + n;
-  }
-  void put(std::string_view s) { end_ = copy(room(s.size()), s); }
+  void put(std::string_view s) { end_ = json_text::copy(room(s.size()), s); }
   void put(char c) { *room(1) = c, ++end_; }
 
   void separate() {
@@ -169,11 +148,97 @@ class JsonWriter {
   int depth_ = 0;
   bool after_key_ = false;
   std::string_view prefix_;
-  std::size_t separator_size_;
-  // instant(): the text "YYYY-MM-DDT" of the day last written.
-  bool date_known_ = false;
-  std::chrono::sys_days date_day_{};
-  char date_text_[11] = {};  // ", " and ": ", or "," and ":" when compact
+  std::size_t separator_size_;  // 1 when compact (",", ":"), else 2 (", ", ": ")
+  json_text::InstantDates dates_;
+
+  friend class JsonDirect;
+};
+
+/// Writes straight into a compact JsonWriter's buffer, for text of a fixed
+/// shape whose keys and punctuation are known when compiling
+/// (evaluation_json.cpp): each call is a key with its punctuation, written
+/// as one constant, and a value, with one check for room, where the
+/// writer's own calls track nesting and separators piece by piece. What is
+/// written goes where the writer's next value would (after its separator):
+/// one value or, in an object, members (the first without its ',').
+/// Strings are escaped as the writer escapes them.
+///
+///   JsonDirect out{w};
+///   out.string("{\"policy\":", "gold");
+///   out.instant(",\"due\":", due);
+///   out.text("}");  // {"policy":"gold","due":"2026-03-06T15:00:00Z"}
+class JsonDirect {
+ public:
+  /// Throws std::logic_error for a writer that is not compact.
+  explicit JsonDirect(JsonWriter& w);
+  ~JsonDirect() { w_.end_ = at_; }
+  JsonDirect(const JsonDirect&) = delete;
+  JsonDirect& operator=(const JsonDirect&) = delete;
+
+  /// Keys and punctuation: `text` as it is.
+  template <std::size_t N>
+  void text(const char (&text)[N]) {
+    reserve(N - 1);
+    at_ = put_key(at_, text);
+  }
+  template <std::size_t N>
+  void integer(const char (&key)[N], std::int64_t n) {
+    reserve(N - 1 + json_text::kIntegerBound);
+    at_ = json_text::write_integer(put_key(at_, key), n);
+  }
+  template <std::size_t N>
+  void boolean(const char (&key)[N], bool b) {
+    reserve(N - 1 + 5);
+    at_ = json_text::copy(put_key(at_, key), b ? std::string_view{"true"} : "false");
+  }
+  template <std::size_t N>
+  void instant(const char (&key)[N], std::chrono::sys_seconds t) {
+    reserve(N - 1 + json_text::kInstantBound);
+    char* const value = put_key(at_, key);
+    char* const end = json_text::write_instant(value, t, w_.dates_);
+    end != nullptr ? void(at_ = end) : far_instant(value, t);
+  }
+  /// `null` when `t` is empty.
+  template <std::size_t N>
+  void instant(const char (&key)[N], const std::optional<std::chrono::sys_seconds>& t) {
+    if (t) {
+      instant(key, *t);
+    } else {
+      reserve(N - 1 + 4);
+      at_ = json_text::copy(put_key(at_, key), "null");
+    }
+  }
+  template <std::size_t N>
+  void string(const char (&key)[N], std::string_view s) {
+    if (json_text::is_plain(s)) {
+      reserve(N - 1 + s.size() + 2);
+      char* at = put_key(at_, key);
+      *at++ = '"';
+      at = json_text::copy(at, s);
+      *at++ = '"';
+      at_ = at;
+    } else {
+      text(key);
+      escaped(s);
+    }
+  }
+
+ private:
+  template <std::size_t N>
+  static char* put_key(char* at, const char (&key)[N]) noexcept {
+    std::memcpy(at, key, N - 1);  // a constant length: a few moves, not a call
+    return at + N - 1;
+  }
+  void reserve(std::size_t n) {
+    if (static_cast<std::size_t>(limit_ - at_) < n) grow(n);
+  }
+  void grow(std::size_t n);
+  void escaped(std::string_view s);
+  void far_instant(char* at, std::chrono::sys_seconds t);
+
+  JsonWriter& w_;
+  char* at_;
+  char* limit_;
 };
 
 }  // namespace slakit::detail

@@ -1,0 +1,174 @@
+// The pieces of text the JSON writer is made of: integers, instants, plain
+// strings, written straight to a pointer. JsonWriter writes through them,
+// and so does JsonDirect (json_writer.hpp) for writers of a fixed shape.
+// Each function writes at `at`, where the caller made room for the bound
+// given with it, and returns the end of what it wrote: no check, no call.
+#pragma once
+
+#include <bit>
+#include <chrono>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <string_view>
+
+#include "time/digits.hpp"
+
+namespace slakit::detail::json_text {
+
+/// Room an integer needs: "-9223372036854775808".
+inline constexpr std::size_t kIntegerBound = 20;
+/// Room an instant needs, quotes included: "\"2026-03-06T15:00:00Z\"".
+inline constexpr std::size_t kInstantBound = 22;
+
+/// Copies `s` to `to`; short texts (names, numbers) with a pair of
+/// overlapping loads and stores rather than a call.
+inline char* copy(char* to, std::string_view s) noexcept {
+  const char* from = s.data();
+  const auto n = s.size();
+  if (n >= 8 && n <= 16) {
+    std::uint64_t a, b;
+    std::memcpy(&a, from, 8);
+    std::memcpy(&b, from + n - 8, 8);
+    std::memcpy(to, &a, 8);
+    std::memcpy(to + n - 8, &b, 8);
+  } else if (n >= 4 && n < 8) {
+    std::uint32_t a, b;
+    std::memcpy(&a, from, 4);
+    std::memcpy(&b, from + n - 4, 4);
+    std::memcpy(to, &a, 4);
+    std::memcpy(to + n - 4, &b, 4);
+  } else if (n < 4) {
+    for (std::size_t i = 0; i < n; ++i) to[i] = from[i];
+  } else {
+    std::memcpy(to, from, n);
+  }
+  return to + n;
+}
+
+/// Whether no byte of `s` needs an escape or a check: printable ASCII other
+/// than '"' and '\\'. Eight bytes at a time (a short text as two
+/// overlapping halves, a long one's last word overlapping the one before);
+/// each test below sets a byte's high bit where it hits.
+[[nodiscard]] inline bool is_plain(std::string_view s) noexcept {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  const auto zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  const auto bad = [&](std::uint64_t x) {
+    return zero_byte(x ^ (kOnes * '"')) | zero_byte(x ^ (kOnes * '\\')) |
+           zero_byte(x ^ (kOnes * 0x7F)) | ((x - kOnes * 0x20) & ~x & kHighs) | (x & kHighs);
+  };
+  const auto n = s.size();
+  if (n < 8) {
+    if (n < 4) {
+      for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return false;
+      }
+      return true;
+    }
+    std::uint32_t low, high;
+    std::memcpy(&low, s.data(), 4);
+    std::memcpy(&high, s.data() + n - 4, 4);
+    return bad(std::uint64_t{high} << 32 | low) == 0;
+  }
+  std::uint64_t hits = 0, word;
+  for (std::size_t i = 0; i + 8 < n; i += 8) {
+    std::memcpy(&word, s.data() + i, 8);
+    hits |= bad(word);
+  }
+  std::memcpy(&word, s.data() + n - 8, 8);
+  return (hits | bad(word)) == 0;
+}
+
+/// Writes `n` in decimal (at most kIntegerBound bytes), two digits at a time
+/// from the last: most numbers written are durations.
+inline char* write_integer(char* at, std::int64_t n) noexcept {
+  auto u = static_cast<std::uint64_t>(n);
+  if (n < 0) {
+    *at++ = '-';
+    u = 0 - u;
+  }
+  if (u < 10) {
+    *at = static_cast<char>('0' + u);
+    return at + 1;
+  }
+  // The number of digits: a guess from the bit length, off by at most one.
+  static constexpr std::uint64_t kPowers[] = {1,
+                                              10,
+                                              100,
+                                              1'000,
+                                              10'000,
+                                              100'000,
+                                              1'000'000,
+                                              10'000'000,
+                                              100'000'000,
+                                              1'000'000'000,
+                                              10'000'000'000,
+                                              100'000'000'000,
+                                              1'000'000'000'000,
+                                              10'000'000'000'000,
+                                              100'000'000'000'000,
+                                              1'000'000'000'000'000,
+                                              10'000'000'000'000'000,
+                                              100'000'000'000'000'000,
+                                              1'000'000'000'000'000'000,
+                                              10'000'000'000'000'000'000u};
+  const auto guess = static_cast<int>((std::bit_width(u) * 1233) >> 12);  // 1233/4096 ~ log10 2
+  const int length = guess + (u >= kPowers[guess] ? 1 : 0);
+  char* const end = at + length;
+  char* digit = end;
+  for (; u >= 100; u /= 100) {
+    digit -= 2;
+    write_two_digits(digit, static_cast<long long>(u % 100));
+  }
+  if (u >= 10) {
+    write_two_digits(digit - 2, static_cast<long long>(u));
+  } else {
+    digit[-1] = static_cast<char>('0' + u);
+  }
+  return end;
+}
+
+/// The text of the day of the last instant written: the instants of one
+/// line mostly share a few days, so a date is converted only when it
+/// changes. One per writer.
+struct InstantDates {
+  std::int64_t day = std::numeric_limits<std::int64_t>::min();  // none yet
+  char text[16] = {};  // "\"YYYY-MM-DDT", then room for a 16-byte copy
+};
+
+/// Writes `t` as an RFC 3339 string in UTC, quotes included (at most
+/// kInstantBound bytes), or returns null when its year is not 0 to 9999
+/// (the caller writes format_utc's text instead).
+inline char* write_instant(char* at, std::chrono::sys_seconds t, InstantDates& dates) noexcept {
+  const auto seconds = t.time_since_epoch().count();
+  auto day = seconds / 86400, second_of_day = seconds % 86400;
+  if (second_of_day < 0) --day, second_of_day += 86400;
+  if (day != dates.day) {
+    const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{day}}};
+    const auto y = static_cast<int>(date.year());
+    if (y < 0 || y > 9999) return nullptr;
+    char* text = dates.text;
+    text[0] = '"';
+    write_two_digits(text + 1, y / 100);
+    write_two_digits(text + 3, y % 100);
+    text[5] = '-';
+    write_two_digits(text + 6, static_cast<unsigned>(date.month()));
+    text[8] = '-';
+    write_two_digits(text + 9, static_cast<unsigned>(date.day()));
+    text[11] = 'T';
+    dates.day = day;
+  }
+  std::memcpy(at, dates.text, 16);  // the 12 bytes of the date, and 4 that are overwritten
+  const auto hours = second_of_day / 3600, rest = second_of_day % 3600;
+  write_two_digits(at + 12, hours);
+  at[14] = ':';
+  write_two_digits(at + 15, rest / 60);
+  at[17] = ':';
+  write_two_digits(at + 18, rest % 60);
+  at[20] = 'Z';
+  at[21] = '"';
+  return at + kInstantBound;
+}
+
+}  // namespace slakit::detail::json_text
