@@ -46,6 +46,19 @@ inline char* copy(char* to, std::string_view s) noexcept {
   return to + n;
 }
 
+/// The same for texts that are mostly 17 to 32 bytes long (members made
+/// beforehand).
+inline char* copy_medium(char* to, std::string_view s) noexcept {
+  const auto n = s.size();
+  if (n < 16 || n > 32) return copy(to, s);
+  char a[16], b[16];
+  std::memcpy(a, s.data(), 16);
+  std::memcpy(b, s.data() + n - 16, 16);
+  std::memcpy(to, a, 16);
+  std::memcpy(to + n - 16, b, 16);
+  return to + n;
+}
+
 /// Whether no byte of `s` needs an escape or a check: printable ASCII other
 /// than '"' and '\\'. Eight bytes at a time (a short text as two
 /// overlapping halves, a long one's last word overlapping the one before);
@@ -92,6 +105,10 @@ inline char* write_integer(char* at, std::int64_t n) noexcept {
     *at = static_cast<char>('0' + u);
     return at + 1;
   }
+  if (u < 100) {  // percentages, counts
+    write_two_digits(at, static_cast<long long>(u));
+    return at + 2;
+  }
   // The number of digits: a guess from the bit length, off by at most one.
   static constexpr std::uint64_t kPowers[] = {1,
                                               10,
@@ -129,43 +146,56 @@ inline char* write_integer(char* at, std::int64_t n) noexcept {
   return end;
 }
 
-/// The text of the day of the last instant written: the instants of one
-/// line mostly share a few days, so a date is converted only when it
-/// changes. One per writer.
+/// Two decimal digits of `v` (0 to 99) as the low two bytes of a word, in
+/// the order they are stored (x86 and ARM are little-endian).
+[[nodiscard]] inline std::uint64_t two_digits(long long v) noexcept {
+  std::uint16_t pair;
+  write_two_digits(reinterpret_cast<char*>(&pair), v);
+  return pair;
+}
+
+/// The text of the days of the last instants written: the instants of one
+/// line mostly share a few days, so a date is converted only when it is not
+/// one of the last four (one a slot, by the day's last two bits). One per
+/// writer.
 struct InstantDates {
-  std::int64_t day = std::numeric_limits<std::int64_t>::min();  // none yet
-  char text[16] = {};  // "\"YYYY-MM-DDT", then room for a 16-byte copy
+  static constexpr std::size_t kSlots = 4;
+  std::int64_t day[kSlots] = {std::numeric_limits<std::int64_t>::min(),
+                              std::numeric_limits<std::int64_t>::min(),
+                              std::numeric_limits<std::int64_t>::min(),
+                              std::numeric_limits<std::int64_t>::min()};  // none yet
+  // "\"YYYY-MM-DDT" as two words (bytes 12 to 15 zero): built in registers
+  // and stored whole, since storing it byte by byte and loading it back at
+  // once stalled the load (no store-to-load forwarding).
+  std::uint64_t text[kSlots][2] = {};
 };
 
 /// Writes `t` as an RFC 3339 string in UTC, quotes included (at most
 /// kInstantBound bytes), or returns null when its year is not 0 to 9999
 /// (the caller writes format_utc's text instead).
 inline char* write_instant(char* at, std::chrono::sys_seconds t, InstantDates& dates) noexcept {
+  static_assert(std::endian::native == std::endian::little);
   const auto seconds = t.time_since_epoch().count();
   auto day = seconds / 86400, second_of_day = seconds % 86400;
   if (second_of_day < 0) --day, second_of_day += 86400;
-  if (day != dates.day) {
+  const auto slot = static_cast<std::size_t>(day) % InstantDates::kSlots;
+  auto& text = dates.text[slot];
+  if (day != dates.day[slot]) {
     const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{day}}};
     const auto y = static_cast<int>(date.year());
     if (y < 0 || y > 9999) return nullptr;
-    char* text = dates.text;
-    text[0] = '"';
-    write_two_digits(text + 1, y / 100);
-    write_two_digits(text + 3, y % 100);
-    text[5] = '-';
-    write_two_digits(text + 6, static_cast<unsigned>(date.month()));
-    text[8] = '-';
-    write_two_digits(text + 9, static_cast<unsigned>(date.day()));
-    text[11] = 'T';
-    dates.day = day;
+    text[0] = '"' | two_digits(y / 100) << 8 | two_digits(y % 100) << 24 |
+              std::uint64_t{'-'} << 40 | two_digits(static_cast<unsigned>(date.month())) << 48;
+    text[1] = '-' | two_digits(static_cast<unsigned>(date.day())) << 8 | std::uint64_t{'T'} << 24;
+    dates.day[slot] = day;
   }
-  std::memcpy(at, dates.text, 16);  // the 12 bytes of the date, and 4 that are overwritten
   const auto hours = second_of_day / 3600, rest = second_of_day % 3600;
-  write_two_digits(at + 12, hours);
-  at[14] = ':';
-  write_two_digits(at + 15, rest / 60);
-  at[17] = ':';
-  write_two_digits(at + 18, rest % 60);
+  const std::uint64_t clock = two_digits(hours) | std::uint64_t{':'} << 16 |
+                              two_digits(rest / 60) << 24 | std::uint64_t{':'} << 40 |
+                              two_digits(rest % 60) << 48;
+  std::memcpy(at, &text[0], 8);
+  std::memcpy(at + 8, &text[1], 8);
+  std::memcpy(at + 12, &clock, 8);  // over the date's four zero bytes
   at[20] = 'Z';
   at[21] = '"';
   return at + kInstantBound;

@@ -181,6 +181,12 @@ class JsonDirect {
     reserve(N - 1);
     at_ = put_key(at_, text);
   }
+  /// JSON text made beforehand (a member whose value slakit names itself),
+  /// as it is.
+  void verbatim(std::string_view json) {
+    reserve(json.size());
+    at_ = json_text::copy_medium(at_, json);
+  }
   template <std::size_t N>
   void integer(const char (&key)[N], std::int64_t n) {
     reserve(N - 1 + json_text::kIntegerBound);
