@@ -122,32 +122,25 @@ void JsonWriter::string(std::string_view s) {
   put('"');
 }
 
-JsonDirect::JsonDirect(JsonWriter& w) : w_(w) {
-  // Its keys are written with the compact punctuation.
-  if (w.separator_size_ != 1) throw std::logic_error("JsonDirect needs a compact JsonWriter");
-  w.separate();
-  at_ = w.room(0);
-  limit_ = w.limit_;
+void JsonDirect::not_compact() {
+  throw std::logic_error("JsonDirect needs a compact JsonWriter");
 }
 
-void JsonDirect::grow(std::size_t n) {
-  w_.end_ = at_;
-  at_ = w_.room(n);
-  limit_ = w_.limit_;
+JsonDirect::Place JsonDirect::grow(JsonWriter& w, char* at, std::size_t n) {
+  w.end_ = at;
+  return {w.room(n), w.limit_};
 }
 
-void JsonDirect::escaped(std::string_view s) {
-  w_.end_ = at_;
-  w_.string(s);
-  at_ = w_.end_;
-  limit_ = w_.limit_;
+JsonDirect::Place JsonDirect::escaped(JsonWriter& w, char* at, std::string_view s) {
+  w.end_ = at;
+  w.string(s);
+  return {w.end_, w.limit_};
 }
 
-void JsonDirect::far_instant(char* at, std::chrono::sys_seconds t) {
-  w_.end_ = at;
-  w_.string(format_utc(t));
-  at_ = w_.end_;
-  limit_ = w_.limit_;
+JsonDirect::Place JsonDirect::far_instant(JsonWriter& w, char* at, std::chrono::sys_seconds t) {
+  w.end_ = at;
+  w.string(format_utc(t));
+  return {w.end_, w.limit_};
 }
 
 }  // namespace slakit::detail

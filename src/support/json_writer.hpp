@@ -170,7 +170,13 @@ class JsonWriter {
 class JsonDirect {
  public:
   /// Throws std::logic_error for a writer that is not compact.
-  explicit JsonDirect(JsonWriter& w);
+  explicit JsonDirect(JsonWriter& w) : w_(w) {
+    // The keys are written with the compact punctuation.
+    if (w.separator_size_ != 1) not_compact();
+    w.separate();
+    at_ = w.room(0);
+    limit_ = w.limit_;
+  }
   ~JsonDirect() { w_.end_ = at_; }
   JsonDirect(const JsonDirect&) = delete;
   JsonDirect& operator=(const JsonDirect&) = delete;
@@ -235,12 +241,24 @@ class JsonDirect {
     std::memcpy(at, key, N - 1);  // a constant length: a few moves, not a call
     return at + N - 1;
   }
+  // The calls that leave the inline path take and return the place by
+  // value: were the cursor's address passed, it would live in memory, and
+  // every byte stored through a char* (which may alias anything) would
+  // make the compiler load at_ and limit_ again.
+  struct Place {
+    char* at;
+    char* limit;
+  };
   void reserve(std::size_t n) {
-    if (static_cast<std::size_t>(limit_ - at_) < n) grow(n);
+    if (static_cast<std::size_t>(limit_ - at_) < n) go_to(grow(w_, at_, n));
   }
-  void grow(std::size_t n);
-  void escaped(std::string_view s);
-  void far_instant(char* at, std::chrono::sys_seconds t);
+  void escaped(std::string_view s) { go_to(escaped(w_, at_, s)); }
+  void far_instant(char* at, std::chrono::sys_seconds t) { go_to(far_instant(w_, at, t)); }
+  void go_to(Place p) noexcept { at_ = p.at, limit_ = p.limit; }
+  [[noreturn]] static void not_compact();
+  static Place grow(JsonWriter& w, char* at, std::size_t n);
+  static Place escaped(JsonWriter& w, char* at, std::string_view s);
+  static Place far_instant(JsonWriter& w, char* at, std::chrono::sys_seconds t);
 
   JsonWriter& w_;
   char* at_;
