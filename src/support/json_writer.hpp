@@ -222,17 +222,33 @@ class JsonDirect {
   }
   template <std::size_t N>
   void string(const char (&key)[N], std::string_view s) {
-    if (json_text::is_plain(s)) {
+    const auto n = s.size();
+    if (n >= 8 && n <= 16) {
+      // Most names: both halves loaded once, checked, and stored as they are.
+      std::uint64_t low, high;
+      std::memcpy(&low, s.data(), 8);
+      std::memcpy(&high, s.data() + n - 8, 8);
+      if (json_text::plain_words(low, high)) {
+        reserve(N - 1 + 18);
+        char* at = put_key(at_, key);
+        at[0] = '"';
+        std::memcpy(at + 1, &low, 8);
+        std::memcpy(at + 1 + n - 8, &high, 8);
+        at[n + 1] = '"';
+        at_ = at + n + 2;
+        return;
+      }
+    } else if (json_text::is_plain(s)) {
       reserve(N - 1 + s.size() + 2);
       char* at = put_key(at_, key);
       *at++ = '"';
       at = json_text::copy(at, s);
       *at++ = '"';
       at_ = at;
-    } else {
-      text(key);
-      escaped(s);
+      return;
     }
+    text(key);
+    escaped(s);
   }
 
  private:
