@@ -134,10 +134,12 @@ namespace detail {
     c.to.empty() ? out.text(",\"to\":null") : out.string(",\"to\":", c.to);
     out.text("}");
   }
-  out.text("],\"targets\":[");
-  cycles(out, e.targets, false);
-  out.text("],\"olas\":[");
-  cycles(out, e.olas, true);
+  // One loop for both lists, so that the code of a cycle, inlined, is
+  // there once: it is most of the function.
+  for (const bool ola : {false, true}) {
+    ola ? out.text("],\"olas\":[") : out.text("],\"targets\":[");
+    cycles(out, ola ? e.olas : e.targets, ola);
+  }
   const auto& m = e.metrics;
   out.text("],\"metrics\":{\"first_response\":");
   optional_pair(out, m.first_response);
