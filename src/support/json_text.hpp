@@ -154,7 +154,7 @@ inline char* write_eight(char* at, std::uint32_t v) noexcept {
 /// Writes `n` in decimal; stores at most kIntegerBound bytes (some past
 /// the end it returns).
 inline char* write_integer(char* at, std::int64_t n) noexcept {
-  static_assert(std::endian::native == std::endian::little);
+  static_assert(std::endian::native == std::endian::little, "digits are stored as words");
   auto u = static_cast<std::uint64_t>(n);
   if (n < 0) {
     *at++ = '-';
@@ -205,7 +205,7 @@ struct InstantDates {
 /// kInstantBound bytes), or returns null when its year is not 0 to 9999
 /// (the caller writes format_utc's text instead).
 inline char* write_instant(char* at, std::chrono::sys_seconds t, InstantDates& dates) noexcept {
-  static_assert(std::endian::native == std::endian::little);
+  static_assert(std::endian::native == std::endian::little, "digits are stored as words");
   const auto seconds = t.time_since_epoch().count();
   auto day = seconds / 86400, second_of_day = seconds % 86400;
   if (second_of_day < 0) --day, second_of_day += 86400;

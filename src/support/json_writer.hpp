@@ -1,6 +1,8 @@
 // The one JSON writer: diagnostics, evaluations and explanations are all
 // written with it, into one reused buffer. Valid JSON whatever the input:
 // strings are escaped, and bytes that are not UTF-8 become U+FFFD.
+// JsonDirect (below) writes text of a fixed shape, the line of `slakit eval`,
+// straight into its buffer, with the same pieces (json_text.hpp).
 //
 //   JsonWriter w;
 //   w.begin_object();
