@@ -8,7 +8,8 @@
 
 namespace slakit::detail {
 
-/// The members of an evaluation's object (id, now, sla, ..., metrics).
+/// The members of an evaluation's object (id, now, sla, ..., metrics), first in
+/// an object just begun by a compact writer.
 void write_evaluation_members(JsonWriter& w, const Evaluation& e);
 
 /// The reasons of an explanation, as one object.

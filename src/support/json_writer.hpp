@@ -1,6 +1,8 @@
 // The one JSON writer: diagnostics, evaluations and explanations are all
 // written with it, into one reused buffer. Valid JSON whatever the input:
 // strings are escaped, and bytes that are not UTF-8 become U+FFFD.
+// JsonDirect (below) writes text of a fixed shape, the line of `slakit eval`,
+// straight into its buffer, with the same pieces (json_text.hpp).
 //
 //   JsonWriter w;
 //   w.begin_object();
@@ -13,9 +15,12 @@
 #include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "json_text.hpp"
 
 namespace slakit::detail {
 
@@ -35,7 +40,7 @@ class JsonWriter {
     separate();
     char* at = room(name.size() + 4);
     *at++ = '"';
-    at = copy(at, name);
+    at = json_text::copy(at, name);
     *at++ = '"';
     end_ = put_separator(at, ':');
     after_key_ = true;
@@ -108,31 +113,7 @@ class JsonWriter {
     return at + separator_size_;
   }
   void grow(std::size_t n);
-  /// Copies `s` to `to`; short texts (names, separators, numbers) with a
-  /// pair of overlapping loads and stores rather than a call.
-  static char* copy(char* to, std::string_view s) noexcept {
-    const char* from = s.data();
-    const auto n = s.size();
-    if (n >= 8 && n <= 16) {
-      std::uint64_t a, b;
-      std::memcpy(&a, from, 8);
-      std::memcpy(&b, from + n - 8, 8);
-      std::memcpy(to, &a, 8);
-      std::memcpy(to + n - 8, &b, 8);
-    } else if (n >= 4 && n < 8) {
-      std::uint32_t a, b;
-      std::memcpy(&a, from, 4);
-      std::memcpy(&b, from + n - 4, 4);
-      std::memcpy(to, &a, 4);
-      std::memcpy(to + n - 4, &b, 4);
-    } else if (n < 4) {
-      for (std::size_t i = 0; i < n; ++i) to[i] = from[i];
-    } else {
-      std::memcpy(to, from, n);
-    }
-    return to + n;
-  }
-  void put(std::string_view s) { end_ = copy(room(s.size()), s); }
+  void put(std::string_view s) { end_ = json_text::copy(room(s.size()), s); }
   void put(char c) { *room(1) = c, ++end_; }
 
   void separate() {
@@ -169,11 +150,137 @@ class JsonWriter {
   int depth_ = 0;
   bool after_key_ = false;
   std::string_view prefix_;
-  std::size_t separator_size_;
-  // instant(): the text "YYYY-MM-DDT" of the day last written.
-  bool date_known_ = false;
-  std::chrono::sys_days date_day_{};
-  char date_text_[11] = {};  // ", " and ": ", or "," and ":" when compact
+  std::size_t separator_size_;  // 1 when compact (",", ":"), else 2 (", ", ": ")
+  json_text::InstantDates dates_;
+
+  friend class JsonDirect;
+};
+
+/// Writes straight into a compact JsonWriter's buffer, for text of a fixed
+/// shape whose keys and punctuation are known when compiling
+/// (evaluation_json.cpp): each call is a key with its punctuation, written
+/// as one constant, and a value, with one check for room, where the
+/// writer's own calls track nesting and separators piece by piece. What is
+/// written goes where the writer's next value would (after its separator):
+/// one value or, in an object, members (the first without its ',').
+/// Strings are escaped as the writer escapes them.
+///
+///   JsonDirect out{w};
+///   out.string("{\"policy\":", "gold");
+///   out.instant(",\"due\":", due);
+///   out.text("}");  // {"policy":"gold","due":"2026-03-06T15:00:00Z"}
+class JsonDirect {
+ public:
+  /// Throws std::logic_error for a writer that is not compact.
+  explicit JsonDirect(JsonWriter& w) : w_(w) {
+    // The keys are written with the compact punctuation.
+    if (w.separator_size_ != 1) not_compact();
+    w.separate();
+    at_ = w.room(0);
+    limit_ = w.limit_;
+  }
+  ~JsonDirect() { w_.end_ = at_; }
+  JsonDirect(const JsonDirect&) = delete;
+  JsonDirect& operator=(const JsonDirect&) = delete;
+
+  /// Keys and punctuation: `text` as it is.
+  template <std::size_t N>
+  void text(const char (&text)[N]) {
+    reserve(N - 1);
+    at_ = put_key(at_, text);
+  }
+  /// JSON text made beforehand (a member whose value slakit names itself),
+  /// as it is.
+  void verbatim(std::string_view json) {
+    reserve(json.size());
+    at_ = json_text::copy_medium(at_, json);
+  }
+  template <std::size_t N>
+  void integer(const char (&key)[N], std::int64_t n) {
+    reserve(N - 1 + json_text::kIntegerBound);
+    at_ = json_text::write_integer(put_key(at_, key), n);
+  }
+  template <std::size_t N>
+  void boolean(const char (&key)[N], bool b) {
+    reserve(N - 1 + 5);
+    at_ = json_text::copy(put_key(at_, key), b ? std::string_view{"true"} : "false");
+  }
+  template <std::size_t N>
+  void instant(const char (&key)[N], std::chrono::sys_seconds t) {
+    reserve(N - 1 + json_text::kInstantBound);
+    char* const value = put_key(at_, key);
+    char* const end = json_text::write_instant(value, t, w_.dates_);
+    end != nullptr ? void(at_ = end) : far_instant(value, t);
+  }
+  /// `null` when `t` is empty.
+  template <std::size_t N>
+  void instant(const char (&key)[N], const std::optional<std::chrono::sys_seconds>& t) {
+    if (t) {
+      instant(key, *t);
+    } else {
+      reserve(N - 1 + 4);
+      at_ = json_text::copy(put_key(at_, key), "null");
+    }
+  }
+  template <std::size_t N>
+  void string(const char (&key)[N], std::string_view s) {
+    const auto n = s.size();
+    if (n >= 8 && n <= 16) {
+      // Most names: both halves loaded once, checked, and stored as they are.
+      std::uint64_t low, high;
+      std::memcpy(&low, s.data(), 8);
+      std::memcpy(&high, s.data() + n - 8, 8);
+      if (json_text::plain_words(low, high)) {
+        reserve(N - 1 + 18);
+        char* at = put_key(at_, key);
+        at[0] = '"';
+        std::memcpy(at + 1, &low, 8);
+        std::memcpy(at + 1 + n - 8, &high, 8);
+        at[n + 1] = '"';
+        at_ = at + n + 2;
+        return;
+      }
+    } else if (json_text::is_plain(s)) {
+      reserve(N - 1 + s.size() + 2);
+      char* at = put_key(at_, key);
+      *at++ = '"';
+      at = json_text::copy(at, s);
+      *at++ = '"';
+      at_ = at;
+      return;
+    }
+    text(key);
+    escaped(s);
+  }
+
+ private:
+  template <std::size_t N>
+  static char* put_key(char* at, const char (&key)[N]) noexcept {
+    std::memcpy(at, key, N - 1);  // a constant length: a few moves, not a call
+    return at + N - 1;
+  }
+  // The calls that leave the inline path take and return the place by
+  // value: were the cursor's address passed, it would live in memory, and
+  // every byte stored through a char* (which may alias anything) would
+  // make the compiler load at_ and limit_ again.
+  struct Place {
+    char* at;
+    char* limit;
+  };
+  void reserve(std::size_t n) {
+    if (static_cast<std::size_t>(limit_ - at_) < n) go_to(grow(w_, at_, n));
+  }
+  void escaped(std::string_view s) { go_to(escaped(w_, at_, s)); }
+  void far_instant(char* at, std::chrono::sys_seconds t) { go_to(far_instant(w_, at, t)); }
+  void go_to(Place p) noexcept { at_ = p.at, limit_ = p.limit; }
+  [[noreturn]] static void not_compact();
+  static Place grow(JsonWriter& w, char* at, std::size_t n);
+  static Place escaped(JsonWriter& w, char* at, std::string_view s);
+  static Place far_instant(JsonWriter& w, char* at, std::chrono::sys_seconds t);
+
+  JsonWriter& w_;
+  char* at_;
+  char* limit_;
 };
 
 }  // namespace slakit::detail
