@@ -14,10 +14,7 @@
 namespace slakit::cli {
 
 AgentFile read_agents(const RuleSet& rules, const std::string& path, Fractions fractions) {
-  if (path == "-") return read_agents(rules, stdin, path, stderr, fractions);
-  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{std::fopen(path.c_str(), "rb"),
-                                                             &std::fclose};
-  if (!file) throw UsageError{fmt::format("cannot read '{}'", path)};
+  const auto file = open_input(path);
   return read_agents(rules, file.get(), path, stderr, fractions);
 }
 

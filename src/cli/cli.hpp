@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,12 @@ struct UsageError {
 std::optional<std::string> read_file(const std::string& path, std::string* why = nullptr);
 /// The whole file; UsageError "cannot read 'PATH': REASON" when it cannot be read.
 std::string read_input_file(const std::string& path);
+
+/// An input streamed from `path` ("-": standard input, not closed): a
+/// directory or a file that cannot be opened is UsageError "cannot read
+/// 'PATH': REASON", before anything is read.
+using InputFile = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
+InputFile open_input(const std::string& path);
 
 /// How `deadline` reads start times: fractions of a second as --fractions
 /// says, counted for the note at the end.

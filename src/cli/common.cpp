@@ -35,6 +35,17 @@ std::optional<std::string> read_file(const std::string& path, std::string* why) 
   return text;
 }
 
+InputFile open_input(const std::string& path) {
+  if (path == "-") return {stdin, [](std::FILE*) { return 0; }};
+  InputFile in{std::fopen(path.c_str(), "rb"), &std::fclose};
+  int error = in ? 0 : errno;
+  struct stat info {};
+  if (in && ::fstat(::fileno(in.get()), &info) != 0) error = errno;
+  if (in && error == 0 && S_ISDIR(info.st_mode)) error = EISDIR;
+  if (error != 0) throw UsageError{fmt::format("cannot read '{}': {}", path, std::strerror(error))};
+  return in;
+}
+
 std::string read_input_file(const std::string& path) {
   std::string why;
   auto text = read_file(path, &why);

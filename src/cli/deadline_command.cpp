@@ -67,10 +67,8 @@ class Batch {
         output_(args.value("--output")) {}
 
   int run() {
-    std::FILE* in = path_ == "-" ? stdin : std::fopen(path_.c_str(), "rb");
-    if (in == nullptr) throw UsageError{"cannot read '" + path_ + "'"};
-    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned{in == stdin ? nullptr : in,
-                                                                &std::fclose};
+    const auto input = open_input(path_);
+    std::FILE* in = input.get();
     CsvReader reader{in};
     CsvRow row;
     if (!reader.next(row)) {

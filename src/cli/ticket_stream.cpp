@@ -101,10 +101,8 @@ int stream_tickets(const RuleSet& rules, const std::string& path, ReaderOptions 
 StreamResult stream_lines(const std::string& path,
                           const std::function<std::shared_ptr<LineWorker>()>& make_worker,
                           const StreamSettings& settings) {
-  std::FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-  if (in == nullptr) throw UsageError{"cannot read '" + path + "'"};
-  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned{in == stdin ? nullptr : in,
-                                                              &std::fclose};
+  const auto input = open_input(path);
+  std::FILE* in = input.get();
   // Each thread takes the next chunk of lines, reads, handles and formats
   // it alone, and writes it in its turn: reading, working and writing
   // overlap, and no thread waits on another's tickets.

@@ -223,6 +223,14 @@ cli_test(report_text_escapes_groups 0 ARGS report ${here}/report_groups.sla --by
 cli_test(check_directory 2 ARGS check ${here}/whatif STDERR "^slakit: cannot read '[^']*whatif': Is a directory\n$")
 cli_test(fmt_directory 2 ARGS fmt --check ${here}/whatif STDERR "cannot read '[^']*whatif': Is a directory")
 cli_test(eval_rules_directory 2 ARGS eval ${here}/whatif --tickets ${tickets} STDERR "cannot read '[^']*whatif'")
+# The same for the inputs that are streamed: tickets, CSV rows, agents.
+cli_test(eval_tickets_directory 2 ARGS eval ${rules}/routing.sla --tickets ${here}/whatif
+         STDERR "^slakit: cannot read '[^']*whatif': Is a directory\n$")
+cli_test(deadline_batch_directory 2 ARGS deadline ${rules}/calendars.sla --calendar emea_support
+         --batch ${here}/whatif STDERR "^slakit: cannot read '[^']*whatif': Is a directory\n$")
+cli_test(route_agents_directory 2 ARGS route ${rules}/routing.sla --tickets ${tickets}
+         --agents ${here}/whatif --now 2026-03-06T15:10:00Z
+         STDERR "^slakit: cannot read '[^']*whatif': Is a directory\n$")
 cli_test(include_directory 1 ARGS check ${here}/include_directory.sla
          STDOUT "include_directory.sla:1:1: error\\[E0212\\]: cannot read included file '[^']*whatif'")
 
