@@ -15,79 +15,23 @@ static_assert(static_cast<std::size_t>(Metric::target) < 8, "metric_numbers_ hol
 
 namespace {
 
-std::uint64_t load8(const char* at) {
-  std::uint64_t word;
-  std::memcpy(&word, at, 8);
-  return word;
-}
-
-// The bytes of a text shorter than 8, in one word.
-std::uint64_t load_short(std::string_view text) {
-  std::uint64_t word = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    word |= std::uint64_t{static_cast<unsigned char>(text[i])} << (8 * i);
-  }
-  return word;
-}
-
 std::uint64_t mix(std::uint64_t h, std::uint64_t word) {
   h = (h ^ word) * 0x9E3779B97F4A7C15ULL;
   return h ^ (h >> 32);
-}
-
-// A hash of a text, eight bytes at a time (the last eight may overlap the
-// word before), with fixed-size loads: --by values are short.
-std::uint64_t hash_text(std::string_view text) {
-  const auto n = text.size();
-  auto h = mix(0, n);
-  if (n < 8) return mix(h, load_short(text));
-  for (std::size_t at = 0; at + 8 < n; at += 8) h = mix(h, load8(text.data() + at));
-  return mix(h, load8(text.data() + n - 8));
-}
-
-// Whether two texts are equal, without a call to memcmp for the short texts
-// --by values are (policy names, tiers).
-bool same_text(std::string_view a, std::string_view b) {
-  const auto n = a.size();
-  if (n != b.size()) return false;
-  if (n < 8) return load_short(a) == load_short(b);
-  if (n > 16) return a == b;
-  return load8(a.data()) == load8(b.data()) && load8(a.data() + n - 8) == load8(b.data() + n - 8);
 }
 
 }  // namespace
 
 std::uint32_t ReportTable::Values::find(std::string_view text) {
   // A ticket's cycles come policy by policy: the last value, often again.
-  if (last_ != kNone && same_text(texts_[last_], text)) return last_;
-  const auto h = hash_text(text);
-  const auto mask = slots_.size() - 1;
-  for (auto i = h & mask; slots_[i].number != kNone; i = (i + 1) & mask) {
-    if (slots_[i].hash == h && same_text(texts_[slots_[i].number], text)) {
-      return last_ = slots_[i].number;
-    }
-  }
-  return kNone;
+  if (last_ != kNone && index_.text(static_cast<std::int32_t>(last_)) == text) return last_;
+  const auto n = index_.find(text);
+  if (n == detail::TextIndex::npos) return kNone;
+  return last_ = static_cast<std::uint32_t>(n);
 }
 
 std::uint32_t ReportTable::Values::number(std::string_view text) {
-  if (const auto n = find(text); n != kNone) return n;
-  const auto n = static_cast<std::uint32_t>(texts_.size());
-  texts_.emplace_back(text);
-  // At most half the slots taken, so that a probe ends soon.
-  if (2 * texts_.size() > slots_.size()) {
-    slots_.assign(2 * slots_.size(), Slot{});
-    for (std::uint32_t old = 0; old < n; ++old) index(hash_text(texts_[old]), old);
-  }
-  index(hash_text(text), n);
-  return last_ = n;
-}
-
-void ReportTable::Values::index(std::uint64_t hash, std::uint32_t number) {
-  const auto mask = slots_.size() - 1;
-  auto i = hash & mask;
-  while (slots_[i].number != kNone) i = (i + 1) & mask;
-  slots_[i] = {hash, number};
+  return last_ = static_cast<std::uint32_t>(index_.insert(text));
 }
 
 ReportTable::ReportTable(const std::vector<GroupField>& fields)

@@ -23,6 +23,7 @@
 
 #include "report_fields.hpp"
 #include "report_stats.hpp"
+#include "support/text_index.hpp"
 
 namespace slakit::cli {
 
@@ -63,25 +64,20 @@ class ReportTable {
   static constexpr std::size_t kNoField = SIZE_MAX;
   static constexpr std::size_t kMetrics = 8;  // more than Metric has
 
-  // The values one --by has taken, numbered in the order first seen, found
-  // by a hash of their text in an open-addressing table.
+  // The values one --by has taken, numbered in the order first seen (the
+  // library's text index), the last one found remembered.
   class Values {
    public:
-    Values() : slots_(16) {}
     /// The value's number, or kNone when it was never seen.
     [[nodiscard]] std::uint32_t find(std::string_view text);
     /// The value's number, numbering it if it is new.
     std::uint32_t number(std::string_view text);
-    [[nodiscard]] std::string_view text(std::uint32_t n) const { return texts_[n]; }
+    [[nodiscard]] std::string_view text(std::uint32_t n) const {
+      return index_.text(static_cast<std::int32_t>(n));
+    }
 
    private:
-    struct Slot {
-      std::uint64_t hash = 0;
-      std::uint32_t number = kNone;  // kNone: empty
-    };
-    void index(std::uint64_t hash, std::uint32_t number);
-    std::vector<std::string> texts_;
-    std::vector<Slot> slots_;
+    detail::TextIndex index_;
     std::uint32_t last_ = kNone;
   };
 
