@@ -6,7 +6,7 @@
 namespace slakit::cli {
 
 int check_command(const Arguments& args) {
-  const auto result = compile_files(args.files);
+  const auto result = compile_files(args, args.files);
   if (args.value("--format") == "json") {
     std::printf("%s\n", render_json(result.diagnostics, *result.sources).c_str());
   } else {

@@ -58,10 +58,6 @@ std::string deadline_text(const Calendar& cal, std::string_view start, std::stri
 void append_deadline(const Calendar& cal, std::string_view start, std::string_view add,
                      StartReading& reading, std::string& out);
 
-/// Reads the named files (UsageError naming one that cannot be read) and
-/// compiles them, following includes from disk.
-CompileResult compile_files(const std::vector<std::string>& paths);
-
 /// `--color auto|always|never`: whether a stream gets ANSI colours.
 enum class ColorChoice { automatic, always, never };
 
@@ -77,6 +73,12 @@ struct Arguments {
   /// NO_COLOR (any non-empty value: never), then whether it is a terminal.
   [[nodiscard]] bool colored(std::FILE* stream) const;
 };
+
+/// Reads the named files (UsageError naming one that cannot be read) and
+/// compiles them, following includes from disk. Throws UsageError when the
+/// command's --output or --junit is one of the files read, includes too
+/// (refuse_output_over_input).
+CompileResult compile_files(const Arguments& args, const std::vector<std::string>& paths);
 
 /// One option of a command, as its table entry declares it.
 struct OptionSpec {

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "output.hpp"
 
 namespace slakit::cli {
 
@@ -53,13 +54,17 @@ std::string read_input_file(const std::string& path) {
   return std::move(*text);
 }
 
-CompileResult compile_files(const std::vector<std::string>& paths) {
+CompileResult compile_files(const Arguments& args, const std::vector<std::string>& paths) {
   if (paths.empty()) throw UsageError{"no rule files given"};
   std::vector<RuleSource> sources;
   for (const auto& p : paths) sources.push_back({p, read_input_file(p)});
   CompileOptions options;
   options.load = [](const std::string& path) { return read_file(path); };
-  return compile(std::move(sources), options);
+  auto result = compile(std::move(sources), options);
+  // The files named are checked before anything is read (main.cpp); those
+  // they include are known only now.
+  if (result.sources) refuse_output_over_input(args, result.sources.get());
+  return result;
 }
 
 bool Arguments::flag(const std::string& name) const {

@@ -233,7 +233,7 @@ int deadline_command(const Arguments& args) {
     throw UsageError{"deadline needs either --start TIME --add DURATION, or --batch IN.csv"};
   }
   if (!in && args.value("--output")) throw UsageError{"--output goes with --batch"};
-  const auto result = compile_files(args.files);
+  const auto result = compile_files(args, args.files);
   if (!result.ok()) {
     const TextStyle style{.color = args.colored(stderr)};
     for (const auto& d : result.diagnostics) {

@@ -181,8 +181,8 @@ int diff_command(const Arguments& args) {
 
   // Rule files that do not compile leave nothing to compare: diff(1)'s
   // "trouble".
-  const auto old_rules = compile_or_report(old_files, {.color = args.colored(stderr)});
-  const auto new_rules = compile_or_report(new_files, {.color = args.colored(stderr)});
+  const auto old_rules = compile_or_report(args, old_files);
+  const auto new_rules = compile_or_report(args, new_files);
   if (!old_rules || !new_rules) return kUsage;
 
   // Opened first: an --output that cannot be written fails before the work.

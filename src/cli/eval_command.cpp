@@ -14,7 +14,7 @@ namespace slakit::cli {
 int eval_command(const Arguments& args) {
   const auto tickets = args.value("--tickets");
   if (!tickets) throw UsageError{"eval needs --tickets FILE.jsonl (- for standard input)"};
-  const auto compiled = compile_or_report(args.files, {.color = args.colored(stderr)});
+  const auto compiled = compile_or_report(args, args.files);
   if (!compiled) return kProblems;
   const RuleSet& rules = *compiled;
   const auto [explain, as_text] = output_mode(args);

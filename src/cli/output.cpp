@@ -25,8 +25,13 @@ Output::Output(const std::optional<std::string>& path) {
   }
   name_ = "'" + *path + "'";
   path_ = *path;
-  struct stat existing {};
-  if (::stat(path->c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+  // A device or a pipe is written directly, and so is a symbolic link (to
+  // the file it names: renaming onto the link would replace the link, and
+  // /dev/stdout would stop being the shell's redirection).
+  struct stat existing {
+  }, link{};
+  if ((::stat(path->c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) ||
+      (::lstat(path->c_str(), &link) == 0 && S_ISLNK(link.st_mode))) {
     file_ = std::fopen(path->c_str(), "wb");
     if (file_ == nullptr) fail(errno);
     return;
@@ -92,8 +97,11 @@ void Output::finish() {
   finished_ = true;
 }
 
-void refuse_output_over_input(const Arguments& args) {
+void refuse_output_over_input(const Arguments& args, const SourceMap* included) {
   std::vector<std::string> inputs = args.files;
+  for (std::uint32_t i = 0; included != nullptr && i < included->size(); ++i) {
+    inputs.push_back(included->file(i).path);
+  }
   for (const char* option : {"--tickets", "--batch", "--agents"}) {
     if (auto path = args.value(option)) inputs.push_back(std::move(*path));
   }

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include <slakit/lang/source.hpp>
+
 namespace slakit::cli {
 
 struct Arguments;
@@ -52,10 +54,12 @@ class Output {
 };
 
 /// Throws UsageError when an output of the command (--output, --junit) is
-/// one of its inputs (rule files, --tickets, --batch, --agents): the same
-/// regular file (device and inode) or the same path. Replacing it would
-/// destroy what is being read, so this is checked before anything is read.
-void refuse_output_over_input(const Arguments& args);
+/// one of its inputs (rule files, --tickets, --batch, --agents, and the
+/// files of `included` when given: the rule files an include read): the
+/// same regular file (device and inode) or the same path. Replacing it
+/// would destroy what is being read, so this is checked before anything is
+/// read, and for included files as soon as they are known.
+void refuse_output_over_input(const Arguments& args, const SourceMap* included = nullptr);
 
 /// What a batch command did, for the summary line.
 struct BatchCounts {

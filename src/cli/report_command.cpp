@@ -80,7 +80,7 @@ int report_command(const Arguments& args) {
   const auto route_now = args.value("--now") ? std::optional{now} : std::nullopt;
   const ReaderOptions reading{.fractions = fractions_option(args)};
 
-  const auto compiled = compile_or_report(args.files, {.color = args.colored(stderr)});
+  const auto compiled = compile_or_report(args, args.files);
   if (!compiled) return kProblems;
   const RuleSet& rules = *compiled;
   const auto fields = group_fields(rules, by);

@@ -17,7 +17,7 @@ namespace slakit::cli {
 int route_command(const Arguments& args) {
   const auto tickets = args.value("--tickets");
   if (!tickets) throw UsageError{"route needs --tickets FILE.jsonl (- for standard input)"};
-  const auto compiled = compile_or_report(args.files, {.color = args.colored(stderr)});
+  const auto compiled = compile_or_report(args, args.files);
   if (!compiled) return kProblems;
   const RuleSet& rules = *compiled;
   const auto [explain, as_text] = output_mode(args);

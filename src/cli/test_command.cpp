@@ -16,7 +16,7 @@ int test_command(const Arguments& args) {
   const auto format = args.value("--format").value_or("text");
   // Opened first: an --output that cannot be written fails before the run.
   Output report{args.value("--output")};
-  const auto result = compile_files(args.files);
+  const auto result = compile_files(args, args.files);
   const TextStyle style{.color = args.colored(stderr)};
   for (const auto& d : result.diagnostics) {
     std::fputs(render_text(d, *result.sources, style).c_str(), stderr);

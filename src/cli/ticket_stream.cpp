@@ -198,9 +198,11 @@ Fractions fractions_option(const Arguments& args) {
   throw UsageError{"--fractions takes truncate or reject, not '" + text + "'"};
 }
 
-std::optional<RuleSet> compile_or_report(const std::vector<std::string>& files, TextStyle style) {
-  auto result = compile_files(files);
+std::optional<RuleSet> compile_or_report(const Arguments& args,
+                                         const std::vector<std::string>& files) {
+  auto result = compile_files(args, files);
   if (result.ok()) return std::move(*result.rules);
+  const TextStyle style{.color = args.colored(stderr)};
   for (const auto& d : result.diagnostics) {
     std::fputs(render_text(d, *result.sources, style).c_str(), stderr);
   }

@@ -73,9 +73,10 @@ StreamResult stream_lines(const std::string& path,
                           const StreamSettings& settings = {});
 
 /// The rule files of a command that reads tickets, compiled; empty after
-/// their errors went to stderr (the command then exits with kProblems).
-std::optional<RuleSet> compile_or_report(const std::vector<std::string>& files,
-                                         TextStyle style = {});
+/// their errors went to stderr (coloured as --color says; the command then
+/// exits with kProblems).
+std::optional<RuleSet> compile_or_report(const Arguments& args,
+                                         const std::vector<std::string>& files);
 
 /// `--explain [--format json|text]` as eval and route take it. Throws
 /// UsageError.

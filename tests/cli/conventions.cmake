@@ -271,3 +271,9 @@ cli_test(junit_is_rule_file 2 ARGS test ${out}/same_rules.sla --junit ${out}/sam
 # an unknown calendar.
 cli_test(deadline_suggest_calendar 2 ARGS deadline ${rules}/calendars.sla --calendar emea_suport
          --start 2026-04-02 --add 3bd STDERR "no calendar 'emea_suport'; did you mean 'emea_support'\\?")
+
+# docs/cli.md, "Output": --output through a symbolic link writes the file it
+# names and keeps the link; --output over a file a rule file includes is a
+# usage error that leaves it as it was.
+add_test(NAME cli.output_links COMMAND /usr/bin/python3 ${here}/output_links.py
+         $<TARGET_FILE:slakit_cli>)
