@@ -73,15 +73,9 @@ void combine(const Ticket& ticket, Instant now, std::span<const RoutePlan* const
             ticket.id, format_utc(ticket.created), format_utc(kSupportedBegin),
             format_utc(kSupportedEnd), r->name));
       }
-      // A skill dropping past the supported range drops at an instant no
-      // answer can name: a range error, as a due there is (docs/routing.md).
+      // Wall-clock time, no calendar: an instant past 2100 is exact too, and
+      // the ticket routes as the SLA engine evaluates it (docs/routing.md).
       const auto drops = ticket.created + x.after;
-      if (!in_supported_range(drops)) {
-        throw RangeError(fmt::format(
-            "ticket '{}': route '{}' drops skill '{}' at {}, outside the supported range [{}, {})",
-            ticket.id, r->name, x.skill, format_utc(drops), format_utc(kSupportedBegin),
-            format_utc(kSupportedEnd)));
-      }
       const auto it = std::find_if(out.relaxed.begin(), out.relaxed.end(),
                                    [&](const RelaxedSkill& y) { return y.skill == x.skill; });
       if (it == out.relaxed.end()) {
