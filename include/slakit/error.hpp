@@ -23,10 +23,27 @@
 
 namespace slakit {
 
-/// Base of every exception slakit throws.
+/// Base of every exception slakit throws. A NUL byte in the message (from a
+/// value it quotes) is written as `\x00`: what() is a C string, and the
+/// rest of the message must not be lost at it.
 class Error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit Error(const std::string& message) : std::runtime_error(without_nul(message)) {}
+  explicit Error(const char* message) : Error(std::string{message}) {}
+
+ private:
+  static std::string without_nul(const std::string& message) {
+    if (message.find('\0') == std::string::npos) return message;
+    std::string out;
+    for (const char c : message) {
+      if (c == '\0') {
+        out += "\\x00";
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  }
 };
 
 /// A value passed to the API is invalid: an unknown zone, 25:00, Feb 30, a

@@ -80,15 +80,24 @@ namespace slakit::detail {
 
 /// `s` fit for one line of a terminal or a log: bytes that are not UTF-8
 /// become U+FFFD and control characters escapes (`\n`, `\t`, `\r`,
-/// `\x1B`), so that text from a file or a ticket can neither break a line
-/// nor forge one, nor steer a terminal.
+/// `\x1B`; the C1 controls U+0080 to U+009F as `\u009B`), so that text
+/// from a file or a ticket can neither break a line nor forge one, nor
+/// steer a terminal.
 [[nodiscard]] inline std::string one_line(std::string_view s) {
+  constexpr std::string_view kHex = "0123456789ABCDEF";
   const auto text = valid_utf8(s);
   std::string out;
   out.reserve(text.size());
-  for (const char ch : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
     const auto c = static_cast<unsigned char>(ch);
-    if (c >= 0x20 && c != 0x7F) {
+    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {  // U+0080 to U+009F
+      out += "\\u00";
+      out += kHex[next >> 4];
+      out += kHex[next & 0xF];
+      ++i;
+    } else if (c >= 0x20 && c != 0x7F) {
       out += ch;
     } else if (c == '\n') {
       out += "\\n";
@@ -97,7 +106,6 @@ namespace slakit::detail {
     } else if (c == '\r') {
       out += "\\r";
     } else {
-      constexpr std::string_view kHex = "0123456789ABCDEF";
       out += "\\x";
       out += kHex[c >> 4];
       out += kHex[c & 0xF];
