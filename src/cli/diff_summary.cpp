@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "support/json_writer.hpp"
+#include "support/utf8.hpp"
 
 namespace slakit::cli {
 namespace {
@@ -182,9 +183,9 @@ std::string diff_text(const DiffSummary& s) {
         "{} changes{}:\n", change_kind_name(kind),
         examples.size() < n ? fmt::format(" (first {} of {})", examples.size(), n) : std::string{});
     for (const auto& e : examples) {
-      out += fmt::format("  {} (line {}): {}{}{} -> {}\n", e.id, e.line, e.change.target,
-                         e.change.target.empty() ? "" : " ", shown(e.change.old_value),
-                         shown(e.change.new_value));
+      out += fmt::format("  {} (line {}): {}{}{} -> {}\n", detail::one_line(e.id), e.line,
+                         e.change.target, e.change.target.empty() ? "" : " ",
+                         shown(e.change.old_value), shown(e.change.new_value));
     }
   }
   return out;

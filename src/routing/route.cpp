@@ -12,6 +12,7 @@
 #include "program/rule_set_impl.hpp"
 #include "sla/timeline.hpp"
 #include "slakit/error.hpp"
+#include "support/utf8.hpp"
 
 namespace slakit {
 namespace {
@@ -158,9 +159,11 @@ RouteExplanation explain_route(const RuleSet& rules, const Ticket& ticket,
 }
 
 std::string RouteExplanation::text() const {
-  std::string out = routing.queue ? fmt::format("ticket {}: route {} -> queue {}\n", routing.id,
+  // The ticket's data, escaped: an explanation line is one line.
+  const auto id = detail::one_line(routing.id);
+  std::string out = routing.queue ? fmt::format("ticket {}: route {} -> queue {}\n", id,
                                                 routing.rule.value_or("?"), *routing.queue)
-                                  : fmt::format("ticket {}: no queue\n", routing.id);
+                                  : fmt::format("ticket {}: no queue\n", id);
   std::string group = "\x01";  // no group yet
   for (const auto& c : checks) {
     if (c.group != group) {
@@ -174,7 +177,8 @@ std::string RouteExplanation::text() const {
                          c.condition.empty() ? " every ticket" : ": " + c.condition,
                          c.counts ? "" : " (outscored)");
     } else {
-      out += fmt::format("{}route {}{} does not match: {}\n", indent, c.route, score, c.why_not);
+      out += fmt::format("{}route {}{} does not match: {}\n", indent, c.route, score,
+                         detail::one_line(c.why_not));
     }
   }
   return out;

@@ -5,6 +5,7 @@
 #include "slakit/sla/explain.hpp"
 #include "slakit/time/civil.hpp"
 #include "slakit/time/time_zone.hpp"
+#include "support/utf8.hpp"
 
 namespace slakit {
 namespace {
@@ -137,7 +138,8 @@ void cycle_json(JsonWriter& w, const TargetCycle& c, const CycleExplanation& x) 
 
 std::string Explanation::text() const {
   const auto& e = evaluation;
-  std::string out = fmt::format("ticket {} at {}: {}\n", e.id, format_utc(e.now),
+  // The ticket's data, escaped: an explanation line is one line.
+  std::string out = fmt::format("ticket {} at {}: {}\n", detail::one_line(e.id), format_utc(e.now),
                                 e.sla ? "SLA " + *e.sla : "no SLA applies");
   for (const auto& s : selection) {
     const char* kind = s.is_sla ? "sla" : "ola";
@@ -145,7 +147,8 @@ std::string Explanation::text() const {
       out += fmt::format("  {} {} applies{}\n", kind, s.policy,
                          s.condition.empty() ? " to every ticket" : ": " + s.condition);
     } else {
-      out += fmt::format("  {} {} does not apply: {}\n", kind, s.policy, s.why_not);
+      out +=
+          fmt::format("  {} {} does not apply: {}\n", kind, s.policy, detail::one_line(s.why_not));
     }
   }
   for (const auto& c : e.sla_changes) {
