@@ -145,3 +145,16 @@ def test_a_column_given_twice_is_named(rules):
         rules.route_columns(frame)
     with pytest.raises(ValueError, match="column 'id' is given 2 times"):
         rules.route_columns(pd.DataFrame([["a", "b"]], columns=["id", "id"]))
+
+
+# python.md, route_columns: "The answers are route_frame's for the same
+# rows": a row without an id (None, NaN) fails alone with route_frame's
+# message, the others route.
+def test_a_row_without_an_id_fails_as_in_route_frame(rules):
+    frame = pd.DataFrame({"id": ["a", None, float("nan"), "d"],
+                          "ticket.category": ["refund", "refund", "billing", "billing"]})
+    got = rules.route_columns(frame)["error"].tolist()
+    want = rules.route_frame(frame)["error"].tolist()
+    assert got[1:3] == want[1:3]
+    assert "id" in got[1] and "id" in got[2]
+    assert got[0] is None and got[3] is None

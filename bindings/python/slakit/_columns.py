@@ -90,6 +90,7 @@ def _probed(self, tickets, names, rows, ids):
     route reads, and keeps the routing it got without it."""
     records = []
     for row in rows:
+        # A missing id (None) is a key left out: route_frame's own error.
         record = {"id": ids[row] if ids is not None else f"row {row}", "created": _PROBE_CREATED}
         for name in names:
             obj, key = name.split(".", 1)
@@ -103,6 +104,16 @@ def _probed(self, tickets, names, rows, ids):
         if message is not None:
             messages[row] = message
     return messages
+
+
+def _is_missing(x):
+    """None, NaN, NaT or pandas.NA: a cell without a value."""
+    import pandas as pd
+
+    try:
+        return bool(pd.isna(x))
+    except (TypeError, ValueError):  # a list or other container: a value, if an odd one
+        return False
 
 
 def _duplicate(columns):
@@ -146,19 +157,21 @@ def route_columns(self, tickets):
     odd_rows = set()
     for name in read:
         if name == "id":
-            ids = [str(x) for x in tickets["id"]]
+            # No id (None, NaN, NA) fails its row as route_frame fails it.
+            ids = [None if _is_missing(x) else str(x) for x in tickets["id"]]
+            odd_rows.update(i for i, x in enumerate(ids) if x is None)
             continue
         column, bad_rows = _column(name, tickets[name])
         columns.append(column)
         names.append(name)
         odd_rows.update(bad_rows.tolist())
-    shown_ids = ids
+    shown_ids = None if ids is None else ["" if x is None else x for x in ids]
     if ids is not None:
         try:
-            "".join(ids).encode("utf-8")  # one pass in C
+            "".join(shown_ids).encode("utf-8")  # one pass in C
         except UnicodeEncodeError:  # an id with a lone surrogate: its row fails alone
-            odd_rows.update(i for i, x in enumerate(ids) if _convert._bad_value(x) is not None)
-            shown_ids = [_convert._shown(x) for x in ids]
+            odd_rows.update(i for i, x in enumerate(shown_ids) if _convert._bad_value(x) is not None)
+            shown_ids = [_convert._shown(x) for x in shown_ids]
     outcome, routings, failures = _core._route_columns(self, len(tickets), columns, shown_ids)
     if odd_rows:
         probed = _probed(self, tickets, names, sorted(odd_rows), ids)
