@@ -50,12 +50,15 @@ def main() -> int:
         if not read("real/out.jsonl").startswith('{"id":"a"'):
             problems.append(f"link: the file it names holds {read('real/out.jsonl')!r}")
 
-        # /dev/stdout redirected to a file by the shell: the file gets the output.
+        # A link to the process's standard output, as /dev/stdout is (a private
+        # one: a slakit that replaced the link must not replace a system
+        # file), redirected to a file: the file gets the output.
+        os.symlink("/proc/self/fd/1", os.path.join(d, "stdout"))
         with open(os.path.join(d, "redirected.jsonl"), "w", encoding="utf-8") as out:
-            r = run(slakit, "main.sla", "--tickets", "t.jsonl", "--output", "/dev/stdout",
+            r = run(slakit, "main.sla", "--tickets", "t.jsonl", "--output", "stdout",
                     cwd=d, stdout=out)
         if r.returncode != 0 or not read("redirected.jsonl").startswith('{"id":"a"'):
-            problems.append(f"/dev/stdout: exit {r.returncode}, file {read('redirected.jsonl')!r}")
+            problems.append(f"stdout link: exit {r.returncode}, file {read('redirected.jsonl')!r}")
 
         # Over an included rule file: refused, the rule file unchanged.
         r = run(slakit, "main.sla", "--tickets", "t.jsonl", "--output", "target.sla", cwd=d)

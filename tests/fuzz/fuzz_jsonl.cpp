@@ -83,7 +83,8 @@ struct MemoryFile {
 };
 
 // What the reader must hand out: each line with its number, without '\r',
-// leaving out blank lines (spaces and tabs only).
+// leaving out blank lines (spaces and tabs only), and without a UTF-8
+// byte-order mark at the start of the first (docs/cli.md).
 std::vector<std::pair<std::size_t, std::string>> expected_lines(std::string_view text) {
   std::vector<std::pair<std::size_t, std::string>> out;
   std::size_t number = 0;
@@ -92,6 +93,7 @@ std::vector<std::pair<std::size_t, std::string>> expected_lines(std::string_view
     auto line = text.substr(0, nl);
     text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
     ++number;
+    if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") != std::string_view::npos) {
       out.emplace_back(number, std::string{line});
