@@ -177,3 +177,18 @@ def test_series_with_different_indexes_are_a_value_error(emea):
     got = emea.add_many(starts, hours.reindex(starts.index))
     assert got[1] == pd.Timestamp(emea.add(starts[1].to_pydatetime(), 7200))
     assert got[2] == pd.Timestamp(emea.add(starts[2].to_pydatetime(), 3600))
+
+
+# python.md: integer durations are seconds; NaT exists only in timedelta64.
+# The lowest int64, or an unsigned value past int64, is out of range, named,
+# never a silent NaT or a wrapped number.
+def test_integer_seconds_that_do_not_fit_are_range_errors(emea):
+    import slakit
+
+    starts = np.array(["2026-03-02T09:00:00"] * 2, dtype="datetime64[s]")
+    with pytest.raises(slakit.RangeError, match=r"element 1: -9223372036854775808 seconds"):
+        emea.add_many(starts, np.array([3600, np.iinfo(np.int64).min]))
+    with pytest.raises(slakit.RangeError, match=r"element 0: 18446744073709551615 seconds"):
+        emea.add_many(starts, np.array([2**64 - 1, 1], dtype=np.uint64))
+    got = emea.add_many(starts, np.array([3600, 7200], dtype=np.uint32))
+    assert got[1] - got[0] == np.timedelta64(3600, "s")

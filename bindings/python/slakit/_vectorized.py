@@ -94,6 +94,15 @@ def _durations(values, what):
             raise TypeError(f"{what}: timedelta64[{unit}] is not supported (use s, ms, us or ns)")
         return np.ascontiguousarray(array).view(np.int64), _PER_SECOND[unit]
     if array.dtype.kind in "iu":
+        # Integer seconds: every value is a number of seconds, the lowest
+        # int64 too (it is NaT only in timedelta64), and none may wrap.
+        if array.dtype.kind == "u":
+            too_big = np.flatnonzero(array > np.iinfo(np.int64).max)
+        else:
+            too_big = np.flatnonzero(array == np.iinfo(np.int64).min)
+        if too_big.size:
+            i = int(too_big[0])
+            raise _core.RangeError(f"{what}: element {i}: {int(array[i])} seconds is out of range")
         return np.ascontiguousarray(array, dtype=np.int64), 1
     raise TypeError(f"{what}: expected timedelta64 or integer seconds, got dtype {array.dtype}")
 
