@@ -90,11 +90,17 @@ ReportRow& ReportTable::row_of_values() {
   bool seen = true;
   for (const auto n : numbers_) seen = seen && n != kNone;
   auto r = seen ? find_row(numbers_.data()) : kNone;
-  if (r == kNone && rows_.size() < kMaxReportRows) {
+  // At most kMaxReportRows named groups, whenever the (other) row was made.
+  const auto named = rows_.size() - (other_ != kNone ? 1 : 0);
+  if (r == kNone && named < kMaxReportRows) {
     for (std::size_t f = 0; f < views_.size(); ++f) numbers_[f] = values_[f].number(views_[f]);
     r = make_row(numbers_.data());
   }
   if (r != kNone) return rows_[r].row;
+  return other_row();
+}
+
+ReportRow& ReportTable::other_row() {
   overflowed = true;
   if (other_ == kNone) {
     // Every part of the key "(other)", so that the row sorts and prints like
@@ -154,6 +160,12 @@ void ReportTable::index_row(std::uint32_t row) {
 
 void ReportTable::merge(const ReportTable& other) {
   for (const auto* r : other.sorted_rows()) {
+    // The other table's "(other)" row joins this one's: it takes no place
+    // among the named groups.
+    if (other.other_ != kNone && r == &other.rows_[other.other_]) {
+      other_row().merge(r->row);
+      continue;
+    }
     const auto parts = split_key(r->key);
     for (std::size_t f = 0; f < views_.size(); ++f) {
       views_[f] = parts[f];

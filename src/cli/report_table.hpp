@@ -86,6 +86,8 @@ class ReportTable {
   // The row of the values in views_ (their numbers in numbers_, kNone for
   // a value not seen yet): found, made, or past the limit "(other)".
   ReportRow& row_of_values();
+  // The "(other)" row, made when first needed.
+  ReportRow& other_row();
   [[nodiscard]] std::uint32_t find_row(const std::uint32_t* numbers) const;
   std::uint32_t make_row(const std::uint32_t* numbers);
   void index_row(std::uint32_t row);
