@@ -12,38 +12,46 @@
 
 namespace slakit::cli {
 
+namespace {
+
+// `path` open for reading, or empty with the reason (an errno) in `error`.
+// A directory opens like a file on Linux and reads as empty: it is refused
+// by name (docs/cli.md, exit 2; an include of one is E0212).
+InputFile open_readable(const std::string& path, int& error) {
+  InputFile in{std::fopen(path.c_str(), "rb"), &std::fclose};
+  struct stat info {};
+  error = !in ? errno : ::fstat(::fileno(in.get()), &info) != 0 ? errno : 0;
+  if (error == 0 && S_ISDIR(info.st_mode)) error = EISDIR;
+  if (error != 0) in.reset();
+  return in;
+}
+
+}  // namespace
+
 std::optional<std::string> read_file(const std::string& path, std::string* why) {
-  // A directory opens like a file on Linux and reads as empty: it is refused
-  // by name (docs/cli.md, exit 2; an include of one is E0212).
   auto fail = [&](int error) -> std::optional<std::string> {
     if (why != nullptr) *why = std::strerror(error);
     return std::nullopt;
   };
-  std::FILE* in = std::fopen(path.c_str(), "rb");
-  if (in == nullptr) return fail(errno);
-  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned{in, &std::fclose};
-  struct stat info {};
-  if (::fstat(::fileno(in), &info) != 0) return fail(errno);
-  if (S_ISDIR(info.st_mode)) return fail(EISDIR);
+  int error = 0;
+  const auto in = open_readable(path, error);
+  if (!in) return fail(error);
   std::string text;
   char block[1 << 16];
   for (;;) {
-    const auto got = std::fread(block, 1, sizeof block, in);
+    const auto got = std::fread(block, 1, sizeof block, in.get());
     text.append(block, got);
     if (got < sizeof block) break;
   }
-  if (std::ferror(in)) return fail(errno != 0 ? errno : EIO);
+  if (std::ferror(in.get())) return fail(errno != 0 ? errno : EIO);
   return text;
 }
 
 InputFile open_input(const std::string& path) {
   if (path == "-") return {stdin, [](std::FILE*) { return 0; }};
-  InputFile in{std::fopen(path.c_str(), "rb"), &std::fclose};
-  int error = in ? 0 : errno;
-  struct stat info {};
-  if (in && ::fstat(::fileno(in.get()), &info) != 0) error = errno;
-  if (in && error == 0 && S_ISDIR(info.st_mode)) error = EISDIR;
-  if (error != 0) throw UsageError{fmt::format("cannot read '{}': {}", path, std::strerror(error))};
+  int error = 0;
+  auto in = open_readable(path, error);
+  if (!in) throw UsageError{fmt::format("cannot read '{}': {}", path, std::strerror(error))};
   return in;
 }
 

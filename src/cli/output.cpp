@@ -28,8 +28,8 @@ Output::Output(const std::optional<std::string>& path) {
   // A device or a pipe is written directly, and so is a symbolic link (to
   // the file it names: renaming onto the link would replace the link, and
   // /dev/stdout would stop being the shell's redirection).
-  struct stat existing {
-  }, link{};
+  struct stat existing {};
+  struct stat link {};
   if ((::stat(path->c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) ||
       (::lstat(path->c_str(), &link) == 0 && S_ISLNK(link.st_mode))) {
     file_ = std::fopen(path->c_str(), "wb");
