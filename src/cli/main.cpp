@@ -79,13 +79,16 @@ examples:
          {"text", "json"},
          "text, or a JSON array with one object per file (docs/cli.md)"}},
        R"(Prints each file's canonical text (docs/language.md, "Formatting"). A file
-with syntax errors gets its diagnostics on stderr and examples:
+with syntax errors gets its diagnostics on stderr.
+
+examples:
   slakit fmt rules.sla                 # the canonical text on stdout
   slakit fmt --write rules/*.sla       # rewrite in place
   slakit fmt --check rules/*.sla       # CI: exit 1 when one is not formatted
   slakit fmt --check --format json rules/*.sla
 
-exit status 1.
+exit status: 0 every file printed, rewritten or already formatted, 1 a file
+not formatted (--check) or with syntax errors, 2 usage or I/O error
 )",
        fmt_command},
       {"deadline",

@@ -8,10 +8,11 @@ set(tickets ${PROJECT_SOURCE_DIR}/examples/tickets.jsonl)
 set(cal_args ${rules}/calendars.sla --calendar emea_support)
 
 # "`slakit COMMAND --help` (and `slakit help COMMAND`) prints that command's
-# help with examples to stdout, exit 0."
+# help with examples to stdout, exit 0." The help ends with its examples and
+# then what the exit status means.
 foreach(command check fmt deadline eval route diff report test version)
   cli_test(help_${command} 0 ARGS ${command} --help
-           STDOUT "^usage: slakit ${command}[ \n].*\noptions:\n.*  --color auto\\|always\\|never .*example")
+           STDOUT "^usage: slakit ${command}[ \n].*\noptions:\n.*  --color auto\\|always\\|never .*\nexamples:\n(  [^\n]+\n)+\nexit status[^\n]*: 0 ")
 endforeach()
 cli_test(help_command 0 ARGS help route STDOUT "^usage: slakit route FILE\\.\\.\\. --tickets T\\.jsonl")
 cli_test(help_short 0 ARGS eval -h STDOUT "^usage: slakit eval ")
