@@ -192,16 +192,19 @@ int diff_command(const Arguments& args) {
   StreamResult streamed;
   {
     Progress progress{"diff"};
-    streamed =
-        stream_lines(*tickets,
-                     [&]() -> std::shared_ptr<LineWorker> {
-                       auto w = std::make_shared<DiffWorker>(*old_rules, *new_rules, reading, now,
-                                                             route_now, examples, progress);
-                       const std::lock_guard lock{made};
-                       workers.push_back(w);
-                       return w;
-                     },
-                     {.command = "", .output = std::nullopt, .colored = args.colored(stderr)});
+    streamed = stream_lines(*tickets,
+                            [&]() -> std::shared_ptr<LineWorker> {
+                              auto w =
+                                  std::make_shared<DiffWorker>(*old_rules, *new_rules, reading, now,
+                                                               route_now, examples, progress);
+                              const std::lock_guard lock{made};
+                              workers.push_back(w);
+                              return w;
+                            },
+                            {.command = "",
+                             .output = std::nullopt,
+                             .colored = args.colored(stderr),
+                             .threads = threads_option(args)});
   }
   DiffSummary total{examples};
   for (const auto& w : workers) total.merge(w->summary);

@@ -42,6 +42,8 @@ const OptionSpec kOutput{"--output",
 const OptionSpec kNow{"--now", "TIME", {}, "the instant to evaluate at (RFC 3339; default: now)"};
 const OptionSpec kTickets{
     "--tickets", "T.jsonl", {}, "the tickets, one JSON object a line ('-': standard input)"};
+const OptionSpec kThreads{
+    "--threads", "N", {}, "work on N threads (default: one per core this process may run on)"};
 const OptionSpec kExplain{"--explain", "", {}, "add why: the rules tried and what they saw"};
 
 // THE COMMANDS. To add one: write `int NAME_command(const Arguments&)`
@@ -126,6 +128,7 @@ examples:
         kExplain,
         {"--format", "FORMAT", {"json", "text"}, "json (default), or text with --explain"},
         kFractions,
+        kThreads,
         kOutput},
        R"(Evaluates every ticket at --now and writes one JSON line per ticket, in
 input order. A line that cannot be read or evaluated is reported on stderr
@@ -148,6 +151,7 @@ examples:
         kExplain,
         {"--format", "FORMAT", {"json", "text"}, "json (default), or text with --explain"},
         kFractions,
+        kThreads,
         kOutput},
        R"(Routes every ticket and writes one JSON line per ticket, in input order.
 Bad lines are reported on stderr with their line number; the others go on
@@ -176,6 +180,7 @@ examples:
          "text (default, for a CI log) or json (one object)"},
         {"--examples", "N", {}, "examples shown per kind of change (default 10)"},
         kFractions,
+        kThreads,
         kOutput},
        R"(Routes and evaluates every ticket of T.jsonl ('-': standard input) under the
 rule files before `--` (OLD) and those after it (NEW), and reports the tickets
@@ -211,6 +216,7 @@ stderr with its line number; the other lines are still compared)
          true},
         {"--format", "FORMAT", {"text", "json", "csv"}, "text (default: a table), json or csv"},
         kFractions,
+        kThreads,
         kOutput},
        R"(Evaluates every ticket of T.jsonl ('-': standard input) at --now and reports,
 per group: target cycles met, breached, running, paused and cancelled; met %;

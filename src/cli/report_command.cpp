@@ -94,16 +94,18 @@ int report_command(const Arguments& args) {
   StreamResult streamed;
   {
     Progress progress{"report"};
-    streamed =
-        stream_lines(*tickets,
-                     [&]() -> std::shared_ptr<LineWorker> {
-                       auto w = std::make_shared<ReportWorker>(rules, reading, now, route_now,
-                                                               routes, fields, progress);
-                       const std::lock_guard lock{made};
-                       workers.push_back(w);
-                       return w;
-                     },
-                     {.command = "", .output = std::nullopt, .colored = args.colored(stderr)});
+    streamed = stream_lines(*tickets,
+                            [&]() -> std::shared_ptr<LineWorker> {
+                              auto w = std::make_shared<ReportWorker>(
+                                  rules, reading, now, route_now, routes, fields, progress);
+                              const std::lock_guard lock{made};
+                              workers.push_back(w);
+                              return w;
+                            },
+                            {.command = "",
+                             .output = std::nullopt,
+                             .colored = args.colored(stderr),
+                             .threads = threads_option(args)});
   }
   ReportTable total{fields};
   for (const auto& w : workers) total.merge(w->table);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -18,6 +19,7 @@
 #include "json_lines.hpp"
 #include "json_values.hpp"
 #include "output.hpp"
+#include "support/usable_cores.hpp"
 
 namespace slakit::cli {
 namespace {
@@ -153,7 +155,8 @@ StreamResult stream_lines(const std::string& path,
   };
   {
     std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < std::max(1u, std::thread::hardware_concurrency()); ++t) {
+    const auto threads = settings.threads != 0 ? settings.threads : detail::usable_cores();
+    for (unsigned t = 1; t < threads; ++t) {
       pool.emplace_back(work);
     }
     work();
@@ -168,7 +171,24 @@ StreamResult stream_lines(const std::string& path,
 }
 
 StreamSettings stream_settings(std::string_view command, const Arguments& args) {
-  return {.command = command, .output = args.value("--output"), .colored = args.colored(stderr)};
+  return {.command = command,
+          .output = args.value("--output"),
+          .colored = args.colored(stderr),
+          .threads = threads_option(args)};
+}
+
+unsigned threads_option(const Arguments& args) {
+  const auto text = args.value("--threads");
+  if (!text) return 0;
+  constexpr unsigned kMost = 1024;
+  unsigned threads = 0;
+  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), threads);
+  if (error != std::errc{} || end != text->data() + text->size() || threads == 0 ||
+      threads > kMost) {
+    throw UsageError{
+        fmt::format("--threads takes a whole number from 1 to {}, not '{}'", kMost, *text)};
+  }
+  return threads;
 }
 
 Instant now_option(const Arguments& args) {

@@ -36,13 +36,19 @@ struct StreamSettings {
   std::string_view command;           ///< "eval"; empty: no summary line
   std::optional<std::string> output;  ///< --output; empty: stdout
   bool colored = false;               ///< colour the "error" of each line's report
+  unsigned threads = 0;               ///< --threads; 0: one per usable core
 };
 int stream_tickets(const RuleSet& rules, const std::string& path, ReaderOptions options,
                    const std::function<TicketHandler()>& make_handler,
                    const StreamSettings& settings = {});
 
-/// The settings of a command that reads tickets, from its arguments.
+/// The settings of a command that reads tickets, from its arguments
+/// (--output, --color, --threads).
 StreamSettings stream_settings(std::string_view command, const Arguments& args);
+
+/// --threads: how many threads to work on; 0 when not given (one per core
+/// the process may run on). Throws UsageError for anything but 1 to 1024.
+unsigned threads_option(const Arguments& args);
 
 /// One thread's share of stream_lines: it reads each line itself (diff
 /// reads every line with two rule sets' readers).

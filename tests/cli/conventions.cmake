@@ -256,6 +256,22 @@ foreach(case "eval;eval;${rules}/routing.sla;--tickets;${tickets};--now;2026-04-
                                                $<TARGET_FILE:slakit_cli> ${case})
 endforeach()
 
+# docs/cli.md, "Conventions": "`--threads N` sets how many threads eval,
+# route, diff and report work on; by default there is one per core the
+# process may run on" and "the output is the same whatever the number of
+# threads". thread_count.py counts them in /proc and compares the outputs.
+foreach(command eval route diff report)
+  add_test(NAME cli.thread_count_${command}
+           COMMAND /usr/bin/python3 ${here}/thread_count.py $<TARGET_FILE:slakit_cli>
+                   ${rules}/routing.sla ${tickets} ${command})
+endforeach()
+# "N is a whole number from 1 to 1024; anything else is a usage error."
+foreach(bad 0 1025 -1 2x 99999999999999999999)
+  string(MAKE_C_IDENTIFIER "threads_bad_${bad}" name)
+  cli_test(${name} 2 ARGS eval ${rules}/routing.sla --tickets ${tickets} --threads "${bad}"
+           STDERR "--threads takes a whole number from 1 to 1024, not '${bad}'")
+endforeach()
+
 # docs/cli.md: "an `--output` that names one of the command's inputs" is a
 # usage error (exit 2) before anything is read: the input stays as it was.
 cli_test(output_is_batch_input 2 ARGS deadline ${cal_args} --batch ${out}/same.csv --output ${out}/same.csv
