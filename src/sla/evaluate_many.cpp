@@ -9,6 +9,7 @@
 
 #include "evaluate_state.hpp"
 #include "program/rule_set_impl.hpp"
+#include "support/usable_cores.hpp"
 
 namespace slakit {
 namespace {
@@ -51,7 +52,7 @@ void prefetch(const TicketHistory& h) {
 template <class Work>
 void for_each_ticket(std::span<const TicketHistory> tickets, unsigned threads, const Work& work) {
   const auto count = tickets.size();
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  if (threads == 0) threads = detail::usable_cores();
   threads = static_cast<unsigned>(std::clamp<std::size_t>(count, 1, threads));
   constexpr std::size_t kChunk = 256;
   std::atomic<std::size_t> next{0};

@@ -74,7 +74,7 @@ def evaluate(self, ticket: dict, now, *, explain: bool = False) -> dict:
 def evaluate_many(self, tickets: Iterable[dict], now, *, explain: bool = False,
                   threads: int = 0) -> List[dict]:
     """evaluate() over many tickets in one call (``threads`` C++ threads,
-    0: one per core). One dict per ticket, in order; a ticket that cannot be
+    0: one per core the process may run on). One dict per ticket, in order; a ticket that cannot be
     read or evaluated gives ``{"error": message}`` instead, the others go on."""
     text, failures = _convert.lines_of_tickets(tickets)
     return _results(*_failed(*_core._evaluate_lines(self, text, now, explain, threads), failures))

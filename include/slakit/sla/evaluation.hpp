@@ -139,10 +139,10 @@ struct BatchResult {
   std::string error;  ///< the message of the TicketError or RangeError, when it failed
 };
 
-/// Evaluates many tickets on `threads` threads (0: one per core). One bad
-/// ticket never loses the others: its result holds the error (a TicketError
-/// or RangeError is a result, never thrown). Throws std::system_error when a
-/// thread cannot be started.
+/// Evaluates many tickets on `threads` threads (0: one per core the process
+/// may run on, by its CPU affinity). One bad ticket never loses the others:
+/// its result holds the error (a TicketError or RangeError is a result, never
+/// thrown). Throws std::system_error when a thread cannot be started.
 [[nodiscard]] std::vector<BatchResult> evaluate_many(const RuleSet& rules,
                                                      std::span<const TicketHistory> tickets,
                                                      Instant now, unsigned threads = 0);
