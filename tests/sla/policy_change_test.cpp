@@ -77,6 +77,30 @@ TEST_CASE("met cycles stay with the policy that met them") {
   CHECK(cycle(e, "urgent", Metric::resolution).state == TargetState::running);
 }
 
+// "`business_elapsed` ... up to the stop or `now`; `calendar_elapsed` ...
+// from the start to the stop or `now`. That holds for a cancelled cycle
+// too: one that an event stopped after its policy stopped applying (a reply
+// under the new SLA) keeps that `stop`, and both run to it; one with no stop
+// runs to `now`."
+TEST_CASE("a cancelled cycle keeps the stop a later reply gave it and counts up to it") {
+  const auto r = rules(kTiers);
+  const auto t = ticket("2026-03-02T09:00Z", "urgent");
+  const std::vector events{change("2026-03-02T09:30Z", "ticket.priority", std::string{"normal"}),
+                           reply("2026-03-02T10:00Z")};
+  const auto e = evaluate(r, t, events, at("2026-03-02T13:00Z"));
+  const auto& replied = cycle(e, "urgent", Metric::first_response);
+  CHECK(replied.state == TargetState::cancelled);
+  CHECK(replied.cancelled_at == maybe("2026-03-02T09:30Z"));
+  CHECK(replied.stop == maybe("2026-03-02T10:00Z"));
+  CHECK(replied.business_elapsed == 1h);
+  CHECK(replied.calendar_elapsed == 1h);
+  const auto& open = cycle(e, "urgent", Metric::resolution);
+  CHECK(open.state == TargetState::cancelled);
+  CHECK_FALSE(open.stop.has_value());
+  CHECK(open.business_elapsed == 4h);
+  CHECK(open.calendar_elapsed == 4h);
+}
+
 // "A cycle breaches at the first instant that lies after its due while its
 // policy applies; it then stays breached with `breached_at` = that due,
 // whatever changes later." "A priority lowered after a breach does not undo
