@@ -280,7 +280,9 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
         // (A stopped cycle that counted less never got there: no search.)
         th.at = clock.reach_from_step(k0, relative ? Seconds{0} : carry, share, k1);
       }
-      if (th.at && limit && *th.at >= *limit) th.at.reset();
+      // Reached at the very instant the cycle stops: it has fired, as for
+      // a pause that begins there (a host that polled then saw it fire).
+      if (th.at && limit && *th.at > *limit) th.at.reset();
       th.fired = th.at && *th.at <= now;
     }
   }

@@ -1003,8 +1003,9 @@ Evaluation MinuteSla::Impl::evaluate(const Ticket& ticket, std::span<const Ticke
           }
           // "A cycle that stops, is cancelled, or is paused for good before a
           // threshold never reaches it: its `at` is null and it has not fired."
-          if (o.at && ((stopped && stop <= *o.at) ||
-                       (cancelled && out.cancelled_at && *out.cancelled_at <= *o.at))) {
+          // "One that stops or is cancelled at that very instant has reached it".
+          if (o.at && ((stopped && stop < *o.at) ||
+                       (cancelled && out.cancelled_at && *out.cancelled_at < *o.at))) {
             o.at.reset();
           }
           o.fired = o.at && *o.at <= now;

@@ -160,6 +160,31 @@ TEST_CASE("a threshold the cycle stops before never fires") {
   CHECK_FALSE(c.thresholds[0].fired);
 }
 
+// "One that stops or is cancelled at that very instant has reached it, as
+// one that pauses there has: a reply at the due second meets the target and
+// its 100% escalation has fired".
+TEST_CASE("a threshold reached at the very instant the cycle stops or pauses has fired") {
+  const auto r = rules(
+      "sla s { calendar office\n first_response 4h\n warn at 50%\n escalate at 100% to team leads\n"
+      " pause while ticket.status == on_hold }");
+  // 09:00 + 4h of office time (09:00-17:00) is 13:00; 50% is 11:00.
+  const std::vector at_due{reply("2026-03-02T13:00Z")};
+  const auto met = evaluate(r, ticket("2026-03-02T09:00Z"), at_due, at("2026-03-02T14:00Z"));
+  const auto& c = cycle(met, "s", Metric::first_response);
+  CHECK(c.state == TargetState::met);
+  CHECK(c.thresholds[1].at == maybe("2026-03-02T13:00Z"));
+  CHECK(c.thresholds[1].fired);
+  const std::vector at_half{reply("2026-03-02T11:00Z")};
+  const auto half = evaluate(r, ticket("2026-03-02T09:00Z"), at_half, at("2026-03-02T14:00Z"));
+  CHECK(cycle(half, "s", Metric::first_response).thresholds[0].at == maybe("2026-03-02T11:00Z"));
+  CHECK(cycle(half, "s", Metric::first_response).thresholds[0].fired);
+  CHECK_FALSE(cycle(half, "s", Metric::first_response).thresholds[1].at.has_value());
+  const std::vector paused{status("2026-03-02T11:00Z", "on_hold")};
+  const auto hold = evaluate(r, ticket("2026-03-02T09:00Z"), paused, at("2026-03-02T14:00Z"));
+  CHECK(cycle(hold, "s", Metric::first_response).thresholds[0].at == maybe("2026-03-02T11:00Z"));
+  CHECK(cycle(hold, "s", Metric::first_response).thresholds[0].fired);
+}
+
 // "The due is the field's instant, minus the margin in business time of the
 // policy's calendar; a date field means the start of that day in the
 // calendar's zone (UTC without a calendar). No pause applies."
