@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "slakit/error.hpp"
+#include "slakit/time/instant.hpp"
 
 namespace slakit::detail {
 
@@ -50,6 +51,29 @@ const Calendar* CalendarChoice::resolve(const FieldLayout& layout, std::span<con
     throw TicketError(fmt::format("ticket '{}': {} '{}' is not a time zone (calendar '{}')",
                                   ticket_id, chosen->zone_field(), value.text,
                                   chosen->calendar().name()));
+  }
+}
+
+void CalendarChoice::check_change(const FieldLayout& layout, std::span<const SlotValue> before,
+                                  std::span<const SlotValue> after, std::string_view ticket_id,
+                                  Instant at) const {
+  auto changed = [&](std::optional<Slot> slot) {
+    return slot && (before[*slot].present != after[*slot].present ||
+                    before[*slot].text != after[*slot].text);
+  };
+  bool moved = changed(field) || changed(zone_slot);
+  if (!moved && field && after[*field].present) {
+    // The zone field of the calendar that the calendar field names (that
+    // name was checked when it was set).
+    const auto it = all->find(after[*field].text);
+    moved = it != all->end() && !it->second.zone_field().empty() &&
+            changed(layout.slot(it->second.zone_field()));
+  }
+  if (!moved) return;
+  try {
+    static_cast<void>(resolve(layout, after, ticket_id));
+  } catch (const TicketError& e) {
+    throw TicketError(fmt::format("{} (set at {})", e.what(), format_utc(at)));
   }
 }
 

@@ -59,6 +59,13 @@ struct CalendarChoice {
   /// name or a zone that does not exist.
   [[nodiscard]] const Calendar* resolve(const FieldLayout& layout, std::span<const SlotValue> state,
                                         std::string_view ticket_id) const;
+  /// Throws as resolve() does when a field it reads changed between the
+  /// states `before` and `after` (a `field_changed` event at `at`) to a
+  /// value that names no calendar or zone: the clocks keep the calendar of
+  /// the ticket's creation, but a later value must fit its field all the
+  /// same. The message ends with the instant of the change.
+  void check_change(const FieldLayout& layout, std::span<const SlotValue> before,
+                    std::span<const SlotValue> after, std::string_view ticket_id, Instant at) const;
 };
 
 }  // namespace slakit::detail

@@ -76,6 +76,10 @@ void evaluate_steps(const Program& program, const Ticket& ticket,
   for (const auto* p : program.per_ticket_calendars) {
     st.ticket_calendars.push_back(
         p->calendar_choice.resolve(program.layout, st.timeline.state(0), ticket.id));
+    for (std::size_t k = 1; k < st.timeline.steps(); ++k) {
+      p->calendar_choice.check_change(program.layout, st.timeline.state(k - 1),
+                                      st.timeline.state(k), ticket.id, st.timeline.start(k));
+    }
   }
   select_policies(program, st);
   const auto& tl = st.timeline;

@@ -89,3 +89,33 @@ TEST_CASE("an unknown zone or calendar in a ticket names the ticket, the field a
       "ticket 'T-1': customer.calendar 'mars_office' names no calendar of the rule set",
       TicketError);
 }
+
+// "... whether the ticket record holds it or a later `field_changed` event
+// sets it (though that value moves no clock): then the message ends with the
+// instant it was set". A valid later value moves no clock and is no error.
+TEST_CASE("a zone or calendar set later by an event must name one too") {
+  const auto r = rules(kRules);
+  auto t = ticket("2026-03-02T14:00Z");
+  t.id = "T-2";
+  t.customer.tier = "gold";
+  t.customer.zone = "America/New_York";
+  t.customer.fields["calendar"] = std::string{"ny"};
+  const auto at_10 = at("2026-03-02T15:00Z");
+  const std::vector bad_zone{
+      change("2026-03-02T15:00Z", "customer.zone", std::string{"Mars/Olympus"})};
+  CHECK_THROWS_WITH_AS(
+      (void)evaluate(r, t, bad_zone, at_10),
+      "ticket 'T-2': customer.zone 'Mars/Olympus' is not a time zone (calendar 'premium') "
+      "(set at 2026-03-02T15:00:00Z)",
+      TicketError);
+  const std::vector bad_calendar{
+      change("2026-03-02T15:00Z", "customer.calendar", std::string{"nope"})};
+  CHECK_THROWS_WITH_AS((void)evaluate(r, t, bad_calendar, at_10),
+                       "ticket 'T-2': customer.calendar 'nope' names no calendar of the rule set "
+                       "(set at 2026-03-02T15:00:00Z)",
+                       TicketError);
+  const std::vector good{change("2026-03-02T15:00Z", "customer.zone", std::string{"Asia/Tokyo"})};
+  const auto e = evaluate(r, t, good, at_10);
+  // Still New York's 09:00 start: 4h later is 13:00 there, 18:00Z.
+  CHECK(cycle(e, "local_sla", Metric::first_response).due == maybe("2026-03-02T18:00Z"));
+}
