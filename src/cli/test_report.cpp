@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include "support/utf8.hpp"
+
 namespace slakit::cli {
 
 namespace {
@@ -30,16 +32,20 @@ std::size_t failures(const std::vector<TestResult>& results) {
 
 std::string position_text(const SourceMap& sources, SourceSpan span) {
   const auto p = sources.position(span);
-  return fmt::format("{}:{}:{}", sources.file(span.file).path, p.line, p.column);
+  return fmt::format("{}:{}:{}", detail::one_line(sources.file(span.file).path), p.line, p.column);
 }
 
 std::string failure_text(const TestResult& r, const SourceMap& sources) {
+  // One line each, whatever the names and values hold (a ticket's id is its
+  // case's name, which may hold a line break).
+  using detail::one_line;
   std::string out;
-  if (!r.error.empty()) out += fmt::format("  error: {}\n", r.error);
+  if (!r.error.empty()) out += fmt::format("  error: {}\n", one_line(r.error));
   for (const auto& e : r.expectations) {
     if (e.passed) continue;
-    out += fmt::format("  {}: {}\n", position_text(sources, e.span), e.expectation);
-    out += fmt::format("    expected: {}\n    actual:   {}\n", e.expected, e.actual);
+    out += fmt::format("  {}: {}\n", position_text(sources, e.span), one_line(e.expectation));
+    out += fmt::format("    expected: {}\n    actual:   {}\n", one_line(e.expected),
+                       one_line(e.actual));
     if (!e.explanation.empty()) out += "    explanation:\n" + indented(e.explanation, "      ");
   }
   return out;
@@ -49,9 +55,10 @@ std::string text_report(const std::vector<TestResult>& results, const SourceMap&
   std::string out;
   for (const auto& r : results) {
     if (r.passed) {
-      out += fmt::format("PASS  {}\n", r.name);
+      out += fmt::format("PASS  {}\n", detail::one_line(r.name));
     } else {
-      out += fmt::format("FAIL  {} ({})\n", r.name, position_text(sources, r.span));
+      out +=
+          fmt::format("FAIL  {} ({})\n", detail::one_line(r.name), position_text(sources, r.span));
       out += failure_text(r, sources);
     }
   }
@@ -60,32 +67,38 @@ std::string text_report(const std::vector<TestResult>& results, const SourceMap&
   return out;
 }
 
-std::string xml_escaped(std::string_view text) {
+std::string xml_escaped(std::string_view text, XmlPlace place) {
+  // Parsers normalise a raw carriage return to a line feed everywhere, and a
+  // raw tab or line feed in an attribute value to a space: character
+  // references survive both, so the name a CI shows is the case's name.
+  // Other C0 controls and U+FFFE/U+FFFF cannot stand in XML 1.0 at all, not
+  // even as references: they read as the text report writes them.
+  const auto valid = detail::valid_utf8(text);
   std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-          out += "\xEF\xBF\xBD";
-        } else {
-          out += c;
-        }
+  out.reserve(valid.size());
+  for (std::size_t i = 0; i < valid.size(); ++i) {
+    const char c = valid[i];
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '&') {
+      out += "&amp;";
+    } else if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>') {
+      out += "&gt;";
+    } else if (c == '"') {
+      out += "&quot;";
+    } else if (c == '\'') {
+      out += "&apos;";
+    } else if (c == '\r' || ((c == '\n' || c == '\t') && place == XmlPlace::attribute)) {
+      out += fmt::format("&#{};", byte);
+    } else if (byte < 0x20 && c != '\n' && c != '\t') {
+      out += detail::one_line(std::string_view{&valid[i], 1});
+    } else if (byte == 0xEF && valid.compare(i, 2, "\xEF\xBF") == 0 && i + 2 < valid.size() &&
+               (valid[i + 2] == '\xBE' || valid[i + 2] == '\xBF')) {
+      out += valid[i + 2] == '\xBE' ? "\\uFFFE" : "\\uFFFF";
+      i += 2;
+    } else {
+      out += c;
     }
   }
   return out;
@@ -105,7 +118,7 @@ std::string junit_report(const std::vector<TestResult>& results, const SourceMap
                   results.size(), failures(results));
   for (const auto file : files) {
     const auto& cases = by_file[file];
-    const auto path = xml_escaped(sources.file(file).path);
+    const auto path = xml_escaped(sources.file(file).path, XmlPlace::attribute);
     const auto failed =
         std::count_if(cases.begin(), cases.end(), [](const TestResult* r) { return !r->passed; });
     out += fmt::format(
@@ -113,7 +126,8 @@ std::string junit_report(const std::vector<TestResult>& results, const SourceMap
         cases.size(), failed);
     for (const auto* r : cases) {
       out += fmt::format("    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\"",
-                         xml_escaped(r->name), path, path, sources.position(r->span).line);
+                         xml_escaped(r->name, XmlPlace::attribute), path, path,
+                         sources.position(r->span).line);
       if (r->passed) {
         out += "/>\n";
         continue;
@@ -126,7 +140,8 @@ std::string junit_report(const std::vector<TestResult>& results, const SourceMap
         }
       }
       out += fmt::format(">\n      <failure message=\"{}\" type=\"expectation\">{}</failure>\n",
-                         xml_escaped(message), xml_escaped(failure_text(*r, sources)));
+                         xml_escaped(message, XmlPlace::attribute),
+                         xml_escaped(failure_text(*r, sources), XmlPlace::text));
       out += "    </testcase>\n";
     }
     out += "  </testsuite>\n";

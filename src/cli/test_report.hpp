@@ -28,9 +28,14 @@ namespace slakit::cli {
 [[nodiscard]] std::string junit_report(const std::vector<TestResult>& results,
                                        const SourceMap& sources);
 
-/// Text escaped for XML character data and attribute values; characters
-/// XML 1.0 cannot hold (controls other than tab, line feed and carriage
-/// return) become U+FFFD.
-[[nodiscard]] std::string xml_escaped(std::string_view text);
+/// Where escaped text goes: an attribute value, or character data.
+enum class XmlPlace { attribute, text };
+
+/// Text escaped for XML so that a parser reads it back as written: markup
+/// characters and the carriage return (and, in an attribute, the tab and
+/// line feed) as references. Characters XML 1.0 cannot hold (the other C0
+/// controls, U+FFFE, U+FFFF) are written as the text report writes them
+/// (`\x01`), bytes that are not UTF-8 as U+FFFD.
+[[nodiscard]] std::string xml_escaped(std::string_view text, XmlPlace place);
 
 }  // namespace slakit::cli

@@ -12,16 +12,41 @@ namespace {
 
 using detail::JsonWriter;
 
-// "2026-03-06 16:00" in the zone, or UTC without one.
-std::string local(Instant t, const std::optional<TimeZone>& zone) {
-  const auto text = zone ? format_local(zone->to_local(t)) : format_utc(t);
-  return text.substr(0, 10) + " " + text.substr(11, 5);
-}
-
 std::string offset_text(Seconds s) {
   const auto m = std::chrono::duration_cast<std::chrono::minutes>(s).count();
   const auto a = m < 0 ? -m : m;
   return fmt::format("{}{:02}:{:02}", m < 0 ? '-' : '+', a / 60, a % 60);
+}
+
+// A counted interval's end as the wall clock of its zone (or UTC) shows it.
+struct WallClock {
+  std::string date;  ///< "2026-03-06"
+  std::string time;  ///< "16:00", "16:00:30", or "01:30-04:00" where it is ambiguous
+  bool ambiguous = false;
+};
+
+// Seconds only when they are not zero, so that 15:00:30 does not read 15:00.
+// A time the wall clock shows twice (a fall-back overlap) carries its UTC
+// offset, so that "01:30-04:00" and "01:30-05:00" tell the passes apart.
+WallClock wall_clock(Instant t, const std::optional<TimeZone>& zone) {
+  const auto local = zone ? zone->to_local(t) : LocalSeconds{t.time_since_epoch()};
+  const auto text = format_local(local);  // "2026-03-06T16:00:30"
+  WallClock out{text.substr(0, 10), text.substr(11, text.compare(17, 2, "00") == 0 ? 5 : 8)};
+  if (zone && zone->resolve(local).kind == LocalKind::repeated) {
+    out.ambiguous = true;
+    out.time += offset_text(zone->offset(t));
+  }
+  return out;
+}
+
+// " 2026-03-06 15:00-17:00", or with " to " between ends that carry offsets:
+// " 2026-11-01 01:30-04:00 to 01:30-05:00". The second end drops its date
+// when it is the first's.
+std::string interval_text(const Interval& span, const std::optional<TimeZone>& zone) {
+  const auto from = wall_clock(span.begin, zone), to = wall_clock(span.end, zone);
+  return fmt::format(" {} {}{}{}{}", from.date, from.time,
+                     from.ambiguous || to.ambiguous ? " to " : "-",
+                     from.date == to.date ? "" : to.date + " ", to.time);
 }
 
 void cycle_text(std::string& out, const TargetCycle& c, const CycleExplanation& x) {
@@ -40,9 +65,7 @@ void cycle_text(std::string& out, const TargetCycle& c, const CycleExplanation& 
     out += fmt::format("  counted{}:", x.zone ? " in " + x.zone->name() : " (24/7, UTC)");
     for (std::size_t i = 0; i < x.counted.size(); ++i) {
       const auto& s = x.counted[i];
-      const auto from = local(s.span.begin, x.zone), to = local(s.span.end, x.zone);
-      const bool same_day = from.substr(0, 10) == to.substr(0, 10);
-      out += fmt::format("{} {}-{} ({})", i == 0 ? "" : ",", from, same_day ? to.substr(11) : to,
+      out += fmt::format("{}{} ({})", i == 0 ? "" : ",", interval_text(s.span, x.zone),
                          format_duration(s.business));
     }
     out += '\n';

@@ -329,6 +329,13 @@ TEST_CASE("W0222 a policy paused whenever it applies") {
   // Two fields compared: the lint cannot tell, so it says nothing.
   CHECK(diagnostics_of("sla s { resolution 4h\n  pause while contract.customer == order.customer "
                        "}\n") == "");
+  // language.md: "So it is silent when either condition compares two
+  // fields with each other (`for ticket.x == ticket.y { pause while
+  // ticket.x != none }` is paused whenever it applies, and is not reported)"
+  // (review 3, F8: a documented limit).
+  CHECK(diagnostics_of("field ticket.x : number\nfield ticket.y : number\n"
+                       "sla s for ticket.x == ticket.y { resolution 4h\n"
+                       "  pause while ticket.x != none }\n") == "");
 }
 
 TEST_CASE(

@@ -206,3 +206,15 @@ TEST_CASE("a file that does not parse is returned unchanged, with its diagnostic
   REQUIRE(result.diagnostics.size() == 1);
   CHECK(result.diagnostics[0].code == "E0001");
 }
+
+// language.md: "A file with syntax errors is left as it is", and an unknown
+// escape in a string is one (review 3, F5: fmt rewrote "\q" as "q").
+TEST_CASE("a file with an unknown escape in a string is left as it is") {
+  const std::string text = "route r when ticket.subject == \"a\\qb\" -> queue q\n";
+  const auto result = format_rules("t.sla", text);
+  CHECK_FALSE(result.ok());
+  CHECK(result.text == text);
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].code == "E0001");
+  CHECK(result.sources.position(result.diagnostics[0].span).column == 34);
+}

@@ -165,6 +165,31 @@ TEST_CASE("unterminated strings, invalid UTF-8 and deep nesting are clear errors
   CHECK(diagnostics_of(ok + " -> queue q\nroute rest -> queue r\n") == "");
 }
 
+// language.md: "Strings: `"..."` on one line; `\"`, `\\`, `\n`, `\t`
+// escape. Any other backslash is a syntax error (E0001) at the backslash,
+// naming the escape: write `\\` for a backslash (`"C:\\data"`)." (Review 3,
+// F5: "\q" silently became "q", and "C:\data" "C:data".)
+TEST_CASE("an unknown escape in a string is an error at its backslash, naming it") {
+  const std::string path =
+      "calendar c {\n  zone \"UTC\"\n  mon 09:00-17:00\n  holiday \"C:\\data\" jan 1\n}\n";
+  CHECK(diagnostics_of(path) == "4:14 E0001");
+  CHECK(first_message(path) ==
+        "unknown escape '\\d' in a string: the escapes are \\\", \\\\, \\n and \\t (write \\\\ for "
+        "a backslash)");
+  // Every unknown escape of the file is reported, each at its own backslash;
+  // the four known ones are not.
+  CHECK(diagnostics_of("route r when ticket.subject == \"a\\\"b\\\\c\\nd\\te\\q\" -> queue q\n"
+                       "route s when ticket.subject in [\"x\", \"\\u00e9\"] -> queue q\n") ==
+        "1:46 E0001, 2:39 E0001");
+  // The escaped character is named whole, even when it takes several bytes.
+  CHECK(first_message("route r when ticket.subject == \"\\\xC3\xA9\" -> queue q\n") ==
+        "unknown escape '\\\xC3\xA9' in a string: the escapes are \\\", \\\\, \\n and \\t (write "
+        "\\\\ for a backslash)");
+  CHECK(diagnostics_of("test \"a\\\\b \\\"c\\\"\" {\n}\n") == "");
+  // A backslash never continues a string onto the next line.
+  CHECK(diagnostics_of("calendar c {\n  zone \"UTC\\\n\"\n}\n") == "2:12 E0001");
+}
+
 TEST_CASE("a file with many errors stops after 100 of them") {
   std::string text;
   for (int i = 0; i < 300; ++i) text += "route r" + std::to_string(i) + " ->\n";

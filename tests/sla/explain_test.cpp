@@ -127,3 +127,36 @@ TEST_CASE("explain: the value reason follows the fields that chose the value rep
   const auto before = explain(rules(kRules), gold_ticket(), events, at("2026-03-27T15:05Z"));
   CHECK(before.targets.at(0).value_reason == "otherwise");
 }
+
+// docs/sla.md, "Explanations": "An interval's ends show the wall clock of the
+// calendar's zone, with seconds when they are not zero; an end whose wall
+// clock the zone shows twice (the hour a fall-back repeats) carries its UTC
+// offset, and the interval then reads `FROM to TO`" (review 3, F6:
+// "01:30-01:30 (1h)" at New York's fall-back, and 15:00:30 shown as 15:00).
+TEST_CASE("explain text: seconds, and the UTC offset of a wall-clock time shown twice") {
+  const auto r = rules(R"(
+calendar ny_all { zone "America/New_York"
+ mon..sun 00:00-24:00 }
+sla all_day for ticket.category == "overlap" { calendar ny_all
+ first_response 1h }
+sla office for ticket.category != "overlap" { calendar office
+ first_response 30m })");
+  // 01:30 EDT (05:30Z) to 01:30 EST (06:30Z): one hour, both ends 01:30.
+  auto overlap = ticket("2026-11-01T05:30Z");
+  overlap.category = "overlap";
+  CHECK(explain(r, overlap, {}, at("2026-11-01T05:59Z"))
+            .text()
+            .find("counted in America/New_York: 2026-11-01 01:30-04:00 to 01:30-05:00 (1h)\n") !=
+        std::string::npos);
+  // Only the end that is ambiguous carries an offset: 00:30 EDT is not.
+  auto earlier = overlap;
+  earlier.created = at("2026-11-01T04:30Z");
+  CHECK(explain(r, earlier, {}, at("2026-11-01T04:59Z"))
+            .text()
+            .find("counted in America/New_York: 2026-11-01 00:30 to 01:30-04:00 (1h)\n") !=
+        std::string::npos);
+  // A Monday in UTC, created and due on the half minute.
+  CHECK(explain(r, ticket("2026-03-02T15:00:30Z"), {}, at("2026-03-02T15:10Z"))
+            .text()
+            .find("counted in UTC: 2026-03-02 15:00:30-15:30:30 (30m)\n") != std::string::npos);
+}

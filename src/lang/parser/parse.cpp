@@ -46,7 +46,7 @@ bool prescan(parser::ParseState& state, std::string_view text) {
     if (c == '"') {
       const auto open = i;
       for (++i; i < text.size() && text[i] != '"' && text[i] != '\n'; ++i) {
-        if (text[i] == '\\') ++i;
+        if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] != '\n') ++i;
       }
       if (i - open - 1 > kMaxStringBytes) {
         state.error("E0008",

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <deque>
 #include <mutex>
@@ -9,6 +10,7 @@
 
 #include "slakit/error.hpp"
 #include "slakit/time/civil.hpp"
+#include "support/utf8.hpp"
 
 namespace slakit::parser {
 
@@ -26,14 +28,31 @@ void set_name(ParseState& s, const char* first, const char* last) {
 }
 
 void set_string(ParseState& s, const char* first, const char* last) {
-  // Drop the quotes; \" and \\ stand for themselves, \n for a line break.
+  // Drop the quotes; \" and \\ stand for themselves, \n for a line break and
+  // \t for a tab. Any other escape is an error at its backslash: dropping
+  // the backslash would turn "C:\data" into "C:data" without a word.
   std::string out;
   for (const char* p = first + 1; p + 1 < last; ++p) {
-    if (*p == '\\' && p + 2 < last) {
-      ++p;
-      out += *p == 'n' ? '\n' : (*p == 't' ? '\t' : *p);
-    } else {
+    if (*p != '\\' || p + 2 >= last) {
       out += *p;
+      continue;
+    }
+    ++p;
+    if (*p == 'n' || *p == 't') {
+      out += *p == 'n' ? '\n' : '\t';
+    } else if (*p == '"' || *p == '\\') {
+      out += *p;
+    } else {
+      // The whole character after the backslash, however many bytes it takes.
+      const std::string_view rest{p, static_cast<std::size_t>(last - 1 - p)};
+      const auto length = std::max<std::size_t>(1, detail::utf8_length(rest, 0));
+      s.error("E0001",
+              fmt::format("unknown escape '\\{}' in a string: the escapes are \\\", \\\\, \\n and "
+                          "\\t (write \\\\ for a backslash)",
+                          detail::one_line(rest.substr(0, length))),
+              s.span(p - 1, p + length));
+      out += rest.substr(0, length);
+      p += length - 1;
     }
   }
   s.string_value = std::move(out);

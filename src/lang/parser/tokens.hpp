@@ -78,8 +78,11 @@ inline const auto field_path =
 inline const auto closing_quote =
     x3::rule<struct closing_quote_id>{"a closing '\"' on the same line"} = x3::lit('"');
 
+// A backslash escapes the character after it, but never the line break: a
+// string stays on its line. set_string rejects escapes other than \" \\ \n \t.
 inline const auto string_text =
-    x3::lexeme[('"' >> *(('\\' >> x3::char_) | (x3::char_ - x3::char_("\"\\\n")))) > closing_quote];
+    x3::lexeme[('"' >> *(('\\' >> (x3::char_ - '\n')) | (x3::char_ - x3::char_("\"\\\n")))) >
+               closing_quote];
 inline const auto string_lit =
     named("a string in double quotes", with_text(string_text, setter(set_string)));
 
