@@ -12,7 +12,6 @@
 #include <charconv>
 #include <cstdio>
 #include <memory>
-#include <mutex>
 #include <stdexcept>
 
 #include "cli.hpp"
@@ -187,31 +186,20 @@ int diff_command(const Arguments& args) {
 
   // Opened first: an --output that cannot be written fails before the work.
   Output out{args.value("--output")};
-  std::mutex made;
-  std::vector<std::shared_ptr<DiffWorker>> workers;
-  StreamResult streamed;
+  SummedStream<DiffWorker> streamed;
   {
     Progress progress{"diff"};
-    streamed = stream_lines(*tickets,
-                            [&]() -> std::shared_ptr<LineWorker> {
-                              auto w =
-                                  std::make_shared<DiffWorker>(*old_rules, *new_rules, reading, now,
-                                                               route_now, examples, progress);
-                              const std::lock_guard lock{made};
-                              workers.push_back(w);
-                              return w;
-                            },
-                            {.command = "",
-                             .output = std::nullopt,
-                             .colored = args.colored(stderr),
-                             .threads = threads_option(args)});
+    streamed = stream_and_keep<DiffWorker>(*tickets, args, [&] {
+      return std::make_shared<DiffWorker>(*old_rules, *new_rules, reading, now, route_now, examples,
+                                          progress);
+    });
   }
   DiffSummary total{examples};
-  for (const auto& w : workers) total.merge(w->summary);
+  for (const auto& w : streamed.workers) total.merge(w->summary);
   out.write(format == "json" ? diff_json(total) : diff_text(total));
   out.finish();
-  print_summary("diff", "ticket", streamed.counts);
-  if (streamed.status != kOk) return kUsage;  // a line could not be read
+  print_summary("diff", "ticket", streamed.result.counts);
+  if (streamed.result.status != kOk) return kUsage;  // a line could not be read
   return total.changed != 0 ? kProblems : kOk;
 }
 

@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
-#include <mutex>
 
 #include "cli.hpp"
 #include "output.hpp"
@@ -89,26 +88,16 @@ int report_command(const Arguments& args) {
 
   // Opened first: an --output that cannot be written fails before the work.
   Output out{args.value("--output")};
-  std::mutex made;
-  std::vector<std::shared_ptr<ReportWorker>> workers;
-  StreamResult streamed;
+  SummedStream<ReportWorker> streamed;
   {
     Progress progress{"report"};
-    streamed = stream_lines(*tickets,
-                            [&]() -> std::shared_ptr<LineWorker> {
-                              auto w = std::make_shared<ReportWorker>(
-                                  rules, reading, now, route_now, routes, fields, progress);
-                              const std::lock_guard lock{made};
-                              workers.push_back(w);
-                              return w;
-                            },
-                            {.command = "",
-                             .output = std::nullopt,
-                             .colored = args.colored(stderr),
-                             .threads = threads_option(args)});
+    streamed = stream_and_keep<ReportWorker>(*tickets, args, [&] {
+      return std::make_shared<ReportWorker>(rules, reading, now, route_now, routes, fields,
+                                            progress);
+    });
   }
   ReportTable total{fields};
-  for (const auto& w : workers) total.merge(w->table);
+  for (const auto& w : streamed.workers) total.merge(w->table);
   out.write(format == "json"  ? report_json(total, by, format_utc(now))
             : format == "csv" ? report_csv(total, by)
                               : report_text(total, by));
@@ -119,8 +108,8 @@ int report_command(const Arguments& args) {
                  "the (other) row\n",
                  kMaxReportRows);
   }
-  print_summary("report", "ticket", streamed.counts);
-  return streamed.status;
+  print_summary("report", "ticket", streamed.result.counts);
+  return streamed.result.status;
 }
 
 }  // namespace slakit::cli

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -77,6 +78,36 @@ struct StreamResult {
 StreamResult stream_lines(const std::string& path,
                           const std::function<std::shared_ptr<LineWorker>()>& make_worker,
                           const StreamSettings& settings = {});
+
+/// What a command that sums up (diff, report) gets back: the counts, and
+/// the workers it made, one per thread, to merge.
+template <class Worker>
+struct SummedStream {
+  StreamResult result;
+  std::vector<std::shared_ptr<Worker>> workers;
+};
+
+/// stream_lines for a command that sums up: `make()` makes each thread's
+/// Worker; --color and --threads come from `args`; nothing is written and no
+/// summary line printed (the command writes its report and summary itself).
+template <class Worker, class Make>
+SummedStream<Worker> stream_and_keep(const std::string& path, const Arguments& args,
+                                     const Make& make) {
+  std::mutex made;
+  SummedStream<Worker> out;
+  out.result = stream_lines(path,
+                            [&]() -> std::shared_ptr<LineWorker> {
+                              std::shared_ptr<Worker> w = make();
+                              const std::lock_guard lock{made};
+                              out.workers.push_back(w);
+                              return w;
+                            },
+                            {.command = "",
+                             .output = std::nullopt,
+                             .colored = args.colored(stderr),
+                             .threads = threads_option(args)});
+  return out;
+}
 
 /// The rule files of a command that reads tickets, compiled; empty after
 /// their errors went to stderr (coloured as --color says; the command then
