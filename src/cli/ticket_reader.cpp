@@ -105,6 +105,47 @@ FieldValue field_value(const Scalar& s, const FieldInfo& f, const Where& where,
   return std::monostate{};
 }
 
+// The keys of a record and of an event, found by their length first: one
+// comparison of a few bytes per key rather than a string compare per
+// candidate, on every key of every line.
+enum class RecordKey { other, id, created, ticket, customer, contract, order, events };
+
+RecordKey record_key(std::string_view k) {
+  using enum RecordKey;
+  switch (k.size()) {
+    case 2:
+      return k == "id" ? id : other;
+    case 5:
+      return k == "order" ? order : other;
+    case 6:
+      return k == "ticket" ? ticket : k == "events" ? events : other;
+    case 7:
+      return k == "created" ? created : other;
+    case 8:
+      return k == "customer" ? customer : k == "contract" ? contract : other;
+    default:
+      return other;
+  }
+}
+
+enum class EventKey { other, at, kind, id, is_public, to, field, value, team, agent };
+
+EventKey event_key(std::string_view k) {
+  using enum EventKey;
+  switch (k.size()) {
+    case 2:
+      return k == "at" ? at : k == "id" ? id : k == "to" ? to : other;
+    case 4:
+      return k == "kind" ? kind : k == "team" ? team : other;
+    case 5:
+      return k == "field" ? field : k == "value" ? value : k == "agent" ? agent : other;
+    case 6:
+      return k == "public" ? is_public : other;
+    default:
+      return other;
+  }
+}
+
 }  // namespace
 
 struct TicketReader::Impl {
@@ -130,27 +171,27 @@ struct TicketReader::Impl {
     for (const auto [key, value] : get(v.get_object(), {"ticket"}, "an object")) {
       const Where at{"ticket", std::string_view::npos, key};
       if (key == "id") {
-        t.id = text(value, at);
+        assign_text(t.id, value, at);
       } else if (key == "created") {
         if (value.is_null()) continue;  // null is the key left out
         t.created = instant(view(value, at), at);
         has_created = true;
       } else if (key == "subject") {
-        t.subject = text(value, at);
+        assign_text(t.subject, value, at);
       } else if (key == "channel") {
-        t.channel = text(value, at);
+        assign_text(t.channel, value, at);
       } else if (key == "category") {
-        t.category = text(value, at);
+        assign_text(t.category, value, at);
       } else if (key == "priority") {
-        t.priority = text(value, at);
+        assign_text(t.priority, value, at);
       } else if (key == "status") {
-        t.status = text(value, at);
+        assign_text(t.status, value, at);
       } else if (key == "team") {
-        t.team = text(value, at);
+        assign_text(t.team, value, at);
       } else if (key == "queue") {
-        t.queue = text(value, at);
+        assign_text(t.queue, value, at);
       } else if (key == "assignee") {
-        t.assignee = text(value, at);
+        assign_text(t.assignee, value, at);
       } else if (key == "reopened") {
         if (!value.is_null()) t.reopened = get(value.get_bool(), at, "true or false");
       } else {
@@ -171,7 +212,7 @@ struct TicketReader::Impl {
                           : key == "zone"     ? &c.zone
                                               : nullptr;
       if (slot != nullptr) {
-        *slot = text(value, at);
+        assign_text(*slot, value, at);
       } else {
         custom(c.fields, "customer", key, value, at);
       }
@@ -182,13 +223,13 @@ struct TicketReader::Impl {
     for (const auto [key, value] : get(v.get_object(), {"contract"}, "an object")) {
       const Where at{"contract", std::string_view::npos, key};
       if (key == "id") {
-        c.id = text(value, at);
+        assign_text(c.id, value, at);
       } else if (key == "customer") {
-        c.customer = text(value, at);
+        assign_text(c.customer, value, at);
       } else if (key == "type") {
-        c.type = text(value, at);
+        assign_text(c.type, value, at);
       } else if (key == "sla") {
-        c.sla = text(value, at);
+        assign_text(c.sla, value, at);
       } else if (key == "start" || key == "valid_from" || key == "end" || key == "valid_to") {
         const auto s = view(value, at);
         auto& d = key == "start" || key == "valid_from" ? c.valid_from : c.valid_to;
@@ -203,11 +244,11 @@ struct TicketReader::Impl {
     for (const auto [key, value] : get(v.get_object(), {"order"}, "an object")) {
       const Where at{"order", std::string_view::npos, key};
       if (key == "id") {
-        o.id = text(value, at);
+        assign_text(o.id, value, at);
       } else if (key == "customer") {
-        o.customer = text(value, at);
+        assign_text(o.customer, value, at);
       } else if (key == "status") {
-        o.status = text(value, at);
+        assign_text(o.status, value, at);
       } else if (key == "value") {
         const auto s = scalar(value, at);
         if (const auto* d = std::get_if<double>(&s)) {
@@ -230,38 +271,58 @@ struct TicketReader::Impl {
     }
   }
 
-  void events_array(dom::element v, std::vector<TicketEvent>& out) {
+  // The events of one array, into out[n], out[n + 1], ...: the events of
+  // the record before are written over, their strings' buffers kept.
+  void events_array(dom::element v, std::vector<TicketEvent>& out, std::size_t& n) {
     std::size_t i = 0;
     for (const dom::element element : get(v.get_array(), {"events"}, "an array")) {
       const Where where_event{"events", i++};
-      auto& e = out.emplace_back();           // filled in place
+      if (n == out.size()) {
+        out.emplace_back();
+      } else {
+        out[n] = TicketEvent{};  // a move from empty strings keeps the buffers
+      }
+      auto& e = out[n++];
       std::optional<dom::element> raw_value;  // read once its field is known
       bool has_at = false, has_kind = false;
       for (const auto [key, value] : get(element.get_object(), where_event, "an object")) {
         const Where at{"events", where_event.index, key};
-        if (key == "at") {
-          e.at = instant(view(value, at), at);
-          has_at = true;
-        } else if (key == "kind") {
-          const auto kind = view(value, at);
-          const auto k = parse_event_kind(kind);
-          if (!k) throw ReadError{at, fmt::format("unknown event kind '{}'", kind)};
-          e.kind = *k;
-          has_kind = true;
-        } else if (key == "id") {
-          e.id = text(value, at);
-        } else if (key == "public") {
-          if (!value.is_null()) e.is_public = get(value.get_bool(), at, "true or false");
-        } else if (key == "to") {
-          e.to = text(value, at);
-        } else if (key == "field") {
-          e.field = text(value, at);
-        } else if (key == "value") {
-          raw_value = value;
-        } else if (key == "team") {
-          e.team = text(value, at);
-        } else if (key == "agent") {
-          e.agent = text(value, at);
+        switch (event_key(key)) {
+          case EventKey::at:
+            e.at = instant(view(value, at), at);
+            has_at = true;
+            break;
+          case EventKey::kind: {
+            const auto kind = view(value, at);
+            const auto k = parse_event_kind(kind);
+            if (!k) throw ReadError{at, fmt::format("unknown event kind '{}'", kind)};
+            e.kind = *k;
+            has_kind = true;
+            break;
+          }
+          case EventKey::id:
+            assign_text(e.id, value, at);
+            break;
+          case EventKey::is_public:
+            if (!value.is_null()) e.is_public = get(value.get_bool(), at, "true or false");
+            break;
+          case EventKey::to:
+            assign_text(e.to, value, at);
+            break;
+          case EventKey::field:
+            assign_text(e.field, value, at);
+            break;
+          case EventKey::value:
+            raw_value = value;
+            break;
+          case EventKey::team:
+            assign_text(e.team, value, at);
+            break;
+          case EventKey::agent:
+            assign_text(e.agent, value, at);
+            break;
+          case EventKey::other:
+            break;
         }
       }
       if (!has_at) throw ReadError{where_event, "missing \"at\""};
@@ -283,8 +344,8 @@ struct TicketReader::Impl {
 
   // The record (or the error that parsing it gave) into `out`.
   void fill(dom::element doc, simdjson::error_code parsed, TicketHistory& out) {
-    out.ticket = Ticket{};
-    out.events.clear();  // keeps its buffer
+    out.ticket = Ticket{};   // a move from empty strings keeps the buffers
+    std::size_t events = 0;  // out.events read so far; the rest are the last record's
     bool has_created = false;
     try {
       if (parsed) {
@@ -295,30 +356,42 @@ struct TicketReader::Impl {
         throw ReadError{Where{}, "not a JSON object"};
       }
       for (const auto [key, value] : record) {
-        if (key == "id") {
-          out.ticket.id = text(value, Where{"id"});
-        } else if (key == "created") {
-          if (value.is_null()) continue;  // null is the key left out
-          out.ticket.created = instant(view(value, Where{"created"}), Where{"created"});
-          has_created = true;
-        } else if (key == "ticket") {
-          ticket_object(value, out.ticket, has_created);
-        } else if (key == "customer") {
-          customer_object(value, out.ticket.customer);
-        } else if (key == "contract") {
-          contract_object(value, out.ticket.contract);
-        } else if (key == "order") {
-          order_object(value, out.ticket.order);
-        } else if (key == "events") {
-          if (!value.is_null()) events_array(value, out.events);
+        switch (record_key(key)) {
+          case RecordKey::id:
+            assign_text(out.ticket.id, value, Where{"id"});
+            break;
+          case RecordKey::created:
+            if (value.is_null()) break;  // null is the key left out
+            out.ticket.created = instant(view(value, Where{"created"}), Where{"created"});
+            has_created = true;
+            break;
+          case RecordKey::ticket:
+            ticket_object(value, out.ticket, has_created);
+            break;
+          case RecordKey::customer:
+            customer_object(value, out.ticket.customer);
+            break;
+          case RecordKey::contract:
+            contract_object(value, out.ticket.contract);
+            break;
+          case RecordKey::order:
+            order_object(value, out.ticket.order);
+            break;
+          case RecordKey::events:
+            if (!value.is_null()) events_array(value, out.events, events);
+            break;
+          case RecordKey::other:
+            break;
         }
       }
+      out.events.resize(events);
       if (out.ticket.id.empty())
         throw ReadError{Where{"id"}, "missing: every ticket needs an \"id\""};
       if (!has_created && options.require_created) {
         throw ReadError{Where{"created"}, "missing: every ticket needs \"created\""};
       }
     } catch (const ReadError& e) {
+      out.events.clear();  // none of the last record's
       const auto who =
           out.ticket.id.empty() ? std::string{} : fmt::format("ticket '{}': ", out.ticket.id);
       throw InvalidArgument(

@@ -23,20 +23,48 @@ bool two_digits(std::string_view s, std::size_t at, int& out) {
 
 namespace {
 
-// "2026-03-06T15:00:00Z", the form machines write: read straight into an
-// instant. Anything else (or an impossible date) goes the general way.
-std::optional<Instant> utc_seconds(std::string_view t) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  if (t.size() != 20 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' ||
-      t[16] != ':' || t[19] != 'Z' || !detail::read_digits(t, 0, 4, y) || !two_digits(t, 5, mo) ||
-      !two_digits(t, 8, d) || !two_digits(t, 11, h) || !two_digits(t, 14, mi) ||
-      !two_digits(t, 17, s) || h > 23 || mi > 59 || s > 59) {
+// "2026-03-06T15:00:00Z" and "2026-03-06T15:00:00+01:00", the forms
+// machines write, read straight into an instant: every digit checked at
+// once, the day counted by arithmetic (days_from_civil, as <chrono> counts
+// it). Anything else, an impossible date or time included, goes the general
+// way, which gives the same instant or the error that names the text.
+std::optional<Instant> canonical(std::string_view t) {
+  if (t.size() != 20 && t.size() != 25) return std::nullopt;
+  const auto* p = reinterpret_cast<const unsigned char*>(t.data());
+  unsigned bad = 0;  // any bit set: a byte that is not a digit
+  const auto digit = [&](std::size_t i) {
+    const unsigned v = p[i] - unsigned{'0'};
+    bad |= static_cast<unsigned>(v > 9);
+    return v;
+  };
+  const auto two = [&](std::size_t i) { return digit(i) * 10 + digit(i + 1); };
+  const unsigned y = two(0) * 100 + two(2), mo = two(5), d = two(8);
+  const unsigned h = two(11), mi = two(14), s = two(17);
+  if (bad != 0 || p[4] != '-' || p[7] != '-' || p[10] != 'T' || p[13] != ':' || p[16] != ':' ||
+      h > 23 || mi > 59 || s > 59 || mo - 1 > 11 || d == 0) {
     return std::nullopt;
   }
-  const year_month_day date{year{y}, month{static_cast<unsigned>(mo)},
-                            day{static_cast<unsigned>(d)}};
-  if (!date.ok()) return std::nullopt;
-  return sys_days{date} + hours{h} + minutes{mi} + seconds{s};
+  static constexpr unsigned char kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+  if (d > kDays[mo - 1] + unsigned{mo == 2 && leap}) return std::nullopt;
+  long long offset = 0;  // seconds east of UTC
+  if (t.size() == 20) {
+    if (p[19] != 'Z') return std::nullopt;
+  } else {
+    const unsigned oh = two(20), om = two(23);
+    if (bad != 0 || (p[19] != '+' && p[19] != '-') || p[22] != ':' || oh > 23 || om > 59) {
+      return std::nullopt;
+    }
+    offset = (p[19] == '-' ? -1 : 1) * static_cast<long long>(oh * 3600 + om * 60);
+  }
+  // days_from_civil (H. Hinnant): March-based years, so February ends one.
+  const int yy = static_cast<int>(y) - (mo <= 2 ? 1 : 0);
+  const int era = (yy >= 0 ? yy : yy - 399) / 400;
+  const auto yoe = static_cast<unsigned>(yy - era * 400);
+  const unsigned doy = (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  const long long days = static_cast<long long>(era) * 146097 + doe - 719468;
+  return Instant{Seconds{days * 86400 + h * 3600 + mi * 60 + s - offset}};
 }
 
 }  // namespace
@@ -61,7 +89,7 @@ bool has_fraction(std::string_view text) noexcept {
 }
 
 Instant parse_time(std::string_view text, const TimeZone& zone, Fractions fractions) {
-  if (const auto fast = utc_seconds(text)) return *fast;
+  if (const auto fast = canonical(text)) return *fast;
   auto fail = [&](std::string_view why) {
     throw InvalidArgument(fmt::format("invalid time '{}': {}", text, why));
   };
