@@ -271,18 +271,30 @@ struct TicketReader::Impl {
     }
   }
 
+  // An event of the record before as a new one (TicketEvent{}), its
+  // strings' buffers kept: every member this reader writes, and no other,
+  // since the others stay as they were made.
+  static TicketEvent& reset(TicketEvent& e) {
+    e.at = Instant{};
+    e.kind = EventKind::created;
+    e.id.clear();
+    e.is_public = true;
+    e.to.clear();
+    e.field.clear();
+    e.value = std::monostate{};
+    e.team.clear();
+    e.agent.clear();
+    return e;
+  }
+
   // The events of one array, into out[n], out[n + 1], ...: the events of
   // the record before are written over, their strings' buffers kept.
   void events_array(dom::element v, std::vector<TicketEvent>& out, std::size_t& n) {
     std::size_t i = 0;
     for (const dom::element element : get(v.get_array(), {"events"}, "an array")) {
       const Where where_event{"events", i++};
-      if (n == out.size()) {
-        out.emplace_back();
-      } else {
-        out[n] = TicketEvent{};  // a move from empty strings keeps the buffers
-      }
-      auto& e = out[n++];
+      auto& e = n == out.size() ? out.emplace_back() : reset(out[n]);
+      ++n;
       std::optional<dom::element> raw_value;  // read once its field is known
       bool has_at = false, has_kind = false;
       for (const auto [key, value] : get(element.get_object(), where_event, "an object")) {

@@ -23,36 +23,43 @@ bool two_digits(std::string_view s, std::size_t at, int& out) {
 
 namespace {
 
+// Two digits at `p` as a number, or 100 when either is not a digit (every
+// caller bounds the number below that).
+unsigned two_at(const unsigned char* p) {
+  const unsigned hi = p[0] - unsigned{'0'}, lo = p[1] - unsigned{'0'};
+  return hi > 9 || lo > 9 ? 100 : hi * 10 + lo;
+}
+
 // "2026-03-06T15:00:00Z" and "2026-03-06T15:00:00+01:00", the forms
-// machines write, read straight into an instant: every digit checked at
+// machines write, read straight into an instant: each digit checked
 // once, the day counted by arithmetic (days_from_civil, as <chrono> counts
 // it). Anything else, an impossible date or time included, goes the general
 // way, which gives the same instant or the error that names the text.
 std::optional<Instant> canonical(std::string_view t) {
-  if (t.size() != 20 && t.size() != 25) return std::nullopt;
-  const auto* p = reinterpret_cast<const unsigned char*>(t.data());
-  unsigned bad = 0;  // any bit set: a byte that is not a digit
-  const auto digit = [&](std::size_t i) {
-    const unsigned v = p[i] - unsigned{'0'};
-    bad |= static_cast<unsigned>(v > 9);
-    return v;
-  };
-  const auto two = [&](std::size_t i) { return digit(i) * 10 + digit(i + 1); };
-  const unsigned y = two(0) * 100 + two(2), mo = two(5), d = two(8);
-  const unsigned h = two(11), mi = two(14), s = two(17);
-  if (bad != 0 || p[4] != '-' || p[7] != '-' || p[10] != 'T' || p[13] != ':' || p[16] != ':' ||
-      h > 23 || mi > 59 || s > 59 || mo - 1 > 11 || d == 0) {
+  if (t.size() != 20 && t.size() != 25) [[unlikely]] {
     return std::nullopt;
   }
+  const auto* p = reinterpret_cast<const unsigned char*>(t.data());
+  const unsigned century = two_at(p), year_of = two_at(p + 2), mo = two_at(p + 5),
+                 d = two_at(p + 8), h = two_at(p + 11), mi = two_at(p + 14), s = two_at(p + 17);
+  if (century > 99 || year_of > 99 || p[4] != '-' || p[7] != '-' || p[10] != 'T' || p[13] != ':' ||
+      p[16] != ':' || h > 23 || mi > 59 || s > 59 || mo - 1 > 11 || d - 1 > 30) [[unlikely]] {
+    return std::nullopt;
+  }
+  const unsigned y = century * 100 + year_of;
   static constexpr unsigned char kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-  if (d > kDays[mo - 1] + unsigned{mo == 2 && leap}) return std::nullopt;
+  if (d > kDays[mo - 1] + unsigned{mo == 2 && leap}) [[unlikely]] {
+    return std::nullopt;
+  }
   long long offset = 0;  // seconds east of UTC
-  if (t.size() == 20) {
-    if (p[19] != 'Z') return std::nullopt;
+  if (t.size() == 20) [[likely]] {
+    if (p[19] != 'Z') [[unlikely]] {
+      return std::nullopt;
+    }
   } else {
-    const unsigned oh = two(20), om = two(23);
-    if (bad != 0 || (p[19] != '+' && p[19] != '-') || p[22] != ':' || oh > 23 || om > 59) {
+    const unsigned oh = two_at(p + 20), om = two_at(p + 23);
+    if ((p[19] != '+' && p[19] != '-') || p[22] != ':' || oh > 23 || om > 59) [[unlikely]] {
       return std::nullopt;
     }
     offset = (p[19] == '-' ? -1 : 1) * static_cast<long long>(oh * 3600 + om * 60);
@@ -89,7 +96,9 @@ bool has_fraction(std::string_view text) noexcept {
 }
 
 Instant parse_time(std::string_view text, const TimeZone& zone, Fractions fractions) {
-  if (const auto fast = canonical(text)) return *fast;
+  if (const auto fast = canonical(text)) [[likely]] {
+    return *fast;
+  }
   auto fail = [&](std::string_view why) {
     throw InvalidArgument(fmt::format("invalid time '{}': {}", text, why));
   };
