@@ -105,47 +105,6 @@ FieldValue field_value(const Scalar& s, const FieldInfo& f, const Where& where,
   return std::monostate{};
 }
 
-// The keys of a record and of an event, found by their length first: one
-// comparison of a few bytes per key rather than a string compare per
-// candidate, on every key of every line.
-enum class RecordKey { other, id, created, ticket, customer, contract, order, events };
-
-RecordKey record_key(std::string_view k) {
-  using enum RecordKey;
-  switch (k.size()) {
-    case 2:
-      return k == "id" ? id : other;
-    case 5:
-      return k == "order" ? order : other;
-    case 6:
-      return k == "ticket" ? ticket : k == "events" ? events : other;
-    case 7:
-      return k == "created" ? created : other;
-    case 8:
-      return k == "customer" ? customer : k == "contract" ? contract : other;
-    default:
-      return other;
-  }
-}
-
-enum class EventKey { other, at, kind, id, is_public, to, field, value, team, agent };
-
-EventKey event_key(std::string_view k) {
-  using enum EventKey;
-  switch (k.size()) {
-    case 2:
-      return k == "at" ? at : k == "id" ? id : k == "to" ? to : other;
-    case 4:
-      return k == "kind" ? kind : k == "team" ? team : other;
-    case 5:
-      return k == "field" ? field : k == "value" ? value : k == "agent" ? agent : other;
-    case 6:
-      return k == "public" ? is_public : other;
-    default:
-      return other;
-  }
-}
-
 }  // namespace
 
 struct TicketReader::Impl {
@@ -273,7 +232,8 @@ struct TicketReader::Impl {
 
   // An event of the record before as a new one (TicketEvent{}), its
   // strings' buffers kept: every member this reader writes, and no other,
-  // since the others stay as they were made.
+  // since the others stay as they were made. (Assigning a TicketEvent{}
+  // makes and destroys a temporary: 1,500 instructions a ticket more.)
   static TicketEvent& reset(TicketEvent& e) {
     e.at = Instant{};
     e.kind = EventKind::created;
@@ -288,7 +248,8 @@ struct TicketReader::Impl {
   }
 
   // The events of one array, into out[n], out[n + 1], ...: the events of
-  // the record before are written over, their strings' buffers kept.
+  // the record before are written over, their strings' buffers kept, so
+  // that reading allocates nothing once they have grown.
   void events_array(dom::element v, std::vector<TicketEvent>& out, std::size_t& n) {
     std::size_t i = 0;
     for (const dom::element element : get(v.get_array(), {"events"}, "an array")) {
@@ -299,42 +260,29 @@ struct TicketReader::Impl {
       bool has_at = false, has_kind = false;
       for (const auto [key, value] : get(element.get_object(), where_event, "an object")) {
         const Where at{"events", where_event.index, key};
-        switch (event_key(key)) {
-          case EventKey::at:
-            e.at = instant(view(value, at), at);
-            has_at = true;
-            break;
-          case EventKey::kind: {
-            const auto kind = view(value, at);
-            const auto k = parse_event_kind(kind);
-            if (!k) throw ReadError{at, fmt::format("unknown event kind '{}'", kind)};
-            e.kind = *k;
-            has_kind = true;
-            break;
-          }
-          case EventKey::id:
-            assign_text(e.id, value, at);
-            break;
-          case EventKey::is_public:
-            if (!value.is_null()) e.is_public = get(value.get_bool(), at, "true or false");
-            break;
-          case EventKey::to:
-            assign_text(e.to, value, at);
-            break;
-          case EventKey::field:
-            assign_text(e.field, value, at);
-            break;
-          case EventKey::value:
-            raw_value = value;
-            break;
-          case EventKey::team:
-            assign_text(e.team, value, at);
-            break;
-          case EventKey::agent:
-            assign_text(e.agent, value, at);
-            break;
-          case EventKey::other:
-            break;
+        if (key == "at") {
+          e.at = instant(view(value, at), at);
+          has_at = true;
+        } else if (key == "kind") {
+          const auto kind = view(value, at);
+          const auto k = parse_event_kind(kind);
+          if (!k) throw ReadError{at, fmt::format("unknown event kind '{}'", kind)};
+          e.kind = *k;
+          has_kind = true;
+        } else if (key == "id") {
+          assign_text(e.id, value, at);
+        } else if (key == "public") {
+          if (!value.is_null()) e.is_public = get(value.get_bool(), at, "true or false");
+        } else if (key == "to") {
+          assign_text(e.to, value, at);
+        } else if (key == "field") {
+          assign_text(e.field, value, at);
+        } else if (key == "value") {
+          raw_value = value;
+        } else if (key == "team") {
+          assign_text(e.team, value, at);
+        } else if (key == "agent") {
+          assign_text(e.agent, value, at);
         }
       }
       if (!has_at) throw ReadError{where_event, "missing \"at\""};
@@ -368,32 +316,22 @@ struct TicketReader::Impl {
         throw ReadError{Where{}, "not a JSON object"};
       }
       for (const auto [key, value] : record) {
-        switch (record_key(key)) {
-          case RecordKey::id:
-            assign_text(out.ticket.id, value, Where{"id"});
-            break;
-          case RecordKey::created:
-            if (value.is_null()) break;  // null is the key left out
-            out.ticket.created = instant(view(value, Where{"created"}), Where{"created"});
-            has_created = true;
-            break;
-          case RecordKey::ticket:
-            ticket_object(value, out.ticket, has_created);
-            break;
-          case RecordKey::customer:
-            customer_object(value, out.ticket.customer);
-            break;
-          case RecordKey::contract:
-            contract_object(value, out.ticket.contract);
-            break;
-          case RecordKey::order:
-            order_object(value, out.ticket.order);
-            break;
-          case RecordKey::events:
-            if (!value.is_null()) events_array(value, out.events, events);
-            break;
-          case RecordKey::other:
-            break;
+        if (key == "id") {
+          out.ticket.id = text(value, Where{"id"});
+        } else if (key == "created") {
+          if (value.is_null()) continue;  // null is the key left out
+          out.ticket.created = instant(view(value, Where{"created"}), Where{"created"});
+          has_created = true;
+        } else if (key == "ticket") {
+          ticket_object(value, out.ticket, has_created);
+        } else if (key == "customer") {
+          customer_object(value, out.ticket.customer);
+        } else if (key == "contract") {
+          contract_object(value, out.ticket.contract);
+        } else if (key == "order") {
+          order_object(value, out.ticket.order);
+        } else if (key == "events") {
+          if (!value.is_null()) events_array(value, out.events, events);
         }
       }
       out.events.resize(events);
