@@ -230,6 +230,35 @@ struct TicketReader::Impl {
     }
   }
 
+  // The ticket of the record before as a new one (Ticket{}), its strings'
+  // buffers kept: every member, since the reader writes nearly all (and
+  // one it writes must be reset here). `= Ticket{}` zero-filled a kilobyte
+  // (a `rep stos`, an eighth of fill's time) and moved 23 strings.
+  static void reset(Ticket& t) {
+    for (auto* s : {&t.id, &t.subject, &t.channel, &t.category, &t.priority, &t.status, &t.team,
+                    &t.queue, &t.assignee}) {
+      s->clear();
+    }
+    t.created = Instant{};
+    t.reopened = false;
+    t.fields.clear();
+    auto& c = t.customer;
+    for (auto* s : {&c.id, &c.name, &c.tier, &c.region, &c.language, &c.country, &c.zone}) {
+      s->clear();
+    }
+    c.fields.clear();
+    auto& k = t.contract;
+    for (auto* s : {&k.id, &k.customer, &k.type, &k.sla}) s->clear();
+    k.valid_from.reset();
+    k.valid_to.reset();
+    k.fields.clear();
+    auto& o = t.order;
+    for (auto* s : {&o.id, &o.customer, &o.status}) s->clear();
+    o.value.reset();
+    o.due = std::monostate{};
+    o.fields.clear();
+  }
+
   // An event of the record before as a new one (TicketEvent{}), its
   // strings' buffers kept: every member this reader writes, and no other,
   // since the others stay as they were made. (Assigning a TicketEvent{}
@@ -304,7 +333,7 @@ struct TicketReader::Impl {
 
   // The record (or the error that parsing it gave) into `out`.
   void fill(dom::element doc, simdjson::error_code parsed, TicketHistory& out) {
-    out.ticket = Ticket{};   // a move from empty strings keeps the buffers
+    reset(out.ticket);
     std::size_t events = 0;  // out.events read so far; the rest are the last record's
     bool has_created = false;
     try {

@@ -23,6 +23,7 @@ calendar always {
   mon..sun 00:00-24:00
 }
 field ticket.score : number
+field customer.segment : text
 sla gold for ticket.priority == high {
   calendar always
   first_response 1h
@@ -35,9 +36,10 @@ sla gold for ticket.priority == high {
 // compare whole.
 std::string shown(const slakit::TicketHistory& h) {
   const auto& t = h.ticket;
-  auto out = fmt::format("{} {} [{} {} {} {}] {} [{}] {} {}\n", t.id,
+  auto out = fmt::format("{} {} [{} {} {} {}] {} [{}] {} {} {}\n", t.id,
                          t.created.time_since_epoch().count(), t.subject, t.priority, t.status,
-                         t.team, t.reopened, t.customer.region, t.contract.sla, t.fields.size());
+                         t.team, t.reopened, t.customer.region, t.contract.sla, t.fields.size(),
+                         t.customer.fields.size());
   for (const auto& e : h.events) {
     const auto* text = std::get_if<std::string>(&e.value);
     const auto* number = std::get_if<double>(&e.value);
@@ -67,7 +69,7 @@ constexpr std::string_view kFull =
     R"({"id": "T-1-with-an-id-longer-than-sixteen", "created": "2026-03-02T08:00:00Z",)"
     R"( "ticket": {"subject": "printer on fire, again and again", "priority": "high",)"
     R"( "status": "open", "team": "first-line-support-emea", "reopened": true,)"
-    R"( "score": 7}, "customer": {"region": "emea-and-the-rest"},)"
+    R"( "score": 7}, "customer": {"region": "emea-and-the-rest", "segment": "enterprise"},)"
     R"( "contract": {"sla": "gold-with-extras-for-all"}, "events": [)"
     R"({"at": "2026-03-02T08:05:00+01:00", "kind": "assigned", "id": "e-1-a-long-event-id",)"
     R"( "team": "second-line-support-emea", "agent": "agent-with-a-long-name"},)"
@@ -105,6 +107,7 @@ TEST_CASE("a record read after another holds nothing of it") {
   CHECK(history.events.empty());
   CHECK(history.ticket.subject.empty());
   CHECK(history.ticket.fields.empty());
+  CHECK(history.ticket.customer.fields.empty());
 }
 
 // docs/cli.md, "Errors": a line that cannot be read is reported and the
