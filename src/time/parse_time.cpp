@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <optional>
 
 #include "digits.hpp"
@@ -30,11 +31,28 @@ unsigned two_at(const unsigned char* p) {
   return hi > 9 || lo > 9 ? 100 : hi * 10 + lo;
 }
 
+// The days from 1970-01-01 to the first day of each year from kFirstYear on
+// (257 of them: the last one ends the year before): a table rather than
+// days_from_civil's chain of multiplications on every instant read.
+constexpr unsigned kFirstYear = 1900;
+constexpr auto kYearStarts = [] {
+  std::array<int, 257> starts{};
+  int days = -25567;  // 1900-01-01
+  for (unsigned i = 0; i < starts.size(); ++i) {
+    starts[i] = days;
+    const auto y = kFirstYear + i;
+    days += y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) ? 366 : 365;
+  }
+  return starts;
+}();
+static_assert(kYearStarts[0] == sys_days{year{1900} / 1 / 1}.time_since_epoch().count());
+static_assert(kYearStarts[256] == sys_days{year{2156} / 1 / 1}.time_since_epoch().count());
+
 // "2026-03-06T15:00:00Z" and "2026-03-06T15:00:00+01:00", the forms
-// machines write, read straight into an instant: each digit checked
-// once, the day counted by arithmetic (days_from_civil, as <chrono> counts
-// it). Anything else, an impossible date or time included, goes the general
-// way, which gives the same instant or the error that names the text.
+// machines write, from 1900 to 2155, read straight into an instant: each
+// digit checked once, the day found in kYearStarts. Anything else, an
+// impossible date or time included, goes the general way, which gives the
+// same instant or the error that names the text.
 std::optional<Instant> canonical(std::string_view t) {
   if (t.size() != 20 && t.size() != 25) [[unlikely]] {
     return std::nullopt;
@@ -47,8 +65,14 @@ std::optional<Instant> canonical(std::string_view t) {
     return std::nullopt;
   }
   const unsigned y = century * 100 + year_of;
+  if (y - kFirstYear >= kYearStarts.size() - 1) [[unlikely]] {
+    return std::nullopt;
+  }
+  const int first_day = kYearStarts[y - kFirstYear];
+  const bool leap = kYearStarts[y - kFirstYear + 1] - first_day == 366;
   static constexpr unsigned char kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+  static constexpr unsigned short kBefore[] = {0,   31,  59,  90,  120, 151,
+                                               181, 212, 243, 273, 304, 334};
   if (d > kDays[mo - 1] + unsigned{mo == 2 && leap}) [[unlikely]] {
     return std::nullopt;
   }
@@ -64,13 +88,8 @@ std::optional<Instant> canonical(std::string_view t) {
     }
     offset = (p[19] == '-' ? -1 : 1) * static_cast<long long>(oh * 3600 + om * 60);
   }
-  // days_from_civil (H. Hinnant): March-based years, so February ends one.
-  const int yy = static_cast<int>(y) - (mo <= 2 ? 1 : 0);
-  const int era = (yy >= 0 ? yy : yy - 399) / 400;
-  const auto yoe = static_cast<unsigned>(yy - era * 400);
-  const unsigned doy = (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  const long long days = static_cast<long long>(era) * 146097 + doe - 719468;
+  const long long days =
+      first_day + kBefore[mo - 1] + (mo > 2 && leap ? 1 : 0) + static_cast<int>(d) - 1;
   return Instant{Seconds{days * 86400 + h * 3600 + mi * 60 + s - offset}};
 }
 
