@@ -54,6 +54,11 @@ inline std::string_view view(simdjson::dom::element v, const Where& where) {
 inline std::string text(simdjson::dom::element v, const Where& where) {
   return std::string{view(v, where)};
 }
+/// The same into `to`, whose buffer is kept: a reader that fills one record
+/// after another allocates nothing once its strings have grown.
+inline void assign_text(std::string& to, simdjson::dom::element v, const Where& where) {
+  to.assign(view(v, where));
+}
 /// RFC 3339 with its offset: a time without one would depend on a zone.
 /// Throws ReadError.
 Instant instant(std::string_view s, const Where& where, Fractions fractions = Fractions::truncate);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <optional>
 
 #include "digits.hpp"
@@ -23,20 +24,73 @@ bool two_digits(std::string_view s, std::size_t at, int& out) {
 
 namespace {
 
-// "2026-03-06T15:00:00Z", the form machines write: read straight into an
-// instant. Anything else (or an impossible date) goes the general way.
-std::optional<Instant> utc_seconds(std::string_view t) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  if (t.size() != 20 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' ||
-      t[16] != ':' || t[19] != 'Z' || !detail::read_digits(t, 0, 4, y) || !two_digits(t, 5, mo) ||
-      !two_digits(t, 8, d) || !two_digits(t, 11, h) || !two_digits(t, 14, mi) ||
-      !two_digits(t, 17, s) || h > 23 || mi > 59 || s > 59) {
+// Two digits at `p` as a number, or 100 when either is not a digit (every
+// caller bounds the number below that).
+unsigned two_at(const unsigned char* p) {
+  const unsigned hi = p[0] - unsigned{'0'}, lo = p[1] - unsigned{'0'};
+  return hi > 9 || lo > 9 ? 100 : hi * 10 + lo;
+}
+
+// The days from 1970-01-01 to the first day of each year from kFirstYear on
+// (257 of them: the last one ends the year before): a table rather than
+// days_from_civil's chain of multiplications on every instant read.
+constexpr unsigned kFirstYear = 1900;
+constexpr auto kYearStarts = [] {
+  std::array<int, 257> starts{};
+  int days = -25567;  // 1900-01-01
+  for (unsigned i = 0; i < starts.size(); ++i) {
+    starts[i] = days;
+    const auto y = kFirstYear + i;
+    days += y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) ? 366 : 365;
+  }
+  return starts;
+}();
+static_assert(kYearStarts[0] == sys_days{year{1900} / 1 / 1}.time_since_epoch().count());
+static_assert(kYearStarts[256] == sys_days{year{2156} / 1 / 1}.time_since_epoch().count());
+
+// "2026-03-06T15:00:00Z" and "2026-03-06T15:00:00+01:00", the forms
+// machines write, from 1900 to 2155, read straight into an instant: each
+// digit checked once, the day found in kYearStarts. Anything else, an
+// impossible date or time included, goes the general way, which gives the
+// same instant or the error that names the text.
+std::optional<Instant> canonical(std::string_view t) {
+  if (t.size() != 20 && t.size() != 25) [[unlikely]] {
     return std::nullopt;
   }
-  const year_month_day date{year{y}, month{static_cast<unsigned>(mo)},
-                            day{static_cast<unsigned>(d)}};
-  if (!date.ok()) return std::nullopt;
-  return sys_days{date} + hours{h} + minutes{mi} + seconds{s};
+  const auto* p = reinterpret_cast<const unsigned char*>(t.data());
+  const unsigned century = two_at(p), year_of = two_at(p + 2), mo = two_at(p + 5),
+                 d = two_at(p + 8), h = two_at(p + 11), mi = two_at(p + 14), s = two_at(p + 17);
+  if (century > 99 || year_of > 99 || p[4] != '-' || p[7] != '-' || p[10] != 'T' || p[13] != ':' ||
+      p[16] != ':' || h > 23 || mi > 59 || s > 59 || mo - 1 > 11 || d - 1 > 30) [[unlikely]] {
+    return std::nullopt;
+  }
+  const unsigned y = century * 100 + year_of;
+  if (y - kFirstYear >= kYearStarts.size() - 1) [[unlikely]] {
+    return std::nullopt;
+  }
+  const int first_day = kYearStarts[y - kFirstYear];
+  const bool leap = kYearStarts[y - kFirstYear + 1] - first_day == 366;
+  static constexpr unsigned char kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  static constexpr unsigned short kBefore[] = {0,   31,  59,  90,  120, 151,
+                                               181, 212, 243, 273, 304, 334};
+  if (d > kDays[mo - 1] + unsigned{mo == 2 && leap}) [[unlikely]] {
+    return std::nullopt;
+  }
+  long long offset = 0;  // seconds east of UTC
+  if (t.size() == 20) [[likely]] {
+    if (p[19] != 'Z') [[unlikely]] {
+      return std::nullopt;
+    }
+  } else {
+    const unsigned oh = two_at(p + 20), om = two_at(p + 23);
+    if ((p[19] != '+' && p[19] != '-') || p[22] != ':' || oh > 23 || om > 59) [[unlikely]] {
+      return std::nullopt;
+    }
+    offset = (p[19] == '-' ? -1 : 1) * static_cast<long long>(oh * 3600 + om * 60);
+  }
+  const long long days =
+      first_day + kBefore[mo - 1] + (mo > 2 && leap ? 1 : 0) + static_cast<int>(d) - 1;
+  return Instant{Seconds{days * 86400 + h * 3600 + mi * 60 + s - offset}};
 }
 
 }  // namespace
@@ -61,7 +115,9 @@ bool has_fraction(std::string_view text) noexcept {
 }
 
 Instant parse_time(std::string_view text, const TimeZone& zone, Fractions fractions) {
-  if (const auto fast = utc_seconds(text)) return *fast;
+  if (const auto fast = canonical(text)) [[likely]] {
+    return *fast;
+  }
   auto fail = [&](std::string_view why) {
     throw InvalidArgument(fmt::format("invalid time '{}': {}", text, why));
   };

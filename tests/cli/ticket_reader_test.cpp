@@ -1,0 +1,159 @@
+// TicketReader (src/cli/ticket_reader.hpp), the one ticket reader: each line
+// is a ticket of its own, whatever the line before held, although the
+// reader writes over the history it read last (its events and strings are
+// reused, so that reading allocates nothing once they have grown).
+#include "ticket_reader.hpp"
+
+#include <slakit/error.hpp>
+#include <slakit/slakit.hpp>
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace {
+
+const slakit::RuleSet& rules() {
+  static const auto r = slakit::compile_or_throw({{"reader.sla", R"(
+calendar always {
+  zone "UTC"
+  mon..sun 00:00-24:00
+}
+field ticket.score : number
+field customer.segment : text
+sla gold for ticket.priority == high {
+  calendar always
+  first_response 1h
+}
+)"}});
+  return r;
+}
+
+// A history as text: every member the reader writes, so that two readings
+// compare whole.
+std::string shown(const slakit::TicketHistory& h) {
+  const auto& t = h.ticket;
+  auto out = fmt::format("{} {} [{} {} {} {}] {} [{}] {} {} {}\n", t.id,
+                         t.created.time_since_epoch().count(), t.subject, t.priority, t.status,
+                         t.team, t.reopened, t.customer.region, t.contract.sla, t.fields.size(),
+                         t.customer.fields.size());
+  for (const auto& e : h.events) {
+    const auto* text = std::get_if<std::string>(&e.value);
+    const auto* number = std::get_if<double>(&e.value);
+    out +=
+        fmt::format("  {} {} [{}] {} [{}] [{}] [{}] [{}] [{}]\n", e.at.time_since_epoch().count(),
+                    slakit::event_kind_name(e.kind), e.id, e.is_public, e.to, e.field,
+                    text != nullptr     ? *text
+                    : number != nullptr ? fmt::format("{}", *number)
+                                        : std::string{e.value.index() == 0 ? "none" : "?"},
+                    e.team, e.agent);
+  }
+  return out;
+}
+
+std::string read_fresh(std::string_view line) {
+  slakit::cli::JsonChunk chunk;
+  slakit::cli::load_chunk(chunk, line);
+  slakit::cli::TicketReader reader{rules()};
+  slakit::TicketHistory history;
+  reader.read(chunk.lines.at(0), history);
+  return shown(history);
+}
+
+// Every member of an event that the reader writes, each with a value that
+// is not its default, and longer than a string holds in place.
+constexpr std::string_view kFull =
+    R"({"id": "T-1-with-an-id-longer-than-sixteen", "created": "2026-03-02T08:00:00Z",)"
+    R"( "ticket": {"subject": "printer on fire, again and again", "priority": "high",)"
+    R"( "status": "open", "team": "first-line-support-emea", "reopened": true,)"
+    R"( "score": 7}, "customer": {"region": "emea-and-the-rest", "segment": "enterprise"},)"
+    R"( "contract": {"sla": "gold-with-extras-for-all"}, "events": [)"
+    R"({"at": "2026-03-02T08:05:00+01:00", "kind": "assigned", "id": "e-1-a-long-event-id",)"
+    R"( "team": "second-line-support-emea", "agent": "agent-with-a-long-name"},)"
+    R"( {"at": "2026-03-02T09:00:00Z", "kind": "agent_replied", "public": false},)"
+    R"( {"at": "2026-03-02T10:00:00Z", "kind": "status_changed", "to": "pending_customer_reply"},)"
+    R"( {"at": "2026-03-02T11:00:00Z", "kind": "field_changed", "field": "ticket.score",)"
+    R"( "value": 9}]})";
+
+// As many events, each written over one of kFull's with none of its members.
+constexpr std::string_view kSmall =
+    R"({"id": "T-2", "created": "2026-03-03T08:00:00Z", "events": [)"
+    R"({"at": "2026-03-03T09:00:00Z", "kind": "agent_replied"},)"
+    R"( {"at": "2026-03-03T10:00:00Z", "kind": "solved"},)"
+    R"( {"at": "2026-03-03T11:00:00Z", "kind": "reopened"},)"
+    R"( {"at": "2026-03-03T12:00:00Z", "kind": "closed"}]})";
+
+}  // namespace
+
+// docs/cli.md, "Input": "One JSON object per line" -- each line is read as
+// the ticket it holds, and nothing of the line before.
+TEST_CASE("a record read after another holds nothing of it") {
+  slakit::cli::JsonChunk chunk;
+  const std::string text = fmt::format("{}\n{}\n{}\n{}\n", kFull, kSmall, kFull,
+                                       R"({"id": "T-3", "created": "2026-03-04T08:00:00Z"})");
+  slakit::cli::load_chunk(chunk, text);
+  REQUIRE(chunk.lines.size() == 4);
+  slakit::cli::TicketReader reader{rules()};
+  slakit::TicketHistory history;
+  std::size_t i = 0;
+  for (const std::string_view line : {kFull, kSmall, kFull}) {
+    reader.read(chunk.lines[i++], history);
+    CHECK(shown(history) == read_fresh(line));
+  }
+  reader.read(chunk.lines[3], history);
+  CHECK(history.events.empty());
+  CHECK(history.ticket.subject.empty());
+  CHECK(history.ticket.fields.empty());
+  CHECK(history.ticket.customer.fields.empty());
+}
+
+// docs/cli.md, "Errors": a line that cannot be read is reported and the
+// others go on; the history of a line that failed keeps no event of the one
+// before.
+TEST_CASE("a record that fails leaves none of the last record's events") {
+  slakit::cli::JsonChunk chunk;
+  const std::string text = fmt::format(
+      "{}\n{}\n", kFull,
+      R"({"id": "T-4", "created": "2026-03-04T08:00:00Z", "events": [)"
+      R"({"at": "2026-03-04T09:00:00Z", "kind": "solved"}, {"at": "soon", "kind": "closed"}]})");
+  slakit::cli::load_chunk(chunk, text);
+  slakit::cli::TicketReader reader{rules()};
+  slakit::TicketHistory history;
+  reader.read(chunk.lines[0], history);
+  REQUIRE(history.events.size() == 4);
+  CHECK_THROWS_WITH_AS(reader.read(chunk.lines[1], history),
+                       "ticket 'T-4': events[1].at: invalid time 'soon': expected RFC 3339 with "
+                       "an offset, like 2026-03-06T15:00:00Z",
+                       slakit::InvalidArgument);
+  CHECK(history.events.empty());
+}
+
+// docs/cli.md, "Input": kind is one of created, customer_replied,
+// agent_replied, status_changed, field_changed, assigned, handed_back,
+// solved, reopened, closed -- and nothing else, however close.
+TEST_CASE("every event kind reads by its name, and nothing near a name does") {
+  std::size_t kinds = 0;
+  for (int k = 0;; ++k) {
+    const auto kind = static_cast<slakit::EventKind>(k);
+    const auto name = std::string{slakit::event_kind_name(kind)};
+    if (name == "?") break;
+    ++kinds;
+    CAPTURE(name);
+    CHECK(slakit::parse_event_kind(name) == kind);
+    CHECK_FALSE(slakit::parse_event_kind(name + "d"));
+    CHECK_FALSE(slakit::parse_event_kind(name.substr(0, name.size() - 1)));
+    for (const std::size_t at : {std::size_t{0}, name.size() - 1}) {
+      auto changed = name;  // the same length, one letter changed
+      changed[at] = 'x';
+      CHECK_FALSE(slakit::parse_event_kind(changed));
+    }
+  }
+  CHECK(kinds == 10);
+  for (const std::string_view wrong : {"", "a", "Created", "closed ", "solved\n", "teleported"}) {
+    CAPTURE(wrong);
+    CHECK_FALSE(slakit::parse_event_kind(wrong));
+  }
+}
