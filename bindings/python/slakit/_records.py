@@ -13,7 +13,7 @@ import gc
 import json
 from typing import Iterable, Iterator, List, Optional
 
-from . import _convert, _core
+from . import _convert, _core, _frames
 
 # The columns of a target cycle in evaluate_frame, in the CLI's order.
 _CYCLE_COLUMNS = [
@@ -93,9 +93,10 @@ def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
     without any cycle has none."""
     import pandas as pd
 
-    text, failures = _convert.lines_of_frame(tickets, events)
+    text, failures = _frames.lines_of_frame(tickets, events)
     texts, errors = _failed(*_core._evaluate_lines(self, text, now, False, threads), failures)
-    # A failed ticket keeps its id, so that its row joins back to the frame.
+    # Each row has the frame's own id (an integer id stays an integer), so
+    # that it joins back to the frame; a failed ticket's too.
     ids = tickets["id"].tolist() if "id" in tickets.columns else [None] * len(texts)
     rows = []
     with _no_gc():
@@ -106,7 +107,7 @@ def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
             e = json.loads(text_)
             for kind in ("targets", "olas"):
                 for cycle in e[kind]:
-                    row = {"id": e["id"], "sla": e["sla"], "kind": _KIND[kind]}
+                    row = {"id": id_, "sla": e["sla"], "kind": _KIND[kind]}
                     row.update(cycle)
                     rows.append(row)
         columns = ["id", "sla", "kind"] + _CYCLE_COLUMNS + ["error"]
@@ -147,11 +148,10 @@ def route_frame(self, tickets, events=None, now=None, *, agents: Optional[Iterab
     for a ticket that failed, else None)."""
     import pandas as pd
 
-    text, failures = _convert.lines_of_frame(tickets, events)
+    text, failures = _frames.lines_of_frame(tickets, events)
     rows = _results(*_failed(*_core._route_lines(self, text, now, False, _agents(agents)), failures))
-    if "id" in tickets.columns:  # a failed ticket keeps its id, to join back
+    if "id" in tickets.columns:  # the frame's own id (an integer stays one), to join back
         for row, id_ in zip(rows, tickets["id"].tolist()):
-            if "error" in row:
-                row["id"] = id_
+            row["id"] = id_
     columns = _ROUTE_COLUMNS + (["agent", "agent_why"] if agents is not None else []) + ["error"]
     return pd.DataFrame.from_records(rows, columns=columns)
