@@ -117,7 +117,7 @@ def route_columns(self, tickets):
     route_frame on large frames (docs/python.md). Columns are named by field
     path (``ticket.priority``, ``customer.tier``, ``order.value``...; other
     names without a dot, such as ``created``, are not read) and an optional
-    ``id``. Texts may be object, string or category columns (None or NaN:
+    ``id`` (texts or integers, read as route_frame reads them). Texts may be object, string or category columns (None or NaN:
     no value), numbers any numeric dtype (NaN: no value), bools bool or
     boolean columns.
 

@@ -68,8 +68,8 @@ def _records(frame, exact: Dict[Any, List[str]]) -> List[str]:
     spliced = [c for c in frame.columns if c in exact]
     if not spliced:
         return lines
-    members = [[json.dumps(str(c)) + ":" + t for t in exact[c]] for c in spliced]
-    tails = map(",".join, zip(*members))
+    template = ",".join(json.dumps(str(c)).replace("%", "%%") + ":%s" for c in spliced)
+    tails = [template % row for row in zip(*(exact[c] for c in spliced))]
     return [line[:-1] + ("" if line == "{}" else ",") + tail + "}" for line, tail in zip(lines, tails)]
 
 
@@ -78,9 +78,11 @@ def _float_texts(column) -> List[str]:
     infinities are emptied and failed before, _unwritable_cells)."""
     import numpy as np
 
-    isfinite = math.isfinite
-    values = column.to_numpy(dtype=np.float64, na_value=np.nan).tolist()
-    return [repr(x) if isfinite(x) else "null" for x in values]
+    values = column.to_numpy(dtype=np.float64, na_value=np.nan)
+    texts = list(map(repr, values.tolist()))
+    for row in np.flatnonzero(~np.isfinite(values)).tolist():
+        texts[row] = "null"
+    return texts
 
 
 def _exact_texts(frame, names: List[str], failures: Failures) -> Dict[Any, List[str]]:
@@ -203,6 +205,10 @@ def frame_ids(column) -> Tuple[List[Optional[str]], Failures]:
     text); None for a row without an id, which the reader rejects as every
     ticket needs one; and per row the message for any other value, which
     fails its row (None in the ids)."""
+    import pandas as pd
+
+    if pd.api.types.is_integer_dtype(column.dtype) and not column.hasnans:
+        return list(map(str, column.tolist())), {}
     ids: List[Optional[str]] = []
     refused: Failures = {}
     for row, value in enumerate(column.tolist()):

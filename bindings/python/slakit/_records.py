@@ -83,9 +83,12 @@ def evaluate_many(self, tickets: Iterable[dict], now, *, explain: bool = False,
 def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
     """SLA evaluation of a DataFrame of tickets (one row per ticket; columns
     ``id``, ``created``, ``ticket.priority``, ``customer.tier``...; events as a
-    list column ``events`` or a second frame with a ``ticket`` column).
+    list column ``events`` or a second frame with a ``ticket`` column). Ids
+    are texts or integers (docs/python.md, "Ids in a frame"); numbers are
+    read exactly as Python's floats hold them.
 
-    Returns a DataFrame with one row per target cycle (SLA and OLA): ``id``,
+    Returns a DataFrame with one row per target cycle (SLA and OLA): ``id``
+    (the frame's own value),
     ``sla`` (the ticket's SLA at now), ``kind`` ("sla" or "ola"), then the
     cycle's fields as ``slakit eval`` writes them (instants as UTC
     timestamps, durations as whole seconds), and ``error``: a ticket that
@@ -144,8 +147,9 @@ def route_many(self, tickets: Iterable[dict], now=None, *, explain: bool = False
 def route_frame(self, tickets, events=None, now=None, *, agents: Optional[Iterable[dict]] = None):
     """Routing of a DataFrame of tickets (columns as evaluate_frame takes):
     one row per ticket, in order, with the fields ``slakit route`` writes
-    (and "agent", "agent_why" with ``agents``) and ``error`` (the message
-    for a ticket that failed, else None)."""
+    (and "agent", "agent_why" with ``agents``), ``id`` being the frame's own
+    value (an integer id stays one), and ``error`` (the message for a
+    ticket that failed, else None)."""
     import pandas as pd
 
     text, failures = _frames.lines_of_frame(tickets, events)
