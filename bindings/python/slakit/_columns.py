@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Hashable
 
-from . import _convert, _core
+from . import _convert, _core, _frames
 
 _FAILED = 0xFFFFFFFF
 _TEXTS = ("queue", "team", "priority", "sla", "rule")
@@ -106,16 +106,6 @@ def _probed(self, tickets, names, rows, ids):
     return messages
 
 
-def _is_missing(x):
-    """None, NaN, NaT or pandas.NA: a cell without a value."""
-    import pandas as pd
-
-    try:
-        return bool(pd.isna(x))
-    except (TypeError, ValueError):  # a list or other container: a value, if an odd one
-        return False
-
-
 def _duplicate(columns):
     """The first column name given twice, or None."""
     twice = columns[columns.duplicated()]
@@ -127,7 +117,7 @@ def route_columns(self, tickets):
     route_frame on large frames (docs/python.md). Columns are named by field
     path (``ticket.priority``, ``customer.tier``, ``order.value``...; other
     names without a dot, such as ``created``, are not read) and an optional
-    ``id``. Texts may be object, string or category columns (None or NaN:
+    ``id`` (texts or integers, read as route_frame reads them). Texts may be object, string or category columns (None or NaN:
     no value), numbers any numeric dtype (NaN: no value), bools bool or
     boolean columns.
 
@@ -152,14 +142,16 @@ def route_columns(self, tickets):
             "takes one column"
         )
     ids = None
+    refused = {}
     columns = []
     names = []
     odd_rows = set()
     for name in read:
         if name == "id":
-            # No id (None, NaN, NA) fails its row as route_frame fails it.
-            ids = [None if _is_missing(x) else str(x) for x in tickets["id"]]
-            odd_rows.update(i for i, x in enumerate(ids) if x is None)
+            # Ids as route_frame reads them: no id (None, NaN, NA) fails its
+            # row as route_frame fails it; an id of another kind is refused.
+            ids, refused = _frames.frame_ids(tickets["id"])
+            odd_rows.update(i for i, x in enumerate(ids) if x is None and i not in refused)
             continue
         column, bad_rows = _column(name, tickets[name])
         columns.append(column)
@@ -177,6 +169,9 @@ def route_columns(self, tickets):
         probed = _probed(self, tickets, names, sorted(odd_rows), ids)
         outcome[list(probed)] = _FAILED
         failures = sorted({**dict(failures), **probed}.items())
+    if refused:
+        outcome[list(refused)] = _FAILED
+        failures = sorted({**dict(failures), **refused}.items())
     # Row i's outcome, with failed rows pointing past the last routing.
     index = outcome.astype(np.int64)
     index[outcome == _FAILED] = len(routings)

@@ -13,7 +13,7 @@ import gc
 import json
 from typing import Iterable, Iterator, List, Optional
 
-from . import _convert, _core
+from . import _convert, _core, _frames
 
 # The columns of a target cycle in evaluate_frame, in the CLI's order.
 _CYCLE_COLUMNS = [
@@ -83,9 +83,12 @@ def evaluate_many(self, tickets: Iterable[dict], now, *, explain: bool = False,
 def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
     """SLA evaluation of a DataFrame of tickets (one row per ticket; columns
     ``id``, ``created``, ``ticket.priority``, ``customer.tier``...; events as a
-    list column ``events`` or a second frame with a ``ticket`` column).
+    list column ``events`` or a second frame with a ``ticket`` column). Ids
+    are texts or integers (docs/python.md, "Ids in a frame"); numbers are
+    read exactly as Python's floats hold them.
 
-    Returns a DataFrame with one row per target cycle (SLA and OLA): ``id``,
+    Returns a DataFrame with one row per target cycle (SLA and OLA): ``id``
+    (the frame's own value),
     ``sla`` (the ticket's SLA at now), ``kind`` ("sla" or "ola"), then the
     cycle's fields as ``slakit eval`` writes them (instants as UTC
     timestamps, durations as whole seconds), and ``error``: a ticket that
@@ -93,9 +96,10 @@ def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
     without any cycle has none."""
     import pandas as pd
 
-    text, failures = _convert.lines_of_frame(tickets, events)
+    text, failures = _frames.lines_of_frame(tickets, events)
     texts, errors = _failed(*_core._evaluate_lines(self, text, now, False, threads), failures)
-    # A failed ticket keeps its id, so that its row joins back to the frame.
+    # Each row has the frame's own id (an integer id stays an integer), so
+    # that it joins back to the frame; a failed ticket's too.
     ids = tickets["id"].tolist() if "id" in tickets.columns else [None] * len(texts)
     rows = []
     with _no_gc():
@@ -106,7 +110,7 @@ def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
             e = json.loads(text_)
             for kind in ("targets", "olas"):
                 for cycle in e[kind]:
-                    row = {"id": e["id"], "sla": e["sla"], "kind": _KIND[kind]}
+                    row = {"id": id_, "sla": e["sla"], "kind": _KIND[kind]}
                     row.update(cycle)
                     rows.append(row)
         columns = ["id", "sla", "kind"] + _CYCLE_COLUMNS + ["error"]
@@ -143,15 +147,15 @@ def route_many(self, tickets: Iterable[dict], now=None, *, explain: bool = False
 def route_frame(self, tickets, events=None, now=None, *, agents: Optional[Iterable[dict]] = None):
     """Routing of a DataFrame of tickets (columns as evaluate_frame takes):
     one row per ticket, in order, with the fields ``slakit route`` writes
-    (and "agent", "agent_why" with ``agents``) and ``error`` (the message
-    for a ticket that failed, else None)."""
+    (and "agent", "agent_why" with ``agents``), ``id`` being the frame's own
+    value (an integer id stays one), and ``error`` (the message for a
+    ticket that failed, else None)."""
     import pandas as pd
 
-    text, failures = _convert.lines_of_frame(tickets, events)
+    text, failures = _frames.lines_of_frame(tickets, events)
     rows = _results(*_failed(*_core._route_lines(self, text, now, False, _agents(agents)), failures))
-    if "id" in tickets.columns:  # a failed ticket keeps its id, to join back
+    if "id" in tickets.columns:  # the frame's own id (an integer stays one), to join back
         for row, id_ in zip(rows, tickets["id"].tolist()):
-            if "error" in row:
-                row["id"] = id_
+            row["id"] = id_
     columns = _ROUTE_COLUMNS + (["agent", "agent_why"] if agents is not None else []) + ["error"]
     return pd.DataFrame.from_records(rows, columns=columns)
