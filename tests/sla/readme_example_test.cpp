@@ -1,7 +1,6 @@
-// The README's example, run: its rules compile as they stand there, are in
-// canonical form, and the evaluation says what the README says it does.
+// The README's example rules: they compile as they stand there and are in
+// canonical form.
 #include <slakit/lang/format.hpp>
-#include <slakit/sla/explain.hpp>
 
 #include <fstream>
 #include <iterator>
@@ -9,7 +8,6 @@
 #include "sla/sla_test_support.hpp"
 
 using namespace slakit;
-using namespace std::chrono;
 
 namespace {
 
@@ -23,25 +21,11 @@ std::string readme_rules() {
 
 }  // namespace
 
-TEST_CASE("the README example: rules, evaluation and explanation") {
+// The C++ that evaluates them is compiled and run from the README itself
+// (tests/docs): what it says of the evaluation is checked there.
+TEST_CASE("the README example: its rules compile and are in canonical form") {
   const auto text = readme_rules();
   REQUIRE(text.find("sla gold") != std::string::npos);
   CHECK(format_rules("README.md", text).text == text);
-  const auto rules = compile_or_throw({{"README.md", text}});
-
-  Ticket ticket;
-  ticket.id = "T-1";
-  ticket.created = sys_days{2026y / 3 / 6} + 21h;  // Friday 16:00 EST
-  ticket.priority = "urgent";
-  ticket.contract.sla = "gold";
-  const std::vector<TicketEvent> events{
-      {.at = ticket.created + 30min, .kind = EventKind::status_changed, .to = "pending_customer"}};
-  const auto now = ticket.created + 2h;
-  const auto e = evaluate(rules, ticket, events, now);
-  CHECK(e.sla == std::optional<std::string>{"gold"});
-  REQUIRE(!e.targets.empty());
-  CHECK(e.targets[0].metric == Metric::first_response);
-  CHECK(e.targets[0].state == TargetState::paused);
-  CHECK(e.targets[0].remaining == 30min);
-  CHECK(explain(rules, ticket, events, now).text().find("sla gold applies") != std::string::npos);
+  CHECK_NOTHROW((void)compile_or_throw({{"README.md", text}}));
 }
