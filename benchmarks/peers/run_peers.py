@@ -23,6 +23,8 @@ import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from node_peers import require_node_peers
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 
@@ -73,12 +75,11 @@ def main():
     parser.add_argument("--pandas-count", type=int, default=20000)
     parser.add_argument("--work", help="keep the workload and results here")
     args = parser.parse_args()
+    require_node_peers("run_peers.py", ("moment-business-time",))
 
     runner = Path(args.build) / "benchmarks" / "slakit_peer_workload"
     if not runner.exists():
         sys.exit(f"{runner} not found: build first (.ci/setup)")
-    if not (HERE / "node_modules" / "moment-business-time").exists():
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True)
 
     work = Path(args.work or tempfile.mkdtemp(prefix="slakit-peers-"))
     work.mkdir(parents=True, exist_ok=True)

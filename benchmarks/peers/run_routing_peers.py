@@ -46,6 +46,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from node_peers import require_node_peers
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 # What BM_Route_First<N> routes; other workloads get no in-memory figure.
@@ -127,13 +129,12 @@ def main():
     parser.add_argument("--no-bench", action="store_true", help="skip the Google Benchmark run")
     parser.add_argument("--work", help="keep the workload and answers here")
     args = parser.parse_args()
+    require_node_peers("run_routing_peers.py", ("@gorules/zen-engine", "json-rules-engine"))
 
     build = Path(args.build)
     for tool in ("benchmarks/slakit_routing_workload", "benchmarks/slakit_bench_routing", "slakit"):
         if not (build / tool).exists():
             sys.exit(f"{build / tool} not found: build first (cmake --build {build})")
-    if not all((HERE / "node_modules" / p).exists() for p in ("@gorules/zen-engine", "json-rules-engine")):
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True)
 
     work = Path(args.work or tempfile.mkdtemp(prefix="slakit-routing-peers-"))
     generate = [build / "benchmarks/slakit_routing_workload", work, "--rules", str(args.rules),

@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from node_peers import require_node_peers
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 NOW = "2027-01-15T00:00:00Z"
@@ -53,13 +55,12 @@ def main():
     parser.add_argument("--moment-count", type=int, default=20000, help="tickets for the peer")
     parser.add_argument("--work", help="keep the workload and results here")
     args = parser.parse_args()
+    require_node_peers("run_sla_peers.py", ("moment-business-time",))
 
     build = Path(args.build)
     for tool in ("benchmarks/slakit_sla_workload", "benchmarks/slakit_bench_sla", "slakit"):
         if not (build / tool).exists():
             sys.exit(f"{build / tool} not found: build first (.ci/setup)")
-    if not (HERE / "node_modules" / "moment-business-time").exists():
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True)
 
     work = Path(args.work or tempfile.mkdtemp(prefix="slakit-sla-peers-"))
     subprocess.run([build / "benchmarks/slakit_sla_workload", work, str(args.count)], check=True)

@@ -266,7 +266,9 @@ file, compile errors (printed as 'slakit check' prints them), or no case to run
        "[--format text|json]",
        {{"--format", "FORMAT", {"text", "json"}, "text ('slakit 0.1.0') or json"}},
        "Prints the version, as 'slakit --version' does.\n\nexamples:\n  slakit version\n"
-       "  slakit version --format json\n",
+       "  slakit version --format json\n\n"
+       // Not the default footer: version finds no problems, so never exits 1.
+       "exit status: 0 the version printed, 2 usage error (an argument, a bad option)\n",
        version_command},
   };
   return table;

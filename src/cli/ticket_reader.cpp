@@ -388,7 +388,7 @@ struct TicketReader::Impl {
       if (out.ticket.id.empty())
         throw ReadError{Where{"id"}, "missing: every ticket needs an \"id\""};
       if (!has_created && options.require_created) {
-        throw ReadError{Where{"created"}, "missing: every ticket needs \"created\""};
+        throw ReadError{Where{"created"}, "missing: " + options.why_created};
       }
     } catch (const ReadError& e) {
       out.events.clear();  // none of the last record's
@@ -401,11 +401,16 @@ struct TicketReader::Impl {
 };
 
 ReaderOptions routing_reader_options(const RuleSet& rules) {
-  bool relaxes = false;
   for (const auto& g : rules.route_groups()) {
-    for (const auto& r : g.routes) relaxes = relaxes || !r.relaxed_skills.empty();
+    for (const auto& r : g.routes) {
+      if (r.relaxed_skills.empty()) continue;
+      return {.require_created = true,
+              .why_created = fmt::format(
+                  "route '{}' relaxes skills after a wait, which counts from \"created\"",
+                  r.name.text)};
+    }
   }
-  return {.require_created = relaxes};
+  return {.require_created = false};
 }
 
 TicketReader::TicketReader(const RuleSet& rules, ReaderOptions options)

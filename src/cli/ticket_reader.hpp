@@ -10,6 +10,7 @@
 #include <slakit/time/parse_time.hpp>
 
 #include <memory>
+#include <string>
 
 #include "json_lines.hpp"
 
@@ -19,12 +20,14 @@ struct ReaderOptions {
   /// Whether a record without "created" is an error (the SLA clocks start
   /// there; routing does not need it).
   bool require_created = true;
+  /// Why, for the error a record without it gets: "missing: " and this.
+  std::string why_created = "every ticket needs \"created\"";
   /// What to do with a fraction of a second in an instant (`--fractions`).
   Fractions fractions = Fractions::truncate;
 };
 
 /// What routing reads: no creation instant is needed, unless a route relaxes
-/// skills after a wait, which counts from it.
+/// skills after a wait, which counts from it (the error then names the route).
 [[nodiscard]] ReaderOptions routing_reader_options(const RuleSet& rules);
 
 class TicketReader {

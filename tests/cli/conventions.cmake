@@ -14,6 +14,10 @@ foreach(command check fmt deadline eval route diff report test version)
   cli_test(help_${command} 0 ARGS ${command} --help
            STDOUT "^usage: slakit ${command}[ \n].*\noptions:\n.*  --color auto\\|always\\|never .*\nexamples:\n(  [^\n]+\n)+\nexit status[^\n]*: 0 ")
 endforeach()
+# docs/cli.md's table: `version` exits 0 "always", 2 given "an argument";
+# never 1, so its help says only those two.
+cli_test(help_version_exit_status 0 ARGS version --help
+         STDOUT "\nexit status: 0 the version printed, 2 usage error [^\n]*\n$" STDOUT_NOT "1 problems")
 cli_test(help_command 0 ARGS help route STDOUT "^usage: slakit route FILE\\.\\.\\. --tickets T\\.jsonl")
 cli_test(help_short 0 ARGS eval -h STDOUT "^usage: slakit eval ")
 # --help wins over any other mistake on the line.

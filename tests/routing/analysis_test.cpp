@@ -40,6 +40,20 @@ TEST_CASE("W0211: a route that one earlier route covers, with both positions") {
         "does\n");
 }
 
+// The same rule for the checker's own two cases: "The checker warns already
+// for a route after a catch-all and one with an earlier route's very
+// condition", and those messages give the earlier route's position too.
+TEST_CASE(
+    "W0211: a route repeating an earlier condition, or after a catch-all, names its position") {
+  CHECK(messages("route a when ticket.priority == urgent -> queue q1\n"
+                 "route b when ticket.priority == urgent -> queue q2\n"
+                 "route all -> queue q0\n"
+                 "route late when ticket.priority == low -> queue q3\n") ==
+        "2:7 W0211: route 'b' can never match: route 'a' at t.sla:1:7 has the same condition\n"
+        "4:7 W0211: route 'late' can never match: route 'all' at t.sla:3:7 matches every ticket "
+        "first\n");
+}
+
 TEST_CASE("W0211: a route that several earlier routes cover together") {
   CHECK(messages(std::string{kAmount} +
                  "route low when ticket.amount < 100 -> queue a\n"

@@ -87,11 +87,11 @@ void Checker::check_route(const RouteDecl& r, HitPolicy policy, RouteScan& scan)
     const auto text = expr_text(*r.when);
     if (const auto it = scan.conditions.find(text); it != scan.conditions.end()) {
       warning("W0211",
-              fmt::format("route '{}' can never match: route '{}' has the same condition",
-                          r.name.text, it->second),
+              fmt::format("route '{}' can never match: route '{}' at {} has the same condition",
+                          r.name.text, it->second.first, where(it->second.second)),
               r.name.span);
     } else {
-      scan.conditions.emplace(text, r.name.text);
+      scan.conditions.emplace(text, std::make_pair(r.name.text, r.name.span));
     }
   }
   const bool matches_all =

@@ -100,7 +100,7 @@ class Checker {
   // What earlier routes of a `first` group already match (W0211).
   struct RouteScan {
     std::optional<std::pair<std::string, SourceSpan>> always;  // a route matching every ticket
-    std::map<std::string, std::string> conditions;             // condition text -> route
+    std::map<std::string, std::pair<std::string, SourceSpan>> conditions;  // text -> route
   };
   void check_route(const RouteDecl& r, HitPolicy policy, RouteScan& scan);
   void check_group(const RouteGroupDecl& g);
