@@ -8,7 +8,7 @@
 
 namespace slakit::detail {
 
-Clock::Clock(const Calendar* calendar, std::span<const Instant> starts,
+Clock::Clock(const PinnedCalendar* calendar, std::span<const Instant> starts,
              std::span<const std::uint8_t> paused, std::span<const Seconds> step_business,
              std::vector<Seconds>& buffer)
     : calendar_(calendar), starts_(starts), paused_(paused) {

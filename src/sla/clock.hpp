@@ -12,16 +12,17 @@
 #include <span>
 #include <vector>
 
-#include "slakit/calendar/calendar.hpp"
+#include "calendar/pinned_calendar.hpp"
 
 namespace slakit::detail {
 
 class Clock {
  public:
-  /// `starts` as Timeline::starts(); `paused[k]` for step k (empty: never);
+  /// `calendar`: the policy's calendar pinned on the ticket's creation
+  /// (nullptr: 24/7). `starts` as Timeline::starts(); `paused[k]` for step k (empty: never);
   /// `step_business[k]` the calendar's business time in step k (all but the
   /// last step). `buffer` holds the sums; the caller reuses it.
-  Clock(const Calendar* calendar, std::span<const Instant> starts,
+  Clock(const PinnedCalendar* calendar, std::span<const Instant> starts,
         std::span<const std::uint8_t> paused, std::span<const Seconds> step_business,
         std::vector<Seconds>& buffer);
 
@@ -63,7 +64,7 @@ class Clock {
                                                   Seconds carry, Seconds v, std::size_t last,
                                                   std::optional<Seconds>* counted_at) const;
 
-  const Calendar* calendar_;
+  const PinnedCalendar* calendar_;
   std::span<const Instant> starts_;
   std::span<const std::uint8_t> paused_;
   std::span<const Seconds> before_;  // counted time before each step's start

@@ -1,0 +1,76 @@
+// A calendar pinned on one UTC year: the SLA engine's questions about one
+// ticket (business time between two instants of its life, the instant a
+// target is reached) nearly all lie in the year of its creation. Pinned on
+// that year's block, they are answered from it directly, without locating
+// the year, checking the range or loading the block again on every call.
+// Anything that leaves the year goes to the Calendar, which gives the same
+// answers and the same errors: the fast paths below are Calendar::elapsed
+// and Calendar::add restricted to one block.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+
+#include "calendar_state.hpp"
+#include "slakit/calendar/calendar.hpp"
+
+namespace slakit::detail {
+
+class PinnedCalendar {
+ public:
+  PinnedCalendar() = default;
+  /// Pinned on the year of `t`, which must lie in the supported range.
+  PinnedCalendar(const Calendar& calendar, Instant t)
+      : calendar_(&calendar),
+        block_(&state_of(calendar).time_block(CalendarState::locate(t).block)) {}
+
+  [[nodiscard]] const Calendar& calendar() const noexcept { return *calendar_; }
+
+  /// Calendar::elapsed(a, b).
+  [[nodiscard]] Seconds elapsed(Instant a, Instant b) const {
+    std::uint32_t oa = 0, ob = 0;
+    if (offset_of(a, oa) && offset_of(b, ob)) {
+      return Seconds{static_cast<std::int64_t>(block_->cum_at(ob)) - block_->cum_at(oa)};
+    }
+    return calendar_->elapsed(a, b);
+  }
+
+  /// Calendar::add(a, d).
+  [[nodiscard]] Instant add(Instant a, Seconds d) const {
+    std::uint32_t offset = 0;
+    if (d >= Seconds{0} && offset_of(a, offset)) {
+      const TimeBlock& block = *block_;
+      const auto i = block.first_ending_after(offset);
+      if (i < block.spans.size()) {
+        const auto& first = block.spans[i];
+        const std::uint32_t from = std::max(offset, first.begin);
+        if (d == Seconds{0}) return at(from);
+        const std::uint64_t target =
+            block.cum_before(i) + (from - first.begin) + static_cast<std::uint64_t>(d.count());
+        if (target <= block.total()) {
+          // As Calendar::add: a deadline on a closing time stays there.
+          const auto j = block.first_reaching(i, target);
+          const auto due = at(block.spans[j].begin + (target - block.cum_before(j)));
+          if (due < kSupportedEnd) return due;
+        }
+      }
+    }
+    return calendar_->add(a, d);
+  }
+
+ private:
+  [[nodiscard]] bool offset_of(Instant t, std::uint32_t& offset) const {
+    const auto since = (t - block_->base).count();
+    if (since < 0 || since >= static_cast<std::int64_t>(block_->length)) return false;
+    offset = static_cast<std::uint32_t>(since);
+    return true;
+  }
+  [[nodiscard]] Instant at(std::uint64_t offset) const {
+    return block_->base + Seconds{static_cast<Seconds::rep>(offset)};
+  }
+
+  const Calendar* calendar_ = nullptr;
+  const TimeBlock* block_ = nullptr;
+};
+
+}  // namespace slakit::detail
