@@ -5,11 +5,14 @@
 // the year, checking the range or loading the block again on every call.
 // Anything that leaves the year goes to the Calendar, which gives the same
 // answers and the same errors: the fast paths below are Calendar::elapsed
-// and Calendar::add restricted to one block.
+// and Calendar::add restricted to one block. Likewise the zone's offset at
+// the ticket's creation is kept, for the wall-clock readings of business
+// days (the same time of day N business days later).
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 
 #include "calendar_state.hpp"
 #include "slakit/calendar/calendar.hpp"
@@ -22,7 +25,8 @@ class PinnedCalendar {
   /// Pinned on the year of `t`, which must lie in the supported range.
   PinnedCalendar(const Calendar& calendar, Instant t)
       : calendar_(&calendar),
-        block_(&state_of(calendar).time_block(CalendarState::locate(t).block)) {}
+        block_(&state_of(calendar).time_block(CalendarState::locate(t).block)),
+        zone_span_(calendar.zone().offset_span(t)) {}
 
   [[nodiscard]] const Calendar& calendar() const noexcept { return *calendar_; }
 
@@ -33,6 +37,44 @@ class PinnedCalendar {
       return Seconds{static_cast<std::int64_t>(block_->cum_at(ob)) - block_->cum_at(oa)};
     }
     return calendar_->elapsed(a, b);
+  }
+
+  /// calendar().zone().to_local(t).
+  [[nodiscard]] LocalSeconds to_local(Instant t) const {
+    if (zone_span_.begin <= t && t < zone_span_.end) {
+      return LocalSeconds{t.time_since_epoch() + zone_span_.offset};
+    }
+    return calendar_->zone().to_local(t);
+  }
+
+  /// calendar().zone().resolve(local).
+  [[nodiscard]] LocalResolution resolve(LocalSeconds local) const {
+    // TimeZone::resolve looks at the spans within 27 hours of the reading
+    // taken as UTC: when the kept span covers them all, it finds this one
+    // instant, shown once.
+    const Instant as_utc{local.time_since_epoch()};
+    if (zone_span_.begin <= as_utc - std::chrono::hours{27} &&
+        as_utc + std::chrono::hours{27} < zone_span_.end) {
+      return {Instant{local.time_since_epoch() - zone_span_.offset}, LocalKind::unique};
+    }
+    return calendar_->zone().resolve(local);
+  }
+
+  /// Calendar::elapsed_between(instants, out), for instants in order that
+  /// lie in the supported range (a ticket's step starts).
+  void elapsed_between(std::span<const Instant> instants, std::span<Seconds> out) const {
+    if (instants.empty()) return;
+    std::uint32_t offset = 0;
+    bool inside = offset_of(instants[0], offset);
+    std::int64_t cum = inside ? block_->cum_at(offset) : 0;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      const bool next_inside = offset_of(instants[i + 1], offset);
+      const std::int64_t next_cum = next_inside ? block_->cum_at(offset) : 0;
+      out[i] = inside && next_inside ? Seconds{next_cum - cum}
+                                     : calendar_->elapsed(instants[i], instants[i + 1]);
+      inside = next_inside;
+      cum = next_cum;
+    }
   }
 
   /// Calendar::add(a, d).
@@ -71,6 +113,7 @@ class PinnedCalendar {
 
   const Calendar* calendar_ = nullptr;
   const TimeBlock* block_ = nullptr;
+  OffsetSpan zone_span_{};  // the zone's offset at the pinned instant
 };
 
 }  // namespace slakit::detail

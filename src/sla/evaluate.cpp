@@ -177,7 +177,7 @@ EvaluationState::StepBusiness& EvaluationState::business_entry(const Calendar* c
   entry.seconds.resize(n);
   if (calendar != nullptr) {
     entry.pinned = PinnedCalendar{*calendar, timeline.created()};
-    calendar->elapsed_between(starts, entry.seconds);
+    entry.pinned.elapsed_between(starts, entry.seconds);
   } else {
     for (std::size_t k = 0; k < n; ++k) entry.seconds[k] = starts[k + 1] - starts[k];
   }

@@ -28,10 +28,10 @@ Seconds TargetClock::business_days(Instant start, int n) const {
   // N business days: the same local time of day, N business days after the
   // first business instant at or after the start (docs/sla.md).
   const auto from = pinned_->add(start, Seconds{0});
-  const auto local = cal->zone().to_local(from);
+  const auto local = pinned_->to_local(from);
   const auto day = floor<days>(local);
   const auto date = cal->add_business_days(year_month_day{day}, n);
-  const auto to = cal->zone().resolve(local_days{date} + (local - day)).instant;
+  const auto to = pinned_->resolve(local_days{date} + (local - day)).instant;
   return pinned_->elapsed(from, to);
 }
 
