@@ -5,9 +5,10 @@
 // the year, checking the range or loading the block again on every call.
 // Anything that leaves the year goes to the Calendar, which gives the same
 // answers and the same errors: the fast paths below are Calendar::elapsed
-// and Calendar::add restricted to one block. Likewise the zone's offset at
-// the ticket's creation is kept, for the wall-clock readings of business
-// days (the same time of day N business days later).
+// and Calendar::add restricted to one block. Likewise the zone's offset
+// span last asked for is kept, for the wall-clock readings of business days
+// (the same time of day N business days later); it is looked up only when
+// one is asked for.
 #pragma once
 
 #include <algorithm>
@@ -21,12 +22,13 @@ namespace slakit::detail {
 
 class PinnedCalendar {
  public:
-  PinnedCalendar() = default;
-  /// Pinned on the year of `t`, which must lie in the supported range.
-  PinnedCalendar(const Calendar& calendar, Instant t)
-      : calendar_(&calendar),
-        block_(&state_of(calendar).time_block(CalendarState::locate(t).block)),
-        zone_span_(calendar.zone().offset_span(t)) {}
+  /// Pins `calendar` on the year of `t`, which must lie in the supported range.
+  /// (Nothing is kept from an earlier pin: its calendar may be gone.)
+  void pin(const Calendar& calendar, Instant t) {
+    calendar_ = &calendar;
+    block_ = &state_of(calendar).time_block(CalendarState::locate(t).block);
+    zone_known_ = false;
+  }
 
   [[nodiscard]] const Calendar& calendar() const noexcept { return *calendar_; }
 
@@ -41,10 +43,12 @@ class PinnedCalendar {
 
   /// calendar().zone().to_local(t).
   [[nodiscard]] LocalSeconds to_local(Instant t) const {
-    if (zone_span_.begin <= t && t < zone_span_.end) {
-      return LocalSeconds{t.time_since_epoch() + zone_span_.offset};
+    // The offset at t is that of the span holding t (TimeZone::to_local).
+    if (!zone_known_ || t < zone_span_.begin || !(t < zone_span_.end)) {
+      zone_span_ = calendar_->zone().offset_span(t);
+      zone_known_ = true;
     }
-    return calendar_->zone().to_local(t);
+    return LocalSeconds{t.time_since_epoch() + zone_span_.offset};
   }
 
   /// calendar().zone().resolve(local).
@@ -53,7 +57,7 @@ class PinnedCalendar {
     // taken as UTC: when the kept span covers them all, it finds this one
     // instant, shown once.
     const Instant as_utc{local.time_since_epoch()};
-    if (zone_span_.begin <= as_utc - std::chrono::hours{27} &&
+    if (zone_known_ && zone_span_.begin <= as_utc - std::chrono::hours{27} &&
         as_utc + std::chrono::hours{27} < zone_span_.end) {
       return {Instant{local.time_since_epoch() - zone_span_.offset}, LocalKind::unique};
     }
@@ -113,7 +117,10 @@ class PinnedCalendar {
 
   const Calendar* calendar_ = nullptr;
   const TimeBlock* block_ = nullptr;
-  OffsetSpan zone_span_{};  // the zone's offset at the pinned instant
+  // The zone's span last asked for: a cache, as the block is, of what the
+  // calendar's zone answers for any instant in it.
+  mutable OffsetSpan zone_span_{};
+  mutable bool zone_known_ = false;
 };
 
 }  // namespace slakit::detail

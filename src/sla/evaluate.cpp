@@ -176,7 +176,7 @@ EvaluationState::StepBusiness& EvaluationState::business_entry(const Calendar* c
   const auto n = starts.size() - 1;
   entry.seconds.resize(n);
   if (calendar != nullptr) {
-    entry.pinned = PinnedCalendar{*calendar, timeline.created()};
+    entry.pinned.pin(*calendar, timeline.created());
     entry.pinned.elapsed_between(starts, entry.seconds);
   } else {
     for (std::size_t k = 0; k < n; ++k) entry.seconds[k] = starts[k + 1] - starts[k];
