@@ -19,12 +19,14 @@ namespace slakit::detail {
 class Clock {
  public:
   /// `calendar`: the policy's calendar pinned on the ticket's creation
-  /// (nullptr: 24/7). `starts` as Timeline::starts(); `paused[k]` for step k (empty: never);
-  /// `step_business[k]` the calendar's business time in step k (all but the
-  /// last step). `buffer` holds the sums; the caller reuses it.
+  /// (nullptr: 24/7). `starts` as Timeline::starts(); `paused[k]` for step k
+  /// (empty: never); `step_business[k]` the calendar's business time in step
+  /// k (all but the last step), `business_before[k]` the same summed before
+  /// step k: the clock's sums when nothing pauses it. `buffer` holds the
+  /// sums otherwise; the caller reuses it.
   Clock(const PinnedCalendar* calendar, std::span<const Instant> starts,
         std::span<const std::uint8_t> paused, std::span<const Seconds> step_business,
-        std::vector<Seconds>& buffer);
+        std::span<const Seconds> business_before, std::vector<Seconds>& buffer);
 
   /// Business time in [a, b) of the calendar, pauses not considered.
   [[nodiscard]] Seconds business(Instant a, Instant b) const {

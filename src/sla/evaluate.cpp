@@ -54,8 +54,8 @@ void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active, 
     }
   }
   const auto& business = st.business_entry(st.calendar_of(policy));
-  const TargetClock clock{policy,    business.pinned_or_null(), tl,     active,
-                          st.paused, business.seconds,          st.sums};
+  const TargetClock clock{policy,           business.pinned_or_null(), tl,     active, st.paused,
+                          business.seconds, business.before,           st.sums};
   for (const auto& target : policy.targets) clock.evaluate(target, st.cycles, out, traces);
 }
 
