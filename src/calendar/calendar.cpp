@@ -241,11 +241,13 @@ void Calendar::elapsed_between(std::span<const Instant> instants, std::span<Seco
     if (t >= block->base && t - block->base < Seconds{block->length}) {
       const auto offset = static_cast<std::uint32_t>((t - block->base).count());
       b = {{a.at.block, offset}, block->cum_at(offset)};
+      // The same block: a difference of cumulative times, no call.
+      out[i] = Seconds{static_cast<std::int64_t>(b.cum) - a.cum};
     } else {
       b = point(s, t, "instant");
       block = &s.time_block(b.at.block);
+      out[i] = between(s, a, b);
     }
-    out[i] = between(s, a, b);
     a = b;
   }
 }

@@ -8,10 +8,14 @@
 
 namespace slakit::detail {
 
-Clock::Clock(const Calendar* calendar, std::span<const Instant> starts,
+Clock::Clock(const PinnedCalendar* calendar, std::span<const Instant> starts,
              std::span<const std::uint8_t> paused, std::span<const Seconds> step_business,
-             std::vector<Seconds>& buffer)
+             std::span<const Seconds> business_before, std::vector<Seconds>& buffer)
     : calendar_(calendar), starts_(starts), paused_(paused) {
+  if (paused_.empty()) {
+    before_ = business_before;
+    return;
+  }
   buffer.resize(starts_.size());
   Seconds sum{0};
   for (std::size_t k = 0; k < starts_.size(); ++k) {

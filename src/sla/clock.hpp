@@ -12,18 +12,21 @@
 #include <span>
 #include <vector>
 
-#include "slakit/calendar/calendar.hpp"
+#include "calendar/pinned_calendar.hpp"
 
 namespace slakit::detail {
 
 class Clock {
  public:
-  /// `starts` as Timeline::starts(); `paused[k]` for step k (empty: never);
-  /// `step_business[k]` the calendar's business time in step k (all but the
-  /// last step). `buffer` holds the sums; the caller reuses it.
-  Clock(const Calendar* calendar, std::span<const Instant> starts,
+  /// `calendar`: the policy's calendar pinned on the ticket's creation
+  /// (nullptr: 24/7). `starts` as Timeline::starts(); `paused[k]` for step k
+  /// (empty: never); `step_business[k]` the calendar's business time in step
+  /// k (all but the last step), `business_before[k]` the same summed before
+  /// step k: the clock's sums when nothing pauses it. `buffer` holds the
+  /// sums otherwise; the caller reuses it.
+  Clock(const PinnedCalendar* calendar, std::span<const Instant> starts,
         std::span<const std::uint8_t> paused, std::span<const Seconds> step_business,
-        std::vector<Seconds>& buffer);
+        std::span<const Seconds> business_before, std::vector<Seconds>& buffer);
 
   /// Business time in [a, b) of the calendar, pauses not considered.
   [[nodiscard]] Seconds business(Instant a, Instant b) const {
@@ -63,7 +66,7 @@ class Clock {
                                                   Seconds carry, Seconds v, std::size_t last,
                                                   std::optional<Seconds>* counted_at) const;
 
-  const Calendar* calendar_;
+  const PinnedCalendar* calendar_;
   std::span<const Instant> starts_;
   std::span<const std::uint8_t> paused_;
   std::span<const Seconds> before_;  // counted time before each step's start

@@ -1,5 +1,7 @@
 #include "cycles.hpp"
 
+#include <cstdint>
+
 namespace slakit::detail {
 
 bool matches(const std::vector<EventMatch>& list, const EventRecord& r) {
@@ -33,6 +35,62 @@ bool matches(const std::vector<EventMatch>& list, const EventRecord& r) {
 }
 
 namespace {
+
+// matches() as bit tests: what a record is (its event's kind, and what it
+// did to the ticket) as bits, and a list as the bits it accepts. Only
+// `assigned to team X` needs a look at the record's event. This runs for
+// every record against the start and stop lists of every `target`.
+constexpr std::uint32_t kind_bit(EventKind k) {
+  return std::uint32_t{1} << static_cast<unsigned>(k);
+}
+constexpr std::uint32_t kSolvesBit = 1u << 16, kReopensBit = 1u << 17, kClosesBit = 1u << 18,
+                        kCreationBit = 1u << 19;
+
+std::uint32_t record_bits(const EventRecord& r) {
+  return (r.event != nullptr ? kind_bit(r.event->kind) : kCreationBit) |
+         (r.solves ? kSolvesBit : 0) | (r.reopens ? kReopensBit : 0) | (r.closes ? kClosesBit : 0);
+}
+
+class MatchBits {
+ public:
+  explicit MatchBits(const std::vector<EventMatch>& list) : list_(list) {
+    for (const auto& m : list) {
+      switch (m.kind) {
+        case EventKind::solved:
+          bits_ |= kSolvesBit;
+          break;
+        case EventKind::reopened:
+          bits_ |= kReopensBit;
+          break;
+        case EventKind::closed:
+          bits_ |= kClosesBit;
+          break;
+        case EventKind::created:
+          bits_ |= kCreationBit;
+          break;
+        case EventKind::assigned:
+          if (m.team.empty()) {
+            bits_ |= kind_bit(EventKind::assigned);
+          } else {
+            to_team_ = true;
+          }
+          break;
+        default:
+          bits_ |= kind_bit(m.kind);
+      }
+    }
+  }
+  /// matches(list, r), given record_bits(r).
+  [[nodiscard]] bool operator()(const EventRecord& r, std::uint32_t bits) const {
+    if ((bits & bits_) != 0) return true;
+    return to_team_ && (bits & kind_bit(EventKind::assigned)) != 0 && matches(list_, r);
+  }
+
+ private:
+  const std::vector<EventMatch>& list_;
+  std::uint32_t bits_ = 0;
+  bool to_team_ = false;  // some entry is `assigned to team X`
+};
 
 // Adds cycles as the events start and stop them; at most one runs at a time.
 class Cycles {
@@ -108,11 +166,12 @@ void derive_cycles(const PolicyPlan& policy, const TargetPlan& target, const Tim
     case Metric::target: {
       static const std::vector<EventMatch> kCreation{{EventKind::created, {}}};
       static const std::vector<EventMatch> kSolved{{EventKind::solved, {}}};
-      const auto& start_on = policy.start_on.empty() ? kCreation : policy.start_on;
-      const auto& stop_on = policy.stop_on.empty() ? kSolved : policy.stop_on;
+      const MatchBits start_on{policy.start_on.empty() ? kCreation : policy.start_on};
+      const MatchBits stop_on{policy.stop_on.empty() ? kSolved : policy.stop_on};
       for (const auto& r : records) {
-        if (cycles.open() && matches(stop_on, r)) cycles.stop(r);
-        if (!cycles.open() && matches(start_on, r)) {
+        const auto bits = record_bits(r);
+        if (cycles.open() && stop_on(r, bits)) cycles.stop(r);
+        if (!cycles.open() && start_on(r, bits)) {
           const bool to_team = r.kind() == EventKind::assigned && !r.event->team.empty();
           cycles.start(r, to_team ? std::string_view{r.event->team} : timeline.team(r.step));
         }

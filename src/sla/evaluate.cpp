@@ -53,9 +53,9 @@ void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active, 
       st.paused.push_back(same ? st.paused.back() : ((*policy.pause)(tl.state(k)) ? 1 : 0));
     }
   }
-  const auto* calendar = st.calendar_of(policy);
-  const TargetClock clock{policy, calendar, tl, active, st.paused, st.step_business(calendar),
-                          st.sums};
+  const auto& business = st.business_entry(st.calendar_of(policy));
+  const TargetClock clock{policy,           business.pinned_or_null(), tl,     active, st.paused,
+                          business.seconds, business.before,           st.sums};
   for (const auto& target : policy.targets) clock.evaluate(target, st.cycles, out, traces);
 }
 
@@ -177,24 +177,18 @@ EvaluationState::StepBusiness& EvaluationState::business_entry(const Calendar* c
   auto& entry = business_cache[business_cached++];
   entry.calendar = calendar;
   const auto starts = timeline.starts();
-  entry.seconds.resize(starts.size() - 1);
+  const auto n = starts.size() - 1;
+  entry.seconds.resize(n);
   if (calendar != nullptr) {
-    calendar->elapsed_between(starts, entry.seconds);
+    entry.pinned.pin(*calendar, timeline.created());
+    entry.pinned.elapsed_between(starts, entry.seconds);
   } else {
-    for (std::size_t k = 0; k + 1 < starts.size(); ++k)
-      entry.seconds[k] = starts[k + 1] - starts[k];
+    for (std::size_t k = 0; k < n; ++k) entry.seconds[k] = starts[k + 1] - starts[k];
   }
-  entry.before.assign(1, Seconds{0});
-  for (const auto s : entry.seconds) entry.before.push_back(entry.before.back() + s);
+  entry.before.resize(n + 1);
+  entry.before[0] = Seconds{0};
+  for (std::size_t k = 0; k < n; ++k) entry.before[k + 1] = entry.before[k] + entry.seconds[k];
   return entry;
-}
-
-std::span<const Seconds> EvaluationState::step_business(const Calendar* calendar) {
-  return business_entry(calendar).seconds;
-}
-
-std::span<const Seconds> EvaluationState::business_before(const Calendar* calendar) {
-  return business_entry(calendar).before;
 }
 
 }  // namespace detail

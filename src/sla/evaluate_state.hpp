@@ -7,6 +7,7 @@
 #include <span>
 #include <vector>
 
+#include "calendar/pinned_calendar.hpp"
 #include "cycles.hpp"
 #include "program/policy_plan.hpp"
 #include "slakit/sla/evaluation.hpp"
@@ -35,14 +36,17 @@ struct EvaluationState {
     return p.per_ticket < 0 ? p.calendar : ticket_calendars[static_cast<std::size_t>(p.per_ticket)];
   }
 
-  /// The business time of each step but the last (to the next step's start)
-  /// in a calendar (nullptr: 24/7), computed once per ticket and calendar.
-  std::span<const Seconds> step_business(const Calendar* calendar);
-  /// The same summed: the business time from creation to each step's start.
-  std::span<const Seconds> business_before(const Calendar* calendar);
+  /// Per calendar (nullptr: 24/7), computed once per ticket: the business
+  /// time of each step but the last (to the next step's start), and the same
+  /// summed from creation to each step's start.
   struct StepBusiness {
     const Calendar* calendar = nullptr;
+    PinnedCalendar pinned;  ///< the calendar pinned on the ticket's creation
     std::vector<Seconds> seconds, before;
+    /// The pinned calendar, or nullptr for 24/7.
+    [[nodiscard]] const PinnedCalendar* pinned_or_null() const {
+      return calendar != nullptr ? &pinned : nullptr;
+    }
   };
   StepBusiness& business_entry(const Calendar* calendar);
   std::vector<StepBusiness> business_cache;

@@ -11,7 +11,8 @@ void ticket_metrics(const Program& program, EvaluationState& st, TicketMetrics& 
   const Calendar* calendar = in_force != nullptr ? st.calendar_of(*in_force) : nullptr;
   // Every span measured here runs between events, so between step starts:
   // the business time before each step, summed once, answers them all.
-  const auto before = st.business_before(calendar);
+  const auto& business = st.business_entry(calendar);
+  const std::span<const Seconds> before = business.before;
   auto pair = [&](std::size_t from, std::size_t to) {
     return TimePair{before[to] - before[from], tl.start(to) - tl.start(from)};
   };
@@ -59,7 +60,7 @@ void ticket_metrics(const Program& program, EvaluationState& st, TicketMetrics& 
   m.first_contact_resolution = tl.solved(last) && m.public_replies == 1 && m.reopenings == 0;
 
   // Handling: assigned, not solved, and not paused by the SLA then in force.
-  const auto steps = st.step_business(calendar);
+  const std::span<const Seconds> steps = business.seconds;
   for (std::size_t k = 0; k <= last; ++k) {
     if (tl.assignee(k).empty() || tl.solved(k)) continue;
     if (st.sla_paused[k] != 0) continue;
@@ -67,8 +68,8 @@ void ticket_metrics(const Program& program, EvaluationState& st, TicketMetrics& 
       m.handling.business += steps[k];
       m.handling.calendar += tl.start(k + 1) - tl.start(k);
     } else {  // the last step, up to now
-      m.handling.business +=
-          calendar != nullptr ? calendar->elapsed(tl.start(k), tl.now()) : tl.now() - tl.start(k);
+      m.handling.business += calendar != nullptr ? business.pinned.elapsed(tl.start(k), tl.now())
+                                                 : tl.now() - tl.start(k);
       m.handling.calendar += tl.now() - tl.start(k);
     }
   }

@@ -27,12 +27,12 @@ Seconds TargetClock::business_days(Instant start, int n) const {
   if (cal == nullptr) return days{n};
   // N business days: the same local time of day, N business days after the
   // first business instant at or after the start (docs/sla.md).
-  const auto from = cal->add(start, Seconds{0});
-  const auto local = cal->zone().to_local(from);
+  const auto from = pinned_->add(start, Seconds{0});
+  const auto local = pinned_->to_local(from);
   const auto day = floor<days>(local);
   const auto date = cal->add_business_days(year_month_day{day}, n);
-  const auto to = cal->zone().resolve(local_days{date} + (local - day)).instant;
-  return cal->elapsed(from, to);
+  const auto to = pinned_->resolve(local_days{date} + (local - day)).instant;
+  return pinned_->elapsed(from, to);
 }
 
 int TargetClock::chosen_case(const TargetPlan& target, std::size_t k) const {
@@ -121,9 +121,11 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
   const std::size_t k0 = c.started_by->step;
   const std::size_t k1 =
       !stopped ? timeline_.steps() - 1 : (end == s ? k0 : c.stopped_by->step - std::size_t{1});
-  bool seen = false;
-  for (auto k = k0; k <= k1; ++k) seen = seen || active_[k] != 0;
-  if (!seen) return false;
+  // The policy saw the cycle when it applied in some step of its life.
+  auto last_active = k1 + 1;
+  while (last_active > k0 && active_[last_active - 1] == 0) --last_active;
+  if (last_active == k0) return false;
+  --last_active;
 
   const bool relative = target.before.has_value();
   const Clock& clock = relative ? *unpaused_ : clock_;
@@ -174,7 +176,25 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
   // applies; then it stays breached.
   Choice last;  // of the last step in which the policy applied
   bool breached = false;
-  for (auto k = k0; k <= k1; ++k) {
+  // Usually the fields that choose the case keep their values over the
+  // whole life: then one choice holds in every step, and as the steps' ends
+  // only grow, the cycle breaches when its due lies before the end of the
+  // last step in which the policy applied. The loop below, step by step,
+  // gives the same answer at several times the cost.
+  bool steady = !relative;
+  if (steady && target.case_slots != 0) {
+    for (auto k = k0 + 1; k <= k1 && steady; ++k) {
+      steady = (timeline_.changed(k) & target.case_slots) == 0;
+    }
+  }
+  if (steady) {
+    last = choice_in(k0);
+    value_case = memo_case;
+    if (last.has_due) {
+      breached = last.due < (last_active < k1 ? timeline_.start(last_active + 1) : end);
+    }
+  }
+  for (auto k = k0; k <= k1 && !steady; ++k) {
     // Every step, so that the memo above follows each change of fields.
     const auto here = choice_in(k);
     if (active_[k] == 0) continue;

@@ -45,20 +45,24 @@ class TargetClock {
  public:
   /// `active[k]`: the policy applies in step k. `paused[k]`: its pause
   /// condition holds in step k (empty when it has none).
-  /// `calendar`: the policy's calendar for this ticket (nullptr: 24/7).
-  /// `step_business`: its business time per step (EvaluationState::step_business).
+  /// `calendar`: the policy's calendar for this ticket pinned on its
+  /// creation (nullptr: 24/7).
+  /// `step_business`, `business_before`: its business time per step, and
+  /// before each step (EvaluationState::business_entry).
   /// `buffers`: two vectors the clocks keep their sums in (reused).
-  TargetClock(const PolicyPlan& policy, const Calendar* calendar, const Timeline& timeline,
+  TargetClock(const PolicyPlan& policy, const PinnedCalendar* calendar, const Timeline& timeline,
               std::span<const std::uint8_t> active, std::span<const std::uint8_t> paused,
-              std::span<const Seconds> step_business, std::vector<Seconds> (&buffers)[2])
+              std::span<const Seconds> step_business, std::span<const Seconds> business_before,
+              std::vector<Seconds> (&buffers)[2])
       : policy_(policy),
-        calendar_(calendar),
+        pinned_(calendar),
+        calendar_(calendar != nullptr ? &calendar->calendar() : nullptr),
         timeline_(timeline),
         active_(active),
-        clock_(calendar, timeline.starts(), paused, step_business, buffers[0]) {
+        clock_(calendar, timeline.starts(), paused, step_business, business_before, buffers[0]) {
     if (policy.has_before) {
       unpaused_.emplace(calendar, timeline.starts(), std::span<const std::uint8_t>{}, step_business,
-                        buffers[1]);
+                        business_before, buffers[1]);
     }
   }
 
@@ -83,6 +87,7 @@ class TargetClock {
   [[nodiscard]] Seconds business_days(Instant start, int n) const;
 
   const PolicyPlan& policy_;
+  const PinnedCalendar* pinned_;
   const Calendar* calendar_;
   const Timeline& timeline_;
   std::span<const std::uint8_t> active_;

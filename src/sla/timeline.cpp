@@ -53,7 +53,8 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
   // Duplicates by id, the first in input order kept; then by instant, ties in
   // input order. Events after `now` have not happened yet.
   order_.clear();
-  ids_.clear();
+  // (Clearing an empty set still clears its buckets.)
+  if (!ids_.empty()) ids_.clear();
   for (std::size_t i = 0; i < events.size(); ++i) {
     const auto& e = events[i];
     if (e.at < ticket.created) {

@@ -123,14 +123,26 @@ const std::string& TimeZone::name() const noexcept {
   return impl_->name;
 }
 
+namespace {
+
+constexpr std::size_t kNotTabulated = SIZE_MAX;
+
+// The index of the tabulated span that holds t, or kNotTabulated when the
+// POSIX rule or date/tz answers for t.
+std::size_t tabulated_index(const TimeZone::Impl& impl, Instant t) {
+  if (impl.rule && t >= impl.rule_from) return kNotTabulated;
+  const auto& spans = impl.spans;
+  if (spans.empty() || t < spans.front().begin || !(t < spans.back().end)) return kNotTabulated;
+  const auto after = std::upper_bound(spans.begin(), spans.end(), t,
+                                      [](Instant x, const OffsetSpan& s) { return x < s.begin; });
+  return static_cast<std::size_t>(after - spans.begin()) - 1;
+}
+
+}  // namespace
+
 OffsetSpan TimeZone::offset_span(Instant t) const {
   if (impl_->rule && t >= impl_->rule_from) return rule_span(*impl_->rule, impl_->rule_from, t);
-  const auto& spans = impl_->spans;
-  if (!spans.empty() && spans.front().begin <= t && t < spans.back().end) {
-    const auto after = std::upper_bound(spans.begin(), spans.end(), t,
-                                        [](Instant x, const OffsetSpan& s) { return x < s.begin; });
-    return *(after - 1);
-  }
+  if (const auto i = tabulated_index(*impl_, t); i != kNotTabulated) return impl_->spans[i];
   const auto info = impl_->zone->get_info(date::sys_seconds{t.time_since_epoch()});
   OffsetSpan span{Instant{info.begin.time_since_epoch()}, Instant{info.end.time_since_epoch()},
                   info.offset};
@@ -150,7 +162,18 @@ LocalResolution TimeZone::resolve(LocalSeconds local) const {
   std::optional<Instant> first_valid;
   int valid = 0;
   std::optional<Instant> jump;  // where the clock first shows `local` or later
-  for (auto span = offset_span(as_utc - hours{27});; span = offset_span(span.end)) {
+  // The tabulated spans follow one another without a gap (load() reads
+  // each from the end of the one before): the next span of a tabulated one
+  // is the next element, with no search.
+  const auto& spans = impl_->spans;
+  auto i = tabulated_index(*impl_, as_utc - hours{27});
+  const auto next = [&](Instant at) {
+    if (i != kNotTabulated && i + 1 < spans.size() && spans[i + 1].begin == at) return spans[++i];
+    i = tabulated_index(*impl_, at);
+    return i != kNotTabulated ? spans[i] : offset_span(at);
+  };
+  for (auto span = i != kNotTabulated ? spans[i] : offset_span(as_utc - hours{27});;
+       span = next(span.end)) {
     const Instant t{local.time_since_epoch() - span.offset};
     if (span.begin <= t && t < span.end) {
       if (!first_valid) first_valid = t;

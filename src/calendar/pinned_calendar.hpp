@@ -1,0 +1,126 @@
+// A calendar pinned on one UTC year: the SLA engine's questions about one
+// ticket (business time between two instants of its life, the instant a
+// target is reached) nearly all lie in the year of its creation. Pinned on
+// that year's block, they are answered from it directly, without locating
+// the year, checking the range or loading the block again on every call.
+// Anything that leaves the year goes to the Calendar, which gives the same
+// answers and the same errors: the fast paths below are Calendar::elapsed
+// and Calendar::add restricted to one block. Likewise the zone's offset
+// span last asked for is kept, for the wall-clock readings of business days
+// (the same time of day N business days later); it is looked up only when
+// one is asked for.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <span>
+
+#include "calendar_state.hpp"
+#include "slakit/calendar/calendar.hpp"
+
+namespace slakit::detail {
+
+class PinnedCalendar {
+ public:
+  /// Pins `calendar` on the year of `t`, which must lie in the supported range.
+  /// (Nothing is kept from an earlier pin: its calendar may be gone.)
+  void pin(const Calendar& calendar, Instant t) {
+    calendar_ = &calendar;
+    block_ = &state_of(calendar).time_block(CalendarState::locate(t).block);
+    zone_known_ = false;
+  }
+
+  [[nodiscard]] const Calendar& calendar() const noexcept { return *calendar_; }
+
+  /// Calendar::elapsed(a, b).
+  [[nodiscard]] Seconds elapsed(Instant a, Instant b) const {
+    std::uint32_t oa = 0, ob = 0;
+    if (offset_of(a, oa) && offset_of(b, ob)) {
+      return Seconds{static_cast<std::int64_t>(block_->cum_at(ob)) - block_->cum_at(oa)};
+    }
+    return calendar_->elapsed(a, b);
+  }
+
+  /// calendar().zone().to_local(t).
+  [[nodiscard]] LocalSeconds to_local(Instant t) const {
+    // The offset at t is that of the span holding t (TimeZone::to_local).
+    if (!zone_known_ || t < zone_span_.begin || !(t < zone_span_.end)) {
+      zone_span_ = calendar_->zone().offset_span(t);
+      zone_known_ = true;
+    }
+    return LocalSeconds{t.time_since_epoch() + zone_span_.offset};
+  }
+
+  /// calendar().zone().resolve(local).
+  [[nodiscard]] LocalResolution resolve(LocalSeconds local) const {
+    // TimeZone::resolve looks at the spans within 27 hours of the reading
+    // taken as UTC: when the kept span covers them all, it finds this one
+    // instant, shown once.
+    const Instant as_utc{local.time_since_epoch()};
+    if (zone_known_ && zone_span_.begin <= as_utc - std::chrono::hours{27} &&
+        as_utc + std::chrono::hours{27} < zone_span_.end) {
+      return {Instant{local.time_since_epoch() - zone_span_.offset}, LocalKind::unique};
+    }
+    return calendar_->zone().resolve(local);
+  }
+
+  /// Calendar::elapsed_between(instants, out), for instants in order that
+  /// lie in the supported range (a ticket's step starts).
+  void elapsed_between(std::span<const Instant> instants, std::span<Seconds> out) const {
+    if (instants.empty()) return;
+    std::uint32_t offset = 0;
+    bool inside = offset_of(instants[0], offset);
+    std::int64_t cum = inside ? block_->cum_at(offset) : 0;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      const bool next_inside = offset_of(instants[i + 1], offset);
+      const std::int64_t next_cum = next_inside ? block_->cum_at(offset) : 0;
+      out[i] = inside && next_inside ? Seconds{next_cum - cum}
+                                     : calendar_->elapsed(instants[i], instants[i + 1]);
+      inside = next_inside;
+      cum = next_cum;
+    }
+  }
+
+  /// Calendar::add(a, d).
+  [[nodiscard]] Instant add(Instant a, Seconds d) const {
+    std::uint32_t offset = 0;
+    if (d >= Seconds{0} && offset_of(a, offset)) {
+      const TimeBlock& block = *block_;
+      const auto i = block.first_ending_after(offset);
+      if (i < block.spans.size()) {
+        const auto& first = block.spans[i];
+        const std::uint32_t from = std::max(offset, first.begin);
+        if (d == Seconds{0}) return at(from);
+        const std::uint64_t target =
+            block.cum_before(i) + (from - first.begin) + static_cast<std::uint64_t>(d.count());
+        if (target <= block.total()) {
+          // As Calendar::add: a deadline on a closing time stays there.
+          const auto j = block.first_reaching(i, target);
+          const auto due = at(block.spans[j].begin + (target - block.cum_before(j)));
+          if (due < kSupportedEnd) return due;
+        }
+      }
+    }
+    return calendar_->add(a, d);
+  }
+
+ private:
+  [[nodiscard]] bool offset_of(Instant t, std::uint32_t& offset) const {
+    const auto since = (t - block_->base).count();
+    if (since < 0 || since >= static_cast<std::int64_t>(block_->length)) return false;
+    offset = static_cast<std::uint32_t>(since);
+    return true;
+  }
+  [[nodiscard]] Instant at(std::uint64_t offset) const {
+    return block_->base + Seconds{static_cast<Seconds::rep>(offset)};
+  }
+
+  const Calendar* calendar_ = nullptr;
+  const TimeBlock* block_ = nullptr;
+  // The zone's span last asked for: a cache, as the block is, of what the
+  // calendar's zone answers for any instant in it.
+  mutable OffsetSpan zone_span_{};
+  mutable bool zone_known_ = false;
+};
+
+}  // namespace slakit::detail
