@@ -107,3 +107,17 @@ def test_nan_is_left_out_and_inf_fails_its_row(near):
     routed = near.route_frame(frame)
     assert routed["queue"].tolist()[0] == "other" and routed["queue"].tolist()[2] == "positive"
     assert routed["error"][1].startswith("ticket 'b': ticket.score: got inf")
+
+
+# docs/python.md, errors of `*_frame`: "`ValueError` for naive datetimes
+# (dicts, columns, `now`)", also when they are objects among aware ones: the
+# frame would otherwise hand the reader a time without an offset.
+def test_naive_datetimes_among_objects_are_a_value_error(near):
+    created = pd.Series([dt.datetime(2026, 3, 2, 9, tzinfo=UTC), dt.datetime(2026, 3, 2, 10)],
+                        dtype=object)
+    frame = pd.DataFrame({"id": ["A", "B"], "created": created})
+    for call in (lambda: near.route_frame(frame, now=NOW), lambda: near.evaluate_frame(frame, NOW)):
+        with pytest.raises(ValueError, match="column 'created' holds naive datetimes"):
+            call()
+    aware = frame.assign(created=created.map(lambda t: t.replace(tzinfo=UTC)))
+    assert list(near.route_frame(aware, now=NOW)["queue"]) == ["other", "other"]

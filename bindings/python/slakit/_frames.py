@@ -30,8 +30,9 @@ _WRITTEN_EXACTLY = frozenset({"string", "empty", "integer", "boolean", "datetime
 def _prepared(frame, what: str):
     """The frame with the columns to_json would write in a form the reader
     does not take rewritten: timedeltas as whole seconds (not ISO 8601
-    durations), dates as YYYY-MM-DD (not midnight datetimes). Naive
-    datetime columns are a ValueError, as naive datetimes are elsewhere."""
+    durations), dates as YYYY-MM-DD (not midnight datetimes). A naive
+    datetime, in a datetime64 column or among the objects of another, is a
+    ValueError, as naive datetimes are elsewhere."""
     import pandas as pd
 
     changed = {}
@@ -48,6 +49,13 @@ def _prepared(frame, what: str):
                 raise ValueError(f"{what} column {name!r}: slakit counts whole seconds")
             changed[name] = seconds.astype("Int64")
         elif dtype == object:
+            naive = [v for v in column.dropna().tolist()
+                     if isinstance(v, _dt.datetime) and v.utcoffset() is None]
+            if naive:
+                raise ValueError(
+                    f"{what} column {name!r} holds naive datetimes ({naive[0]}): give them a "
+                    "zone (slakit reads instants with their offset only)"
+                )
             first = column.dropna().head(1).tolist()
             if first and isinstance(first[0], _dt.date) and not isinstance(first[0], _dt.datetime):
                 changed[name] = column.map(
@@ -89,7 +97,7 @@ def _exact_texts(frame, names: List[str], failures: Failures) -> Dict[Any, List[
     """Per column to_json would not write exactly (floats; an object or
     category column holding more than texts, integers, bools and instants),
     each row's JSON text, written as a dict's value is; a cell that cannot
-    be (a naive datetime, a set) is null and fails its row, its message
+    be (a set, an infinity) is null and fails its row, its message
     naming the ticket as ``names[row]`` does and the column."""
     import pandas as pd
 
