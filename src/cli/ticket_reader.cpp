@@ -10,100 +10,13 @@
 #include <unordered_map>
 #include <variant>
 
-#include "amount.hpp"
+#include "field_values.hpp"
 #include "json_values.hpp"
 
 namespace slakit::cli {
 namespace {
 
 namespace dom = simdjson::dom;
-
-// One JSON scalar, before its field's type is known.
-using Scalar = std::variant<std::monostate, std::string, double, bool>;
-
-Scalar scalar(dom::element v, const Where& where) {
-  switch (v.type()) {
-    case dom::element_type::NULL_VALUE:
-      return std::monostate{};
-    case dom::element_type::STRING:
-      return std::string{get(v.get_string(), where, "a string")};
-    case dom::element_type::INT64:
-    case dom::element_type::UINT64:
-    case dom::element_type::DOUBLE:
-      return get(v.get_double(), where, "a number");
-    case dom::element_type::BOOL:
-      return get(v.get_bool(), where, "true or false");
-    default:
-      throw ReadError{where, "expected a string, number, bool or null"};
-  }
-}
-
-std::chrono::year_month_day date(std::string_view s, const Where& where) {
-  try {
-    return parse_date(s);
-  } catch (const InvalidArgument& e) {
-    throw ReadError{where, e.what()};
-  }
-}
-
-// A time field may hold a day (an order due on a day): YYYY-MM-DD is ten
-// characters, and every RFC 3339 time is longer.
-bool names_a_day(std::string_view s) {
-  return s.size() == 10;
-}
-
-// A JSON scalar as an error message shows it.
-std::string shown(const Scalar& s) {
-  if (const auto* str = std::get_if<std::string>(&s)) return fmt::format("\"{}\"", *str);
-  if (const auto* d = std::get_if<double>(&s)) return fmt::format("{}", *d);
-  return std::get<bool>(s) ? "true" : "false";
-}
-
-// A JSON scalar as the value of a field of type `f`.
-FieldValue field_value(const Scalar& s, const FieldInfo& f, const Where& where,
-                       InstantReading& instant) {
-  if (std::holds_alternative<std::monostate>(s)) return std::monostate{};
-  const auto* str = std::get_if<std::string>(&s);
-  auto wrong = [&](std::string_view expected) -> ReadError {
-    return ReadError{where, fmt::format("expected {} (a {} field), got {}", expected,
-                                        field_type_name(f.type), shown(s))};
-  };
-  switch (f.type) {
-    case FieldType::text:
-    case FieldType::one_of:
-      if (str == nullptr) throw wrong("a string");
-      return *str;
-    case FieldType::number:
-      if (const auto* d = std::get_if<double>(&s)) return *d;
-      throw wrong("a number");
-    case FieldType::boolean:
-      if (const auto* b = std::get_if<bool>(&s)) return *b;
-      throw wrong("true or false");
-    case FieldType::time:
-      if (str == nullptr) throw wrong("a time (RFC 3339) or a date");
-      if (names_a_day(*str)) return date(*str, where);
-      return instant(*str, where);
-    case FieldType::date:
-      if (str == nullptr) throw wrong("a date (YYYY-MM-DD)");
-      return date(*str, where);
-    case FieldType::duration:
-      if (const auto* d = std::get_if<double>(&s)) {
-        // Whole seconds within a lifetime or so: a double past that would
-        // not convert to an integer at all.
-        if (!(std::abs(*d) <= 1e12) || std::trunc(*d) != *d) throw wrong("whole seconds");
-        return Seconds{static_cast<long long>(*d)};
-      }
-      if (str != nullptr) {
-        try {
-          const auto a = parse_amount(*str);
-          if (!a.days) return a.time;
-        } catch (const InvalidArgument&) {
-        }
-      }
-      throw wrong("seconds, or a duration like 1h30m");
-  }
-  return std::monostate{};
-}
 
 }  // namespace
 
@@ -276,9 +189,8 @@ struct TicketReader::Impl {
   }
 
   // An event of the record before as a new one (TicketEvent{}), its
-  // strings' buffers kept: every member this reader writes, and no other,
-  // since the others stay as they were made. (Assigning a TicketEvent{}
-  // makes and destroys a temporary: 1,500 instructions a ticket more.)
+  // strings' buffers kept. (Assigning a TicketEvent{} makes and destroys a
+  // temporary: 1,500 instructions a ticket more.)
   static TicketEvent& reset(TicketEvent& e) {
     e.at = Instant{};
     e.kind = EventKind::created;
@@ -294,7 +206,8 @@ struct TicketReader::Impl {
 
   // The events of one array, into out[n], out[n + 1], ...: the events of
   // the record before are written over, their strings' buffers kept, so
-  // that reading allocates nothing once they have grown.
+  // that a record allocates nothing once one with as many events and as
+  // long values has been read (events past the count are let go).
   void events_array(dom::element v, std::vector<TicketEvent>& out, std::size_t& n) {
     std::size_t i = 0;
     for (const dom::element element : get(v.get_array(), {"events"}, "an array")) {

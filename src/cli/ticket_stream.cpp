@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -157,7 +158,11 @@ StreamResult stream_lines(const std::string& path,
     std::vector<std::jthread> pool;
     const auto threads = settings.threads != 0 ? settings.threads : detail::usable_cores();
     for (unsigned t = 1; t < threads; ++t) {
-      pool.emplace_back(work);
+      try {
+        pool.emplace_back(work);
+      } catch (const std::system_error&) {
+        break;  // no more threads to be had (a process limit): those started do it all
+      }
     }
     work();
   }

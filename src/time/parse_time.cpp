@@ -16,16 +16,14 @@ using namespace std::chrono;
 
 namespace {
 
+// The general way's two digits, bounds-checked, for texts of any shape.
 bool two_digits(std::string_view s, std::size_t at, int& out) {
   return detail::read_digits(s, at, 2, out);
 }
 
-}  // namespace
-
-namespace {
-
-// Two digits at `p` as a number, or 100 when either is not a digit (every
-// caller bounds the number below that).
+// The canonical form's two digits at `p`, whose bounds its length checked,
+// as a number, or 100 when either is not a digit (every caller bounds the
+// number below that).
 unsigned two_at(const unsigned char* p) {
   const unsigned hi = p[0] - unsigned{'0'}, lo = p[1] - unsigned{'0'};
   return hi > 9 || lo > 9 ? 100 : hi * 10 + lo;

@@ -185,6 +185,25 @@ TEST_CASE("a threshold reached at the very instant the cycle stops or pauses has
   CHECK(cycle(hold, "s", Metric::first_response).thresholds[0].fired);
 }
 
+// "One that stops or is cancelled at that very instant has reached it": a
+// priority lowered at the half hour cancels the cycle as its 50% falls due.
+TEST_CASE("a threshold reached at the very instant the cycle is cancelled has fired") {
+  const auto r = rules(
+      "sla urgent for ticket.priority == urgent { first_response 1h\n warn at 50% }\n"
+      "sla normal { first_response 4h }");
+  const auto lowered = [](const char* when) {
+    return std::vector{change(when, "ticket.priority", std::string{"normal"})};
+  };
+  const auto t = ticket("2026-03-02T09:00Z", "urgent");
+  const auto at_half = evaluate(r, t, lowered("2026-03-02T09:30Z"), at("2026-03-02T12:00Z"));
+  const auto& c = cycle(at_half, "urgent", Metric::first_response);
+  CHECK(c.state == TargetState::cancelled);
+  CHECK(c.thresholds[0].at == maybe("2026-03-02T09:30Z"));
+  CHECK(c.thresholds[0].fired);
+  const auto before = evaluate(r, t, lowered("2026-03-02T09:29Z"), at("2026-03-02T12:00Z"));
+  CHECK_FALSE(cycle(before, "urgent", Metric::first_response).thresholds[0].at.has_value());
+}
+
 // "The due is the field's instant, minus the margin in business time of the
 // policy's calendar; a date field means the start of that day in the
 // calendar's zone (UTC without a calendar). No pause applies."
