@@ -34,7 +34,7 @@ void agent(dom::parser& parser, const JsonLine& line, InstantReading& instants, 
     throw ReadError{Where{}, fmt::format("invalid JSON: {}", simdjson::error_message(err))};
   }
   const auto object = get(doc.get_object(), Where{}, "a JSON object");
-  if (dom::element id; !object["id"].get(id)) a.id = text(id, Where{"id"});
+  if (dom::element value; !object["id"].get(value)) a.id = id(value, Where{"id"});
   for (const auto [key, value] : object) {
     if (key == "id") {
       continue;

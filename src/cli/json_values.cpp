@@ -4,9 +4,30 @@
 #include <slakit/time/parse_time.hpp>
 #include <slakit/time/time_zone.hpp>
 
+#include <charconv>
 #include <cstdio>
 
 namespace slakit::cli {
+
+void assign_id(std::string& to, simdjson::dom::element v, const Where& where) {
+  char digits[24];
+  std::to_chars_result written{};
+  switch (v.type()) {
+    case simdjson::dom::element_type::INT64:
+      written = std::to_chars(digits, digits + sizeof digits, get(v.get_int64(), where, "an id"));
+      break;
+    case simdjson::dom::element_type::UINT64:
+      written = std::to_chars(digits, digits + sizeof digits, get(v.get_uint64(), where, "an id"));
+      break;
+    case simdjson::dom::element_type::NULL_VALUE:
+      to.clear();
+      return;
+    default:
+      to.assign(get(v.get_string(), where, "a string or an integer"));
+      return;
+  }
+  to.assign(digits, written.ptr);
+}
 
 Instant instant(std::string_view s, const Where& where, Fractions fractions) {
   static const auto utc = TimeZone::locate("UTC");

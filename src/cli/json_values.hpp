@@ -59,6 +59,16 @@ inline std::string text(simdjson::dom::element v, const Where& where) {
 inline void assign_text(std::string& to, simdjson::dom::element v, const Where& where) {
   to.assign(view(v, where));
 }
+/// An id (of a ticket, an event, an agent): a string, or a JSON integer as
+/// its decimal text, since helpdesks export numeric ids (Zendesk's ticket
+/// 35436): `7` and `"7"` are one id. Null: empty. Throws ReadError for
+/// another type.
+void assign_id(std::string& to, simdjson::dom::element v, const Where& where);
+inline std::string id(simdjson::dom::element v, const Where& where) {
+  std::string out;
+  assign_id(out, v, where);
+  return out;
+}
 /// RFC 3339 with its offset: a time without one would depend on a zone.
 /// Throws ReadError.
 Instant instant(std::string_view s, const Where& where, Fractions fractions = Fractions::truncate);

@@ -50,7 +50,7 @@ struct TicketReader::Impl {
       const dom::element value = member.value();
       const Where at{"ticket", std::string_view::npos, key};
       if (key == "id") {
-        assign_text(t.id, value, at);
+        assign_id(t.id, value, at);
       } else if (key == "created") {
         if (value.is_null()) continue;  // null is the key left out
         t.created = instant(view(value, at), at);
@@ -70,7 +70,7 @@ struct TicketReader::Impl {
       } else if (key == "queue") {
         assign_text(t.queue, value, at);
       } else if (key == "assignee") {
-        assign_text(t.assignee, value, at);
+        assign_id(t.assignee, value, at);  // an agent's id
       } else if (key == "reopened") {
         if (!value.is_null()) t.reopened = get(value.get_bool(), at, "true or false");
       } else {
@@ -85,8 +85,11 @@ struct TicketReader::Impl {
       const std::string_view key = member.key();
       const dom::element value = member.value();
       const Where at{"customer", std::string_view::npos, key};
-      std::string* slot = key == "id"         ? &c.id
-                          : key == "name"     ? &c.name
+      if (key == "id") {
+        assign_id(c.id, value, at);
+        continue;
+      }
+      std::string* slot = key == "name"       ? &c.name
                           : key == "tier"     ? &c.tier
                           : key == "region"   ? &c.region
                           : key == "language" ? &c.language
@@ -108,9 +111,9 @@ struct TicketReader::Impl {
       const dom::element value = member.value();
       const Where at{"contract", std::string_view::npos, key};
       if (key == "id") {
-        assign_text(c.id, value, at);
+        assign_id(c.id, value, at);
       } else if (key == "customer") {
-        assign_text(c.customer, value, at);
+        assign_id(c.customer, value, at);
       } else if (key == "type") {
         assign_text(c.type, value, at);
       } else if (key == "sla") {
@@ -132,9 +135,9 @@ struct TicketReader::Impl {
       const dom::element value = member.value();
       const Where at{"order", std::string_view::npos, key};
       if (key == "id") {
-        assign_text(o.id, value, at);
+        assign_id(o.id, value, at);
       } else if (key == "customer") {
-        assign_text(o.customer, value, at);
+        assign_id(o.customer, value, at);
       } else if (key == "status") {
         assign_text(o.status, value, at);
       } else if (key == "value") {
@@ -231,7 +234,7 @@ struct TicketReader::Impl {
           e.kind = *k;
           has_kind = true;
         } else if (key == "id") {
-          assign_text(e.id, value, at);
+          assign_id(e.id, value, at);
         } else if (key == "public") {
           if (!value.is_null()) e.is_public = get(value.get_bool(), at, "true or false");
         } else if (key == "to") {
@@ -243,7 +246,7 @@ struct TicketReader::Impl {
         } else if (key == "team") {
           assign_text(e.team, value, at);
         } else if (key == "agent") {
-          assign_text(e.agent, value, at);
+          assign_id(e.agent, value, at);  // an agent's id, as the agents file has it
         }
       }
       if (!has_at) throw ReadError{where_event, "missing \"at\""};
@@ -280,7 +283,7 @@ struct TicketReader::Impl {
         const std::string_view key = member.key();
         const dom::element value = member.value();
         if (key == "id") {
-          out.ticket.id = text(value, Where{"id"});
+          assign_id(out.ticket.id, value, Where{"id"});
         } else if (key == "created") {
           if (value.is_null()) continue;  // null is the key left out
           out.ticket.created = instant(view(value, Where{"created"}), Where{"created"});

@@ -193,3 +193,35 @@ TEST_CASE("every event kind reads by its name, and nothing near a name does") {
     CHECK_FALSE(slakit::parse_event_kind(wrong));
   }
 }
+
+// docs/cli.md, "Input": "An id (of the ticket, an event, a customer, a
+// contract, an order, an agent) is a string or an integer, read as its
+// decimal text: `7` and `"7"` are one id."
+TEST_CASE("ids may be integers, read as their decimal text") {
+  slakit::cli::JsonChunk chunk;
+  slakit::cli::load_chunk(
+      chunk,
+      R"({"id": 35436, "created": "2026-03-02T08:00:00Z", "ticket": {"assignee": 4711},)"
+      R"( "customer": {"id": -901}, "contract": {"id": 77, "customer": 18446744073709551615},)"
+      R"( "order": {"id": 5, "customer": "901"}, "events": [{"at": "2026-03-02T09:00:00Z",)"
+      R"( "kind": "assigned", "id": 1234567890123, "team": "l1", "agent": 4711}]})"
+      "\n"
+      R"({"id": "T-9", "created": "2026-03-02T08:00:00Z", "customer": {"id": 1.5}})"
+      "\n");
+  slakit::cli::TicketReader reader{rules()};
+  slakit::TicketHistory h;
+  reader.read(chunk.lines.at(0), h);
+  const auto& t = h.ticket;
+  CHECK(t.id == "35436");
+  CHECK(t.assignee == "4711");
+  CHECK(t.customer.id == "-901");
+  CHECK(t.contract.id == "77");
+  CHECK(t.contract.customer == "18446744073709551615");
+  CHECK(t.order.id == "5");
+  REQUIRE(h.events.size() == 1);
+  CHECK(h.events[0].id == "1234567890123");
+  CHECK(h.events[0].agent == "4711");
+  CHECK_THROWS_WITH_AS(reader.read(chunk.lines.at(1), h),
+                       "ticket 'T-9': customer.id: expected a string or an integer",
+                       slakit::InvalidArgument);
+}

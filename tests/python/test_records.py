@@ -300,3 +300,14 @@ def test_frame_values_of_every_kind(rules):
     ]
     with pytest.raises(ValueError, match="whole seconds"):
         typed.evaluate_frame(frame.assign(**{"ticket.wait": pd.to_timedelta([1.5, 1, 1], unit="s")}), NOW)
+
+
+# docs/python.md: dicts' "`id` is a string or an int (docs/cli.md, "Input"),
+# reported as its text"; docs/cli.md: "Any other type is an error of its line".
+def test_dict_ids_may_be_ints(rules):
+    tickets = [{"id": 35436, "created": "2026-04-22T09:00:00Z"},
+               {"id": 1.5, "created": "2026-04-22T09:00:00Z"}]
+    routed = rules.route_many(tickets, now=NOW)
+    assert routed[0]["id"] == "35436" and "error" not in routed[0]
+    assert routed[1] == {"error": "id: expected a string or an integer"}
+    assert rules.evaluate(tickets[0], NOW)["id"] == "35436"
