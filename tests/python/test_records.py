@@ -311,3 +311,37 @@ def test_dict_ids_may_be_ints(rules):
     assert routed[0]["id"] == "35436" and "error" not in routed[0]
     assert routed[1] == {"error": "id: expected a string or an integer"}
     assert rules.evaluate(tickets[0], NOW)["id"] == "35436"
+
+
+# docs/python.md, errors: `evaluate_many`, `route_many`, `*_frame`: "per
+# ticket: never (an `error` entry or column)"; `evaluate`: "`TicketError`
+# naming the ticket". A ticket nested past Python's recursion, or holding
+# itself, fails alone, as the CLI fails a line nested too deeply.
+def test_a_ticket_too_deep_or_holding_itself_fails_alone(rules):
+    deep = {"id": "D", "created": "2026-04-22T09:00:00Z", "ticket": {"junk": []}}
+    nested = deep["ticket"]["junk"]
+    for _ in range(5000):
+        nested.append([])
+        nested = nested[0]
+    looped = {"id": "L", "created": "2026-04-22T09:00:00Z", "ticket": {}}
+    looped["ticket"]["self"] = looped
+    good = {"id": "G", "created": "2026-04-22T09:00:00Z"}
+    message = "nested too deeply, or holds a value that contains itself"
+    results = rules.evaluate_many([deep, good, looped], NOW)
+    assert results[0] == {"error": f"ticket 'D': {message}"}
+    assert results[1]["id"] == "G" and "error" not in results[1]
+    assert results[2] == {"error": f"ticket 'L': {message}"}
+    assert [r.get("error") for r in rules.route_many([looped, good], now=NOW)] == [
+        f"ticket 'L': {message}", None]
+    with pytest.raises(slakit.TicketError, match="ticket 'D': nested too deeply"):
+        rules.evaluate(deep, NOW)
+
+
+def test_a_frame_cell_too_deep_fails_its_row_alone(rules):
+    looped = []
+    looped.append(looped)
+    frame = pd.DataFrame({"id": ["A", "B"], "created": ["2026-04-22T09:00:00Z"] * 2,
+                          "ticket.junk": pd.Series([looped, ["fine"]], dtype=object)})
+    routed = rules.route_frame(frame, now=NOW)
+    assert routed.loc[0, "error"].endswith("nested too deeply, or holds a value that contains itself")
+    assert routed.loc[1, "queue"] == "triage"

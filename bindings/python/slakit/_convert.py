@@ -130,6 +130,8 @@ def _dumps(record: Any, error) -> str:
         return _json_text(record, "")
     except _BadValue as e:
         raise error(record, str(e)) from None
+    except RecursionError:  # json.dumps and _cleaned recurse per level
+        raise error(record, "nested too deeply, or holds a value that contains itself") from None
 
 
 def _ticket_error(record: dict, message: str) -> Exception:
@@ -139,7 +141,8 @@ def _ticket_error(record: dict, message: str) -> Exception:
 def dumps(record: dict) -> str:
     """One ticket record as one JSON line. Raises TypeError for a ticket
     that is not a dict, slakit.TicketError naming the ticket and the key for
-    a value JSON cannot carry (an infinity, a lone surrogate)."""
+    a value JSON cannot carry (an infinity, a lone surrogate, nesting too deep
+    for Python's recursion or a value that contains itself)."""
     return _dumps(record, _ticket_error)
 
 

@@ -128,6 +128,10 @@ def _cell_texts(column, key: str, names: List[str], failures: Failures) -> List[
         except (TypeError, ValueError) as e:
             failures.setdefault(row, f"{names[row]}{key}: {e}")
             texts.append("null")
+        except RecursionError:
+            failures.setdefault(
+                row, f"{names[row]}{key}: nested too deeply, or holds a value that contains itself")
+            texts.append("null")
     return texts
 
 
