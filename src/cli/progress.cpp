@@ -31,4 +31,13 @@ void Progress::show() {
   }
 }
 
+void print_above_progress(const std::string& lines) {
+  // One write, so that the progress thread's cannot come between the two.
+  if (::isatty(STDERR_FILENO) != 0) {
+    std::fputs(("\r\033[K" + lines).c_str(), stderr);
+  } else {
+    std::fputs(lines.c_str(), stderr);
+  }
+}
+
 }  // namespace slakit::cli

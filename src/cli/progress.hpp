@@ -34,4 +34,9 @@ class Progress {
   std::thread thread_;  // only when stderr is a terminal
 };
 
+/// Writes lines (a bad line's report) to stderr, first erasing a progress
+/// line that may stand unfinished on the terminal, so that the report
+/// starts a line of its own.
+void print_above_progress(const std::string& lines);
+
 }  // namespace slakit::cli

@@ -20,6 +20,7 @@
 #include "json_lines.hpp"
 #include "json_values.hpp"
 #include "output.hpp"
+#include "progress.hpp"
 #include "support/usable_cores.hpp"
 
 namespace slakit::cli {
@@ -42,7 +43,7 @@ class OrderedOutput {
       // What went before the bad line is out before its report.
       sink_.flush();
       std::fflush(stdout);
-      std::fputs(errors.c_str(), stderr);
+      print_above_progress(errors);
     }
     ++next_;
     turn_.notify_all();

@@ -260,6 +260,12 @@ foreach(case "eval;eval;${rules}/routing.sla;--tickets;${tickets};--now;2026-04-
                                                $<TARGET_FILE:slakit_cli> ${case})
 endforeach()
 
+# docs/cli.md, report and diff: "a progress line on stderr when stderr is a
+# terminal", erased before a bad line's report and the summary line.
+add_test(NAME cli.progress_line
+         COMMAND /usr/bin/python3 ${here}/progress_line.py $<TARGET_FILE:slakit_cli>
+                 ${rules}/routing.sla ${tickets})
+
 # docs/cli.md, "Conventions": "`--threads N` sets how many threads eval,
 # route, diff and report work on; by default there is one per core the
 # process may run on" and "the output is the same whatever the number of
