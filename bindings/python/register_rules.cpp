@@ -3,6 +3,7 @@
 #include <pybind11/functional.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <map>
 
 #include "errors.hpp"
@@ -119,14 +120,28 @@ void register_rules(py::module_& m) {
           "(path, text) of the files compiled, as given (included files are not listed).")
       .def(py::pickle(
           [](const RuleBundle& self) {
-            return py::make_tuple(SLAKIT_VERSION_STRING, pairs(self.roots), pairs(self.files));
+            // The included files only: the roots' texts are there already,
+            // and a large rule file would otherwise travel twice (to every
+            // Dask worker).
+            std::vector<RuleSource> included;
+            for (const auto& f : self.files) {
+              const bool root =
+                  std::any_of(self.roots.begin(), self.roots.end(),
+                              [&](const auto& r) { return r.path == f.path && r.text == f.text; });
+              if (!root) included.push_back(f);
+            }
+            return py::make_tuple(SLAKIT_VERSION_STRING, pairs(self.roots), pairs(included));
           },
           [](const py::tuple& state) {
             if (state.size() != 3) throw py::value_error("not a pickled slakit.RuleSet");
-            const auto roots = state[1].cast<std::vector<std::pair<std::string, std::string>>>();
-            const auto files = state[2].cast<std::vector<std::pair<std::string, std::string>>>();
+            const auto roots =
+                sources(state[1].cast<std::vector<std::pair<std::string, std::string>>>());
+            auto files = sources(state[2].cast<std::vector<std::pair<std::string, std::string>>>());
+            // A root may be included by another root too (a file listed
+            // before it is found by its path as well).
+            files.insert(files.end(), roots.begin(), roots.end());
             // The rules compile again on this side, by this version of slakit.
-            return compile_bundle(sources(roots), sources(files));
+            return compile_bundle(roots, files);
           }))
       .def("__repr__", [](const RuleBundle& self) {
         std::vector<std::string> paths;

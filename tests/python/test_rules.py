@@ -100,6 +100,21 @@ def test_rule_set_pickles_by_its_sources(rules):
     assert len(state[2]) > len(state[1])
 
 
+# docs/python.md: a RuleSet is "pickled by its source texts", each once: a
+# root file's text is not sent again among the files it includes, even when
+# another root includes it.
+def test_a_pickled_rule_set_holds_each_text_once():
+    big = "".join(f'calendar c{i} {{\n  zone "UTC"\n  mon..fri 09:00-17:00\n}}\n' for i in range(3000))
+    rules = slakit.loads(big, name="big.sla")
+    assert len(pickle.dumps(rules)) < 1.2 * len(big)
+    both = slakit.load(SOURCE_DIR / "examples" / "rules" / "routing.sla",
+                       SOURCE_DIR / "examples" / "rules" / "policies.sla")
+    state = both.__getstate__()
+    assert [p for p, _ in state[2]] == [str(SOURCE_DIR / "examples" / "rules" / "calendars.sla")]
+    again = pickle.loads(pickle.dumps(both))
+    assert again.policy_names == both.policy_names and again.sources == both.sources
+
+
 def test_exception_hierarchy():
     assert issubclass(slakit.TicketError, slakit.InvalidArgument)
     assert issubclass(slakit.InvalidArgument, slakit.Error)
