@@ -93,19 +93,19 @@ struct SummedStream {
 template <class Worker, class Make>
 SummedStream<Worker> stream_and_keep(const std::string& path, const Arguments& args,
                                      const Make& make) {
+  auto settings = stream_settings("", args);
+  settings.output.reset();  // the command writes its report itself
   std::mutex made;
   SummedStream<Worker> out;
-  out.result = stream_lines(path,
-                            [&]() -> std::shared_ptr<LineWorker> {
-                              std::shared_ptr<Worker> w = make();
-                              const std::lock_guard lock{made};
-                              out.workers.push_back(w);
-                              return w;
-                            },
-                            {.command = "",
-                             .output = std::nullopt,
-                             .colored = args.colored(stderr),
-                             .threads = threads_option(args)});
+  out.result = stream_lines(
+      path,
+      [&]() -> std::shared_ptr<LineWorker> {
+        std::shared_ptr<Worker> w = make();
+        const std::lock_guard lock{made};
+        out.workers.push_back(w);
+        return w;
+      },
+      settings);
   return out;
 }
 
