@@ -81,15 +81,23 @@ struct CompileResult {
 [[nodiscard]] CompileResult compile(std::vector<RuleSource> sources,
                                     const CompileOptions& options = {});
 
-/// Thrown by compile_or_throw; carries the diagnostics, rendered in what().
+/// Thrown by compile_or_throw; carries the diagnostics, rendered in what(),
+/// and the source map that places them (`e.sources().position(d.span)`:
+/// line and column).
 class CompileError : public Error {
  public:
-  CompileError(std::string rendered, std::vector<Diagnostic> diagnostics)
-      : Error(std::move(rendered)), diagnostics_(std::move(diagnostics)) {}
+  CompileError(std::string rendered, std::vector<Diagnostic> diagnostics,
+               std::shared_ptr<const SourceMap> sources = nullptr)
+      : Error(std::move(rendered)),
+        diagnostics_(std::move(diagnostics)),
+        sources_(sources ? std::move(sources) : std::make_shared<const SourceMap>()) {}
   [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+  /// The files the diagnostics' spans point into.
+  [[nodiscard]] const SourceMap& sources() const noexcept { return *sources_; }
 
  private:
   std::vector<Diagnostic> diagnostics_;
+  std::shared_ptr<const SourceMap> sources_;
 };
 
 /// compile(), throwing CompileError when there are errors (and what compile throws).

@@ -187,7 +187,7 @@ RuleSet compile_or_throw(std::vector<RuleSource> sources, const CompileOptions& 
   if (result.ok()) return std::move(*result.rules);
   std::string rendered;
   for (const auto& d : result.diagnostics) rendered += render_text(d, *result.sources);
-  throw CompileError(std::move(rendered), std::move(result.diagnostics));
+  throw CompileError(std::move(rendered), std::move(result.diagnostics), std::move(result.sources));
 }
 
 }  // namespace slakit

@@ -91,7 +91,10 @@ void FieldLayout::load_slot(const Ticket& t, Slot s, SlotValue& out) const {
     default: {
       const auto& fields = custom_fields(t, source_[s] - kCustom);
       const auto& path = fields_[s].path;
-      const auto it = fields.find(std::string_view{path}.substr(path.find('.') + 1));
+      // The declared name ("order_value"), or its whole path
+      // ("ticket.order_value"), as events and the JSON reader spell it.
+      auto it = fields.find(std::string_view{path}.substr(path.find('.') + 1));
+      if (it == fields.end()) it = fields.find(path);
       out = it == fields.end() ? SlotValue{} : convert(s, it->second, t.id);
     }
   }

@@ -235,6 +235,11 @@ TEST_CASE("a clean rule set compiles into calendars, policies and routes") {
     REQUIRE(e.diagnostics().size() == 1);
     CHECK(e.diagnostics()[0].code == "E0001");
     CHECK(std::string{e.what()}.rfind("t.sla:1:11: error[E0001]: expected ", 0) == 0);
+    // docs/cpp-api.md: "`sources()` places them".
+    const auto at = e.sources().position(e.diagnostics()[0].span);
+    CHECK(at.line == 1);
+    CHECK(at.column == 11);
+    CHECK(e.sources().file(e.diagnostics()[0].span.file).path == "t.sla");
   }
   // Built-in fields and the declared ones.
   const auto declared = compile({{"t.sla", "field ticket.order_value : number\n"}});

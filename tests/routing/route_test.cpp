@@ -99,6 +99,28 @@ TEST_CASE("numeric thresholds: > and >= exactly at the threshold") {
   }
 }
 
+// docs/cpp-api.md: "`CustomFields` maps a declared field's name to its value:
+// `"order_value"` in `Ticket::fields` for `field ticket.order_value`, or its
+// whole path `"ticket.order_value"` (the name wins when both are there)."
+TEST_CASE("a record's custom field is found by its name or by its whole path") {
+  const auto r = test::routes(
+      "field ticket.order_value : number\n"
+      "field customer.segment : one of smb, enterprise\n"
+      "route big when ticket.order_value >= 1000 -> queue big\n"
+      "route ent when customer.segment == enterprise -> queue ent\n"
+      "route rest -> queue triage\n");
+  auto t = ticket();
+  t.fields["ticket.order_value"] = 5000.0;
+  CHECK(route(r, t).queue == std::optional<std::string>{"big"});
+  t.fields["order_value"] = 10.0;  // both: the name wins
+  CHECK(route(r, t).queue == std::optional<std::string>{"triage"});
+  auto c = ticket();
+  c.customer.fields["customer.segment"] = std::string{"enterprise"};
+  CHECK(route(r, c).queue == std::optional<std::string>{"ent"});
+  c.customer.fields["customer.segment"] = std::string{"huge"};  // checked like the name
+  CHECK_THROWS_AS((void)route(r, c), TicketError);
+}
+
 // "A value that a `one of` field does not list is an error that names the
 // ticket and the field".
 TEST_CASE("a value a one of field does not list is an error naming ticket and field") {

@@ -27,7 +27,8 @@ namespace slakit {
 using FieldValue = std::variant<std::monostate, std::string, double, bool, Instant,
                                 std::chrono::year_month_day, Seconds>;
 
-/// Custom fields of one object, by name ("order_value", not "ticket.order_value").
+/// Custom fields of one object, by name: "order_value" (or the whole path,
+/// "ticket.order_value"; the name wins when both are there).
 using CustomFields = std::map<std::string, FieldValue, std::less<>>;
 
 }  // namespace slakit

@@ -18,20 +18,11 @@
 #include <string>
 #include <vector>
 
+#include "slakit/model/organisation.hpp"
 #include "slakit/routing/route.hpp"
 #include "slakit/time/instant.hpp"
 
 namespace slakit {
-
-struct Agent {
-  std::string id;
-  std::vector<std::string> teams{};  ///< the teams the agent works in
-  std::vector<std::string> skills{};
-  int capacity = 1;                        ///< the most tickets the agent holds at once
-  int open_tickets = 0;                    ///< the tickets the agent holds now
-  std::optional<Instant> last_assigned{};  ///< empty: never assigned
-  std::string calendar{};  ///< a calendar of the rule set: the agent's hours; empty: always
-};
 
 /// The steps that narrow the agents down, in order.
 enum class AgentStep { team, hours, skills, capacity };

@@ -9,12 +9,12 @@ namespace slakit::parser {
 
 /// Wraps f(ParseState&) as an X3 action.
 template <class F>
-auto act(F f) {
+constexpr auto act(F f) {
   return [f](auto& ctx) { f(state(ctx)); };
 }
 /// Wraps f(ParseState&, SourceSpan) as an X3 action on x3::raw[...].
 template <class F>
-auto act_span(F f) {
+constexpr auto act_span(F f) {
   return [f](auto& ctx) {
     auto& s = state(ctx);
     f(s, s.span(x3::_attr(ctx)));

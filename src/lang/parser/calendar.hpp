@@ -10,6 +10,6 @@ struct calendar_decl_id;
 using calendar_decl_type = x3::rule<calendar_decl_id>;
 BOOST_SPIRIT_DECLARE(calendar_decl_type)
 
-const calendar_decl_type& calendar_decl();
+inline constexpr calendar_decl_type calendar_decl_rule{"a calendar"};
 
 }  // namespace slakit::parser

@@ -15,13 +15,26 @@ struct state_tag;
 
 using iterator_type = const char*;
 
+/// One of the bytes `Bytes`: x3::char_("...") builds its set at run time,
+/// and every grammar object must be a constant (see Keyword in tokens.hpp).
+template <char... Bytes>
+struct one_of : x3::char_parser<one_of<Bytes...>> {
+  using attribute_type = char;
+  using encoding = boost::spirit::char_encoding::standard;
+  static constexpr bool has_attribute = true;
+  template <class Char, class Context>
+  [[nodiscard]] constexpr bool test(Char ch, const Context&) const noexcept {
+    return ((ch == Bytes) || ...);
+  }
+};
+
 // Blanks, line breaks and '#' comments separate tokens. Explicit byte sets
 // rather than x3::space: bytes of UTF-8 text are negative chars. A comment
 // ends at a line feed only, as the comment collector and positions see lines
 // (a lone carriage return ending it here let the formatter write a '}' it
 // had read as comment text).
-inline const auto skipper =
-    x3::omit[x3::char_(" \t\r\n\f\v")] | x3::lexeme['#' >> *(x3::char_ - x3::char_('\n'))];
+inline constexpr auto skipper = x3::omit[one_of<' ', '\t', '\r', '\n', '\f', '\v'>{}] |
+                                x3::lexeme['#' >> *(x3::char_ - x3::char_('\n'))];
 using skipper_type = std::remove_cv_t<decltype(skipper)>;
 
 using phrase_context_type = x3::phrase_parse_context<skipper_type>::type;

@@ -10,7 +10,7 @@ using condition_type = x3::rule<condition_id>;
 BOOST_SPIRIT_DECLARE(condition_type)
 
 /// Leaves one Expr on top of ParseState::exprs.
-const condition_type& condition();
+inline constexpr condition_type condition_rule{"a condition"};
 
 struct literal_id;
 using literal_type = x3::rule<literal_id>;
@@ -18,6 +18,6 @@ BOOST_SPIRIT_DECLARE(literal_type)
 
 /// One value as conditions write it ("urgent", "gold", 12.5, 4h, none):
 /// leaves an Expr of kind literal on top of ParseState::exprs.
-const literal_type& literal_value();
+inline constexpr literal_type literal{"a value"};
 
 }  // namespace slakit::parser

@@ -5,18 +5,16 @@
 #include "tokens.hpp"
 
 namespace slakit::parser {
-const condition_type condition_rule = "a condition";
-const x3::rule<struct not_expr_id> not_expr = "a condition";
-const x3::rule<struct primary_id> primary = "a field, a value or '('";
-const literal_type literal = "a value";
-const x3::rule<struct value_list_id> value_list = "a list of values '[a, b]'";
+constexpr x3::rule<struct not_expr_id> not_expr = "a condition";
+constexpr x3::rule<struct primary_id> primary = "a field, a value or '('";
+constexpr x3::rule<struct value_list_id> value_list = "a list of values '[a, b]'";
 
-const auto number_text = x3::lexeme[+digit >> -('.' >> +digit) >> word_end];
+constexpr auto number_text = x3::lexeme[+digit >> -('.' >> +digit) >> word_end];
 
-const auto literal_def =
-    x3::raw[kw("none")][act_span(
+constexpr auto literal_def =
+    x3::raw[kw<"none">()][act_span(
         [](ParseState& s, SourceSpan sp) { push_literal(s, Literal::Kind::none, sp); })] |
-    x3::raw[kw("true") | kw("false")][act_span(
+    x3::raw[kw<"true">() | kw<"false">()][act_span(
         [](ParseState& s, SourceSpan sp) { push_literal(s, Literal::Kind::boolean, sp); })] |
     x3::raw[date_lit][act_span(
         [](ParseState& s, SourceSpan sp) { push_literal(s, Literal::Kind::date, sp); })] |
@@ -28,33 +26,33 @@ const auto literal_def =
     x3::raw[!reserved >> name][act_span(
         [](ParseState& s, SourceSpan sp) { push_literal(s, Literal::Kind::symbol, sp); })];
 
-const auto value_list_def = x3::lit('[')[act(begin_list)] > -(literal[act(literal_to_list)] % ',') >
-                            ']';
+constexpr auto value_list_def = x3::lit('[')[act(begin_list)] >
+                                -(literal[act(literal_to_list)] % ',') > ']';
 
-const auto primary_def = ('(' > condition_rule > ')') | field_path[act(push_field)] | literal;
+constexpr auto primary_def = ('(' > condition_rule > ')') | field_path[act(push_field)] | literal;
 
-const auto compare_op = x3::lit("==")[act([](ParseState& s) { s.op = CompareOp::eq; })] |
-                        x3::lit("!=")[act([](ParseState& s) { s.op = CompareOp::ne; })] |
-                        x3::lit("<=")[act([](ParseState& s) { s.op = CompareOp::le; })] |
-                        x3::lit(">=")[act([](ParseState& s) { s.op = CompareOp::ge; })] |
-                        x3::lit('<')[act([](ParseState& s) { s.op = CompareOp::lt; })] |
-                        x3::lit('>')[act([](ParseState& s) { s.op = CompareOp::gt; })];
+constexpr auto compare_op = x3::lit("==")[act([](ParseState& s) { s.op = CompareOp::eq; })] |
+                            x3::lit("!=")[act([](ParseState& s) { s.op = CompareOp::ne; })] |
+                            x3::lit("<=")[act([](ParseState& s) { s.op = CompareOp::le; })] |
+                            x3::lit(">=")[act([](ParseState& s) { s.op = CompareOp::ge; })] |
+                            x3::lit('<')[act([](ParseState& s) { s.op = CompareOp::lt; })] |
+                            x3::lit('>')[act([](ParseState& s) { s.op = CompareOp::gt; })];
 
-const auto comparison =
-    primary >>
-    -((compare_op > primary)[act([](ParseState& s) { finish_comparison(s, 1); })] |
-      (kw("in") > value_list)[act([](ParseState& s) { finish_comparison(s, 2); })] |
-      (kw("not") >> kw("in") > value_list)[act([](ParseState& s) { finish_comparison(s, 3); })]);
+constexpr auto comparison =
+    primary >> -((compare_op > primary)[act([](ParseState& s) { finish_comparison(s, 1); })] |
+                 (kw<"in">() > value_list)[act([](ParseState& s) { finish_comparison(s, 2); })] |
+                 (kw<"not">() >> kw<"in">() >
+                  value_list)[act([](ParseState& s) { finish_comparison(s, 3); })]);
 
-const auto not_expr_def = x3::raw[kw("not") > not_expr][act_span(make_not)] | comparison;
+constexpr auto not_expr_def = x3::raw[kw<"not">() > not_expr][act_span(make_not)] | comparison;
 
-const auto and_expr =
+constexpr auto and_expr =
     not_expr >>
-    *(kw("and") > not_expr)[act([](ParseState& s) { make_logical(s, Expr::Kind::logical_and); })];
+    *(kw<"and">() > not_expr)[act([](ParseState& s) { make_logical(s, Expr::Kind::logical_and); })];
 
-const auto condition_rule_def =
+constexpr auto condition_rule_def =
     and_expr >>
-    *(kw("or") > and_expr)[act([](ParseState& s) { make_logical(s, Expr::Kind::logical_or); })];
+    *(kw<"or">() > and_expr)[act([](ParseState& s) { make_logical(s, Expr::Kind::logical_or); })];
 
 BOOST_SPIRIT_DEFINE(condition_rule, not_expr, primary, literal, value_list)
 

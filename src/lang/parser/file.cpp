@@ -4,8 +4,4 @@ namespace slakit::parser {
 
 BOOST_SPIRIT_INSTANTIATE(file_type, iterator_type, context_type)
 
-const file_type& file_rule() {
-  return file;
-}
-
 }  // namespace slakit::parser

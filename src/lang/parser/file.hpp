@@ -10,6 +10,6 @@ struct file_id;
 using file_type = x3::rule<file_id>;
 BOOST_SPIRIT_DECLARE(file_type)
 
-const file_type& file_rule();
+inline constexpr file_type file{"a rule file"};
 
 }  // namespace slakit::parser

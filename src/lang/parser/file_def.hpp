@@ -23,51 +23,51 @@ struct declaration_id {
   }
 };
 
-const file_type file = "a rule file";
-const x3::rule<declaration_id> declaration = "a declaration";
+constexpr x3::rule<declaration_id> declaration = "a declaration";
 
 template <FieldType T>
-const auto field_type_is = act([](ParseState& s) { s.field.type = T; });
+constexpr auto field_type_is = act([](ParseState& s) { s.field.type = T; });
 
-const auto member = name[act([](ParseState& s) { s.field.members.push_back(s.name_value); })];
+constexpr auto member = name[act([](ParseState& s) { s.field.members.push_back(s.name_value); })];
 
-const auto field_type =
+constexpr auto field_type =
     x3::rule<struct field_type_id>{
         "a field type (text, number, bool, duration, time, date, one of ...)"} =
-        kw("text")[field_type_is<FieldType::text>] |
-        kw("number")[field_type_is<FieldType::number>] |
-        kw("bool")[field_type_is<FieldType::boolean>] |
-        kw("duration")[field_type_is<FieldType::duration>] |
-        kw("time")[field_type_is<FieldType::time>] | kw("date")[field_type_is<FieldType::date>] |
-        (kw("one")[field_type_is<FieldType::one_of>] > kw("of") > (member % ','));
+        kw<"text">()[field_type_is<FieldType::text>] |
+        kw<"number">()[field_type_is<FieldType::number>] |
+        kw<"bool">()[field_type_is<FieldType::boolean>] |
+        kw<"duration">()[field_type_is<FieldType::duration>] |
+        kw<"time">()[field_type_is<FieldType::time>] |
+        kw<"date">()[field_type_is<FieldType::date>] |
+        (kw<"one">()[field_type_is<FieldType::one_of>] > kw<"of">() > (member % ','));
 
-const auto field_decl =
-    x3::raw[kw("field")[act(begin_declaration)] >
+constexpr auto field_decl =
+    x3::raw[kw<"field">()[act(begin_declaration)] >
             field_path[act([](ParseState& s) { s.field.path = s.name_value; })] > ':' > field_type]
            [act_span(commit_field)];
 
-const auto include_decl =
-    x3::raw[kw("include")[act(begin_declaration)] > string_lit][act_span(commit_include)];
+constexpr auto include_decl =
+    x3::raw[kw<"include">()[act(begin_declaration)] > string_lit][act_span(commit_include)];
 
-const auto declaration_def = include_decl | field_decl | calendar_decl() | policy_decl() |
-                             route_group_decl() | route_decl() | test_decl();
+constexpr auto declaration_def = include_decl | field_decl | calendar_decl_rule | policy_decl_rule |
+                                 route_group_decl_rule | route_decl_rule | test_decl_rule;
 
-const auto line_rest = *(x3::char_ - x3::eol);
+constexpr auto line_rest = *(x3::char_ - x3::eol);
 // At least one character, then whole lines up to one that starts with a
 // declaration keyword in column 1.
-const auto recover =
+constexpr auto recover =
     x3::raw[x3::lexeme[x3::char_ >> line_rest >> *(x3::eol >> !declaration_keyword >> line_rest)]]
            [act_span(recovered)];
 
 constexpr std::size_t kMostErrors = 100;
-const auto give_up =
+constexpr auto give_up =
     x3::eps[([](auto& ctx) { x3::_pass(ctx) = state(ctx).error_count() >= kMostErrors; })] >>
     x3::raw[x3::lexeme[+x3::char_]][act_span([](ParseState& s, SourceSpan sp) {
       s.error("E0005", "too many errors; the rest of the file is not checked",
               {sp.file, sp.begin, sp.begin + 1});
     })];
 
-const auto file_def = *(give_up | declaration | recover);
+constexpr auto file_def = *(give_up | declaration | recover);
 
 BOOST_SPIRIT_DEFINE(file, declaration)
 

@@ -7,7 +7,7 @@
 
 namespace slakit::parser {
 
-const auto listed = name[act([](ParseState& s) { s.names.push_back(s.name_value); })];
-const auto name_list = x3::lit('[') > -(listed % ',') > ']';
+constexpr auto listed = name[act([](ParseState& s) { s.names.push_back(s.name_value); })];
+constexpr auto name_list = x3::lit('[') > -(listed % ',') > ']';
 
 }  // namespace slakit::parser

@@ -112,7 +112,7 @@ RuleFile parse_rules(const SourceMap& sources, std::uint32_t file,
   const char* first = text.data();
   const char* last = first + text.size();
   namespace x3 = boost::spirit::x3;
-  const auto grammar = x3::with<parser::state_tag>(std::ref(state))[parser::file_rule()];
+  const auto grammar = x3::with<parser::state_tag>(std::ref(state))[parser::file];
   x3::phrase_parse(first, last, grammar, parser::skipper);
   return std::move(state.file);
 }

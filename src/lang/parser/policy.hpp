@@ -10,6 +10,6 @@ struct policy_decl_id;
 using policy_decl_type = x3::rule<policy_decl_id>;
 BOOST_SPIRIT_DECLARE(policy_decl_type)
 
-const policy_decl_type& policy_decl();
+inline constexpr policy_decl_type policy_decl_rule{"an sla or ola"};
 
 }  // namespace slakit::parser

@@ -15,7 +15,7 @@ struct route_group_decl_id;
 using route_group_decl_type = x3::rule<route_group_decl_id>;
 BOOST_SPIRIT_DECLARE(route_group_decl_type)
 
-const route_decl_type& route_decl();
-const route_group_decl_type& route_group_decl();
+inline constexpr route_decl_type route_decl_rule{"a route"};
+inline constexpr route_group_decl_type route_group_decl_rule{"a group of routes"};
 
 }  // namespace slakit::parser

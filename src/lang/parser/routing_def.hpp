@@ -7,42 +7,42 @@
 #include "tokens.hpp"
 
 namespace slakit::parser {
-const route_decl_type route_decl_rule = "a route";
-const route_group_decl_type route_group_decl_rule = "a group of routes";
 
 // "skills [a, b]" or "skills [a] for 10m": the names go to one list or the
 // other once the whole action is read.
-const auto relaxed_after = kw("for")[act([](ParseState& s) { s.relaxed = true; })] > duration;
-const auto skills_action = x3::rule<struct skills_action_id>{"skills [..]"} =
-    x3::raw[kw("skills") > name_list > -relaxed_after][act_span(route_skills)];
+constexpr auto relaxed_after = kw<"for">()[act([](ParseState& s) { s.relaxed = true; })] > duration;
+constexpr auto skills_action = x3::rule<struct skills_action_id>{"skills [..]"} =
+    x3::raw[kw<"skills">() > name_list > -relaxed_after][act_span(route_skills)];
 
-const auto route_action =
+constexpr auto route_action =
     x3::rule<struct route_action_id>{"a route action (queue, priority, team, skills, tags, sla)"} =
-        (kw("queue") > name[act(route_queue)]) | (kw("priority") > name[act(route_priority)]) |
-        (kw("team") > name[act(route_team)]) | skills_action |
-        (kw("tags") > name_list[act(route_tags)]) | (kw("sla") > name[act(route_sla)]);
+        (kw<"queue">() > name[act(route_queue)]) | (kw<"priority">() > name[act(route_priority)]) |
+        (kw<"team">() > name[act(route_team)]) | skills_action |
+        (kw<"tags">() > name_list[act(route_tags)]) | (kw<"sla">() > name[act(route_sla)]);
 
-const auto route_score_part = x3::rule<struct route_score_id>{"score N"} =
-    x3::raw[kw("score") > integer][act_span(route_score)];
+constexpr auto route_score_part = x3::rule<struct route_score_id>{"score N"} =
+    x3::raw[kw<"score">() > integer][act_span(route_score)];
 
-const auto route_decl_rule_def =
-    x3::raw[kw("route")[act(begin_route)] >
+constexpr auto route_decl_rule_def =
+    x3::raw[kw<"route">()[act(begin_route)] >
             name[act([](ParseState& s) { s.route.name = s.name_value; })] > -route_score_part >
-            -(kw("when") > condition()[act([](ParseState& s) { s.route.when = pop_expr(s); })]) >
-            "->" > (route_action % ',')][act_span(commit_route)];
+            -(kw<"when">() >
+              condition_rule[act([](ParseState& s) { s.route.when = pop_expr(s); })]) > "->" >
+            (route_action % ',')][act_span(commit_route)];
 
 template <HitPolicy P>
-const auto hit_policy_is = act([](ParseState& s) { s.group.policy = P; });
+constexpr auto hit_policy_is = act([](ParseState& s) { s.group.policy = P; });
 
-const auto hit_policy = x3::rule<struct hit_policy_id>{"a hit policy (first, collect or scored)"} =
-    kw("first")[hit_policy_is<HitPolicy::first>] |
-    kw("collect")[hit_policy_is<HitPolicy::collect>] |
-    kw("scored")[hit_policy_is<HitPolicy::scored>];
+constexpr auto hit_policy =
+    x3::rule<struct hit_policy_id>{"a hit policy (first, collect or scored)"} =
+        kw<"first">()[hit_policy_is<HitPolicy::first>] |
+        kw<"collect">()[hit_policy_is<HitPolicy::collect>] |
+        kw<"scored">()[hit_policy_is<HitPolicy::scored>];
 
-const auto group_end = x3::rule<struct group_end_id>{"a route or '}'"} = x3::lit('}');
+constexpr auto group_end = x3::rule<struct group_end_id>{"a route or '}'"} = x3::lit('}');
 
-const auto route_group_decl_rule_def =
-    x3::raw[kw("routes")[act(begin_group)] >
+constexpr auto route_group_decl_rule_def =
+    x3::raw[kw<"routes">()[act(begin_group)] >
             name[act([](ParseState& s) { s.group.name = s.name_value; })] > hit_policy > '{' >
             *route_decl_rule > group_end][act_span(commit_group)];
 

@@ -9,6 +9,6 @@ struct test_decl_id;
 using test_decl_type = x3::rule<test_decl_id>;
 BOOST_SPIRIT_DECLARE(test_decl_type)
 
-const test_decl_type& test_decl();
+inline constexpr test_decl_type test_decl_rule{"a test"};
 
 }  // namespace slakit::parser

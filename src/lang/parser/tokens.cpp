@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <deque>
-#include <mutex>
 #include <string>
 
 #include "slakit/error.hpp"
@@ -13,15 +11,6 @@
 #include "support/utf8.hpp"
 
 namespace slakit::parser {
-
-const char* quoted(const char* word) {
-  // Grammar objects are built once, during static initialisation; a deque
-  // keeps the strings where they are as it grows.
-  static std::mutex mutex;
-  static std::deque<std::string> names;
-  std::lock_guard lock(mutex);
-  return names.emplace_back(fmt::format("'{}'", word)).c_str();
-}
 
 void set_name(ParseState& s, const char* first, const char* last) {
   s.name_value = {std::string{first, last}, s.span(first, last)};
