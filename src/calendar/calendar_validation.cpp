@@ -33,6 +33,31 @@ std::optional<std::string> period_problem(const TimeRange& r) {
   return std::nullopt;
 }
 
+bool date_outside_range(year_month_day d, days margin) {
+  // A local date reaches 14 hours either side of its UTC day, so the day
+  // before 1970 and the day after 2100 are partly inside the range.
+  constexpr sys_days first{1969y / December / 31};
+  constexpr sys_days last{2101y / January / 1};
+  return sys_days{d} < first - margin || sys_days{d} > last + margin;
+}
+
+bool holiday_outside_range(const HolidayRule& rule) {
+  // A whole year beyond the range's neighbouring dates: since 2102, through 1968.
+  if (rule.first_year && *rule.first_year > 2101) return true;
+  if (rule.last_year && *rule.last_year < 1969) return true;
+  // An observed shift moves a date by at most a few days.
+  const days margin{rule.observance == Observance::none ? 0 : 7};
+  if (const auto* one = std::get_if<OneOffDate>(&rule.date)) {
+    return date_outside_range(one->date, margin);
+  }
+  if (const auto* range = std::get_if<DateRange>(&rule.date)) {
+    return date_outside_range(range->first, margin) && date_outside_range(range->last, margin) &&
+           (sys_days{range->first} > sys_days{2101y / January / 1}) ==
+               (sys_days{range->last} > sys_days{2101y / January / 1});
+  }
+  return false;
+}
+
 bool has_working_time(const CalendarDefinition& def) {
   return !def.weekly.empty() || std::any_of(def.overrides.begin(), def.overrides.end(),
                                             [](const DateOverride& o) { return !o.hours.empty(); });

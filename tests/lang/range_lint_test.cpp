@@ -1,0 +1,49 @@
+// Lints for calendars and targets that the supported range (1970 to 2100)
+// makes useless: dated lines it never reaches (W0236), calendars open at no
+// instant of it (W0235), targets that never fall due within it (W0237).
+#include <doctest/doctest.h>
+
+#include "lang/lang_test_support.hpp"
+
+using namespace slakit;
+using test::diagnostics_of;
+using test::first_message;
+
+namespace {
+
+// A 24/7 UTC calendar with `lines` after its hours (line 3 on).
+std::string around_the_clock(const std::string& lines) {
+  return "calendar c {\n  zone \"UTC\"  mon..sun 00:00-24:00\n" + lines + "}\n";
+}
+
+}  // namespace
+
+// docs/language.md, "Calendars": "A date is outside the range when it lies
+// before 1969-12-31 or after 2101-01-01".
+TEST_CASE("W0236 a dated line outside the supported range") {
+  // The reproduction of review 6, F7, with every kind of dated line.
+  CHECK(diagnostics_of(around_the_clock("  closed 2517-01-01\n"
+                                        "  closed 1960-01-01\n"
+                                        "  open 1960-01-02 09:00-10:00\n"
+                                        "  closed 1960-01-01 .. 1960-12-31\n"
+                                        "  holiday \"h\" 2200-05-01\n"
+                                        "  holiday \"s\" jan 1 since 2200\n"
+                                        "  holiday \"t\" jan 1 through 1900\n")) ==
+        "3:3 W0236, 4:3 W0236, 5:3 W0236, 6:3 W0236, 7:3 W0236, 8:3 W0236, 9:3 W0236");
+  CHECK(first_message(around_the_clock("  closed 2517-01-01\n")) ==
+        "this line never takes effect: its dates lie outside the supported range (1970 to 2100)");
+  // The dates beside the range reach into it in zones west and east of UTC,
+  // and ranges that overlap it take effect in part.
+  CHECK(diagnostics_of(around_the_clock("  closed 1969-12-31\n"
+                                        "  open 2101-01-01 09:00-10:00\n"
+                                        "  closed 1969-06-01 .. 1970-01-05\n"
+                                        "  closed 2100-12-01 .. 2101-03-01\n"
+                                        "  holiday \"s\" jan 1 since 2101\n"
+                                        "  holiday \"t\" dec 31 through 1969\n"
+                                        "  closed 2100-12-31\n")) == "");
+  // An observed date may move by days: the margin is a week.
+  CHECK(diagnostics_of(around_the_clock("  holiday \"o\" 1969-12-27 observed\n")) == "");
+  CHECK(diagnostics_of(around_the_clock("  holiday \"o\" 1969-12-20 observed\n")) == "3:3 W0236");
+  // A warning: the engine accepts and ignores such lines.
+  CHECK(compile({{"t.sla", around_the_clock("  closed 2517-01-01\n")}}).ok());
+}
