@@ -47,3 +47,45 @@ TEST_CASE("W0236 a dated line outside the supported range") {
   // A warning: the engine accepts and ignores such lines.
   CHECK(compile({{"t.sla", around_the_clock("  closed 2517-01-01\n")}}).ok());
 }
+
+// docs/language.md, "Calendars": "A calendar open at no instant of the
+// supported range is reported (W0235) at its name"; the compiled calendar
+// answers, so a calendar open only on February 29 is open.
+TEST_CASE("W0235 a calendar open at no instant of the supported range") {
+  // The reproduction of review 6, F7: a holiday that covers the year.
+  CHECK(diagnostics_of(around_the_clock("  holiday \"all\" jan 1 .. dec 31\n")) == "1:10 W0235");
+  CHECK(first_message(around_the_clock("  holiday \"all\" jan 1 .. dec 31\n")) ==
+        "calendar 'c' is open at no instant of the supported range (1970 to 2100): its holidays "
+        "and closed dates close every date of its hours");
+  // Open on February 29 of leap years: not reported.
+  CHECK(diagnostics_of(around_the_clock("  holiday \"a\" jan 1 .. feb 28\n"
+                                        "  holiday \"b\" mar 1 .. dec 31\n")) == "");
+  // The same closed from 2101 on only: open until then.
+  CHECK(diagnostics_of(around_the_clock("  holiday \"all\" jan 1 .. dec 31 since 2101\n")) == "");
+  // Hours only on dates outside the range: both lines and the calendar.
+  const auto dated = "calendar d {\n  zone \"UTC\"\n  open 1960-01-02 09:00-10:00\n}\n";
+  CHECK(diagnostics_of(dated) == "1:10 W0235, 3:3 W0236");
+  CHECK(first_message(dated) ==
+        "calendar 'd' is open at no instant of the supported range (1970 to 2100): its only hours "
+        "are on open dates outside it");
+  // A weekday set covered by rules: every Monday of every month closed.
+  std::string mondays = "calendar m {\n  zone \"Europe/Berlin\"\n  mon 09:00-17:00\n";
+  std::string all_but_one = mondays;
+  for (const char* month :
+       {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}) {
+    for (const char* nth : {"1st", "2nd", "3rd", "4th", "last"}) {
+      const auto line =
+          "  holiday \"" + std::string{nth} + " " + month + "\" " + nth + " mon of " + month + "\n";
+      mondays += line;
+      if (std::string{month} != "may" || std::string{nth} != "4th") all_but_one += line;
+    }
+  }
+  CHECK(diagnostics_of(mondays + "}\n") == "1:10 W0235");
+  // Without one of them, the 4th Monday of May (when May has five) stays open.
+  CHECK(diagnostics_of(all_but_one + "}\n") == "");
+  // A warning: such a calendar compiles, and throws a range error when used.
+  CHECK(compile({{"t.sla", mondays + "}\n"}}).ok());
+  // Calendars with hours are not reported, whatever their zone.
+  CHECK(diagnostics_of("calendar w {\n  zone \"Pacific/Kiritimati\"\n  sat 23:00-24:00\n}\n") ==
+        "");
+}

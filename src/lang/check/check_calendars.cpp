@@ -250,6 +250,7 @@ void Checker::check_calendar(const CalendarDecl& c) {
           c.name.span);
   }
   out_.calendars.push_back(std::move(def));
+  out_.calendar_names.push_back(c.name.span);
 }
 
 }  // namespace slakit::detail
