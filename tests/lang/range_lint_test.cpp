@@ -89,3 +89,71 @@ TEST_CASE("W0235 a calendar open at no instant of the supported range") {
   CHECK(diagnostics_of("calendar w {\n  zone \"Pacific/Kiritimati\"\n  sat 23:00-24:00\n}\n") ==
         "");
 }
+
+namespace {
+
+// Monday to Friday 09:00-17:00 UTC: 273,416 business hours and 34,177
+// business days from 1970 to 2100 (1970-01-01 is a Thursday, 2100-12-31 a
+// Friday).
+std::string office(const std::string& policy) {
+  return "calendar office {\n  zone \"UTC\"\n  mon..fri 09:00-17:00\n}\n" + policy;
+}
+
+}  // namespace
+
+// docs/sla.md, "Lint": "a target whose due instant lies past 2100 even for a
+// cycle that starts at 1970-01-01T00:00:00Z, the earliest instant the engine
+// takes, or, for `before`, lies before 1970 even for a field at the last
+// second of 2100".
+TEST_CASE("W0237 a target that can never fall due within the supported range") {
+  // Without a calendar: 131 years (47,847 days) and longer never fit.
+  CHECK(diagnostics_of("sla s {\n  first_response 999999999h\n}\n") == "2:18 W0237");
+  CHECK(first_message("sla s {\n  first_response 999999999h\n}\n") ==
+        "first_response 999999999h can never fall due within the supported range (1970 to 2100): "
+        "it is as long as the range or longer");
+  CHECK(diagnostics_of("sla s {\n  resolution 1148328h\n}\n") == "2:14 W0237");
+  CHECK(diagnostics_of("sla s {\n  resolution 1148327h\n}\n") == "");
+  CHECK(diagnostics_of("sla s {\n  resolution 47847 business days\n}\n") == "2:14 W0237");
+  CHECK(diagnostics_of("sla s {\n  resolution 47846 business days\n}\n") == "");
+  // In a calendar, the engine's own bound: its business time in the range.
+  CHECK(diagnostics_of(office("sla s {\n  calendar office\n  first_response 273417h\n}\n")) ==
+        "7:18 W0237");
+  CHECK(first_message(office("sla s {\n  calendar office\n  first_response 273417h\n}\n")) ==
+        "first_response 273417h can never fall due within the supported range (1970 to 2100): "
+        "calendar 'office' has less business time than that from 1970 to 2100");
+  CHECK(diagnostics_of(office("sla s {\n  calendar office\n  first_response 273416h\n}\n")) == "");
+  CHECK(diagnostics_of(office("sla s {\n  calendar office\n  resolution 34177bd\n}\n")) ==
+        "7:14 W0237");
+  CHECK(diagnostics_of(office("sla s {\n  calendar office\n  resolution 34176bd\n}\n")) == "");
+  // Each value of a target, at its position; OLA targets too.
+  CHECK(diagnostics_of(office(
+            "ola o {\n  calendar office\n  start on assigned\n"
+            "  target 1h when ticket.priority == urgent, otherwise 300000h\n}\n")) == "8:45 W0237");
+  // `before`: the margin counted back from the last second of 2100.
+  CHECK(diagnostics_of("sla s {\n  resolution before order.due - 1148328h\n}\n") == "2:14 W0237");
+  CHECK(diagnostics_of("sla s {\n  resolution before order.due - 1148327h\n}\n") == "");
+  CHECK(diagnostics_of(office("sla s {\n  calendar office\n"
+                              "  resolution before order.due - 273417h\n}\n")) == "7:14 W0237");
+  CHECK(diagnostics_of(office("sla s {\n  calendar office\n"
+                              "  resolution before order.due - 273416h\n}\n")) == "");
+  CHECK(diagnostics_of(office("sla s {\n  calendar office\n"
+                              "  resolution before order.due - 34177bd\n}\n")) == "7:14 W0237");
+  CHECK(diagnostics_of(office("sla s {\n  calendar office\n"
+                              "  resolution before order.due - 34176bd\n}\n")) == "");
+  // A calendar the ticket chooses may be any: only the 24/7 bound.
+  CHECK(diagnostics_of(office("sla s {\n  calendar from customer.region else office\n"
+                              "  first_response 300000h\n}\n")) == "");
+  CHECK(diagnostics_of(office("sla s {\n  calendar from customer.region else office\n"
+                              "  first_response 1148328h\n}\n")) == "7:18 W0237");
+  // A calendar never open is reported once, at the calendar.
+  CHECK(diagnostics_of(around_the_clock("  holiday \"all\" jan 1 .. dec 31\n") +
+                       "sla s {\n  calendar c\n  first_response 4h\n}\n") == "1:10 W0235");
+  // Review 6, F7, whole: every line it warned of, and the rules still compile.
+  const auto quiet =
+      "calendar never {\n  zone \"UTC\"\n  mon..sun 00:00-24:00\n"
+      "  holiday \"all\" jan 1 .. dec 31\n  closed 2517-01-01\n"
+      "  closed 1960-01-01\n}\nsla s {\n  calendar never\n"
+      "  first_response 999999999h\n}\n";
+  CHECK(diagnostics_of(quiet) == "1:10 W0235, 5:3 W0236, 6:3 W0236, 10:18 W0237");
+  CHECK(compile({{"t.sla", quiet}}).ok());
+}
