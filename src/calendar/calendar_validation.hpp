@@ -30,6 +30,17 @@ namespace slakit::detail {
 /// its dates, or the years it is bounded to, lie outside (W0236).
 [[nodiscard]] bool holiday_outside_range(const HolidayRule& rule);
 
+/// What a plain calendar surely offers each year, from its definition alone:
+/// at least `dates` dates open, each adding at least `per_date` of open
+/// time (overlaps across midnight allowed for). Zero dates
+/// when its holidays might close too much to tell (then ask the compiled
+/// calendar). Lets the lints of W0235 and W0237 skip building blocks.
+struct OpenFloor {
+  int dates = 0;
+  std::chrono::seconds per_date{0};
+};
+[[nodiscard]] OpenFloor open_floor(const CalendarDefinition& def);
+
 /// Throws InvalidArgument naming the calendar and the bad value; returns the
 /// calendar's zone.
 [[nodiscard]] TimeZone validate_calendar(const CalendarDefinition& def);

@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "calendar/calendar_validation.hpp"
 #include "lang/format/expr_text.hpp"
 #include "slakit/error.hpp"
 #include "slakit/time/instant.hpp"
@@ -56,19 +57,37 @@ std::optional<Instant> latest_due(const Calendar& cal, const BusinessDuration& m
   }
 }
 
+// Local years wholly inside the range in every zone: 1971 to 2099 (2100
+// ends after 2101-01-01T00:00Z west of UTC).
+constexpr long kWholeYears = 129;
+
+// True when a plain calendar's definition alone shows that `d` fits in it
+// from any start in 1970 (then the engine need not build its blocks).
+bool surely_fits(const OpenFloor& floor, const BusinessDuration& d) {
+  if (floor.dates == 0) return false;
+  const long dates = kWholeYears * floor.dates;
+  if (d.business_days != 0) return d.business_days < dates;
+  return d.time < dates * floor.per_date;
+}
+
 class TargetLint {
  public:
-  TargetLint(const std::map<std::string, Calendar, std::less<>>& calendars,
+  TargetLint(const CheckedRules& checked,
+             const std::map<std::string, Calendar, std::less<>>& calendars,
              std::vector<Diagnostic>& diagnostics)
-      : calendars_(calendars), diagnostics_(diagnostics) {}
+      : calendars_(calendars), diagnostics_(diagnostics) {
+    for (const auto& def : checked.calendars) floors_.emplace(def.name, open_floor(def));
+  }
 
   void check(const PolicyDecl& p) {
     // A calendar the ticket chooses may be any: only the 24/7 bound holds.
     const Calendar* cal = nullptr;
+    OpenFloor floor;
     if (p.calendar && !p.calendar_field) {
       cal = &calendars_.at(p.calendar->text);
+      if (const auto it = floors_.find(p.calendar->text); it != floors_.end()) floor = it->second;
       // Never open: W0235 or W0230 says so at the calendar, once.
-      if (!cal->next_open(kSupportedBegin)) cal = nullptr;
+      if (floor.dates == 0 && !cal->next_open(kSupportedBegin)) cal = nullptr;
     }
     for (const auto& t : p.targets) {
       const auto metric = std::string{metric_name(t.metric)};
@@ -76,7 +95,7 @@ class TargetLint {
         const auto what = metric + " " + duration_text(c.value);
         if (at_least(c.value) >= kSupportedEnd - kSupportedBegin) {
           warn(what, "it is as long as the range or longer", c.span);
-        } else if (cal != nullptr && !earliest_due(*cal, c.value)) {
+        } else if (cal != nullptr && !surely_fits(floor, c.value) && !earliest_due(*cal, c.value)) {
           warn(what,
                fmt::format("calendar '{}' has less business time than that from 1970 to 2100",
                            p.calendar->text),
@@ -88,7 +107,7 @@ class TargetLint {
       const auto what = fmt::format("{} before {} - {}", metric, b.field, duration_text(b.margin));
       if (at_least(b.margin) >= kSupportedEnd - kSupportedBegin) {
         warn(what, "its margin is as long as the range or longer", b.span);
-      } else if (cal != nullptr && !latest_due(*cal, b.margin)) {
+      } else if (cal != nullptr && !surely_fits(floor, b.margin) && !latest_due(*cal, b.margin)) {
         warn(what,
              fmt::format("calendar '{}' has less business time than its margin from 1970 to 2100",
                          p.calendar->text),
@@ -108,15 +127,16 @@ class TargetLint {
 
   const std::map<std::string, Calendar, std::less<>>& calendars_;
   std::vector<Diagnostic>& diagnostics_;
+  std::map<std::string, OpenFloor> floors_;  // plain calendars only
 };
 
 }  // namespace
 
-void lint_targets(const std::vector<PolicyDecl>& policies,
+void lint_targets(const CheckedRules& checked,
                   const std::map<std::string, Calendar, std::less<>>& calendars,
                   std::vector<Diagnostic>& diagnostics) {
-  TargetLint lint{calendars, diagnostics};
-  for (const auto& p : policies) lint.check(p);
+  TargetLint lint{checked, calendars, diagnostics};
+  for (const auto& p : checked.policies) lint.check(p);
 }
 
 }  // namespace slakit::detail

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "lang/check/checker.hpp"
 #include "slakit/calendar/calendar.hpp"
-#include "slakit/lang/ast.hpp"
 #include "slakit/lang/diagnostic.hpp"
 
 namespace slakit::detail {
@@ -14,8 +14,9 @@ namespace slakit::detail {
 /// W0237: a target value (or a `before` margin) whose due instant can never
 /// lie in the supported range, even for a cycle that starts at its first
 /// instant (docs/sla.md, "Lint"). The bound is the engine's: the calendar
-/// the policy names adds the value to 1970-01-01T00:00:00Z.
-void lint_targets(const std::vector<PolicyDecl>& policies,
+/// the policy names adds the value to 1970-01-01T00:00:00Z, unless its
+/// definition shows enough open time (open_floor) to hold it.
+void lint_targets(const CheckedRules& checked,
                   const std::map<std::string, Calendar, std::less<>>& calendars,
                   std::vector<Diagnostic>& diagnostics);
 

@@ -3,6 +3,7 @@
 // instant of it (W0235), targets that never fall due within it (W0237).
 #include <doctest/doctest.h>
 
+#include "calendar/calendar_validation.hpp"
 #include "lang/lang_test_support.hpp"
 
 using namespace slakit;
@@ -156,4 +157,42 @@ TEST_CASE("W0237 a target that can never fall due within the supported range") {
       "  first_response 999999999h\n}\n";
   CHECK(diagnostics_of(quiet) == "1:10 W0235, 5:3 W0236, 6:3 W0236, 10:18 W0237");
   CHECK(compile({{"t.sla", quiet}}).ok());
+}
+
+// The lint skips the engine when a calendar's definition shows enough open
+// time (open_floor); the answer must stay the engine's: W0237 exactly when
+// adding the value to 1970-01-01T00:00:00Z leaves the range.
+TEST_CASE("W0237 agrees with the engine on either side of the definition's bound") {
+  const std::vector<std::string> calendars = {
+      "  zone \"UTC\"\n  mon..fri 09:00-17:00\n",
+      // Overnight shifts that overlap the next date's hours.
+      "  zone \"Europe/Berlin\"\n  mon..sun 22:00-06:00\n  tue..sat 00:00-05:00\n",
+      "  zone \"America/New_York\"\n  sat 02:00-02:30\n  holiday \"x\" dec 25 observed\n",
+      "  zone \"Asia/Tokyo\"\n  mon..fri 09:00-12:00, 13:00-17:00\n"
+      "  holiday \"gw\" apr 29 .. may 5\n  open 2030-01-01 10:00-10:01\n",
+  };
+  for (const auto& hours : calendars) {
+    const auto calendar = "calendar c {\n" + hours + "}\n";
+    const auto rules = compile({{"t.sla", calendar}});
+    REQUIRE(rules.ok());
+    const auto* cal = rules.rules->calendar("c");
+    const auto total = cal->elapsed(kSupportedBegin, kSupportedEnd - std::chrono::seconds{1});
+    // The definition's bound never promises more than the calendar holds.
+    const auto floor = detail::open_floor(cal->definition());
+    CHECK(129 * floor.dates * floor.per_date <= total);
+    for (const double share : {0.3, 0.6, 0.9, 0.97, 0.999, 1.0, 1.001}) {
+      const auto value = std::chrono::duration_cast<std::chrono::hours>(total * share);
+      CAPTURE(calendar);
+      CAPTURE(value.count());
+      bool fits = true;
+      try {
+        (void)cal->add(kSupportedBegin, value);
+      } catch (const RangeError&) {
+        fits = false;
+      }
+      const auto policy =
+          "sla s {\n  calendar c\n  resolution " + std::to_string(value.count()) + "h\n}\n";
+      CHECK(diagnostics_of(calendar + policy).empty() == fits);
+    }
+  }
 }
