@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <optional>
-
 #include "calendar/calendar_validation.hpp"
 #include "lang/format/expr_text.hpp"
 #include "slakit/error.hpp"
@@ -24,36 +22,25 @@ Seconds at_least(const BusinessDuration& d) {
   return d.business_days != 0 ? Seconds{days{d.business_days}} : d.time;
 }
 
-// The due instant of `value` counted from the range's first instant, as
-// TargetClock counts it (N business days: the same local time of day N
-// business days after the first business instant); nullopt when it lies
-// outside the range.
-std::optional<Instant> earliest_due(const Calendar& cal, const BusinessDuration& value) {
+// True when the due that TargetClock computes lies in the range, for a
+// cycle that starts at the range's first instant (`value` added), or for a
+// `before` field at its last (`value` subtracted): N business days are the
+// same local time of day N business days after or before the first
+// business instant at or after the start, or the field's instant.
+bool due_in_range(const Calendar& cal, const BusinessDuration& value, bool before) {
   try {
-    if (value.business_days == 0) return cal.add(kSupportedBegin, value.time);
-    const auto from = cal.add(kSupportedBegin, Seconds{0});
+    if (value.business_days == 0) {
+      return before ? in_supported_range(cal.subtract(kLastInstant, value.time))
+                    : in_supported_range(cal.add(kSupportedBegin, value.time));
+    }
+    const auto from = before ? kLastInstant : cal.add(kSupportedBegin, Seconds{0});
     const auto local = cal.zone().to_local(from);
     const auto day = floor<days>(local);
-    const auto date = cal.add_business_days(year_month_day{day}, value.business_days);
-    const auto due = cal.zone().resolve(local_days{date} + (local - day)).instant;
-    return in_supported_range(due) ? std::optional{due} : std::nullopt;
+    const auto n = before ? -value.business_days : value.business_days;
+    const auto date = cal.add_business_days(year_month_day{day}, n);
+    return in_supported_range(cal.zone().resolve(local_days{date} + (local - day)).instant);
   } catch (const RangeError&) {
-    return std::nullopt;
-  }
-}
-
-// The due of `field - margin` for the field's latest value, as
-// TargetClock::before_due computes it; nullopt when it lies outside the range.
-std::optional<Instant> latest_due(const Calendar& cal, const BusinessDuration& margin) {
-  try {
-    if (margin.business_days == 0) return cal.subtract(kLastInstant, margin.time);
-    const auto local = cal.zone().to_local(kLastInstant);
-    const auto day = floor<days>(local);
-    const auto date = cal.add_business_days(year_month_day{day}, -margin.business_days);
-    const auto due = cal.zone().resolve(local_days{date} + (local - day)).instant;
-    return in_supported_range(due) ? std::optional{due} : std::nullopt;
-  } catch (const RangeError&) {
-    return std::nullopt;
+    return false;
   }
 }
 
@@ -81,42 +68,44 @@ class TargetLint {
 
   void check(const PolicyDecl& p) {
     // A calendar the ticket chooses may be any: only the 24/7 bound holds.
-    const Calendar* cal = nullptr;
-    OpenFloor floor;
+    cal_ = nullptr;
+    floor_ = {};
     if (p.calendar && !p.calendar_field) {
-      cal = &calendars_.at(p.calendar->text);
-      if (const auto it = floors_.find(p.calendar->text); it != floors_.end()) floor = it->second;
+      cal_ = &calendars_.at(p.calendar->text);
+      cal_name_ = p.calendar->text;
+      if (const auto it = floors_.find(cal_name_); it != floors_.end()) floor_ = it->second;
       // Never open: W0235 or W0230 says so at the calendar, once.
-      if (floor.dates == 0 && !cal->next_open(kSupportedBegin)) cal = nullptr;
+      if (floor_.dates == 0 && !cal_->next_open(kSupportedBegin)) cal_ = nullptr;
     }
     for (const auto& t : p.targets) {
       const auto metric = std::string{metric_name(t.metric)};
       for (const auto& c : t.cases) {
-        const auto what = metric + " " + duration_text(c.value);
-        if (at_least(c.value) >= kSupportedEnd - kSupportedBegin) {
-          warn(what, "it is as long as the range or longer", c.span);
-        } else if (cal != nullptr && !surely_fits(floor, c.value) && !earliest_due(*cal, c.value)) {
-          warn(what,
-               fmt::format("calendar '{}' has less business time than that from 1970 to 2100",
-                           p.calendar->text),
-               c.span);
-        }
+        judge(metric + " " + duration_text(c.value), c.value, false, c.span);
       }
-      if (!t.before) continue;
-      const auto& b = *t.before;
-      const auto what = fmt::format("{} before {} - {}", metric, b.field, duration_text(b.margin));
-      if (at_least(b.margin) >= kSupportedEnd - kSupportedBegin) {
-        warn(what, "its margin is as long as the range or longer", b.span);
-      } else if (cal != nullptr && !surely_fits(floor, b.margin) && !latest_due(*cal, b.margin)) {
-        warn(what,
-             fmt::format("calendar '{}' has less business time than its margin from 1970 to 2100",
-                         p.calendar->text),
-             b.span);
+      if (t.before) {
+        const auto& b = *t.before;
+        judge(fmt::format("{} before {} - {}", metric, b.field, duration_text(b.margin)), b.margin,
+              true, b.span);
       }
     }
   }
 
  private:
+  // W0237 when `value` (a `before` margin when `before`) cannot fit; `cal_`
+  // and `floor_` are the policy's calendar, when known.
+  void judge(const std::string& what, const BusinessDuration& value, bool before, SourceSpan span) {
+    const char* it = before ? "its margin" : "it";
+    if (at_least(value) >= kSupportedEnd - kSupportedBegin) {
+      warn(what, fmt::format("{} is as long as the range or longer", it), span);
+    } else if (cal_ != nullptr && !surely_fits(floor_, value) &&
+               !due_in_range(*cal_, value, before)) {
+      warn(what,
+           fmt::format("calendar '{}' has less business time than {} from 1970 to 2100", cal_name_,
+                       before ? "its margin" : "that"),
+           span);
+    }
+  }
+
   void warn(const std::string& what, const std::string& why, SourceSpan span) {
     diagnostics_.push_back(
         {Severity::warning, "W0237",
@@ -128,6 +117,9 @@ class TargetLint {
   const std::map<std::string, Calendar, std::less<>>& calendars_;
   std::vector<Diagnostic>& diagnostics_;
   std::map<std::string, OpenFloor> floors_;  // plain calendars only
+  const Calendar* cal_ = nullptr;            // the calendar of the policy being checked
+  std::string cal_name_;
+  OpenFloor floor_;
 };
 
 }  // namespace
