@@ -8,6 +8,7 @@
 
 #include "lang/check/checker.hpp"
 #include "lang/compile_calendars.hpp"
+#include "lang/lint_targets.hpp"
 #include "program/lint.hpp"
 #include "program/rule_set_impl.hpp"
 #include "routing/routing_lint.hpp"
@@ -163,6 +164,7 @@ CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& opti
   auto impl = std::make_shared<RuleSet::Impl>();
   impl->sources = sources;
   detail::compile_calendars(checked, impl->calendars, impl->ticket_calendars, result.diagnostics);
+  detail::lint_targets(checked, impl->calendars, result.diagnostics);
   impl->policies = std::move(checked.policies);
   impl->route_groups = std::move(checked.route_groups);
   impl->tests = std::move(checked.tests);

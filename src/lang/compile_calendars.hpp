@@ -19,7 +19,8 @@ inline constexpr int kOpenCheckLastYear = 2028;
 
 /// Compiles every calendar of `checked` into `calendars`, and their views
 /// for tickets (whose zone fields they follow) into `for_tickets`; warns
-/// (W0230) about a composed calendar open at no instant of the check years.
+/// about a plain calendar open at no instant of the supported range (W0235)
+/// and a composed one open at no instant of the check years (W0230).
 void compile_calendars(const CheckedRules& checked,
                        std::map<std::string, Calendar, std::less<>>& calendars,
                        TicketCalendars& for_tickets, std::vector<Diagnostic>& diagnostics);

@@ -34,6 +34,14 @@ bool Checker::check_range(const TimeRange& r, SourceSpan span) {
   return !problem;
 }
 
+void Checker::outside_range(SourceSpan span) {
+  // The engine accepts the line and no operation ever reaches its dates.
+  warning("W0236",
+          "this line never takes effect: its dates lie outside the supported range (1970 to "
+          "2100)",
+          span);
+}
+
 void Checker::unknown_zone(const ZoneLine& z) {
   error("E0205",
         fmt::format("unknown time zone '{}': expected an IANA name like \"Europe/Berlin\"", z.zone),
@@ -211,6 +219,7 @@ void Checker::check_calendar(const CalendarDecl& c) {
       try {
         validate_holiday_rule(h->rule);
         def.holidays.push_back(h->rule);
+        if (holiday_outside_range(h->rule)) outside_range(h->span);
       } catch (const InvalidArgument& e) {
         error("E0213", e.what(), h->span);
       }
@@ -224,6 +233,7 @@ void Checker::check_calendar(const CalendarDecl& c) {
       bool ok = true;
       for (const auto& r : o->day.hours) ok = check_range(r, o->span) && ok;
       if (ok) def.overrides.push_back(o->day);
+      if (ok && date_outside_range(o->day.date)) outside_range(o->span);
     }
   }
   if (zones == 0) {
@@ -240,6 +250,7 @@ void Checker::check_calendar(const CalendarDecl& c) {
           c.name.span);
   }
   out_.calendars.push_back(std::move(def));
+  out_.calendar_names.push_back(c.name.span);
 }
 
 }  // namespace slakit::detail

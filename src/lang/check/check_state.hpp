@@ -77,6 +77,8 @@ class Checker {
   // E0202 unless `n` names a calendar of the rule set.
   bool check_calendar_name(const Name& n);
   void unknown_zone(const ZoneLine& z);
+  // W0236 for a dated line that the supported range never reaches.
+  void outside_range(SourceSpan span);
   // E0203/E0204 unless `n` names a text field (a zone or a calendar name).
   bool check_text_field(const Name& n, const char* what);
   // E0231 for a composed calendar whose parts read zones from different fields.

@@ -26,6 +26,7 @@ struct ComposedCalendar {
 struct CheckedRules {
   std::vector<FieldInfo> fields;
   std::vector<CalendarDefinition> calendars;
+  std::vector<SourceSpan> calendar_names;      ///< where each of `calendars` is named, for W0235
   std::vector<ComposedCalendar> compositions;  ///< in file order
   /// Plain calendars whose zone comes from a ticket field: name -> field.
   std::map<std::string, std::string> zone_fields;
