@@ -1,0 +1,71 @@
+"""The events of a DataFrame of tickets: a list column ``events`` whose
+cells may be empty (a left merge) or of the wrong kind, and events whose
+``at`` is missing (docs/python.md, "SLA evaluation")."""
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+UTC = dt.timezone.utc
+NOW = dt.datetime(2026, 4, 1, tzinfo=UTC)
+REPLY = {"at": "2026-03-06T15:20:00Z", "kind": "agent_replied"}
+
+
+def tickets():
+    return pd.DataFrame({
+        "id": ["T-1", "T-2"],
+        "created": pd.to_datetime(["2026-03-06 15:00", "2026-03-27 15:30"], utc=True),
+        "contract.sla": ["gold", "gold"],
+        "customer.region": ["emea", "amer"],
+    })
+
+
+def merged():
+    """Per-ticket event lists left-merged onto the tickets: NaN for T-2."""
+    events = pd.DataFrame({"ticket": ["T-1"], "at": [REPLY["at"]], "kind": [REPLY["kind"]]})
+    lists = events.groupby("ticket").apply(lambda g: g[["at", "kind"]].to_dict("records")).rename("events")
+    return tickets().merge(lists, left_on="id", right_index=True, how="left")
+
+
+# python.md: "In that column an empty cell (None, NaN, NA: what a left merge
+# of per-ticket event lists leaves for a ticket without events) is a ticket
+# without events".
+@pytest.mark.parametrize("empty", [None, np.nan, pd.NA, pd.NaT], ids=repr)
+def test_an_empty_events_cell_is_a_ticket_without_events(rules, empty):
+    frame = merged()
+    assert pd.isna(frame["events"][1])
+    frame["events"] = pd.Series([frame["events"][0], empty], dtype=object)
+    without = tickets().assign(events=[[REPLY], []])
+    pd.testing.assert_frame_equal(rules.evaluate_frame(frame, NOW), rules.evaluate_frame(without, NOW))
+    pd.testing.assert_frame_equal(rules.route_frame(frame, now=NOW), rules.route_frame(without, now=NOW))
+    assert rules.evaluate_frame(frame, NOW)["error"].isna().all()
+
+
+# python.md: "a cell that is no list (a number, a text, a dict) fails its row
+# alone, naming the column and what it holds ..., and a dict is never read
+# as its keys".
+@pytest.mark.parametrize("cell, shown", [
+    (5, "int 5"),
+    ("oops", "str oops"),
+    ({"at": "2026-03-06T15:20:00Z", "kind": "agent_replied"}, "dict {'at': "),
+])
+def test_an_events_cell_that_is_no_list_fails_its_row_alone(rules, cell, shown):
+    frame = tickets().assign(events=pd.Series([[REPLY], cell], dtype=object))
+    message = f"ticket 'T-2': events: expected a list of events, got {shown}"
+    cycles = rules.evaluate_frame(frame, NOW)
+    failed = cycles[cycles["error"].notna()]
+    assert failed["id"].tolist() == ["T-2"]
+    assert failed["error"].iloc[0].startswith(message)
+    assert set(cycles.loc[cycles["error"].isna(), "id"]) == {"T-1"}
+    routed = rules.route_frame(frame, now=NOW)
+    assert routed["error"].isna().tolist() == [True, False]
+    assert routed["error"][1].startswith(message)
+
+
+# A list column read from Parquet holds numpy arrays: they are lists.
+def test_an_events_cell_may_be_a_numpy_array(rules):
+    frame = tickets().assign(events=pd.Series([np.array([REPLY], dtype=object), ()], dtype=object))
+    without = tickets().assign(events=[[REPLY], []])
+    pd.testing.assert_frame_equal(rules.evaluate_frame(frame, NOW), rules.evaluate_frame(without, NOW))
