@@ -69,3 +69,22 @@ def test_an_events_cell_may_be_a_numpy_array(rules):
     frame = tickets().assign(events=pd.Series([np.array([REPLY], dtype=object), ()], dtype=object))
     without = tickets().assign(events=[[REPLY], []])
     pd.testing.assert_frame_equal(rules.evaluate_frame(frame, NOW), rules.evaluate_frame(without, NOW))
+
+
+# cli.md: "A key whose value is null counts as left out ...: an event's
+# "at": null a missing at (events[0]: missing "at")"; python.md: "an event
+# whose at is empty (None, NaT) fails its ticket as an event without at
+# does", not as an invalid time ''.
+def test_an_event_without_its_instant_is_missing_at(rules):
+    missing = "ticket 'T-1': events[0]: missing \"at\""
+    events = pd.DataFrame({"ticket": ["T-1", "T-2"],
+                           "at": pd.to_datetime([None, "2026-03-30 14:00"], utc=True),
+                           "kind": ["agent_replied", "agent_replied"]})
+    cycles = rules.evaluate_frame(tickets(), NOW, events=events)
+    assert cycles.loc[cycles["error"].notna(), "error"].tolist() == [missing]
+    assert set(cycles.loc[cycles["error"].isna(), "id"]) == {"T-2"}
+    listed = tickets().assign(events=[[{"at": None, "kind": "agent_replied"}], []])
+    assert rules.route_frame(listed, now=NOW)["error"].tolist()[0] == missing
+    left_out = rules.route_many([{"id": "T-1", "events": [{"kind": "agent_replied"}]}])
+    assert left_out == rules.route_many([{"id": "T-1", "events": [{"at": None, "kind": "agent_replied"}]}])
+    assert left_out == [{"error": missing}]
