@@ -88,3 +88,24 @@ def test_an_event_without_its_instant_is_missing_at(rules):
     left_out = rules.route_many([{"id": "T-1", "events": [{"kind": "agent_replied"}]}])
     assert left_out == rules.route_many([{"id": "T-1", "events": [{"at": None, "kind": "agent_replied"}]}])
     assert left_out == [{"error": missing}]
+
+
+# python.md: "Every call takes the tickets first and now second: ...
+# route_frame(tickets, now=None, events=None), as evaluate_frame(tickets,
+# now, events=None) ... A DataFrame where now goes (the events frame passed
+# by position) is a TypeError saying so, never read as something else."
+def test_route_frame_takes_now_second_and_refuses_a_frame_for_it(rules):
+    events = pd.DataFrame({"ticket": ["T-1"], "at": pd.to_datetime(["2026-03-06 15:20"], utc=True),
+                           "kind": ["agent_replied"]})
+    by_position = rules.route_frame(tickets(), NOW, events)
+    pd.testing.assert_frame_equal(by_position, rules.route_frame(tickets(), now=NOW, events=events))
+    pd.testing.assert_frame_equal(
+        by_position, pd.DataFrame(rules.route_many(
+            [{"id": "T-1", "created": "2026-03-06T15:00:00Z", "contract": {"sla": "gold"},
+              "customer": {"region": "emea"}, "events": [REPLY]},
+             {"id": "T-2", "created": "2026-03-27T15:30:00Z", "contract": {"sla": "gold"},
+              "customer": {"region": "amer"}}], NOW)).assign(error=None),
+        check_dtype=False)
+    for call in (rules.route_frame, rules.evaluate_frame):
+        with pytest.raises(TypeError, match=rf"{call.__name__}\(tickets, now, events=events\)"):
+            call(tickets(), events)

@@ -80,6 +80,19 @@ def evaluate_many(self, tickets: Iterable[dict], now, *, explain: bool = False,
     return _results(*_failed(*_core._evaluate_lines(self, text, now, explain, threads), failures))
 
 
+def _no_frame_for_now(now, call: str) -> None:
+    """A TypeError saying what to do when a DataFrame (the events, passed
+    by position) is given as ``now``."""
+    import pandas as pd
+
+    if isinstance(now, pd.DataFrame):
+        raise TypeError(
+            f"{call}(tickets, now, events): now is the instant to evaluate at (an aware "
+            f"datetime), not a DataFrame; pass the events frame by keyword: "
+            f"{call}(tickets, now, events=events)"
+        )
+
+
 def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
     """SLA evaluation of a DataFrame of tickets (one row per ticket; columns
     ``id``, ``created``, ``ticket.priority``, ``customer.tier``...; events as a
@@ -96,6 +109,7 @@ def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
     without any cycle has none."""
     import pandas as pd
 
+    _no_frame_for_now(now, "evaluate_frame")
     text, failures = _frames.lines_of_frame(tickets, events)
     texts, errors = _failed(*_core._evaluate_lines(self, text, now, False, threads), failures)
     # Each row has the frame's own id (an integer id stays an integer), so
@@ -144,14 +158,18 @@ def route_many(self, tickets: Iterable[dict], now=None, *, explain: bool = False
     return _results(*_failed(*_core._route_lines(self, text, now, explain, _agents(agents)), failures))
 
 
-def route_frame(self, tickets, events=None, now=None, *, agents: Optional[Iterable[dict]] = None):
-    """Routing of a DataFrame of tickets (columns as evaluate_frame takes):
-    one row per ticket, in order, with the fields ``slakit route`` writes
+def route_frame(self, tickets, now=None, events=None, *, agents: Optional[Iterable[dict]] = None):
+    """Routing of a DataFrame of tickets (columns as evaluate_frame takes)
+    with their events at or before ``now`` (None: all of them), the
+    arguments in the order of route() and evaluate_frame(): one row per
+    ticket, in order, with the fields ``slakit route`` writes
     (and "agent", "agent_why" with ``agents``), ``id`` being the frame's own
     value (an integer id stays one), and ``error`` (the message for a
-    ticket that failed, else None)."""
+    ticket that failed, else None). A DataFrame where ``now`` goes is a
+    TypeError: pass the events as ``events=``."""
     import pandas as pd
 
+    _no_frame_for_now(now, "route_frame")
     text, failures = _frames.lines_of_frame(tickets, events)
     rows = _results(*_failed(*_core._route_lines(self, text, now, False, _agents(agents)), failures))
     if "id" in tickets.columns:  # the frame's own id (an integer stays one), to join back
