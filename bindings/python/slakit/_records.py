@@ -149,7 +149,7 @@ def route_frame(self, tickets, now=None, events=None, *, agents: Optional[Iterab
     """Routing of a DataFrame of tickets (columns as evaluate_frame takes)
     with their events at or before ``now`` (None: all of them), the
     arguments in the order of route() and evaluate_frame(): one row per
-    ticket, in order, with the fields ``slakit route`` writes
+    ticket, in order and with the frame's index, with the fields ``slakit route`` writes
     (and "agent", "agent_why" with ``agents``), ``id`` being the frame's own
     value (an integer id stays one), and ``error`` (the message for a
     ticket that failed, else None). A DataFrame where ``now`` goes is a
@@ -160,4 +160,4 @@ def route_frame(self, tickets, now=None, events=None, *, agents: Optional[Iterab
     rows = _results(*_failed(*_core._route_lines(self, text, now, False, _agents(agents)), failures))
     # The frame's own id (an integer stays one), to join back.
     schema = _schema.ROUTING + (_schema.AGENT if agents is not None else []) + _schema.ERROR
-    return _schema.frame(tickets, range(len(rows)), rows, schema)
+    return _schema.frame(tickets, range(len(rows)), rows, schema, index=tickets.index)

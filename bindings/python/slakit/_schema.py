@@ -46,10 +46,12 @@ def _typed(column, kind: str):
     return column.where(column.notna(), None)
 
 
-def frame(tickets, owners: Sequence[int], rows: List[dict], schema: List[Tuple[str, str]]):
+def frame(tickets, owners: Sequence[int], rows: List[dict], schema: List[Tuple[str, str]],
+          index=None):
     """The result frame: ``id`` first, the frame's own id of row ``owners[k]``
     of ``tickets`` in its own dtype (None without an id column), then the
-    columns of ``schema`` from ``rows`` (a key a row lacks is empty)."""
+    columns of ``schema`` from ``rows`` (a key a row lacks is empty);
+    ``index`` as given (None: 0, 1, ...)."""
     import pandas as pd
 
     names = [name for name, _ in schema]
@@ -57,7 +59,10 @@ def frame(tickets, owners: Sequence[int], rows: List[dict], schema: List[Tuple[s
     columns = {"id": _ids(tickets, owners)}
     for name, kind in schema:
         columns[name] = _typed(records[name], kind)
-    return pd.DataFrame(columns)
+    result = pd.DataFrame(columns)
+    if index is not None:
+        result.index = index
+    return result
 
 
 def _ids(tickets, owners: Sequence[int]):
