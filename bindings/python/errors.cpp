@@ -99,13 +99,18 @@ void register_errors(py::module_& m) {
           }));
 }
 
-py::object make_diagnostic(const Diagnostic& d, const SourceMap& sources) {
+DiagnosticInfo diagnostic_info(const Diagnostic& d, const SourceMap& sources) {
   const bool known = d.span.file < sources.size();
   const auto begin = known ? sources.position(d.span) : SourcePosition{};
   const auto end = known ? sources.end_position(d.span) : SourcePosition{};
-  return py::cast(DiagnosticInfo{
-      known ? sources.file(d.span.file).path : std::string{}, begin.line, begin.column, end.line,
-      end.column, d.severity == Severity::error ? "error" : "warning", d.code, d.message});
+  return {known ? sources.file(d.span.file).path : std::string{},
+          begin.line,
+          begin.column,
+          end.line,
+          end.column,
+          d.severity == Severity::error ? "error" : "warning",
+          d.code,
+          d.message};
 }
 
 void raise_rule_error(const CompileResult& result) {
@@ -113,7 +118,7 @@ void raise_rule_error(const CompileResult& result) {
   py::list diagnostics;
   for (const auto& d : result.diagnostics) {
     rendered += render_text(d, *result.sources);
-    diagnostics.append(make_diagnostic(d, *result.sources));
+    diagnostics.append(py::cast(diagnostic_info(d, *result.sources)));
   }
   while (!rendered.empty() && rendered.back() == '\n') rendered.pop_back();
   const py::object error = py::reinterpret_borrow<py::object>(classes.rule_error)(rendered);

@@ -34,7 +34,7 @@ struct DiagnosticInfo {
   friend bool operator==(const DiagnosticInfo&, const DiagnosticInfo&) = default;
 };
 
-/// The slakit.Diagnostic of `d`.
-[[nodiscard]] py::object make_diagnostic(const Diagnostic& d, const SourceMap& sources);
+/// `d` with its positions worked out from `sources`.
+[[nodiscard]] DiagnosticInfo diagnostic_info(const Diagnostic& d, const SourceMap& sources);
 
 }  // namespace slakit::python

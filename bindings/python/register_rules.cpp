@@ -22,8 +22,10 @@ Bundle compile_with(std::vector<RuleSource> roots, CompileOptions options) {
     const auto& f = map.file(static_cast<std::uint32_t>(i));
     files.push_back({f.path, f.text});
   }
-  return std::make_shared<RuleBundle>(
-      RuleBundle{std::move(*result.rules), std::move(roots), std::move(files)});
+  std::vector<DiagnosticInfo> warnings;
+  for (const auto& d : result.diagnostics) warnings.push_back(diagnostic_info(d, *result.sources));
+  return std::make_shared<RuleBundle>(RuleBundle{std::move(*result.rules), std::move(roots),
+                                                 std::move(files), std::move(warnings)});
 }
 
 std::vector<std::pair<std::string, std::string>> pairs(const std::vector<RuleSource>& files) {
@@ -115,6 +117,10 @@ void register_rules(py::module_& m) {
             return out;
           },
           "(path, type) of every built-in and declared field.")
+      .def_property_readonly(
+          "diagnostics", [](const RuleBundle& self) { return self.warnings; },
+          "The warnings of the compilation (slakit.Diagnostic, as RuleError.diagnostics holds: "
+          "file, line, column, end_line, end_column, severity, code, message), in file order.")
       .def_property_readonly(
           "sources", [](const RuleBundle& self) { return pairs(self.roots); },
           "(path, text) of the files compiled, as given (included files are not listed).")

@@ -10,14 +10,17 @@
 #include <string>
 #include <vector>
 
+#include "errors.hpp"
+
 namespace slakit::python {
 
 namespace py = pybind11;
 
 struct RuleBundle {
   RuleSet rules;
-  std::vector<RuleSource> roots;  ///< the files compiled, as given
-  std::vector<RuleSource> files;  ///< every file read, included ones too
+  std::vector<RuleSource> roots;         ///< the files compiled, as given
+  std::vector<RuleSource> files;         ///< every file read, included ones too
+  std::vector<DiagnosticInfo> warnings;  ///< of the compilation (it had no error)
 };
 // Never changed once made: shared by every object made from it.
 using Bundle = std::shared_ptr<RuleBundle>;

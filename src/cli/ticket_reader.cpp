@@ -225,6 +225,7 @@ struct TicketReader::Impl {
         const dom::element value = member.value();
         const Where at{"events", where_event.index, key};
         if (key == "at") {
+          if (value.is_null()) continue;  // null is the key left out: missing "at"
           e.at = instant(view(value, at), at);
           has_at = true;
         } else if (key == "kind") {

@@ -158,3 +158,35 @@ def test_a_row_without_an_id_fails_as_in_route_frame(rules):
     assert got[1:3] == want[1:3]
     assert "id" in got[1] and "id" in got[2]
     assert got[0] is None and got[3] is None
+
+
+# python.md: route_columns answers "in the same columns in the same order
+# ..., with the frame's index, and error None or the same message"; its
+# shapes differ as the table says: categoricals, shared tuples, and
+# relaxed_skills as (skill, wait in seconds), route_frame's drops_at being
+# created plus the wait.
+def test_route_columns_has_route_frames_columns_index_and_errors():
+    rules = slakit.load(GROUPS)  # its route german relaxes its skill after 15m
+    frame = random_frame(400, seed=7).set_index(pd.Index(range(1000, 1400)))
+    by_columns = rules.route_columns(frame)
+    by_records = rules.route_frame(frame)
+    assert list(by_columns.columns) == list(by_records.columns)
+    assert by_columns.index.equals(frame.index) and by_records.index.equals(frame.index)
+    assert by_columns["error"].tolist() == by_records["error"].tolist()
+    assert by_records["error"].isna().sum() == by_records["error"].tolist().count(None) > 300
+    ok = by_records["error"].isna()
+    for key in ("queue", "team", "priority", "sla", "rule"):
+        assert by_columns.loc[ok, key].astype(object).where(by_columns[key].notna(), None).tolist() \
+            == by_records.loc[ok, key].tolist()
+    for key in ("skills", "tags", "rules"):
+        assert by_columns.loc[ok, key].map(list).tolist() == by_records.loc[ok, key].tolist()
+    created = pd.to_datetime(frame["created"], utc=True)
+    relaxed = 0
+    for row in by_records.index[ok]:
+        pairs = by_columns.loc[row, "relaxed_skills"]
+        dicts = by_records.loc[row, "relaxed_skills"]
+        assert [skill for skill, _ in pairs] == [d["skill"] for d in dicts]
+        for (_, wait), d in zip(pairs, dicts):
+            assert pd.Timestamp(d["drops_at"]) == created[row] + pd.Timedelta(seconds=wait)
+            relaxed += 1
+    assert relaxed > 0

@@ -8,10 +8,10 @@
 docs/python.md is the tutorial; every function says what it raises.
 """
 
-from __future__ import annotations
-
-import os
-from typing import Optional
+import os as _os
+from typing import Callable as _Callable
+from typing import Mapping as _Mapping
+from typing import Optional as _Optional
 
 from . import _columns, _core, _records, _vectorized
 from ._core import (
@@ -26,13 +26,14 @@ from ._core import (
     __version__,
 )
 
+# The public names; everything else here starts with an underscore.
 __all__ = [
     "Calendar", "Diagnostic", "Error", "InvalidArgument", "RangeError", "RuleError", "RuleSet",
     "TicketError", "load", "loads", "__version__",
 ]
 
 
-def _read_or_none(path: str) -> Optional[str]:
+def _read_or_none(path: str) -> "_Optional[str]":
     # An included file: None makes the compiler report it as unreadable,
     # with the position of the include.
     try:
@@ -42,8 +43,9 @@ def _read_or_none(path: str) -> Optional[str]:
         return None
 
 
-def load(*paths: "os.PathLike[str] | str") -> RuleSet:
-    """Compiles rule files (and the files they include) into a RuleSet.
+def load(*paths: "_os.PathLike[str] | str") -> RuleSet:
+    """Compiles rule files (and the files they include, read from disk)
+    into a RuleSet; its ``diagnostics`` hold the warnings.
 
     Raises FileNotFoundError (or another OSError) for a file that cannot be
     read, slakit.RuleError when the rules have errors."""
@@ -52,16 +54,45 @@ def load(*paths: "os.PathLike[str] | str") -> RuleSet:
     sources = []
     for p in paths:
         with open(p, encoding="utf-8") as f:
-            sources.append((os.fspath(p), f.read()))
+            sources.append((_os.fspath(p), f.read()))
     return _core.compile(sources, _read_or_none)
 
 
-def loads(text: str, name: str = "<string>") -> RuleSet:
-    """Compiles rule text; ``name`` is the file name diagnostics show.
-    ``include`` is not available here (there is no folder to read from).
+def _checked_loader(loader: "_Callable[[str], _Optional[str]]") -> "_Callable[[str], _Optional[str]]":
+    """`loader` with its answer checked: a text or None, nothing else."""
+
+    def load_included(path: str) -> "_Optional[str]":
+        text = loader(path)
+        if text is not None and not isinstance(text, str):
+            raise TypeError(f"the loader returned {type(text).__name__} for included file "
+                            f"'{path}': expected the text as str, or None when there is none")
+        return text
+
+    return load_included
+
+
+def loads(text: str, name: str = "<string>", *,
+          files: "_Optional[_Mapping[str, str]]" = None,
+          loader: "_Optional[_Callable[[str], _Optional[str]]]" = None) -> RuleSet:
+    """Compiles rule text; ``name`` is the file name diagnostics show. The
+    RuleSet's ``diagnostics`` hold the warnings.
+
+    ``include`` reads the included files from ``files`` (a dict of path to
+    text) or through ``loader(path) -> str | None`` (None: no such file),
+    as C++'s CompileOptions::load: ``path`` is the include's path resolved
+    against the folder of ``name`` and normalised (``include
+    "calendars.sla"`` in ``rules/main.sla`` asks for
+    ``rules/calendars.sla``). Without either, an include is an error.
     Raises slakit.RuleError when the rules have errors."""
     if not isinstance(text, str):
         raise TypeError(f"loads() takes the rule text as str, not {type(text).__name__}")
+    if files is not None and loader is not None:
+        raise TypeError("loads() takes the included files as files= or as loader=, not both")
+    if files is not None:
+        by_path = {_os.path.normpath(path): body for path, body in dict(files).items()}
+        return _core.compile([(name, text)], _checked_loader(lambda p: by_path.get(_os.path.normpath(p))))
+    if loader is not None:
+        return _core.compile([(name, text)], _checked_loader(loader))
     return _core.compile([(name, text)])
 
 

@@ -1,5 +1,5 @@
 import os
-from typing import Union
+from typing import Callable, Mapping, Optional, Union
 
 from ._core import Calendar as Calendar
 from ._core import Diagnostic as Diagnostic
@@ -12,4 +12,7 @@ from ._core import TicketError as TicketError
 from ._core import __version__ as __version__
 
 def load(*paths: Union[str, "os.PathLike[str]"]) -> RuleSet: ...
-def loads(text: str, name: str = "<string>") -> RuleSet: ...
+def loads(text: str, name: str = "<string>", *, files: Optional[Mapping[str, str]] = None,
+          loader: Optional[Callable[[str], Optional[str]]] = None) -> RuleSet: ...
+
+__all__: list[str]

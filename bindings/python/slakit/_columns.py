@@ -16,6 +16,9 @@ from . import _convert, _core, _frames
 _FAILED = 0xFFFFFFFF
 _TEXTS = ("queue", "team", "priority", "sla", "rule")
 _LISTS = ("skills", "relaxed_skills", "tags", "rules")
+# route_frame's columns, in its order (docs/python.md: "the same columns in
+# the same order").
+_ORDER = ("queue", "team", "priority", "sla", "skills", "relaxed_skills", "tags", "rule", "rules")
 # The creation instant of a probe record (_probed): route_columns routes at
 # creation and reads no instant, so any valid one serves.
 _PROBE_CREATED = "1970-01-01T00:00:00Z"
@@ -121,11 +124,12 @@ def route_columns(self, tickets):
     no value), numbers any numeric dtype (NaN: no value), bools bool or
     boolean columns.
 
-    Returns a DataFrame with the frame's index: ``id`` when given, then
-    ``queue``, ``team``, ``priority``, ``sla`` and ``rule`` as categoricals,
-    ``skills``, ``relaxed_skills`` (pairs of skill and wait in seconds: the
-    rows are routed at creation), ``tags`` and ``rules`` as tuples shared by
-    the rows that route alike, and ``error``: the message for a row whose
+    Returns a DataFrame with the frame's index and route_frame's columns in
+    its order: ``id`` when given, ``queue``, ``team``, ``priority``, ``sla``
+    and ``rule`` as categoricals, ``skills``, ``relaxed_skills`` (pairs of
+    skill and wait in seconds: the rows are routed at creation), ``tags``
+    and ``rules`` as tuples shared by the rows that route alike, and
+    ``error``: the message for a row whose
     value does not fit its field (a cell of another kind, such as a number
     in a text column, fails its row with route_frame's message), else None.
     Raises slakit.InvalidArgument naming a column of a field the rule set
@@ -192,5 +196,7 @@ def route_columns(self, tickets):
     errors = np.full(len(tickets), None, dtype=object)
     for row, message in failures:
         errors[row] = message
-    result["error"] = errors
-    return pd.DataFrame(result, index=tickets.index)
+    ordered = {"id": result["id"]} if ids is not None else {}
+    ordered.update((key, result[key]) for key in _ORDER)
+    ordered["error"] = errors
+    return pd.DataFrame(ordered, index=tickets.index)

@@ -190,8 +190,9 @@ def _bad_objects(column) -> Dict[int, str]:
             if isinstance(v, (str, float)) and v in reasons}
 
 
-def _no_id(value: Any) -> bool:
-    """None, NaN, NaT or NA: a row without an id."""
+def _no_value(value: Any) -> bool:
+    """None, NaN, NaT or NA: an empty cell (a row without an id, a ticket
+    without events)."""
     import numpy as np
 
     if value is None or _is_missing(value):
@@ -225,7 +226,7 @@ def frame_ids(column) -> Tuple[List[Optional[str]], Failures]:
     refused: Failures = {}
     for row, value in enumerate(column.tolist()):
         text = _id_text(value)
-        if text is None and not _no_id(value):
+        if text is None and not _no_value(value):
             refused[row] = _refused_id(row, value)
         ids.append(text)
     return ids, refused
@@ -311,10 +312,23 @@ def _event_lists(tickets, owners, events, names: List[str], failures: Failures) 
     if "events" in tickets.columns:
         if events is not None:
             raise ValueError("events given twice: as a column and as a frame")
+        import numpy as np
+
+        # A list of event dicts; a numpy array is what a list column read
+        # from Parquet holds.
+        sequences = (list, tuple, np.ndarray)
         lists = []
-        for row, e in enumerate(tickets["events"]):
+        for row, cell in enumerate(tickets["events"]):
+            if _no_value(cell):  # a ticket without events (a left merge's NaN)
+                lists.append("[]")
+                continue
+            if not isinstance(cell, sequences):  # list(dict) would be its keys
+                failures.setdefault(row, f"{names[row]}events: expected a list of events, got "
+                                         f"{type(cell).__name__} {_shown(str(cell))[:80]}")
+                lists.append("[]")
+                continue
             try:
-                lists.append(_json_text(list(e) if e is not None else [], "events"))
+                lists.append(_json_text(list(cell), "events"))
             except _BadValue as bad:
                 failures.setdefault(row, names[row] + str(bad))
                 lists.append("[]")

@@ -13,19 +13,9 @@ import gc
 import json
 from typing import Iterable, Iterator, List, Optional
 
-from . import _convert, _core, _frames
+from . import _convert, _core, _frames, _schema
 
-# The columns of a target cycle in evaluate_frame, in the CLI's order.
-_CYCLE_COLUMNS = [
-    "policy", "metric", "cycle", "state", "team", "start", "stop", "due", "breached_at",
-    "cancelled_at", "target", "remaining", "overdue", "overdue_calendar", "business_elapsed",
-    "calendar_elapsed", "pauses", "warnings", "escalations",
-]
-_INSTANT_COLUMNS = ["start", "stop", "due", "breached_at", "cancelled_at"]
 _KIND = {"targets": "sla", "olas": "ola"}
-_ROUTE_COLUMNS = [
-    "id", "queue", "team", "priority", "sla", "skills", "relaxed_skills", "tags", "rule", "rules",
-]
 
 
 @contextlib.contextmanager
@@ -80,6 +70,19 @@ def evaluate_many(self, tickets: Iterable[dict], now, *, explain: bool = False,
     return _results(*_failed(*_core._evaluate_lines(self, text, now, explain, threads), failures))
 
 
+def _no_frame_for_now(now, call: str) -> None:
+    """A TypeError saying what to do when a DataFrame (the events, passed
+    by position) is given as ``now``."""
+    import pandas as pd
+
+    if isinstance(now, pd.DataFrame):
+        raise TypeError(
+            f"{call}(tickets, now, events): now is the instant to evaluate at (an aware "
+            f"datetime), not a DataFrame; pass the events frame by keyword: "
+            f"{call}(tickets, now, events=events)"
+        )
+
+
 def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
     """SLA evaluation of a DataFrame of tickets (one row per ticket; columns
     ``id``, ``created``, ``ticket.priority``, ``customer.tier``...; events as a
@@ -93,31 +96,29 @@ def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
     cycle's fields as ``slakit eval`` writes them (instants as UTC
     timestamps, durations as whole seconds), and ``error``: a ticket that
     failed has one row with its message and the rest empty; a ticket
-    without any cycle has none."""
-    import pandas as pd
-
+    without any cycle has none. Every column has one dtype whatever the
+    data (docs/python.md, "Result columns")."""
+    _no_frame_for_now(now, "evaluate_frame")
     text, failures = _frames.lines_of_frame(tickets, events)
     texts, errors = _failed(*_core._evaluate_lines(self, text, now, False, threads), failures)
     # Each row has the frame's own id (an integer id stays an integer), so
     # that it joins back to the frame; a failed ticket's too.
-    ids = tickets["id"].tolist() if "id" in tickets.columns else [None] * len(texts)
-    rows = []
+    owners: List[int] = []
+    rows: List[dict] = []
     with _no_gc():
-        for id_, text_, error in zip(ids, texts, errors):
+        for i, (text_, error) in enumerate(zip(texts, errors)):
             if text_ is None:
-                rows.append({"id": id_, "error": error})
+                owners.append(i)
+                rows.append({"error": error})
                 continue
             e = json.loads(text_)
             for kind in ("targets", "olas"):
                 for cycle in e[kind]:
-                    row = {"id": id_, "sla": e["sla"], "kind": _KIND[kind]}
-                    row.update(cycle)
-                    rows.append(row)
-        columns = ["id", "sla", "kind"] + _CYCLE_COLUMNS + ["error"]
-        frame = pd.DataFrame.from_records(rows, columns=columns)
-    for c in _INSTANT_COLUMNS:
-        frame[c] = pd.to_datetime(frame[c], utc=True)
-    return frame
+                    cycle["sla"] = e["sla"]
+                    cycle["kind"] = _KIND[kind]
+                    owners.append(i)
+                    rows.append(cycle)
+        return _schema.frame(tickets, owners, rows, _schema.CYCLE)
 
 
 def _agents(agents: Optional[Iterable[dict]]) -> Optional[str]:
@@ -144,18 +145,19 @@ def route_many(self, tickets: Iterable[dict], now=None, *, explain: bool = False
     return _results(*_failed(*_core._route_lines(self, text, now, explain, _agents(agents)), failures))
 
 
-def route_frame(self, tickets, events=None, now=None, *, agents: Optional[Iterable[dict]] = None):
-    """Routing of a DataFrame of tickets (columns as evaluate_frame takes):
-    one row per ticket, in order, with the fields ``slakit route`` writes
+def route_frame(self, tickets, now=None, events=None, *, agents: Optional[Iterable[dict]] = None):
+    """Routing of a DataFrame of tickets (columns as evaluate_frame takes)
+    with their events at or before ``now`` (None: all of them), the
+    arguments in the order of route() and evaluate_frame(): one row per
+    ticket, in order and with the frame's index, with the fields ``slakit route`` writes
     (and "agent", "agent_why" with ``agents``), ``id`` being the frame's own
     value (an integer id stays one), and ``error`` (the message for a
-    ticket that failed, else None)."""
-    import pandas as pd
-
+    ticket that failed, else None). A DataFrame where ``now`` goes is a
+    TypeError: pass the events as ``events=``. Every column has one dtype
+    whatever the data (docs/python.md, "Result columns")."""
+    _no_frame_for_now(now, "route_frame")
     text, failures = _frames.lines_of_frame(tickets, events)
     rows = _results(*_failed(*_core._route_lines(self, text, now, False, _agents(agents)), failures))
-    if "id" in tickets.columns:  # the frame's own id (an integer stays one), to join back
-        for row, id_ in zip(rows, tickets["id"].tolist()):
-            row["id"] = id_
-    columns = _ROUTE_COLUMNS + (["agent", "agent_why"] if agents is not None else []) + ["error"]
-    return pd.DataFrame.from_records(rows, columns=columns)
+    # The frame's own id (an integer stays one), to join back.
+    schema = _schema.ROUTING + (_schema.AGENT if agents is not None else []) + _schema.ERROR
+    return _schema.frame(tickets, range(len(rows)), rows, schema, index=tickets.index)
