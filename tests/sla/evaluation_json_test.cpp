@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -261,6 +262,24 @@ TEST_CASE("to_json: the same line as the JSON writer's general calls, on random 
   }
 }
 
+// The line goes to `out` whatever the lines before it on the same thread:
+// one far longer than the room kept (whose room is given back), one with
+// text to escape, and short ones after them.
+TEST_CASE("to_json: lines after a very long one and an escaped one are the same") {
+  Random random;
+  std::vector<Evaluation> lines(4, random.evaluation());
+  lines[0].id = std::string(3 << 20, 'x');  // over the megabyte of room kept
+  lines[1].id = "a\"b\x01";
+  lines[3] = random.evaluation();
+  std::string out = "before\n";
+  std::string expected = out;
+  for (const auto& e : lines) {
+    to_json(e, out);
+    expected += reference_json(e);
+    REQUIRE(out == expected);
+  }
+}
+
 // docs/cli.md: "Text is escaped; bytes that are not UTF-8 become U+FFFD."
 TEST_CASE("to_json: text with quotes, controls and bad UTF-8 reads back as JSON") {
   Evaluation e;
@@ -342,6 +361,34 @@ TEST_CASE(
   }
 }
 
+// docs/cli.md, `slakit eval`: "Instants are RFC 3339 in UTC (`Z`)". The
+// writer's fast path (the day's text remembered, or made from the day
+// number) writes what format_utc, the general path, writes: every day of
+// the years 1900 to 2159 (those the ticket reader's table covers), each at
+// a random second, in order (the remembered days hit) and in a random order
+// (they miss).
+TEST_CASE("JSON writer: instants of every day 1900 to 2159 as format_utc writes them") {
+  using std::chrono::sys_days, std::chrono::year;
+  const auto first = sys_days{year{1900} / 1 / 1}, last = sys_days{year{2159} / 12 / 31};
+  Random random;
+  std::vector<Instant> instants;
+  for (auto day = first; day <= last; day += std::chrono::days{1}) {
+    instants.push_back(Instant{day} + Seconds{static_cast<std::int64_t>(random.below(86400))});
+  }
+  REQUIRE(instants.size() == 94'963);  // 260 years, 63 of them leap
+  auto shuffled = instants;
+  std::shuffle(shuffled.begin(), shuffled.end(), random.rng);
+  for (const auto* all : {&instants, &shuffled}) {
+    detail::json_text::InstantDates dates;
+    for (const auto t : *all) {
+      char text[detail::json_text::kInstantBound];
+      char* end = detail::json_text::write_instant(text, t, dates);
+      REQUIRE(end != nullptr);
+      REQUIRE(std::string(text + 0, end) == '"' + format_utc(t) + '"');
+    }
+  }
+}
+
 TEST_CASE("JSON writer: plain text is printable ASCII without quote or backslash") {
   Random random;
   for (int i = 0; i < 100'000; ++i) {
@@ -357,6 +404,32 @@ TEST_CASE("JSON writer: plain text is printable ASCII without quote or backslash
     }
     REQUIRE(detail::json_text::is_plain(s) == plain);
   }
+}
+
+// A writer kept for many texts starts each one afresh: no separator or
+// nesting from an unfinished text before it.
+TEST_CASE("JSON writer: a restarted writer writes a new text in its kept room") {
+  JsonWriter w{true};
+  CHECK(w.written().empty());
+  w.begin_object();
+  w.key("a"), w.value(1);
+  w.key("b");
+  w.restart();
+  CHECK(w.written().empty());
+  w.begin_array();
+  w.value("x"), w.null();
+  w.end_array();
+  CHECK(w.written() == R"(["x",null])");
+  w.restart();
+  w.begin_object();
+  w.key("c"), w.value(true);
+  w.end_object();
+  CHECK(w.written() == R"({"c":true})");
+  w.release_room_over(0);
+  CHECK(w.written().empty());
+  w.restart();
+  w.value(2);
+  CHECK(w.written() == "2");
 }
 
 TEST_CASE("JSON writer: writing directly needs a compact writer") {
