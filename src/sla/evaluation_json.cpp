@@ -170,18 +170,12 @@ std::string to_json(const Evaluation& e) {
 }
 
 void to_json(const Evaluation& e, std::string& out) {
-  // One writer per thread, kept from line to line: its room is made
-  // writable once, where a writer appending to `out` zeroed a line's room
-  // (2 to 3 KB) for every line, and it remembers the days of the last
-  // instants across lines. Then one copy to `out`.
-  thread_local JsonWriter w{true};
-  w.restart();
+  JsonWriter w{true};
+  w.append_to(std::move(out));
   w.begin_object();
   detail::write_evaluation_members(w, e);
   w.end_object();
-  out.append(w.written());
-  constexpr std::size_t kMostRoomKept = std::size_t{1} << 20;  // after a huge line
-  w.release_room_over(kMostRoomKept);
+  out = w.take();
 }
 
 std::string to_json(const Explanation& x) {

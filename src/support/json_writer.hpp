@@ -79,27 +79,6 @@ class JsonWriter {
     end_ = limit_ = nullptr;
     return std::move(out_);
   }
-  /// Empties a writer kept for many texts (one per thread), keeping its
-  /// room: the room is made writable once, so the bytes of a line are not
-  /// zeroed before each is written, as resizing a string for every line
-  /// does (C++20 has no resize without it). Read the text with written().
-  void restart() noexcept {
-    end_ = out_.empty() ? nullptr : out_.data();
-    limit_ = out_.data() + out_.size();
-    depth_ = 0;
-    after_key_ = false;
-    prefix_ = {};
-  }
-  /// The text written since the writer was made or restarted.
-  [[nodiscard]] std::string_view written() const noexcept { return {out_.data(), used()}; }
-  /// Gives back the room of a restarted writer when it is over `most`
-  /// bytes (after one very long text).
-  void release_room_over(std::size_t most) {
-    if (out_.size() > most) {
-      out_ = std::string{};
-      end_ = limit_ = nullptr;
-    }
-  }
   /// Writes into `out` (appending) from now on; its buffer is reused.
   void append_to(std::string&& out) {
     out_ = std::move(out);

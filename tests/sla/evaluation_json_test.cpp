@@ -262,13 +262,12 @@ TEST_CASE("to_json: the same line as the JSON writer's general calls, on random 
   }
 }
 
-// The line goes to `out` whatever the lines before it on the same thread:
-// one far longer than the room kept (whose room is given back), one with
-// text to escape, and short ones after them.
+// The line appended to `out` is the same whatever came before it: after
+// a line of megabytes, one with text to escape, and short ones.
 TEST_CASE("to_json: lines after a very long one and an escaped one are the same") {
   Random random;
   std::vector<Evaluation> lines(4, random.evaluation());
-  lines[0].id = std::string(3 << 20, 'x');  // over the megabyte of room kept
+  lines[0].id = std::string(3 << 20, 'x');
   lines[1].id = "a\"b\x01";
   lines[3] = random.evaluation();
   std::string out = "before\n";
@@ -404,32 +403,6 @@ TEST_CASE("JSON writer: plain text is printable ASCII without quote or backslash
     }
     REQUIRE(detail::json_text::is_plain(s) == plain);
   }
-}
-
-// A writer kept for many texts starts each one afresh: no separator or
-// nesting from an unfinished text before it.
-TEST_CASE("JSON writer: a restarted writer writes a new text in its kept room") {
-  JsonWriter w{true};
-  CHECK(w.written().empty());
-  w.begin_object();
-  w.key("a"), w.value(1);
-  w.key("b");
-  w.restart();
-  CHECK(w.written().empty());
-  w.begin_array();
-  w.value("x"), w.null();
-  w.end_array();
-  CHECK(w.written() == R"(["x",null])");
-  w.restart();
-  w.begin_object();
-  w.key("c"), w.value(true);
-  w.end_object();
-  CHECK(w.written() == R"({"c":true})");
-  w.release_room_over(0);
-  CHECK(w.written().empty());
-  w.restart();
-  w.value(2);
-  CHECK(w.written() == "2");
 }
 
 TEST_CASE("JSON writer: writing directly needs a compact writer") {
