@@ -110,12 +110,13 @@ void evaluate_steps(const Program& program, const Ticket& ticket,
   std::vector<std::uint8_t>& active = st.active;
   auto& applied = st.applied;
   applied.clear();
-  for (const int p : st.sla_at) {
-    if (p >= 0 && std::find(applied.begin(), applied.end(), p) == applied.end()) {
-      applied.push_back(p);
-    }
+  for (std::size_t k = 0; k < steps; ++k) {
+    // A step mostly keeps the SLA of the step before: nothing new then.
+    const int p = st.sla_at[k];
+    if (p < 0 || (k > 0 && p == st.sla_at[k - 1])) continue;
+    if (std::find(applied.begin(), applied.end(), p) == applied.end()) applied.push_back(p);
   }
-  std::sort(applied.begin(), applied.end());
+  if (applied.size() > 1) std::sort(applied.begin(), applied.end());
   st.sla_paused.assign(steps, 0);
   for (const int p : applied) {
     active.resize(steps);
