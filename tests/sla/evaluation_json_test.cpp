@@ -405,6 +405,40 @@ TEST_CASE("JSON writer: plain text is printable ASCII without quote or backslash
   }
 }
 
+// Members written in a group after one check for room are the members the
+// writer's general calls write, also when an instant of the group takes the
+// slow path (a year past 9999, written as format_utc writes it) and the
+// room runs out in the middle of a group.
+TEST_CASE("JSON writer: members in groups as the general calls write them") {
+  Random random;
+  JsonWriter direct{true}, general{true};
+  direct.begin_array();
+  general.begin_array();
+  for (int i = 0; i < 2000; ++i) {
+    const auto t = random.maybe_instant(), u = random.maybe_instant();
+    const auto n = random.integer();
+    const bool b = random.coin();
+    {
+      detail::JsonDirect out{direct};
+      namespace part = detail::json_member;
+      out.members(part::Instant{"{\"a\":", t}, part::Integer{",\"n\":", n},
+                  part::Instant{",\"long_key_b\":", u}, part::Boolean{",\"b\":", b},
+                  part::Text{"}"});
+    }
+    general.begin_object();
+    reference_instant(general, "a", t);
+    general.key("n"), general.value(n);
+    reference_instant(general, "long_key_b", u);
+    general.key("b"), general.value(b);
+    general.end_object();
+  }
+  direct.end_array();
+  general.end_array();
+  const auto text = direct.take();
+  CHECK(text.size() > 40'000);  // the room grew many times
+  CHECK(text == general.take());
+}
+
 TEST_CASE("JSON writer: writing directly needs a compact writer") {
   JsonWriter spaced{false};
   spaced.begin_object();
