@@ -20,8 +20,10 @@ void select_policies(const Program& program, EvaluationState& st) {
   const auto& tl = st.timeline;
   const auto steps = tl.steps();
   const auto words = st.ola_words = (program.olas.size() + 63) / 64;
-  st.sla_at.assign(steps, -1);
-  st.ola_bits.assign(steps * words, 0);
+  // Sized without filling: every step's entries are written below (a fill
+  // and a copy per step were calls to memset and memmove of a few bytes).
+  st.sla_at.resize(steps);
+  st.ola_bits.resize(steps * words);
   for (std::size_t k = 0; k < steps; ++k) {
     // Selection runs again after every event that changed a field a `for`
     // condition reads; otherwise a step keeps the step before's answer.
@@ -31,10 +33,12 @@ void select_policies(const Program& program, EvaluationState& st) {
                                                                : program.sla_table.first(state);
     std::uint64_t* bits = st.ola_bits.data() + k * words;
     if (k > 0 && (changed & program.ola_slots) == 0) {
-      std::copy_n(bits - words, words, bits);
+      // One word (up to 64 OLAs) stored without a call.
+      words == 1 ? void(bits[0] = bits[-1]) : void(std::copy_n(bits - words, words, bits));
       continue;
     }
     // Every OLA that applies.
+    words == 1 ? void(bits[0] = 0) : void(std::fill_n(bits, words, 0));
     program.ola_table.for_each(state, [&](std::size_t j) {
       bits[j / 64] |= std::uint64_t{1} << (j % 64);
       return true;
@@ -106,12 +110,13 @@ void evaluate_steps(const Program& program, const Ticket& ticket,
   std::vector<std::uint8_t>& active = st.active;
   auto& applied = st.applied;
   applied.clear();
-  for (const int p : st.sla_at) {
-    if (p >= 0 && std::find(applied.begin(), applied.end(), p) == applied.end()) {
-      applied.push_back(p);
-    }
+  for (std::size_t k = 0; k < steps; ++k) {
+    // A step mostly keeps the SLA of the step before: nothing new then.
+    const int p = st.sla_at[k];
+    if (p < 0 || (k > 0 && p == st.sla_at[k - 1])) continue;
+    if (std::find(applied.begin(), applied.end(), p) == applied.end()) applied.push_back(p);
   }
-  std::sort(applied.begin(), applied.end());
+  if (applied.size() > 1) std::sort(applied.begin(), applied.end());
   st.sla_paused.assign(steps, 0);
   for (const int p : applied) {
     active.resize(steps);

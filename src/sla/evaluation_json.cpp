@@ -9,6 +9,7 @@ namespace {
 
 using detail::JsonDirect;
 using detail::JsonWriter;
+namespace part = detail::json_member;
 
 // Every key below is written with its punctuation as one constant, and the
 // shape is fixed: no nesting or separators tracked at run time. This line
@@ -39,9 +40,8 @@ void member(JsonDirect& out, const std::array<std::string, N>& made, const char 
 }
 
 void time_pair(JsonDirect& out, const TimePair& p) {
-  out.integer("{\"business\":", p.business.count());
-  out.integer(",\"calendar\":", p.calendar.count());
-  out.text("}");
+  out.members(part::Integer{"{\"business\":", p.business.count()},
+              part::Integer{",\"calendar\":", p.calendar.count()}, part::Text{"}"});
 }
 
 void threshold(JsonDirect& out, const Threshold& t) {
@@ -50,9 +50,8 @@ void threshold(JsonDirect& out, const Threshold& t) {
     out.string(",\"to_kind\":", t.to_kind);
     out.string(",\"to\":", t.to);
   }
-  out.instant(",\"at\":", t.at);
-  out.boolean(",\"fired\":", t.fired);
-  out.text("}");
+  out.members(part::Instant{",\"at\":", t.at}, part::Boolean{",\"fired\":", t.fired},
+              part::Text{"}"});
 }
 
 void cycle(JsonDirect& out, const TargetCycle& c, bool ola) {
@@ -61,29 +60,27 @@ void cycle(JsonDirect& out, const TargetCycle& c, bool ola) {
   out.integer(",\"cycle\":", c.cycle);
   if (ola) c.team.empty() ? out.text(",\"team\":null") : out.string(",\"team\":", c.team);
   member(out, kStateMembers, ",\"state\":", target_state_name, c.state);
-  out.instant(",\"start\":", c.start);
-  out.instant(",\"stop\":", c.stop);
-  out.instant(",\"due\":", c.due);
-  out.instant(",\"breached_at\":", c.breached_at);
-  out.instant(",\"cancelled_at\":", c.cancelled_at);
+  // Members of bounded length in groups, each with one check for room.
+  out.members(part::Instant{",\"start\":", c.start}, part::Instant{",\"stop\":", c.stop},
+              part::Instant{",\"due\":", c.due}, part::Instant{",\"breached_at\":", c.breached_at},
+              part::Instant{",\"cancelled_at\":", c.cancelled_at});
   if (c.target) {
-    out.integer(",\"target\":", c.target->count());
-    out.integer(",\"remaining\":", c.remaining.count());
+    out.members(part::Integer{",\"target\":", c.target->count()},
+                part::Integer{",\"remaining\":", c.remaining.count()});
   } else {
     // Without a target value nothing remains to be counted down.
     out.text(",\"target\":null,\"remaining\":null");
   }
-  out.integer(",\"overdue\":", c.overdue.count());
-  out.integer(",\"overdue_calendar\":", c.overdue_calendar.count());
-  out.integer(",\"business_elapsed\":", c.business_elapsed.count());
-  out.integer(",\"calendar_elapsed\":", c.calendar_elapsed.count());
-  out.text(",\"pauses\":[");
+  out.members(part::Integer{",\"overdue\":", c.overdue.count()},
+              part::Integer{",\"overdue_calendar\":", c.overdue_calendar.count()},
+              part::Integer{",\"business_elapsed\":", c.business_elapsed.count()},
+              part::Integer{",\"calendar_elapsed\":", c.calendar_elapsed.count()},
+              part::Text{",\"pauses\":["});
   for (bool first = true; const auto& p : c.pauses) {
     if (!first) out.text(",");
     first = false;
-    out.instant("{\"from\":", p.begin);
-    out.instant(",\"to\":", p.end);
-    out.text("}");
+    out.members(part::Instant{"{\"from\":", p.begin}, part::Instant{",\"to\":", p.end},
+                part::Text{"}"});
   }
   // Warnings first, then escalations, each in rule order.
   out.text("],\"warnings\":[");

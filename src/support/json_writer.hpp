@@ -156,6 +156,37 @@ class JsonWriter {
   friend class JsonDirect;
 };
 
+/// Members that JsonDirect::members() writes together, each a key with its
+/// punctuation (a constant) and a value of bounded length: the bound of
+/// the group is known when compiling, so one check for room serves it.
+namespace json_member {
+template <std::size_t N>
+struct Integer {
+  static constexpr std::size_t kBound = N - 1 + json_text::kIntegerBound;
+  const char (&key)[N];
+  std::int64_t value;
+};
+/// An instant, or `null` when empty.
+template <std::size_t N>
+struct Instant {
+  static constexpr std::size_t kBound = N - 1 + json_text::kInstantBound;  // >= "null"
+  const char (&key)[N];
+  std::optional<std::chrono::sys_seconds> value;
+};
+template <std::size_t N>
+struct Boolean {
+  static constexpr std::size_t kBound = N - 1 + 5;  // "false"
+  const char (&key)[N];
+  bool value;
+};
+/// Keys and punctuation alone.
+template <std::size_t N>
+struct Text {
+  static constexpr std::size_t kBound = N - 1;
+  const char (&text)[N];
+};
+}  // namespace json_member
+
 /// Writes straight into a compact JsonWriter's buffer, for text of a fixed
 /// shape whose keys and punctuation are known when compiling
 /// (evaluation_json.cpp): each call is a key with its punctuation, written
@@ -252,8 +283,49 @@ class JsonDirect {
     text(key);
     escaped(s);
   }
+  /// Several members of bounded length (json_member), in order, with one
+  /// check for room for all of them.
+  ///
+  ///   out.members(json_member::Instant{",\"due\":", due},
+  ///               json_member::Integer{",\"target\":", 3600}, json_member::Text{"}"});
+  template <typename... Parts>
+  void members(const Parts&... parts) {
+    constexpr std::size_t bound = (Parts::kBound + ...);
+    reserve(bound);
+    (put(parts, bound), ...);
+  }
 
  private:
+  // The pieces of members(): no check of their own (room for `bound`, the
+  // whole group's, is made), except after an instant that takes the slow
+  // path, which writes through the writer with room of its own.
+  template <std::size_t N>
+  void put(const json_member::Integer<N>& m, std::size_t) noexcept {
+    at_ = json_text::write_integer(put_key(at_, m.key), m.value);
+  }
+  template <std::size_t N>
+  void put(const json_member::Boolean<N>& m, std::size_t) noexcept {
+    at_ = json_text::copy(put_key(at_, m.key), m.value ? std::string_view{"true"} : "false");
+  }
+  template <std::size_t N>
+  void put(const json_member::Text<N>& m, std::size_t) noexcept {
+    at_ = put_key(at_, m.text);
+  }
+  template <std::size_t N>
+  void put(const json_member::Instant<N>& m, std::size_t bound) {
+    char* const value = put_key(at_, m.key);
+    if (!m.value) {
+      at_ = json_text::copy(value, "null");
+      return;
+    }
+    char* const end = json_text::write_instant(value, *m.value, w_.dates_);
+    if (end != nullptr) {
+      at_ = end;
+      return;
+    }
+    far_instant(value, *m.value);
+    reserve(bound);  // room again for the members after it
+  }
   template <std::size_t N>
   static char* put_key(char* at, const char (&key)[N]) noexcept {
     std::memcpy(at, key, N - 1);  // a constant length: a few moves, not a call

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -261,6 +262,23 @@ TEST_CASE("to_json: the same line as the JSON writer's general calls, on random 
   }
 }
 
+// The line appended to `out` is the same whatever came before it: after
+// a line of megabytes, one with text to escape, and short ones.
+TEST_CASE("to_json: lines after a very long one and an escaped one are the same") {
+  Random random;
+  std::vector<Evaluation> lines(4, random.evaluation());
+  lines[0].id = std::string(3 << 20, 'x');
+  lines[1].id = "a\"b\x01";
+  lines[3] = random.evaluation();
+  std::string out = "before\n";
+  std::string expected = out;
+  for (const auto& e : lines) {
+    to_json(e, out);
+    expected += reference_json(e);
+    REQUIRE(out == expected);
+  }
+}
+
 // docs/cli.md: "Text is escaped; bytes that are not UTF-8 become U+FFFD."
 TEST_CASE("to_json: text with quotes, controls and bad UTF-8 reads back as JSON") {
   Evaluation e;
@@ -342,6 +360,34 @@ TEST_CASE(
   }
 }
 
+// docs/cli.md, `slakit eval`: "Instants are RFC 3339 in UTC (`Z`)". The
+// writer's fast path (the day's text remembered, or made from the day
+// number) writes what format_utc, the general path, writes: every day of
+// the years 1900 to 2159 (those the ticket reader's table covers), each at
+// a random second, in order (the remembered days hit) and in a random order
+// (they miss).
+TEST_CASE("JSON writer: instants of every day 1900 to 2159 as format_utc writes them") {
+  using std::chrono::sys_days, std::chrono::year;
+  const auto first = sys_days{year{1900} / 1 / 1}, last = sys_days{year{2159} / 12 / 31};
+  Random random;
+  std::vector<Instant> instants;
+  for (auto day = first; day <= last; day += std::chrono::days{1}) {
+    instants.push_back(Instant{day} + Seconds{static_cast<std::int64_t>(random.below(86400))});
+  }
+  REQUIRE(instants.size() == 94'963);  // 260 years, 63 of them leap
+  auto shuffled = instants;
+  std::shuffle(shuffled.begin(), shuffled.end(), random.rng);
+  for (const auto* all : {&instants, &shuffled}) {
+    detail::json_text::InstantDates dates;
+    for (const auto t : *all) {
+      char text[detail::json_text::kInstantBound];
+      char* end = detail::json_text::write_instant(text, t, dates);
+      REQUIRE(end != nullptr);
+      REQUIRE(std::string(text + 0, end) == '"' + format_utc(t) + '"');
+    }
+  }
+}
+
 TEST_CASE("JSON writer: plain text is printable ASCII without quote or backslash") {
   Random random;
   for (int i = 0; i < 100'000; ++i) {
@@ -357,6 +403,40 @@ TEST_CASE("JSON writer: plain text is printable ASCII without quote or backslash
     }
     REQUIRE(detail::json_text::is_plain(s) == plain);
   }
+}
+
+// Members written in a group after one check for room are the members the
+// writer's general calls write, also when an instant of the group takes the
+// slow path (a year past 9999, written as format_utc writes it) and the
+// room runs out in the middle of a group.
+TEST_CASE("JSON writer: members in groups as the general calls write them") {
+  Random random;
+  JsonWriter direct{true}, general{true};
+  direct.begin_array();
+  general.begin_array();
+  for (int i = 0; i < 2000; ++i) {
+    const auto t = random.maybe_instant(), u = random.maybe_instant();
+    const auto n = random.integer();
+    const bool b = random.coin();
+    {
+      detail::JsonDirect out{direct};
+      namespace part = detail::json_member;
+      out.members(part::Instant{"{\"a\":", t}, part::Integer{",\"n\":", n},
+                  part::Instant{",\"long_key_b\":", u}, part::Boolean{",\"b\":", b},
+                  part::Text{"}"});
+    }
+    general.begin_object();
+    reference_instant(general, "a", t);
+    general.key("n"), general.value(n);
+    reference_instant(general, "long_key_b", u);
+    general.key("b"), general.value(b);
+    general.end_object();
+  }
+  direct.end_array();
+  general.end_array();
+  const auto text = direct.take();
+  CHECK(text.size() > 40'000);  // the room grew many times
+  CHECK(text == general.take());
 }
 
 TEST_CASE("JSON writer: writing directly needs a compact writer") {
