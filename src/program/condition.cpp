@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
+#include <optional>
+#include <utility>
 
 #include "lang/format/expr_text.hpp"
 
@@ -115,13 +118,14 @@ std::uint32_t Condition::compile(const Expr& e, FieldLayout& layout) {
       return add({.op = Op::is_true, .slot = field_slot(e), .source = &e});
     case Expr::Kind::logical_not:
       return add({.op = Op::negate, .source = &e}, {compile(e.operands[0], layout)});
-    case Expr::Kind::logical_and:
-    case Expr::Kind::logical_or: {
+    case Expr::Kind::logical_and: {
       std::vector<std::uint32_t> children;
+      children.reserve(e.operands.size());
       for (const auto& o : e.operands) children.push_back(compile(o, layout));
-      const auto op = e.kind == Expr::Kind::logical_and ? Op::all : Op::any;
-      return add({.op = op, .source = &e}, children);
+      return add({.op = Op::all, .source = &e}, children);
     }
+    case Expr::Kind::logical_or:
+      return compile_or(e, layout);
     case Expr::Kind::compare:
       break;
   }
@@ -149,8 +153,26 @@ std::uint32_t Condition::compile(const Expr& e, FieldLayout& layout) {
   };
 
   if (op == CompareOp::in || op == CompareOp::not_in) {
+    // A text field's list is one code_in (a binary search, not a test per
+    // value: lists of many thousand values compile and run in n log n); a
+    // none in it stays a presence test of its own.
     std::vector<std::uint32_t> children;
-    for (const auto& l : e.list) children.push_back(equals(l, CompareOp::eq));
+    const auto type = layout.info(slot).type;
+    if (type == FieldType::text || type == FieldType::one_of) {
+      std::vector<std::int32_t> codes;
+      for (const auto& l : e.list) {
+        if (l.kind != Literal::Kind::none) codes.push_back(layout.intern(l.text));
+      }
+      if (!codes.empty()) {
+        children.push_back(
+            add_code_in({.op = Op::code_in, .slot = slot, .source = &e}, std::move(codes)));
+      }
+      for (const auto& l : e.list) {
+        if (l.kind == Literal::Kind::none) children.push_back(equals(l, CompareOp::eq));
+      }
+    } else {
+      for (const auto& l : e.list) children.push_back(equals(l, CompareOp::eq));
+    }
     const auto any = add({.op = Op::any, .source = &e}, children);
     return op == CompareOp::in ? any : negated(any);
   }
@@ -168,6 +190,66 @@ std::uint32_t Condition::compile(const Expr& e, FieldLayout& layout) {
   return op == CompareOp::ne ? negated(node) : node;
 }
 
+std::uint32_t Condition::add_code_in(ConditionNode n, std::vector<std::int32_t> codes) {
+  std::sort(codes.begin(), codes.end());
+  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+  n.first = static_cast<std::uint32_t>(codes_.size());
+  n.count = static_cast<std::uint32_t>(codes.size());
+  codes_.insert(codes_.end(), codes.begin(), codes.end());
+  nodes_.push_back(n);
+  return static_cast<std::uint32_t>(nodes_.size() - 1);
+}
+
+std::uint32_t Condition::compile_or(const Expr& e, FieldLayout& layout) {
+  // `f == a or f == b or ...`: consecutive terms that compare one text field
+  // with a value are one code_in, which answers alike (a value equals one of
+  // them) in a binary search instead of a test per term. The terms stay in
+  // order, so an explanation still lists each.
+  auto text_equality = [&](const Expr& o) -> std::optional<std::pair<Slot, const Literal*>> {
+    if (o.kind != Expr::Kind::compare || o.op != CompareOp::eq || o.operands.size() != 2) {
+      return std::nullopt;
+    }
+    const Expr* lhs = &o.operands[0];
+    const Expr* rhs = &o.operands[1];
+    if (lhs->kind != Expr::Kind::field) std::swap(lhs, rhs);
+    if (lhs->kind != Expr::Kind::field || rhs->kind != Expr::Kind::literal ||
+        rhs->literal.kind == Literal::Kind::none) {
+      return std::nullopt;
+    }
+    const auto slot = *layout.slot(lhs->field);  // the checker knows every field
+    const auto type = layout.info(slot).type;
+    if (type != FieldType::text && type != FieldType::one_of) return std::nullopt;
+    return std::make_pair(slot, &rhs->literal);
+  };
+  std::vector<std::uint32_t> children;
+  const auto& terms = e.operands;
+  for (std::size_t i = 0; i < terms.size();) {
+    const auto first = text_equality(terms[i]);
+    std::size_t end = i + 1;
+    std::vector<std::int32_t> codes;
+    if (first) {
+      codes.push_back(layout.intern(first->second->text));
+      for (; end < terms.size(); ++end) {
+        const auto next = text_equality(terms[end]);
+        if (!next || next->first != first->first) break;
+        codes.push_back(layout.intern(next->second->text));
+      }
+    }
+    if (end - i < 2) {
+      children.push_back(compile(terms[i], layout));
+    } else {
+      layout.mark_used(first->first);
+      children.push_back(add_code_in({.op = Op::code_in,
+                                      .slot = first->first,
+                                      .terms = static_cast<std::uint32_t>(end - i),
+                                      .source = &terms[i]},
+                                     std::move(codes)));
+    }
+    i = end;
+  }
+  return add({.op = Op::any, .source = &e}, children);
+}
+
 bool Condition::literals(std::vector<std::pair<Slot, SlotValue>>& out) const {
   for (const auto& n : nodes_) {
     SlotValue v;
@@ -183,6 +265,12 @@ bool Condition::literals(std::vector<std::pair<Slot, SlotValue>>& out) const {
       case Op::code_eq:
         v.code = n.code;
         break;
+      case Op::code_in:
+        for (auto k = n.first; k < n.first + n.count; ++k) {
+          v.code = codes_[k];
+          out.emplace_back(n.slot, v);
+        }
+        continue;
       case Op::number_cmp:
         v.number = n.number;
         break;
@@ -232,6 +320,11 @@ bool Condition::eval(std::uint32_t i, std::span<const SlotValue> values) const {
       return values[n.slot].present;
     case Op::code_eq:
       return values[n.slot].present && values[n.slot].code == n.code;
+    case Op::code_in: {
+      const auto* codes = codes_.data() + n.first;
+      return values[n.slot].present &&
+             std::binary_search(codes, codes + n.count, values[n.slot].code);
+    }
     case Op::number_cmp:
       return values[n.slot].present && compare(n.cmp, values[n.slot].number, n.number);
     case Op::integer_cmp:
@@ -267,25 +360,42 @@ std::string Condition::why_false(std::span<const SlotValue> values,
   return explain(root_, values, layout);
 }
 
+namespace {
+
+// "ticket.priority in [urgent, high] is false: ticket.priority is normal"
+std::string explain_leaf(const Expr& e, std::span<const SlotValue> values,
+                         const FieldLayout& layout) {
+  std::string seen;
+  auto show = [&](const Expr& operand) {
+    if (operand.kind != Expr::Kind::field) return;
+    const auto slot = *layout.slot(operand.field);
+    seen += fmt::format("{}{} is {}", seen.empty() ? "" : ", ", operand.field,
+                        value_text(layout.info(slot), values[slot]));
+  };
+  if (e.kind == Expr::Kind::field) {
+    show(e);
+  } else {
+    for (const auto& o : e.operands) show(o);
+  }
+  return fmt::format("{} is false: {}", expr_text(e), seen);
+}
+
+}  // namespace
+
 std::string Condition::explain(std::uint32_t i, std::span<const SlotValue> values,
                                const FieldLayout& layout) const {
   const auto& n = nodes_[i];
   const Expr& e = *n.source;
-  if (e.kind == Expr::Kind::compare || e.kind == Expr::Kind::field) {
-    // "ticket.priority in [urgent, high] is false: ticket.priority is normal"
-    std::string seen;
-    auto show = [&](const Expr& operand) {
-      if (operand.kind != Expr::Kind::field) return;
-      const auto slot = *layout.slot(operand.field);
-      seen += fmt::format("{}{} is {}", seen.empty() ? "" : ", ", operand.field,
-                          value_text(layout.info(slot), values[slot]));
-    };
-    if (e.kind == Expr::Kind::field) {
-      show(e);
-    } else {
-      for (const auto& o : e.operands) show(o);
+  if (n.op == Op::code_in && n.terms > 0) {
+    // Terms of an `or`, folded: each explained, as when they were apart.
+    std::string all;
+    for (std::uint32_t t = 0; t < n.terms; ++t) {
+      all += (all.empty() ? "" : "; ") + explain_leaf((&e)[t], values, layout);
     }
-    return fmt::format("{} is false: {}", expr_text(e), seen);
+    return all;
+  }
+  if (e.kind == Expr::Kind::compare || e.kind == Expr::Kind::field) {
+    return explain_leaf(e, values, layout);
   }
   switch (n.op) {
     case Op::all:

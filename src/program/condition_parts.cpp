@@ -35,6 +35,12 @@ std::vector<Condition::Part> Condition::parts() const {
         literal.code = n.code;
         p.literals.push_back(literal);
         break;
+      case Op::code_in:
+        for (auto k = n.first; k < n.first + n.count; ++k) {
+          literal.code = codes_[k];
+          p.literals.push_back(literal);
+        }
+        break;
       case Op::number_cmp:
         literal.number = n.number;
         p.literals.push_back(literal);
