@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <optional>
 #include <utility>
 
@@ -153,25 +154,17 @@ std::uint32_t Condition::compile(const Expr& e, FieldLayout& layout) {
   };
 
   if (op == CompareOp::in || op == CompareOp::not_in) {
-    // A text field's list is one code_in (a binary search, not a test per
+    // The list's values are one set (a binary search, not a test per
     // value: lists of many thousand values compile and run in n log n); a
     // none in it stays a presence test of its own.
     std::vector<std::uint32_t> children;
-    const auto type = layout.info(slot).type;
-    if (type == FieldType::text || type == FieldType::one_of) {
-      std::vector<std::int32_t> codes;
-      for (const auto& l : e.list) {
-        if (l.kind != Literal::Kind::none) codes.push_back(layout.intern(l.text));
-      }
-      if (!codes.empty()) {
-        children.push_back(
-            add_code_in({.op = Op::code_in, .slot = slot, .source = &e}, std::move(codes)));
-      }
-      for (const auto& l : e.list) {
-        if (l.kind == Literal::Kind::none) children.push_back(equals(l, CompareOp::eq));
-      }
-    } else {
-      for (const auto& l : e.list) children.push_back(equals(l, CompareOp::eq));
+    std::vector<const Literal*> values;
+    for (const auto& l : e.list) {
+      if (l.kind != Literal::Kind::none) values.push_back(&l);
+    }
+    if (!values.empty()) children.push_back(add_in(slot, values, &e, 0, layout));
+    for (const auto& l : e.list) {
+      if (l.kind == Literal::Kind::none) children.push_back(equals(l, CompareOp::eq));
     }
     const auto any = add({.op = Op::any, .source = &e}, children);
     return op == CompareOp::in ? any : negated(any);
@@ -190,22 +183,50 @@ std::uint32_t Condition::compile(const Expr& e, FieldLayout& layout) {
   return op == CompareOp::ne ? negated(node) : node;
 }
 
-std::uint32_t Condition::add_code_in(ConditionNode n, std::vector<std::int32_t> codes) {
-  std::sort(codes.begin(), codes.end());
-  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
-  n.first = static_cast<std::uint32_t>(codes_.size());
-  n.count = static_cast<std::uint32_t>(codes.size());
-  codes_.insert(codes_.end(), codes.begin(), codes.end());
+namespace {
+
+// `values` sorted, without repeats, appended to `to`; the node's range.
+template <class T>
+void append_set(std::vector<T> values, std::vector<T>& to, ConditionNode& n) {
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  n.first = static_cast<std::uint32_t>(to.size());
+  n.count = static_cast<std::uint32_t>(values.size());
+  to.insert(to.end(), values.begin(), values.end());
+}
+
+}  // namespace
+
+std::uint32_t Condition::add_in(Slot slot, const std::vector<const Literal*>& values,
+                                const Expr* source, std::uint32_t terms, FieldLayout& layout) {
+  layout.mark_used(slot);
+  ConditionNode n{.slot = slot, .terms = terms, .source = source};
+  std::vector<std::int32_t> codes;
+  std::vector<double> numbers;
+  std::vector<std::int64_t> integers;
+  for (const auto* l : values) {
+    // Each value as `==` would hold it.
+    const auto leaf = literal_leaf(slot, CompareOp::eq, *l, layout);
+    n.op = leaf.op == Op::code_eq      ? Op::code_in
+           : leaf.op == Op::number_cmp ? Op::number_in
+                                       : Op::integer_in;
+    codes.push_back(leaf.code);
+    numbers.push_back(leaf.number);
+    integers.push_back(leaf.integer);
+  }
+  if (n.op == Op::code_in) append_set(std::move(codes), codes_, n);
+  if (n.op == Op::number_in) append_set(std::move(numbers), numbers_, n);
+  if (n.op == Op::integer_in) append_set(std::move(integers), integers_, n);
   nodes_.push_back(n);
   return static_cast<std::uint32_t>(nodes_.size() - 1);
 }
 
 std::uint32_t Condition::compile_or(const Expr& e, FieldLayout& layout) {
-  // `f == a or f == b or ...`: consecutive terms that compare one text field
-  // with a value are one code_in, which answers alike (a value equals one of
-  // them) in a binary search instead of a test per term. The terms stay in
-  // order, so an explanation still lists each.
-  auto text_equality = [&](const Expr& o) -> std::optional<std::pair<Slot, const Literal*>> {
+  // `f == a or f == b or ...`: consecutive terms that compare one field with
+  // a value are one set, which answers alike (a value equals one of them)
+  // in a binary search instead of a test per term. The terms stay in order,
+  // so an explanation still lists each.
+  auto equality = [&](const Expr& o) -> std::optional<std::pair<Slot, const Literal*>> {
     if (o.kind != Expr::Kind::compare || o.op != CompareOp::eq || o.operands.size() != 2) {
       return std::nullopt;
     }
@@ -216,38 +237,37 @@ std::uint32_t Condition::compile_or(const Expr& e, FieldLayout& layout) {
         rhs->literal.kind == Literal::Kind::none) {
       return std::nullopt;
     }
-    const auto slot = *layout.slot(lhs->field);  // the checker knows every field
-    const auto type = layout.info(slot).type;
-    if (type != FieldType::text && type != FieldType::one_of) return std::nullopt;
-    return std::make_pair(slot, &rhs->literal);
+    return std::make_pair(*layout.slot(lhs->field), &rhs->literal);  // the checker knows it
   };
   std::vector<std::uint32_t> children;
   const auto& terms = e.operands;
   for (std::size_t i = 0; i < terms.size();) {
-    const auto first = text_equality(terms[i]);
+    const auto first = equality(terms[i]);
     std::size_t end = i + 1;
-    std::vector<std::int32_t> codes;
+    std::vector<const Literal*> values;
     if (first) {
-      codes.push_back(layout.intern(first->second->text));
+      values.push_back(first->second);
       for (; end < terms.size(); ++end) {
-        const auto next = text_equality(terms[end]);
+        const auto next = equality(terms[end]);
         if (!next || next->first != first->first) break;
-        codes.push_back(layout.intern(next->second->text));
+        values.push_back(next->second);
       }
     }
-    if (end - i < 2) {
-      children.push_back(compile(terms[i], layout));
-    } else {
-      layout.mark_used(first->first);
-      children.push_back(add_code_in({.op = Op::code_in,
-                                      .slot = first->first,
-                                      .terms = static_cast<std::uint32_t>(end - i),
-                                      .source = &terms[i]},
-                                     std::move(codes)));
-    }
+    children.push_back(end - i < 2 ? compile(terms[i], layout)
+                                   : add_in(first->first, values, &terms[i],
+                                            static_cast<std::uint32_t>(end - i), layout));
     i = end;
   }
   return add({.op = Op::any, .source = &e}, children);
+}
+
+SlotValue Condition::member(const ConditionNode& n, std::uint32_t k) const {
+  SlotValue v;
+  v.present = true;
+  if (n.op == Op::code_in) v.code = codes_[k];
+  if (n.op == Op::number_in) v.number = numbers_[k];
+  if (n.op == Op::integer_in) v.integer = integers_[k];
+  return v;
 }
 
 bool Condition::literals(std::vector<std::pair<Slot, SlotValue>>& out) const {
@@ -266,10 +286,9 @@ bool Condition::literals(std::vector<std::pair<Slot, SlotValue>>& out) const {
         v.code = n.code;
         break;
       case Op::code_in:
-        for (auto k = n.first; k < n.first + n.count; ++k) {
-          v.code = codes_[k];
-          out.emplace_back(n.slot, v);
-        }
+      case Op::number_in:
+      case Op::integer_in:
+        for (auto k = n.first; k < n.first + n.count; ++k) out.emplace_back(n.slot, member(n, k));
         continue;
       case Op::number_cmp:
         v.number = n.number;
@@ -324,6 +343,17 @@ bool Condition::eval(std::uint32_t i, std::span<const SlotValue> values) const {
       const auto* codes = codes_.data() + n.first;
       return values[n.slot].present &&
              std::binary_search(codes, codes + n.count, values[n.slot].code);
+    }
+    case Op::number_in: {
+      // NaN equals nothing (binary_search would take it for any value).
+      const auto* numbers = numbers_.data() + n.first;
+      return values[n.slot].present && !std::isnan(values[n.slot].number) &&
+             std::binary_search(numbers, numbers + n.count, values[n.slot].number);
+    }
+    case Op::integer_in: {
+      const auto* integers = integers_.data() + n.first;
+      return values[n.slot].present &&
+             std::binary_search(integers, integers + n.count, values[n.slot].integer);
     }
     case Op::number_cmp:
       return values[n.slot].present && compare(n.cmp, values[n.slot].number, n.number);
@@ -386,7 +416,7 @@ std::string Condition::explain(std::uint32_t i, std::span<const SlotValue> value
                                const FieldLayout& layout) const {
   const auto& n = nodes_[i];
   const Expr& e = *n.source;
-  if (n.op == Op::code_in && n.terms > 0) {
+  if (n.terms > 0) {
     // Terms of an `or`, folded: each explained, as when they were apart.
     std::string all;
     for (std::uint32_t t = 0; t < n.terms; ++t) {

@@ -36,10 +36,9 @@ std::vector<Condition::Part> Condition::parts() const {
         p.literals.push_back(literal);
         break;
       case Op::code_in:
-        for (auto k = n.first; k < n.first + n.count; ++k) {
-          literal.code = codes_[k];
-          p.literals.push_back(literal);
-        }
+      case Op::number_in:
+      case Op::integer_in:
+        for (auto k = n.first; k < n.first + n.count; ++k) p.literals.push_back(member(n, k));
         break;
       case Op::number_cmp:
         literal.number = n.number;

@@ -8,6 +8,8 @@
 #include <slakit/slakit.hpp>
 
 #include <chrono>
+#include <limits>
+#include <optional>
 #include <string>
 
 #include "program/rule_set_impl.hpp"
@@ -50,9 +52,9 @@ constexpr auto kQuick = seconds(8);
 
 }  // namespace
 
-// "A text or `one of` field's `in` list [...] compile[s] to one sorted set
-// of values: checking and compiling a condition of n values costs about
-// n log n, and evaluating it a binary search"
+// "A field's `in` list [...] compile[s] to one sorted set of values
+// [...]: checking and compiling a condition of n values costs about n log
+// n, and evaluating it a binary search"
 TEST_CASE("an in list of 128000 values compiles quickly and routes as the list says") {
   constexpr int kValues = 128'000;
   std::string text = "route r when ticket.category in [";
@@ -66,9 +68,9 @@ TEST_CASE("an in list of 128000 values compiles quickly and routes as the list s
   for (const auto* other : {"", "c128000", "c", "d0"}) CHECK(queue_of(rules, other) == "other");
 }
 
-// "[...] and a run of `or` terms that each compare the same such field with
-// `==` (`ticket.category == a or ticket.category == b`), compile to one
-// sorted set of values"
+// "[...] and a run of `or` terms that each compare the same field with `==`
+// (`ticket.category == a or ticket.category == b`), compile to one sorted
+// set of values"
 TEST_CASE("an or chain of 128000 == terms on one field compiles quickly") {
   constexpr int kValues = 128'000;
   std::string text = "route r when ticket.category == a0\n";
@@ -149,4 +151,41 @@ TEST_CASE("the routing lints of 100000 routes tried in full take little time") {
   REQUIRE(again.size() == 1);
   CHECK(again[0].message == result.diagnostics[0].message);
   CHECK(queue_of(*result.rules, "c99999") == "q99999");
+}
+
+// "A field's `in` list, and a run of `or` terms that each compare the same
+// field with `==` [...] compile to one sorted set of values (texts, numbers,
+// durations, times, dates and bools alike)": NaN equal to none of them.
+TEST_CASE("in lists and or chains of numbers and durations, as sets") {
+  constexpr int kValues = 128'000;
+  std::string text = "field ticket.amount : number\nfield ticket.wait : duration\n";
+  text += "route listed when ticket.amount in [";
+  for (int i = 0; i < kValues; ++i) text += (i == 0 ? "" : ",\n  ") + std::to_string(i * 2);
+  text += "] -> queue listed\nroute chained when ticket.amount == 0.5";
+  for (int i = 1; i < 1000; ++i) text += "\n or ticket.amount == " + std::to_string(i) + ".5";
+  text +=
+      " -> queue chained\nroute waited when ticket.wait == 1h or ticket.wait == 2h or "
+      "ticket.wait in [4h, 8h] -> queue waited\nroute rest -> queue other\n";
+  milliseconds took{};
+  const auto rules = compile_timed(text, took);
+  CHECK(took < kQuick);
+  auto queue = [&](std::optional<double> amount, std::optional<seconds> wait = std::nullopt) {
+    auto t = ticket("");
+    if (amount) t.fields["amount"] = *amount;
+    if (wait) t.fields["wait"] = Seconds{*wait};
+    return route(rules, t).queue;
+  };
+  CHECK(queue(0) == "listed");
+  CHECK(queue(-0.0) == "listed");
+  CHECK(queue(255'998) == "listed");
+  CHECK(queue(1) == "other");
+  CHECK(queue(256'000) == "other");
+  CHECK(queue(0.5) == "chained");
+  CHECK(queue(999.5) == "chained");
+  CHECK(queue(1000.5) == "other");
+  CHECK(queue(std::numeric_limits<double>::quiet_NaN()) == "other");
+  CHECK(queue(std::nullopt) == "other");
+  CHECK(queue(1, hours(2)) == "waited");
+  CHECK(queue(1, hours(8)) == "waited");
+  CHECK(queue(1, hours(3)) == "other");
 }
