@@ -35,6 +35,7 @@ class Boxes {
     return false;
   }
   [[nodiscard]] bool intersect(const Box& a, const Box& b) {
+    ++used_;  // even a box of no columns costs its call
     for (std::size_t c = 0; c + 1 < at_.size(); ++c) {
       bool some = false;
       for (auto w = at_[c]; w < at_[c + 1] && !some; ++w) some = (a.bits[w] & b.bits[w]) != 0;
@@ -44,7 +45,7 @@ class Boxes {
     return true;
   }
   [[nodiscard]] bool contains(const Box& outer, const Box& inner) {
-    used_ += inner.bits.size();
+    used_ += 1 + inner.bits.size();
     for (std::size_t w = 0; w < inner.bits.size(); ++w) {
       if ((inner.bits[w] & ~outer.bits[w]) != 0) return false;
     }
@@ -96,18 +97,23 @@ class Boxes {
   std::size_t used_ = 0;
 };
 
+using Warned = std::set<std::pair<std::uint32_t, std::uint32_t>>;  // (file, offset) of W0211s
+
 class GroupLint {
  public:
   GroupLint(const RoutingProgram& program, const RouteGroupPlan& group, const SourceMap& sources,
-            std::vector<Diagnostic>& diagnostics)
+            const Warned& checked, std::vector<Diagnostic>& diagnostics)
       : program_(program),
         group_(group),
         table_(group.table),
         sources_(sources),
         diagnostics_(diagnostics),
-        box_ops_(offsets(group.table)) {
-    for (const auto& d : diagnostics_) {
-      if (d.code == "W0211") checked_.insert({d.span.file, d.span.begin});
+        box_ops_(offsets(group.table)),
+        checked_(checked) {
+    // The routes that can cover others, in order: covered() tries these
+    // only, so that a group of routes tried in full costs nothing per pair.
+    for (std::size_t i = 0; i < group_.routes.size(); ++i) {
+      if (exact(i)) exact_.push_back(i);
     }
     // Every route's box, once; a class is in a box only when some value of
     // the field has it.
@@ -200,13 +206,13 @@ class GroupLint {
     std::vector<std::size_t> covering;
     // One earlier route that covers it alone says most; else every earlier
     // route that takes a share.
-    for (std::size_t j = 0; j < i && covering.empty(); ++j) {
-      if (exact(j) && box_ops_.contains(boxes_[j], own)) covering.push_back(j);
+    for (auto j = exact_.begin(); j != exact_.end() && *j < i && covering.empty(); ++j) {
+      if (box_ops_.contains(boxes_[*j], own)) covering.push_back(*j);
     }
     std::vector<Box> uncovered{own};
     if (!covering.empty()) uncovered.clear();
-    for (std::size_t j = 0; j < i && !uncovered.empty(); ++j) {
-      if (!exact(j)) continue;
+    for (auto k = exact_.begin(); k != exact_.end() && *k < i && !uncovered.empty(); ++k) {
+      const auto j = *k;
       const auto& cut = boxes_[j];
       if (std::none_of(uncovered.begin(), uncovered.end(),
                        [&](const Box& b) { return box_ops_.intersect(b, cut); })) {
@@ -284,16 +290,23 @@ class GroupLint {
   std::vector<Diagnostic>& diagnostics_;
   Boxes box_ops_;
   Box valid_;
-  std::vector<Box> boxes_;                                     // per table entry
-  std::set<std::pair<std::uint32_t, std::uint32_t>> checked_;  // (file, offset) of W0211s
-  bool too_big_ = false;  // not analysed: its boxes would take too much memory
+  const Warned& checked_;
+  std::vector<Box> boxes_;          // per table entry
+  std::vector<std::size_t> exact_;  // the entries exact() holds for, ascending
+  bool too_big_ = false;            // not analysed: its boxes would take too much memory
 };
 
 }  // namespace
 
 void lint_routing(const RoutingProgram& program, const SourceMap& sources,
                   std::vector<Diagnostic>& diagnostics) {
-  for (const auto& g : program.groups) GroupLint{program, g, sources, diagnostics}.run();
+  // The routes the checker's W0211 already names, gathered once for all
+  // groups.
+  Warned checked;
+  for (const auto& d : diagnostics) {
+    if (d.code == "W0211") checked.insert({d.span.file, d.span.begin});
+  }
+  for (const auto& g : program.groups) GroupLint{program, g, sources, checked, diagnostics}.run();
 }
 
 }  // namespace slakit::detail
