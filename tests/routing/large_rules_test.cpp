@@ -1,6 +1,8 @@
-// Rule sets at the size limits compile in about linear time
+// Rule sets at the size limits compile with the same answers as small ones
 // (docs/language.md, "Fields and values"; docs/routing.md, "Static
-// analysis"), with the same answers as small ones.
+// analysis"). How fast they compile is measured by benchmarks/bench_lang.cpp
+// (BM_Lang_CompileInList, BM_Lang_CompileOrChain: the fitted complexity),
+// not here.
 #include <doctest/doctest.h>
 
 #include <slakit/routing/route.hpp>
@@ -34,35 +36,25 @@ std::optional<std::string> queue_of(const RuleSet& rules, const std::string& cat
   return route(rules, ticket(category)).queue;
 }
 
-// Compiles `text`, failing the test on any diagnostic; `took` is the time
-// it took.
-RuleSet compile_timed(const std::string& text, milliseconds& took) {
-  const auto began = steady_clock::now();
+// Compiles `text`, failing the test on any diagnostic.
+RuleSet compiled(const std::string& text) {
   auto result = compile({{"t.sla", text}});
-  took = duration_cast<milliseconds>(steady_clock::now() - began);
   for (const auto& d : result.diagnostics) FAIL_CHECK(d.code << ": " << d.message);
   REQUIRE(result.ok());
   return std::move(*result.rules);
 }
-
-// The bound the tests below hold compiling to: many times what a Release
-// build takes (about half a second), a tenth of what one condition's values
-// cost when each was tried once per value class (25 s for 128,000).
-constexpr auto kQuick = seconds(8);
 
 }  // namespace
 
 // "A field's `in` list [...] compile[s] to one sorted set of values
 // [...]: checking and compiling a condition of n values costs about n log
 // n, and evaluating it a binary search"
-TEST_CASE("an in list of 128000 values compiles quickly and routes as the list says") {
+TEST_CASE("an in list of 128000 values routes as the list says") {
   constexpr int kValues = 128'000;
   std::string text = "route r when ticket.category in [";
   for (int i = 0; i < kValues; ++i) text += (i == 0 ? "c" : ",\n  c") + std::to_string(i);
   text += "] -> queue q\nroute rest -> queue other\n";
-  milliseconds took{};
-  const auto rules = compile_timed(text, took);
-  CHECK(took < kQuick);
+  const auto rules = compiled(text);
   for (const auto* listed : {"c0", "c1", "c64000", "c127999"})
     CHECK(queue_of(rules, listed) == "q");
   for (const auto* other : {"", "c128000", "c", "d0"}) CHECK(queue_of(rules, other) == "other");
@@ -71,14 +63,12 @@ TEST_CASE("an in list of 128000 values compiles quickly and routes as the list s
 // "[...] and a run of `or` terms that each compare the same field with `==`
 // (`ticket.category == a or ticket.category == b`), compile to one sorted
 // set of values"
-TEST_CASE("an or chain of 128000 == terms on one field compiles quickly") {
+TEST_CASE("an or chain of 128000 == terms on one field routes as the terms say") {
   constexpr int kValues = 128'000;
   std::string text = "route r when ticket.category == a0\n";
   for (int i = 1; i < kValues; ++i) text += " or ticket.category == a" + std::to_string(i) + "\n";
   text += " -> queue q\nroute rest -> queue other\n";
-  milliseconds took{};
-  const auto rules = compile_timed(text, took);
-  CHECK(took < kQuick);
+  const auto rules = compiled(text);
   for (const auto* listed : {"a0", "a1", "a99999", "a127999"})
     CHECK(queue_of(rules, listed) == "q");
   for (const auto* other : {"", "a128000", "b1"}) CHECK(queue_of(rules, other) == "other");
@@ -132,7 +122,7 @@ sla rest { first_response 4h }
 // [...] a route tried in full is never paired with another, so that
 // compiling a very large rule set stays fast": 100,000 routes (the
 // declaration limit) whose field takes too many values to tabulate.
-TEST_CASE("the routing lints of 100000 routes tried in full take little time") {
+TEST_CASE("the routing lints of 100000 routes tried in full give their one warning") {
   constexpr int kRoutes = 100'000;
   std::string text;
   for (int i = 0; i < kRoutes; ++i) {
@@ -145,9 +135,7 @@ TEST_CASE("the routing lints of 100000 routes tried in full take little time") {
   for (const auto& d : result.diagnostics) codes += d.code + " ";
   CHECK(codes == "W0228 ");
   std::vector<Diagnostic> again;
-  const auto began = steady_clock::now();
   detail::lint_routing(detail::routing_of(*result.rules), *result.sources, again);
-  CHECK(duration_cast<milliseconds>(steady_clock::now() - began) < seconds(2));
   REQUIRE(again.size() == 1);
   CHECK(again[0].message == result.diagnostics[0].message);
   CHECK(queue_of(*result.rules, "c99999") == "q99999");
@@ -166,9 +154,7 @@ TEST_CASE("in lists and or chains of numbers and durations, as sets") {
   text +=
       " -> queue chained\nroute waited when ticket.wait == 1h or ticket.wait == 2h or "
       "ticket.wait in [4h, 8h] -> queue waited\nroute rest -> queue other\n";
-  milliseconds took{};
-  const auto rules = compile_timed(text, took);
-  CHECK(took < kQuick);
+  const auto rules = compiled(text);
   auto queue = [&](std::optional<double> amount, std::optional<seconds> wait = std::nullopt) {
     auto t = ticket("");
     if (amount) t.fields["amount"] = *amount;
