@@ -126,6 +126,8 @@ class Checker {
   std::size_t syntax_errors_;  // diagnostics_ before checking: the parser's
   std::map<std::string, FieldInfo> fields_;
   std::map<std::string, SourceSpan> declared_fields_, calendars_, policies_, routes_, route_groups_;
+  /// Calendars and fields whose declaration did not parse (RuleFile::unparsed).
+  std::set<std::string, std::less<>> unparsed_;
   std::set<std::string> slas_;
   std::map<std::string, const CalendarDecl*> composed_;  // by name, the first declaration
   std::set<std::string> cyclic_;                         // composed calendars in a cycle

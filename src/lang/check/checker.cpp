@@ -16,6 +16,7 @@ CheckedRules Checker::run(std::vector<RuleFile>& files) {
   for (const auto& f : builtin_fields()) fields_[f.path] = f;
   // Names first, so that a policy may use a calendar declared after it.
   for (const auto& file : files) {
+    for (const auto& n : file.unparsed) unparsed_.insert(n.text);
     for (const auto& d : file.declarations) {
       if (const auto* f = std::get_if<FieldDecl>(&d)) declare_field(*f);
       if (const auto* c = std::get_if<CalendarDecl>(&d)) {
