@@ -59,9 +59,9 @@ void lint_selection(const std::vector<PolicyPlan>& plans, const DecisionTable& t
 }
 
 // W0241 over the cases of one target: first match, `otherwise` never
-// reported.
+// reported. Adds the word operations it spent to `used`.
 void lint_cases(const PolicyPlan& policy, const TargetPlan& target, const Program& program,
-                const SourceMap& sources, std::vector<Diagnostic>& diagnostics) {
+                const SourceMap& sources, std::vector<Diagnostic>& diagnostics, std::size_t& used) {
   const auto& cases = target.cases;
   bool any_when = false;
   std::vector<const Condition*> conditions;
@@ -85,7 +85,7 @@ void lint_cases(const PolicyPlan& policy, const TargetPlan& target, const Progra
            span);
       continue;
     }
-    if (coverage.spent()) continue;
+    if (used + coverage.used() > kCoverageBudget) break;
     const auto covering = coverage.covering(i);
     if (covering.empty()) continue;
     const auto names = listed(covering, sources, [&](std::size_t j) {
@@ -98,6 +98,7 @@ void lint_cases(const PolicyPlan& policy, const TargetPlan& target, const Progra
                      covering.size() == 1 ? "takes" : "together take"),
          span);
   }
+  used += coverage.used();
 }
 
 }  // namespace
@@ -106,9 +107,15 @@ void lint_policy_selection(const Program& program, const SourceMap& sources,
                            std::vector<Diagnostic>& diagnostics) {
   lint_selection(program.slas, program.sla_table, program, sources, diagnostics);
   lint_selection(program.olas, program.ola_table, program, sources, diagnostics);
+  // Every target's cases together get one budget: a rule set of many
+  // targets with many cases checks as fast as one long list.
+  std::size_t used = 0;
   for (const auto* plans : {&program.slas, &program.olas}) {
     for (const auto& p : *plans) {
-      for (const auto& t : p.targets) lint_cases(p, t, program, sources, diagnostics);
+      for (const auto& t : p.targets) {
+        if (used > kCoverageBudget) return;
+        lint_cases(p, t, program, sources, diagnostics, used);
+      }
     }
   }
 }

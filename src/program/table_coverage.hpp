@@ -38,6 +38,7 @@ class Boxes {
   explicit Boxes(const DecisionTable& table);
 
   [[nodiscard]] bool spent() const { return used_ > kCoverageBudget; }
+  [[nodiscard]] std::size_t used() const { return used_; }
   [[nodiscard]] std::size_t words() const { return at_.back(); }
   [[nodiscard]] bool empty(const Box& b) const;
   [[nodiscard]] bool intersect(const Box& a, const Box& b);
@@ -78,6 +79,9 @@ class TableCoverage {
   /// share. Empty when they do not, or when the budget is spent.
   [[nodiscard]] std::vector<std::size_t> covering(std::size_t i);
   [[nodiscard]] bool spent() const { return ops_.spent(); }
+  /// Word operations spent so far, for lints that share one budget among
+  /// many tables.
+  [[nodiscard]] std::size_t used() const { return ops_.used(); }
 
  private:
   const DecisionTable& table_;
