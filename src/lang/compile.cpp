@@ -156,7 +156,7 @@ CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& opti
     result.sources = sources;
     return result;
   }
-  auto checked = detail::check_rules(files, *sources, result.diagnostics);
+  auto checked = detail::check_rules(std::move(files), *sources, result.diagnostics);
   result.sources = sources;
   sort_by_position(result.diagnostics);
   if (has_errors(result.diagnostics)) return result;

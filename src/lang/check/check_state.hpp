@@ -58,7 +58,7 @@ class Checker {
   Checker(const SourceMap& sources, std::vector<Diagnostic>& diagnostics)
       : sources_(sources), diagnostics_(diagnostics), syntax_errors_(diagnostics.size()) {}
 
-  CheckedRules run(const std::vector<RuleFile>& files);
+  CheckedRules run(std::vector<RuleFile>& files);
 
  private:
   void error(const char* code, std::string message, SourceSpan span);
@@ -105,7 +105,7 @@ class Checker {
     std::map<std::string, std::pair<std::string, SourceSpan>> conditions;  // text -> route
   };
   void check_route(const RouteDecl& r, HitPolicy policy, RouteScan& scan);
-  void check_group(const RouteGroupDecl& g);
+  void check_group(RouteGroupDecl& g);
 
   // tests
   void check_test(const TestDecl& t);
