@@ -120,6 +120,25 @@ TEST_CASE("a keyword where a value stands: the error is at the word and says to 
   CHECK(first_message("sla test {\n}\n") == "expected a name, saw 'test'");
 }
 
+// docs/language.md, "Diagnostics": "a misspelt keyword gets the closest of
+// the words expected there" (review 8, F12).
+TEST_CASE("a misspelt keyword: did you mean the closest word expected there") {
+  const std::string cal = "calendar c {\n  zone \"UTC\"\n  mon..fri 09:00-17:00\n";
+  CHECK(first_message(cal + "  holliday \"x\" jan 1\n}\n") ==
+        "expected a calendar line (zone, a weekday, holiday, closed, open) or '}', saw "
+        "'holliday'; did you mean 'holiday'?");
+  CHECK(
+      first_message(cal + "  thur 08:00-10:00\n}\n").ends_with("saw 'thur'; did you mean 'thu'?"));
+  CHECK(first_message(cal + "  holiday \"x\" jann 1\n}\n").ends_with("; did you mean 'jan'?"));
+  CHECK(first_message("sla s { first_respone 4h }\n")
+            .ends_with("saw 'first_respone'; did you mean 'first_response'?"));
+  CHECK(first_message("sla s { pause whil ticket.status == x }\n") ==
+        "expected 'while', saw 'whil'; did you mean 'while'?");
+  // Nothing close: no guess.
+  CHECK(first_message(cal + "  banana\n}\n") ==
+        "expected a calendar line (zone, a weekday, holiday, closed, open) or '}', saw 'banana'");
+}
+
 TEST_CASE("parsing recovers at the next declaration and reports every error in order") {
   const auto text =
       "calendar a {\n  zone \"UTC\"\n  mon 9:00-17:00\n}\n"

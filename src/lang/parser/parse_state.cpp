@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "support/suggestion.hpp"
 #include "support/utf8.hpp"
 
 namespace slakit::parser {
@@ -45,6 +46,42 @@ bool is_keyword(std::string_view word) {
 std::string keyword_hint(std::string_view what, std::string_view token) {
   if (what.find("a value") == std::string_view::npos || !is_keyword(token)) return {};
   return fmt::format(" ('{0}' is a word of the language: write \"{0}\" for the text)", token);
+}
+
+// "; did you mean 'holiday'?" when the word seen is close to one of the
+// words `what` offers: those in its parentheses or quotes ("a calendar line
+// (zone, a weekday, holiday, closed, open) or '}'"), a weekday's names for
+// "a weekday", a month's for "a month".
+std::string typo_hint(std::string_view what, std::string_view token) {
+  if (token.size() < 2 || !std::all_of(token.begin(), token.end(),
+                                       [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; })) {
+    return {};
+  }
+  std::vector<std::string> offered;
+  bool listed = false;  // inside (...) or '...'
+  std::size_t i = 0;
+  while (i < what.size()) {
+    const char c = what[i];
+    if (c == '(' || c == '\'') listed = c == '(' || !listed;
+    if (c == ')') listed = false;
+    if (listed && ((c >= 'a' && c <= 'z') || c == '_')) {
+      const auto begin = i;
+      while (i < what.size() && ((what[i] >= 'a' && what[i] <= 'z') || what[i] == '_')) ++i;
+      const auto word = what.substr(begin, i - begin);
+      if (word.size() > 1) offered.emplace_back(word);
+      continue;
+    }
+    ++i;
+  }
+  if (what.find("a weekday") != std::string_view::npos) {
+    offered.insert(offered.end(), {"mon", "tue", "wed", "thu", "fri", "sat", "sun"});
+  }
+  if (what.find("a month") != std::string_view::npos) {
+    offered.insert(offered.end(), {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+                                   "oct", "nov", "dec"});
+  }
+  if (std::find(offered.begin(), offered.end(), token) != offered.end()) return {};
+  return detail::suggestion(token, offered);
 }
 
 }  // namespace
@@ -115,8 +152,10 @@ void ParseState::expected(std::string code, std::string_view what, const char* a
   const char* end = at;
   if (end < text_end()) ++end;
   while (end < text_end() && word_char(*end) && word_char(*at)) ++end;
-  error(std::move(code),
-        fmt::format("expected {}, saw {}{}", what, token_at(at), keyword_hint(what, {at, end})),
+  const std::string_view seen{at, static_cast<std::size_t>(end - at)};
+  auto hint = keyword_hint(what, seen);
+  if (hint.empty()) hint = typo_hint(what, seen);
+  error(std::move(code), fmt::format("expected {}, saw {}{}", what, token_at(at), hint),
         span(at, end));
 }
 
