@@ -16,9 +16,7 @@ using slakit::test::day_of_week;
 namespace {
 
 Calendar with_holidays(std::vector<HolidayRule> rules) {
-  auto def = test::nine_to_five("America/New_York");
-  def.holidays = std::move(rules);
-  return Calendar{def};
+  return test::with_holidays(std::move(rules), "America/New_York");
 }
 
 // The day of May three days before Memorial Day (the last Monday).
@@ -34,12 +32,10 @@ year_month_day two_days_after_last_wednesday(int y) {
 }
 
 std::vector<year_month_day> dates(const std::vector<Holiday>& hs) {
-  std::vector<year_month_day> out;
-  for (const auto& h : hs) out.push_back(h.date);
-  return out;
+  return test::dates_of(hs);
 }
 
-using Ymds = std::vector<year_month_day>;
+using test::Ymds;
 
 }  // namespace
 
