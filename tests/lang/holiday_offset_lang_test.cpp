@@ -89,6 +89,9 @@ TEST_CASE("E0213 an offset a date does not take, or of more than a year") {
   CHECK(diagnostics_of(calendar_with("  holiday \"f\" 1st mon of jan - 367\n")) == "4:3 E0213");
   CHECK(first_message(calendar_with("  holiday \"f\" 1st mon of jan - 367\n")) ==
         "holiday 'f': day offset -367 days is more than a year");
+  CHECK(first_message(calendar_with("  closed 2026-12-24 + 1 from 12:00\n")) ==
+        "a day offset follows only a weekday of a month or Easter, and only once ('4th thu of "
+        "nov + 1', 'easter - 2'); write the date it means: '2026-12-25'");
   // The rest of the file is still read and checked.
   CHECK(diagnostics_of(calendar_with("  holiday \"a\" dec 24 + 1\n  holiday \"g\" feb 30\n")) ==
         "4:22 E0213, 5:15 E0102");

@@ -102,7 +102,8 @@ constexpr auto holiday_stmt =
 constexpr auto dated_break = time_of_day[act(holiday_from)] > '-' > time_of_day[act(holiday_until)];
 
 constexpr auto closed_stmt =
-    x3::raw[kw<"closed">()[act(begin_holiday)] > dated > -dated_break > *holiday_modifier]
+    x3::raw[kw<"closed">()[act(begin_holiday)] > dated >> -stray_offset > -dated_break >
+            *holiday_modifier]
            [act_span([](ParseState& s, SourceSpan sp) { parser::holiday_line(s, sp, true); })];
 
 constexpr auto open_stmt = x3::raw[kw<"open">() > date_lit[act(open_date)] > time_ranges >>
