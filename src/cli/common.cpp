@@ -7,6 +7,7 @@
 #include <cstring>
 #include <memory>
 
+#include "activity.hpp"
 #include "cli.hpp"
 #include "output.hpp"
 
@@ -64,6 +65,9 @@ std::string read_input_file(const std::string& path) {
 
 CompileResult compile_files(const Arguments& args, const std::vector<std::string>& paths) {
   if (paths.empty()) throw UsageError{"no rule files given"};
+  const Activity doing{
+      "compiling " + paths.front() +
+      (paths.size() > 1 ? fmt::format(" and {} more files", paths.size() - 1) : std::string{})};
   std::vector<RuleSource> sources;
   for (const auto& p : paths) sources.push_back({p, read_input_file(p)});
   CompileOptions options;

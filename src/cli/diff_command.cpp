@@ -45,6 +45,8 @@ class DiffReading {
       route(rules_, h.ticket, h.events, route_now, side.routing);
       evaluate(rules_, h.ticket, h.events, now, side.evaluation);
       side.ok = true;
+    } catch (const std::bad_alloc&) {
+      throw;  // not the ticket's fault: the command stops (ticket_stream.cpp)
     } catch (const std::exception& e) {
       fail(e.what());
     }
@@ -64,6 +66,8 @@ class DiffReading {
     try {
       read();
       return true;
+    } catch (const std::bad_alloc&) {
+      throw;
     } catch (const std::exception& e) {
       fail(e.what());
       return false;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <exception>
 
 namespace slakit::cli {
 
@@ -79,6 +80,18 @@ bool JsonLinesReader::next(JsonChunk& chunk, std::size_t bytes) {
   std::size_t size = 0;
   {
     const std::lock_guard lock{mutex_};
+    // Memory that runs out mid-line loses the part read: the other threads
+    // must not go on from the middle of a line (reporting garbage), so the
+    // input ends here for them, and the command stops (ticket_stream.cpp).
+    struct EndOnThrow {
+      JsonLinesReader& reader;
+      int exceptions = std::uncaught_exceptions();
+      ~EndOnThrow() {
+        if (std::uncaught_exceptions() <= exceptions) return;
+        reader.eof_ = true;
+        reader.tail_.clear();
+      }
+    } end_on_throw{*this};
     // The line the last read cut, then more, up to the last line break (a
     // line longer than a chunk makes the chunk longer).
     reserve(chunk, tail_.size() + bytes, 0);

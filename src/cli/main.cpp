@@ -6,9 +6,11 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <new>
 #include <string>
 #include <string_view>
 
+#include "activity.hpp"
 #include "cli.hpp"
 #include "output.hpp"
 #include "support/json_writer.hpp"
@@ -321,6 +323,7 @@ int run(int argc, char** argv) {
     return kOk;
   }
   const auto& spec = find_command(command);
+  Activity::set_command(spec.name);
   // `slakit route --help` asks for the help, not for an option named --help,
   // wherever it stands (before a `--`).
   for (int i = 2; i < argc && std::string_view{argv[i]} != "--"; ++i) {
@@ -368,6 +371,15 @@ int main(int argc, char** argv) {
     return checked_stdout(run(argc, argv));
   } catch (const UsageError& e) {
     std::fprintf(stderr, "slakit: %s\n", e.message.c_str());
+    return kUsage;
+  } catch (const std::bad_alloc&) {
+    // docs/cli.md, "Exit codes": "slakit check: out of memory while
+    // compiling rules.sla". Nothing is allocated here: memory is what ran
+    // out (what the failed step held is freed by now, but need not be).
+    const char* command = Activity::command();
+    const char* step = Activity::current();
+    std::fprintf(stderr, "slakit%s%s: out of memory%s%s\n", *command != '\0' ? " " : "", command,
+                 *step != '\0' ? " while " : "", step);
     return kUsage;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "slakit: %s\n", e.what());

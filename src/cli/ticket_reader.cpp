@@ -6,6 +6,7 @@
 #include <slakit/time/parse_time.hpp>
 
 #include <cmath>
+#include <new>
 #include <optional>
 #include <unordered_map>
 #include <variant>
@@ -345,6 +346,13 @@ TicketReader::TicketReader(TicketReader&&) noexcept = default;
 void TicketReader::read(const JsonLine& line, TicketHistory& out) {
   // The line is followed by the padding simdjson reads ahead into.
   impl_->parse_error = impl_->parser.parse(line.data, line.size, false).get(impl_->document);
+  if (impl_->parse_error == simdjson::MEMALLOC) {
+    // A parser whose buffers could not grow believes they did, and the next
+    // line would be written past them (a crash): start afresh, and stop the
+    // command as for any memory that runs out (docs/cli.md, "Exit codes").
+    impl_->parser = dom::parser{};
+    throw std::bad_alloc{};
+  }
   impl_->fill(impl_->document, impl_->parse_error, out);
 }
 

@@ -11,11 +11,13 @@
 #include <cstdio>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <system_error>
 #include <thread>
 #include <vector>
 
+#include "activity.hpp"
 #include "json_lines.hpp"
 #include "json_values.hpp"
 #include "output.hpp"
@@ -106,6 +108,7 @@ StreamResult stream_lines(const std::string& path,
                           const StreamSettings& settings) {
   const auto input = open_input(path);
   std::FILE* in = input.get();
+  const Activity doing{"working on the tickets of " + (path == "-" ? "stdin" : path)};
   // Each thread takes the next chunk of lines, reads, handles and formats
   // it alone, and writes it in its turn: reading, working and writing
   // overlap, and no thread waits on another's tickets.
@@ -114,6 +117,7 @@ StreamResult stream_lines(const std::string& path,
   OrderedOutput output{sink};
   std::atomic<std::size_t> read{0}, rejected{0};
   std::atomic<std::size_t> truncated{0};
+  std::atomic<bool> out_of_memory{false};
   auto work_on_chunks = [&] {
     const auto worker = make_worker();
     JsonChunk chunk;
@@ -133,6 +137,8 @@ StreamResult stream_lines(const std::string& path,
         const auto before = out.size();
         try {
           worker->handle(line, out);
+        } catch (const std::bad_alloc&) {
+          throw;  // not the line's fault: the whole command stops (below)
         } catch (const std::exception& e) {
           out.resize(before);  // nothing of a line that failed
           errors += line_error(path, line.number, settings.colored, e.what());
@@ -150,6 +156,9 @@ StreamResult stream_lines(const std::string& path,
       work_on_chunks();
     } catch (const UsageError& e) {
       output.abandon(e.message);
+    } catch (const std::bad_alloc&) {
+      out_of_memory = true;  // rethrown once the threads are joined, for main to report
+      output.abandon("out of memory");
     } catch (const std::exception& e) {
       output.abandon(std::string{"stopped: "} + e.what());
     }
@@ -166,6 +175,7 @@ StreamResult stream_lines(const std::string& path,
     }
     work();
   }
+  if (out_of_memory) throw std::bad_alloc{};
   if (const auto failure = output.failure()) throw UsageError{*failure};
   if (reader.failed()) throw UsageError{"error reading '" + path + "'"};
   sink.finish();

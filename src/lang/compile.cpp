@@ -10,6 +10,7 @@
 #include "lang/compile_calendars.hpp"
 #include "lang/lint_targets.hpp"
 #include "program/lint.hpp"
+#include "program/policy_selection_lint.hpp"
 #include "program/rule_set_impl.hpp"
 #include "routing/routing_lint.hpp"
 #include "slakit/lang/parse.hpp"
@@ -155,7 +156,7 @@ CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& opti
     result.sources = sources;
     return result;
   }
-  auto checked = detail::check_rules(files, *sources, result.diagnostics);
+  auto checked = detail::check_rules(std::move(files), *sources, result.diagnostics);
   result.sources = sources;
   sort_by_position(result.diagnostics);
   if (has_errors(result.diagnostics)) return result;
@@ -178,6 +179,7 @@ CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& opti
   impl->routing->layout.check_also(detail::fields_read(impl->policies, impl->ticket_calendars));
   // Lints that need compiled conditions or calendars; warnings only, in file order.
   detail::lint_policies(*impl->program, result.diagnostics);
+  detail::lint_policy_selection(*impl->program, *sources, result.diagnostics);
   detail::lint_routing(*impl->routing, *sources, result.diagnostics);
   if (result.diagnostics.size() != before) sort_by_position(result.diagnostics);
   result.rules = RuleSetBuilder::make(std::move(impl));

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 #include "calendar/calendar_validation.hpp"
 #include "lang/format/expr_text.hpp"
 #include "slakit/error.hpp"
@@ -28,20 +30,33 @@ Seconds at_least(const BusinessDuration& d) {
 // same local time of day N business days after or before the first
 // business instant at or after the start, or the field's instant.
 bool due_in_range(const Calendar& cal, const BusinessDuration& value, bool before) {
-  try {
-    if (value.business_days == 0) {
+  if (value.business_days == 0) {
+    try {
       return before ? in_supported_range(cal.subtract(kLastInstant, value.time))
                     : in_supported_range(cal.add(kSupportedBegin, value.time));
+    } catch (const RangeError&) {
+      return false;
     }
-    const auto from = before ? kLastInstant : cal.add(kSupportedBegin, Seconds{0});
-    const auto local = cal.zone().to_local(from);
-    const auto day = floor<days>(local);
-    const auto n = before ? -value.business_days : value.business_days;
-    const auto date = cal.add_business_days(year_month_day{day}, n);
-    return in_supported_range(cal.zone().resolve(local_days{date} + (local - day)).instant);
-  } catch (const RangeError&) {
-    return false;
   }
+  // Business days count local dates, and the range's first instant falls on
+  // 1969-12-31 west of UTC (its last on 2101-01-01 east of it), a date
+  // outside the range: then the first (last) whole date in it counts.
+  const auto n = before ? -value.business_days : value.business_days;
+  for (const auto start : before ? std::array{kLastInstant, kLastInstant - days{1}}
+                                 : std::array{kSupportedBegin, kSupportedBegin + days{1}}) {
+    try {
+      const auto from = before ? start : cal.add(start, Seconds{0});
+      const auto local = cal.zone().to_local(from);
+      const auto day = floor<days>(local);
+      const auto date = year_month_day{day};
+      if (!in_supported_range(sys_days{date})) continue;
+      const auto due = cal.add_business_days(date, n);
+      return in_supported_range(cal.zone().resolve(local_days{due} + (local - day)).instant);
+    } catch (const RangeError&) {
+      return false;
+    }
+  }
+  return false;
 }
 
 // Local years wholly inside the range in every zone: 1971 to 2099 (2100

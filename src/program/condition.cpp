@@ -1,10 +1,10 @@
 #include "condition.hpp"
 
-#include <fmt/format.h>
-
+#include <algorithm>
 #include <chrono>
-
-#include "lang/format/expr_text.hpp"
+#include <cmath>
+#include <optional>
+#include <utility>
 
 namespace slakit::detail {
 
@@ -115,13 +115,14 @@ std::uint32_t Condition::compile(const Expr& e, FieldLayout& layout) {
       return add({.op = Op::is_true, .slot = field_slot(e), .source = &e});
     case Expr::Kind::logical_not:
       return add({.op = Op::negate, .source = &e}, {compile(e.operands[0], layout)});
-    case Expr::Kind::logical_and:
-    case Expr::Kind::logical_or: {
+    case Expr::Kind::logical_and: {
       std::vector<std::uint32_t> children;
+      children.reserve(e.operands.size());
       for (const auto& o : e.operands) children.push_back(compile(o, layout));
-      const auto op = e.kind == Expr::Kind::logical_and ? Op::all : Op::any;
-      return add({.op = op, .source = &e}, children);
+      return add({.op = Op::all, .source = &e}, children);
     }
+    case Expr::Kind::logical_or:
+      return compile_or(e, layout);
     case Expr::Kind::compare:
       break;
   }
@@ -149,8 +150,18 @@ std::uint32_t Condition::compile(const Expr& e, FieldLayout& layout) {
   };
 
   if (op == CompareOp::in || op == CompareOp::not_in) {
+    // The list's values are one set (a binary search, not a test per
+    // value: lists of many thousand values compile and run in n log n); a
+    // none in it stays a presence test of its own.
     std::vector<std::uint32_t> children;
-    for (const auto& l : e.list) children.push_back(equals(l, CompareOp::eq));
+    std::vector<const Literal*> values;
+    for (const auto& l : e.list) {
+      if (l.kind != Literal::Kind::none) values.push_back(&l);
+    }
+    if (!values.empty()) children.push_back(add_in(slot, values, &e, 0, layout));
+    for (const auto& l : e.list) {
+      if (l.kind == Literal::Kind::none) children.push_back(equals(l, CompareOp::eq));
+    }
     const auto any = add({.op = Op::any, .source = &e}, children);
     return op == CompareOp::in ? any : negated(any);
   }
@@ -168,6 +179,93 @@ std::uint32_t Condition::compile(const Expr& e, FieldLayout& layout) {
   return op == CompareOp::ne ? negated(node) : node;
 }
 
+namespace {
+
+// `values` sorted, without repeats, appended to `to`; the node's range.
+template <class T>
+void append_set(std::vector<T> values, std::vector<T>& to, ConditionNode& n) {
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  n.first = static_cast<std::uint32_t>(to.size());
+  n.count = static_cast<std::uint32_t>(values.size());
+  to.insert(to.end(), values.begin(), values.end());
+}
+
+}  // namespace
+
+std::uint32_t Condition::add_in(Slot slot, const std::vector<const Literal*>& values,
+                                const Expr* source, std::uint32_t terms, FieldLayout& layout) {
+  layout.mark_used(slot);
+  ConditionNode n{.slot = slot, .terms = terms, .source = source};
+  std::vector<std::int32_t> codes;
+  std::vector<double> numbers;
+  std::vector<std::int64_t> integers;
+  for (const auto* l : values) {
+    // Each value as `==` would hold it.
+    const auto leaf = literal_leaf(slot, CompareOp::eq, *l, layout);
+    n.op = leaf.op == Op::code_eq      ? Op::code_in
+           : leaf.op == Op::number_cmp ? Op::number_in
+                                       : Op::integer_in;
+    codes.push_back(leaf.code);
+    numbers.push_back(leaf.number);
+    integers.push_back(leaf.integer);
+  }
+  if (n.op == Op::code_in) append_set(std::move(codes), codes_, n);
+  if (n.op == Op::number_in) append_set(std::move(numbers), numbers_, n);
+  if (n.op == Op::integer_in) append_set(std::move(integers), integers_, n);
+  nodes_.push_back(n);
+  return static_cast<std::uint32_t>(nodes_.size() - 1);
+}
+
+std::uint32_t Condition::compile_or(const Expr& e, FieldLayout& layout) {
+  // `f == a or f == b or ...`: consecutive terms that compare one field with
+  // a value are one set, which answers alike (a value equals one of them)
+  // in a binary search instead of a test per term. The terms stay in order,
+  // so an explanation still lists each.
+  auto equality = [&](const Expr& o) -> std::optional<std::pair<Slot, const Literal*>> {
+    if (o.kind != Expr::Kind::compare || o.op != CompareOp::eq || o.operands.size() != 2) {
+      return std::nullopt;
+    }
+    const Expr* lhs = &o.operands[0];
+    const Expr* rhs = &o.operands[1];
+    if (lhs->kind != Expr::Kind::field) std::swap(lhs, rhs);
+    if (lhs->kind != Expr::Kind::field || rhs->kind != Expr::Kind::literal ||
+        rhs->literal.kind == Literal::Kind::none) {
+      return std::nullopt;
+    }
+    return std::make_pair(*layout.slot(lhs->field), &rhs->literal);  // the checker knows it
+  };
+  std::vector<std::uint32_t> children;
+  const auto& terms = e.operands;
+  for (std::size_t i = 0; i < terms.size();) {
+    const auto first = equality(terms[i]);
+    std::size_t end = i + 1;
+    std::vector<const Literal*> values;
+    if (first) {
+      values.push_back(first->second);
+      for (; end < terms.size(); ++end) {
+        const auto next = equality(terms[end]);
+        if (!next || next->first != first->first) break;
+        values.push_back(next->second);
+      }
+    }
+    children.push_back(end - i < 2 ? compile(terms[i], layout)
+                                   : add_in(first->first, values, &terms[i],
+                                            static_cast<std::uint32_t>(end - i), layout));
+    i = end;
+  }
+  return add({.op = Op::any, .source = &e}, children);
+}
+
+SlotValue Condition::member(const ConditionNode& n, std::uint32_t k) const {
+  SlotValue v;
+  v.present = true;
+  if (n.op == Op::code_in) v.code = codes_[k];
+  if (n.op == Op::number_in) v.number = numbers_[k];
+  if (n.op == Op::integer_in) v.integer = integers_[k];
+  return v;
+}
+
 bool Condition::literals(std::vector<std::pair<Slot, SlotValue>>& out) const {
   for (const auto& n : nodes_) {
     SlotValue v;
@@ -183,6 +281,11 @@ bool Condition::literals(std::vector<std::pair<Slot, SlotValue>>& out) const {
       case Op::code_eq:
         v.code = n.code;
         break;
+      case Op::code_in:
+      case Op::number_in:
+      case Op::integer_in:
+        for (auto k = n.first; k < n.first + n.count; ++k) out.emplace_back(n.slot, member(n, k));
+        continue;
       case Op::number_cmp:
         v.number = n.number;
         break;
@@ -232,6 +335,22 @@ bool Condition::eval(std::uint32_t i, std::span<const SlotValue> values) const {
       return values[n.slot].present;
     case Op::code_eq:
       return values[n.slot].present && values[n.slot].code == n.code;
+    case Op::code_in: {
+      const auto* codes = codes_.data() + n.first;
+      return values[n.slot].present &&
+             std::binary_search(codes, codes + n.count, values[n.slot].code);
+    }
+    case Op::number_in: {
+      // NaN equals nothing (binary_search would take it for any value).
+      const auto* numbers = numbers_.data() + n.first;
+      return values[n.slot].present && !std::isnan(values[n.slot].number) &&
+             std::binary_search(numbers, numbers + n.count, values[n.slot].number);
+    }
+    case Op::integer_in: {
+      const auto* integers = integers_.data() + n.first;
+      return values[n.slot].present &&
+             std::binary_search(integers, integers + n.count, values[n.slot].integer);
+    }
     case Op::number_cmp:
       return values[n.slot].present && compare(n.cmp, values[n.slot].number, n.number);
     case Op::integer_cmp:
@@ -259,53 +378,6 @@ bool Condition::eval(std::uint32_t i, std::span<const SlotValue> values) const {
       return !eval(children_[n.first], values);
   }
   return false;
-}
-
-std::string Condition::why_false(std::span<const SlotValue> values,
-                                 const FieldLayout& layout) const {
-  if (nodes_.empty() || eval(root_, values)) return {};
-  return explain(root_, values, layout);
-}
-
-std::string Condition::explain(std::uint32_t i, std::span<const SlotValue> values,
-                               const FieldLayout& layout) const {
-  const auto& n = nodes_[i];
-  const Expr& e = *n.source;
-  if (e.kind == Expr::Kind::compare || e.kind == Expr::Kind::field) {
-    // "ticket.priority in [urgent, high] is false: ticket.priority is normal"
-    std::string seen;
-    auto show = [&](const Expr& operand) {
-      if (operand.kind != Expr::Kind::field) return;
-      const auto slot = *layout.slot(operand.field);
-      seen += fmt::format("{}{} is {}", seen.empty() ? "" : ", ", operand.field,
-                          value_text(layout.info(slot), values[slot]));
-    };
-    if (e.kind == Expr::Kind::field) {
-      show(e);
-    } else {
-      for (const auto& o : e.operands) show(o);
-    }
-    return fmt::format("{} is false: {}", expr_text(e), seen);
-  }
-  switch (n.op) {
-    case Op::all:
-      for (auto k = n.first; k < n.first + n.count; ++k) {
-        if (!eval(children_[k], values)) return explain(children_[k], values, layout);
-      }
-      break;
-    case Op::any: {
-      std::string all;
-      for (auto k = n.first; k < n.first + n.count; ++k) {
-        all += (all.empty() ? "" : "; ") + explain(children_[k], values, layout);
-      }
-      return all;
-    }
-    case Op::negate:
-      return fmt::format("{} is false: {} holds", expr_text(e), expr_text(e.operands[0]));
-    default:
-      break;
-  }
-  return fmt::format("{} is false", expr_text(e));
 }
 
 }  // namespace slakit::detail

@@ -22,6 +22,9 @@ struct ConditionNode {
     is_true,             ///< a bool field alone
     has_value,           ///< field != none
     code_eq,             ///< text or one of == a literal (by code)
+    code_in,             ///< text or one of equals one of codes_[first, first + count), ascending
+    number_in,           ///< number equals one of numbers_[first, first + count), ascending
+    integer_in,          ///< bool, time, date or duration: one of integers_[first, ...)
     number_cmp,          ///< number field `cmp` literal
     integer_cmp,         ///< bool, time, date or duration field `cmp` literal
     text_fields_eq,      ///< text or one of field == another
@@ -39,7 +42,10 @@ struct ConditionNode {
   std::int64_t integer = 0;
   double number = 0;
   std::uint32_t first = 0, count = 0;  ///< children: children_[first, first + count)
-  const Expr* source = nullptr;        ///< for explanations; owned by the RuleSet
+  /// A set (code_in...) folded from `or` terms (`f == a or f == b`): how
+  /// many terms, `source` being the first of them; 0 for an `in` list.
+  std::uint32_t terms = 0;
+  const Expr* source = nullptr;  ///< for explanations; owned by the RuleSet
 };
 
 /// Appends the paths of the fields a condition names to `out` (for the
@@ -98,6 +104,13 @@ class Condition {
 
  private:
   std::uint32_t compile(const Expr& e, FieldLayout& layout);
+  std::uint32_t compile_or(const Expr& e, FieldLayout& layout);
+  /// A code_in, number_in or integer_in node (by the slot's type) over
+  /// these values.
+  std::uint32_t add_in(Slot slot, const std::vector<const Literal*>& values, const Expr* source,
+                       std::uint32_t terms, FieldLayout& layout);
+  /// Value k of a set node, as the slot would hold it.
+  [[nodiscard]] SlotValue member(const ConditionNode& n, std::uint32_t k) const;
   std::uint32_t add(ConditionNode n, std::initializer_list<std::uint32_t> children = {});
   std::uint32_t add(ConditionNode n, const std::vector<std::uint32_t>& children);
   [[nodiscard]] bool eval(std::uint32_t i, std::span<const SlotValue> values) const;
@@ -106,6 +119,9 @@ class Condition {
 
   std::vector<ConditionNode> nodes_;
   std::vector<std::uint32_t> children_;
+  std::vector<std::int32_t> codes_;     ///< code_in nodes' codes
+  std::vector<double> numbers_;         ///< number_in nodes' numbers
+  std::vector<std::int64_t> integers_;  ///< integer_in nodes' integers
   std::uint32_t root_ = 0;
 };
 

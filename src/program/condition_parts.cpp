@@ -35,6 +35,11 @@ std::vector<Condition::Part> Condition::parts() const {
         literal.code = n.code;
         p.literals.push_back(literal);
         break;
+      case Op::code_in:
+      case Op::number_in:
+      case Op::integer_in:
+        for (auto k = n.first; k < n.first + n.count; ++k) p.literals.push_back(member(n, k));
+        break;
       case Op::number_cmp:
         literal.number = n.number;
         p.literals.push_back(literal);

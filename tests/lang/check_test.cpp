@@ -52,6 +52,23 @@ TEST_CASE("E0202 unknown calendar, E0203 unknown field, with suggestions") {
   CHECK(diagnostics_of("field agent.level : number\n") == "1:7 E0203");
 }
 
+// docs/language.md, "Diagnostics": "A calendar or field whose declaration
+// has a syntax error is not also unknown where it is used: its one error
+// says what to fix" (review 8, F10: each policy said unknown calendar 'c').
+TEST_CASE("a calendar or field that does not parse is not also unknown at its uses") {
+  const std::string broken_calendar =
+      "calendar c {\n  zone \"UTC\"\n  mon..fri 08:00-18:00\n  closed 2026-12-31 12:00\n}\n"
+      "sla s { calendar c  first_response 4h }\nsla t { calendar c  first_response 8h }\n";
+  CHECK(diagnostics_of(broken_calendar) == "5:1 E0001");
+  const std::string broken_field =
+      "field ticket.amount : nummber\nroute r when ticket.amount > 5 -> queue q\n"
+      "route s -> queue q\n";
+  CHECK(diagnostics_of(broken_field) == "1:23 E0001");
+  // A name that is neither declared nor broken is still unknown.
+  CHECK(diagnostics_of(broken_calendar + "sla u { calendar d  first_response 1h }\n") ==
+        "5:1 E0001, 8:18 E0202");
+}
+
 TEST_CASE("E0204 type mismatches") {
   CHECK(diagnostics_of("route r when ticket.subject == 5 -> queue q\n") == "1:32 E0204");
   CHECK(first_message("route r when ticket.subject == 5 -> queue q\n") ==

@@ -1,5 +1,6 @@
 // The formatter: canonical, comment-preserving, idempotent, meaning-preserving.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <slakit/lang/format.hpp>
 #include <slakit/slakit.hpp>
@@ -200,6 +201,21 @@ TEST_CASE("canonical spelling: spacing, parentheses only where needed, durations
   CHECK(result.text ==
         "route r when ticket.priority == high or (ticket.reopened and not order.value > 5)\n"
         "  -> queue q\n\nsla s {\n  resolution 1h30m\n  first_response 3 business days\n}\n");
+}
+
+// docs/language.md, "Formatting": "The formatter changes layout only, never
+// meaning". A comparison on the right of another keeps each operator its own
+// (review 8, F6: the outer took the inner's, `==` printed as `>`).
+TEST_CASE("a comparison nested on the right keeps both operators") {
+  for (const auto* cond :
+       {"ticket.vip == (ticket.amount > 3)", "ticket.vip != (ticket.amount <= 3)",
+        "(ticket.amount < 3) == ticket.vip",
+        "ticket.vip == (ticket.amount >= (order.value != 2))"}) {
+    CAPTURE(cond);
+    const auto result = format_rules("t.sla", fmt::format("route r when {} -> queue q\n", cond));
+    REQUIRE(result.ok());
+    CHECK(result.text == fmt::format("route r when {}\n  -> queue q\n", cond));
+  }
 }
 
 TEST_CASE("a file that does not parse is returned unchanged, with its diagnostics") {

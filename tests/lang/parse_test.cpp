@@ -97,6 +97,29 @@ TEST_CASE("syntax errors: code, line and column, one per broken declaration") {
   CHECK(diagnostics_of("route r -> queue q, priority\nroute s -> queue x\n") == "2:1 E0001");
 }
 
+// docs/language.md, "Lexical rules": a word of the language where a value
+// is expected is an error at the word that says to quote it (review 8, F7:
+// a category called `test` was "expected ']'" at the comma before it).
+TEST_CASE("a keyword where a value stands: the error is at the word and says to quote it") {
+  const char* hint = " ('test' is a word of the language: write \"test\" for the text)";
+  CHECK(diagnostics_of("route r when ticket.category in [spam, test] -> queue q\n") ==
+        "1:40 E0001");
+  CHECK(first_message("route r when ticket.category in [spam, test] -> queue q\n") ==
+        std::string{"expected a value, saw 'test'"} + hint);
+  CHECK(first_message("route r when ticket.category == test -> queue q\n") ==
+        std::string{"expected a field, a value or '(', saw 'test'"} + hint);
+  CHECK(diagnostics_of(
+            "route r when ticket.category in [spam, \"test\"] -> queue q\nroute s -> queue q\n") ==
+        "");
+  // After a comma a value or a name must follow, in both kinds of list.
+  CHECK(diagnostics_of("route r when ticket.category in [a, ] -> queue q\n") == "1:37 E0001");
+  CHECK(first_message("route r when ticket.category in [a, ] -> queue q\n") ==
+        "expected a value, saw ']'");
+  CHECK(diagnostics_of("route r -> queue q, skills [x, ]\n") == "1:32 E0001");
+  // A name cannot be quoted: no hint there.
+  CHECK(first_message("sla test {\n}\n") == "expected a name, saw 'test'");
+}
+
 TEST_CASE("parsing recovers at the next declaration and reports every error in order") {
   const auto text =
       "calendar a {\n  zone \"UTC\"\n  mon 9:00-17:00\n}\n"

@@ -141,6 +141,22 @@ TEST_CASE("W0237 a target that can never fall due within the supported range") {
     CHECK(diagnostics_of(office("sla s {\n  calendar office\n  resolution before order.due - " +
                                 margin + "\n}\n")) == expected);
   }
+  // Business days count local dates from the first date of the range: a
+  // calendar west of UTC, whose 1970-01-01T00:00:00Z is on 1969-12-31, holds
+  // them too (review 8, F1: composed calendars, which the engine answers).
+  const std::string new_york =
+      "calendar ny {\n  zone \"America/New_York\"\n  mon..fri 08:00-20:00\n}\n"
+      "calendar nyc = ny | ny\ncalendar tokyo {\n  zone \"Asia/Tokyo\"\n"
+      "  mon..fri 09:00-17:00\n}\ncalendar both = nyc | tokyo\n";
+  for (const auto* cal : {"ny", "nyc", "both"}) {
+    CAPTURE(cal);
+    CHECK(diagnostics_of(new_york + "sla s {\n  calendar " + cal +
+                         "\n  resolution 3 business days\n}\n") == "");
+    CHECK(diagnostics_of(new_york + "sla s {\n  calendar " + cal +
+                         "\n  resolution before order.due - 3 business days\n}\n") == "");
+  }
+  CHECK(diagnostics_of(new_york + "sla s {\n  calendar nyc\n  resolution 40000bd\n}\n") ==
+        "13:14 W0237");
   // A calendar the ticket chooses may be any: only the 24/7 bound.
   CHECK(diagnostics_of(office("sla s {\n  calendar from customer.region else office\n"
                               "  first_response 300000h\n}\n")) == "");

@@ -341,6 +341,9 @@ struct RuleFile {
   std::uint32_t file = 0;
   std::vector<Declaration> declarations{};
   std::vector<Comment> comments{};
+  /// The names of calendars and fields whose declaration has a syntax error
+  /// (reported): the checker does not call them unknown where they are used.
+  std::vector<Name> unparsed{};
 };
 
 }  // namespace slakit

@@ -83,6 +83,7 @@ void Checker::unknown_zone(const ZoneLine& z) {
 
 bool Checker::check_calendar_name(const Name& n) {
   if (calendars_.count(n.text) != 0) return true;
+  if (unparsed_.count(n.text) != 0) return false;  // its syntax error is reported
   std::vector<std::string> known;
   for (const auto& [name, span] : calendars_) known.push_back(name);
   error("E0202", fmt::format("unknown calendar '{}'{}", n.text, suggestion(n.text, known)), n.span);

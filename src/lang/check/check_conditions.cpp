@@ -14,6 +14,7 @@ using namespace std::chrono;
 
 const FieldInfo* Checker::field(const std::string& path, SourceSpan span) {
   if (const auto it = fields_.find(path); it != fields_.end()) return &it->second;
+  if (unparsed_.count(path) != 0) return nullptr;  // its syntax error is reported
   std::vector<std::string> known;
   for (const auto& [p, f] : fields_) known.push_back(p);
   error("E0203", fmt::format("unknown field '{}'{}", path, suggestion(path, known)), span);

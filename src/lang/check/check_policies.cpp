@@ -80,7 +80,6 @@ void Checker::check_policy(const PolicyDecl& p) {
       }
     }
   }
-  out_.policies.push_back(p);
 }
 
 void Checker::check_event(const EventRef& e) {

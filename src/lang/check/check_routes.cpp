@@ -13,10 +13,10 @@ namespace slakit::detail {
 
 using namespace std::chrono;
 
-void Checker::check_group(const RouteGroupDecl& g) {
+void Checker::check_group(RouteGroupDecl& g) {
   RouteScan scan;
   for (const auto& r : g.routes) check_route(r, g.policy, scan);
-  out_.route_groups.push_back(g);
+  out_.route_groups.push_back(std::move(g));  // nothing refers to it once checked
 }
 
 void Checker::check_route(const RouteDecl& r, HitPolicy policy, RouteScan& scan) {

@@ -58,7 +58,7 @@ class Checker {
   Checker(const SourceMap& sources, std::vector<Diagnostic>& diagnostics)
       : sources_(sources), diagnostics_(diagnostics), syntax_errors_(diagnostics.size()) {}
 
-  CheckedRules run(const std::vector<RuleFile>& files);
+  CheckedRules run(std::vector<RuleFile>& files);
 
  private:
   void error(const char* code, std::string message, SourceSpan span);
@@ -105,7 +105,7 @@ class Checker {
     std::map<std::string, std::pair<std::string, SourceSpan>> conditions;  // text -> route
   };
   void check_route(const RouteDecl& r, HitPolicy policy, RouteScan& scan);
-  void check_group(const RouteGroupDecl& g);
+  void check_group(RouteGroupDecl& g);
 
   // tests
   void check_test(const TestDecl& t);
@@ -126,6 +126,8 @@ class Checker {
   std::size_t syntax_errors_;  // diagnostics_ before checking: the parser's
   std::map<std::string, FieldInfo> fields_;
   std::map<std::string, SourceSpan> declared_fields_, calendars_, policies_, routes_, route_groups_;
+  /// Calendars and fields whose declaration did not parse (RuleFile::unparsed).
+  std::set<std::string, std::less<>> unparsed_;
   std::set<std::string> slas_;
   std::map<std::string, const CalendarDecl*> composed_;  // by name, the first declaration
   std::set<std::string> cyclic_;                         // composed calendars in a cycle

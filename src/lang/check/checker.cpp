@@ -12,10 +12,11 @@ namespace slakit::detail {
 
 using namespace std::chrono;
 
-CheckedRules Checker::run(const std::vector<RuleFile>& files) {
+CheckedRules Checker::run(std::vector<RuleFile>& files) {
   for (const auto& f : builtin_fields()) fields_[f.path] = f;
   // Names first, so that a policy may use a calendar declared after it.
   for (const auto& file : files) {
+    for (const auto& n : file.unparsed) unparsed_.insert(n.text);
     for (const auto& d : file.declarations) {
       if (const auto* f = std::get_if<FieldDecl>(&d)) declare_field(*f);
       if (const auto* c = std::get_if<CalendarDecl>(&d)) {
@@ -46,19 +47,23 @@ CheckedRules Checker::run(const std::vector<RuleFile>& files) {
   // its first route does.
   std::optional<std::size_t> loose;
   RouteScan loose_scan;
-  for (const auto& file : files) {
-    for (const auto& d : file.declarations) {
+  // What is checked moves into the result: a rule file's syntax tree is held
+  // once, not twice (a condition of a million terms takes hundreds of
+  // megabytes). The routes and tests move as soon as they are checked;
+  // the policies at the end, since tests look them up (policy_decls_).
+  for (auto& file : files) {
+    for (auto& d : file.declarations) {
       if (const auto* c = std::get_if<CalendarDecl>(&d)) check_calendar(*c);
       if (const auto* p = std::get_if<PolicyDecl>(&d)) check_policy(*p);
-      if (const auto* r = std::get_if<RouteDecl>(&d)) {
+      if (auto* r = std::get_if<RouteDecl>(&d)) {
         if (!loose) {
           loose = out_.route_groups.size();
           out_.route_groups.emplace_back();
         }
         check_route(*r, HitPolicy::first, loose_scan);
-        out_.route_groups[*loose].routes.push_back(*r);
+        out_.route_groups[*loose].routes.push_back(std::move(*r));
       }
-      if (const auto* g = std::get_if<RouteGroupDecl>(&d)) check_group(*g);
+      if (auto* g = std::get_if<RouteGroupDecl>(&d)) check_group(*g);
     }
   }
   // Tests last: they name what every other declaration defines.
@@ -68,12 +73,18 @@ CheckedRules Checker::run(const std::vector<RuleFile>& files) {
       if (r.team) route_teams_.insert(r.team->text);
     }
   }
-  for (const auto& file : files) {
-    for (const auto& d : file.declarations) {
-      if (const auto* t = std::get_if<TestDecl>(&d)) {
+  for (auto& file : files) {
+    for (auto& d : file.declarations) {
+      if (auto* t = std::get_if<TestDecl>(&d)) {
         check_test(*t);
-        out_.tests.push_back(*t);
+        out_.tests.push_back(std::move(*t));
       }
+    }
+  }
+  policy_decls_.clear();
+  for (auto& file : files) {
+    for (auto& d : file.declarations) {
+      if (auto* p = std::get_if<PolicyDecl>(&d)) out_.policies.push_back(std::move(*p));
     }
   }
   for (auto& [path, info] : fields_) out_.fields.push_back(info);
@@ -155,7 +166,7 @@ void Checker::declare_field(const FieldDecl& f) {
   fields_[f.path.text] = std::move(info);
 }
 
-CheckedRules check_rules(const std::vector<RuleFile>& files, const SourceMap& sources,
+CheckedRules check_rules(std::vector<RuleFile>&& files, const SourceMap& sources,
                          std::vector<Diagnostic>& diagnostics) {
   return Checker{sources, diagnostics}.run(files);
 }

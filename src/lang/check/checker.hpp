@@ -35,7 +35,9 @@ struct CheckedRules {
   std::vector<TestDecl> tests;               ///< in file order
 };
 
-[[nodiscard]] CheckedRules check_rules(const std::vector<RuleFile>& files, const SourceMap& sources,
+/// Checks the files and moves what they declare into the result (the files
+/// are spent: their declarations are left moved from).
+[[nodiscard]] CheckedRules check_rules(std::vector<RuleFile>&& files, const SourceMap& sources,
                                        std::vector<Diagnostic>& diagnostics);
 
 }  // namespace slakit::detail

@@ -92,7 +92,8 @@ void finish_comparison(ParseState& s, int form) {
   if (form == 1) {
     Expr rhs = pop_expr(s);
     Expr lhs = pop_expr(s);
-    e.op = s.op;
+    e.op = s.ops.back();
+    s.ops.pop_back();
     e.span = cover(lhs.span, rhs.span);
     e.operands.push_back(std::move(lhs));
     e.operands.push_back(std::move(rhs));
@@ -179,6 +180,7 @@ void route_tags(ParseState& s) {
 // A route's own state only: inside a group, the group's stays.
 void begin_route(ParseState& s) {
   s.exprs.clear();
+  s.ops.clear();
   s.list.clear();
   s.names.clear();
   s.relaxed = false;
@@ -192,6 +194,7 @@ void begin_group(ParseState& s) {
 
 void begin_declaration(ParseState& s) {
   s.exprs.clear();
+  s.ops.clear();
   s.list.clear();
   s.days.clear();
   s.ranges.clear();

@@ -26,17 +26,21 @@ constexpr auto literal_def =
     x3::raw[!reserved >> name][act_span(
         [](ParseState& s, SourceSpan sp) { push_literal(s, Literal::Kind::symbol, sp); })];
 
+// After a comma a value must follow: `[a, test]` then says what stands
+// where the value was expected, instead of expecting ']' at the comma.
+constexpr auto listed_value = literal[act(literal_to_list)];
 constexpr auto value_list_def = x3::lit('[')[act(begin_list)] >
-                                -(literal[act(literal_to_list)] % ',') > ']';
+                                -(listed_value > *(',' > listed_value)) > ']';
 
 constexpr auto primary_def = ('(' > condition_rule > ')') | field_path[act(push_field)] | literal;
 
-constexpr auto compare_op = x3::lit("==")[act([](ParseState& s) { s.op = CompareOp::eq; })] |
-                            x3::lit("!=")[act([](ParseState& s) { s.op = CompareOp::ne; })] |
-                            x3::lit("<=")[act([](ParseState& s) { s.op = CompareOp::le; })] |
-                            x3::lit(">=")[act([](ParseState& s) { s.op = CompareOp::ge; })] |
-                            x3::lit('<')[act([](ParseState& s) { s.op = CompareOp::lt; })] |
-                            x3::lit('>')[act([](ParseState& s) { s.op = CompareOp::gt; })];
+constexpr auto compare_op =
+    x3::lit("==")[act([](ParseState& s) { s.ops.push_back(CompareOp::eq); })] |
+    x3::lit("!=")[act([](ParseState& s) { s.ops.push_back(CompareOp::ne); })] |
+    x3::lit("<=")[act([](ParseState& s) { s.ops.push_back(CompareOp::le); })] |
+    x3::lit(">=")[act([](ParseState& s) { s.ops.push_back(CompareOp::ge); })] |
+    x3::lit('<')[act([](ParseState& s) { s.ops.push_back(CompareOp::lt); })] |
+    x3::lit('>')[act([](ParseState& s) { s.ops.push_back(CompareOp::gt); })];
 
 constexpr auto comparison =
     primary >> -((compare_op > primary)[act([](ParseState& s) { finish_comparison(s, 1); })] |

@@ -18,6 +18,9 @@ struct declaration_id {
     auto& s = state(ctx);
     s.expected("E0001", x.which(), x.where());
     s.declaration_failed = true;
+    // Its uses would each say "unknown calendar": one error is enough.
+    if (!s.calendar.name.text.empty()) s.file.unparsed.push_back(s.calendar.name);
+    if (!s.field.path.text.empty()) s.file.unparsed.push_back(s.field.path);
     s.in_group = false;
     return x3::error_handler_result::fail;
   }

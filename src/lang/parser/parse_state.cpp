@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+
 #include "support/utf8.hpp"
 
 namespace slakit::parser {
@@ -25,6 +28,23 @@ std::string printable(std::string_view s) {
     }
   }
   return out;
+}
+
+// Words of the language that cannot stand as a value or a name: one of
+// them where a value was expected (a category called `test`) is most likely
+// meant as text.
+bool is_keyword(std::string_view word) {
+  static constexpr std::array<std::string_view, 14> kKeywords{
+      "and",      "or",    "not", "in",  "when",   "otherwise", "include",
+      "calendar", "field", "sla", "ola", "routes", "route",     "test"};
+  return std::find(kKeywords.begin(), kKeywords.end(), word) != kKeywords.end();
+}
+
+// " ('test' is a word of the language: write "test" for the text)", when a
+// keyword stands where a value was expected (a name cannot be quoted).
+std::string keyword_hint(std::string_view what, std::string_view token) {
+  if (what.find("a value") == std::string_view::npos || !is_keyword(token)) return {};
+  return fmt::format(" ('{0}' is a word of the language: write \"{0}\" for the text)", token);
 }
 
 }  // namespace
@@ -95,7 +115,9 @@ void ParseState::expected(std::string code, std::string_view what, const char* a
   const char* end = at;
   if (end < text_end()) ++end;
   while (end < text_end() && word_char(*end) && word_char(*at)) ++end;
-  error(std::move(code), fmt::format("expected {}, saw {}", what, token_at(at)), span(at, end));
+  error(std::move(code),
+        fmt::format("expected {}, saw {}{}", what, token_at(at), keyword_hint(what, {at, end})),
+        span(at, end));
 }
 
 }  // namespace slakit::parser

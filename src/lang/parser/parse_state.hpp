@@ -55,7 +55,9 @@ class ParseState {
   std::optional<Name> zone_field;  ///< `zone from FIELD else ...`
   std::vector<Expr> exprs;         ///< the expression stack
   std::vector<Literal> list;
-  CompareOp op = CompareOp::eq;
+  /// Operators of comparisons awaiting their right side: it may hold a
+  /// comparison of its own, `a == (b > 3)`.
+  std::vector<CompareOp> ops;
 
   // Declarations under construction.
   CalendarDecl calendar;
