@@ -153,9 +153,9 @@ TEST_CASE("W0238 an annual range that crosses New Year and spans more than half 
   CHECK(compile({{"t.sla", reversed}}).ok());
 }
 
-// docs/language.md, "Calendars": a holiday rule is outside the range when it
-// begins after 2101 or ends before 1969; an offset that moves its date into
-// the neighbouring year moves that bound a year.
+// docs/language.md, "Calendars": a holiday rule is outside when it begins
+// after 2101 or ends before 1969, "a year later and earlier when its day
+// offset may move its date into another year".
 TEST_CASE("W0236 with a day offset that reaches into the supported range") {
   CHECK(diagnostics_of(calendar_with("  holiday \"a\" 1st mon of jan - 366 since 2102\n")) == "");
   CHECK(diagnostics_of(calendar_with("  holiday \"a\" 1st mon of jan - 366 since 2103\n")) ==
