@@ -43,8 +43,11 @@ bool date_outside_range(year_month_day d, days margin) {
 
 bool holiday_outside_range(const HolidayRule& rule) {
   // A whole year beyond the range's neighbouring dates: since 2102, through 1968.
-  if (rule.first_year && *rule.first_year > 2101) return true;
-  if (rule.last_year && *rule.last_year < 1969) return true;
+  // An offset that moves a date into the next or the year before moves the
+  // bound a year: "1st mon of jan - 366 since 2102" closes 2101-01-01.
+  const int slack = may_leave_its_year(rule.date) ? 1 : 0;
+  if (rule.first_year && *rule.first_year > 2101 + slack) return true;
+  if (rule.last_year && *rule.last_year < 1969 - slack) return true;
   // An observed shift moves a date by at most a few days.
   const days margin{rule.observance == Observance::none ? 0 : 7};
   if (const auto* one = std::get_if<OneOffDate>(&rule.date)) {
@@ -86,6 +89,10 @@ OpenFloor open_floor(const CalendarDefinition& def) {
       const bool wraps = a->last < a->first;
       const sys_days first{(wraps ? 2003y : 2004y) / a->first};
       closed += (sys_days{2004y / a->last} - first).count() + 1;
+    } else if (may_leave_its_year(h.date)) {
+      // Its dates of the year before and of this one may both fall in this
+      // year ("last wed of dec + 2"), each with its shift and a neighbour's.
+      closed += 6;
     } else {
       closed += 3;
     }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 #include "easter.hpp"
@@ -43,11 +44,11 @@ std::vector<local_days> actual_dates(const HolidayDate& date, int y) {
     }
     void operator()(const NthWeekday& r) const {
       if (r.n == -1) {
-        out.push_back(local_days{yr / r.month / r.weekday[last]});
+        out.push_back(local_days{yr / r.month / r.weekday[last]} + days{r.days});
         return;
       }
       const year_month_weekday ymw{yr / r.month / r.weekday[static_cast<unsigned>(r.n)]};
-      if (ymw.ok()) out.push_back(local_days{ymw});
+      if (ymw.ok()) out.push_back(local_days{ymw} + days{r.days});
     }
     void operator()(const EasterOffset& r) const {
       out.push_back(easter_sunday(y, r.kind) + days{r.days});
@@ -70,6 +71,25 @@ std::vector<local_days> actual_dates(const HolidayDate& date, int y) {
   std::visit(Visitor{out, yr, y}, date);
   return out;
 }
+
+}  // namespace
+
+int day_offset(const HolidayDate& date) {
+  if (const auto* r = std::get_if<NthWeekday>(&date)) return r->days;
+  if (const auto* r = std::get_if<EasterOffset>(&date)) return r->days;
+  return 0;
+}
+
+bool may_leave_its_year(const HolidayDate& date) {
+  // A weekday of a month may fall on January 1 or December 31; Easter falls
+  // between March 22 and May 8 (Orthodox, in Gregorian dates), so 60 days
+  // either way stay in its year.
+  if (const auto* r = std::get_if<NthWeekday>(&date)) return r->days != 0;
+  if (const auto* r = std::get_if<EasterOffset>(&date)) return std::abs(r->days) > 60;
+  return false;
+}
+
+namespace {
 
 std::string rule_label(const HolidayRule& rule) {
   return rule.name.empty() ? std::string{"holiday"} : fmt::format("holiday '{}'", rule.name);
@@ -97,17 +117,19 @@ void validate_holiday_rule(const HolidayRule& rule) {
   };
   bool single_date = true;
   if (auto* r = std::get_if<FixedDate>(&rule.date)) check_md(r->date);
+  auto check_offset = [&](const char* what, int offset) {
+    if (offset < -kMaxDayOffset || offset > kMaxDayOffset) {
+      fail(fmt::format("{} offset {} days is more than a year", what, offset));
+    }
+  };
   if (auto* r = std::get_if<NthWeekday>(&rule.date)) {
     if (!r->month.ok() || !r->weekday.ok()) fail("invalid month or weekday");
     if (r->n != -1 && (r->n < 1 || r->n > 5)) {
       fail(fmt::format("invalid weekday index {}: expected 1 to 5, or last", r->n));
     }
+    check_offset("day", r->days);
   }
-  if (auto* r = std::get_if<EasterOffset>(&rule.date)) {
-    if (r->days < -366 || r->days > 366) {
-      fail(fmt::format("Easter offset {} days is more than a year", r->days));
-    }
-  }
+  if (auto* r = std::get_if<EasterOffset>(&rule.date)) check_offset("Easter", r->days);
   if (auto* r = std::get_if<OneOffDate>(&rule.date)) check_ymd(r->date);
   if (auto* r = std::get_if<AnnualRange>(&rule.date)) {
     check_md(r->first);
@@ -146,7 +168,13 @@ std::vector<Holiday> holidays_in_years(const std::vector<HolidayRule>& rules, in
   };
   std::vector<Occurrence> actual;
   for (const auto& rule : rules) {
-    for (int y = first_year - 1; y <= last_year + 1; ++y) {
+    // A rule's dates of neighbouring years may shift into these: New Year's
+    // Day observed on December 31, "last wed of dec + 2" from 2025-12-31 on
+    // 2026-01-02. A long offset reaches two years on ("last wed of dec +
+    // 366" from Wednesday 2025-12-31 is 2027-01-01), and with an observed
+    // shift a little less does.
+    const int reach = std::abs(day_offset(rule.date)) > 300 ? 2 : 1;
+    for (int y = first_year - reach; y <= last_year + reach; ++y) {
       if (!occurs_in(rule, y)) continue;
       for (auto d : actual_dates(rule.date, y)) actual.push_back({d, &rule});
     }

@@ -7,6 +7,16 @@
 
 namespace slakit::detail {
 
+/// The most days a day offset moves a date ("easter + 50", "4th thu of nov + 1").
+inline constexpr int kMaxDayOffset = 366;
+
+/// The days a rule moves its date by: an Easter or weekday-of-month offset, else 0.
+[[nodiscard]] int day_offset(const HolidayDate& date);
+
+/// Whether the rule's offset may move its date into another year ("1st mon
+/// of jan - 3"), so that a year may hold two of its dates.
+[[nodiscard]] bool may_leave_its_year(const HolidayDate& date);
+
 /// Throws InvalidArgument naming the rule and value when a rule cannot occur
 /// as written (Feb 30, the 6th Monday, a shift on a range, closed 14:00-12:00).
 void validate_holiday_rule(const HolidayRule& rule);

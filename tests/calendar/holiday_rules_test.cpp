@@ -6,22 +6,15 @@
 
 using namespace std::chrono;
 using namespace slakit;
+using test::with_holidays;
 
 namespace {
 
-Calendar with_holidays(std::vector<HolidayRule> rules) {
-  auto def = test::nine_to_five("UTC");
-  def.holidays = std::move(rules);
-  return Calendar{def};
-}
-
 std::vector<year_month_day> dates(const std::vector<Holiday>& hs) {
-  std::vector<year_month_day> out;
-  for (const auto& h : hs) out.push_back(h.date);
-  return out;
+  return test::dates_of(hs);
 }
 
-using Ymds = std::vector<year_month_day>;
+using test::Ymds;
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 namespace slakit::test {
 
@@ -32,6 +33,22 @@ inline CalendarDefinition nine_to_five(std::string zone) {
   CalendarDefinition def{.name = "nine_to_five", .zone = std::move(zone)};
   add_weekly(def, kMonToFri, {period("09:00", "17:00")});
   return def;
+}
+
+/// Monday to Friday 09:00-17:00 in `zone`, closed on the dates of `rules`.
+inline Calendar with_holidays(std::vector<HolidayRule> rules, std::string zone = "UTC") {
+  auto def = nine_to_five(std::move(zone));
+  def.holidays = std::move(rules);
+  return Calendar{def};
+}
+
+using Ymds = std::vector<std::chrono::year_month_day>;
+
+/// The dates of `holidays`, in their order.
+inline Ymds dates_of(const std::vector<Holiday>& holidays) {
+  Ymds out;
+  for (const auto& h : holidays) out.push_back(h.date);
+  return out;
 }
 
 /// UTC instant from a date and a time of day.

@@ -10,6 +10,8 @@
 //   slakit::HolidayRule new_year{.name = "New Year's Day",
 //                                .date = slakit::FixedDate{January / 1},
 //                                .observance = slakit::Observance::nearest_weekday};
+//   slakit::HolidayRule black_friday{.name = "Day after Thanksgiving",
+//                                    .date = slakit::NthWeekday{November, Thursday, 4, 1}};
 //   slakit::HolidayRule good_friday{.name = "Good Friday", .date = slakit::EasterOffset{-2}};
 //   slakit::HolidayRule new_years_eve{.name = "New Year's Eve",
 //                                     .date = slakit::FixedDate{December / 31},
@@ -33,10 +35,14 @@ struct FixedDate {
 
 /// The n-th weekday of a month ("4th thu of nov"); n = -1 means the last
 /// ("last mon of may"). A 5th weekday that a month lacks does not occur.
+/// `days` moves the date ("4th thu of nov + 1", the day after Thanksgiving,
+/// which "4th fri of nov" is not when November begins on a Friday); the
+/// rule's years are those of the weekday before the move.
 struct NthWeekday {
   std::chrono::month month{};
   std::chrono::weekday weekday{};
-  int n = 1;  ///< 1..5, or -1 for the last
+  int n = 1;     ///< 1..5, or -1 for the last
+  int days = 0;  ///< days after (+) or before (-) that weekday, at most 366 either way
 };
 
 enum class EasterKind {

@@ -32,19 +32,24 @@ std::string names_text(const std::vector<Name>& names) {
   return out;
 }
 
+// " + 1", " - 2", or nothing for no offset.
+std::string day_offset_text(int days) {
+  if (days > 0) return fmt::format(" + {}", days);
+  if (days < 0) return fmt::format(" - {}", -days);
+  return {};
+}
+
 std::string holiday_date_text(const HolidayDate& date) {
   struct Visitor {
     std::string operator()(const FixedDate& d) const { return month_day_text(d.date); }
     std::string operator()(const NthWeekday& d) const {
       static constexpr const char* kOrdinals[] = {"", "1st", "2nd", "3rd", "4th", "5th"};
-      return fmt::format("{} {} of {}", d.n == -1 ? "last" : kOrdinals[d.n],
-                         weekday_name(d.weekday), month_name(d.month));
+      return fmt::format("{} {} of {}{}", d.n == -1 ? "last" : kOrdinals[d.n],
+                         weekday_name(d.weekday), month_name(d.month), day_offset_text(d.days));
     }
     std::string operator()(const EasterOffset& d) const {
-      std::string out = d.kind == EasterKind::orthodox ? "orthodox easter" : "easter";
-      if (d.days > 0) out += fmt::format(" + {}", d.days);
-      if (d.days < 0) out += fmt::format(" - {}", -d.days);
-      return out;
+      return fmt::format("{}{}", d.kind == EasterKind::orthodox ? "orthodox easter" : "easter",
+                         day_offset_text(d.days));
     }
     std::string operator()(const OneOffDate& d) const { return format_date(d.date); }
     std::string operator()(const AnnualRange& d) const {

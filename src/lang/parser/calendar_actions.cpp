@@ -80,8 +80,34 @@ void holiday_easter(ParseState& s, EasterKind kind) {
   s.holiday.date = EasterOffset{0, kind};
 }
 
-void holiday_easter_offset(ParseState& s, int sign) {
-  std::get<EasterOffset>(s.holiday.date).days = sign * s.int_value;
+void holiday_day_offset(ParseState& s, int sign) {
+  if (auto* easter = std::get_if<EasterOffset>(&s.holiday.date)) easter->days = sign * s.int_value;
+  if (auto* nth = std::get_if<NthWeekday>(&s.holiday.date)) nth->days = sign * s.int_value;
+}
+
+void holiday_stray_offset(ParseState& s, SourceSpan span) {
+  // "dec 24 + 1" is "dec 25": name the date, when it is the same every year.
+  const days offset{s.int_value};
+  std::string instead;
+  const auto* fixed = std::get_if<FixedDate>(&s.holiday.date);
+  const auto* one = std::get_if<OneOffDate>(&s.holiday.date);
+  if (fixed != nullptr && fixed->date.ok() && fixed->date != February / 29) {
+    // Not across February 29 or New Year, where the date differs by year.
+    const year_month_day common{local_days{2025y / fixed->date} + offset};
+    const year_month_day leap{local_days{2024y / fixed->date} + offset};
+    if (common.month() == leap.month() && common.day() == leap.day() && common.year() == 2025y) {
+      instead = fmt::format("; write the date it means: '{} {}'", month_name(common.month()),
+                            static_cast<unsigned>(common.day()));
+    }
+  } else if (one != nullptr && one->date.ok()) {
+    instead = fmt::format("; write the date it means: '{}'",
+                          format_date(year_month_day{local_days{one->date} + offset}));
+  }
+  s.error("E0213",
+          fmt::format("a day offset follows only a weekday of a month or Easter, and only once "
+                      "('4th thu of nov + 1', 'easter - 2'){}",
+                      instead),
+          span);
 }
 
 void holiday_nth(ParseState& s, int n) {

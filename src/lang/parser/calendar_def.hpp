@@ -42,18 +42,22 @@ constexpr auto zone_stmt =
 constexpr auto day_range = day[act(day_first)] >> -(".." > day[act(day_last)]);
 constexpr auto weekly_stmt = x3::raw[(day_range % ',') > time_ranges][act_span(weekly_line)];
 
+// "easter - 2", "4th thu of nov + 1": days after or before the date.
+constexpr auto day_offset = ('+' > integer)[act([](ParseState& s) { holiday_day_offset(s, 1); })] |
+                            ('-' > integer)[act([](ParseState& s) { holiday_day_offset(s, -1); })];
+
 constexpr auto easter_date =
     ((kw<"orthodox">() >
       kw<"easter">())[act([](ParseState& s) { holiday_easter(s, EasterKind::orthodox); })] |
      kw<"easter">()[act([](ParseState& s) { holiday_easter(s, EasterKind::western); })]) >>
-    -(('+' > integer)[act([](ParseState& s) { holiday_easter_offset(s, 1); })] |
-      ('-' > integer)[act([](ParseState& s) { holiday_easter_offset(s, -1); })]);
+    -day_offset;
 
 template <int N>
 constexpr auto nth = (day > kw<"of">() > month)[act([](ParseState& s) { holiday_nth(s, N); })];
-constexpr auto nth_date = (kw<"1st">() > nth<1>) | (kw<"2nd">() > nth<2>) | (kw<"3rd">() > nth<3>) |
-                          (kw<"4th">() > nth<4>) | (kw<"5th">() > nth<5>) |
-                          (kw<"last">() > nth<-1>);
+constexpr auto nth_date =
+    ((kw<"1st">() > nth<1>) | (kw<"2nd">() > nth<2>) | (kw<"3rd">() > nth<3>) |
+     (kw<"4th">() > nth<4>) | (kw<"5th">() > nth<5>) | (kw<"last">() > nth<-1>)) >>
+    -day_offset;
 
 constexpr auto dated = date_lit[act(holiday_date)] >>
                        -(".." > x3::raw[date_lit][act_span(holiday_date_range_end)]);
@@ -63,6 +67,15 @@ constexpr auto month_day = x3::raw[month > integer][act_span(holiday_month_day)]
                              x3::raw[month > integer][act_span(holiday_month_day_range_end)]);
 
 constexpr auto holiday_when_def = easter_date | nth_date | dated | month_day;
+
+// An offset after a date that takes none ("dec 24 + 1"), or a second one:
+// read, so that the error can say what to write instead. The lookahead
+// keeps a line without one from ending after the blanks that follow it: raw[]
+// skips them before it tries its subject, and keeps them skipped when it fails.
+constexpr auto stray_offset =
+    &(x3::lit('+') | '-') >>
+    x3::raw[('+' > integer) | ('-' > integer[act([](ParseState& s) { s.int_value *= -1; })])]
+           [act_span(holiday_stray_offset)];
 
 constexpr auto observance = kw<"observed">()[act([](ParseState& s) {
                               holiday_observed(s, Observance::nearest_weekday);
@@ -81,15 +94,16 @@ constexpr auto holiday_modifier = observance | (kw<"from">() > time_of_day[act(h
                                   (kw<"through">() > year_number[act(holiday_last_year)]);
 
 constexpr auto holiday_stmt =
-    x3::raw[kw<"holiday">()[act(begin_holiday)] > string_lit[act(holiday_name)] > holiday_when >
-            *holiday_modifier]
+    x3::raw[kw<"holiday">()[act(begin_holiday)] > string_lit[act(holiday_name)] > holiday_when >>
+            -stray_offset >> *holiday_modifier]
            [act_span([](ParseState& s, SourceSpan sp) { parser::holiday_line(s, sp, false); })];
 
 // A dated break: "closed 2026-12-23 12:00-13:00" is "from 12:00 until 13:00".
 constexpr auto dated_break = time_of_day[act(holiday_from)] > '-' > time_of_day[act(holiday_until)];
 
 constexpr auto closed_stmt =
-    x3::raw[kw<"closed">()[act(begin_holiday)] > dated > -dated_break > *holiday_modifier]
+    x3::raw[kw<"closed">()[act(begin_holiday)] > dated >> -stray_offset > -dated_break >
+            *holiday_modifier]
            [act_span([](ParseState& s, SourceSpan sp) { parser::holiday_line(s, sp, true); })];
 
 constexpr auto open_stmt = x3::raw[kw<"open">() > date_lit[act(open_date)] > time_ranges >>
