@@ -185,6 +185,16 @@ struct Text {
   static constexpr std::size_t kBound = N - 1;
   const char (&text)[N];
 };
+// Deduction guides: aggregates deduce their N by themselves only from
+// clang 17 on (P1816), and the fuzz and sanitizer builds use clang 14.
+template <std::size_t N, class V>
+Integer(const char (&)[N], V) -> Integer<N>;
+template <std::size_t N, class V>
+Instant(const char (&)[N], V) -> Instant<N>;
+template <std::size_t N, class V>
+Boolean(const char (&)[N], V) -> Boolean<N>;
+template <std::size_t N>
+Text(const char (&)[N]) -> Text<N>;
 }  // namespace json_member
 
 /// Writes straight into a compact JsonWriter's buffer, for text of a fixed

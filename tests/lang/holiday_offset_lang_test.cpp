@@ -124,28 +124,29 @@ TEST_CASE("a trailing comment after a holiday line stays on its own line") {
   CHECK(once.text == text);
 }
 
-// docs/language.md: "One that crosses it and spans more than half a year
-// looks reversed, and the checker warns (W0238)"; "Half a year is 183
-// dates: a range of 184 dates or more, counted in a leap year, is
+// docs/language.md: "One that crosses it and spans more than ten months
+// looks reversed, and the checker warns (W0238)"; "Ten months are 300
+// dates: a range of 301 dates or more, counted in a leap year, is
 // reported. A range written in order is not reported, however long."
-TEST_CASE("W0238 an annual range that crosses New Year and spans more than half a year") {
+TEST_CASE("W0238 an annual range that crosses New Year and spans more than ten months") {
   // The reproduction of review 8, F8.
   const auto reversed = calendar_with("  holiday \"Weihnachten\" dec 26 .. dec 24\n");
   CHECK(diagnostics_of(reversed) == "4:3 W0238");
   CHECK(first_message(reversed) ==
-        "'dec 26 .. dec 24' is read as crossing New Year: it closes more than half the year, "
+        "'dec 26 .. dec 24' is read as crossing New Year: it closes more than ten months, "
         "from dec 26 to dec 24 of the next year (365 dates in a leap year); for the dates "
         "between, write 'dec 24 .. dec 26'; to keep the long range, split it at New Year ('dec "
         "26 .. dec 31' and 'jan 1 .. dec 24')");
-  CHECK(diagnostics_of(calendar_with("  holiday \"a\" jul 2 .. jan 1\n")) == "4:3 W0238");
+  CHECK(diagnostics_of(calendar_with("  holiday \"a\" mar 7 .. jan 1\n")) == "4:3 W0238");
   CHECK(first_message(calendar_with("  holiday \"a\" dec 31 .. dec 1\n")) ==
-        "'dec 31 .. dec 1' is read as crossing New Year: it closes more than half the year, "
+        "'dec 31 .. dec 1' is read as crossing New Year: it closes more than ten months, "
         "from dec 31 to dec 1 of the next year (337 dates in a leap year); for the dates "
         "between, write 'dec 1 .. dec 31'; to keep the long range, split it at New Year ('dec "
         "31' and 'jan 1 .. dec 1')");
-  // 183 dates, a short range across New Year, ranges in order, the split: no warning.
-  for (const char* quiet : {"jul 3 .. jan 1", "dec 24 .. jan 2", "jan 1 .. nov 30",
-                            "dec 26 .. dec 31", "jan 1 .. dec 24"}) {
+  // 300 dates, a seasonal closure (review 9, F3), a short range across New
+  // Year, ranges in order, the split: no warning.
+  for (const char* quiet : {"mar 8 .. jan 1", "oct 1 .. apr 30", "dec 24 .. jan 2",
+                            "jan 1 .. nov 30", "dec 26 .. dec 31", "jan 1 .. dec 24"}) {
     CAPTURE(quiet);
     CHECK(diagnostics_of(calendar_with(std::string{"  holiday \"a\" "} + quiet + "\n")) == "");
   }

@@ -24,9 +24,10 @@ std::string month_day_text(month_day md) {
   return fmt::format("{} {}", month_name(md.month()), static_cast<unsigned>(md.day()));
 }
 
-// "An annual range that crosses New Year and spans more than half a year
+// "An annual range that crosses New Year and spans more than ten months
 // looks reversed" (docs/language.md): "dec 26 .. dec 24" closes every date
-// but December 25. Half a year is 183 dates, counted in a leap year.
+// but December 25. Ten months are 300 dates, counted in a leap year: a
+// seasonal closure (oct 1 .. apr 30) is not reported.
 std::optional<std::string> reversed_range(const HolidayRule& rule) {
   const auto* r = std::get_if<AnnualRange>(&rule.date);
   if (r == nullptr || !(r->last < r->first)) return std::nullopt;
@@ -34,14 +35,14 @@ std::optional<std::string> reversed_range(const HolidayRule& rule) {
     return local_days{2024y / md} - local_days{2024y / 1 / 1};
   };
   const auto dates = (position(r->last) - position(r->first) + days{366}).count() + 1;
-  if (dates <= 183) return std::nullopt;
+  if (dates <= 300) return std::nullopt;
   const auto first = month_day_text(r->first);
   const auto last = month_day_text(r->last);
   // The two halves of a split: "dec 31" alone rather than "dec 31 .. dec 31".
   const auto to_new_year = r->first == December / 31 ? first : first + " .. dec 31";
   const auto from_new_year = r->last == January / 1 ? last : "jan 1 .. " + last;
   return fmt::format(
-      "'{0} .. {1}' is read as crossing New Year: it closes more than half the year, from {0} to "
+      "'{0} .. {1}' is read as crossing New Year: it closes more than ten months, from {0} to "
       "{1} of the next year ({2} dates in a leap year); for the dates between, write '{1} .. {0}'; "
       "to keep the long range, split it at New Year ('{3}' and '{4}')",
       first, last, dates, to_new_year, from_new_year);

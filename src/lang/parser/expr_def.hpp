@@ -26,11 +26,8 @@ constexpr auto literal_def =
     x3::raw[!reserved >> name][act_span(
         [](ParseState& s, SourceSpan sp) { push_literal(s, Literal::Kind::symbol, sp); })];
 
-// After a comma a value must follow: `[a, test]` then says what stands
-// where the value was expected, instead of expecting ']' at the comma.
-constexpr auto listed_value = literal[act(literal_to_list)];
 constexpr auto value_list_def = x3::lit('[')[act(begin_list)] >
-                                -(listed_value > *(',' > listed_value)) > ']';
+                                -(literal[act(literal_to_list)] % ',') > ']';
 
 constexpr auto primary_def = ('(' > condition_rule > ')') | field_path[act(push_field)] | literal;
 

@@ -8,6 +8,6 @@
 namespace slakit::parser {
 
 constexpr auto listed = name[act([](ParseState& s) { s.names.push_back(s.name_value); })];
-constexpr auto name_list = x3::lit('[') > -(listed > *(',' > listed)) > ']';
+constexpr auto name_list = x3::lit('[') > -(listed % ',') > ']';
 
 }  // namespace slakit::parser

@@ -58,17 +58,22 @@ std::string typo_hint(std::string_view what, std::string_view token) {
     return {};
   }
   std::vector<std::string> offered;
-  bool listed = false;  // inside (...) or '...'
+  bool quoted = false;    // inside '...': a word the grammar takes as it is
+  int parenthesised = 0;  // inside (...): a list of choices, joined by "or", "to"...
   std::size_t i = 0;
   while (i < what.size()) {
     const char c = what[i];
-    if (c == '(' || c == '\'') listed = c == '(' || !listed;
-    if (c == ')') listed = false;
-    if (listed && ((c >= 'a' && c <= 'z') || c == '_')) {
+    if (c == '\'') quoted = !quoted;
+    if (!quoted && c == '(') ++parenthesised;
+    if (!quoted && c == ')' && parenthesised > 0) --parenthesised;
+    if ((quoted || parenthesised > 0) && ((c >= 'a' && c <= 'z') || c == '_')) {
       const auto begin = i;
       while (i < what.size() && ((what[i] >= 'a' && what[i] <= 'z') || what[i] == '_')) ++i;
       const auto word = what.substr(begin, i - begin);
-      if (word.size() > 1) offered.emplace_back(word);
+      constexpr std::array<std::string_view, 5> kJoining{"or", "and", "to", "of", "like"};
+      const bool joining =
+          !quoted && std::find(kJoining.begin(), kJoining.end(), word) != kJoining.end();
+      if (word.size() > 1 && !joining) offered.emplace_back(word);
       continue;
     }
     ++i;
@@ -81,6 +86,11 @@ std::string typo_hint(std::string_view what, std::string_view token) {
                                    "oct", "nov", "dec"});
   }
   if (std::find(offered.begin(), offered.end(), token) != offered.end()) return {};
+  // A short word is close only one letter away ('no' for 'nov', not 'on' for 'ola').
+  if (token.size() <= 3) {
+    std::erase_if(offered,
+                  [&](const std::string& w) { return detail::edit_distance(token, w) > 1; });
+  }
   return detail::suggestion(token, offered);
 }
 
@@ -140,6 +150,21 @@ std::string ParseState::token_at(const char* at) const {
   return fmt::format("'{}{}'", printable(token.substr(0, kLongest)), cut ? "..." : "");
 }
 
+// In a list, "expected ']', saw ','" where a keyword follows the comma as
+// the next item (`[spam, test]`, `[test, spam]`): the list wanted a value
+// there. Not when the keyword goes on (`[high, otherwise 4h`: a ']' is
+// missing), where quoting it would not help.
+std::string ParseState::listed_keyword_hint(const char* after_comma) const {
+  const char* word = skip_trivia(after_comma);
+  const char* stop = word;
+  while (stop < text_end() && word_char(*stop)) ++stop;
+  const std::string_view token{word, static_cast<std::size_t>(stop - word)};
+  const char* next = skip_trivia(stop);
+  if (!is_keyword(token) || next == text_end() || (*next != ']' && *next != ',')) return {};
+  return fmt::format(" ('{0}' after it is a word of the language: write \"{0}\" for the text)",
+                     token);
+}
+
 void ParseState::expected(std::string code, std::string_view what, const char* at) {
   at = skip_trivia(at);
   if (at == text_end()) {
@@ -155,6 +180,7 @@ void ParseState::expected(std::string code, std::string_view what, const char* a
   const std::string_view seen{at, static_cast<std::size_t>(end - at)};
   auto hint = keyword_hint(what, seen);
   if (hint.empty()) hint = typo_hint(what, seen);
+  if (hint.empty() && what == "']'" && seen == ",") hint = listed_keyword_hint(end);
   error(std::move(code), fmt::format("expected {}, saw {}{}", what, token_at(at), hint),
         span(at, end));
 }

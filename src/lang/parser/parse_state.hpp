@@ -35,6 +35,7 @@ class ParseState {
   [[nodiscard]] std::string token_at(const char* at) const;
   /// Skips blanks and comments.
   [[nodiscard]] const char* skip_trivia(const char* at) const noexcept;
+  [[nodiscard]] std::string listed_keyword_hint(const char* after_comma) const;
 
   RuleFile file;
   bool declaration_failed = false;  ///< the current declaration reported its error
