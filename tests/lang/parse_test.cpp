@@ -1,5 +1,6 @@
 // Syntax: what parses, and where each syntax error is reported.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <slakit/lang/parse.hpp>
 
@@ -126,6 +127,24 @@ TEST_CASE("a keyword where a value stands: the error says to quote it") {
         "expected ']', saw ','");
   // A name cannot be quoted: no hint there.
   CHECK(first_message("sla test {\n}\n") == "expected a name, saw 'test'");
+}
+
+// The words the quote-it hint names (is_keyword in parse_state.cpp) are
+// exactly those the grammar refuses as a bare value: each gets the hint,
+// and the values among the reserved words (none, true, false) do not.
+TEST_CASE("every word the hint names is refused as a bare value") {
+  for (const char* word : {"and", "or", "not", "in", "when", "otherwise", "include", "calendar",
+                           "field", "sla", "ola", "routes", "route", "test"}) {
+    CAPTURE(word);
+    const auto text = fmt::format("route r when ticket.category in [a, {}] -> queue q\n", word);
+    CHECK(diagnostics_of(text) != "");
+    CHECK(first_message(text).find("is a word of the language") != std::string::npos);
+  }
+  for (const char* value : {"none", "true", "false", "urgent", "tests"}) {
+    CAPTURE(value);
+    CHECK(first_message(fmt::format("route r when ticket.category in [a, {}] -> queue q\n", value))
+              .find("is a word of the language") == std::string::npos);
+  }
 }
 
 // docs/language.md, "Diagnostics": "a misspelt keyword gets the closest of

@@ -33,7 +33,9 @@ std::string printable(std::string_view s) {
 
 // Words of the language that cannot stand as a value or a name: one of
 // them where a value was expected (a category called `test`) is most likely
-// meant as text.
+// meant as text. They are tokens.hpp's `reserved` words that are no value
+// and its `declaration_keyword`s (the parse test "every word the hint names
+// is refused as a bare value" holds the lists together).
 bool is_keyword(std::string_view word) {
   static constexpr std::array<std::string_view, 14> kKeywords{
       "and",      "or",    "not", "in",  "when",   "otherwise", "include",

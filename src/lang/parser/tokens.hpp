@@ -38,7 +38,9 @@ constexpr auto kw() {
   return x3::rule<struct keyword_id>{W.quoted} = x3::lexeme[x3::lit(W.text) >> word_end];
 }
 
-/// Reserved words cannot be symbols or names in conditions.
+/// Reserved words cannot be symbols or names in conditions. (Those that are
+/// no value, with the declaration keywords below, are listed again for
+/// messages: is_keyword in parse_state.cpp; a test holds the two together.)
 inline constexpr auto reserved = kw<"and">() | kw<"or">() | kw<"not">() | kw<"in">() |
                                  kw<"none">() | kw<"true">() | kw<"false">() | kw<"when">() |
                                  kw<"otherwise">();
