@@ -284,10 +284,10 @@ struct TicketReader::Impl {
       for (auto member = record.begin(); member != record.end(); ++member) {
         const std::string_view key = member.key();
         const dom::element value = member.value();
+        if (value.is_null()) continue;  // null is the key left out, whichever the key
         if (key == "id") {
           assign_id(out.ticket.id, value, Where{"id"});
         } else if (key == "created") {
-          if (value.is_null()) continue;  // null is the key left out
           out.ticket.created = instant(view(value, Where{"created"}), Where{"created"});
           has_created = true;
         } else if (key == "ticket") {
@@ -299,7 +299,7 @@ struct TicketReader::Impl {
         } else if (key == "order") {
           order_object(value, out.ticket.order);
         } else if (key == "events") {
-          if (!value.is_null()) events_array(value, out.events, events);
+          events_array(value, out.events, events);
         }
       }
       out.events.resize(events);

@@ -225,3 +225,32 @@ TEST_CASE("ids may be integers, read as their decimal text") {
                        "ticket 'T-9': customer.id: expected a string or an integer",
                        slakit::InvalidArgument);
 }
+
+// docs/cli.md, "Input": "A key whose value is `null` counts as left out" --
+// at the top of a record as anywhere else: helpdesk exports write
+// `"order": null` for a ticket without an order.
+TEST_CASE("a top-level key whose value is null reads as the key left out") {
+  constexpr std::string_view bare = R"({"id": "T-5", "created": "2026-03-04T08:00:00Z"})";
+  const auto expected = read_fresh(bare);
+  for (const std::string_view key : {"ticket", "customer", "contract", "order", "events"}) {
+    CAPTURE(key);
+    const auto line =
+        fmt::format(R"({{"id": "T-5", "{}": null, "created": "2026-03-04T08:00:00Z"}})", key);
+    CHECK(read_fresh(line) == expected);
+  }
+  // After a full record too: a null key leaves none of the last record's values.
+  slakit::cli::JsonChunk chunk;
+  const std::string text = fmt::format(
+      "{}\n{}\n", kFull,
+      R"({"id": "T-5", "created": "2026-03-04T08:00:00Z", "ticket": null, "customer": null,)"
+      R"( "contract": null, "order": null, "events": null})");
+  slakit::cli::load_chunk(chunk, text);
+  slakit::cli::TicketReader reader{rules()};
+  slakit::TicketHistory history;
+  reader.read(chunk.lines[0], history);
+  reader.read(chunk.lines[1], history);
+  CHECK(shown(history) == expected);
+  // A null id or created is that key missing, with the message of a key left out.
+  CHECK_THROWS_WITH_AS(read_fresh(R"({"id": null, "created": "2026-03-04T08:00:00Z"})"),
+                       "id: missing: every ticket needs an \"id\"", slakit::InvalidArgument);
+}

@@ -109,3 +109,27 @@ def test_route_frame_takes_now_second_and_refuses_a_frame_for_it(rules):
     for call in (rules.route_frame, rules.evaluate_frame):
         with pytest.raises(TypeError, match=rf"{call.__name__}\(tickets, now, events=events\)"):
             call(tickets(), events)
+
+
+# python.md: NaN and None are "a key left out, as a JSON null is" -- also
+# for a whole object: pd.read_json of an export where only some tickets
+# have an order gives NaN in the others' "order" cells (docs/cli.md,
+# "Input": "A key whose value is `null` counts as left out").
+def test_an_empty_object_cell_is_the_object_left_out(rules):
+    import io
+    import json
+
+    lines = [
+        {"id": "T-1", "created": "2026-03-06T15:00:00Z", "contract": {"sla": "gold"},
+         "customer": {"region": "emea"}, "order": {"id": "O-1", "value": 120}},
+        {"id": "T-2", "created": "2026-03-27T15:30:00Z", "contract": {"sla": "gold"},
+         "customer": {"region": "amer"}},
+    ]
+    frame = pd.read_json(io.StringIO("\n".join(map(json.dumps, lines))), lines=True)
+    assert pd.isna(frame["order"][1])
+    result = rules.evaluate_frame(frame, NOW)
+    assert "error" not in result.columns or result["error"].isna().all()
+    assert set(result["id"]) == {"T-1", "T-2"}
+    by_dicts = rules.evaluate_many(lines, NOW)
+    by_nulls = rules.evaluate_many([dict(lines[1], order=None, ticket=None)], NOW)
+    assert by_nulls[0] == by_dicts[1]
