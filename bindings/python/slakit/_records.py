@@ -121,6 +121,26 @@ def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
         return _schema.frame(tickets, owners, rows, _schema.CYCLE)
 
 
+def metrics_frame(self, tickets, now, events=None, *, threads: int = 0):
+    """The per-ticket measures of a DataFrame of tickets (the frame
+    evaluate_frame takes) at ``now``: one row per ticket, in order and with
+    the frame's index, every ticket whether a policy applies or not: ``id``
+    (the frame's own value), ``sla``, the ``metrics`` of ``slakit eval``
+    with each business/calendar pair as two columns (``first_response_business``,
+    ``first_response_calendar``, ``next_response_average_*``, ``handling_*``,
+    ``resolution_*``; whole seconds, <NA> while not reached),
+    ``next_responses`` (the list of pairs), ``public_replies``, ``reopenings``,
+    ``first_contact_resolution`` and ``error`` (docs/python.md, "Per-ticket
+    measures")."""
+    _no_frame_for_now(now, "metrics_frame")
+    text, failures = _frames.lines_of_frame(tickets, events)
+    texts, errors = _failed(*_core._evaluate_lines(self, text, now, False, threads), failures)
+    with _no_gc():
+        rows = [_schema.metrics_row(json.loads(t)) if t is not None else {"error": e}
+                for t, e in zip(texts, errors)]
+    return _schema.frame(tickets, range(len(rows)), rows, _schema.METRICS, index=tickets.index)
+
+
 def _agents(agents: Optional[Iterable[dict]]) -> Optional[str]:
     return None if agents is None else _convert.lines_of_dicts(agents, "agents")
 

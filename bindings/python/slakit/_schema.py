@@ -13,6 +13,7 @@ TEXT = "text"  # object: str or None
 INTEGER = "integer"  # nullable Int64 (whole seconds, counts)
 INSTANT = "instant"  # datetime64[ns, UTC], NaT for none
 LIST = "list"  # object: a list, or None on a failed row
+BOOLEAN = "boolean"  # pandas' nullable boolean, <NA> on a failed row
 
 # evaluate_frame: one row per target cycle; the cycle's fields in the CLI's order.
 CYCLE = [
@@ -23,6 +24,30 @@ CYCLE = [
     ("business_elapsed", INTEGER), ("calendar_elapsed", INTEGER), ("pauses", LIST),
     ("warnings", LIST), ("escalations", LIST), ("error", TEXT),
 ]
+# metrics_frame: one row per ticket, the `metrics` of `slakit eval`, each
+# {"business", "calendar"} pair as two columns.
+_TIMES = ("first_response", "next_response_average", "handling", "resolution")
+METRICS = (
+    [("sla", TEXT)]
+    + [(f"{m}_{clock}", INTEGER) for m in _TIMES for clock in ("business", "calendar")]
+    + [("next_responses", LIST), ("public_replies", INTEGER), ("reopenings", INTEGER),
+       ("first_contact_resolution", BOOLEAN), ("error", TEXT)]
+)
+
+
+def metrics_row(evaluation: dict) -> dict:
+    """The row of METRICS for one ticket's `slakit eval` object."""
+    metrics = evaluation["metrics"]
+    row = {"sla": evaluation["sla"], "next_responses": metrics["next_responses"]}
+    for m in _TIMES:
+        pair = metrics[m] or {}
+        for clock in ("business", "calendar"):
+            row[f"{m}_{clock}"] = pair.get(clock)
+    for key in ("public_replies", "reopenings", "first_contact_resolution"):
+        row[key] = metrics[key]
+    return row
+
+
 # route_frame: one row per ticket, the fields `slakit route` writes.
 ROUTING = [
     ("queue", TEXT), ("team", TEXT), ("priority", TEXT), ("sla", TEXT), ("skills", LIST),
@@ -42,6 +67,8 @@ def _typed(column, kind: str):
         return column.astype("Int64")
     if kind == INSTANT:
         return pd.to_datetime(column, utc=True)
+    if kind == BOOLEAN:
+        return column.astype("boolean")
     column = column.astype(object)
     return column.where(column.notna(), None)
 
