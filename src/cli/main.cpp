@@ -256,7 +256,7 @@ The last line reads 'N passed, M failed'.
 
 examples:
   slakit test examples/rules/tests/sla_tests.sla
-  slakit test rules/*.sla --filter 'gold*' --junit build/slakit-tests.xml
+  slakit test rules/*.sla --filter 'gold*' --junit slakit-tests.xml
   slakit test rules.sla tests.sla --format json > results.json
 
 exit status: 0 every case passed, 1 a case failed, 2 usage error, unreadable

@@ -128,6 +128,27 @@ void refuse_output_over_input(const Arguments& args, const SourceMap* included) 
   }
 }
 
+void refuse_two_outputs_in_one(const Arguments& args) {
+  const auto junit = args.value("--junit");
+  if (!junit) return;
+  const auto output = args.value("--output").value_or("-");
+  const bool same = *junit == "-" ? output == "-" : output != "-" && [&] {
+    struct stat a {};
+    struct stat b {};
+    if (::stat(junit->c_str(), &a) == 0 && ::stat(output.c_str(), &b) == 0) {
+      return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+    }
+    return std::filesystem::absolute(*junit).lexically_normal() ==
+           std::filesystem::absolute(output).lexically_normal();
+  }();
+  if (same) {
+    throw UsageError{fmt::format(
+        "--junit '{}' is also where the report goes ({}): one would overwrite the other; "
+        "give them different files",
+        *junit, output == "-" ? "standard output" : "--output '" + output + "'")};
+  }
+}
+
 void print_summary(std::string_view command, std::string_view record, const BatchCounts& counts) {
   std::fputs(fmt::format("slakit {}: {} {}{} read, {} written, {} rejected\n", command, counts.read,
                          record, counts.read == 1 ? "" : "s", counts.written, counts.rejected)

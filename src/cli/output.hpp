@@ -61,6 +61,11 @@ class Output {
 /// read, and for included files as soon as they are known.
 void refuse_output_over_input(const Arguments& args, const SourceMap* included = nullptr);
 
+/// Throws UsageError when `--junit` and `--output` (or standard output, for
+/// `--junit -` without `--output`) are one file: the second written would
+/// replace the first.
+void refuse_two_outputs_in_one(const Arguments& args);
+
 /// What a batch command did, for the summary line.
 struct BatchCounts {
   std::size_t read = 0;      ///< records read (rows, tickets; blank lines are not records)

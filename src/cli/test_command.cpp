@@ -4,7 +4,7 @@
 #include <slakit/testing/test_runner.hpp>
 
 #include <cstdio>
-#include <fstream>
+#include <optional>
 
 #include "cli.hpp"
 #include "output.hpp"
@@ -14,8 +14,12 @@ namespace slakit::cli {
 
 int test_command(const Arguments& args) {
   const auto format = args.value("--format").value_or("text");
-  // Opened first: an --output that cannot be written fails before the run.
+  // Opened first: an --output or --junit that cannot be written fails
+  // before the run, with the system's reason.
+  refuse_two_outputs_in_one(args);
   Output report{args.value("--output")};
+  std::optional<Output> junit;
+  if (const auto path = args.value("--junit")) junit.emplace(path);
   const auto result = compile_files(args, args.files);
   const TextStyle style{.color = args.colored(stderr)};
   for (const auto& d : result.diagnostics) {
@@ -30,11 +34,9 @@ int test_command(const Arguments& args) {
                          : "no test name matches --filter '" + filter + "'"};
   }
   const auto& sources = result.rules->sources();
-  if (const auto junit = args.value("--junit")) {
-    std::ofstream out(*junit, std::ios::binary);
-    out << junit_report(results, sources);
-    out.close();
-    if (!out) throw UsageError{"cannot write '" + *junit + "'"};
+  if (junit) {
+    junit->write(junit_report(results, sources));
+    junit->finish();
   }
   report.write(format == "json" ? to_json(results, sources) + "\n" : text_report(results, sources));
   report.finish();

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 
 #include "support/utf8.hpp"
@@ -23,9 +24,23 @@ std::string indented(const std::string& text, const std::string& indent) {
   return out;
 }
 
-std::size_t failures(const std::vector<TestResult>& results) {
-  return static_cast<std::size_t>(
-      std::count_if(results.begin(), results.end(), [](const auto& r) { return !r.passed; }));
+// JUnit tells a case that failed its expectations (a failure) from one
+// that could not run (an error): here, a case whose ticket the engine
+// rejected.
+bool failed(const TestResult& r) {
+  return !r.passed && r.error.empty();
+}
+bool errored(const TestResult& r) {
+  return !r.passed && !r.error.empty();
+}
+
+template <class Results, class Predicate>
+std::size_t count(const Results& results, Predicate predicate) {
+  return static_cast<std::size_t>(std::count_if(results.begin(), results.end(), predicate));
+}
+
+double seconds(std::chrono::nanoseconds d) {
+  return std::chrono::duration<double>(d).count();
 }
 
 }  // namespace
@@ -62,8 +77,8 @@ std::string text_report(const std::vector<TestResult>& results, const SourceMap&
       out += failure_text(r, sources);
     }
   }
-  const auto failed = failures(results);
-  out += fmt::format("{} passed, {} failed\n", results.size() - failed, failed);
+  const auto not_passed = count(results, [](const auto& r) { return !r.passed; });
+  out += fmt::format("{} passed, {} failed\n", results.size() - not_passed, not_passed);
   return out;
 }
 
@@ -108,40 +123,52 @@ std::string junit_report(const std::vector<TestResult>& results, const SourceMap
   // Suites by file, in the order each file's first case ran.
   std::vector<std::uint32_t> files;
   std::map<std::uint32_t, std::vector<const TestResult*>> by_file;
+  std::chrono::nanoseconds total{};
   for (const auto& r : results) {
     if (by_file.count(r.span.file) == 0) files.push_back(r.span.file);
     by_file[r.span.file].push_back(&r);
+    total += r.elapsed;
   }
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out +=
-      fmt::format("<testsuites name=\"slakit test\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
-                  results.size(), failures(results));
+  out += fmt::format(
+      "<testsuites name=\"slakit test\" tests=\"{}\" failures=\"{}\" errors=\"{}\" "
+      "time=\"{:.6f}\">\n",
+      results.size(), count(results, failed), count(results, errored), seconds(total));
   for (const auto file : files) {
     const auto& cases = by_file[file];
     const auto path = xml_escaped(sources.file(file).path, XmlPlace::attribute);
-    const auto failed =
-        std::count_if(cases.begin(), cases.end(), [](const TestResult* r) { return !r->passed; });
+    std::chrono::nanoseconds time{};
+    for (const auto* r : cases) time += r->elapsed;
     out += fmt::format(
-        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">\n", path,
-        cases.size(), failed);
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\" "
+        "time=\"{:.6f}\">\n",
+        path, cases.size(), count(cases, [](const auto* r) { return failed(*r); }),
+        count(cases, [](const auto* r) { return errored(*r); }), seconds(time));
     for (const auto* r : cases) {
-      out += fmt::format("    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\"",
-                         xml_escaped(r->name, XmlPlace::attribute), path, path,
-                         sources.position(r->span).line);
+      out += fmt::format(
+          "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\" time=\"{:.6f}\"",
+          xml_escaped(r->name, XmlPlace::attribute), path, path, sources.position(r->span).line,
+          seconds(r->elapsed));
       if (r->passed) {
         out += "/>\n";
         continue;
       }
-      std::string message = r->error;
+      // The message: where and what first went wrong, as `file:line:col: ...`.
+      std::string message;
+      if (errored(*r)) {
+        message = fmt::format("{}: {}", position_text(sources, r->span), r->error);
+      }
       for (const auto& e : r->expectations) {
         if (!e.passed && message.empty()) {
           message = fmt::format("{}: {}: expected {}, got {}", position_text(sources, e.span),
                                 e.expectation, e.expected, e.actual);
         }
       }
-      out += fmt::format(">\n      <failure message=\"{}\" type=\"expectation\">{}</failure>\n",
+      const auto* element = errored(*r) ? "error" : "failure";
+      out += fmt::format(">\n      <{} message=\"{}\" type=\"{}\">{}</{}>\n", element,
                          xml_escaped(message, XmlPlace::attribute),
-                         xml_escaped(failure_text(*r, sources), XmlPlace::text));
+                         errored(*r) ? "rejected" : "expectation",
+                         xml_escaped(failure_text(*r, sources), XmlPlace::text), element);
       out += "    </testcase>\n";
     }
     out += "  </testsuite>\n";

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <exception>
 #include <optional>
 
@@ -318,7 +319,10 @@ bool test_name_matches(std::string_view name, std::string_view pattern) noexcept
 }
 
 TestResult run_test(const RuleSet& rules, const TestDecl& test) {
-  return CaseRunner{rules, test}.run();
+  const auto start = std::chrono::steady_clock::now();
+  auto result = CaseRunner{rules, test}.run();
+  result.elapsed = std::chrono::steady_clock::now() - start;
+  return result;
 }
 
 std::vector<TestResult> run_tests(const RuleSet& rules, std::string_view filter) {

@@ -15,6 +15,7 @@
 //   }
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,9 @@ struct TestResult {
   /// instant out of range): every expectation that needed it failed.
   std::string error{};
   std::vector<ExpectationResult> expectations;  ///< in the order written
+  /// The wall time the case took (JUnit's `time`; not in to_json, whose
+  /// output stays the same from run to run).
+  std::chrono::nanoseconds elapsed{};
 };
 
 /// Whether a test's name matches a --filter pattern: `*` matches any run of
