@@ -194,8 +194,8 @@ run on stderr: "slakit diff: N tickets read, N written, N rejected".
 examples:
   slakit diff main/rules.sla -- rules.sla --tickets last_month.jsonl \
       --now 2026-04-30T00:00:00Z
-  git show main:rules/sla.sla > /tmp/old.sla
-  slakit diff /tmp/old.sla rules/calendars.sla -- rules/sla.sla rules/calendars.sla \
+  mkdir -p /tmp/old && git archive main rules | tar -x -C /tmp/old   # main's whole tree
+  slakit diff /tmp/old/rules/sla.sla -- rules/sla.sla \
       --tickets export.jsonl --format json --examples 3 --output diff.json
 
 exit status (as diff(1)): 0 no ticket changed, 1 some changed, 2 usage, I/O
