@@ -79,7 +79,7 @@ const Judged& new_rules() {
 // steady state (every row made) in the first round.
 void report_by(benchmark::State& state, const std::vector<std::string>& by) {
   const auto& j = old_rules();
-  const auto fields = slakit::cli::group_fields(j.rules, by);
+  const auto fields = slakit::cli::group_fields(j.rules, by, slakit::TimeZone::locate("UTC"));
   slakit::cli::ReportTable table{fields};
   std::size_t i = 0;
   for (auto _ : state) {

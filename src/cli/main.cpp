@@ -206,16 +206,19 @@ stderr with its line number; the other lines are still compared)
        true},
       {"report",
        "attainment and service times over a batch of tickets, grouped",
-       "FILE... --tickets T.jsonl [--now TIME] [--by FIELD]... [--format text|json|csv] "
-       "[--output FILE]",
+       "FILE... --tickets T.jsonl [--now TIME] [--by FIELD]... [--zone ZONE] "
+       "[--format text|json|csv] [--output FILE]",
        {kTickets,
         kNow,
         {"--by",
          "FIELD",
          {},
          "group by policy, target, sla, team or queue (as routed), or a ticket, customer, "
-         "contract or order field; repeat to combine (default: --by policy --by target)",
+         "contract or order field, or the period of creation: created.day, created.week, "
+         "created.month, created.quarter, created.year; repeat to combine (default: --by "
+         "policy --by target)",
          true},
+        {"--zone", "ZONE", {}, "the time zone of the created.* periods (IANA; default UTC)"},
         {"--format", "FORMAT", {"text", "json", "csv"}, "text (default: a table), json or csv"},
         kFractions,
         kThreads,
@@ -232,6 +235,8 @@ examples:
   slakit report rules.sla --tickets march.jsonl --by customer.tier --by target \
       --format csv --output attainment.csv
   zcat export.jsonl.gz | slakit report rules.sla --tickets - --by queue --format json
+  slakit report rules.sla --tickets year.jsonl --by created.month --by policy \
+      --zone Europe/Berlin
 
 exit status: 0 every line reported, 1 a line could not be read or evaluated
 (reported on stderr; the others still count) or rule file errors, 2 usage or

@@ -1,5 +1,5 @@
 // slakit report FILE... --tickets T.jsonl [--now TIME] [--by FIELD]...
-//               [--format text|json|csv] [--fractions truncate|reject]
+//               [--zone ZONE] [--format text|json|csv] [--fractions truncate|reject]
 //               [--output FILE]
 //
 // Attainment and service times over a batch of tickets, grouped (docs/
@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <string>
 
 #include "cli.hpp"
 #include "output.hpp"
@@ -60,6 +61,16 @@ class ReportWorker final : public LineWorker {
   ReportTable table;
 };
 
+// --zone: where the days of the created.* groups begin and end.
+TimeZone zone_option(const Arguments& args) {
+  const auto name = args.value("--zone").value_or("UTC");
+  try {
+    return TimeZone::locate(name);
+  } catch (const Error& e) {
+    throw UsageError{std::string{"--zone: "} + e.what()};
+  }
+}
+
 }  // namespace
 
 int report_command(const Arguments& args) {
@@ -82,7 +93,7 @@ int report_command(const Arguments& args) {
   const auto compiled = compile_or_report(args, args.files);
   if (!compiled) return kProblems;
   const RuleSet& rules = *compiled;
-  const auto fields = group_fields(rules, by);
+  const auto fields = group_fields(rules, by, zone_option(args));
   const bool routes =
       std::any_of(fields.begin(), fields.end(), [](const GroupField& f) { return f.routed; });
 

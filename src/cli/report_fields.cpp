@@ -125,6 +125,55 @@ RecordValue declared(const std::string& path) {
   };
 }
 
+// The period of the ticket's creation, in `zone`: "2026-11-30",
+// "2026-W48" (ISO 8601 week: Monday to Sunday, in the year its Thursday
+// falls in), "2026-11", "2026-Q4", "2026".
+using Period = std::string_view (*)(std::chrono::year_month_day day, std::string& scratch);
+
+Period period(std::string_view name) {
+  using namespace std::chrono;
+  static constexpr std::pair<std::string_view, Period> periods[]{
+      {"created.day",
+       [](year_month_day d, std::string& s) -> std::string_view { return s = format_date(d); }},
+      {"created.week",
+       [](year_month_day d, std::string& s) -> std::string_view {
+         const sys_days day{d};
+         // The Thursday of d's Monday-to-Sunday week (weekday differences
+         // count forward, modulo 7: Monday is iso_encoding 1).
+         const auto thursday = day - days{weekday{day}.iso_encoding() - 1} + days{3};
+         const year_month_day t{thursday};
+         const auto week = (thursday - sys_days{t.year() / January / 1}).count() / 7 + 1;
+         s.clear();
+         fmt::format_to(std::back_inserter(s), "{:04}-W{:02}", static_cast<int>(t.year()), week);
+         return s;
+       }},
+      {"created.month",
+       [](year_month_day d, std::string& s) -> std::string_view {
+         s.clear();
+         fmt::format_to(std::back_inserter(s), "{:04}-{:02}", static_cast<int>(d.year()),
+                        static_cast<unsigned>(d.month()));
+         return s;
+       }},
+      {"created.quarter",
+       [](year_month_day d, std::string& s) -> std::string_view {
+         s.clear();
+         fmt::format_to(std::back_inserter(s), "{:04}-Q{}", static_cast<int>(d.year()),
+                        (static_cast<unsigned>(d.month()) + 2) / 3);
+         return s;
+       }},
+      {"created.year",
+       [](year_month_day d, std::string& s) -> std::string_view {
+         s.clear();
+         fmt::format_to(std::back_inserter(s), "{:04}", static_cast<int>(d.year()));
+         return s;
+       }},
+  };
+  for (const auto& [n, p] : periods) {
+    if (n == name) return p;
+  }
+  return nullptr;
+}
+
 GroupField record_field(const RuleSet& rules, const std::string& path) {
   if (auto read = builtin(path)) {
     return {path, false, false,
@@ -135,7 +184,8 @@ GroupField record_field(const RuleSet& rules, const std::string& path) {
       std::any_of(fields.begin(), fields.end(), [&](const FieldInfo& f) { return f.path == path; });
   if (!known || path.find('.') == std::string::npos) {
     throw UsageError{fmt::format(
-        "--by {}: not a group (policy, target, sla, team, queue) nor a field; a custom field "
+        "--by {}: not a group (policy, target, sla, team, queue, created.day, created.week, "
+        "created.month, created.quarter, created.year) nor a field; a custom field "
         "must be declared in the rule files (field {} : text)",
         path, path)};
   }
@@ -146,7 +196,8 @@ GroupField record_field(const RuleSet& rules, const std::string& path) {
 
 }  // namespace
 
-std::vector<GroupField> group_fields(const RuleSet& rules, const std::vector<std::string>& names) {
+std::vector<GroupField> group_fields(const RuleSet& rules, const std::vector<std::string>& names,
+                                     const TimeZone& zone) {
   std::vector<GroupField> out;
   for (const auto& name : names) {
     if (std::any_of(out.begin(), out.end(), [&](const GroupField& f) { return f.name == name; })) {
@@ -172,6 +223,14 @@ std::vector<GroupField> group_fields(const RuleSet& rules, const std::vector<std
     } else if (name == "queue") {
       out.push_back({name, true, false, [](auto&, const Routing& r, auto&, auto*, auto&) {
                        return r.queue ? View{*r.queue} : kNone;
+                     }});
+    } else if (const auto of_day = period(name)) {
+      out.push_back({name, false, false,
+                     [of_day, zone](const Ticket& t, auto&, auto&, auto*, std::string& s) {
+                       using std::chrono::days;
+                       const std::chrono::year_month_day day{
+                           std::chrono::floor<days>(zone.to_local(t.created))};
+                       return of_day(day, s);
                      }});
     } else {
       out.push_back(record_field(rules, name));

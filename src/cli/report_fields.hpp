@@ -7,6 +7,7 @@
 #include <slakit/routing/route.hpp>
 #include <slakit/sla/evaluation.hpp>
 #include <slakit/slakit.hpp>
+#include <slakit/time/time_zone.hpp>
 
 #include <functional>
 #include <string>
@@ -35,9 +36,11 @@ struct GroupField {
 };
 
 /// The fields of `--by NAME...`; throws UsageError naming a field that is
-/// neither a group name (policy, target, sla, team, queue) nor a built-in
+/// neither a group name (policy, target, sla, team, queue, a period of
+/// creation: created.day ... created.year, local to `zone`) nor a built-in
 /// or declared field of the rule set.
 [[nodiscard]] std::vector<GroupField> group_fields(const RuleSet& rules,
-                                                   const std::vector<std::string>& names);
+                                                   const std::vector<std::string>& names,
+                                                   const TimeZone& zone);
 
 }  // namespace slakit::cli

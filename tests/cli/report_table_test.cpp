@@ -70,7 +70,8 @@ std::vector<std::string> keys(const ReportTable& t) {
 // ... A ticket belongs to every row one of its cycles falls in, once each";
 // "The total row counts every cycle once and every ticket once".
 TEST_CASE("Every cycle counts in the row of its key and the ticket once in each of its rows") {
-  const auto fields = slakit::cli::group_fields(rules(), {"policy", "target"});
+  const auto fields =
+      slakit::cli::group_fields(rules(), {"policy", "target"}, slakit::TimeZone::locate("UTC"));
   ReportTable table{fields};
   const auto gold = judged("a", "high", 30min, 10h);  // first response met, resolution breached
   const auto silver = judged("b", "low", 5h, 6h);     // first response breached
@@ -97,7 +98,8 @@ TEST_CASE("Every cycle counts in the row of its key and the ticket once in each 
 // part: two numbers by value, anything else by its text (9 before 100; -0
 // and 0 are one group)."
 TEST_CASE("Rows sort numbers by value and text by text, part by part") {
-  const auto fields = slakit::cli::group_fields(rules(), {"order.value", "policy"});
+  const auto fields = slakit::cli::group_fields(rules(), {"order.value", "policy"},
+                                                slakit::TimeZone::locate("UTC"));
   ReportTable table{fields};
   int n = 0;
   for (const double value : {100.0, -5.0, 9.0, 1e-7, -0.0, 0.0}) {
@@ -119,7 +121,8 @@ TEST_CASE("Rows sort numbers by value and text by text, part by part") {
 // ticket once, however many of its cycles land there) ... the total is
 // exact either way".
 TEST_CASE("Past 100000 groups the tickets of the others count in one (other) row") {
-  const auto fields = slakit::cli::group_fields(rules(), {"ticket.id", "target"});
+  const auto fields =
+      slakit::cli::group_fields(rules(), {"ticket.id", "target"}, slakit::TimeZone::locate("UTC"));
   ReportTable table{fields};
   auto j = judged("", "high", 30min, 10h);  // two cycles: two groups a ticket
   const std::size_t tickets = slakit::cli::kMaxReportRows / 2 + 7;
@@ -153,7 +156,8 @@ TEST_CASE("Past 100000 groups the tickets of the others count in one (other) row
 }
 
 TEST_CASE("Merged tables count as one table of all the tickets") {
-  const auto fields = slakit::cli::group_fields(rules(), {"customer.segment", "policy"});
+  const auto fields = slakit::cli::group_fields(rules(), {"customer.segment", "policy"},
+                                                slakit::TimeZone::locate("UTC"));
   ReportTable one{fields}, a{fields}, b{fields};
   for (int i = 0; i < 40; ++i) {
     auto j = judged(std::to_string(i), i % 3 == 0 ? "high" : "low", std::chrono::minutes{7 * i},
