@@ -49,6 +49,16 @@ std::string interval_text(const Interval& span, const std::optional<TimeZone>& z
                      from.date == to.date ? "" : to.date + " ", to.time);
 }
 
+// The hours a partial closure closes, as the rule file says them: "12:00-13:00",
+// "from 12:00", "until 10:00".
+std::string closed_hours(const Holiday& h) {
+  if (h.closed_from && h.closed_until) {
+    return fmt::format("{}-{}", h.closed_from->to_string(), h.closed_until->to_string());
+  }
+  return h.closed_from ? fmt::format("from {}", h.closed_from->to_string())
+                       : fmt::format("until {}", h.closed_until->to_string());
+}
+
 void cycle_text(std::string& out, const TargetCycle& c, const CycleExplanation& x) {
   out += fmt::format("{} / {} cycle {}{}: {}\n", c.policy, metric_name(c.metric), c.cycle,
                      c.team.empty() ? "" : " (team " + c.team + ")", target_state_name(c.state));
@@ -61,6 +71,9 @@ void cycle_text(std::string& out, const TargetCycle& c, const CycleExplanation& 
   out += fmt::format("  started {} by {}", format_utc(c.start), x.started_by);
   if (c.stop) out += fmt::format("; stopped by {}", x.stopped_by);
   out += '\n';
+  if (x.carried > Seconds{0}) {
+    out += fmt::format("  carried from cycle {}: {}\n", c.cycle - 1, format_duration(x.carried));
+  }
   if (!x.counted.empty()) {
     out += fmt::format("  counted{}:", x.zone ? " in " + x.zone->name() : " (24/7, UTC)");
     for (std::size_t i = 0; i < x.counted.size(); ++i) {
@@ -77,8 +90,10 @@ void cycle_text(std::string& out, const TargetCycle& c, const CycleExplanation& 
   if (!x.holidays.empty()) {
     out += "  closed:";
     for (std::size_t i = 0; i < x.holidays.size(); ++i) {
-      out += fmt::format("{} {} {}", i == 0 ? "" : ",", format_date(x.holidays[i].date),
-                         x.holidays[i].name);
+      const auto& h = x.holidays[i];
+      out += fmt::format("{} {}{}{}{}", i == 0 ? "" : ",", format_date(h.date),
+                         h.whole_day() ? "" : " ", h.whole_day() ? "" : closed_hours(h),
+                         h.name.empty() ? "" : " " + h.name);
     }
     out += '\n';
   }
@@ -115,6 +130,7 @@ void cycle_json(JsonWriter& w, const TargetCycle& c, const CycleExplanation& x) 
   w.key("started_by"), w.value(x.started_by);
   w.key("stopped_by"), x.stopped_by.empty() ? w.null() : w.value(x.stopped_by);
   w.key("zone"), x.zone ? w.value(x.zone->name()) : w.null();
+  w.key("carried"), w.value(static_cast<std::int64_t>(x.carried.count()));
   w.key("counted");
   w.begin_array();
   for (const auto& s : x.counted) {
@@ -141,6 +157,8 @@ void cycle_json(JsonWriter& w, const TargetCycle& c, const CycleExplanation& x) 
     w.begin_object();
     w.key("date"), w.value(format_date(h.date));
     w.key("name"), w.value(h.name);
+    w.key("closed_from"), h.closed_from ? w.value(h.closed_from->to_string()) : w.null();
+    w.key("closed_until"), h.closed_until ? w.value(h.closed_until->to_string()) : w.null();
     w.end_object();
   }
   w.end_array();

@@ -160,3 +160,74 @@ sla office for ticket.category != "overlap" { calendar office
             .text()
             .find("counted in UTC: 2026-03-02 15:00:30-15:30:30 (30m)\n") != std::string::npos);
 }
+
+// docs/sla.md, "Explanations": "A cycle that continues (`on reopen
+// continue`) starts from the business time its earlier cycles counted:
+// the explanation says how much was carried (`carried` in the JSON,
+// `carried from cycle N` in the text), so that what was carried and what
+// was counted add up to the target at the due." (Review 11, F1: only the
+// cycle's own hour showed, and a cycle breached at its start showed none.)
+TEST_CASE("explain: a continued cycle shows the business time carried from before") {
+  const auto r = rules("sla s { calendar office\n resolution 8h on reopen continue }");
+  // Monday 09:00; solved after 7h; reopened Wednesday 09:00: 1h left.
+  const std::vector events{event("2026-03-02T16:00Z", EventKind::solved),
+                           event("2026-03-04T09:00Z", EventKind::reopened)};
+  const auto x = explain(r, ticket("2026-03-02T09:00Z"), events, at("2026-03-05T12:00Z"));
+  REQUIRE(x.targets.size() == 2);
+  CHECK(x.targets[0].carried == 0s);
+  const auto& second = x.targets[1];
+  CHECK(second.carried == 7h);
+  Seconds counted{0};
+  for (const auto& s : second.counted) counted += s.business;
+  CHECK(second.carried + counted == 8h);
+  CHECK(x.evaluation.targets[1].due == at("2026-03-04T10:00Z"));
+  CHECK(x.text().find("  carried from cycle 1: 7h\n") != std::string::npos);
+  CHECK(to_json(x).find(R"("carried":25200,)") != std::string::npos);
+
+  // Carried past the target: breached at the reopening, with no interval of
+  // its own, and the carried time says why.
+  const std::vector longer{event("2026-03-03T13:00Z", EventKind::solved),
+                           event("2026-03-04T09:00Z", EventKind::reopened)};
+  const auto y = explain(r, ticket("2026-03-02T09:00Z"), longer, at("2026-03-05T12:00Z"));
+  REQUIRE(y.targets.size() == 2);
+  CHECK(y.targets[1].carried == 12h);
+  CHECK(y.targets[1].counted.empty());
+  CHECK(y.evaluation.targets[1].breached_at == at("2026-03-04T09:00Z"));
+  CHECK(y.text().find("  carried from cycle 1: 12h\n") != std::string::npos);
+
+  // `on reopen restart` carries nothing.
+  const auto restart = rules("sla s { calendar office\n resolution 8h on reopen restart }");
+  const auto z = explain(restart, ticket("2026-03-02T09:00Z"), events, at("2026-03-05T12:00Z"));
+  REQUIRE(z.targets.size() == 2);
+  CHECK(z.targets[1].carried == 0s);
+  CHECK(z.text().find("carried") == std::string::npos);
+}
+
+// docs/sla.md, "Explanations": "closures of part of a day show the hours
+// they close (`2026-12-23 12:00-13:00`, `2026-12-24 from 12:00
+// Heiligabend`; `closed_from` and `closed_until` in the JSON)". (Review 11,
+// F4: a dated `closed` line showed as a date with an empty name and a
+// stray space.)
+TEST_CASE("explain: a closure of part of a day shows its hours") {
+  const auto r = compile_or_throw({{"t.sla", R"(
+calendar c {
+  zone "UTC"
+  mon..fri 09:00-17:00
+  closed 2026-12-23 12:00-13:00
+  holiday "Heiligabend" dec 24 from 12:00
+}
+sla s { calendar c
+ resolution 16h })"}});
+  const auto x = explain(r, ticket("2026-12-23T09:00Z"), {}, at("2026-12-23T10:00Z"));
+  REQUIRE(x.targets[0].holidays.size() == 2);
+  CHECK(x.text().find("  closed: 2026-12-23 12:00-13:00, 2026-12-24 from 12:00 Heiligabend\n") !=
+        std::string::npos);
+  const auto json = to_json(x);
+  CHECK(json.find(
+            R"({"date":"2026-12-23","name":"","closed_from":"12:00","closed_until":"13:00"})") !=
+        std::string::npos);
+  CHECK(
+      json.find(
+          R"({"date":"2026-12-24","name":"Heiligabend","closed_from":"12:00","closed_until":null})") !=
+      std::string::npos);
+}

@@ -59,10 +59,15 @@ struct CycleExplanation {
   std::string value_reason;  ///< "otherwise", "when ticket.priority == urgent", "before order.due"
   std::string started_by;    ///< "the ticket's creation", "assigned (team l2) at ..."
   std::string stopped_by;    ///< empty while it runs
-  std::optional<TimeZone> zone;      ///< the calendar's zone; empty: 24/7
+  std::optional<TimeZone> zone;  ///< the calendar's zone; empty: 24/7
+  /// Business time carried from the cycle's earlier cycles (`on reopen
+  /// continue`): it counts towards the target before the cycle's own
+  /// intervals, so carried + counted reach the target at the due.
+  Seconds carried{0};
   std::vector<CountedSpan> counted;  ///< from the start to the due (or the stop), at most 200
   std::vector<PauseReason> pauses;
-  std::vector<Holiday> holidays;  ///< closing dates between the start and the due
+  std::vector<Holiday> holidays;  ///< closing dates between the start and the due (a part of a
+                                  ///< day: closed_from/closed_until set)
   std::vector<OffsetChange> dst;  ///< between the start and the due
 };
 
