@@ -295,3 +295,63 @@ TEST_CASE("a cycle that stops where it starts, after its due, is breached") {
   CHECK(c.state == TargetState::breached);
   CHECK(c.target == std::optional<Seconds>{0s});  // "zero when the due comes first"
 }
+
+// "Without a margin (`- 0s` is the same), the due is the field's instant as
+// it is, in or out of the calendar's hours: the promise made to the
+// customer. A margin counts back in business time from that instant, across
+// closed hours: for an order due Saturday 12:00 on a Monday-to-Friday
+// 09:00-17:00 calendar, `before order.due` is due Saturday 12:00, `- 1s`
+// Friday 16:59:59 and `- 2h` Friday 15:00." And "a ticket created on
+// Saturday 10:00 for that order has a target of zero and breaches at
+// Saturday 12:00". (Review 11, F2: the docs did not say.)
+TEST_CASE(
+    "before: an off-hours field is the due itself, and a margin counts back across the closed "
+    "hours") {
+  auto t = ticket("2026-03-05T09:00Z");   // Thursday
+  t.order.due = at("2026-03-07T12:00Z");  // Saturday
+  const auto due = [&](const char* margin) {
+    const auto r = rules(
+        std::string{"sla promise { calendar office\n resolution before order.due"} + margin + " }");
+    return cycle(evaluate(r, t, {}, at("2026-03-05T10:00Z")), "promise", Metric::resolution);
+  };
+  CHECK(due("").due == maybe("2026-03-07T12:00Z"));
+  CHECK(due("").target == std::optional<Seconds>{16h});  // Thursday and Friday
+  CHECK(due(" - 0s").due == maybe("2026-03-07T12:00Z"));
+  CHECK(due(" - 1s").due == maybe("2026-03-06T16:59:59Z"));
+  CHECK(due(" - 2h").due == maybe("2026-03-06T15:00Z"));
+
+  const auto r = rules("sla promise { calendar office\n resolution before order.due }");
+  auto saturday = ticket("2026-03-07T10:00Z");
+  saturday.order.due = at("2026-03-07T12:00Z");
+  const auto& c =
+      cycle(evaluate(r, saturday, {}, at("2026-03-07T13:00Z")), "promise", Metric::resolution);
+  CHECK(c.target == std::optional<Seconds>{0s});
+  CHECK(c.state == TargetState::breached);
+  CHECK(c.breached_at == maybe("2026-03-07T12:00Z"));
+}
+
+// "a calendar with a night shift (`mon..fri 22:00-06:00`, each shift
+// belonging to the date it opens on) gives a ticket created on Saturday
+// 02:00, inside Friday's shift, 1 business day that runs from Saturday 02:00
+// to Monday 02:00 local time, in which only the rest of Friday's shift
+// (02:00 to 06:00) is open: a target of 4 hours, due Saturday 06:00. One
+// created on Tuesday 02:00 or Monday 12:00 gets 8 hours." (Review 11, F3.)
+TEST_CASE(
+    "N business days from inside a night shift count the business time between the two instants") {
+  const auto r = compile_or_throw({{"t.sla", R"(
+calendar night {
+  zone "America/New_York"
+  mon..fri 22:00-06:00
+}
+sla s { calendar night
+ resolution 1 business day })"}});
+  const auto of = [&](const char* created) {
+    return cycle(evaluate(r, ticket(created), {}, at("2026-03-20T00:00Z")), "s",
+                 Metric::resolution);
+  };
+  const auto saturday = of("2026-03-14T06:00Z");  // Saturday 02:00 EDT
+  CHECK(saturday.target == std::optional<Seconds>{4h});
+  CHECK(saturday.due == maybe("2026-03-14T10:00Z"));                    // Saturday 06:00 EDT
+  CHECK(of("2026-03-17T06:00Z").target == std::optional<Seconds>{8h});  // Tuesday 02:00
+  CHECK(of("2026-03-16T16:00Z").target == std::optional<Seconds>{8h});  // Monday 12:00
+}
