@@ -12,7 +12,10 @@
 namespace slakit::cli {
 namespace {
 
-constexpr std::string_view kNone = "-";
+// No value: the empty text, which no value has (an empty text is none
+// too), so that a value "-" is a group of its own. Shown as "-" in the
+// table, an empty cell in CSV, null in JSON.
+constexpr std::string_view kNone = "";
 
 std::string_view text_of(const std::string& s) {
   return s.empty() ? kNone : std::string_view{s};

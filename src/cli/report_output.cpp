@@ -180,13 +180,16 @@ std::string report_text(const ReportTable& t, const std::vector<std::string>& by
   for (const auto& c : columns()) header.emplace_back(c.title);
   cells.push_back(header);
   auto add = [&](std::vector<std::string> key, const ReportRow& r) {
-    // A group's text may hold a newline or a tab: escaped, the table stays
-    // one line a row.
-    for (auto& part : key) part = detail::one_line(part);
     for (const auto& c : columns()) key.push_back(cell_text(c, r));
     cells.push_back(std::move(key));
   };
-  for (const auto* r : t.sorted_rows()) add(split_key(r->key), r->row);
+  for (const auto* r : t.sorted_rows()) {
+    // A group's text may hold a newline or a tab: escaped, the table stays
+    // one line a row. No value reads "-".
+    auto key = split_key(r->key);
+    for (auto& part : key) part = part.empty() ? "-" : detail::one_line(part);
+    add(std::move(key), r->row);
+  }
   add(total_key(by), t.total);
   std::vector<std::size_t> width(header.size(), 0);
   for (const auto& row : cells) {
@@ -236,7 +239,9 @@ std::string report_json(const ReportTable& t, const std::vector<std::string>& by
     w.key("group");
     w.begin_object();
     const auto values = split_key(r->key);
-    for (std::size_t i = 0; i < by.size(); ++i) w.key(by[i]), w.value(values[i]);
+    for (std::size_t i = 0; i < by.size(); ++i) {
+      w.key(by[i]), values[i].empty() ? w.null() : w.value(values[i]);
+    }
     w.end_object();
     json_row(w, r->row);
     w.end_object();

@@ -302,6 +302,11 @@ def check_row_limit():
     check("a note says so", "more than 100000 groups" in p.stderr, True)
 
 
+def nones_first(key):
+    """A row key in the order rows sort: no value (None) before any text."""
+    return tuple((part is not None, part or "") for part in key)
+
+
 def main():
     tickets = f"{WORK}/tickets.jsonl"
     line_of = generate(tickets, COUNT)
@@ -320,9 +325,12 @@ def main():
     # report by policy and target (the default).
     p = run("report", OLD, "--tickets", tickets, "--now", NOW, "--format", "json", expect=1)
     got = json.loads(p.stdout)
-    rows = oracle_report(old_e, lambda tid, e, c: (c["policy"], c["metric"]) if c else ("-", "-"))
-    check("report rows", sorted((g["group"]["policy"], g["group"]["target"]) for g in got["rows"]),
-          sorted(k for k in rows if k is not None))
+    # docs/report.md: "A missing value is `-` in the table, an empty cell in
+    # CSV and null in JSON".
+    rows = oracle_report(old_e, lambda tid, e, c: (c["policy"], c["metric"]) if c else (None, None))
+    check("report rows",
+          sorted(((g["group"]["policy"], g["group"]["target"]) for g in got["rows"]), key=nones_first),
+          sorted((k for k in rows if k is not None), key=nones_first))
     for g in got["rows"]:
         key = (g["group"]["policy"], g["group"]["target"])
         compare_row(f"report {key}", g, rows[key])
@@ -339,13 +347,14 @@ def main():
         for text in f:
             try:
                 d = json.loads(text)
-                segment[d["id"]] = (d.get("customer") or {}).get("segment") or "-"
+                segment[d["id"]] = (d.get("customer") or {}).get("segment") or None
             except (json.JSONDecodeError, KeyError):
                 pass
-    rows = oracle_report(new_e, lambda tid, e, c: (segment[tid], new_r[tid]["queue"] or "-"))
+    rows = oracle_report(new_e, lambda tid, e, c: (segment[tid], new_r[tid]["queue"]))
     check("report by segment and queue rows",
-          sorted((g["group"]["customer.segment"], g["group"]["queue"]) for g in got["rows"]),
-          sorted(k for k in rows if k is not None))
+          sorted(((g["group"]["customer.segment"], g["group"]["queue"]) for g in got["rows"]),
+                 key=nones_first),
+          sorted((k for k in rows if k is not None), key=nones_first))
     for g in got["rows"]:
         key = (g["group"]["customer.segment"], g["group"]["queue"])
         compare_row(f"report {key}", g, rows[key])
@@ -355,7 +364,7 @@ def main():
     check("csv total", (table[-1]["customer.segment"], int(table[-1]["tickets"])),
           ("(total)", got["total"]["tickets"]))
     for line, g in zip(table, got["rows"]):
-        check("csv group", (line["customer.segment"], line["queue"]),
+        check("csv group", (line["customer.segment"] or None, line["queue"] or None),
               (g["group"]["customer.segment"], g["group"]["queue"]))
         check("csv met", int(line["met"]), g["cycles"]["met"])
         p50 = g["resolution"]["business"]["p50"]
