@@ -122,8 +122,9 @@ void diff(benchmark::State& state, const Judged& a, const Judged& b) {
   for (auto _ : state) {
     const auto n = i++ % kTickets;
     changes.clear();
-    slakit::cli::compare(a.sides[n], b.sides[n], changes);
-    summary.add(n + 1, tickets()[n].ticket.id, a.sides[n], b.sides[n], changes);
+    slakit::cli::BreachShift shift;
+    slakit::cli::compare(a.sides[n], b.sides[n], changes, shift);
+    summary.add(n + 1, tickets()[n].ticket.id, a.sides[n], b.sides[n], changes, shift);
   }
   benchmark::DoNotOptimize(summary.changed);
   state.SetItemsProcessed(state.iterations());

@@ -125,9 +125,10 @@ class DiffWorker final : public LineWorker {
           fmt::format("old rules: {}; new rules: {}", old_.side.error, new_.side.error));
     }
     changes_.clear();
-    compare(old_.side, new_.side, changes_);
+    BreachShift shift;
+    compare(old_.side, new_.side, changes_, shift);
     const auto& id = old_read ? old_.history.ticket.id : new_history->ticket.id;
-    summary.add(line.number, id, old_.side, new_.side, changes_);
+    summary.add(line.number, id, old_.side, new_.side, changes_, shift);
   }
   [[nodiscard]] std::size_t truncated_instants() const override {
     return old_.truncated_instants();  // both read the same instants

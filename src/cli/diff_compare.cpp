@@ -70,8 +70,10 @@ bool breached(const TargetCycle* c) {
   return c != nullptr && c->state == TargetState::breached;
 }
 
-// The first cycle, old ones first, whose due (or breach) differs.
-void compare_cycles(const Evaluation& old_e, const Evaluation& new_e, std::vector<Change>& out) {
+// The first cycle, old ones first, whose due (or breach) differs; and
+// which way the breaches moved, over every cycle.
+void compare_cycles(const Evaluation& old_e, const Evaluation& new_e, std::vector<Change>& out,
+                    BreachShift& shift) {
   thread_local std::vector<CycleView> old_cycles, new_cycles;
   cycles_of(old_e, old_cycles);
   cycles_of(new_e, new_cycles);
@@ -83,8 +85,10 @@ void compare_cycles(const Evaluation& old_e, const Evaluation& new_e, std::vecto
     if (!due && due_of(a) != due_of(b)) {
       due = Change{ChangeKind::due, key.key_text(), due_text(a), due_text(b)};
     }
-    if (!breach && breached(a) != breached(b)) {
-      breach = Change{ChangeKind::breach, key.key_text(), state_text(a), state_text(b)};
+    if (breached(a) != breached(b)) {
+      (breached(b) ? shift.newly : shift.no_longer) = true;
+      if (!breach)
+        breach = Change{ChangeKind::breach, key.key_text(), state_text(a), state_text(b)};
     }
   };
   for (const auto& v : old_cycles) look_at(v);
@@ -121,7 +125,9 @@ std::string_view change_kind_name(ChangeKind kind) noexcept {
   return "error";
 }
 
-void compare(const DiffSide& old_side, const DiffSide& new_side, std::vector<Change>& out) {
+void compare(const DiffSide& old_side, const DiffSide& new_side, std::vector<Change>& out,
+             BreachShift& shift) {
+  shift = {};
   if (!old_side.ok || !new_side.ok) {
     if (old_side.ok != new_side.ok) {
       out.push_back({ChangeKind::error,
@@ -137,7 +143,7 @@ void compare(const DiffSide& old_side, const DiffSide& new_side, std::vector<Cha
   compare_value(ChangeKind::team, a.team, b.team, out);
   compare_value(ChangeKind::priority, a.priority, b.priority, out);
   compare_value(ChangeKind::policy, old_side.evaluation.sla, new_side.evaluation.sla, out);
-  compare_cycles(old_side.evaluation, new_side.evaluation, out);
+  compare_cycles(old_side.evaluation, new_side.evaluation, out, shift);
 }
 
 std::string_view policy_key(const DiffSide& side) noexcept {

@@ -42,10 +42,19 @@ struct Change {
   std::optional<std::string> old_value, new_value;
 };
 
+/// Which way a ticket's breaches moved: some cycle breached under the new
+/// rules and not under the old ones (`newly`), and the other way round
+/// (`no_longer`); both may hold, for two cycles.
+struct BreachShift {
+  bool newly = false, no_longer = false;
+};
+
 /// Appends to `out` the first change of each kind between the sides, in
-/// kind order. When either side failed, the only change is an `error` one
-/// (and none when both failed: the caller reports the line).
-void compare(const DiffSide& old_side, const DiffSide& new_side, std::vector<Change>& out);
+/// kind order, and sets `shift`. When either side failed, the only change
+/// is an `error` one (and none when both failed: the caller reports the
+/// line).
+void compare(const DiffSide& old_side, const DiffSide& new_side, std::vector<Change>& out,
+             BreachShift& shift);
 
 /// The SLA in force (or "-") and the routed queue (or "-") of a side, as
 /// the per-policy and per-queue counts name them.

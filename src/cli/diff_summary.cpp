@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <optional>
 
 #include "support/json_writer.hpp"
 #include "support/utf8.hpp"
@@ -118,12 +120,67 @@ void json_moves(detail::JsonWriter& w, std::string_view name,
   w.end_array();
 }
 
+void count_cycles(CycleStates& into, const DiffSide& side) {
+  if (!side.ok) return;
+  for (const auto* list : {&side.evaluation.targets, &side.evaluation.olas}) {
+    for (const auto& c : *list) ++into.by_state[static_cast<std::size_t>(c.state)];
+  }
+}
+
+// The order reports list the states in, as `slakit report` does.
+constexpr std::array<TargetState, 5> kStates{TargetState::met, TargetState::breached,
+                                             TargetState::running, TargetState::paused,
+                                             TargetState::cancelled};
+
+// met / (met + breached), as docs/report.md defines met %; none without either.
+std::optional<double> met_percent(const CycleStates& c) {
+  const auto ended = c.of(TargetState::met) + c.of(TargetState::breached);
+  if (ended == 0) return std::nullopt;
+  return 100.0 * static_cast<double>(c.of(TargetState::met)) / static_cast<double>(ended);
+}
+
+std::string percent_text(std::optional<double> p) {
+  return p ? fmt::format("{:.1f}", *p) : std::string{"-"};
+}
+
+void cycles_text(std::string& out, const DiffSummary& s) {
+  out += fmt::format("breaches: {} newly breached, {} no longer breached\n",
+                     count_of(s.newly_breached, "ticket"), s.no_longer_breached);
+  out += fmt::format("{:<11} {:>9} {:>9}\n", "cycles", "old", "new");
+  for (const auto state : kStates) {
+    out += fmt::format("  {:<9} {:>9} {:>9}\n", target_state_name(state), s.old_cycles.of(state),
+                       s.new_cycles.of(state));
+  }
+  out += fmt::format("  {:<9} {:>9} {:>9}\n", "met %", percent_text(met_percent(s.old_cycles)),
+                     percent_text(met_percent(s.new_cycles)));
+}
+
+void json_cycles(detail::JsonWriter& w, std::string_view name, const CycleStates& c) {
+  w.key(name);
+  w.begin_object();
+  for (const auto state : kStates) {
+    w.key(target_state_name(state)), w.value(static_cast<std::int64_t>(c.of(state)));
+  }
+  w.key("met_percent");
+  if (const auto p = met_percent(c)) {
+    w.value(*p);
+  } else {
+    w.null();
+  }
+  w.end_object();
+}
+
 }  // namespace
 
 void DiffSummary::add(std::size_t line, const std::string& id, const DiffSide& old_side,
-                      const DiffSide& new_side, const std::vector<Change>& changes) {
+                      const DiffSide& new_side, const std::vector<Change>& changes,
+                      BreachShift shift) {
   ++compared;
   if (!changes.empty()) ++changed;
+  newly_breached += shift.newly ? 1 : 0;
+  no_longer_breached += shift.no_longer ? 1 : 0;
+  count_cycles(old_cycles, old_side);
+  count_cycles(new_cycles, new_side);
   // A ticket the old rules could not take is counted where the new ones put it.
   const auto& side = old_side.ok ? old_side : new_side;
   count(group(by_policy, policy_key(side)), changes);
@@ -146,6 +203,12 @@ void DiffSummary::merge(const DiffSummary& other) {
   compared += other.compared;
   changed += other.changed;
   unreadable += other.unreadable;
+  newly_breached += other.newly_breached;
+  no_longer_breached += other.no_longer_breached;
+  for (std::size_t i = 0; i < old_cycles.by_state.size(); ++i) {
+    old_cycles.by_state[i] += other.old_cycles.by_state[i];
+    new_cycles.by_state[i] += other.new_cycles.by_state[i];
+  }
   for (std::size_t k = 0; k < kChangeKinds; ++k) {
     kinds[k] += other.kinds[k];
     auto& mine = examples[k];
@@ -171,6 +234,7 @@ std::string diff_text(const DiffSummary& s) {
     }
   }
   if (s.changed == 0) return out;
+  cycles_text(out, s);
   groups_text(out, "by policy (old rules)", s.by_policy);
   groups_text(out, "by queue (old rules)", s.by_queue);
   moves_text(out, "policy moves", s.policy_moves);
@@ -205,6 +269,16 @@ std::string diff_json(const DiffSummary& s) {
   json_groups(w, "queue", s.by_queue);
   json_moves(w, "policy_moves", s.policy_moves);
   json_moves(w, "queue_moves", s.queue_moves);
+  w.key("breaches");
+  w.begin_object();
+  w.key("newly_breached"), w.value(static_cast<std::int64_t>(s.newly_breached));
+  w.key("no_longer_breached"), w.value(static_cast<std::int64_t>(s.no_longer_breached));
+  w.end_object();
+  w.key("cycles");
+  w.begin_object();
+  json_cycles(w, "old", s.old_cycles);
+  json_cycles(w, "new", s.new_cycles);
+  w.end_object();
   w.key("examples");
   w.begin_object();
   for (const auto kind : kAllChangeKinds) {

@@ -128,6 +128,12 @@ def oracle_diff(line_of, old_e, new_e, old_r, new_r, examples_per_kind=10):
     by_policy, by_queue, examples = {}, {}, {k: [] for k in kinds}
     policy_moves, queue_moves = {}, {}
     compared = changed = 0
+    # docs/cli.md: "breaches: tickets with a cycle breached under the new
+    # rules and not the old, and the other way round; cycles: the target
+    # cycles of the tickets each rule set evaluated, by state, and met %".
+    newly = no_longer = 0
+    states = ["met", "breached", "running", "paused", "cancelled"]
+    cycles = {side: dict.fromkeys(states, 0) for side in ("old", "new")}
     # A side takes a ticket when both its eval and its route did.
     old_ok = {t for t in old_e if t in old_r}
     new_ok = {t for t in new_e if t in new_r}
@@ -149,6 +155,12 @@ def oracle_diff(line_of, old_e, new_e, old_r, new_r, examples_per_kind=10):
             breached = lambda c: c is not None and c["state"] == "breached"
             if any(breached(a.get(k)) != breached(b.get(k)) for k in keys):
                 found.append("breach")
+            newly += any(breached(b.get(k)) and not breached(a.get(k)) for k in keys)
+            no_longer += any(breached(a.get(k)) and not breached(b.get(k)) for k in keys)
+        for side, ok, e in [("old", old_ok, old_e), ("new", new_ok, new_e)]:
+            if tid in ok:
+                for c in e[tid]["targets"] + e[tid]["olas"]:
+                    cycles[side][c["state"]] += 1
         side_e, side_r = (old_e, old_r) if tid in old_ok else (new_e, new_r)
         policy = side_e[tid]["sla"] or "-"
         queue = side_r[tid]["queue"] or "-"
@@ -169,9 +181,13 @@ def oracle_diff(line_of, old_e, new_e, old_r, new_r, examples_per_kind=10):
         if "queue" in found:
             m = (old_r[tid]["queue"] or "-", new_r[tid]["queue"] or "-")
             queue_moves[m] = queue_moves.get(m, 0) + 1
+    for c in cycles.values():
+        ended = c["met"] + c["breached"]
+        c["met_percent"] = 100.0 * c["met"] / ended if ended else None
     return dict(compared=compared, changed=changed, kinds=counts, by_policy=by_policy,
                 by_queue=by_queue, examples=examples, policy_moves=policy_moves,
-                queue_moves=queue_moves)
+                queue_moves=queue_moves, cycles=cycles,
+                breaches=dict(newly_breached=newly, no_longer_breached=no_longer))
 
 
 def nearest_rank(values, p):
@@ -252,8 +268,10 @@ def check_diff(tickets, line_of, old_e, new_e, old_r, new_r, new_rules):
     bad_lines = sum(1 for n in range(COUNT) if n % 97 == 50)
     check("diff unreadable", got["unreadable"], bad_lines)
     check("diff reports each bad line", p.stderr.count(": error: "), bad_lines)
-    for k in ["compared", "changed", "kinds"]:
+    for k in ["compared", "changed", "kinds", "breaches", "cycles"]:
         check(f"diff {new_rules} {k}", got[k], want[k])
+    check("the generated tickets exercise diff's newly_breached",
+          want["breaches"]["newly_breached"] > 0, True)
     for table in ["by_policy", "by_queue"]:
         name = table[3:]
         check(f"diff {table}", {g[name]: dict(tickets=g["tickets"], changed=g["changed"], **g["kinds"])
@@ -321,6 +339,14 @@ def main():
     typed_r = json_lines("route", TYPED, "--tickets", tickets, "--now", NOW)
     check("typed rules reject the heavy tickets", len(typed_e) < len(new_e), True)
     check_diff(tickets, line_of, old_e, typed_e, old_r, typed_r, TYPED)
+    # The other way round, breaches go away: the same oracle, sides swapped.
+    want = oracle_diff(line_of, new_e, old_e, new_r, old_r)
+    got = json.loads(run("diff", NEW, "--", OLD, "--tickets", tickets, "--now", NOW, "--format",
+                         "json").stdout)
+    check("diff new -> old breaches", got["breaches"], want["breaches"])
+    check("diff new -> old cycles", got["cycles"], want["cycles"])
+    check("the generated tickets exercise diff's no_longer_breached",
+          want["breaches"]["no_longer_breached"] > 0, True)
 
     # report by policy and target (the default).
     p = run("report", OLD, "--tickets", tickets, "--now", NOW, "--format", "json", expect=1)
