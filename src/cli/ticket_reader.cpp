@@ -47,119 +47,135 @@ struct TicketReader::Impl {
   void ticket_object(dom::element v, Ticket& t, bool& has_created) {
     const dom::object members = get(v.get_object(), {"ticket"}, "an object");
     for (auto member = members.begin(); member != members.end(); ++member) {
-      const std::string_view key = member.key();
-      const dom::element value = member.value();
-      const Where at{"ticket", std::string_view::npos, key};
-      if (key == "id") {
-        assign_id(t.id, value, at);
-      } else if (key == "created") {
-        if (value.is_null()) continue;  // null is the key left out
-        t.created = instant(view(value, at), at);
-        has_created = true;
-      } else if (key == "subject") {
-        assign_text(t.subject, value, at);
-      } else if (key == "channel") {
-        assign_text(t.channel, value, at);
-      } else if (key == "category") {
-        assign_text(t.category, value, at);
-      } else if (key == "priority") {
-        assign_text(t.priority, value, at);
-      } else if (key == "status") {
-        assign_text(t.status, value, at);
-      } else if (key == "team") {
-        assign_text(t.team, value, at);
-      } else if (key == "queue") {
-        assign_text(t.queue, value, at);
-      } else if (key == "assignee") {
-        assign_id(t.assignee, value, at);  // an agent's id
-      } else if (key == "reopened") {
-        if (!value.is_null()) t.reopened = get(value.get_bool(), at, "true or false");
-      } else {
-        custom(t.fields, "ticket", key, value, at);
-      }
+      ticket_member(member.key(), member.value(), t, has_created);
+    }
+  }
+
+  // One member of the "ticket" object, also given at the top of a
+  // record as "ticket.KEY".
+  void ticket_member(std::string_view key, dom::element value, Ticket& t, bool& has_created) {
+    const Where at{"ticket", std::string_view::npos, key};
+    if (key == "id") {
+      assign_id(t.id, value, at);
+    } else if (key == "created") {
+      if (value.is_null()) return;  // null is the key left out
+      t.created = instant(view(value, at), at);
+      has_created = true;
+    } else if (key == "subject") {
+      assign_text(t.subject, value, at);
+    } else if (key == "channel") {
+      assign_text(t.channel, value, at);
+    } else if (key == "category") {
+      assign_text(t.category, value, at);
+    } else if (key == "priority") {
+      assign_text(t.priority, value, at);
+    } else if (key == "status") {
+      assign_text(t.status, value, at);
+    } else if (key == "team") {
+      assign_text(t.team, value, at);
+    } else if (key == "queue") {
+      assign_text(t.queue, value, at);
+    } else if (key == "assignee") {
+      assign_id(t.assignee, value, at);  // an agent's id
+    } else if (key == "reopened") {
+      if (!value.is_null()) t.reopened = get(value.get_bool(), at, "true or false");
+    } else {
+      custom(t.fields, "ticket", key, value, at);
     }
   }
 
   void customer_object(dom::element v, Customer& c) {
     const dom::object members = get(v.get_object(), {"customer"}, "an object");
     for (auto member = members.begin(); member != members.end(); ++member) {
-      const std::string_view key = member.key();
-      const dom::element value = member.value();
-      const Where at{"customer", std::string_view::npos, key};
-      if (key == "id") {
-        assign_id(c.id, value, at);
-        continue;
-      }
-      std::string* slot = key == "name"       ? &c.name
-                          : key == "tier"     ? &c.tier
-                          : key == "region"   ? &c.region
-                          : key == "language" ? &c.language
-                          : key == "country"  ? &c.country
-                          : key == "zone"     ? &c.zone
-                                              : nullptr;
-      if (slot != nullptr) {
-        assign_text(*slot, value, at);
-      } else {
-        custom(c.fields, "customer", key, value, at);
-      }
+      customer_member(member.key(), member.value(), c);
+    }
+  }
+
+  // One member of the "customer" object, also given at the top of a
+  // record as "customer.KEY".
+  void customer_member(std::string_view key, dom::element value, Customer& c) {
+    const Where at{"customer", std::string_view::npos, key};
+    if (key == "id") {
+      assign_id(c.id, value, at);
+      return;
+    }
+    std::string* slot = key == "name"       ? &c.name
+                        : key == "tier"     ? &c.tier
+                        : key == "region"   ? &c.region
+                        : key == "language" ? &c.language
+                        : key == "country"  ? &c.country
+                        : key == "zone"     ? &c.zone
+                                            : nullptr;
+    if (slot != nullptr) {
+      assign_text(*slot, value, at);
+    } else {
+      custom(c.fields, "customer", key, value, at);
     }
   }
 
   void contract_object(dom::element v, Contract& c) {
     const dom::object members = get(v.get_object(), {"contract"}, "an object");
     for (auto member = members.begin(); member != members.end(); ++member) {
-      const std::string_view key = member.key();
-      const dom::element value = member.value();
-      const Where at{"contract", std::string_view::npos, key};
-      if (key == "id") {
-        assign_id(c.id, value, at);
-      } else if (key == "customer") {
-        assign_id(c.customer, value, at);
-      } else if (key == "type") {
-        assign_text(c.type, value, at);
-      } else if (key == "sla") {
-        assign_text(c.sla, value, at);
-      } else if (key == "start" || key == "valid_from" || key == "end" || key == "valid_to") {
-        const auto s = view(value, at);
-        auto& d = key == "start" || key == "valid_from" ? c.valid_from : c.valid_to;
-        d = s.empty() ? std::nullopt : std::optional{date(s, at)};
-      } else {
-        custom(c.fields, "contract", key, value, at);
-      }
+      contract_member(member.key(), member.value(), c);
+    }
+  }
+
+  // One member of the "contract" object, also given at the top of a
+  // record as "contract.KEY".
+  void contract_member(std::string_view key, dom::element value, Contract& c) {
+    const Where at{"contract", std::string_view::npos, key};
+    if (key == "id") {
+      assign_id(c.id, value, at);
+    } else if (key == "customer") {
+      assign_id(c.customer, value, at);
+    } else if (key == "type") {
+      assign_text(c.type, value, at);
+    } else if (key == "sla") {
+      assign_text(c.sla, value, at);
+    } else if (key == "start" || key == "valid_from" || key == "end" || key == "valid_to") {
+      const auto s = view(value, at);
+      auto& d = key == "start" || key == "valid_from" ? c.valid_from : c.valid_to;
+      d = s.empty() ? std::nullopt : std::optional{date(s, at)};
+    } else {
+      custom(c.fields, "contract", key, value, at);
     }
   }
 
   void order_object(dom::element v, Order& o) {
     const dom::object members = get(v.get_object(), {"order"}, "an object");
     for (auto member = members.begin(); member != members.end(); ++member) {
-      const std::string_view key = member.key();
-      const dom::element value = member.value();
-      const Where at{"order", std::string_view::npos, key};
-      if (key == "id") {
-        assign_id(o.id, value, at);
-      } else if (key == "customer") {
-        assign_id(o.customer, value, at);
-      } else if (key == "status") {
-        assign_text(o.status, value, at);
-      } else if (key == "value") {
-        const auto s = scalar(value, at);
-        if (const auto* d = std::get_if<double>(&s)) {
-          o.value = *d;
-        } else if (!std::holds_alternative<std::monostate>(s)) {
-          throw ReadError{at, "expected a number, got " + shown(s)};
-        }
-      } else if (key == "due") {
-        const auto s = view(value, at);
-        if (s.empty()) {
-          o.due = std::monostate{};
-        } else if (names_a_day(s)) {
-          o.due = date(s, at);
-        } else {
-          o.due = instant(s, at);
-        }
-      } else {
-        custom(o.fields, "order", key, value, at);
+      order_member(member.key(), member.value(), o);
+    }
+  }
+
+  // One member of the "order" object, also given at the top of a
+  // record as "order.KEY".
+  void order_member(std::string_view key, dom::element value, Order& o) {
+    const Where at{"order", std::string_view::npos, key};
+    if (key == "id") {
+      assign_id(o.id, value, at);
+    } else if (key == "customer") {
+      assign_id(o.customer, value, at);
+    } else if (key == "status") {
+      assign_text(o.status, value, at);
+    } else if (key == "value") {
+      const auto s = scalar(value, at);
+      if (const auto* d = std::get_if<double>(&s)) {
+        o.value = *d;
+      } else if (!std::holds_alternative<std::monostate>(s)) {
+        throw ReadError{at, "expected a number, got " + shown(s)};
       }
+    } else if (key == "due") {
+      const auto s = view(value, at);
+      if (s.empty()) {
+        o.due = std::monostate{};
+      } else if (names_a_day(s)) {
+        o.due = date(s, at);
+      } else {
+        o.due = instant(s, at);
+      }
+    } else {
+      custom(o.fields, "order", key, value, at);
     }
   }
 
@@ -268,6 +284,25 @@ struct TicketReader::Impl {
     }
   }
 
+  // A member of an object given at the top of the record under its whole
+  // path ("contract.sla": "gold", as a flat export or a DataFrame's records
+  // write it), read as that object's member; other keys are ignored.
+  void flat_member(std::string_view key, dom::element value, Ticket& t, bool& has_created) {
+    const auto dot = key.find('.');
+    if (dot == std::string_view::npos) return;
+    const auto object = key.substr(0, dot);
+    const auto member = key.substr(dot + 1);
+    if (object == "ticket") {
+      ticket_member(member, value, t, has_created);
+    } else if (object == "customer") {
+      customer_member(member, value, t.customer);
+    } else if (object == "contract") {
+      contract_member(member, value, t.contract);
+    } else if (object == "order") {
+      order_member(member, value, t.order);
+    }
+  }
+
   // The record (or the error that parsing it gave) into `out`.
   void fill(dom::element doc, simdjson::error_code parsed, TicketHistory& out) {
     reset(out.ticket);
@@ -300,6 +335,8 @@ struct TicketReader::Impl {
           order_object(value, out.ticket.order);
         } else if (key == "events") {
           events_array(value, out.events, events);
+        } else {
+          flat_member(key, value, out.ticket, has_created);
         }
       }
       out.events.resize(events);

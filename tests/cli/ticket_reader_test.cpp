@@ -254,3 +254,33 @@ TEST_CASE("a top-level key whose value is null reads as the key left out") {
   CHECK_THROWS_WITH_AS(read_fresh(R"({"id": null, "created": "2026-03-04T08:00:00Z"})"),
                        "id: missing: every ticket needs an \"id\"", slakit::InvalidArgument);
 }
+
+// docs/cli.md, "Input": "A member of `ticket`, `customer`, `contract` or
+// `order` may also stand at the top of the record under its whole path
+// (`"contract.sla": "gold"`), as flat exports and a DataFrame's records
+// write it; given both ways, the last in the line wins." (Review 10, F3:
+// `evaluate_many(frame.to_dict("records"))` silently read no field.)
+TEST_CASE("a member at the top of a record under its whole path reads as the object's") {
+  constexpr std::string_view nested =
+      R"({"id": "T-6", "created": "2026-03-04T08:00:00Z", "ticket": {"priority": "high",)"
+      R"( "score": 7, "reopened": true}, "customer": {"id": 42, "segment": "smb"},)"
+      R"( "contract": {"sla": "gold", "valid_from": "2026-01-01", "plan": "basic"},)"
+      R"( "order": {"value": 12.5, "due": "2026-03-09", "source": "web"}})";
+  constexpr std::string_view flat =
+      R"({"id": "T-6", "created": "2026-03-04T08:00:00Z", "ticket.priority": "high",)"
+      R"( "ticket.score": 7, "ticket.reopened": true, "customer.id": 42, "customer.segment": "smb",)"
+      R"( "contract.sla": "gold", "contract.valid_from": "2026-01-01", "contract.plan": "basic",)"
+      R"( "order.value": 12.5, "order.due": "2026-03-09", "order.source": "web",)"
+      R"( "order.undeclared": 1, "nothing.here": 2, "events.x": 3})";
+  CHECK(read_fresh(flat) == read_fresh(nested));
+  // Both ways: the last in the line wins, as for "created".
+  CHECK(
+      read_fresh(R"({"id": "T-7", "created": "2026-03-04T08:00:00Z", "contract": {"sla": "a"},)"
+                 R"( "contract.sla": "b"})") ==
+      read_fresh(R"({"id": "T-7", "created": "2026-03-04T08:00:00Z", "contract": {"sla": "b"}})"));
+  // A bad value names the field by its path, as in the object.
+  CHECK_THROWS_WITH_AS(
+      read_fresh(R"({"id": "T-8", "created": "2026-03-04T08:00:00Z", "ticket.score": "many"})"),
+      "ticket 'T-8': ticket.score: expected a number (a number field), got \"many\"",
+      slakit::InvalidArgument);
+}

@@ -133,3 +133,17 @@ def test_an_empty_object_cell_is_the_object_left_out(rules):
     by_dicts = rules.evaluate_many(lines, NOW)
     by_nulls = rules.evaluate_many([dict(lines[1], order=None, ticket=None)], NOW)
     assert by_nulls[0] == by_dicts[1]
+
+
+# docs/cli.md, "Input": "A member of ticket, customer, contract or order may
+# also stand at the top of the record under its whole path
+# ("contract.sla": "gold"), as flat exports and a DataFrame's records write
+# it" -- so evaluate_many(frame.to_dict("records")) reads what
+# evaluate_frame(frame) reads (review 10, F3: it read no field).
+def test_records_of_a_frame_read_their_dotted_keys(rules):
+    frame = tickets()
+    records = [dict(r, created=r["created"].isoformat()) for r in frame.to_dict("records")]
+    flat = rules.evaluate_many(records, NOW)
+    assert [e["sla"] for e in flat] == ["gold_emea", "gold_amer"]
+    cycles = rules.evaluate_frame(frame, NOW)
+    assert sorted(cycles["sla"].unique()) == ["gold_amer", "gold_emea"]
