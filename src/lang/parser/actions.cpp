@@ -193,6 +193,7 @@ void begin_group(ParseState& s) {
 }
 
 void begin_declaration(ParseState& s) {
+  s.in_calendar_line = false;
   s.exprs.clear();
   s.ops.clear();
   s.list.clear();

@@ -33,6 +33,7 @@ void calendar_part(ParseState& s) {
 }
 
 void zone_begin(ParseState& s) {
+  s.in_calendar_line = true;
   s.zone_field.reset();
 }
 
@@ -43,9 +44,11 @@ void zone_field(ParseState& s) {
 void zone_line(ParseState& s, SourceSpan span) {
   s.calendar.lines.emplace_back(ZoneLine{s.string_value, std::move(s.zone_field), span});
   s.zone_field.reset();
+  s.in_calendar_line = false;
 }
 
 void day_first(ParseState& s) {
+  s.in_calendar_line = true;
   const weekday d{static_cast<unsigned>(s.weekday_value)};
   s.days.push_back({d, d});
 }
@@ -66,9 +69,11 @@ void weekly_line(ParseState& s, SourceSpan span) {
   s.calendar.lines.emplace_back(WeeklyLine{std::move(s.days), std::move(s.ranges), span});
   s.days.clear();
   s.ranges.clear();
+  s.in_calendar_line = false;
 }
 
 void begin_holiday(ParseState& s) {
+  s.in_calendar_line = true;
   s.holiday = {};
 }
 
@@ -162,6 +167,11 @@ void holiday_last_year(ParseState& s) {
 void holiday_line(ParseState& s, SourceSpan span, bool closed_form) {
   s.calendar.lines.emplace_back(HolidayLine{std::move(s.holiday), closed_form, span});
   s.holiday = {};
+  s.in_calendar_line = false;
+}
+
+void begin_open(ParseState& s) {
+  s.in_calendar_line = true;
 }
 
 void open_date(ParseState& s) {
@@ -178,6 +188,7 @@ void open_line(ParseState& s, SourceSpan span) {
   s.calendar.lines.emplace_back(
       OpenLine{DateOverride{s.first_date, std::move(s.ranges), s.open_extra}, span});
   s.ranges.clear();
+  s.in_calendar_line = false;
 }
 
 }  // namespace slakit::parser

@@ -34,6 +34,7 @@ void holiday_first_year(ParseState& s);
 void holiday_last_year(ParseState& s);
 void holiday_line(ParseState& s, SourceSpan span, bool closed_form);
 
+void begin_open(ParseState& s);
 void open_date(ParseState& s);
 void open_extra(ParseState& s);
 void open_line(ParseState& s, SourceSpan span);

@@ -36,9 +36,15 @@ class ParseState {
   /// Skips blanks and comments.
   [[nodiscard]] const char* skip_trivia(const char* at) const noexcept;
   [[nodiscard]] std::string listed_keyword_hint(const char* after_comma) const;
+  /// The end of the last token before `at`, when that token lies on an
+  /// earlier line than `at`; nullptr when a token precedes `at` on its line.
+  [[nodiscard]] const char* token_end_on_earlier_line(const char* at) const noexcept;
 
   RuleFile file;
   bool declaration_failed = false;  ///< the current declaration reported its error
+  /// A calendar line is being read: when it stops short before a line that
+  /// starts another, `expected` reports the end of its own line.
+  bool in_calendar_line = false;
 
   // Slots: each production leaves its value here.
   std::string string_value;
