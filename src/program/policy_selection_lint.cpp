@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
 #include "lang/format/expr_text.hpp"
 #include "table_coverage.hpp"
 
@@ -101,12 +105,77 @@ void lint_cases(const PolicyPlan& policy, const TargetPlan& target, const Progra
   used += coverage.used();
 }
 
+// The texts of the condition's literals that equal `team` but for case.
+void other_case_names(const Expr& e, std::string_view team, std::vector<std::string>& out) {
+  auto check = [&](const Literal& l) {
+    const bool text = l.kind == Literal::Kind::string || l.kind == Literal::Kind::symbol;
+    if (!text || l.text == team || l.text.size() != team.size()) return;
+    if (!std::equal(l.text.begin(), l.text.end(), team.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
+        })) {
+      return;
+    }
+    if (std::find(out.begin(), out.end(), l.text) == out.end()) out.push_back(l.text);
+  };
+  if (e.kind == Expr::Kind::literal) check(e.literal);
+  for (const auto& l : e.list) check(l);
+  for (const auto& o : e.operands) other_case_names(o, team, out);
+}
+
+// W0242: an OLA that only assignments to teams start, whose `for` condition
+// holds for no ticket of those teams. An event that starts a cycle is seen
+// by the policies that apply after it, so the OLA never starts. The box of
+// the condition in the table holds every ticket it admits: a team class
+// outside it is proof.
+void lint_ola_starts(const Program& program, const SourceMap& sources,
+                     std::vector<Diagnostic>& diagnostics) {
+  const auto team_slot = program.layout.engine_slots().team;
+  const auto& table = program.ola_table;
+  std::optional<std::size_t> column;
+  for (std::size_t c = 0; team_slot && c < table.columns(); ++c) {
+    if (table.column_slot(c) == *team_slot) column = c;
+  }
+  if (!column) return;
+  for (std::size_t i = 0; i < program.olas.size(); ++i) {
+    const auto& p = program.olas[i];
+    if (!p.applies || p.start_on.empty()) continue;
+    const auto name_span = p.source->name.span;
+    const bool reported = std::any_of(diagnostics.begin(), diagnostics.end(), [&](const auto& d) {
+      return d.code == "W0240" && d.span == name_span;
+    });
+    const auto never_for = [&](const EventMatch& e) {
+      if (e.kind != EventKind::assigned || e.team.empty()) return false;
+      // Not strict: a team a `one of` field does not list still has a class.
+      const auto value = program.layout.text_value(*team_slot, e.team, {}, false);
+      return !table.admits(*column, table.class_of(*column, value), i);
+    };
+    if (reported || !std::all_of(p.start_on.begin(), p.start_on.end(), never_for)) continue;
+    std::string teams;
+    std::vector<std::string> other_case;
+    for (const auto& e : p.start_on) {
+      teams += fmt::format("{}'{}'", teams.empty() ? "" : " or ", e.team);
+      other_case_names(*p.source->applies, e.team, other_case);
+    }
+    std::string hint;
+    for (const auto& n : other_case) hint += fmt::format("{}'{}'", hint.empty() ? "" : ", ", n);
+    if (!hint.empty()) hint = "; team names compare exactly, and the condition names " + hint;
+    warn(diagnostics, "W0242",
+         fmt::format("ola '{}' never starts: its `for` condition holds for no ticket of team {}, "
+                     "the team its `start on` at {} assigns, and a cycle starts only where the "
+                     "ola applies after its start event{}",
+                     p.name, teams, where(sources, p.source->start_on.front().span), hint),
+         name_span);
+  }
+}
+
 }  // namespace
 
 void lint_policy_selection(const Program& program, const SourceMap& sources,
                            std::vector<Diagnostic>& diagnostics) {
   lint_selection(program.slas, program.sla_table, program, sources, diagnostics);
   lint_selection(program.olas, program.ola_table, program, sources, diagnostics);
+  lint_ola_starts(program, sources, diagnostics);
   // Every target's cases together get one budget: a rule set of many
   // targets with many cases checks as fast as one long list.
   std::size_t used = 0;
