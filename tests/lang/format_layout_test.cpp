@@ -89,6 +89,14 @@ TEST_CASE("a list with a comment behind an item keeps one item per line") {
         "route r1 when ticket.reopened\n  -> queue big,  # queue\n     priority high  # prio\n");
   CHECK(formatted("route r -> queue q, # q\n team t\n") ==
         "route r -> queue q,  # q\n           team t\n");
+  // A weekly line's hours (review 8's c1.sla: `# morning` moved above).
+  CHECK(formatted("calendar c {\n  zone \"UTC\"\n  mon..fri 08:00-12:00,   # morning\n"
+                  "           13:00-18:00    # afternoon\n}\n") ==
+        "calendar c {\n  zone \"UTC\"\n  mon..fri 08:00-12:00,  # morning\n"
+        "           13:00-18:00  # afternoon\n}\n");
+  CHECK(formatted("calendar c {\n  zone \"UTC\"\n  mon..fri 08:00-12:00,\n  13:00-18:00  # "
+                  "day\n}\n") ==
+        "calendar c {\n  zone \"UTC\"\n  mon..fri 08:00-12:00, 13:00-18:00  # day\n}\n");
 }
 
 // docs/cli.md, "slakit fmt": "A line that would be wider [than 100

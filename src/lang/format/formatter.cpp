@@ -321,7 +321,16 @@ class Printer {
             if constexpr (std::is_same_v<T, ZoneLine>) {
               line("  ", zone_text(x), x.span);
             } else if constexpr (std::is_same_v<T, WeeklyLine>) {
-              line("  ", days_text(x.days) + " " + ranges_text(x.hours), x.span);
+              std::vector<Item> hours;
+              for (std::size_t i = 0; i < x.hours.size() && x.hour_spans.size() == x.hours.size();
+                   ++i) {
+                hours.push_back({ranges_text({x.hours[i]}), x.hour_spans[i]});
+              }
+              if (hours.empty()) {
+                line("  ", days_text(x.days) + " " + ranges_text(x.hours), x.span);
+              } else {
+                item_lines("  ", days_text(x.days) + " ", hours, "", x.span);
+              }
             } else if constexpr (std::is_same_v<T, HolidayLine>) {
               line("  ", holiday_text(x), x.span);
             } else {

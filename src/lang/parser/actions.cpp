@@ -199,6 +199,7 @@ void begin_declaration(ParseState& s) {
   s.list.clear();
   s.days.clear();
   s.ranges.clear();
+  s.range_spans.clear();
   s.events.clear();
   s.calendar = {};
   s.holiday = {};

@@ -65,8 +65,14 @@ void range_close(ParseState& s) {
   s.ranges.back().close = s.time_value;
 }
 
+void range_span(ParseState& s, SourceSpan span) {
+  s.range_spans.push_back(span);
+}
+
 void weekly_line(ParseState& s, SourceSpan span) {
-  s.calendar.lines.emplace_back(WeeklyLine{std::move(s.days), std::move(s.ranges), span});
+  s.calendar.lines.emplace_back(
+      WeeklyLine{std::move(s.days), std::move(s.ranges), span, std::move(s.range_spans)});
+  s.range_spans.clear();
   s.days.clear();
   s.ranges.clear();
   s.in_calendar_line = false;
@@ -176,6 +182,7 @@ void begin_open(ParseState& s) {
 
 void open_date(ParseState& s) {
   s.ranges.clear();
+  s.range_spans.clear();
   s.first_date = s.date_value;
   s.open_extra = false;
 }
@@ -188,6 +195,7 @@ void open_line(ParseState& s, SourceSpan span) {
   s.calendar.lines.emplace_back(
       OpenLine{DateOverride{s.first_date, std::move(s.ranges), s.open_extra}, span});
   s.ranges.clear();
+  s.range_spans.clear();
   s.in_calendar_line = false;
 }
 

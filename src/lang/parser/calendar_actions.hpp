@@ -14,6 +14,7 @@ void day_first(ParseState& s);
 void day_last(ParseState& s);
 void range_open(ParseState& s);
 void range_close(ParseState& s);
+void range_span(ParseState& s, SourceSpan span);
 void weekly_line(ParseState& s, SourceSpan span);
 
 void begin_holiday(ParseState& s);

@@ -31,7 +31,8 @@ constexpr auto month_def =
 
 constexpr auto year_number_def = integer;
 
-constexpr auto time_range = time_of_day[act(range_open)] > '-' > time_of_day[act(range_close)];
+constexpr auto time_range = x3::raw[time_of_day[act(range_open)] > '-' >
+                                    time_of_day[act(range_close)]][act_span(range_span)];
 constexpr auto time_ranges_def = time_range % ',';
 
 // "zone from customer.zone else "Europe/Berlin"": the zone a ticket names.

@@ -58,9 +58,10 @@ class ParseState {
   std::chrono::year_month_day first_date{};
   std::vector<DayRange> days;
   std::vector<TimeRange> ranges;
-  bool open_extra = false;         ///< `open DATE hours extra`
-  std::optional<Name> zone_field;  ///< `zone from FIELD else ...`
-  std::vector<Expr> exprs;         ///< the expression stack
+  std::vector<SourceSpan> range_spans;  ///< where each of `ranges` stands
+  bool open_extra = false;              ///< `open DATE hours extra`
+  std::optional<Name> zone_field;       ///< `zone from FIELD else ...`
+  std::vector<Expr> exprs;              ///< the expression stack
   std::vector<Literal> list;
   /// Operators of comparisons awaiting their right side: it may hold a
   /// comparison of its own, `a == (b > 3)`.
