@@ -123,48 +123,79 @@ void other_case_names(const Expr& e, std::string_view team, std::vector<std::str
   for (const auto& o : e.operands) other_case_names(o, team, out);
 }
 
-// W0242: an OLA that only assignments to teams start, whose `for` condition
-// holds for no ticket of those teams. An event that starts a cycle is seen
-// by the policies that apply after it, so the OLA never starts. The box of
-// the condition in the table holds every ticket it admits: a team class
-// outside it is proof.
+// What a start event leaves known of the ticket: the engine's field it sets
+// and the values it may take then. `assigned to team L2`: the team is L2;
+// what solves the ticket (the event, or a status change to solved or
+// closed): the status is solved or closed; what closes it: closed.
+struct KnownAfter {
+  std::optional<Slot> slot;
+  std::string_view field;
+  std::vector<std::string> values;
+};
+
+std::optional<KnownAfter> known_after(const EventMatch& e, const FieldLayout& layout) {
+  const auto& engine = layout.engine_slots();
+  if (e.kind == EventKind::assigned && !e.team.empty()) {
+    return KnownAfter{engine.team, "team", {e.team}};
+  }
+  if (e.kind == EventKind::solved) return KnownAfter{engine.status, "status", {"solved", "closed"}};
+  if (e.kind == EventKind::closed) return KnownAfter{engine.status, "status", {"closed"}};
+  return std::nullopt;
+}
+
+// W0242: an OLA whose every start event leaves the ticket in a state its
+// `for` condition holds for no ticket of. An event that starts a cycle is
+// seen by the policies that apply after it, so the OLA never starts. The
+// box of the condition in the table holds every ticket it admits: a class
+// outside it, on one column, is proof.
 void lint_ola_starts(const Program& program, const SourceMap& sources,
                      std::vector<Diagnostic>& diagnostics) {
-  const auto team_slot = program.layout.engine_slots().team;
   const auto& table = program.ola_table;
-  std::optional<std::size_t> column;
-  for (std::size_t c = 0; team_slot && c < table.columns(); ++c) {
-    if (table.column_slot(c) == *team_slot) column = c;
-  }
-  if (!column) return;
+  const auto column_of = [&](Slot slot) -> std::optional<std::size_t> {
+    for (std::size_t c = 0; c < table.columns(); ++c) {
+      if (table.column_slot(c) == slot) return c;
+    }
+    return std::nullopt;
+  };
   for (std::size_t i = 0; i < program.olas.size(); ++i) {
     const auto& p = program.olas[i];
-    if (!p.applies || p.start_on.empty()) continue;
+    const auto& refs = p.source->start_on;
+    if (!p.applies || p.start_on.empty() || refs.size() != p.start_on.size()) continue;
     const auto name_span = p.source->name.span;
     const bool reported = std::any_of(diagnostics.begin(), diagnostics.end(), [&](const auto& d) {
       return d.code == "W0240" && d.span == name_span;
     });
-    const auto never_for = [&](const EventMatch& e) {
-      if (e.kind != EventKind::assigned || e.team.empty()) return false;
-      // Not strict: a team a `one of` field does not list still has a class.
-      const auto value = program.layout.text_value(*team_slot, e.team, {}, false);
-      return !table.admits(*column, table.class_of(*column, value), i);
-    };
-    if (reported || !std::all_of(p.start_on.begin(), p.start_on.end(), never_for)) continue;
-    std::string teams;
+    if (reported) continue;
+    std::string after;  // "whose team is 'L2', as after 'assigned to team L2'"
     std::vector<std::string> other_case;
-    for (const auto& e : p.start_on) {
-      teams += fmt::format("{}'{}'", teams.empty() ? "" : " or ", e.team);
-      other_case_names(*p.source->applies, e.team, other_case);
+    bool never = true;
+    for (std::size_t k = 0; k < p.start_on.size() && never; ++k) {
+      const auto known = known_after(p.start_on[k], program.layout);
+      const auto column = known && known->slot ? column_of(*known->slot) : std::nullopt;
+      never = column.has_value();
+      std::string values;
+      for (const auto& v : known ? known->values : std::vector<std::string>{}) {
+        // Not strict: a value a `one of` field does not list still has a class.
+        const auto value = program.layout.text_value(*known->slot, v, {}, false);
+        never = never && !table.admits(*column, table.class_of(*column, value), i);
+        values += fmt::format("{}'{}'", values.empty() ? "" : " or ", v);
+        other_case_names(*p.source->applies, v, other_case);
+      }
+      if (!never) break;
+      const auto& ref = refs[k];
+      after += fmt::format("{}whose {} is {}, as after '{}{}' at {}", after.empty() ? "" : "; ",
+                           known->field, values, ref.event.text,
+                           ref.team ? " to team " + ref.team->text : std::string{},
+                           where(sources, ref.span));
     }
+    if (!never) continue;
     std::string hint;
     for (const auto& n : other_case) hint += fmt::format("{}'{}'", hint.empty() ? "" : ", ", n);
-    if (!hint.empty()) hint = "; team names compare exactly, and the condition names " + hint;
+    if (!hint.empty()) hint = " (text compares exactly: the condition names " + hint + ")";
     warn(diagnostics, "W0242",
-         fmt::format("ola '{}' never starts: its `for` condition holds for no ticket of team {}, "
-                     "the team its `start on` at {} assigns, and a cycle starts only where the "
-                     "ola applies after its start event{}",
-                     p.name, teams, where(sources, p.source->start_on.front().span), hint),
+         fmt::format("ola '{}' never starts: a cycle starts only where the ola applies after its "
+                     "start event, and its `for` condition holds for no ticket {}{}",
+                     p.name, after, hint),
          name_span);
   }
 }
