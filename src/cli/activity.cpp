@@ -41,4 +41,11 @@ void Activity::set_command(std::string_view name) noexcept {
   command_name[n] = '\0';
 }
 
+std::string compiling_step(const std::vector<std::string>& paths) {
+  if (paths.empty()) return "compiling";
+  auto step = "compiling " + paths.front();
+  if (paths.size() > 1) step += " and " + std::to_string(paths.size() - 1) + " more files";
+  return step;
+}
+
 }  // namespace slakit::cli

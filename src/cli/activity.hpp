@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace slakit::cli {
 
@@ -28,5 +29,9 @@ class Activity {
   std::string previous_;
   int exceptions_ = 0;  // std::uncaught_exceptions() when the step began
 };
+
+/// The step of compiling rule files, for an Activity: "compiling
+/// rules.sla", "compiling rules.sla and 2 more files".
+[[nodiscard]] std::string compiling_step(const std::vector<std::string>& paths);
 
 }  // namespace slakit::cli

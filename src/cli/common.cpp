@@ -65,9 +65,7 @@ std::string read_input_file(const std::string& path) {
 
 CompileResult compile_files(const Arguments& args, const std::vector<std::string>& paths) {
   if (paths.empty()) throw UsageError{"no rule files given"};
-  const Activity doing{
-      "compiling " + paths.front() +
-      (paths.size() > 1 ? fmt::format(" and {} more files", paths.size() - 1) : std::string{})};
+  const Activity doing{compiling_step(paths)};
   std::vector<RuleSource> sources;
   for (const auto& p : paths) sources.push_back({p, read_input_file(p)});
   CompileOptions options;

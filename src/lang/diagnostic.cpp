@@ -23,12 +23,16 @@ struct ShownChar {
   bool tab;
 };
 
-std::vector<ShownChar> characters(std::string_view line) {
+// The characters of `line` with indexes in [from, to): only the window
+// shown, so that a line of 60 MB (E0007) costs no memory per character.
+std::vector<ShownChar> characters(std::string_view line, std::size_t from, std::size_t to) {
   std::vector<ShownChar> out;
-  for (std::size_t i = 0; i < line.size();) {
+  for (std::size_t i = 0, n = 0; i < line.size() && n < to; ++n) {
     const auto len = detail::utf8_length(line, i);
     const auto c = static_cast<unsigned char>(line[i]);
-    if (len == 0) {
+    if (n < from) {
+      // Before the window: counted, not shown.
+    } else if (len == 0) {
       out.push_back({"\xEF\xBF\xBD", false});
     } else if (c == '\t') {
       out.push_back({"\t", true});
@@ -91,20 +95,21 @@ std::string render_text(const Diagnostic& d, const SourceMap& sources, TextStyle
   const auto begin = std::min<std::size_t>(d.span.begin - line_begin, line.size());
   const auto end = std::clamp<std::size_t>(
       std::size_t{d.span.end} > line_begin ? d.span.end - line_begin : 0, begin, line.size());
-  const auto chars = characters(line);
+  const auto count = char_index(line, line.size());
   const auto first = char_index(line, begin);
   const auto last = end > begin ? char_index(line, end - 1) + 1 : first + 1;
 
-  const auto from = chars.size() > kShownChars && first > kContextBefore ? first - kContextBefore
-                                                                         : std::size_t{0};
-  const auto to = std::min(chars.size(), from + kShownChars);
+  const auto from =
+      count > kShownChars && first > kContextBefore ? first - kContextBefore : std::size_t{0};
+  const auto to = std::min(count, from + kShownChars);
+  const auto chars = characters(line, from, to);
   std::string text = from > 0 ? "..." : "";
   std::string pad = from > 0 ? "   " : "";
   for (auto i = from; i < to; ++i) {
-    text += chars[i].glyph;
-    if (i < first) pad += chars[i].tab ? '\t' : ' ';
+    text += chars[i - from].glyph;
+    if (i < first) pad += chars[i - from].tab ? '\t' : ' ';
   }
-  if (to < chars.size()) text += "...";
+  if (to < count) text += "...";
   const auto marks = std::max(first + 1, std::min(last, to)) - first;
   out += fmt::format("  {}\n  {}{}^{}{}\n", text, pad, caret, std::string(marks - 1, '~'), reset);
   return out;

@@ -15,7 +15,8 @@ namespace slakit::detail {
 /// first SLA whose condition holds applies), or an `sla` or `ola` whose
 /// `for` condition holds for no ticket. W0241: a target case that the cases
 /// before it take every ticket from, or whose `when` condition holds for no
-/// ticket.
+/// ticket. W0242: an `ola` whose `start on` events all assign teams for
+/// which its `for` condition holds for no ticket.
 void lint_policy_selection(const Program& program, const SourceMap& sources,
                            std::vector<Diagnostic>& diagnostics);
 

@@ -59,14 +59,14 @@ TEST_CASE("a calendar or field that does not parse is not also unknown at its us
   const std::string broken_calendar =
       "calendar c {\n  zone \"UTC\"\n  mon..fri 08:00-18:00\n  closed 2026-12-31 12:00\n}\n"
       "sla s { calendar c  first_response 4h }\nsla t { calendar c  first_response 8h }\n";
-  CHECK(diagnostics_of(broken_calendar) == "5:1 E0001");
+  CHECK(diagnostics_of(broken_calendar) == "4:26 E0001");
   const std::string broken_field =
       "field ticket.amount : nummber\nroute r when ticket.amount > 5 -> queue q\n"
       "route s -> queue q\n";
   CHECK(diagnostics_of(broken_field) == "1:23 E0001");
   // A name that is neither declared nor broken is still unknown.
   CHECK(diagnostics_of(broken_calendar + "sla u { calendar d  first_response 1h }\n") ==
-        "5:1 E0001, 8:18 E0202");
+        "4:26 E0001, 8:18 E0202");
 }
 
 TEST_CASE("E0204 type mismatches") {

@@ -187,8 +187,11 @@ TEST_CASE("a comment inside a condition moves before its element, once") {
   const auto policy = format_rules(
       "t.sla", "sla s {\n  first_response 1h when ticket.reopened,  # fast\n  otherwise 4h\n}\n");
   REQUIRE(policy.ok());
+  // Not inside a condition but behind a case: it stays there, one case per
+  // line (review 8, F13 (c); this test asserted the move before).
   CHECK(policy.text ==
-        "sla s {\n  # fast\n  first_response 1h when ticket.reopened, otherwise 4h\n}\n");
+        "sla s {\n  first_response 1h when ticket.reopened,  # fast\n                 otherwise "
+        "4h\n}\n");
   CHECK(format_rules("t.sla", policy.text).text == policy.text);
 }
 

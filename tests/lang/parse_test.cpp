@@ -85,9 +85,9 @@ route vip when customer.tier == platinum or order.value >= 1000.5 -> queue vip, 
 }
 
 TEST_CASE("syntax errors: code, line and column, one per broken declaration") {
-  CHECK(diagnostics_of("calendar c {\n  zone \"UTC\"\n  mon 09:00-\n}\n") == "4:1 E0001");
+  CHECK(diagnostics_of("calendar c {\n  zone \"UTC\"\n  mon 09:00-\n}\n") == "3:13 E0001");
   CHECK(first_message("calendar c {\n  zone \"UTC\"\n  mon 09:00-\n}\n") ==
-        "expected a time of day (HH:MM), saw '}'");
+        "expected a time of day (HH:MM), saw the end of the line");
   CHECK(diagnostics_of("route r -> queue") == "1:17 E0001");
   CHECK(first_message("route r -> queue") == "expected a name, saw end of file");
   CHECK(diagnostics_of("hello world\nroute r -> queue q\n") == "1:1 E0002");
@@ -96,6 +96,46 @@ TEST_CASE("syntax errors: code, line and column, one per broken declaration") {
         "'hello'");
   // A declaration missing its last name does not swallow the next one.
   CHECK(diagnostics_of("route r -> queue q, priority\nroute s -> queue x\n") == "2:1 E0001");
+}
+
+// docs/language.md, "Diagnostics": "A calendar line that stops short, where
+// the next line starts another calendar line (zone, a weekday, holiday,
+// closed, open), a declaration or the calendar's }, is reported at the end of
+// its own line, saying what was missing there" (review 8, F11: a missing
+// 'from' was "expected '-', saw 'holiday'" on the next line). "A line may
+// still go on over a line break ...; then the error stays at the word that
+// does not fit."
+TEST_CASE("a calendar line that stops short is reported at the end of its own line") {
+  const std::string cal = "calendar c {\n  zone \"UTC\"\n  mon..fri 08:00-18:00\n";
+  // The review's file: the caret right after 12:00, saying what goes there.
+  const auto missing_from = cal + "  closed 2026-12-31 12:00\n  holiday \"x\" jan 1\n}\n";
+  CHECK(diagnostics_of(missing_from) == "4:26 E0001");
+  CHECK(first_message(missing_from) ==
+        "expected '-' and the time the break ends (12:00-13:00), or 'from' before the time to "
+        "close the rest of the date, saw the end of the line");
+  // A comment after the line: the end of its last token still.
+  CHECK(diagnostics_of(cal + "  closed 2026-12-31 12:00  # half day\n}\n") == "4:26 E0001");
+  // Every line of a calendar whose tail can stop short: zone, a weekday's
+  // hours, a holiday's date, range and modifiers, an open date.
+  CHECK(diagnostics_of("calendar c {\n  zone\n  mon 08:00-09:00\n}\n") == "2:7 E0001");
+  CHECK(diagnostics_of(cal + "  tue..\n  holiday \"x\" jan 1\n}\n") == "4:8 E0001");
+  CHECK(diagnostics_of(cal + "  sat\n  sun 10:00-12:00\n}\n") == "4:6 E0001");
+  CHECK(diagnostics_of(cal + "  holiday \"x\" dec\n  closed 2026-12-24\n}\n") == "4:18 E0001");
+  CHECK(first_message(cal + "  holiday \"x\" dec\n  closed 2026-12-24\n}\n") ==
+        "expected a whole number, saw the end of the line");
+  CHECK(diagnostics_of(cal + "  holiday \"x\" dec 24 ..\n}\n") == "4:24 E0001");
+  CHECK(diagnostics_of(cal + "  holiday \"x\" dec 24 from\n  open 2026-12-27 10:00-12:00\n}\n") ==
+        "4:26 E0001");
+  CHECK(diagnostics_of(cal + "  holiday \"x\" dec 24 except\n}\n") == "4:28 E0001");
+  CHECK(diagnostics_of(cal + "  open 2026-12-27\n  zone \"UTC\"\n}\n") == "4:18 E0001");
+  CHECK(diagnostics_of(cal + "  open 2026-12-27 10:00-\n}\nroute r -> queue q\n") == "4:25 E0001");
+  // The next line is no new line of the calendar: the error stays at the
+  // word that does not fit, as a line may go on over a line break.
+  CHECK(diagnostics_of(cal + "  holiday \"x\"\n    jann 1\n}\n") == "5:5 E0001");
+  CHECK(diagnostics_of(cal + "  mon..fri 08:00-12:00,\n    13:00-1800\n}\n") == "5:11 E0001");
+  CHECK(diagnostics_of(cal + "  holiday \"x\" dec 24\n  from 12:00\n}\n") == "");
+  // Outside a calendar line, the next line's word is the error.
+  CHECK(diagnostics_of(cal + "  holiday \"x\" dec 24\n  banana\n}\n") == "5:3 E0001");
 }
 
 // docs/language.md, "Lexical rules": a word of the language where a value
@@ -202,9 +242,11 @@ TEST_CASE("bad values are reported where they stand") {
 }
 
 TEST_CASE("unterminated strings, invalid UTF-8 and deep nesting are clear errors") {
-  CHECK(diagnostics_of("calendar c {\n  zone \"UTC\n}\n") == "3:1 E0001");
+  // The string's line ends where its quote is missing (docs/language.md,
+  // "Diagnostics": a calendar line that stops short).
+  CHECK(diagnostics_of("calendar c {\n  zone \"UTC\n}\n") == "2:12 E0001");
   CHECK(first_message("calendar c {\n  zone \"UTC\n}\n") ==
-        "expected a closing '\"' on the same line, saw '}'");
+        "expected a closing '\"' on the same line, saw the end of the line");
   CHECK(diagnostics_of("calendar c { zone \"UTC") == "1:23 E0001");
   CHECK(diagnostics_of("route r -> queue q # caf\xC3\xA9\nroute s -> queue \xFF\n") ==
         "2:18 E0003");

@@ -158,3 +158,60 @@ TEST_CASE("W0240 and W0241 on the review's rule file") {
                     "{ first_response 2h }\n";
   CHECK(diagnostics_of(text) == "3:5 W0240, 4:69 W0241, 6:5 W0240, 7:5 W0240");
 }
+
+// docs/sla.md, "Lint": "an `ola` whose every `start on` event leaves the
+// ticket where its `for` condition holds for no ticket never starts"
+// (review 8, F5). "Team names compare exactly ... the message says so when
+// the condition names the value in another case." "An OLA with any other
+// `start on` event ..., or none, is not judged", and the check is silent
+// where the table cannot decide the condition on that field alone.
+TEST_CASE("W0242 an ola whose start events leave no ticket its for condition holds for") {
+  const std::string body =
+      " {\n  start on assigned to team L2\n  stop on handed_back\n  target 4h\n}\n";
+  // The review's file: "l2" is not L2.
+  const auto review = "ola second_level for ticket.team == \"l2\"" + body;
+  CHECK(diagnostics_of(review) == "1:5 W0242");
+  CHECK(first_message(review) ==
+        "ola 'second_level' never starts: a cycle starts only where the ola applies after its "
+        "start event, and its `for` condition holds for no ticket whose team is 'L2', as after "
+        "'assigned to team L2' at t.sla:2:12 (text compares exactly: the condition names 'l2')");
+  CHECK(diagnostics_of("ola o for ticket.team in [l1, l3] and ticket.priority == high" + body) ==
+        "1:5 W0242");
+  CHECK(diagnostics_of("ola o for ticket.team != L2" + body) == "1:5 W0242");
+  // Every start event must be such an assignment, for a team it excludes.
+  CHECK(diagnostics_of("ola o for ticket.team == L2" + body) == "");
+  CHECK(diagnostics_of("ola o for ticket.team in [L2, l3]" + body) == "");
+  CHECK(diagnostics_of("ola o for ticket.team == l1 {\n  start on assigned to team L2, assigned to "
+                       "team l1\n  target 4h\n}\n") == "");
+  CHECK(diagnostics_of("ola o for ticket.team == l1 {\n  start on assigned to team L2, created\n "
+                       " target 4h\n}\n") == "");
+  CHECK(diagnostics_of("ola o for ticket.team == l1 {\n  start on assigned\n  target 4h\n}\n") ==
+        "");
+  CHECK(diagnostics_of("ola o for ticket.team == l1 {\n  target 4h\n}\n") == "");
+  // Several teams, none admitted: named together.
+  CHECK(first_message("ola o for ticket.team == l1 {\n  start on assigned to team L2, assigned "
+                      "to team l3\n  target 4h\n}\n")
+            .ends_with("holds for no ticket whose team is 'L2', as after 'assigned to team L2' at "
+                       "t.sla:2:12; whose team is 'l3', as after 'assigned to team l3' at "
+                       "t.sla:2:33"));
+  // What solves the ticket leaves it solved or closed; what closes it, closed.
+  CHECK(diagnostics_of("ola qa for ticket.status == open {\n  start on solved\n  target 4h\n}\n") ==
+        "1:5 W0242");
+  CHECK(first_message("ola qa for ticket.status == open {\n  start on solved\n  target 4h\n}\n")
+            .ends_with("no ticket whose status is 'solved' or 'closed', as after 'solved' at "
+                       "t.sla:2:12"));
+  CHECK(diagnostics_of("ola qa for ticket.status != solved {\n  start on solved\n  target "
+                       "4h\n}\n") == "");
+  CHECK(diagnostics_of("ola qa for ticket.status == solved {\n  start on closed\n  target "
+                       "4h\n}\n") == "1:5 W0242");
+  CHECK(diagnostics_of("ola qa for ticket.status == closed {\n  start on closed\n  target "
+                       "4h\n}\n") == "");
+  // A reopening leaves the status open to any value but solved and closed:
+  // not judged.
+  CHECK(diagnostics_of("ola qa for ticket.status == solved {\n  start on reopened\n  target "
+                       "4h\n}\n") == "");
+  // Undecided by the table (an `or` across fields): no warning.
+  CHECK(diagnostics_of("ola o for ticket.team == l1 or ticket.priority == high" + body) == "");
+  // An OLA that never applies at all is W0240's, once.
+  CHECK(diagnostics_of("ola o for ticket.team == l1 and ticket.team == l3" + body) == "1:5 W0240");
+}

@@ -77,6 +77,7 @@ struct WeeklyLine {
   std::vector<DayRange> days{};
   std::vector<TimeRange> hours{};
   SourceSpan span{};
+  std::vector<SourceSpan> hour_spans{};  ///< where each of `hours` stands (the formatter's)
 };
 
 /// "holiday "Good Friday" easter - 2", or the short form "closed 2026-12-31 from 12:00".

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "check_state.hpp"
+#include "holiday_effect.hpp"
 
 #include "calendar/calendar_validation.hpp"
 #include "calendar/holiday_dates.hpp"
@@ -208,6 +209,7 @@ void Checker::check_calendar(const CalendarDecl& c) {
   // Per weekday: each period with its close in seconds after that midnight.
   std::map<unsigned, std::vector<std::pair<TimeRange, Seconds>>> per_day;
   std::map<std::string, SourceSpan> open_dates;
+  std::vector<const HolidayLine*> in_range;  // the holiday lines W0243 judges
   for (const auto& line : c.lines) {
     if (const auto* z = std::get_if<ZoneLine>(&line)) {
       if (++zones > 1) {
@@ -254,7 +256,11 @@ void Checker::check_calendar(const CalendarDecl& c) {
       try {
         validate_holiday_rule(h->rule);
         def.holidays.push_back(h->rule);
-        if (holiday_outside_range(h->rule)) outside_range(h->span);
+        if (holiday_outside_range(h->rule)) {
+          outside_range(h->span);
+        } else {
+          in_range.push_back(h);
+        }
         if (const auto reversed = reversed_range(h->rule)) warning("W0238", *reversed, h->span);
       } catch (const InvalidArgument& e) {
         error("E0213", e.what(), h->span);
@@ -284,6 +290,14 @@ void Checker::check_calendar(const CalendarDecl& c) {
                       "mon..fri 09:00-17:00",
                       c.name.text),
           c.name.span);
+  }
+  // A calendar with no hours (E0207) has nothing a holiday could close.
+  for (const auto* h : has_working_time(def) ? in_range : decltype(in_range){}) {
+    const auto why = holiday_without_effect(h->rule, def, [&](year_month_day d) {
+      const auto key = format_date(d);
+      return fmt::format("'open {}' at {}", key, where(open_dates.at(key)));
+    });
+    if (why) warning("W0243", *why, h->span);
   }
   out_.calendars.push_back(std::move(def));
   out_.calendar_names.push_back(c.name.span);

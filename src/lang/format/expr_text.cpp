@@ -108,16 +108,21 @@ std::string expr_text(const Expr& e) {
     case Expr::Kind::logical_not:
       return "not " + operand_text(e.operands[0], 3);
     case Expr::Kind::logical_and:
-    case Expr::Kind::logical_or: {
-      const int p = precedence(e);
-      std::string out;
-      for (const auto& o : e.operands) {
-        out += (out.empty() ? "" : (p == 1 ? " or " : " and ")) + operand_text(o, p + 1);
-      }
-      return out;
-    }
+    case Expr::Kind::logical_or:
+      return expr_text_wrapped(e, " ");
   }
   return {};
+}
+
+std::string expr_text_wrapped(const Expr& e, std::string_view line_start) {
+  if (e.kind != Expr::Kind::logical_and && e.kind != Expr::Kind::logical_or) return expr_text(e);
+  const int p = precedence(e);
+  std::string out;
+  for (const auto& o : e.operands) {
+    if (!out.empty()) out.append(line_start).append(p == 1 ? "or " : "and ");
+    out += operand_text(o, p + 1);
+  }
+  return out;
 }
 
 }  // namespace slakit::detail

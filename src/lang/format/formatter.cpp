@@ -110,25 +110,24 @@ std::string days_text(const std::vector<DayRange>& days) {
   return out;
 }
 
-std::string target_text(const TargetLine& t) {
-  std::string out{metric_name(t.metric)};
-  if (t.before) {
-    out += " before " + t.before->field;
-    if (t.before->margin != BusinessDuration{}) {
-      out += " - " + detail::duration_text(t.before->margin);
-    }
-    return out;
+// "resolution before order.due - 1 business day".
+std::string due_before_text(const TargetLine& t) {
+  std::string out = fmt::format("{} before {}", metric_name(t.metric), t.before->field);
+  if (t.before->margin != BusinessDuration{}) {
+    out += " - " + detail::duration_text(t.before->margin);
   }
-  std::string cases;
-  for (const auto& c : t.cases) {
-    cases += cases.empty() ? " " : ", ";
-    cases += c.when ? detail::duration_text(c.value) + " when " + detail::expr_text(*c.when)
-                    : (t.cases.size() > 1 ? "otherwise " : "") + detail::duration_text(c.value);
-  }
-  out += cases;
-  if (t.reopen == Reopen::continue_counting) out += " on reopen continue";
-  if (t.reopen == Reopen::restart) out += " on reopen restart";
   return out;
+}
+
+std::string case_text(const TargetLine& t, const TargetCase& c) {
+  return c.when ? detail::duration_text(c.value) + " when " + detail::expr_text(*c.when)
+                : (t.cases.size() > 1 ? "otherwise " : "") + detail::duration_text(c.value);
+}
+
+std::string reopen_text(Reopen reopen) {
+  if (reopen == Reopen::continue_counting) return " on reopen continue";
+  if (reopen == Reopen::restart) return " on reopen restart";
+  return {};
 }
 
 std::string events_text(const std::vector<EventRef>& events) {
@@ -139,6 +138,22 @@ std::string events_text(const std::vector<EventRef>& events) {
   }
   return out;
 }
+
+/// docs/cli.md, "slakit fmt": lines are at most this many code points
+/// wide where they can wrap.
+constexpr std::size_t kWidth = 100;
+
+std::size_t display_width(std::string_view s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+/// One item of a list the formatter may lay out one per line: a target's
+/// case, a route's action.
+struct Item {
+  std::string text;
+  SourceSpan span;
+};
 
 // Writes declarations and puts the comments back between them.
 class Printer {
@@ -168,14 +183,32 @@ class Printer {
     return sources_.position(file_.file, offset).line;
   }
 
-  // Comments before `offset`, each on its own line.
+  // Comments before `offset`, each on its own line. Outside any block, a
+  // blank line after one in the source stays (a file's header comment).
   void comments_before(std::uint32_t offset, std::string_view indent) {
     while (next_comment_ < file_.comments.size() &&
            file_.comments[next_comment_].span.begin < offset) {
       const auto& c = file_.comments[next_comment_++];
       // fmt rather than operator+: GCC 12 warns wrongly about the latter here (PR 105329).
       out_ += fmt::format("{}#{}\n", indent, trimmed(c.text));
+      if (indent.empty() && blank_line_after(c.span.end)) out_ += "\n";
     }
+  }
+
+  // A blank line follows the line that ends at `offset`, and text follows it.
+  bool blank_line_after(std::uint32_t offset) const {
+    const std::string_view text = sources_.file(file_.file).text;
+    auto blanks_from = [&](std::size_t i) {
+      while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' ||
+                                 text[i] == '\f' || text[i] == '\v')) {
+        ++i;
+      }
+      return i;
+    };
+    if (offset >= text.size() || text[offset] != '\n') return false;
+    const auto next = blanks_from(offset + 1);
+    if (next >= text.size() || text[next] != '\n') return false;
+    return text.find_first_not_of(" \t\r\n\f\v", next) != std::string_view::npos;
   }
 
   static std::string trimmed(const std::string& s) {
@@ -184,20 +217,75 @@ class Printer {
   }
 
   // Writes one element on its own line; a comment later on its last source
-  // line stays behind it, unless `trailing` is false (the first output line
-  // of a two-line route).
+  // line, before `comments_until`, stays behind it.
   void line(std::string_view indent, const std::string& text, SourceSpan span,
-            bool trailing = true) {
+            std::uint32_t comments_until = UINT32_MAX) {
     // Comments inside the element (a condition over several lines) go before
     // it, where the next formatting finds them again.
     comments_before(span.end, indent);
     out_ += std::string{indent} + text + "\n";
     last_end_line_ = line_of(span.end == 0 ? 0 : span.end - 1);
-    if (trailing) trailing_comments();
+    trailing_comments(comments_until);
   }
 
-  void trailing_comments() {
+  // `prefix` and a condition, wrapped before each `and` or `or` of its
+  // outermost level when the line, `suffix_width` more included, would be
+  // wider than kWidth (docs/cli.md, "slakit fmt").
+  static std::string condition_line(std::string_view indent, const std::string& prefix,
+                                    const Expr& e, std::size_t suffix_width = 0) {
+    auto text = prefix + detail::expr_text(e);
+    if (display_width(indent) + display_width(text) + suffix_width <= kWidth) return text;
+    return prefix + detail::expr_text_wrapped(e, fmt::format("\n{}    ", indent));
+  }
+
+  // `head`, its items joined by ", ", then `tail`, on one line; or one item
+  // per line under the first when that line would be wider than kWidth or a
+  // comment stands between two items, so that each keeps its comment.
+  void item_lines(std::string_view indent, const std::string& head, const std::vector<Item>& items,
+                  const std::string& tail, SourceSpan span) {
+    std::string joined;
+    for (const auto& i : items) joined += (joined.empty() ? "" : ", ") + i.text;
+    if (items.size() < 2 ||
+        (display_width(indent) + display_width(head + joined + tail) <= kWidth &&
+         !comment_between(items))) {
+      line(indent, head + joined + tail, span);
+      return;
+    }
+    const auto under = std::string{indent} + std::string(display_width(head), ' ');
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      comments_before(items[i].span.end, i == 0 ? indent : std::string_view{under});
+      out_ += (i == 0 ? std::string{indent} + head : under) + items[i].text +
+              (i + 1 < items.size() ? "," : tail) + "\n";
+      last_end_line_ = line_of(items[i].span.end - 1);
+      // Its comment, not that of an item after it on the same line.
+      std::uint32_t next_item = UINT32_MAX;
+      for (const auto& other : items) {
+        if (other.span.begin > items[i].span.begin) {
+          next_item = std::min(next_item, other.span.begin);
+        }
+      }
+      trailing_comments(next_item);
+    }
+    last_end_line_ = line_of(span.end - 1);
+    trailing_comments();
+  }
+
+  // A comment after the first item's start and before the last item's end.
+  bool comment_between(const std::vector<Item>& items) const {
+    std::uint32_t first = UINT32_MAX, last = 0;
+    for (const auto& i : items) {
+      first = std::min(first, i.span.begin);
+      last = std::max(last, i.span.end);
+    }
+    const auto it = std::lower_bound(
+        file_.comments.begin(), file_.comments.end(), first,
+        [](const Comment& c, std::uint32_t offset) { return c.span.begin < offset; });
+    return it != file_.comments.end() && it->span.begin < last;
+  }
+
+  void trailing_comments(std::uint32_t until = UINT32_MAX) {
     while (next_comment_ < file_.comments.size() &&
+           file_.comments[next_comment_].span.begin < until &&
            line_of(file_.comments[next_comment_].span.begin) == last_end_line_) {
       out_.pop_back();  // the '\n' of the element's line
       out_ += fmt::format("  #{}\n", trimmed(file_.comments[next_comment_++].text));
@@ -225,7 +313,7 @@ class Printer {
       line("", text, d.span);
       return;
     }
-    open_block("calendar " + d.name.text, d.span);
+    open_block("calendar " + d.name.text, d.span, d.name.span.end);
     for (const auto& l : d.lines) {
       std::visit(
           [&](const auto& x) {
@@ -233,7 +321,16 @@ class Printer {
             if constexpr (std::is_same_v<T, ZoneLine>) {
               line("  ", zone_text(x), x.span);
             } else if constexpr (std::is_same_v<T, WeeklyLine>) {
-              line("  ", days_text(x.days) + " " + ranges_text(x.hours), x.span);
+              std::vector<Item> hours;
+              for (std::size_t i = 0; i < x.hours.size() && x.hour_spans.size() == x.hours.size();
+                   ++i) {
+                hours.push_back({ranges_text({x.hours[i]}), x.hour_spans[i]});
+              }
+              if (hours.empty()) {
+                line("  ", days_text(x.days) + " " + ranges_text(x.hours), x.span);
+              } else {
+                item_lines("  ", days_text(x.days) + " ", hours, "", x.span);
+              }
             } else if constexpr (std::is_same_v<T, HolidayLine>) {
               line("  ", holiday_text(x), x.span);
             } else {
@@ -250,9 +347,9 @@ class Printer {
 
   void print(const PolicyDecl& d) {
     std::string head = (d.kind == PolicyDecl::Kind::sla ? "sla " : "ola ") + d.name.text;
-    if (d.applies) head += " for " + detail::expr_text(*d.applies);
-    open_block(head, d.span);
-    // The lines in the order they were written.
+    if (d.applies) head = condition_line("", head + " for ", *d.applies, 2);
+    open_block(head, d.span, d.applies ? d.applies->span.end : d.name.span.end);
+    // The lines in the order they were written; a target's cases are items.
     std::vector<std::pair<SourceSpan, std::string>> lines;
     if (d.calendar_field && d.calendar) {
       lines.emplace_back(
@@ -261,9 +358,9 @@ class Printer {
     } else if (d.calendar) {
       lines.emplace_back(d.calendar->span, "calendar " + d.calendar->text);
     }
-    for (const auto& t : d.targets) lines.emplace_back(t.span, target_text(t));
+    for (const auto& t : d.targets) lines.emplace_back(t.span, "");
     if (d.pause_while) {
-      lines.emplace_back(d.pause_while->span, "pause while " + detail::expr_text(*d.pause_while));
+      lines.emplace_back(d.pause_while->span, condition_line("  ", "pause while ", *d.pause_while));
     }
     if (!d.start_on.empty()) {
       lines.emplace_back(d.start_on.front().span, "start on " + events_text(d.start_on));
@@ -278,8 +375,27 @@ class Printer {
     }
     std::stable_sort(lines.begin(), lines.end(),
                      [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
-    for (const auto& [span, text] : lines) line("  ", text, span);
+    for (const auto& [span, text] : lines) {
+      const auto target = std::find_if(d.targets.begin(), d.targets.end(),
+                                       [&](const TargetLine& t) { return t.span == span; });
+      if (target == d.targets.end()) {
+        line("  ", text, span);
+      } else {
+        print_target(*target);
+      }
+    }
     close_block(d.span);
+  }
+
+  void print_target(const TargetLine& t) {
+    if (t.before) {
+      line("  ", due_before_text(t), t.span);
+      return;
+    }
+    std::vector<Item> cases;
+    for (const auto& c : t.cases) cases.push_back({case_text(t, c), c.span});
+    item_lines("  ", fmt::format("{} ", metric_name(t.metric)), cases, reopen_text(t.reopen),
+               t.span);
   }
 
   void print(const RouteDecl& d) { print_route(d, ""); }
@@ -287,32 +403,40 @@ class Printer {
   // One route: its head on one line and its actions on the next when it has
   // a condition (both indented inside a group), else one line.
   void print_route(const RouteDecl& d, const std::string& indent) {
-    std::vector<std::string> actions;
-    if (d.queue) actions.push_back("queue " + d.queue->text);
-    if (d.priority) actions.push_back("priority " + d.priority->text);
-    if (d.team) actions.push_back("team " + d.team->text);
-    if (!d.skills.empty()) actions.push_back("skills [" + names_text(d.skills) + "]");
-    for (const auto& r : d.relaxed_skills) {
-      actions.push_back("skills [" + names_text(r.skills) + "] for " +
-                        detail::duration_text(r.after));
+    auto names_span = [](const std::vector<Name>& names) {
+      return SourceSpan{names.front().span.file, names.front().span.begin, names.back().span.end};
+    };
+    std::vector<Item> actions;
+    if (d.queue) actions.push_back({"queue " + d.queue->text, d.queue->span});
+    if (d.priority) actions.push_back({"priority " + d.priority->text, d.priority->span});
+    if (d.team) actions.push_back({"team " + d.team->text, d.team->span});
+    if (!d.skills.empty()) {
+      actions.push_back({"skills [" + names_text(d.skills) + "]", names_span(d.skills)});
     }
-    if (!d.tags.empty()) actions.push_back("tags [" + names_text(d.tags) + "]");
-    if (d.sla) actions.push_back("sla " + d.sla->text);
-    std::string list;
-    for (const auto& a : actions) list += (list.empty() ? "" : ", ") + a;
+    for (const auto& r : d.relaxed_skills) {
+      actions.push_back(
+          {"skills [" + names_text(r.skills) + "] for " + detail::duration_text(r.after), r.span});
+    }
+    if (!d.tags.empty())
+      actions.push_back({"tags [" + names_text(d.tags) + "]", names_span(d.tags)});
+    if (d.sla) actions.push_back({"sla " + d.sla->text, d.sla->span});
     auto head = "route " + d.name.text;
     if (d.score) head += fmt::format(" score {}", *d.score);
     if (d.when) {
-      line(indent, head + " when " + detail::expr_text(*d.when),
-           {d.span.file, d.span.begin, d.when->span.end}, false);
-      line(indent + "  ", "-> " + list, {d.span.file, d.when->span.end, d.span.end});
+      // A comment behind the condition stays there, before the actions.
+      std::uint32_t actions_begin = d.span.end;
+      for (const auto& a : actions) actions_begin = std::min(actions_begin, a.span.begin);
+      line(indent, condition_line(indent, head + " when ", *d.when),
+           {d.span.file, d.span.begin, d.when->span.end}, actions_begin);
+      item_lines(indent + "  ", "-> ", actions, "", {d.span.file, d.when->span.end, d.span.end});
     } else {
-      line(indent, head + " -> " + list, d.span);
+      item_lines(indent, head + " -> ", actions, "", d.span);
     }
   }
 
   void print(const RouteGroupDecl& d) {
-    open_block(fmt::format("routes {} {}", d.name.text, hit_policy_name(d.policy)), d.span);
+    open_block(fmt::format("routes {} {}", d.name.text, hit_policy_name(d.policy)), d.span,
+               d.name.span.end);
     for (const auto& r : d.routes) {
       comments_before(r.span.begin, "  ");
       print_route(r, "  ");
@@ -321,17 +445,20 @@ class Printer {
   }
 
   void print(const TestDecl& d) {
-    open_block("test " + detail::quoted_text(d.name.text), d.span);
+    open_block("test " + detail::quoted_text(d.name.text), d.span, d.name.span.end);
     for (const auto& l : d.lines) {
       line("  ", detail::test_line_text(l), std::visit([](const auto& x) { return x.span; }, l));
     }
     close_block(d.span);
   }
 
-  void open_block(const std::string& head, SourceSpan span) {
+  // A block's head, which ends at `head_end`: comments inside it go before
+  // it, and one behind its last line stays behind the '{'.
+  void open_block(const std::string& head, SourceSpan span, std::uint32_t head_end) {
     comments_before(span.begin, "");
+    comments_before(head_end, "");
     out_ += head + " {\n";
-    last_end_line_ = line_of(span.begin);
+    last_end_line_ = line_of(head_end - 1);
     trailing_comments();
   }
 

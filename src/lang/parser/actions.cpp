@@ -193,11 +193,13 @@ void begin_group(ParseState& s) {
 }
 
 void begin_declaration(ParseState& s) {
+  s.in_calendar_line = false;
   s.exprs.clear();
   s.ops.clear();
   s.list.clear();
   s.days.clear();
   s.ranges.clear();
+  s.range_spans.clear();
   s.events.clear();
   s.calendar = {};
   s.holiday = {};

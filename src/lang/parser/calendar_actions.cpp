@@ -33,6 +33,7 @@ void calendar_part(ParseState& s) {
 }
 
 void zone_begin(ParseState& s) {
+  s.in_calendar_line = true;
   s.zone_field.reset();
 }
 
@@ -43,9 +44,11 @@ void zone_field(ParseState& s) {
 void zone_line(ParseState& s, SourceSpan span) {
   s.calendar.lines.emplace_back(ZoneLine{s.string_value, std::move(s.zone_field), span});
   s.zone_field.reset();
+  s.in_calendar_line = false;
 }
 
 void day_first(ParseState& s) {
+  s.in_calendar_line = true;
   const weekday d{static_cast<unsigned>(s.weekday_value)};
   s.days.push_back({d, d});
 }
@@ -62,13 +65,21 @@ void range_close(ParseState& s) {
   s.ranges.back().close = s.time_value;
 }
 
+void range_span(ParseState& s, SourceSpan span) {
+  s.range_spans.push_back(span);
+}
+
 void weekly_line(ParseState& s, SourceSpan span) {
-  s.calendar.lines.emplace_back(WeeklyLine{std::move(s.days), std::move(s.ranges), span});
+  s.calendar.lines.emplace_back(
+      WeeklyLine{std::move(s.days), std::move(s.ranges), span, std::move(s.range_spans)});
+  s.range_spans.clear();
   s.days.clear();
   s.ranges.clear();
+  s.in_calendar_line = false;
 }
 
 void begin_holiday(ParseState& s) {
+  s.in_calendar_line = true;
   s.holiday = {};
 }
 
@@ -162,10 +173,16 @@ void holiday_last_year(ParseState& s) {
 void holiday_line(ParseState& s, SourceSpan span, bool closed_form) {
   s.calendar.lines.emplace_back(HolidayLine{std::move(s.holiday), closed_form, span});
   s.holiday = {};
+  s.in_calendar_line = false;
+}
+
+void begin_open(ParseState& s) {
+  s.in_calendar_line = true;
 }
 
 void open_date(ParseState& s) {
   s.ranges.clear();
+  s.range_spans.clear();
   s.first_date = s.date_value;
   s.open_extra = false;
 }
@@ -178,6 +195,8 @@ void open_line(ParseState& s, SourceSpan span) {
   s.calendar.lines.emplace_back(
       OpenLine{DateOverride{s.first_date, std::move(s.ranges), s.open_extra}, span});
   s.ranges.clear();
+  s.range_spans.clear();
+  s.in_calendar_line = false;
 }
 
 }  // namespace slakit::parser

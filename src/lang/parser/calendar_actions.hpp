@@ -14,6 +14,7 @@ void day_first(ParseState& s);
 void day_last(ParseState& s);
 void range_open(ParseState& s);
 void range_close(ParseState& s);
+void range_span(ParseState& s, SourceSpan span);
 void weekly_line(ParseState& s, SourceSpan span);
 
 void begin_holiday(ParseState& s);
@@ -34,6 +35,7 @@ void holiday_first_year(ParseState& s);
 void holiday_last_year(ParseState& s);
 void holiday_line(ParseState& s, SourceSpan span, bool closed_form);
 
+void begin_open(ParseState& s);
 void open_date(ParseState& s);
 void open_extra(ParseState& s);
 void open_line(ParseState& s, SourceSpan span);

@@ -31,7 +31,8 @@ constexpr auto month_def =
 
 constexpr auto year_number_def = integer;
 
-constexpr auto time_range = time_of_day[act(range_open)] > '-' > time_of_day[act(range_close)];
+constexpr auto time_range = x3::raw[time_of_day[act(range_open)] > '-' >
+                                    time_of_day[act(range_close)]][act_span(range_span)];
 constexpr auto time_ranges_def = time_range % ',';
 
 // "zone from customer.zone else "Europe/Berlin"": the zone a ticket names.
@@ -99,15 +100,22 @@ constexpr auto holiday_stmt =
            [act_span([](ParseState& s, SourceSpan sp) { parser::holiday_line(s, sp, false); })];
 
 // A dated break: "closed 2026-12-23 12:00-13:00" is "from 12:00 until 13:00".
-constexpr auto dated_break = time_of_day[act(holiday_from)] > '-' > time_of_day[act(holiday_until)];
+// Named, so that "closed 2026-12-31 12:00" (a missing 'from') says both.
+constexpr auto break_end =
+    x3::rule<struct break_end_id>{
+        "'-' and the time the break ends (12:00-13:00), or 'from' "
+        "before the time to close the rest of the date"} =
+        x3::lit('-') > time_of_day[act(holiday_until)];
+constexpr auto dated_break = time_of_day[act(holiday_from)] > break_end;
 
 constexpr auto closed_stmt =
     x3::raw[kw<"closed">()[act(begin_holiday)] > dated >> -stray_offset > -dated_break >
             *holiday_modifier]
            [act_span([](ParseState& s, SourceSpan sp) { parser::holiday_line(s, sp, true); })];
 
-constexpr auto open_stmt = x3::raw[kw<"open">() > date_lit[act(open_date)] > time_ranges >>
-                                   -kw<"extra">()[act(open_extra)]][act_span(open_line)];
+constexpr auto open_stmt =
+    x3::raw[kw<"open">()[act(begin_open)] > date_lit[act(open_date)] > time_ranges >>
+            -kw<"extra">()[act(open_extra)]][act_span(open_line)];
 
 constexpr auto calendar_line = zone_stmt | holiday_stmt | closed_stmt | open_stmt | weekly_stmt;
 

@@ -96,6 +96,37 @@ std::string typo_hint(std::string_view what, std::string_view token) {
   return detail::suggestion(token, offered);
 }
 
+// Words that start a line of a calendar, or a declaration: seen on the line
+// after a calendar line that stopped short, they show that the line ended
+// there rather than went on.
+bool starts_calendar_line(std::string_view token) {
+  static constexpr std::array<std::string_view, 20> kStarts{
+      "zone", "holiday", "closed",  "open",     "mon",   "tue", "wed", "thu",    "fri",   "sat",
+      "sun",  "}",       "include", "calendar", "field", "sla", "ola", "routes", "route", "test"};
+  return std::find(kStarts.begin(), kStarts.end(), token) != kStarts.end();
+}
+
+// The end of the last token in [first, last), one line of text, or nullptr
+// when it holds none: a string runs to its closing quote (a backslash
+// escapes the byte after it), a comment to the end of the line.
+const char* last_token_end(const char* first, const char* last) noexcept {
+  const char* token_end = nullptr;
+  for (const char* p = first; p < last;) {
+    if (*p == '#') break;
+    if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\f' || *p == '\v') {
+      ++p;
+    } else if (*p == '"') {
+      ++p;
+      while (p < last && *p != '"') p += (*p == '\\' && p + 1 < last) ? 2 : 1;
+      if (p < last) ++p;
+      token_end = p;
+    } else {
+      token_end = ++p;
+    }
+  }
+  return token_end;
+}
+
 }  // namespace
 
 ParseState::ParseState(const SourceMap& sources, std::uint32_t file_id,
@@ -167,8 +198,34 @@ std::string ParseState::listed_keyword_hint(const char* after_comma) const {
                      token);
 }
 
+const char* ParseState::token_end_on_earlier_line(const char* at) const noexcept {
+  const char* line = at;
+  while (line > text_begin() && line[-1] != '\n') --line;
+  if (last_token_end(line, at) != nullptr) return nullptr;
+  while (line > text_begin()) {
+    const char* line_end = line - 1;  // its line feed
+    line = line_end;
+    while (line > text_begin() && line[-1] != '\n') --line;
+    if (const char* end = last_token_end(line, line_end)) return end;
+  }
+  return nullptr;
+}
+
 void ParseState::expected(std::string code, std::string_view what, const char* at) {
   at = skip_trivia(at);
+  if (in_calendar_line && at < text_end()) {
+    // "closed 2026-12-31 12:00" then a holiday line: the line stopped short
+    // where it ends, not at the next line's first word.
+    const char* token_end = at + 1;
+    while (token_end < text_end() && word_char(*at) && word_char(*token_end)) ++token_end;
+    const char* short_end = token_end_on_earlier_line(at);
+    if (short_end != nullptr &&
+        starts_calendar_line({at, static_cast<std::size_t>(token_end - at)})) {
+      error(std::move(code), fmt::format("expected {}, saw the end of the line", what),
+            span(short_end, short_end));
+      return;
+    }
+  }
   if (at == text_end()) {
     // Point just after the last token rather than at an empty last line.
     while (at > text_begin() &&

@@ -36,9 +36,15 @@ class ParseState {
   /// Skips blanks and comments.
   [[nodiscard]] const char* skip_trivia(const char* at) const noexcept;
   [[nodiscard]] std::string listed_keyword_hint(const char* after_comma) const;
+  /// The end of the last token before `at`, when that token lies on an
+  /// earlier line than `at`; nullptr when a token precedes `at` on its line.
+  [[nodiscard]] const char* token_end_on_earlier_line(const char* at) const noexcept;
 
   RuleFile file;
   bool declaration_failed = false;  ///< the current declaration reported its error
+  /// A calendar line is being read: when it stops short before a line that
+  /// starts another, `expected` reports the end of its own line.
+  bool in_calendar_line = false;
 
   // Slots: each production leaves its value here.
   std::string string_value;
@@ -52,9 +58,10 @@ class ParseState {
   std::chrono::year_month_day first_date{};
   std::vector<DayRange> days;
   std::vector<TimeRange> ranges;
-  bool open_extra = false;         ///< `open DATE hours extra`
-  std::optional<Name> zone_field;  ///< `zone from FIELD else ...`
-  std::vector<Expr> exprs;         ///< the expression stack
+  std::vector<SourceSpan> range_spans;  ///< where each of `ranges` stands
+  bool open_extra = false;              ///< `open DATE hours extra`
+  std::optional<Name> zone_field;       ///< `zone from FIELD else ...`
+  std::vector<Expr> exprs;              ///< the expression stack
   std::vector<Literal> list;
   /// Operators of comparisons awaiting their right side: it may hold a
   /// comparison of its own, `a == (b > 3)`.

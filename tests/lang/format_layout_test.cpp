@@ -1,0 +1,143 @@
+// The formatter's layout (review 8, F13): blank lines after header comments,
+// comments behind conditions and list items, and wrapping at 100 columns.
+#include <doctest/doctest.h>
+
+#include <slakit/lang/format.hpp>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+
+using namespace slakit;
+
+namespace {
+
+// The canonical text of `text`, checked to be a fixed point of the formatter.
+std::string formatted(const std::string& text) {
+  const auto once = format_rules("t.sla", text);
+  REQUIRE(once.ok());
+  CHECK(format_rules("t.sla", once.text).text == once.text);
+  return once.text;
+}
+
+std::size_t widest_line(const std::string& text) {
+  std::istringstream in{text};
+  std::size_t widest = 0;
+  for (std::string line; std::getline(in, line);) widest = std::max(widest, line.size());
+  return widest;
+}
+
+}  // namespace
+
+// docs/language.md, "Formatting": "A blank line after a comment outside any
+// block (a file's header comment, a comment block before a declaration) is
+// kept, as one blank line." (F13 (a): review 8's c3.sla lost it.)
+TEST_CASE("a blank line after a file's header comment stays") {
+  CHECK(formatted("# ACME support rules. Owner: support-ops.\n\nroute small -> queue small\n") ==
+        "# ACME support rules. Owner: support-ops.\n\nroute small -> queue small\n");
+  // One blank line however many there were; none added where there was none.
+  CHECK(formatted("# a\n\n\n\n# b\nroute r -> queue q\n") == "# a\n\n# b\nroute r -> queue q\n");
+  // Not at the end of the file, nor inside a block.
+  CHECK(formatted("route r -> queue q\n# end\n\n\n") == "route r -> queue q\n# end\n");
+  CHECK(formatted("sla s {\n  # inside\n\n  resolution 4h\n}\n") ==
+        "sla s {\n  # inside\n  resolution 4h\n}\n");
+}
+
+// docs/language.md, "Formatting": "one behind a route's condition stays
+// behind the condition, before the `->` line" (F13 (b): it moved inside the
+// route, onto a line of its own).
+TEST_CASE("a comment behind a route's condition stays behind it") {
+  CHECK(formatted("route big when order.value > 1000   # big orders\n  -> queue big\n") ==
+        "route big when order.value > 1000  # big orders\n  -> queue big\n");
+  // On one line in the source: the comment is behind the actions.
+  CHECK(formatted("route big when order.value > 1000 -> queue big  # big\n") ==
+        "route big when order.value > 1000\n  -> queue big  # big\n");
+  CHECK(
+      formatted("routes g first {\n  route a when ticket.reopened  # again\n    -> queue q\n}\n") ==
+      "routes g first {\n  route a when ticket.reopened  # again\n    -> queue q\n}\n");
+}
+
+// docs/language.md, "Formatting": "a list of target cases or route actions
+// with a comment behind any of its items but the last keeps one item per
+// line, each with its comment" (F13 (c): the comments moved above and the
+// cases joined onto one line).
+TEST_CASE("a list with a comment behind an item keeps one item per line") {
+  const std::string cases =
+      "sla gold {\n"
+      "  first_response 1h when ticket.priority == urgent,  # urgent\n"
+      "                 4h when ticket.priority == high,    # high\n"
+      "                 otherwise 8h                         # rest\n"
+      "}\n";
+  CHECK(formatted(cases) ==
+        "sla gold {\n"
+        "  first_response 1h when ticket.priority == urgent,  # urgent\n"
+        "                 4h when ticket.priority == high,  # high\n"
+        "                 otherwise 8h  # rest\n"
+        "}\n");
+  // Only the last has one: one line, the comment behind it.
+  CHECK(
+      formatted("sla s {\n  resolution 1h when ticket.reopened,\n    otherwise 4h  # rest\n}\n") ==
+      "sla s {\n  resolution 1h when ticket.reopened, otherwise 4h  # rest\n}\n");
+  // `on reopen` goes behind the last case.
+  CHECK(formatted("sla s {\n  resolution 1h when ticket.reopened, # a\n otherwise 4h on reopen "
+                  "restart\n}\n") ==
+        "sla s {\n  resolution 1h when ticket.reopened,  # a\n             otherwise 4h on reopen "
+        "restart\n}\n");
+  // Route actions, each with its own comment, under the first.
+  CHECK(formatted("route r1 when ticket.reopened\n  -> queue big,   # queue\n     priority high  "
+                  "# prio\n") ==
+        "route r1 when ticket.reopened\n  -> queue big,  # queue\n     priority high  # prio\n");
+  CHECK(formatted("route r -> queue q, # q\n team t\n") ==
+        "route r -> queue q,  # q\n           team t\n");
+  // A weekly line's hours (review 8's c1.sla: `# morning` moved above).
+  CHECK(formatted("calendar c {\n  zone \"UTC\"\n  mon..fri 08:00-12:00,   # morning\n"
+                  "           13:00-18:00    # afternoon\n}\n") ==
+        "calendar c {\n  zone \"UTC\"\n  mon..fri 08:00-12:00,  # morning\n"
+        "           13:00-18:00  # afternoon\n}\n");
+  CHECK(formatted("calendar c {\n  zone \"UTC\"\n  mon..fri 08:00-12:00,\n  13:00-18:00  # "
+                  "day\n}\n") ==
+        "calendar c {\n  zone \"UTC\"\n  mon..fri 08:00-12:00, 13:00-18:00  # day\n}\n");
+}
+
+// docs/cli.md, "slakit fmt": "A line that would be wider [than 100
+// characters] wraps": a condition before each `and` or `or` of its outermost
+// level, four more than the element; cases and actions one per line (F13
+// (d): review 8's c2.sla had lines of 160 characters).
+TEST_CASE("long conditions and case lists wrap at 100 characters") {
+  const std::string c2 =
+      "sla big for (customer.tier == platinum or order.value > 10000) and customer.region in "
+      "[emea, apac] and ticket.category not in [spam, internal, \"test\"] {\n"
+      "  first_response 30m when ticket.priority == urgent, 1h when ticket.priority == high, 2h "
+      "when ticket.channel == phone, otherwise 4h\n}\n";
+  const auto text = formatted(c2);
+  CHECK(text ==
+        "sla big for (customer.tier == platinum or order.value > 10000)\n"
+        "    and customer.region in [emea, apac]\n"
+        "    and ticket.category not in [spam, internal, \"test\"] {\n"
+        "  first_response 30m when ticket.priority == urgent,\n"
+        "                 1h when ticket.priority == high,\n"
+        "                 2h when ticket.channel == phone,\n"
+        "                 otherwise 4h\n"
+        "}\n");
+  CHECK(widest_line(text) <= 100);
+  // The outermost level only: an `or` of `and`s breaks before the `or`s.
+  CHECK(formatted("route r when ticket.category == billing and customer.tier == platinum or "
+                  "ticket.category == refund and customer.tier == gold -> queue q\n") ==
+        "route r when (ticket.category == billing and customer.tier == platinum)\n"
+        "    or (ticket.category == refund and customer.tier == gold)\n"
+        "  -> queue q\n");
+  CHECK(formatted("sla s {\n  pause while ticket.status == pending_customer or ticket.status == "
+                  "pending_vendor or ticket.status == on_hold\n}\n") ==
+        "sla s {\n  pause while ticket.status == pending_customer\n"
+        "      or ticket.status == pending_vendor\n      or ticket.status == on_hold\n}\n");
+  // Exactly 100 characters stays on one line; 101 wraps.
+  const std::string head = "route r when ticket.category == billing and customer.tier == ";
+  const std::string fits = head + std::string(100 - head.size(), 'x');
+  CHECK(formatted(fits + " -> queue q\n") == fits + "\n  -> queue q\n");
+  CHECK(formatted(fits + "y -> queue q\n") ==
+        "route r when ticket.category == billing\n    and customer.tier == " +
+            std::string(100 - head.size(), 'x') + "y\n  -> queue q\n");
+  // Nothing to break at: a single comparison stays long.
+  const std::string one = "route r when ticket.category == " + std::string(90, 'x');
+  CHECK(formatted(one + " -> queue q\n") == one + "\n  -> queue q\n");
+}
