@@ -107,10 +107,10 @@ TEST_CASE("Rows sort numbers by value and text by text, part by part") {
     j.ticket.order.value = value;
     table.add(j.ticket, j.routing, j.evaluation);
   }
-  auto none = judged("none", "low", 30min, 10h);  // no value: "-", a text
+  auto none = judged("none", "low", 30min, 10h);  // no value: the empty text, first
   table.add(none.ticket, none.routing, none.evaluation);
   const auto rows = table.sorted_rows();
-  CHECK(keys(table) == std::vector<std::string>{"-\x1fsilver", "-5\x1fsilver", "0\x1fsilver",
+  CHECK(keys(table) == std::vector<std::string>{"\x1fsilver", "-5\x1fsilver", "0\x1fsilver",
                                                 "1e-07\x1fsilver", "9\x1fsilver", "100\x1fsilver"});
   REQUIRE(rows.size() == 6);
   CHECK(rows[2]->row.tickets == 2);  // -0 and 0
