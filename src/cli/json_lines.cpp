@@ -98,6 +98,10 @@ bool JsonLinesReader::next(JsonChunk& chunk, std::size_t bytes) {
     if (!tail_.empty()) std::memcpy(chunk.bytes.get(), tail_.data(), tail_.size());
     std::size_t end = tail_.size();
     tail_.clear();
+    // The loop goes on only while what it holds has no line break: each
+    // round searches only what it read (a line of megabytes read 256 KB at
+    // a time must not be searched from its start every time).
+    std::size_t searched = 0;
     for (;;) {
       if (!eof_) {
         reserve(chunk, end + bytes, end);
@@ -108,7 +112,8 @@ bool JsonLinesReader::next(JsonChunk& chunk, std::size_t bytes) {
       const std::string_view text{chunk.bytes.get(), end};
       // The chunk starts a line: one too long to hold is skipped and handed
       // out unread, alone.
-      const auto first = text.find('\n');
+      const auto first = text.find('\n', searched);
+      searched = end;
       if (first == std::string_view::npos ? end > kLongestLine : first > kLongestLine) {
         if (first == std::string_view::npos) {
           skip_line();
@@ -119,7 +124,7 @@ bool JsonLinesReader::next(JsonChunk& chunk, std::size_t bytes) {
         chunk.sequence = sequence_++;
         return true;
       }
-      const auto last = text.rfind('\n');
+      const auto last = first == std::string_view::npos ? first : text.rfind('\n');
       if (last != std::string_view::npos || eof_) {
         const auto cut = last != std::string_view::npos && !eof_ ? last + 1 : end;
         tail_.assign(text.begin() + static_cast<std::ptrdiff_t>(cut), text.end());

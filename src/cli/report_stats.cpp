@@ -55,6 +55,11 @@ void ReportRow::add_ticket(const TicketFigures& f) {
   one_touch += f.one_touch, ever_solved += f.ever_solved, reopened += f.reopened;
 }
 
+void ReportRow::prefetch(const TicketFigures& f) const {
+  if (f.responded) first_response.prefetch(f.response_business, f.response_calendar);
+  if (f.solved) resolution.prefetch(f.resolution_business, f.resolution_calendar);
+}
+
 void ReportRow::merge(const ReportRow& o) {
   met += o.met, breached += o.breached, running += o.running, paused += o.paused;
   cancelled += o.cancelled;

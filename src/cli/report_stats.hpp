@@ -28,6 +28,9 @@ struct TicketFigures {
 struct TimeSketches {
   QuantileSketch business, calendar;
   void add(QuantileSketch::Sample b, QuantileSketch::Sample c) { business.add(b), calendar.add(c); }
+  void prefetch(QuantileSketch::Sample b, QuantileSketch::Sample c) const {
+    business.prefetch(b), calendar.prefetch(c);
+  }
   void merge(const TimeSketches& other);
 };
 
@@ -44,6 +47,8 @@ struct ReportRow {
 
   void add_cycle(const TargetCycle& c);
   void add_ticket(const TicketFigures& f);
+  /// Asks for the cache lines that add_ticket(f) will count in.
+  void prefetch(const TicketFigures& f) const;
   void merge(const ReportRow& other);
 };
 

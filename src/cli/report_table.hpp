@@ -104,10 +104,11 @@ class ReportTable {
   std::vector<std::string_view> views_;  // the values being counted
   std::vector<std::uint32_t> numbers_;   // and their numbers
   std::deque<KeyedRow> rows_;
-  std::vector<std::uint32_t> row_numbers_;     // row r's value numbers from r * fields
-  std::vector<std::uint32_t> slots_;           // open addressing: a row + 1, or 0 for none
-  std::uint32_t other_ = kNone;                // the "(other)" row, once made
-  std::vector<const ReportRow*> ticket_rows_;  // the rows a ticket already counts in
+  std::vector<std::uint32_t> row_numbers_;  // row r's value numbers from r * fields
+  std::vector<std::uint32_t> slots_;        // open addressing: a row + 1, or 0 for none
+  std::uint32_t other_ = kNone;             // the "(other)" row, once made
+  std::vector<ReportRow*>
+      ticket_rows_;  // the rows a ticket counts in (rows_ is a deque: they stay)
 };
 
 /// The --by values of a row's key.
