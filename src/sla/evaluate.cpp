@@ -58,8 +58,9 @@ void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active, 
     }
   }
   const auto& business = st.business_entry(st.calendar_of(policy));
-  const TargetClock clock{policy,           business.pinned_or_null(), tl,     active, st.paused,
-                          business.seconds, business.before,           st.sums};
+  const TargetClock clock{
+      policy,           business.pinned_or_null(), tl,           active, st.paused,
+      business.seconds, business.before,           business.cum, st.sums};
   for (const auto& target : policy.targets) clock.evaluate(target, st.cycles, out, traces);
 }
 
@@ -186,8 +187,10 @@ EvaluationState::StepBusiness& EvaluationState::business_entry(const Calendar* c
   entry.seconds.resize(n);
   if (calendar != nullptr) {
     entry.pinned.pin(*calendar, timeline.created());
-    entry.pinned.elapsed_between(starts, entry.seconds);
+    entry.cum.resize(n + 1);
+    entry.pinned.elapsed_between(starts, entry.seconds, entry.cum);
   } else {
+    entry.cum.clear();
     for (std::size_t k = 0; k < n; ++k) entry.seconds[k] = starts[k + 1] - starts[k];
   }
   entry.before.resize(n + 1);
