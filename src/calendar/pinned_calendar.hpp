@@ -65,18 +65,6 @@ class PinnedCalendar {
     return calendar_->zone().resolve(local);
   }
 
-  /// Calendar::elapsed_between(instants, out), for instants in order that
-  /// lie in the supported range (a ticket's step starts); `cums` gets
-  /// cum_before() of each instant.
-  void elapsed_between(std::span<const Instant> instants, std::span<Seconds> out,
-                       std::span<std::int64_t> cums) const {
-    for (std::size_t i = 0; i < instants.size(); ++i) cums[i] = cum_before(instants[i]);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-      out[i] = cums[i] >= 0 && cums[i + 1] >= 0 ? Seconds{cums[i + 1] - cums[i]}
-                                                : calendar_->elapsed(instants[i], instants[i + 1]);
-    }
-  }
-
   /// Calendar::add(a, d).
   [[nodiscard]] Instant add(Instant a, Seconds d) const {
     std::uint32_t offset = 0;

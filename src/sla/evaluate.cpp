@@ -185,17 +185,31 @@ EvaluationState::StepBusiness& EvaluationState::business_entry(const Calendar* c
   const auto starts = timeline.starts();
   const auto n = starts.size() - 1;
   entry.seconds.resize(n);
+  entry.before.resize(n + 1);
+  Seconds* seconds = entry.seconds.data();
+  Seconds* before = entry.before.data();
+  before[0] = Seconds{0};
   if (calendar != nullptr) {
-    entry.pinned.pin(*calendar, timeline.created());
+    // Each step start located once, as the block's business time before
+    // it: a step's business time is then a subtraction.
+    auto& pinned = entry.pinned;
+    pinned.pin(*calendar, timeline.created());
     entry.cum.resize(n + 1);
-    entry.pinned.elapsed_between(starts, entry.seconds, entry.cum);
+    std::int64_t* cum = entry.cum.data();
+    cum[0] = pinned.cum_before(starts[0]);
+    for (std::size_t k = 0; k < n; ++k) {
+      cum[k + 1] = pinned.cum_before(starts[k + 1]);
+      seconds[k] = cum[k] >= 0 && cum[k + 1] >= 0 ? Seconds{cum[k + 1] - cum[k]}
+                                                  : pinned.elapsed(starts[k], starts[k + 1]);
+      before[k + 1] = before[k] + seconds[k];
+    }
   } else {
     entry.cum.clear();
-    for (std::size_t k = 0; k < n; ++k) entry.seconds[k] = starts[k + 1] - starts[k];
+    for (std::size_t k = 0; k < n; ++k) {
+      seconds[k] = starts[k + 1] - starts[k];
+      before[k + 1] = before[k] + seconds[k];
+    }
   }
-  entry.before.resize(n + 1);
-  entry.before[0] = Seconds{0};
-  for (std::size_t k = 0; k < n; ++k) entry.before[k + 1] = entry.before[k] + entry.seconds[k];
   return entry;
 }
 
