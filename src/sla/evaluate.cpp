@@ -94,28 +94,27 @@ void evaluate_steps(const Program& program, const Ticket& ticket,
   e.now = now;
   e.sla.reset();
   if (st.sla_at.back() >= 0) e.sla = program.slas[static_cast<std::size_t>(st.sla_at.back())].name;
-  e.sla_changes.clear();
-  for (std::size_t k = 1; k < steps; ++k) {
-    if (st.sla_at[k] == st.sla_at[k - 1]) continue;
-    auto name = [&](int p) {
-      return p < 0 ? std::string{} : program.slas[static_cast<std::size_t>(p)].name;
-    };
-    e.sla_changes.push_back({tl.start(k), name(st.sla_at[k - 1]), name(st.sla_at[k])});
-  }
-
   // Cycles overwrite what `e` held before, keeping its buffers.
   CycleSink targets{e.targets};
   CycleSink olas_out{e.olas};
 
-  // Only the SLAs that applied at some step (usually one), in rule order.
+  // Where the SLA in force changes, and so the SLAs that applied at some
+  // step (usually one), in rule order: one pass over the steps.
   std::vector<std::uint8_t>& active = st.active;
   auto& applied = st.applied;
   applied.clear();
-  for (std::size_t k = 0; k < steps; ++k) {
-    // A step mostly keeps the SLA of the step before: nothing new then.
+  if (st.sla_at[0] >= 0) applied.push_back(st.sla_at[0]);
+  e.sla_changes.clear();
+  for (std::size_t k = 1; k < steps; ++k) {
     const int p = st.sla_at[k];
-    if (p < 0 || (k > 0 && p == st.sla_at[k - 1])) continue;
-    if (std::find(applied.begin(), applied.end(), p) == applied.end()) applied.push_back(p);
+    if (p == st.sla_at[k - 1]) continue;
+    auto name = [&](int q) {
+      return q < 0 ? std::string{} : program.slas[static_cast<std::size_t>(q)].name;
+    };
+    e.sla_changes.push_back({tl.start(k), name(st.sla_at[k - 1]), name(p)});
+    if (p >= 0 && std::find(applied.begin(), applied.end(), p) == applied.end()) {
+      applied.push_back(p);
+    }
   }
   if (applied.size() > 1) std::sort(applied.begin(), applied.end());
   st.sla_paused.assign(steps, 0);
