@@ -17,11 +17,12 @@ Clock::Clock(const PinnedCalendar* calendar, std::span<const Instant> starts,
     before_ = business_before;
     return;
   }
-  buffer.resize(starts_.size());
-  Seconds sum{0};
-  for (std::size_t k = 0; k < starts_.size(); ++k) {
-    buffer[k] = sum;
-    if (k + 1 < starts_.size() && !this->paused(k)) sum += step_business[k];
+  const auto n = starts_.size();
+  buffer.resize(n);
+  Seconds* sums = buffer.data();
+  sums[0] = Seconds{0};
+  for (std::size_t k = 0; k + 1 < n; ++k) {
+    sums[k + 1] = paused[k] != 0 ? sums[k] : sums[k] + step_business[k];
   }
   before_ = buffer;
 }

@@ -51,10 +51,13 @@ void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active, 
   const auto& tl = st.timeline;
   st.paused.clear();
   if (policy.pause) {
-    for (std::size_t k = 0; k < tl.steps(); ++k) {
+    const auto steps = tl.steps();
+    st.paused.resize(steps);
+    std::uint8_t* paused = st.paused.data();
+    for (std::size_t k = 0; k < steps; ++k) {
       // Again only where an event changed a field the condition reads.
       const bool same = k > 0 && (tl.changed(k) & policy.pause_slots) == 0;
-      st.paused.push_back(same ? st.paused.back() : ((*policy.pause)(tl.state(k)) ? 1 : 0));
+      paused[k] = same ? paused[k - 1] : ((*policy.pause)(tl.state(k)) ? 1 : 0);
     }
   }
   const auto& business = st.business_entry(st.calendar_of(policy));
