@@ -40,6 +40,8 @@ class Clock {
   /// Throws RangeError, as a calendar does, for a result outside the
   /// supported range.
   [[nodiscard]] Instant add(Instant a, Seconds d) const;
+  /// Whether some condition may pause it at all.
+  [[nodiscard]] bool pauses() const { return !paused_.empty(); }
   [[nodiscard]] bool paused(std::size_t step) const {
     return !paused_.empty() && paused_[step] != 0;
   }
