@@ -1,6 +1,7 @@
 // The SLA engine's pinned calendar against the Calendar it stands for: its
-// fast paths (one year's block, its business totals and the table of hours
-// that finds where a total is reached) must give the Calendar's answers.
+// fast paths (one year's block, its business totals and the table of
+// strides that finds where a total is reached) must give the Calendar's
+// answers.
 #include <doctest/doctest.h>
 
 #include <random>
@@ -18,8 +19,7 @@ void compare_pinned(const CalendarDefinition& def, unsigned seed) {
   std::mt19937_64 rng{seed};
   const Instant year_start{std::chrono::sys_days{std::chrono::year{2026} / 1 / 1}};
   std::uniform_int_distribution<std::int64_t> second{0, 366LL * 86400};
-  // Durations from a second to weeks, and whole hours (a total that ends
-  // on an hour is where the table's bounds meet).
+  // Durations from a second to weeks, and whole hours.
   std::uniform_int_distribution<std::int64_t> duration{1, 21LL * 86400};
   std::uniform_int_distribution<std::int64_t> hours{1, 400};
   detail::PinnedCalendar pinned;
@@ -45,6 +45,17 @@ void compare_pinned(const CalendarDefinition& def, unsigned seed) {
     if (cum >= 0 && cum_b >= 0) CHECK(Seconds{cum_b - cum} == cal.elapsed(a, b));
     if (const auto cum_created = pinned.cum_before(created); cum >= 0 && cum_created >= 0) {
       CHECK(Seconds{cum - cum_created} == cal.elapsed(created, a));
+    }
+  }
+  // Totals on and beside the table's strides, where its bounds meet.
+  pinned.pin(cal, year_start);
+  const auto start_cum = pinned.cum_before(year_start);
+  REQUIRE(start_cum == 0);
+  for (std::int64_t k = 1; k < 600; ++k) {
+    for (const std::int64_t delta : {-1, 0, 1}) {
+      const Seconds d{k * static_cast<std::int64_t>(detail::TimeBlock::kStride) + delta};
+      CAPTURE(d.count());
+      if (const auto due = pinned.add_at(start_cum, d)) CHECK(*due == cal.add(year_start, d));
     }
   }
 }
