@@ -82,8 +82,8 @@ class PinnedCalendar {
   }
 
   /// Calendar::add(a, d) for d > 0, given cum_before(a) (known for a
-  /// ticket's step starts);
-  /// empty when the answer lies outside the block (ask add()).
+  /// ticket's step starts); empty when the answer lies outside the block
+  /// (then ask add()).
   [[nodiscard]] std::optional<Instant> add_at(std::int64_t cum, Seconds d) const {
     // As Calendar::add: a deadline on a closing time stays there.
     const auto target = static_cast<std::uint64_t>(cum + d.count());
