@@ -49,7 +49,7 @@ std::size_t CalendarState::built_bytes() const {
   std::size_t bytes = 0;
   time_blocks_.for_each_built([&](const TimeBlock& b) {
     bytes += sizeof b + b.spans.capacity() * sizeof(TimeBlock::Span) +
-             b.day_first.capacity() * sizeof(std::uint16_t);
+             (b.day_first.capacity() + b.stride_first.capacity()) * sizeof(std::uint16_t);
   });
   day_blocks_.for_each_built([&](const DayBlock& b) { bytes += sizeof b; });
   return bytes;

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <span>
 
 #include "calendar_state.hpp"
@@ -64,44 +65,40 @@ class PinnedCalendar {
     return calendar_->zone().resolve(local);
   }
 
-  /// Calendar::elapsed_between(instants, out), for instants in order that
-  /// lie in the supported range (a ticket's step starts).
-  void elapsed_between(std::span<const Instant> instants, std::span<Seconds> out) const {
-    if (instants.empty()) return;
-    std::uint32_t offset = 0;
-    bool inside = offset_of(instants[0], offset);
-    std::int64_t cum = inside ? block_->cum_at(offset) : 0;
-    for (std::size_t i = 0; i < out.size(); ++i) {
-      const bool next_inside = offset_of(instants[i + 1], offset);
-      const std::int64_t next_cum = next_inside ? block_->cum_at(offset) : 0;
-      out[i] = inside && next_inside ? Seconds{next_cum - cum}
-                                     : calendar_->elapsed(instants[i], instants[i + 1]);
-      inside = next_inside;
-      cum = next_cum;
-    }
-  }
-
   /// Calendar::add(a, d).
   [[nodiscard]] Instant add(Instant a, Seconds d) const {
     std::uint32_t offset = 0;
     if (d >= Seconds{0} && offset_of(a, offset)) {
-      const TimeBlock& block = *block_;
-      const auto i = block.first_ending_after(offset);
-      if (i < block.spans.size()) {
-        const auto& first = block.spans[i];
-        const std::uint32_t from = std::max(offset, first.begin);
-        if (d == Seconds{0}) return at(from);
-        const std::uint64_t target =
-            block.cum_before(i) + (from - first.begin) + static_cast<std::uint64_t>(d.count());
-        if (target <= block.total()) {
-          // As Calendar::add: a deadline on a closing time stays there.
-          const auto j = block.first_reaching(i, target);
-          const auto due = at(block.spans[j].begin + (target - block.cum_before(j)));
-          if (due < kSupportedEnd) return due;
-        }
+      if (d == Seconds{0}) {
+        // The first business instant at or after a.
+        const TimeBlock& block = *block_;
+        const auto i = block.first_ending_after(offset);
+        if (i < block.spans.size()) return at(std::max(offset, block.spans[i].begin));
+      } else if (const auto due = add_at(block_->cum_at(offset), d)) {
+        return *due;
       }
     }
     return calendar_->add(a, d);
+  }
+
+  /// Calendar::add(a, d) for d > 0, given cum_before(a) (known for a
+  /// ticket's step starts); empty when the answer lies outside the block
+  /// (then ask add()).
+  [[nodiscard]] std::optional<Instant> add_at(std::int64_t cum, Seconds d) const {
+    // As Calendar::add: a deadline on a closing time stays there.
+    const auto target = static_cast<std::uint64_t>(cum + d.count());
+    if (cum < 0 || d <= Seconds{0} || target > block_->total()) return std::nullopt;
+    const auto due = at(block_->offset_reaching(target));
+    if (due < kSupportedEnd) return due;
+    return std::nullopt;
+  }
+
+  /// The business time the block counts before t (from the start of its
+  /// year), or -1 when t lies outside it: the coordinates in which elapsed
+  /// time is a subtraction and add() a search of cumulative totals.
+  [[nodiscard]] std::int64_t cum_before(Instant t) const {
+    std::uint32_t offset = 0;
+    return offset_of(t, offset) ? static_cast<std::int64_t>(block_->cum_at(offset)) : -1;
   }
 
  private:

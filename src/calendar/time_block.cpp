@@ -40,6 +40,13 @@ TimeBlock make_time_block(Instant base, Seconds length, std::vector<Interval> pe
     while (i < block.spans.size() && block.spans[i].end <= d * 86400) ++i;
     block.day_first[d] = static_cast<std::uint16_t>(i);
   }
+  const auto strides = (block.total() + TimeBlock::kStride - 1) / TimeBlock::kStride;
+  block.stride_first.resize(strides + 1);
+  i = 0;
+  for (std::uint64_t h = 0; h <= strides; ++h) {
+    while (i < block.spans.size() && block.spans[i].cum_end <= h * TimeBlock::kStride) ++i;
+    block.stride_first[h] = static_cast<std::uint16_t>(i);
+  }
   return block;
 }
 

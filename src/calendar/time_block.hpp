@@ -26,6 +26,15 @@ struct TimeBlock {
   /// so that finding the span of an instant is a lookup and a short scan
   /// rather than a binary search over the year.
   std::vector<std::uint16_t> day_first;
+  /// Business time between the entries of `stride_first`: 16 hours, a
+  /// table of at most 549 entries (1 KB) a year, for a search over the
+  /// few spans that hold 16 business hours.
+  static constexpr std::uint64_t kStride = 16 * 3600;
+  /// stride_first[h]: the first span whose cumulative end exceeds h strides
+  /// of business time, so that finding where a business total is reached
+  /// (a due) is a lookup and a short search rather than a gallop over the
+  /// year.
+  std::vector<std::uint16_t> stride_first;
 
   [[nodiscard]] std::uint32_t total() const noexcept {
     return spans.empty() ? 0 : spans.back().cum_end;
@@ -45,6 +54,21 @@ struct TimeBlock {
     if (i == spans.size()) return total();
     const auto& s = spans[i];
     return cum_before(i) + (offset > s.begin ? offset - s.begin : 0);
+  }
+
+  /// The first span whose cumulative end reaches `cum` (0 < cum <= total()):
+  /// none before the first that passes the whole strides below cum, and the
+  /// first that passes those above it does.
+  [[nodiscard]] std::size_t first_reaching(std::uint64_t cum) const noexcept {
+    return search(stride_first[(cum - 1) / kStride], stride_first[(cum + kStride - 1) / kStride],
+                  cum, false);
+  }
+  /// The instant at which the block's business time reaches `cum`
+  /// (0 < cum <= total()), as an offset: a closing time rather than the
+  /// next opening when it is reached there.
+  [[nodiscard]] std::uint64_t offset_reaching(std::uint64_t cum) const noexcept {
+    const auto j = first_reaching(cum);
+    return spans[j].begin + (cum - cum_before(j));
   }
 
   /// The first span at or after `from` whose cumulative end reaches `cum`

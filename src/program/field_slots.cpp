@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <atomic>
 #include <limits>
 
 #include "slakit/error.hpp"
@@ -92,7 +93,13 @@ std::optional<Slot> FieldLayout::slot(std::string_view path) const {
   return path_slots_[static_cast<std::size_t>(number)];
 }
 
+std::uint64_t FieldLayout::Generation::next() noexcept {
+  static std::atomic<std::uint64_t> counter{0};
+  return counter.fetch_add(1, std::memory_order_relaxed) + 1;
+}
+
 std::int32_t FieldLayout::intern(std::string_view text) {
+  generation_ = Generation{};
   return codes_.insert(text);
 }
 
@@ -105,11 +112,13 @@ void FieldLayout::mark_used(Slot slot) {
   // A bug in the condition compiler, reported in the library's own error type.
   if (slot >= width_) throw Error("internal error: a condition reads a field not in its read list");
   if (is_used_[slot]) return;
+  generation_ = Generation{};
   is_used_[slot] = true;
   used_.insert(std::upper_bound(used_.begin(), used_.end(), slot), slot);
 }
 
 void FieldLayout::check_also(const std::vector<std::string>& paths) {
+  generation_ = Generation{};
   is_checked_.resize(fields_.size(), false);
   for (const auto& path : paths) {
     const auto s = slot(path);
@@ -129,7 +138,7 @@ SlotValue FieldLayout::text_value(Slot slot, std::string_view text, std::string_
 // Fills `v` in place: load() writes a ticket's values where they stay,
 // rather than through a returned copy the processor must forward.
 void FieldLayout::set_text(SlotValue& v, Slot slot, std::string_view text,
-                           std::string_view ticket_id, bool strict) const {
+                           std::string_view ticket_id, bool strict, TextMemo* memo) const {
   v = SlotValue{};
   if (text.empty()) return;
   const auto& f = fields_[slot];
@@ -142,6 +151,11 @@ void FieldLayout::set_text(SlotValue& v, Slot slot, std::string_view text,
   v.code = code(text);
   if (strict && f.type == FieldType::one_of && !is_member(slot, v.code)) {
     mismatch(ticket_id, f, FieldValue{std::string{text}});
+  }
+  if (memo != nullptr && text.size() <= TextMemo::kMaxText) {
+    // Only what passed its checks is kept.
+    const auto key = TextMemo::key_of(text);
+    memo->entry(slot, key) = {generation_.value, key, v.code, slot, strict};
   }
 }
 

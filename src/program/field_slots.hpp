@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string>
@@ -32,6 +33,55 @@ struct SlotValue {
   std::int64_t integer = 0;  ///< bool (0/1), time (UTC seconds), date (days), duration (s)
   double number = 0;         ///< number
   std::string_view text{};   ///< text and one of; points into the ticket or event
+};
+
+/// A thread's memo of texts already made into slot values: a ticket's
+/// statuses, tiers and teams repeat from event to event and from ticket to
+/// ticket, and a hit costs a comparison of three words where interning
+/// costs a hash, a probe and the field's checks. Each entry names the
+/// layout's generation, which changes whenever the layout could answer
+/// otherwise (FieldLayout::Generation), so one memo serves any rule set.
+class TextMemo {
+ public:
+  static constexpr std::size_t kMaxText = 24;  ///< longer texts are not kept
+  /// A text of 1 to kMaxText bytes as three words that, with its length,
+  /// tell it apart: overlapping loads that between them cover every byte.
+  struct Key {
+    std::uint64_t a = 0, b = 0, c = 0;
+    std::uint32_t size = 0;
+    friend bool operator==(const Key&, const Key&) = default;
+  };
+  [[nodiscard]] static Key key_of(std::string_view text) noexcept {
+    const char* p = text.data();
+    const auto n = text.size();
+    Key k;
+    k.size = static_cast<std::uint32_t>(n);
+    if (n >= 8) {
+      std::memcpy(&k.a, p, 8);
+      std::memcpy(&k.b, p + (n - 8) / 2, 8);
+      std::memcpy(&k.c, p + n - 8, 8);
+    } else {
+      k.a = TextIndex::short_word(p, n);
+    }
+    return k;
+  }
+  struct Entry {
+    std::uint64_t generation = 0;  ///< 0: empty
+    Key key{};
+    std::int32_t code = 0;
+    Slot slot = 0;
+    bool strict = false;  ///< a `one of` value checked against its list
+  };
+  [[nodiscard]] Entry& entry(Slot slot, const Key& key) noexcept {
+    // Every byte mixed into the top bits, which pick the entry.
+    const auto mixed = (key.a ^ key.b * 31 ^ key.c * 7 ^ key.size ^ std::uint64_t{slot} << 40) *
+                       0x9e3779b97f4a7c15ull;
+    return entries_[mixed >> 58];
+  }
+
+ private:
+  static constexpr std::size_t kEntries = 64;  // a power of two: the top 6 bits
+  Entry entries_[kEntries];
 };
 
 class FieldLayout {
@@ -90,6 +140,15 @@ class FieldLayout {
   /// "solved", which a rule set's status list may lack).
   [[nodiscard]] SlotValue text_value(Slot slot, std::string_view text, std::string_view ticket_id,
                                      bool strict = true) const;
+  /// The same through a thread's memo.
+  [[nodiscard]] SlotValue text_value(Slot slot, std::string_view text, std::string_view ticket_id,
+                                     bool strict, TextMemo& memo) const {
+    SlotValue v;
+    if (!from_memo(v, slot, text, strict, memo)) set_text(v, slot, text, ticket_id, strict, &memo);
+    return v;
+  }
+  /// load(), its texts through a thread's memo.
+  void load(const Ticket& ticket, std::span<SlotValue> out, TextMemo& memo) const;
   /// The value of a number field holding `x`.
   [[nodiscard]] static SlotValue number_value(double x) noexcept {
     SlotValue v;
@@ -99,9 +158,48 @@ class FieldLayout {
   }
 
  private:
+  /// With `memo`, the answer is kept there (callers ask from_memo() first).
   void set_text(SlotValue& v, Slot slot, std::string_view text, std::string_view ticket_id,
-                bool strict) const;
-  void load_slot(const Ticket& ticket, Slot s, SlotValue& out) const;
+                bool strict, TextMemo* memo = nullptr) const;
+  /// set_text() from the memo: true when it held the answer (the same text
+  /// of the same field, checked at least as strictly).
+  [[nodiscard]] bool from_memo(SlotValue& v, Slot slot, std::string_view text, bool strict,
+                               TextMemo& memo) const noexcept {
+    if (text.empty()) {
+      v = SlotValue{};  // no value, as set_text() gives
+      return true;
+    }
+    if (text.size() > TextMemo::kMaxText) return false;
+    const auto key = TextMemo::key_of(text);
+    const auto& kept = memo.entry(slot, key);
+    if (kept.generation != generation_.value || kept.slot != slot || !(kept.key == key) ||
+        (strict && !kept.strict)) {
+      return false;
+    }
+    v = SlotValue{};
+    v.present = true;
+    v.text = text;
+    v.code = kept.code;
+    return true;
+  }
+  void load_slot(const Ticket& ticket, Slot s, SlotValue& out, TextMemo* memo = nullptr) const;
+  void load_into(const Ticket& ticket, std::span<SlotValue> out, TextMemo* memo) const;
+
+  /// A number no other layout, nor this one before a change, has had: a
+  /// copy gets a new one, and so does every change (a new text code, a
+  /// field newly read or checked).
+  struct Generation {
+    std::uint64_t value = next();
+    Generation() = default;
+    Generation(const Generation&) noexcept : value(next()) {}
+    Generation& operator=(const Generation&) noexcept {
+      value = next();
+      return *this;
+    }
+    ~Generation() = default;
+    static std::uint64_t next() noexcept;
+  };
+  Generation generation_;
 
   std::vector<FieldInfo> fields_;
   TextIndex paths_;

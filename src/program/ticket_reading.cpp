@@ -43,18 +43,28 @@ void FieldLayout::prefetch(const Ticket& t) const {
 }
 
 void FieldLayout::load(const Ticket& t, std::span<SlotValue> out) const {
+  load_into(t, out, nullptr);
+}
+
+void FieldLayout::load(const Ticket& t, std::span<SlotValue> out, TextMemo& memo) const {
+  load_into(t, out, &memo);
+}
+
+void FieldLayout::load_into(const Ticket& t, std::span<SlotValue> out, TextMemo* memo) const {
   // Every slot below width() is one a condition reads, so each is set
   // below; if that ever stopped holding, a stale value must not survive.
   if (used_.size() != width_) std::fill(out.begin(), out.end(), SlotValue{});
-  for (const Slot s : used_) load_slot(t, s, out[s]);
+  for (const Slot s : used_) load_slot(t, s, out[s], memo);
   // Read by the other engine's rules: checked, then dropped.
   SlotValue scratch;
-  for (const Slot s : checked_) load_slot(t, s, scratch);
+  for (const Slot s : checked_) load_slot(t, s, scratch, memo);
 }
 
-void FieldLayout::load_slot(const Ticket& t, Slot s, SlotValue& out) const {
+void FieldLayout::load_slot(const Ticket& t, Slot s, SlotValue& out, TextMemo* memo) const {
   if (const auto* text = text_member(t, source_[s])) {
-    set_text(out, s, *text, t.id, true);
+    if (memo == nullptr || !from_memo(out, s, *text, true, *memo)) {
+      set_text(out, s, *text, t.id, true, memo);
+    }
     return;
   }
   auto date = [&](const std::optional<year_month_day>& d) {

@@ -10,17 +10,19 @@ namespace slakit::detail {
 
 Clock::Clock(const PinnedCalendar* calendar, std::span<const Instant> starts,
              std::span<const std::uint8_t> paused, std::span<const Seconds> step_business,
-             std::span<const Seconds> business_before, std::vector<Seconds>& buffer)
-    : calendar_(calendar), starts_(starts), paused_(paused) {
+             std::span<const Seconds> business_before, std::span<const std::int64_t> step_cum,
+             std::vector<Seconds>& buffer)
+    : calendar_(calendar), starts_(starts), paused_(paused), step_cum_(step_cum) {
   if (paused_.empty()) {
     before_ = business_before;
     return;
   }
-  buffer.resize(starts_.size());
-  Seconds sum{0};
-  for (std::size_t k = 0; k < starts_.size(); ++k) {
-    buffer[k] = sum;
-    if (k + 1 < starts_.size() && !this->paused(k)) sum += step_business[k];
+  const auto n = starts_.size();
+  buffer.resize(n);
+  Seconds* sums = buffer.data();
+  sums[0] = Seconds{0};
+  for (std::size_t k = 0; k + 1 < n; ++k) {
+    sums[k + 1] = paused[k] != 0 ? sums[k] : sums[k] + step_business[k];
   }
   before_ = buffer;
 }
@@ -94,7 +96,17 @@ std::optional<Instant> Clock::reach_from(std::size_t k, Instant s, Seconds count
   // Only the last step can stop the search paused: a pause for good.
   if (paused(k)) return std::nullopt;
   const auto from = std::max(s, starts_[k]);
-  const auto at = add(from, goal - (from == starts_[k] ? before_[k] : upto(from)));
+  Instant at{};
+  if (from == starts_[k]) {
+    // From a step's start the calendar's total there is known: one search.
+    const auto d = goal - before_[k];
+    const auto found = calendar_ != nullptr && step_cum_[k] >= 0
+                           ? calendar_->add_at(step_cum_[k], d)
+                           : std::nullopt;
+    at = found ? *found : add(from, d);
+  } else {
+    at = add(from, goal - upto(from));
+  }
   // Step k is not paused and counts its calendar's time, so up to an
   // instant within it (or at its end) goal is what upto() would count.
   // Past the end of step `last` later steps may pause: not known here.

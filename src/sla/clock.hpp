@@ -22,11 +22,15 @@ class Clock {
   /// (nullptr: 24/7). `starts` as Timeline::starts(); `paused[k]` for step k
   /// (empty: never); `step_business[k]` the calendar's business time in step
   /// k (all but the last step), `business_before[k]` the same summed before
-  /// step k: the clock's sums when nothing pauses it. `buffer` holds the
-  /// sums otherwise; the caller reuses it.
+  /// step k: the clock's sums when nothing pauses it. `step_cum[k]`: the
+  /// calendar's PinnedCalendar::cum_before() of step k's start (empty for
+  /// 24/7), which makes a due searched from a step's start one search of
+  /// the calendar's totals. `buffer` holds the sums otherwise; the caller
+  /// reuses it.
   Clock(const PinnedCalendar* calendar, std::span<const Instant> starts,
         std::span<const std::uint8_t> paused, std::span<const Seconds> step_business,
-        std::span<const Seconds> business_before, std::vector<Seconds>& buffer);
+        std::span<const Seconds> business_before, std::span<const std::int64_t> step_cum,
+        std::vector<Seconds>& buffer);
 
   /// Business time in [a, b) of the calendar, pauses not considered.
   [[nodiscard]] Seconds business(Instant a, Instant b) const {
@@ -36,6 +40,8 @@ class Clock {
   /// Throws RangeError, as a calendar does, for a result outside the
   /// supported range.
   [[nodiscard]] Instant add(Instant a, Seconds d) const;
+  /// Whether some condition may pause it at all.
+  [[nodiscard]] bool pauses() const { return !paused_.empty(); }
   [[nodiscard]] bool paused(std::size_t step) const {
     return !paused_.empty() && paused_[step] != 0;
   }
@@ -70,6 +76,7 @@ class Clock {
   std::span<const Instant> starts_;
   std::span<const std::uint8_t> paused_;
   std::span<const Seconds> before_;  // counted time before each step's start
+  std::span<const std::int64_t> step_cum_;
   // The last step found, and the last two counted times asked for: queries
   // come in runs about one cycle, alternating between its start and its
   // end. A Clock belongs to one thread.

@@ -132,8 +132,11 @@ void derive_cycles(const PolicyPlan& policy, const TargetPlan& target, const Tim
   switch (target.metric) {
     case Metric::first_response:
       for (const auto& r : records) {
-        // Started at creation only, so it never restarts.
+        // Started at creation only (the first record), so it never
+        // restarts: nothing after its stop, or after a creation that did
+        // not start it, can change it.
         if (r.event == nullptr && !solved) cycles.start(r);
+        if (!cycles.open()) break;
         if (r.public_reply || r.solves) cycles.stop(r);
         follow(r);
       }

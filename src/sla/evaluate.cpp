@@ -51,15 +51,19 @@ void run_policy(const PolicyPlan& policy, std::span<const std::uint8_t> active, 
   const auto& tl = st.timeline;
   st.paused.clear();
   if (policy.pause) {
-    for (std::size_t k = 0; k < tl.steps(); ++k) {
+    const auto steps = tl.steps();
+    st.paused.resize(steps);
+    std::uint8_t* paused = st.paused.data();
+    for (std::size_t k = 0; k < steps; ++k) {
       // Again only where an event changed a field the condition reads.
       const bool same = k > 0 && (tl.changed(k) & policy.pause_slots) == 0;
-      st.paused.push_back(same ? st.paused.back() : ((*policy.pause)(tl.state(k)) ? 1 : 0));
+      paused[k] = same ? paused[k - 1] : ((*policy.pause)(tl.state(k)) ? 1 : 0);
     }
   }
   const auto& business = st.business_entry(st.calendar_of(policy));
-  const TargetClock clock{policy,           business.pinned_or_null(), tl,     active, st.paused,
-                          business.seconds, business.before,           st.sums};
+  const TargetClock clock{
+      policy,           business.pinned_or_null(), tl,           active, st.paused,
+      business.seconds, business.before,           business.cum, st.sums};
   for (const auto& target : policy.targets) clock.evaluate(target, st.cycles, out, traces);
 }
 
@@ -93,28 +97,27 @@ void evaluate_steps(const Program& program, const Ticket& ticket,
   e.now = now;
   e.sla.reset();
   if (st.sla_at.back() >= 0) e.sla = program.slas[static_cast<std::size_t>(st.sla_at.back())].name;
-  e.sla_changes.clear();
-  for (std::size_t k = 1; k < steps; ++k) {
-    if (st.sla_at[k] == st.sla_at[k - 1]) continue;
-    auto name = [&](int p) {
-      return p < 0 ? std::string{} : program.slas[static_cast<std::size_t>(p)].name;
-    };
-    e.sla_changes.push_back({tl.start(k), name(st.sla_at[k - 1]), name(st.sla_at[k])});
-  }
-
   // Cycles overwrite what `e` held before, keeping its buffers.
   CycleSink targets{e.targets};
   CycleSink olas_out{e.olas};
 
-  // Only the SLAs that applied at some step (usually one), in rule order.
+  // Where the SLA in force changes, and so the SLAs that applied at some
+  // step (usually one), in rule order: one pass over the steps.
   std::vector<std::uint8_t>& active = st.active;
   auto& applied = st.applied;
   applied.clear();
-  for (std::size_t k = 0; k < steps; ++k) {
-    // A step mostly keeps the SLA of the step before: nothing new then.
+  if (st.sla_at[0] >= 0) applied.push_back(st.sla_at[0]);
+  e.sla_changes.clear();
+  for (std::size_t k = 1; k < steps; ++k) {
     const int p = st.sla_at[k];
-    if (p < 0 || (k > 0 && p == st.sla_at[k - 1])) continue;
-    if (std::find(applied.begin(), applied.end(), p) == applied.end()) applied.push_back(p);
+    if (p == st.sla_at[k - 1]) continue;
+    auto name = [&](int q) {
+      return q < 0 ? std::string{} : program.slas[static_cast<std::size_t>(q)].name;
+    };
+    e.sla_changes.push_back({tl.start(k), name(st.sla_at[k - 1]), name(p)});
+    if (p >= 0 && std::find(applied.begin(), applied.end(), p) == applied.end()) {
+      applied.push_back(p);
+    }
   }
   if (applied.size() > 1) std::sort(applied.begin(), applied.end());
   st.sla_paused.assign(steps, 0);
@@ -184,15 +187,31 @@ EvaluationState::StepBusiness& EvaluationState::business_entry(const Calendar* c
   const auto starts = timeline.starts();
   const auto n = starts.size() - 1;
   entry.seconds.resize(n);
-  if (calendar != nullptr) {
-    entry.pinned.pin(*calendar, timeline.created());
-    entry.pinned.elapsed_between(starts, entry.seconds);
-  } else {
-    for (std::size_t k = 0; k < n; ++k) entry.seconds[k] = starts[k + 1] - starts[k];
-  }
   entry.before.resize(n + 1);
-  entry.before[0] = Seconds{0};
-  for (std::size_t k = 0; k < n; ++k) entry.before[k + 1] = entry.before[k] + entry.seconds[k];
+  Seconds* seconds = entry.seconds.data();
+  Seconds* before = entry.before.data();
+  before[0] = Seconds{0};
+  if (calendar != nullptr) {
+    // Each step start located once, as the block's business time before
+    // it: a step's business time is then a subtraction.
+    auto& pinned = entry.pinned;
+    pinned.pin(*calendar, timeline.created());
+    entry.cum.resize(n + 1);
+    std::int64_t* cum = entry.cum.data();
+    cum[0] = pinned.cum_before(starts[0]);
+    for (std::size_t k = 0; k < n; ++k) {
+      cum[k + 1] = pinned.cum_before(starts[k + 1]);
+      seconds[k] = cum[k] >= 0 && cum[k + 1] >= 0 ? Seconds{cum[k + 1] - cum[k]}
+                                                  : pinned.elapsed(starts[k], starts[k + 1]);
+      before[k + 1] = before[k] + seconds[k];
+    }
+  } else {
+    entry.cum.clear();
+    for (std::size_t k = 0; k < n; ++k) {
+      seconds[k] = starts[k + 1] - starts[k];
+      before[k + 1] = before[k] + seconds[k];
+    }
+  }
   return entry;
 }
 

@@ -43,6 +43,9 @@ struct EvaluationState {
     const Calendar* calendar = nullptr;
     PinnedCalendar pinned;  ///< the calendar pinned on the ticket's creation
     std::vector<Seconds> seconds, before;
+    /// The pinned block's business time before each step's start (-1: the
+    /// start lies outside it); empty for 24/7.
+    std::vector<std::int64_t> cum;
     /// The pinned calendar, or nullptr for 24/7.
     [[nodiscard]] const PinnedCalendar* pinned_or_null() const {
       return calendar != nullptr ? &pinned : nullptr;

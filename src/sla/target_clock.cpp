@@ -101,9 +101,12 @@ void TargetClock::evaluate(const TargetPlan& target, std::vector<Cycle>& cycles,
       out.commit();
       if (traces != nullptr) traces->push_back({&policy_, &target, c, value_case, calendar_});
     }
-    // A later cycle that continues counts on from here, whoever saw this one.
-    const Clock& clock = target.before ? *unpaused_ : clock_;
-    carried = carry + counted_over(clock, c, timeline_.now());
+    // A later cycle that continues counts on from here, whoever saw this one
+    // (only a resolution that does not restart on reopen has such cycles).
+    if (target.metric == Metric::resolution && !target.restart_on_reopen) {
+      const Clock& clock = target.before ? *unpaused_ : clock_;
+      carried = carry + counted_over(clock, c, timeline_.now());
+    }
   }
 }
 
@@ -261,7 +264,7 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
   }
 
   // Pauses within the life: runs of paused steps.
-  if (!relative) {
+  if (!relative && clock.pauses()) {
     for (auto k = k0; k <= k1; ++k) {
       if (!clock.paused(k)) continue;
       const auto from = std::max(s, timeline_.start(k));

@@ -48,21 +48,23 @@ class TargetClock {
   /// `calendar`: the policy's calendar for this ticket pinned on its
   /// creation (nullptr: 24/7).
   /// `step_business`, `business_before`: its business time per step, and
-  /// before each step (EvaluationState::business_entry).
+  /// before each step, `step_cum` the pinned block's business time before
+  /// each step (EvaluationState::business_entry).
   /// `buffers`: two vectors the clocks keep their sums in (reused).
   TargetClock(const PolicyPlan& policy, const PinnedCalendar* calendar, const Timeline& timeline,
               std::span<const std::uint8_t> active, std::span<const std::uint8_t> paused,
               std::span<const Seconds> step_business, std::span<const Seconds> business_before,
-              std::vector<Seconds> (&buffers)[2])
+              std::span<const std::int64_t> step_cum, std::vector<Seconds> (&buffers)[2])
       : policy_(policy),
         pinned_(calendar),
         calendar_(calendar != nullptr ? &calendar->calendar() : nullptr),
         timeline_(timeline),
         active_(active),
-        clock_(calendar, timeline.starts(), paused, step_business, business_before, buffers[0]) {
+        clock_(calendar, timeline.starts(), paused, step_business, business_before, step_cum,
+               buffers[0]) {
     if (policy.has_before) {
       unpaused_.emplace(calendar, timeline.starts(), std::span<const std::uint8_t>{}, step_business,
-                        business_before, buffers[1]);
+                        business_before, step_cum, buffers[1]);
     }
   }
 

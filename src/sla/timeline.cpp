@@ -80,7 +80,7 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
   // no resize that would first clear what the copy then overwrites.
   if (values_.size() < width_ * (order_.size() + 1)) values_.resize(width_ * (order_.size() + 1));
   std::fill_n(values_.begin(), width_, SlotValue{});
-  layout.load(ticket, std::span{values_.data(), width_});
+  layout.load(ticket, std::span{values_.data(), width_}, texts_);
   changed_.assign(1, ~std::uint64_t{0});
   team_ = ticket.team;
   assignee_ = ticket.assignee;
@@ -125,7 +125,8 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
   };
   // The ticket's status, and whether it solves or reopens the ticket.
   auto set_status = [&](std::string_view to, bool from_host) {
-    keep(status_slot_, [&] { return layout.text_value(*status_slot_, to, ticket.id, from_host); });
+    keep(status_slot_,
+         [&] { return layout.text_value(*status_slot_, to, ticket.id, from_host, texts_); });
     if (to == "closed") record.closes = true;
     if (solved_status(to) && !is_solved_) {
       record.solves = true;
@@ -169,12 +170,13 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
     case EventKind::assigned:
       if (!e.team.empty()) {
         team_ = e.team;
-        keep(team_slot_, [&] { return layout.text_value(*team_slot_, e.team, ticket.id); });
+        keep(team_slot_,
+             [&] { return layout.text_value(*team_slot_, e.team, ticket.id, true, texts_); });
       }
       if (!e.agent.empty()) {
         assignee_ = e.agent;
         keep(assignee_slot_,
-             [&] { return layout.text_value(*assignee_slot_, e.agent, ticket.id); });
+             [&] { return layout.text_value(*assignee_slot_, e.agent, ticket.id, true, texts_); });
       }
       break;
     case EventKind::field_changed: {
