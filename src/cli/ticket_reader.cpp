@@ -44,11 +44,12 @@ struct TicketReader::Impl {
     into[std::string{key}] = field_value(scalar(v, where_key), it->second, where_key, instant);
   }
 
-  void ticket_object(dom::element v, Ticket& t, bool& has_created) {
-    const dom::object members = get(v.get_object(), {"ticket"}, "an object");
-    for (auto member = members.begin(); member != members.end(); ++member) {
-      ticket_member(member.key(), member.value(), t, has_created);
-    }
+  // Each member of the object `v` (the record's "ticket", "customer", ...)
+  // through `member(key, value)`.
+  template <class Member>
+  void each_member(dom::element v, std::string_view object, Member member) {
+    const dom::object members = get(v.get_object(), {object}, "an object");
+    for (auto m = members.begin(); m != members.end(); ++m) member(m.key(), m.value());
   }
 
   // One member of the "ticket" object, also given at the top of a
@@ -84,13 +85,6 @@ struct TicketReader::Impl {
     }
   }
 
-  void customer_object(dom::element v, Customer& c) {
-    const dom::object members = get(v.get_object(), {"customer"}, "an object");
-    for (auto member = members.begin(); member != members.end(); ++member) {
-      customer_member(member.key(), member.value(), c);
-    }
-  }
-
   // One member of the "customer" object, also given at the top of a
   // record as "customer.KEY".
   void customer_member(std::string_view key, dom::element value, Customer& c) {
@@ -113,13 +107,6 @@ struct TicketReader::Impl {
     }
   }
 
-  void contract_object(dom::element v, Contract& c) {
-    const dom::object members = get(v.get_object(), {"contract"}, "an object");
-    for (auto member = members.begin(); member != members.end(); ++member) {
-      contract_member(member.key(), member.value(), c);
-    }
-  }
-
   // One member of the "contract" object, also given at the top of a
   // record as "contract.KEY".
   void contract_member(std::string_view key, dom::element value, Contract& c) {
@@ -138,13 +125,6 @@ struct TicketReader::Impl {
       d = s.empty() ? std::nullopt : std::optional{date(s, at)};
     } else {
       custom(c.fields, "contract", key, value, at);
-    }
-  }
-
-  void order_object(dom::element v, Order& o) {
-    const dom::object members = get(v.get_object(), {"order"}, "an object");
-    for (auto member = members.begin(); member != members.end(); ++member) {
-      order_member(member.key(), member.value(), o);
     }
   }
 
@@ -326,13 +306,21 @@ struct TicketReader::Impl {
           out.ticket.created = instant(view(value, Where{"created"}), Where{"created"});
           has_created = true;
         } else if (key == "ticket") {
-          ticket_object(value, out.ticket, has_created);
+          each_member(value, key, [&](std::string_view k, dom::element v) {
+            ticket_member(k, v, out.ticket, has_created);
+          });
         } else if (key == "customer") {
-          customer_object(value, out.ticket.customer);
+          each_member(value, key, [&](std::string_view k, dom::element v) {
+            customer_member(k, v, out.ticket.customer);
+          });
         } else if (key == "contract") {
-          contract_object(value, out.ticket.contract);
+          each_member(value, key, [&](std::string_view k, dom::element v) {
+            contract_member(k, v, out.ticket.contract);
+          });
         } else if (key == "order") {
-          order_object(value, out.ticket.order);
+          each_member(value, key, [&](std::string_view k, dom::element v) {
+            order_member(k, v, out.ticket.order);
+          });
         } else if (key == "events") {
           events_array(value, out.events, events);
         } else {
