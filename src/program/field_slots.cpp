@@ -155,7 +155,7 @@ void FieldLayout::set_text(SlotValue& v, Slot slot, std::string_view text,
   if (memo != nullptr && text.size() <= TextMemo::kMaxText) {
     // Only what passed its checks is kept.
     const auto key = TextMemo::key_of(text);
-    memo->entry(slot, key) = {generation_.value, key, v.code, slot, strict};
+    memo->entry(generation_.value, slot, key) = {generation_.value, key, v.code, slot, strict};
   }
 }
 
