@@ -25,7 +25,7 @@ struct GroupField {
   /// Whether the value is the cycle's (policy, target): the others are the
   /// ticket's, read once a ticket however many cycles it has.
   bool per_cycle = false;
-  /// The value: text, "-" for none. `cycle` is null for a ticket without
+  /// The value: text, empty for none. `cycle` is null for a ticket without
   /// cycles. A view of the text the ticket, routing or evaluation holds, or
   /// of `scratch` for a value that has to be formatted (a number, an
   /// instant), so that reading a value allocates nothing.
