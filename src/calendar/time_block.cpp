@@ -1,5 +1,6 @@
 #include "time_block.hpp"
 
+#include <limits>
 #include <optional>
 
 namespace slakit::detail {
@@ -33,6 +34,8 @@ TimeBlock make_time_block(Instant base, Seconds length, std::vector<Interval> pe
   if (run) emit(run->begin, run->end);
   block.spans.shrink_to_fit();
 
+  // The tables' 16-bit indexes cannot name more spans (see TimeBlock).
+  if (block.spans.size() > std::numeric_limits<std::uint16_t>::max()) return block;
   const std::uint32_t day_count = (block.length + 86399) / 86400;
   block.day_first.resize(day_count + 1);
   std::size_t i = 0;

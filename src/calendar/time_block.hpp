@@ -24,7 +24,10 @@ struct TimeBlock {
   std::vector<Span> spans;   // sorted, disjoint, not touching within the block
   /// day_first[d]: the first span that ends after day d of the block begins,
   /// so that finding the span of an instant is a lookup and a short scan
-  /// rather than a binary search over the year.
+  /// rather than a binary search over the year. Both tables hold 16-bit
+  /// indexes (the memory bound of a year, docs/architecture.md): a block of
+  /// more spans (a calendar of hundreds of periods a day) has neither, and
+  /// its searches are binary over the year.
   std::vector<std::uint16_t> day_first;
   /// Business time between the entries of `stride_first`: 16 hours, a
   /// table of at most 549 entries (1 KB) a year, for a search over the
@@ -44,6 +47,11 @@ struct TimeBlock {
   }
   /// Index of the first span that ends after `offset` (spans.size() if none).
   [[nodiscard]] std::size_t first_ending_after(std::uint32_t offset) const noexcept {
+    if (day_first.empty()) {
+      const auto it = std::partition_point(spans.begin(), spans.end(),
+                                           [&](const Span& s) { return s.end <= offset; });
+      return static_cast<std::size_t>(it - spans.begin());
+    }
     std::size_t i = day_first[offset / 86400];
     while (i < spans.size() && spans[i].end <= offset) ++i;
     return i;
@@ -60,6 +68,7 @@ struct TimeBlock {
   /// none before the first that passes the whole strides below cum, and the
   /// first that passes those above it does.
   [[nodiscard]] std::size_t first_reaching(std::uint64_t cum) const noexcept {
+    if (stride_first.empty()) return search(0, spans.size(), cum, false);
     return search(stride_first[(cum - 1) / kStride], stride_first[(cum + kStride - 1) / kStride],
                   cum, false);
   }

@@ -77,3 +77,19 @@ TEST_CASE("pinned calendar: Tokyo 24/7 with holiday ranges") {
 TEST_CASE("pinned calendar: UTC split shift with a partial holiday") {
   compare_pinned(utc_split(), 15);
 }
+
+// A year of more spans than the tables' 16-bit indexes can name (240
+// periods of 3 minutes every day: 87,600 spans): the block keeps no tables
+// and searches the year. (Review 12, F1: the stride table's indexes wrapped
+// and dues came out wrong, before their start, or crashed.)
+TEST_CASE("pinned calendar: a year of more than 65,535 spans") {
+  CalendarDefinition def{.name = "dense", .zone = "UTC"};
+  for (const auto day : slakit::test::kEveryDay) {
+    for (int k = 0; k < 240; ++k) {
+      const auto open = TimeOfDay{k * 6 / 60, k * 6 % 60};
+      const auto close = TimeOfDay{(k * 6 + 3) / 60, (k * 6 + 3) % 60};
+      def.weekly.push_back({day, {open, close}});
+    }
+  }
+  compare_pinned(def, 16);
+}
