@@ -82,3 +82,21 @@ TEST_CASE("W0243 a holiday in hours the calendar does not have") {
   // A line outside the supported range is W0236's, once.
   CHECK(diagnostics_of(office("  closed 1950-06-13\n")) == "4:3 W0236");
 }
+
+// docs/language.md, "Calendars": "in a night desk open `sun..thu
+// 22:00-06:00`, `jan 1 until 06:00` closes nothing, since the hours after
+// midnight belong to the shift of the date before, and the message says
+// so". (Review 12, F7: it said only that there were no hours until 06:00.)
+TEST_CASE("W0243 an early closure of a night desk names the shift of the date before") {
+  const auto night =
+      "calendar n {\n  zone \"UTC\"\n  sun..thu 22:00-06:00\n"
+      "  holiday \"New Year morning\" jan 1 until 06:00\n}\n";
+  CHECK(diagnostics_of(night) == "4:3 W0243");
+  CHECK(first_message(night) ==
+        "this line closes nothing: the calendar has no opening hours until 06:00 on any date it "
+        "falls on; the hours after midnight belong to the shift of the date before (a period "
+        "belongs to the date it opens on): close that date's shift instead");
+  // The shift of the date before, closed from its opening: no warning.
+  CHECK(diagnostics_of("calendar n {\n  zone \"UTC\"\n  sun..thu 22:00-06:00\n"
+                       "  holiday \"New Year's Eve night\" dec 31 from 22:00\n}\n") == "");
+}

@@ -292,8 +292,9 @@ void Checker::check_calendar(const CalendarDecl& c) {
           c.name.span);
   }
   // A calendar with no hours (E0207) has nothing a holiday could close.
+  const HolidayEffect effect{def};
   for (const auto* h : has_working_time(def) ? in_range : decltype(in_range){}) {
-    const auto why = holiday_without_effect(h->rule, def, [&](year_month_day d) {
+    const auto why = effect.why_without_effect(h->rule, [&](year_month_day d) {
       const auto key = format_date(d);
       return fmt::format("'open {}' at {}", key, where(open_dates.at(key)));
     });

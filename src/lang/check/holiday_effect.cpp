@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <vector>
 
 #include "calendar/holiday_dates.hpp"
@@ -45,22 +44,27 @@ std::string window_text(const HolidayRule& rule) {
 
 }  // namespace
 
-std::optional<std::string> holiday_without_effect(
-    const HolidayRule& rule, const CalendarDefinition& def,
-    const std::function<std::string(year_month_day)>& open_line) {
-  // "A period belongs to the local date it opens on": per weekday, whether
-  // a period that opens on it reaches the window.
-  const auto window = window_of(rule);
-  std::array<bool, 7> reached{};
+HolidayEffect::HolidayEffect(const CalendarDefinition& def) {
   for (const auto& p : def.weekly) {
     const auto open = p.hours.open.since_midnight();
     auto close = p.hours.close.since_midnight();
     if (close <= open) close += hours{24};
-    if (open < window.end && window.begin < close) reached[p.day.c_encoding()] = true;
+    periods_.push_back({p.day.c_encoding(), open, close});
   }
-  std::map<year_month_day, const DateOverride*> overrides;
   for (const auto& o : def.overrides) {
-    if (!o.extra) overrides.emplace(o.date, &o);
+    if (!o.extra) replaced_.push_back(o.date);
+  }
+  std::sort(replaced_.begin(), replaced_.end());
+}
+
+std::optional<std::string> HolidayEffect::why_without_effect(
+    const HolidayRule& rule, const std::function<std::string(year_month_day)>& open_line) const {
+  // "A period belongs to the local date it opens on": per weekday, whether
+  // a period that opens on it reaches the window.
+  const auto window = window_of(rule);
+  std::array<bool, 7> reached{};
+  for (const auto& p : periods_) {
+    if (p.open < window.end && window.begin < p.close) reached[p.day] = true;
   }
   // Year by year, so that the usual line, which takes effect in its first
   // year, costs one year's dates.
@@ -72,7 +76,7 @@ std::optional<std::string> holiday_without_effect(
       falls = true;
       // Where the observed date of a rule lands depends on the other holidays.
       if (rule.observance != Observance::none) return std::nullopt;
-      if (overrides.count(h.date) != 0) {
+      if (std::binary_search(replaced_.begin(), replaced_.end(), h.date)) {
         replaced.push_back(h.date);
         continue;
       }
@@ -97,10 +101,19 @@ std::optional<std::string> holiday_without_effect(
     if (falls_on[d % 7]) days += (days.empty() ? "" : ", ") + std::string{weekday_name(weekday{d})};
   }
   days = std::count(falls_on.begin(), falls_on.end(), true) < 7 ? " (" + days + ")" : "";
+  // A night shift's hours after midnight belong to the date before it
+  // (the date it opens on), which is where an early closure must go.
+  const bool overnight = std::any_of(periods_.begin(), periods_.end(),
+                                     [](const Period& p) { return p.close > hours{24}; });
   return fmt::format(
-      "this line closes nothing: the calendar has no opening hours{} on any date it falls on{}{}",
+      "this line closes nothing: the calendar has no opening hours{} on any date it falls "
+      "on{}{}{}",
       window_text(rule), days,
-      replaced.empty() ? "" : ", but for those whose hours an `open` line states");
+      replaced.empty() ? "" : ", but for those whose hours an `open` line states",
+      overnight && rule.closed_until
+          ? "; the hours after midnight belong to the shift of the date before (a period "
+            "belongs to the date it opens on): close that date's shift instead"
+          : "");
 }
 
 }  // namespace slakit::detail
