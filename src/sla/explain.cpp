@@ -107,6 +107,7 @@ CycleExplanation explain_cycle(const TargetCycle& c, const detail::CycleTrace& t
   x.started_by = describe(trace.cycle.started_by);
   x.stopped_by = describe(trace.cycle.stopped_by);
   x.value_reason = value_reason(t, trace.value_case);
+  x.carried = trace.carried;
   const Calendar* cal = trace.calendar;
   if (cal != nullptr) x.zone = cal->zone();
   for (const auto& pause : c.pauses) x.pauses.push_back({pause, condition_text(p.pause)});
@@ -162,19 +163,6 @@ Explanation explain(const RuleSet& rules, const Ticket& ticket, std::span<const 
 
   for (std::size_t i = 0; i < x.evaluation.targets.size(); ++i) {
     x.targets.push_back(explain_cycle(x.evaluation.targets[i], traces.targets[i], tl));
-    // A continued cycle starts from what its earlier cycles counted: the
-    // business_elapsed of the cycle just before it (which holds its own
-    // carry), as the engine carries it (docs/sla.md, "Reopen").
-    const auto& trace = traces.targets[i];
-    const auto& c = x.evaluation.targets[i];
-    if (!trace.cycle.continues || trace.target->before || c.cycle < 2) continue;
-    for (std::size_t j = i; j-- > 0;) {
-      const auto& before = x.evaluation.targets[j];
-      if (before.policy == c.policy && before.metric == c.metric && before.cycle == c.cycle - 1) {
-        x.targets.back().carried = before.business_elapsed;
-        break;
-      }
-    }
   }
   for (std::size_t i = 0; i < x.evaluation.olas.size(); ++i) {
     x.olas.push_back(explain_cycle(x.evaluation.olas[i], traces.olas[i], tl));

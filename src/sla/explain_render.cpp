@@ -72,7 +72,7 @@ void cycle_text(std::string& out, const TargetCycle& c, const CycleExplanation& 
   if (c.stop) out += fmt::format("; stopped by {}", x.stopped_by);
   out += '\n';
   if (x.carried > Seconds{0}) {
-    out += fmt::format("  carried from cycle {}: {}\n", c.cycle - 1, format_duration(x.carried));
+    out += fmt::format("  carried from the earlier cycles: {}\n", format_duration(x.carried));
   }
   if (!x.counted.empty()) {
     out += fmt::format("  counted{}:", x.zone ? " in " + x.zone->name() : " (24/7, UTC)");

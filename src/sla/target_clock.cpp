@@ -99,7 +99,9 @@ void TargetClock::evaluate(const TargetPlan& target, std::vector<Cycle>& cycles,
     int value_case = -1;
     if (evaluate_cycle(target, c, carry, ++number, value_case, out.next())) {
       out.commit();
-      if (traces != nullptr) traces->push_back({&policy_, &target, c, value_case, calendar_});
+      if (traces != nullptr) {
+        traces->push_back({&policy_, &target, c, value_case, calendar_, carry});
+      }
     }
     // A later cycle that continues counts on from here, whoever saw this one
     // (only a resolution that does not restart on reopen has such cycles).

@@ -39,6 +39,9 @@ struct CycleTrace {
   /// cases; -1 when none holds or the target is `before` a field).
   int value_case = -1;
   const Calendar* calendar = nullptr;  ///< the policy's calendar for this ticket
+  /// The business time carried into the cycle from the earlier ones (`on
+  /// reopen continue`), those its policy did not see included.
+  Seconds carried{0};
 };
 
 class TargetClock {

@@ -164,7 +164,7 @@ sla office for ticket.category != "overlap" { calendar office
 // docs/sla.md, "Explanations": "A cycle that continues (`on reopen
 // continue`) starts from the business time its earlier cycles counted:
 // the explanation says how much was carried (`carried` in the JSON,
-// `carried from cycle N` in the text), so that what was carried and what
+// `carried from the earlier cycles` in the text), so that what was carried and what
 // was counted add up to the target at the due." (Review 11, F1: only the
 // cycle's own hour showed, and a cycle breached at its start showed none.)
 TEST_CASE("explain: a continued cycle shows the business time carried from before") {
@@ -181,7 +181,7 @@ TEST_CASE("explain: a continued cycle shows the business time carried from befor
   for (const auto& s : second.counted) counted += s.business;
   CHECK(second.carried + counted == 8h);
   CHECK(x.evaluation.targets[1].due == at("2026-03-04T10:00Z"));
-  CHECK(x.text().find("  carried from cycle 1: 7h\n") != std::string::npos);
+  CHECK(x.text().find("  carried from the earlier cycles: 7h\n") != std::string::npos);
   CHECK(to_json(x).find(R"("carried":25200,)") != std::string::npos);
 
   // Carried past the target: breached at the reopening, with no interval of
@@ -193,7 +193,7 @@ TEST_CASE("explain: a continued cycle shows the business time carried from befor
   CHECK(y.targets[1].carried == 12h);
   CHECK(y.targets[1].counted.empty());
   CHECK(y.evaluation.targets[1].breached_at == at("2026-03-04T09:00Z"));
-  CHECK(y.text().find("  carried from cycle 1: 12h\n") != std::string::npos);
+  CHECK(y.text().find("  carried from the earlier cycles: 12h\n") != std::string::npos);
 
   // `on reopen restart` carries nothing.
   const auto restart = rules("sla s { calendar office\n resolution 8h on reopen restart }");
@@ -201,6 +201,38 @@ TEST_CASE("explain: a continued cycle shows the business time carried from befor
   REQUIRE(z.targets.size() == 2);
   CHECK(z.targets[1].carried == 0s);
   CHECK(z.text().find("carried") == std::string::npos);
+}
+
+// The same, when an earlier cycle was not reported because the policy did
+// not apply during it: the engine carries "whoever saw this one", and so
+// does the explanation. (Review 12, F4: it took only the reported cycle
+// before, and said 0.) Gold, solved after 2h; standard for a day, reopened
+// and solved after 3h; gold again, reopened: 5h carried, 3h left.
+TEST_CASE("explain: time carried through cycles another policy saw") {
+  const auto r = rules(
+      "sla gold for contract.sla == \"gold\" { calendar office\n resolution 8h on reopen continue "
+      "}\n"
+      "sla standard for contract.sla == \"standard\" { calendar office\n resolution 16h }");
+  auto t = ticket("2026-03-09T09:00Z");
+  t.contract.sla = "gold";
+  const std::vector events{event("2026-03-09T11:00Z", EventKind::solved),
+                           change("2026-03-09T12:00Z", "contract.sla", std::string{"standard"}),
+                           event("2026-03-10T09:00Z", EventKind::reopened),
+                           event("2026-03-10T12:00Z", EventKind::solved),
+                           change("2026-03-10T13:00Z", "contract.sla", std::string{"gold"}),
+                           event("2026-03-12T09:00Z", EventKind::reopened)};
+  const auto x = explain(r, t, events, at("2026-03-12T10:00Z"));
+  for (std::size_t i = 0; i < x.targets.size(); ++i) {
+    const auto& c = x.evaluation.targets[i];
+    if (c.policy != "gold" || c.cycle != 3) continue;
+    CHECK(x.targets[i].carried == 5h);
+    CHECK(c.remaining == 2h);  // 8h - 5h carried - 1h counted by now
+    Seconds counted{0};
+    for (const auto& s : x.targets[i].counted) counted += s.business;
+    CHECK(x.targets[i].carried + counted == 8h);
+    return;
+  }
+  FAIL("gold's third cycle is reported");
 }
 
 // docs/sla.md, "Explanations": "closures of part of a day show the hours
