@@ -132,15 +132,22 @@ void refuse_two_outputs_in_one(const Arguments& args) {
   const auto junit = args.value("--junit");
   if (!junit) return;
   const auto output = args.value("--output").value_or("-");
-  const bool same = *junit == "-" ? output == "-" : output != "-" && [&] {
-    struct stat a {};
-    struct stat b {};
-    if (::stat(junit->c_str(), &a) == 0 && ::stat(output.c_str(), &b) == 0) {
-      return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
-    }
-    return std::filesystem::absolute(*junit).lexically_normal() ==
+  // The file each names ("-": whatever standard output is, /dev/stdout
+  // too): a regular file or a pipe written twice loses one of the two (a
+  // terminal or /dev/null shows or drops both, and is allowed).
+  const auto identity = [](const std::string& path, struct stat& st) {
+    return path == "-" ? ::fstat(STDOUT_FILENO, &st) == 0 : ::stat(path.c_str(), &st) == 0;
+  };
+  struct stat a {};
+  struct stat b {};
+  bool same = *junit == output;
+  if (!same && identity(*junit, a) && identity(output, b)) {
+    same =
+        a.st_dev == b.st_dev && a.st_ino == b.st_ino && (S_ISREG(a.st_mode) || S_ISFIFO(a.st_mode));
+  } else if (!same && *junit != "-" && output != "-") {
+    same = std::filesystem::absolute(*junit).lexically_normal() ==
            std::filesystem::absolute(output).lexically_normal();
-  }();
+  }
   if (same) {
     throw UsageError{fmt::format(
         "--junit '{}' is also where the report goes ({}): one would overwrite the other; "

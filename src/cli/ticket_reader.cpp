@@ -49,7 +49,11 @@ struct TicketReader::Impl {
   template <class Member>
   void each_member(dom::element v, std::string_view object, Member member) {
     const dom::object members = get(v.get_object(), {object}, "an object");
-    for (auto m = members.begin(); m != members.end(); ++m) member(m.key(), m.value());
+    for (auto m = members.begin(); m != members.end(); ++m) {
+      // null is the member left out: it never erases the same member given
+      // under its whole path at the top of the record.
+      if (!m.value().is_null()) member(m.key(), m.value());
+    }
   }
 
   // One member of the "ticket" object, also given at the top of a

@@ -218,8 +218,6 @@ cli_test(version_format_json 0 ARGS version --format json STDOUT "^{\"version\":
 cli_test(report_format_json 0 ARGS ${report_args} --tickets ${whatif}/few.jsonl --format json
          STDOUT "^{\"now\": \"2026-03-10T00:00:00Z\", ")
 
-# docs/report.md: control characters in a group's text are "shown as escapes
-# (`\n`, `\t`, `\x1B`), so that every row stays one line".
 # docs/report.md: "A missing value is `-` in the table, an empty cell in CSV
 # and null in JSON": no value and the text "-" are two groups (review 10, F7).
 cli_test(report_none_json 0 ARGS report ${here}/report_groups.sla --by ticket.note --format json
@@ -228,6 +226,8 @@ cli_test(report_none_json 0 ARGS report ${here}/report_groups.sla --by ticket.no
 cli_test(report_none_csv 0 ARGS report ${here}/report_groups.sla --by ticket.note --format csv
          --tickets ${here}/report_none.jsonl --now 2026-03-02T12:00:00Z
          STDOUT "^ticket.note,tickets,[^\n]*\n,1,[^\n]*\n-,2,[^\n]*\n\\(total\\),3,")
+# docs/report.md: control characters in a group's text are "shown as escapes
+# (`\n`, `\t`, `\x1B`), so that every row stays one line".
 cli_test(report_text_escapes_groups 0 ARGS report ${here}/report_groups.sla --by ticket.note
          --tickets ${here}/report_groups.jsonl --now 2026-03-02T12:00:00Z
          STDOUT "^ticket.note +tickets[^\n]*\nplain +1 [^\n]*\nx\\\\ny\\\\tz\\\\x1B\\[31m +1 [^\n]*\n\\(total\\) +2 ")

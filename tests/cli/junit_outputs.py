@@ -41,6 +41,14 @@ check(rc == 2 and "--junit '" in err and "one would overwrite the other" in err,
 check(open(same).read() == "kept\n", "the file both name is left as it was")
 rc, out, err = run(runner, "--junit", "-")
 check(rc == 2 and "standard output" in err and out == "", f"--junit - onto stdout: {rc} {err}")
+# /dev/stdout is standard output too, when that is a file or a pipe (review
+# 12, F6: the report overwrote the start of the XML).
+with open(os.path.join(work, "both.txt"), "w") as both:
+    r = subprocess.run([slakit, "test", runner, "--junit", "/dev/stdout"], stdout=both,
+                       stderr=subprocess.PIPE, text=True)
+check(r.returncode == 2 and "standard output" in r.stderr, f"/dev/stdout: {r.returncode} {r.stderr}")
+rc, out, err = run(runner, "--junit", "/dev/null")
+check(rc == 1 and out.endswith("2 passed, 2 failed\n"), f"/dev/null is allowed: {rc} {err}")
 rc, out, err = run(runner, "--junit", "-", "--output", os.path.join(work, "report.txt"))
 check(rc == 1 and out.startswith("<?xml"), f"--junit - with --output writes XML to stdout: {rc} {err}")
 

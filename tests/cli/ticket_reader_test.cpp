@@ -278,6 +278,16 @@ TEST_CASE("a member at the top of a record under its whole path reads as the obj
       read_fresh(R"({"id": "T-7", "created": "2026-03-04T08:00:00Z", "contract": {"sla": "a"},)"
                  R"( "contract.sla": "b"})") ==
       read_fresh(R"({"id": "T-7", "created": "2026-03-04T08:00:00Z", "contract": {"sla": "b"}})"));
+  // null is the member left out, whichever way it is given: it erases
+  // nothing. (Review 12, F5: a null inside the object erased the value
+  // given under its whole path before it.)
+  const auto gold = read_fresh(
+      R"({"id": "T-9", "created": "2026-03-04T08:00:00Z", "contract": {"sla": "gold"}})");
+  CHECK(read_fresh(R"({"id": "T-9", "created": "2026-03-04T08:00:00Z", "contract.sla": "gold",)"
+                   R"( "contract": {"sla": null}})") == gold);
+  CHECK(
+      read_fresh(R"({"id": "T-9", "created": "2026-03-04T08:00:00Z", "contract": {"sla": "gold"},)"
+                 R"( "contract.sla": null})") == gold);
   // A bad value names the field by its path, as in the object.
   CHECK_THROWS_WITH_AS(
       read_fresh(R"({"id": "T-8", "created": "2026-03-04T08:00:00Z", "ticket.score": "many"})"),
