@@ -2,7 +2,9 @@
 // comments behind conditions and list items, and wrapping at 100 columns.
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
 #include <slakit/lang/format.hpp>
+#include <slakit/slakit.hpp>
 
 #include <algorithm>
 #include <sstream>
@@ -140,4 +142,34 @@ TEST_CASE("long conditions and case lists wrap at 100 characters") {
   // Nothing to break at: a single comparison stays long.
   const std::string one = "route r when ticket.category == " + std::string(90, 'x');
   CHECK(formatted(one + " -> queue q\n") == one + "\n  -> queue q\n");
+}
+
+// docs/cli.md, "slakit fmt": "An `in` list of such a condition ... and a
+// field's `one of` list break after a comma, as many values a line as fit,
+// the rest indented four, so that a list of thousands of values never makes
+// a line longer than a rule file may hold (E0007)." (Review 12, F2: 12,000
+// values became one line of 84,918 bytes, which no longer compiled.)
+TEST_CASE("long in lists and one of lists wrap after a comma") {
+  std::string values;
+  for (int i = 0; i < 12'000; ++i) values += (i == 0 ? "" : ",\n  ") + fmt::format("v{:05}", i);
+  const auto route = formatted("field ticket.code : one of " + values +
+                               "\nroute r when ticket.code in [" + values + "] -> queue q\n");
+  CHECK(widest_line(route) <= 100);
+  const auto compiled = compile({{"t.sla", route}});
+  CHECK(compiled.ok());
+  CHECK(formatted("route r when ticket.category in [aaaaaaaaaa, bbbbbbbbbb, cccccccccc, "
+                  "dddddddddd, eeeeeeeeee, ffffffffff, gggggggggg] -> queue q\n") ==
+        "route r when ticket.category in [aaaaaaaaaa, bbbbbbbbbb, cccccccccc, dddddddddd, "
+        "eeeeeeeeee,\n    ffffffffff, gggggggggg]\n  -> queue q\n");
+  // Under `and`: the list of a comparison at the outermost level.
+  const auto both = formatted(
+      "sla s for customer.tier == gold and ticket.category not in "
+      "[aaaaaaaaaa, bbbbbbbbbb, cccccccccc, dddddddddd, eeeeeeeeee, "
+      "ffffffffff, gggggggggg, hhhhhhhhhh, iiiiiiiiii] {\n}\n");
+  CHECK(both ==
+        "sla s for customer.tier == gold\n"
+        "    and ticket.category not in [aaaaaaaaaa, bbbbbbbbbb, cccccccccc, dddddddddd, "
+        "eeeeeeeeee,\n"
+        "    ffffffffff, gggggggggg, hhhhhhhhhh, iiiiiiiiii] {\n}\n");
+  CHECK(widest_line(both) <= 100);
 }

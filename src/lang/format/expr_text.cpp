@@ -90,6 +90,21 @@ std::string literal_text(const Literal& l) {
   }
 }
 
+namespace {
+
+// `a and b and c`, `a or b` on one line.
+std::string and_or_text(const Expr& e) {
+  const int p = precedence(e);
+  std::string out;
+  for (const auto& o : e.operands) {
+    if (!out.empty()) out += p == 1 ? " or " : " and ";
+    out += operand_text(o, p + 1);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string expr_text(const Expr& e) {
   switch (e.kind) {
     case Expr::Kind::literal:
@@ -109,18 +124,68 @@ std::string expr_text(const Expr& e) {
       return "not " + operand_text(e.operands[0], 3);
     case Expr::Kind::logical_and:
     case Expr::Kind::logical_or:
-      return expr_text_wrapped(e, " ");
+      return and_or_text(e);
   }
   return {};
 }
 
-std::string expr_text_wrapped(const Expr& e, std::string_view line_start) {
-  if (e.kind != Expr::Kind::logical_and && e.kind != Expr::Kind::logical_or) return expr_text(e);
+std::string list_text_wrapped(const std::vector<std::string>& items, std::string_view line_start,
+                              std::size_t width, std::size_t used) {
+  // The continuation's indent: what follows the line break.
+  const auto indent = line_start.size() - std::min(line_start.size(), line_start.rfind('\n') + 1);
+  std::string out;
+  std::size_t column = used;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& item = items[i];
+    if (i > 0) {
+      // ", item" on this line, or "," and the item on the next.
+      if (column + 2 + item.size() + 1 > width) {
+        out.append(",").append(line_start);
+        column = indent;
+      } else {
+        out += ", ";
+        column += 2;
+      }
+    }
+    out += item;
+    column += item.size();
+  }
+  return out;
+}
+
+namespace {
+
+// A comparison, its `in` list wrapped; anything else as expr_text.
+std::string compare_text_wrapped(const Expr& e, std::string_view line_start, std::size_t width,
+                                 std::size_t used) {
+  if (e.kind != Expr::Kind::compare || (e.op != CompareOp::in && e.op != CompareOp::not_in)) {
+    return expr_text(e);
+  }
+  const auto head = fmt::format("{} {} [", operand_text(e.operands[0], 5), op_text(e.op));
+  std::vector<std::string> items;
+  items.reserve(e.list.size());
+  for (const auto& l : e.list) items.push_back(literal_text(l));
+  return head + list_text_wrapped(items, line_start, width, used + head.size()) + "]";
+}
+
+}  // namespace
+
+std::string expr_text_wrapped(const Expr& e, std::string_view line_start, std::size_t width,
+                              std::size_t used) {
+  if (e.kind != Expr::Kind::logical_and && e.kind != Expr::Kind::logical_or) {
+    return compare_text_wrapped(e, line_start, width, used);
+  }
+  const auto indent = line_start.size() - std::min(line_start.size(), line_start.rfind('\n') + 1);
   const int p = precedence(e);
   std::string out;
   for (const auto& o : e.operands) {
-    if (!out.empty()) out.append(line_start).append(p == 1 ? "or " : "and ");
-    out += operand_text(o, p + 1);
+    const bool first = out.empty();
+    if (!first) out.append(line_start).append(p == 1 ? "or " : "and ");
+    // A comparison needs no parentheses under `and` or `or`.
+    out +=
+        o.kind == Expr::Kind::compare
+            ? compare_text_wrapped(o, line_start, width, first ? used : indent + (p == 1 ? 3 : 4))
+            : operand_text(o, p + 1);
   }
   return out;
 }

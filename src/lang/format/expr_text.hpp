@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "slakit/lang/ast.hpp"
 
@@ -11,9 +12,18 @@ namespace slakit::detail {
 
 [[nodiscard]] std::string expr_text(const Expr& e);
 /// expr_text with `line_start` (a line break and an indent) before each
-/// `and` or `or` of the outermost level: how the formatter wraps a long
-/// condition. The same text as expr_text when that level is neither.
-[[nodiscard]] std::string expr_text_wrapped(const Expr& e, std::string_view line_start);
+/// `and` or `or` of the outermost level, and `in` lists of that level
+/// broken after a comma where a line would pass `width` characters (`used`:
+/// how much of the first line comes before the condition): how the
+/// formatter wraps a long condition.
+[[nodiscard]] std::string expr_text_wrapped(const Expr& e, std::string_view line_start,
+                                            std::size_t width, std::size_t used);
+/// `items` joined by ", ", broken after a comma and continued after
+/// `line_start` (a line break and an indent) where a line would pass
+/// `width` characters; `used` is how much of the first line is taken.
+[[nodiscard]] std::string list_text_wrapped(const std::vector<std::string>& items,
+                                            std::string_view line_start, std::size_t width,
+                                            std::size_t used);
 [[nodiscard]] std::string literal_text(const Literal& l);
 [[nodiscard]] std::string duration_text(const BusinessDuration& d);
 /// A string literal in double quotes, escaped so that it reads back the same.

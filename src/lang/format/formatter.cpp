@@ -235,7 +235,8 @@ class Printer {
                                     const Expr& e, std::size_t suffix_width = 0) {
     auto text = prefix + detail::expr_text(e);
     if (display_width(indent) + display_width(text) + suffix_width <= kWidth) return text;
-    return prefix + detail::expr_text_wrapped(e, fmt::format("\n{}    ", indent));
+    return prefix + detail::expr_text_wrapped(e, fmt::format("\n{}    ", indent), kWidth,
+                                              display_width(indent) + display_width(prefix));
   }
 
   // `head`, its items joined by ", ", then `tail`, on one line; or one item
@@ -296,7 +297,12 @@ class Printer {
 
   void print(const FieldDecl& d) {
     std::string text = "field " + d.path.text + " : " + std::string{field_type_name(d.type)};
-    if (d.type == FieldType::one_of) text += " " + names_text(d.members);
+    if (d.type == FieldType::one_of) {
+      // A list of hundreds of values goes on as many lines as it takes.
+      std::vector<std::string> names;
+      for (const auto& n : d.members) names.push_back(n.text);
+      text += " " + detail::list_text_wrapped(names, "\n    ", kWidth, display_width(text) + 1);
+    }
     line("", text, d.span);
   }
 
