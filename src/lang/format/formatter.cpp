@@ -381,7 +381,10 @@ class Printer {
     }
     std::stable_sort(lines.begin(), lines.end(),
                      [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
-    for (const auto& [span, text] : lines) {
+    for (const auto& entry : lines) {
+      // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
+      const SourceSpan& span = entry.first;
+      const std::string& text = entry.second;
       const auto target = std::find_if(d.targets.begin(), d.targets.end(),
                                        [&](const TargetLine& t) { return t.span == span; });
       if (target == d.targets.end()) {
