@@ -171,13 +171,17 @@ void lint_ola_starts(const Program& program, const SourceMap& sources,
     bool never = true;
     for (std::size_t k = 0; k < p.start_on.size() && never; ++k) {
       const auto known = known_after(p.start_on[k], program.layout);
-      const auto column = known && known->slot ? column_of(*known->slot) : std::nullopt;
-      never = column.has_value();
+      const auto found = known && known->slot ? column_of(*known->slot) : std::nullopt;
+      if (!found) {
+        never = false;
+        break;
+      }
+      const std::size_t column = *found;
       std::string values;
-      for (const auto& v : known ? known->values : std::vector<std::string>{}) {
+      for (const auto& v : known->values) {
         // Not strict: a value a `one of` field does not list still has a class.
         const auto value = program.layout.text_value(*known->slot, v, {}, false);
-        never = never && !table.admits(*column, table.class_of(*column, value), i);
+        never = never && !table.admits(column, table.class_of(column, value), i);
         values += fmt::format("{}'{}'", values.empty() ? "" : " or ", v);
         other_case_names(*p.source->applies, v, other_case);
       }
