@@ -129,10 +129,19 @@ std::string expr_text(const Expr& e) {
   return {};
 }
 
+namespace {
+
+// The width of what follows the line break of `line_start` ("\n    ": 4).
+std::size_t continuation_indent(std::string_view line_start) {
+  return line_start.size() - std::min(line_start.size(), line_start.rfind('\n') + 1);
+}
+
+}  // namespace
+
 std::string list_text_wrapped(const std::vector<std::string>& items, std::string_view line_start,
                               std::size_t width, std::size_t used) {
   // The continuation's indent: what follows the line break.
-  const auto indent = line_start.size() - std::min(line_start.size(), line_start.rfind('\n') + 1);
+  const auto indent = continuation_indent(line_start);
   std::string out;
   std::size_t column = used;
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -175,7 +184,7 @@ std::string expr_text_wrapped(const Expr& e, std::string_view line_start, std::s
   if (e.kind != Expr::Kind::logical_and && e.kind != Expr::Kind::logical_or) {
     return compare_text_wrapped(e, line_start, width, used);
   }
-  const auto indent = line_start.size() - std::min(line_start.size(), line_start.rfind('\n') + 1);
+  const auto indent = continuation_indent(line_start);
   const int p = precedence(e);
   std::string out;
   for (const auto& o : e.operands) {
