@@ -173,3 +173,44 @@ TEST_CASE("long in lists and one of lists wrap after a comma") {
         "    ffffffffff, gggggggggg, hhhhhhhhhh, iiiiiiiiii] {\n}\n");
   CHECK(widest_line(both) <= 100);
 }
+
+// docs/cli.md, "slakit fmt": "Inside parentheses (and under a `not`), an
+// `and` or `or` starts a new line, at the same indent, only when its operand
+// would pass the width", "A target case's `when` condition wraps the same
+// way", and "An `in` list anywhere in a condition ... break[s] after a
+// comma". (Session 9 left lists inside parentheses and in a case's `when`
+// on one line: thousands of values there made a line E0007 refuses.)
+TEST_CASE("lists and operators inside parentheses and target cases wrap") {
+  std::string values;
+  for (int i = 0; i < 3'000; ++i) values += (i == 0 ? "" : ", ") + fmt::format("v{:05}", i);
+  std::string ors;
+  for (int i = 0; i < 40; ++i) ors += (i == 0 ? "" : " or ") + fmt::format("ticket.code == k{}", i);
+  const auto source =
+      "field ticket.code : text\n"
+      "calendar c {\n  zone \"UTC\"\n  mon..fri 09:00-17:00\n}\n"
+      "sla s for contract.sla == \"gold\" and (ticket.code in [" +
+      values + "] or ticket.priority == high) {\n  calendar c\n" + "  first_response 1h when (" +
+      ors + ") and ticket.code in [" + values + "], otherwise 4h\n}\n" +
+      "route r when not (ticket.code in [" + values + "]) -> queue q\n";
+  const auto once = formatted(source);
+  CHECK(widest_line(once) <= 100);
+  CHECK(formatted(once) == once);
+  CHECK(compile({{"t.sla", once}}).ok());
+
+  // A case too long for its line: one case a line, the condition's
+  // continuation four more than the case.
+  CHECK(formatted("sla s {\n  first_response 1h when (customer.tier == platinum or customer.region "
+                  "== emea) and ticket.category in [outage, security], otherwise 4h\n}\n") ==
+        "sla s {\n"
+        "  first_response 1h when (customer.tier == platinum or customer.region == emea)\n"
+        "                     and ticket.category in [outage, security],\n"
+        "                 otherwise 4h\n}\n");
+  // Inside parentheses an operator breaks only where its operand would not fit.
+  CHECK(formatted("route r when ticket.priority == high and (ticket.category == aaaaaaaaaaaaaaaa "
+                  "or ticket.category == bbbbbbbbbbbbbbbb or ticket.category == cccccccccccccccc) "
+                  "-> queue q\n") ==
+        "route r when ticket.priority == high\n"
+        "    and (ticket.category == aaaaaaaaaaaaaaaa or ticket.category == bbbbbbbbbbbbbbbb\n"
+        "    or ticket.category == cccccccccccccccc)\n"
+        "  -> queue q\n");
+}

@@ -164,39 +164,103 @@ std::string list_text_wrapped(const std::vector<std::string>& items, std::string
 
 namespace {
 
-// A comparison, its `in` list wrapped; anything else as expr_text.
-std::string compare_text_wrapped(const Expr& e, std::string_view line_start, std::size_t width,
-                                 std::size_t used) {
-  if (e.kind != Expr::Kind::compare || (e.op != CompareOp::in && e.op != CompareOp::not_in)) {
-    return expr_text(e);
+// Writes a condition into lines no wider than `width` where it can: the
+// outermost `and` or `or` each start a line; inside parentheses an operator
+// starts a line only when its operand would not fit, and an `in` list breaks
+// after a comma. What one operand or item needs alone may still pass it.
+class WrappedWriter {
+ public:
+  WrappedWriter(std::string_view line_start, std::size_t width, std::size_t used)
+      : line_start_(line_start),
+        indent_(continuation_indent(line_start)),
+        width_(width),
+        column_(used) {}
+
+  void write(const Expr& e, int parent, bool outermost) {
+    const int p = precedence(e);
+    const bool parens = !outermost && (p < parent || (p == parent && parent < 3));
+    if (parens) put("(");
+    switch (e.kind) {
+      case Expr::Kind::compare:
+        write_compare(e);
+        break;
+      case Expr::Kind::logical_not:
+        put("not ");
+        write(e.operands[0], 3, false);
+        break;
+      case Expr::Kind::logical_and:
+      case Expr::Kind::logical_or:
+        write_and_or(e, outermost);
+        break;
+      default:
+        put(expr_text(e));
+    }
+    if (parens) put(")");
   }
-  const auto head = fmt::format("{} {} [", operand_text(e.operands[0], 5), op_text(e.op));
-  std::vector<std::string> items;
-  items.reserve(e.list.size());
-  for (const auto& l : e.list) items.push_back(literal_text(l));
-  return head + list_text_wrapped(items, line_start, width, used + head.size()) + "]";
-}
+
+  std::string take() { return std::move(out_); }
+
+ private:
+  void put(std::string_view s) {
+    out_ += s;
+    column_ += s.size();
+  }
+  void line_break() {
+    out_ += line_start_;
+    column_ = indent_;
+  }
+
+  void write_and_or(const Expr& e, bool outermost) {
+    const int p = precedence(e);
+    const std::string_view op = p == 1 ? "or " : "and ";
+    bool first = true;
+    for (const auto& o : e.operands) {
+      if (!first) {
+        // A comparison needs no parentheses under `and` or `or`; anything
+        // else takes two more characters when it gets them.
+        if (outermost || column_ + 1 + op.size() + expr_text(o).size() + 2 > width_) {
+          line_break();
+        } else {
+          put(" ");
+        }
+        put(op);
+      }
+      first = false;
+      write(o, p + 1, false);
+    }
+  }
+
+  void write_compare(const Expr& e) {
+    if (e.op != CompareOp::in && e.op != CompareOp::not_in) {
+      put(expr_text(e));
+      return;
+    }
+    put(fmt::format("{} {} [", operand_text(e.operands[0], 5), op_text(e.op)));
+    std::vector<std::string> items;
+    items.reserve(e.list.size());
+    for (const auto& l : e.list) items.push_back(literal_text(l));
+    const auto list = list_text_wrapped(items, line_start_, width_, column_);
+    out_ += list;
+    const auto last_break = list.rfind('\n');
+    column_ =
+        last_break == std::string::npos ? column_ + list.size() : list.size() - last_break - 1;
+    put("]");
+  }
+
+  std::string out_;
+  std::string_view line_start_;
+  std::size_t indent_;
+  std::size_t width_;
+  std::size_t column_;
+};
 
 }  // namespace
 
 std::string expr_text_wrapped(const Expr& e, std::string_view line_start, std::size_t width,
                               std::size_t used) {
-  if (e.kind != Expr::Kind::logical_and && e.kind != Expr::Kind::logical_or) {
-    return compare_text_wrapped(e, line_start, width, used);
-  }
-  const auto indent = continuation_indent(line_start);
-  const int p = precedence(e);
-  std::string out;
-  for (const auto& o : e.operands) {
-    const bool first = out.empty();
-    if (!first) out.append(line_start).append(p == 1 ? "or " : "and ");
-    // A comparison needs no parentheses under `and` or `or`.
-    out +=
-        o.kind == Expr::Kind::compare
-            ? compare_text_wrapped(o, line_start, width, first ? used : indent + (p == 1 ? 3 : 4))
-            : operand_text(o, p + 1);
-  }
-  return out;
+  WrappedWriter w{line_start, width, used};
+  w.write(e, 0, true);
+  return w.take();
 }
 
 }  // namespace slakit::detail

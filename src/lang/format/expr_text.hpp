@@ -12,10 +12,11 @@ namespace slakit::detail {
 
 [[nodiscard]] std::string expr_text(const Expr& e);
 /// expr_text with `line_start` (a line break and an indent) before each
-/// `and` or `or` of the outermost level, and `in` lists of that level
-/// broken after a comma where a line would pass `width` characters (`used`:
-/// how much of the first line comes before the condition): how the
-/// formatter wraps a long condition.
+/// `and` or `or` of the outermost level; inside parentheses before an `and`
+/// or `or` whose operand would pass `width` characters, and in `in` lists
+/// after a comma where the line would pass it (`used`: how much of the
+/// first line comes before the condition): how the formatter wraps a long
+/// condition.
 [[nodiscard]] std::string expr_text_wrapped(const Expr& e, std::string_view line_start,
                                             std::size_t width, std::size_t used);
 /// `items` joined by ", ", broken after a comma and continued after

@@ -119,11 +119,6 @@ std::string due_before_text(const TargetLine& t) {
   return out;
 }
 
-std::string case_text(const TargetLine& t, const TargetCase& c) {
-  return c.when ? detail::duration_text(c.value) + " when " + detail::expr_text(*c.when)
-                : (t.cases.size() > 1 ? "otherwise " : "") + detail::duration_text(c.value);
-}
-
 std::string reopen_text(Reopen reopen) {
   if (reopen == Reopen::continue_counting) return " on reopen continue";
   if (reopen == Reopen::restart) return " on reopen restart";
@@ -401,10 +396,18 @@ class Printer {
       line("  ", due_before_text(t), t.span);
       return;
     }
+    const auto head = fmt::format("{} ", metric_name(t.metric));
+    // A case whose condition is too long wraps under its own start, one
+    // case per line then (item_lines).
+    const auto under = std::string(2 + display_width(head), ' ');
     std::vector<Item> cases;
-    for (const auto& c : t.cases) cases.push_back({case_text(t, c), c.span});
-    item_lines("  ", fmt::format("{} ", metric_name(t.metric)), cases, reopen_text(t.reopen),
-               t.span);
+    for (const auto& c : t.cases) {
+      const auto value = detail::duration_text(c.value);
+      cases.push_back({c.when ? condition_line(under, value + " when ", *c.when, 1)
+                              : (t.cases.size() > 1 ? "otherwise " : "") + value,
+                       c.span});
+    }
+    item_lines("  ", head, cases, reopen_text(t.reopen), t.span);
   }
 
   void print(const RouteDecl& d) { print_route(d, ""); }
