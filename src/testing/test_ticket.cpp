@@ -21,6 +21,12 @@ const Calendar& calendar_of(const RuleSet& rules, const Name& name) {
   return *cal;
 }
 
+// The zone a local instant of a test is read in: its calendar's, or the IANA
+// zone it names (the checker has checked both).
+TimeZone zone_of(const RuleSet& rules, const TestInstant& i) {
+  return i.zone ? TimeZone::locate(i.zone->text) : calendar_of(rules, *i.calendar).zone();
+}
+
 const FieldInfo& field_info(const RuleSet& rules, const std::string& path) {
   const auto& fields = rules.fields();
   const auto it = std::find_if(fields.begin(), fields.end(),
@@ -129,9 +135,9 @@ TicketEvent test_event(const RuleSet& rules, const TestEvent& e) {
 
 Instant test_instant(const RuleSet& rules, const TestInstant& i) {
   if (i.utc) return *i.utc;
-  if (i.time && i.calendar) {
+  if (i.time && (i.calendar || i.zone)) {
     const auto local = LocalSeconds{local_days{i.date}} + i.time->since_midnight();
-    return calendar_of(rules, *i.calendar).zone().resolve(local).instant;
+    return zone_of(rules, i).resolve(local).instant;
   }
   return sys_days{i.date};
 }
@@ -143,9 +149,8 @@ std::string shown_instant(const RuleSet& rules, const TestInstant& i) {
 }
 
 std::string shown_actual(const RuleSet& rules, const TestInstant& like, Instant t) {
-  if (like.calendar) {
-    return fmt::format("{} ({})", calendar_of(rules, *like.calendar).zone().format(t),
-                       format_utc(t));
+  if (like.calendar || like.zone) {
+    return fmt::format("{} ({})", zone_of(rules, like).format(t), format_utc(t));
   }
   return format_utc(t);
 }

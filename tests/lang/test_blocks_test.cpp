@@ -71,6 +71,11 @@ TEST_CASE("a well-formed test block checks clean and lands in the RuleSet") {
 
 TEST_CASE("unknown fields, values, calendars and events: the existing codes") {
   CHECK(test_diagnostics("  ticket.created = 2026-06-05 15:00 in ofice\n") == "15:40 E0202");
+  // docs/language.md, "Tests": a local time may name an IANA zone instead.
+  CHECK(test_diagnostics("  ticket.created = 2026-06-05 15:00 in \"Asia/Tokyo\"\n") ==
+        "13:7 W0228");
+  CHECK(test_diagnostics("  ticket.created = 2026-06-05 15:00 in \"Asia/Tokio\"\n") ==
+        "15:40 E0205");
   CHECK(test_diagnostics("  ticket.prio = urgent\n") == "15:3 E0203");
   CHECK(test_diagnostics("  ticket.priority = urgentt\n") == "15:21 E0214");
   CHECK(test_diagnostics("  order.value = \"lots\"\n") == "15:17 E0204");
@@ -128,6 +133,7 @@ TEST_CASE("test blocks format canonically, idempotently, keeping comments") {
 test   "fmt"   {
   ticket.created=2026-06-05   15:00 in office   # trailing
   ticket.priority =urgent
+  at 2026-06-05   16:00   in   "Asia/Tokyo" customer_replied
   at 2026-06-05T14:00:00Z   assigned agent ana to team l2
   now 2026-06-08 10:00:30 in office
   expect   deadline office from 2026-06-05 add 3bd = 2026-06-10
@@ -143,6 +149,7 @@ test   "fmt"   {
 test "fmt" {
   ticket.created = 2026-06-05 15:00 in office  # trailing
   ticket.priority = urgent
+  at 2026-06-05 16:00 in "Asia/Tokyo" customer_replied
   at 2026-06-05T14:00:00Z assigned to team l2 agent ana
   now 2026-06-08 10:00:30 in office
   expect deadline office from 2026-06-05 add 3 business days = 2026-06-10

@@ -97,6 +97,27 @@ TEST_CASE("a local time in a DST gap is the instant the clock jumps") {
   CHECK(run_test(rules, rules.tests()[0]).passed);
 }
 
+// docs/language.md, "Tests": instants are "wall-clock time in a calendar of
+// the rule set ... or in an IANA zone (`2026-03-27 16:00 in "Asia/Tokyo"`),
+// read in that zone by the rule of docs/semantics.md".
+TEST_CASE("instants written in an IANA zone are read in that zone") {
+  const auto rules = rules_with(R"(test "zones" {
+  ticket.created = 2026-06-05 22:00 in "Asia/Tokyo"
+  contract.sla = "gold"
+  now 2026-06-08 04:00 in "America/New_York"
+  expect gold.first_response due 2026-06-08 10:00 in "Europe/London"
+  expect deadline office from 2026-03-29 09:30 in "Asia/Kolkata" add 1h = 2026-03-30 04:00 in "America/New_York"
+  expect deadline office from 2026-03-29 02:30 in "Europe/Berlin" add 1h = 2026-03-30T08:00:00Z
+})");
+  // Created 13:00Z (22:00 JST, 15:00 CEST on a Friday): two hours that day,
+  // two on Monday from 09:00 CEST: due 09:00Z, 10:00 BST. 09:30 IST on a
+  // Sunday is 04:00Z: the hour counts from Monday 09:00 CEST (07:00Z), due
+  // 08:00Z, 04:00 EDT. 02:30 Berlin is in the gap: as the test above.
+  const auto r = run_test(rules, rules.tests()[0]);
+  CHECK(r.passed);
+  for (const auto& e : r.expectations) CHECK_MESSAGE(e.passed, e.actual);
+}
+
 TEST_CASE("routing expectations compare sets and report the routes tried") {
   const auto rules = rules_with(R"(test "billing" {
   ticket.created = 2026-06-05T13:00:00Z

@@ -236,12 +236,15 @@ struct RouteGroupDecl {
 /// An instant in a test: RFC 3339 ("2026-03-27T15:00:00Z": `rfc3339` holds
 /// the text as written and `utc` the instant), or wall-clock time in a
 /// calendar's zone ("2026-03-27 16:00 in emea_support": `date`, `time` and
-/// `calendar`; the runner reads it in the calendar's zone). A date alone (a
-/// time field due on a day, a business-day deadline) has only `date`.
+/// `calendar`) or in an IANA zone ("2026-03-27 16:00 in "Asia/Tokyo"":
+/// `zone`, its text without the quotes); the runner reads it in that zone.
+/// A date alone (a time field due on a day, a business-day deadline) has
+/// only `date`.
 struct TestInstant {
   std::chrono::year_month_day date{};
   std::optional<TimeOfDay> time{};                ///< local form
-  std::optional<Name> calendar{};                 ///< local form
+  std::optional<Name> calendar{};                 ///< local form in a calendar's zone
+  std::optional<Name> zone{};                     ///< local form in an IANA zone
   std::string rfc3339{};                          ///< RFC 3339 form, as written
   std::optional<std::chrono::sys_seconds> utc{};  ///< RFC 3339 form
   SourceSpan span{};

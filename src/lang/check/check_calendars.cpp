@@ -77,10 +77,10 @@ void Checker::outside_range(SourceSpan span) {
           span);
 }
 
-void Checker::unknown_zone(const ZoneLine& z) {
+void Checker::unknown_zone(const std::string& zone, SourceSpan span) {
   error("E0205",
-        fmt::format("unknown time zone '{}': expected an IANA name like \"Europe/Berlin\"", z.zone),
-        z.span);
+        fmt::format("unknown time zone '{}': expected an IANA name like \"Europe/Berlin\"", zone),
+        span);
 }
 
 bool Checker::check_calendar_name(const Name& n) {
@@ -192,7 +192,7 @@ void Checker::check_composition(const CalendarDecl& c) {
     try {
       (void)TimeZone::locate(z->zone);
     } catch (const InvalidArgument&) {
-      unknown_zone(*z);
+      unknown_zone(z->zone, z->span);
       ok = false;
     }
   }
@@ -223,7 +223,7 @@ void Checker::check_calendar(const CalendarDecl& c) {
       try {
         (void)TimeZone::locate(z->zone);
       } catch (const InvalidArgument&) {
-        unknown_zone(*z);
+        unknown_zone(z->zone, z->span);
       }
     } else if (const auto* w = std::get_if<WeeklyLine>(&line); w && !damaged(w->span)) {
       for (const auto& r : w->hours) {

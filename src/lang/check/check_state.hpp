@@ -46,7 +46,7 @@ class Checker {
   void check_calendar(const CalendarDecl& c);
   // E0202 unless `n` names a calendar of the rule set.
   bool check_calendar_name(const Name& n);
-  void unknown_zone(const ZoneLine& z);
+  void unknown_zone(const std::string& zone, SourceSpan span);
   // W0236 for a dated line that the supported range never reaches.
   void outside_range(SourceSpan span);
   // E0203/E0204 unless `n` names a text field (a zone or a calendar name).

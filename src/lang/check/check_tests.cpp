@@ -6,7 +6,9 @@
 #include <algorithm>
 
 #include "check_state.hpp"
+#include "slakit/error.hpp"
 #include "slakit/model/ticket.hpp"
+#include "slakit/time/time_zone.hpp"
 
 namespace slakit::detail {
 
@@ -73,6 +75,13 @@ void Checker::check_test(const TestDecl& t) {
 
 void Checker::check_instant(const TestInstant& i) {
   if (i.calendar) check_calendar_name(*i.calendar);
+  if (i.zone) {
+    try {
+      (void)TimeZone::locate(i.zone->text);
+    } catch (const InvalidArgument&) {
+      unknown_zone(i.zone->text, i.zone->span);
+    }
+  }
 }
 
 void Checker::check_test_value(const FieldInfo& f, const TestValue& v) {

@@ -11,6 +11,9 @@ std::string instant_text(const TestInstant& i) {
   if (!i.rfc3339.empty()) return i.rfc3339;
   std::string out = format_date(i.date);
   if (i.time && i.calendar) out += fmt::format(" {} in {}", i.time->to_string(), i.calendar->text);
+  if (i.time && i.zone) {
+    out += fmt::format(" {} in {}", i.time->to_string(), quoted_text(i.zone->text));
+  }
   return out;
 }
 

@@ -45,6 +45,11 @@ void local_time(ParseState& s) {
   s.instant.calendar = s.name_value;
 }
 
+void local_zone(ParseState& s, SourceSpan span) {
+  s.instant.time = s.time_value;
+  s.instant.zone = Name{s.string_value, span};
+}
+
 void instant_span(ParseState& s, SourceSpan span) {
   s.instant.span = span;
 }

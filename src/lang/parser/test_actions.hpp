@@ -9,10 +9,12 @@ void begin_test(ParseState& s);
 void test_name(ParseState& s, SourceSpan span);
 void commit_test(ParseState& s, SourceSpan span);
 
-// Instants: RFC 3339, or a date with an optional "HH:MM in CALENDAR".
+// Instants: RFC 3339, or a date with an optional "HH:MM in CALENDAR" or
+// "HH:MM in "ZONE"".
 void set_rfc3339(ParseState& s, const char* first, const char* last);
 void begin_local(ParseState& s);
 void local_time(ParseState& s);
+void local_zone(ParseState& s, SourceSpan span);
 void instant_span(ParseState& s, SourceSpan span);
 
 // Values: an instant or a literal.

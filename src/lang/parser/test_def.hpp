@@ -9,7 +9,8 @@
 
 namespace slakit::parser {
 constexpr x3::rule<struct instant_id> instant =
-    "an instant (2026-03-27T15:00:00Z, or 2026-03-27 16:00 in CALENDAR)";
+    "an instant (2026-03-27T15:00:00Z, 2026-03-27 16:00 in CALENDAR, or 2026-03-27 16:00 in "
+    "\"ZONE\")";
 constexpr x3::rule<struct test_value_id> test_value = "a value";
 constexpr x3::rule<struct test_duration_id> test_duration = "a duration (4h, 1h30m, 0s, 3bd)";
 
@@ -24,8 +25,9 @@ constexpr auto rfc3339_text =
 
 constexpr auto instant_def =
     x3::raw[with_text(rfc3339_text, setter(set_rfc3339)) |
-            (date_lit[act(begin_local)] >> -(time_of_day > kw<"in">() > name[act(local_time)]))]
-           [act_span(instant_span)];
+            (date_lit[act(begin_local)] >>
+             -(time_of_day > kw<"in">() > (x3::raw[string_lit][act_span(local_zone)] |
+                                           name[act(local_time)])))][act_span(instant_span)];
 
 constexpr auto test_value_def =
     x3::raw[instant][act_span(value_from_instant)] | literal[act(value_from_literal)];
