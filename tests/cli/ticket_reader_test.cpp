@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -293,4 +294,117 @@ TEST_CASE("a member at the top of a record under its whole path reads as the obj
       read_fresh(R"({"id": "T-8", "created": "2026-03-04T08:00:00Z", "ticket.score": "many"})"),
       "ticket 'T-8': ticket.score: expected a number (a number field), got \"many\"",
       slakit::InvalidArgument);
+}
+
+namespace {
+
+// A line's reading as text, or its error ("error: ...").
+std::string outcome(std::string_view line) {
+  try {
+    return read_fresh(line);
+  } catch (const slakit::InvalidArgument& e) {
+    return std::string{"error: "} + e.what();
+  }
+}
+
+slakit::TicketHistory read_history(std::string_view line) {
+  slakit::cli::JsonChunk chunk;
+  slakit::cli::load_chunk(chunk, line);
+  slakit::cli::TicketReader reader{rules()};
+  slakit::TicketHistory history;
+  reader.read(chunk.lines.at(0), history);
+  return history;
+}
+
+constexpr std::string_view kHead = R"({"id": "T-1", "created": "2026-03-02T08:00:00Z", )";
+
+}  // namespace
+
+// docs/cli.md, "Errors": the whole line is checked, keys the reader does not
+// read included (what a parser that skips unread values, as simdjson's
+// On-Demand API does, would have to keep): a line that is not JSON is never
+// read as a ticket.
+TEST_CASE("invalid JSON in a key the reader ignores is still invalid JSON") {
+  for (const std::string_view bad :
+       {R"("x": tru})", R"("x": [1,,2]})", R"("x": 1.2.3})", R"("x": "\q"})", R"("x": {"a" 1}})",
+        R"("x": [1}})", R"("x": 01})", R"("x": -})", R"("x": 1e400})", R"("x": nul})",
+        R"("x": [1] "y": 2})", R"("ticket": {"undeclared": [tru]}})",
+        R"("events": [{"at": "2026-03-02T09:00:00Z", "kind": "solved", "note": {"a": fals}}]})",
+        R"("order.nothing": [1 2]})", R"("x": 1}})", R"("x": 1} {"y": 2})", R"("\q": 1})"}) {
+    CAPTURE(bad);
+    CHECK(outcome(std::string{kHead} + std::string{bad}).starts_with("error: invalid JSON: "));
+  }
+  CHECK(outcome(std::string{kHead} + R"("x": [1, tru]})") ==
+        "error: invalid JSON: Problem while parsing an atom starting with the letter 't'");
+  CHECK(outcome(std::string{kHead} + R"("x": {"a": [1}]})") ==
+        "error: invalid JSON: The JSON document has an improper structure: missing or "
+        "superfluous commas, braces, missing keys, etc.");
+}
+
+// docs/cli.md, "Errors": a key given twice in one object reads as the last
+// one, and a null erases nothing; an escaped key is the key it spells.
+TEST_CASE("a key given twice reads as the last, and null erases nothing") {
+  CHECK(read_fresh(std::string{kHead} + R"("id": "T-2", "ticket": {"priority": "low"},)"
+                                        R"( "ticket": {"status": "open", "priority": "high"}})") ==
+        read_fresh(R"({"id": "T-2", "created": "2026-03-02T08:00:00Z",)"
+                   R"( "ticket": {"status": "open", "priority": "high"}})"));
+  // An object given twice: one object with the members of both.
+  CHECK(read_fresh(std::string{kHead} + R"("ticket": {"category": "x", "priority": "low"},)"
+                                        R"( "ticket": {"priority": "high"}})") ==
+        read_fresh(std::string{kHead} + R"("ticket": {"category": "x", "priority": "high"}})"));
+  CHECK(read_fresh(std::string{kHead} + R"("ticket": {"priority": "low", "priority": null}})") ==
+        read_fresh(std::string{kHead} + R"("ticket": {"priority": "low"}})"));
+  CHECK(read_fresh(std::string{kHead} + R"("created": null})") ==
+        read_fresh(std::string{kHead.substr(0, kHead.size() - 2)} + "}"));
+  CHECK(read_fresh(R"({"\u0069d": "T-1", "created": "2026-03-02T08:00:00Z"})") ==
+        read_fresh(std::string{kHead.substr(0, kHead.size() - 2)} + "}"));
+}
+
+// docs/cli.md, "Errors": arrays and objects nest up to simdjson's 1,024
+// levels, in a key the reader reads or not; deeper is invalid JSON.
+TEST_CASE("deep nesting reads up to simdjson's 1,024 levels") {
+  const auto nested = [](std::size_t depth) {
+    return std::string{kHead} + R"("x": )" + std::string(depth, '[') + std::string(depth, ']') +
+           ", \"ticket\": {\"priority\": \"high\"}}";
+  };
+  for (const std::size_t depth : {60, 70, 1000, 1023}) {
+    CAPTURE(depth);
+    CHECK(read_history(nested(depth)).ticket.priority == "high");
+  }
+  CHECK(outcome(nested(1100)) ==
+        "error: invalid JSON: The JSON document was too deep (too many nested objects and arrays)");
+}
+
+// docs/cli.md, "Errors" ("Known limit"): an integer past 64 bits, or a
+// number past a double's range, makes the line unreadable; within them,
+// an integer is an id as its decimal text and a number as a double (-0 an
+// integer: 0).
+TEST_CASE("numbers at and past the ends of their range") {
+  for (const std::string_view member :
+       {R"("customer": {"id": 18446744073709551616}})",
+        R"("customer": {"id": -9223372036854775809}})",
+        R"("customer": {"id": 123456789012345678901234567890}})", R"("ticket": {"score": 1e400}})",
+        R"("ticket": {"score": 123456789012345678901234567890}})",
+        R"("x": 123456789012345678901234567890})"}) {
+    CAPTURE(member);
+    CHECK(outcome(std::string{kHead} + std::string{member}) ==
+          "error: invalid JSON: Problem while parsing a number");
+  }
+  const auto id = [](std::string_view number) {
+    return read_history(std::string{kHead} + R"("customer": {"id": )" + std::string{number} + "}}")
+        .ticket.customer.id;
+  };
+  CHECK(id("-0") == "0");
+  CHECK(id("9223372036854775807") == "9223372036854775807");
+  CHECK(id("-9223372036854775808") == "-9223372036854775808");
+  CHECK(id("18446744073709551615") == "18446744073709551615");
+  const auto value = [](std::string_view number) {
+    return read_history(std::string{kHead} + R"("order": {"value": )" + std::string{number} + "}}")
+        .ticket.order.value.value();
+  };
+  CHECK(value("1234567890123456789") == 1234567890123456789.0);
+  CHECK(value("-0") == 0.0);
+  CHECK_FALSE(std::signbit(value("-0")));
+  CHECK(std::signbit(value("-0.0")));
+  CHECK(value("1e-400") == 0.0);
 }
