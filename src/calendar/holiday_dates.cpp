@@ -210,6 +210,16 @@ std::vector<Holiday> holidays_in_years(const std::vector<HolidayRule>& rules, in
         emit(d, *o.rule, true);
         break;
       }
+      case Observance::sunday_to_next_free: {
+        if (saturday) break;
+        // Past the holidays that follow it, weekend or not: only a date that
+        // is a holiday already is skipped.
+        auto d = o.date + days{1};
+        while (taken.count(d) != 0) d += days{1};
+        taken.insert(d);
+        emit(d, *o.rule, true);
+        break;
+      }
     }
   }
   const local_days lo{year{first_year} / January / 1};

@@ -2,6 +2,7 @@
 // dates their governments published.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "support/calendars.hpp"
@@ -105,4 +106,33 @@ TEST_CASE("English bank holidays match gov.uk's published dates, 2019-2024") {
   CHECK(weekday_closures(cal, 2024) == Dates{2024y / 1 / 1, 2024y / 3 / 29, 2024y / 4 / 1,
                                              2024y / 5 / 6, 2024y / 5 / 27, 2024y / 8 / 26,
                                              2024y / 12 / 25, 2024y / 12 / 26});
+}
+
+// Japan's substitute holiday (docs/language.md: "`observed sunday substitute`
+// moves only Sunday, to the next day that is not a holiday already"): the
+// Cabinet Office's lists for 2024 to 2026. A Saturday holiday is not moved
+// (2024-11-23, 2025-05-03); Golden Week's Sunday passes Monday and Tuesday's
+// holidays (2025-05-06, 2026-05-06).
+TEST_CASE("Japanese national holidays match the Cabinet Office's dates, 2024-2026") {
+  const auto cal = test::japanese_national();
+  CHECK(weekday_closures(cal, 2024) ==
+        Dates{2024y / 1 / 1, 2024y / 1 / 8, 2024y / 2 / 12, 2024y / 2 / 23, 2024y / 3 / 20,
+              2024y / 4 / 29, 2024y / 5 / 3, 2024y / 5 / 6, 2024y / 7 / 15, 2024y / 8 / 12,
+              2024y / 9 / 16, 2024y / 9 / 23, 2024y / 10 / 14, 2024y / 11 / 4});
+  CHECK(weekday_closures(cal, 2025) ==
+        Dates{2025y / 1 / 1, 2025y / 1 / 13, 2025y / 2 / 11, 2025y / 2 / 24, 2025y / 3 / 20,
+              2025y / 4 / 29, 2025y / 5 / 5, 2025y / 5 / 6, 2025y / 7 / 21, 2025y / 8 / 11,
+              2025y / 9 / 15, 2025y / 9 / 23, 2025y / 10 / 13, 2025y / 11 / 3, 2025y / 11 / 24});
+  CHECK(weekday_closures(cal, 2026) ==
+        Dates{2026y / 1 / 1, 2026y / 1 / 12, 2026y / 2 / 11, 2026y / 2 / 23, 2026y / 3 / 20,
+              2026y / 4 / 29, 2026y / 5 / 4, 2026y / 5 / 5, 2026y / 5 / 6, 2026y / 7 / 20,
+              2026y / 8 / 11, 2026y / 9 / 21, 2026y / 9 / 22, 2026y / 9 / 23, 2026y / 10 / 12,
+              2026y / 11 / 3, 2026y / 11 / 23});
+  // The substitute is marked observed, under the name of the holiday it stands for.
+  const auto may = cal.holidays(2026);
+  const auto sixth = std::find_if(may.begin(), may.end(),
+                                  [](const Holiday& h) { return h.date == 2026y / 5 / 6; });
+  REQUIRE(sixth != may.end());
+  CHECK(sixth->observed);
+  CHECK(sixth->name == "Constitution Memorial Day");
 }

@@ -47,3 +47,6 @@ TEST_CASE("English bank holidays in the rule language") {
   same_holidays(from_rules("en_bank_holidays.sla", "en_bank_holidays"),
                 test::english_bank_holidays());
 }
+TEST_CASE("Japanese national holidays in the rule language") {
+  same_holidays(from_rules("jp_national.sla", "jp_national"), test::japanese_national());
+}

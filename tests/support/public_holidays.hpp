@@ -70,4 +70,45 @@ inline Calendar english_bank_holidays() {
   return Calendar{def};
 }
 
+// Japan's national holidays (the Cabinet Office's list), 2024 to 2026: a
+// holiday on a Sunday moves to the next day that is not a holiday; the
+// equinox days are set each year, and a day between two holidays is one.
+inline Calendar japanese_national() {
+  auto def = nine_to_five("Asia/Tokyo");
+  const auto substitute = Observance::sunday_to_next_free;
+  auto fixed = [&](const char* name, month_day md) {
+    return HolidayRule{.name = name, .date = FixedDate{md}, .observance = substitute};
+  };
+  auto monday = [&](const char* name, month m, int n) {
+    return HolidayRule{.name = name, .date = NthWeekday{m, Monday, n}, .observance = substitute};
+  };
+  auto once = [&](const char* name, year_month_day d) {
+    return HolidayRule{.name = name, .date = OneOffDate{d}, .observance = substitute};
+  };
+  def.holidays = {
+      fixed("New Year's Day", January / 1),
+      monday("Coming of Age Day", January, 2),
+      fixed("National Foundation Day", February / 11),
+      fixed("Emperor's Birthday", February / 23),
+      once("Vernal Equinox Day", 2024y / March / 20),
+      once("Vernal Equinox Day", 2025y / March / 20),
+      once("Vernal Equinox Day", 2026y / March / 20),
+      fixed("Showa Day", April / 29),
+      fixed("Constitution Memorial Day", May / 3),
+      fixed("Greenery Day", May / 4),
+      fixed("Children's Day", May / 5),
+      monday("Marine Day", July, 3),
+      fixed("Mountain Day", August / 11),
+      monday("Respect for the Aged Day", September, 3),
+      once("Citizens' Holiday", 2026y / September / 22),
+      once("Autumnal Equinox Day", 2024y / September / 22),
+      once("Autumnal Equinox Day", 2025y / September / 23),
+      once("Autumnal Equinox Day", 2026y / September / 23),
+      monday("Sports Day", October, 2),
+      fixed("Culture Day", November / 3),
+      fixed("Labour Thanksgiving Day", November / 23),
+  };
+  return Calendar{def};
+}
+
 }  // namespace slakit::test

@@ -90,6 +90,11 @@ enum class Observance {
   /// a holiday (English substitute days: Christmas on a Saturday and Boxing
   /// Day on a Sunday close Monday and Tuesday).
   next_free_weekday,
+  /// Sunday to the next date that is not already a holiday; Saturday is not
+  /// moved (Japan's substitute holiday: Constitution Day on Sunday
+  /// 2026-05-03 closes Wednesday May 6, after Greenery Day and Children's
+  /// Day).
+  sunday_to_next_free,
 };
 
 struct HolidayRule {

@@ -79,6 +79,9 @@ std::string holiday_text(const HolidayLine& h) {
     case Observance::sunday_to_monday:
       out += " observed sunday";
       break;
+    case Observance::sunday_to_next_free:
+      out += " observed sunday substitute";
+      break;
     case Observance::next_free_weekday:
       out += " observed substitute";
       break;

@@ -81,9 +81,13 @@ constexpr auto stray_offset =
 constexpr auto observance = kw<"observed">()[act([](ParseState& s) {
                               holiday_observed(s, Observance::nearest_weekday);
                             })] >>
-                            -(kw<"nearest">() | kw<"sunday">()[act([](ParseState& s) {
-                                holiday_observed(s, Observance::sunday_to_monday);
-                              })] |
+                            -(kw<"nearest">() |
+                              (kw<"sunday">()[act([](ParseState& s) {
+                                 holiday_observed(s, Observance::sunday_to_monday);
+                               })] >>
+                               -kw<"substitute">()[act([](ParseState& s) {
+                                 holiday_observed(s, Observance::sunday_to_next_free);
+                               })]) |
                               kw<"substitute">()[act([](ParseState& s) {
                                 holiday_observed(s, Observance::next_free_weekday);
                               })]);
