@@ -85,8 +85,15 @@ Routing route(const RuleSet& rules, const Ticket& ticket, std::span<const Ticket
 
 void route(const RuleSet& rules, const Ticket& ticket, std::span<const TicketEvent> events,
            std::optional<Instant> now, Routing& into) {
+  const auto& program = detail::routing_of(rules);
+  if (events.size() > kLongestHistoryKept) {
+    // As evaluate(): a long history's buffers are not kept by the thread.
+    RouteState own;
+    route_with(program, ticket, events, now, own, into);
+    return;
+  }
   thread_local RouteState st;
-  route_with(detail::routing_of(rules), ticket, events, now, st, into);
+  route_with(program, ticket, events, now, st, into);
 }
 
 void route_many(const RuleSet& rules, std::span<const Ticket> tickets, const RoutingSink& sink) {

@@ -226,9 +226,18 @@ Evaluation evaluate(const RuleSet& rules, const Ticket& ticket, std::span<const 
 
 void evaluate(const RuleSet& rules, const Ticket& ticket, std::span<const TicketEvent> events,
               Instant now, Evaluation& into) {
+  const auto& program = detail::program_of(rules);
+  if (events.size() > kLongestHistoryKept) {
+    // Buffers of its own, freed on return: one history of 100,000 events
+    // would otherwise pin tens of megabytes on every thread of a host's
+    // pool until the thread exits.
+    detail::EvaluationState own;
+    detail::evaluate_into(program, ticket, events, now, own, into, nullptr);
+    return;
+  }
   // Working buffers reused from ticket to ticket on each thread; nothing is shared.
   thread_local detail::EvaluationState st;
-  detail::evaluate_into(detail::program_of(rules), ticket, events, now, st, into, nullptr);
+  detail::evaluate_into(program, ticket, events, now, st, into, nullptr);
 }
 
 std::string_view target_state_name(TargetState s) noexcept {

@@ -95,6 +95,10 @@ struct TicketEvent {
 /// The engines take at most this many events per ticket; more is a
 /// TicketError naming the ticket (docs/reliability.md, "Limits").
 inline constexpr std::size_t kMaxEventsPerTicket = 100'000;
+/// evaluate() and route() keep their working buffers per thread between
+/// calls, except those of a history longer than this, which are freed when
+/// the call returns.
+inline constexpr std::size_t kLongestHistoryKept = 4'096;
 
 /// "customer_replied" for EventKind::customer_replied, and so on.
 [[nodiscard]] std::string_view event_kind_name(EventKind kind) noexcept;

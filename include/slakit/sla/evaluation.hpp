@@ -122,8 +122,11 @@ struct Evaluation {
 /// holds no meaningful result.
 ///
 /// Both keep their working buffers per calling thread (thread_local): no
-/// lock, nothing shared, and each thread that evaluates holds a few
-/// kilobytes, sized by the longest history it has seen, until it exits.
+/// lock, nothing shared, and each thread that evaluates holds buffers sized
+/// by the longest history it has seen, until it exits: a few kilobytes for
+/// tens of events, about two megabytes (with route()'s) for
+/// kLongestHistoryKept. A longer history gets buffers of its own, freed on
+/// return.
 void evaluate(const RuleSet& rules, const Ticket& ticket, std::span<const TicketEvent> events,
               Instant now, Evaluation& into);
 
