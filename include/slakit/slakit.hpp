@@ -42,9 +42,17 @@ struct CompileOptions {
 };
 
 /// Everything compiled from one or more rule files.
+///
+/// Copies share one compiled state. What the accessors return by pointer or
+/// reference (a calendar, the policies, the sources...) belongs to that
+/// state and lives as long as some copy of this RuleSet does: a host that
+/// reloads its rules keeps a copy of the RuleSet (not a Calendar pointer)
+/// for as long as it uses them, or copies the Calendar out (a Calendar is a
+/// value, cheap to copy).
 class RuleSet {
  public:
-  /// The calendar of that name, or nullptr.
+  /// The calendar of that name, or nullptr. Valid while a copy of this
+  /// RuleSet lives.
   [[nodiscard]] const Calendar* calendar(std::string_view name) const;
   [[nodiscard]] std::vector<std::string> calendar_names() const;
   /// SLA and OLA policies in the order written (first match wins).
