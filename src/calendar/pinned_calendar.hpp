@@ -101,6 +101,40 @@ class PinnedCalendar {
     return offset_of(t, offset) ? static_cast<std::int64_t>(block_->cum_at(offset)) : -1;
   }
 
+  /// cum_before() of each instant of `ts` into `out` (as many): the block's
+  /// bounds and tables read once for the whole run rather than once an
+  /// instant (the SLA engine asks for every step start of a ticket).
+  void cum_before_each(std::span<const Instant> ts, std::int64_t* out) const {
+    const TimeBlock& block = *block_;
+    if (block.day_first.empty()) {
+      for (std::size_t j = 0; j < ts.size(); ++j) out[j] = cum_before(ts[j]);
+      return;
+    }
+    const Instant base = block.base;
+    const auto length = static_cast<std::int64_t>(block.length);
+    const TimeBlock::Span* spans = block.spans.data();
+    const std::size_t n = block.spans.size();
+    const std::uint16_t* day_first = block.day_first.data();
+    const std::int64_t total = block.total();
+    for (std::size_t j = 0; j < ts.size(); ++j) {
+      const auto since = (ts[j] - base).count();
+      if (since < 0 || since >= length) {
+        out[j] = -1;
+        continue;
+      }
+      // As TimeBlock::cum_at.
+      const auto offset = static_cast<std::uint32_t>(since);
+      std::size_t i = day_first[offset / 86400];
+      while (i < n && spans[i].end <= offset) ++i;
+      if (i == n) {
+        out[j] = total;
+        continue;
+      }
+      const std::int64_t before = i == 0 ? 0 : spans[i - 1].cum_end;
+      out[j] = before + (offset > spans[i].begin ? offset - spans[i].begin : 0);
+    }
+  }
+
  private:
   [[nodiscard]] bool offset_of(Instant t, std::uint32_t& offset) const {
     const auto since = (t - block_->base).count();

@@ -198,9 +198,8 @@ EvaluationState::StepBusiness& EvaluationState::business_entry(const Calendar* c
     pinned.pin(*calendar, timeline.created());
     entry.cum.resize(n + 1);
     std::int64_t* cum = entry.cum.data();
-    cum[0] = pinned.cum_before(starts[0]);
+    pinned.cum_before_each(starts, cum);
     for (std::size_t k = 0; k < n; ++k) {
-      cum[k + 1] = pinned.cum_before(starts[k + 1]);
       seconds[k] = cum[k] >= 0 && cum[k + 1] >= 0 ? Seconds{cum[k + 1] - cum[k]}
                                                   : pinned.elapsed(starts[k], starts[k + 1]);
       before[k + 1] = before[k] + seconds[k];
