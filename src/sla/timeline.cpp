@@ -16,7 +16,8 @@ bool solved_status(std::string_view status) {
 }  // namespace
 
 std::size_t Timeline::step_at(Instant t) const {
-  const auto it = std::upper_bound(starts_.begin(), starts_.end(), t);
+  const auto end = starts_.begin() + static_cast<std::ptrdiff_t>(steps_);
+  const auto it = std::upper_bound(starts_.begin(), end, t);
   return it == starts_.begin() ? 0 : static_cast<std::size_t>(it - starts_.begin() - 1);
 }
 
@@ -26,7 +27,7 @@ bool Timeline::reads(const std::optional<Slot>& slot) const noexcept {
 
 void Timeline::set(Slot slot, const SlotValue& v) {
   if (slot >= width_) return;  // no condition reads it: checked, not kept
-  const auto last = starts_.size() - 1;
+  const auto last = steps_ - 1;
   values_[last * width_ + slot] = v;
   changed_[last] |= std::uint64_t{1} << (slot % 64);
 }
@@ -74,42 +75,49 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
     std::stable_sort(order_.begin(), order_.end(), by_instant);
   }
 
-  starts_.assign(1, ticket.created);
+  const auto most = order_.size() + 1;
+  if (starts_.size() < most) {
+    starts_.resize(most);
+    changed_.resize(most);
+    solved_.resize(most);
+    teams_.resize(most);
+    assignees_.resize(most);
+  }
+  starts_[0] = ticket.created;
+  steps_ = 1;
   // Steps of width_ values each, at most one per event and creation's. The
   // buffer keeps the longest ticket's length: a step costs one copy, with
   // no resize that would first clear what the copy then overwrites.
   if (values_.size() < width_ * (order_.size() + 1)) values_.resize(width_ * (order_.size() + 1));
   std::fill_n(values_.begin(), width_, SlotValue{});
   layout.load(ticket, std::span{values_.data(), width_}, texts_);
-  changed_.assign(1, ~std::uint64_t{0});
+  changed_[0] = ~std::uint64_t{0};
   team_ = ticket.team;
   assignee_ = ticket.assignee;
   is_solved_ = initially_solved_ = solved_status(ticket.status);
   records_.assign(1, EventRecord{.at = ticket.created});
-  solved_.clear();
-  teams_.clear();
-  assignees_.clear();
 
   for (const TicketEvent* e : order_) {
-    if (e->at > starts_.back()) {
-      solved_.push_back(is_solved_);
-      teams_.push_back(team_);
-      assignees_.push_back(assignee_);
+    if (e->at > starts_[steps_ - 1]) {
+      const auto k = steps_ - 1;
+      solved_[k] = is_solved_;
+      teams_[k] = team_;
+      assignees_[k] = assignee_;
       // The new step starts with the fields of the step before.
-      const auto from = (starts_.size() - 1) * width_;
+      const auto from = k * width_;
       std::copy_n(values_.data() + from, width_, values_.data() + from + width_);
-      starts_.push_back(e->at);
-      changed_.push_back(0);
+      starts_[k + 1] = e->at;
+      changed_[k + 1] = 0;
+      steps_ = k + 2;
     }
-    EventRecord record{
-        .at = e->at, .event = e, .step = static_cast<std::uint32_t>(starts_.size() - 1)};
+    EventRecord record{.at = e->at, .event = e, .step = static_cast<std::uint32_t>(steps_ - 1)};
     apply(layout, ticket, *e, record);
     records_.push_back(record);
   }
-  // Each step's extras are pushed when it closes; the last one closes here.
-  solved_.push_back(is_solved_);
-  teams_.push_back(team_);
-  assignees_.push_back(assignee_);
+  // Each step's extras are written when it closes; the last one closes here.
+  solved_[steps_ - 1] = is_solved_;
+  teams_[steps_ - 1] = team_;
+  assignees_[steps_ - 1] = assignee_;
 }
 
 void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const TicketEvent& e,

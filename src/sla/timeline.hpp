@@ -42,9 +42,11 @@ class Timeline {
   void build(const FieldLayout& layout, const Ticket& ticket, std::span<const TicketEvent> events,
              Instant now);
 
-  [[nodiscard]] std::size_t steps() const noexcept { return starts_.size(); }
+  [[nodiscard]] std::size_t steps() const noexcept { return steps_; }
   [[nodiscard]] Instant start(std::size_t k) const { return starts_[k]; }
-  [[nodiscard]] std::span<const Instant> starts() const noexcept { return starts_; }
+  [[nodiscard]] std::span<const Instant> starts() const noexcept {
+    return {starts_.data(), steps_};
+  }
   [[nodiscard]] std::span<const SlotValue> state(std::size_t k) const {
     return {values_.data() + k * width_, width_};
   }
@@ -73,6 +75,10 @@ class Timeline {
 
   std::size_t width_ = 0;
   Instant now_{};
+  // Per step: the first steps_ entries of each of these. They keep the
+  // longest ticket's length, so that a step is written without a check for
+  // room (push_back) or a clear of what is written next (resize).
+  std::size_t steps_ = 0;
   std::vector<Instant> starts_;
   std::vector<SlotValue> values_;
   std::vector<std::uint64_t> changed_;
