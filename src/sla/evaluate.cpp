@@ -24,7 +24,19 @@ void select_policies(const Program& program, EvaluationState& st) {
   // and a copy per step were calls to memset and memmove of a few bytes).
   st.sla_at.resize(steps);
   st.ola_bits.resize(steps * words);
+  // Most steps change nothing a `for` condition reads: they copy the step
+  // before's answers, in a loop of their own that keeps everything in
+  // registers (the loop below spills its table walks' state).
+  const std::uint64_t read = program.sla_slots | program.ola_slots;
+  int* const sla_at = st.sla_at.data();
+  std::uint64_t* const ola = st.ola_bits.data();
   for (std::size_t k = 0; k < steps; ++k) {
+    if (k > 0 && (tl.changed(k) & read) == 0) {
+      sla_at[k] = sla_at[k - 1];
+      std::uint64_t* bits = ola + k * words;
+      words == 1 ? void(bits[0] = bits[-1]) : void(std::copy_n(bits - words, words, bits));
+      continue;
+    }
     // Selection runs again after every event that changed a field a `for`
     // condition reads; otherwise a step keeps the step before's answer.
     const auto changed = k == 0 ? ~std::uint64_t{0} : tl.changed(k);
