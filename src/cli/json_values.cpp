@@ -9,6 +9,14 @@
 
 namespace slakit::cli {
 
+void throw_expected(simdjson::error_code err, const Where& where, std::string_view expected) {
+  // A value of another JSON type needs no more words than what was expected.
+  throw ReadError{where,
+                  err == simdjson::INCORRECT_TYPE
+                      ? fmt::format("expected {}", expected)
+                      : fmt::format("expected {} ({})", expected, simdjson::error_message(err))};
+}
+
 void assign_id(std::string& to, simdjson::dom::element v, const Where& where) {
   char digits[24];
   std::to_chars_result written{};

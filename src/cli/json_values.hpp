@@ -33,15 +33,16 @@ struct ReadError {
   std::string where, what;
 };
 
+/// The ReadError for a value that is not `expected`, out of line: get() is
+/// on the way of every value read, and inlined only without it.
+[[noreturn]] void throw_expected(simdjson::error_code err, const Where& where,
+                                 std::string_view expected);
+
 template <class T>
 T get(simdjson::simdjson_result<T> r, const Where& where, std::string_view expected) {
   T value{};
-  if (const auto err = std::move(r).get(value)) {
-    // A value of another JSON type needs no more words than what was expected.
-    throw ReadError{where,
-                    err == simdjson::INCORRECT_TYPE
-                        ? fmt::format("expected {}", expected)
-                        : fmt::format("expected {} ({})", expected, simdjson::error_message(err))};
+  if (const auto err = std::move(r).get(value)) [[unlikely]] {
+    throw_expected(err, where, expected);
   }
   return value;
 }
