@@ -37,8 +37,31 @@ void assign_id(std::string& to, simdjson::dom::element v, const Where& where) {
   to.assign(digits, written.ptr);
 }
 
-Instant instant(std::string_view s, const Where& where, Fractions fractions) {
+namespace {
+
+const TimeZone& utc_zone() {
   static const auto utc = TimeZone::locate("UTC");
+  return utc;
+}
+
+[[noreturn]] void throw_invalid_time(std::string_view s, const Where& where) {
+  throw ReadError{where, fmt::format("invalid time '{}': expected RFC 3339 with an offset, like "
+                                     "2026-03-06T15:00:00Z",
+                                     s)};
+}
+
+}  // namespace
+
+Instant utc_instant(std::string_view s, const Where& where) {
+  try {
+    return parse_time(s, utc_zone());
+  } catch (const InvalidArgument&) {
+    throw_invalid_time(s, where);
+  }
+}
+
+Instant instant(std::string_view s, const Where& where, Fractions fractions) {
+  const auto& utc = utc_zone();
   // Instants written by machines end in Z: then nothing is searched.
   const auto has_offset = [](std::string_view text) {
     const auto t = text.find('T');
@@ -54,9 +77,7 @@ Instant instant(std::string_view s, const Where& where, Fractions fractions) {
     }
     return parse_time(s, utc);
   } catch (const InvalidArgument&) {
-    throw ReadError{where, fmt::format("invalid time '{}': expected RFC 3339 with an offset, like "
-                                       "2026-03-06T15:00:00Z",
-                                       s)};
+    throw_invalid_time(s, where);
   }
 }
 
