@@ -9,6 +9,14 @@
 
 namespace slakit::cli {
 
+void throw_expected(simdjson::error_code err, const Where& where, std::string_view expected) {
+  // A value of another JSON type needs no more words than what was expected.
+  throw ReadError{where,
+                  err == simdjson::INCORRECT_TYPE
+                      ? fmt::format("expected {}", expected)
+                      : fmt::format("expected {} ({})", expected, simdjson::error_message(err))};
+}
+
 void assign_id(std::string& to, simdjson::dom::element v, const Where& where) {
   char digits[24];
   std::to_chars_result written{};
@@ -29,8 +37,31 @@ void assign_id(std::string& to, simdjson::dom::element v, const Where& where) {
   to.assign(digits, written.ptr);
 }
 
-Instant instant(std::string_view s, const Where& where, Fractions fractions) {
+namespace {
+
+const TimeZone& utc_zone() {
   static const auto utc = TimeZone::locate("UTC");
+  return utc;
+}
+
+[[noreturn]] void throw_invalid_time(std::string_view s, const Where& where) {
+  throw ReadError{where, fmt::format("invalid time '{}': expected RFC 3339 with an offset, like "
+                                     "2026-03-06T15:00:00Z",
+                                     s)};
+}
+
+}  // namespace
+
+Instant utc_instant(std::string_view s, const Where& where) {
+  try {
+    return parse_time(s, utc_zone());
+  } catch (const InvalidArgument&) {
+    throw_invalid_time(s, where);
+  }
+}
+
+Instant instant(std::string_view s, const Where& where, Fractions fractions) {
+  const auto& utc = utc_zone();
   // Instants written by machines end in Z: then nothing is searched.
   const auto has_offset = [](std::string_view text) {
     const auto t = text.find('T');
@@ -46,9 +77,7 @@ Instant instant(std::string_view s, const Where& where, Fractions fractions) {
     }
     return parse_time(s, utc);
   } catch (const InvalidArgument&) {
-    throw ReadError{where, fmt::format("invalid time '{}': expected RFC 3339 with an offset, like "
-                                       "2026-03-06T15:00:00Z",
-                                       s)};
+    throw_invalid_time(s, where);
   }
 }
 

@@ -6,6 +6,7 @@
 #include <slakit/time/parse_time.hpp>
 
 #include <cmath>
+#include <cstring>
 #include <new>
 #include <optional>
 #include <unordered_map>
@@ -18,6 +19,39 @@ namespace slakit::cli {
 namespace {
 
 namespace dom = simdjson::dom;
+
+// The keys of an event the reader takes.
+enum class EventKey { at, kind, id, is_public, to, field, value, team, agent, other };
+
+// Whether `key`, of `N - 1` bytes, is `name`: one load a side.
+template <std::size_t N>
+bool is(std::string_view key, const char (&name)[N]) {
+  return std::memcmp(key.data(), name, N - 1) == 0;
+}
+
+// An event's key, told by its length and then at most three loads: every
+// key of every event comes here, and a chain of comparisons took up to
+// nine branches for "agent", which depend on the event's kind.
+EventKey event_key(std::string_view key) {
+  switch (key.size()) {
+    case 2:
+      return is(key, "at")   ? EventKey::at
+             : is(key, "to") ? EventKey::to
+             : is(key, "id") ? EventKey::id
+                             : EventKey::other;
+    case 4:
+      return is(key, "kind") ? EventKey::kind : is(key, "team") ? EventKey::team : EventKey::other;
+    case 5:
+      return is(key, "agent")   ? EventKey::agent
+             : is(key, "field") ? EventKey::field
+             : is(key, "value") ? EventKey::value
+                                : EventKey::other;
+    case 6:
+      return is(key, "public") ? EventKey::is_public : EventKey::other;
+    default:
+      return EventKey::other;
+  }
+}
 
 }  // namespace
 
@@ -225,30 +259,43 @@ struct TicketReader::Impl {
         const std::string_view key = member.key();
         const dom::element value = member.value();
         const Where at{"events", where_event.index, key};
-        if (key == "at") {
-          if (value.is_null()) continue;  // null is the key left out: missing "at"
-          e.at = instant(view(value, at), at);
-          has_at = true;
-        } else if (key == "kind") {
-          const auto kind = view(value, at);
-          const auto k = parse_event_kind(kind);
-          if (!k) throw ReadError{at, fmt::format("unknown event kind '{}'", kind)};
-          e.kind = *k;
-          has_kind = true;
-        } else if (key == "id") {
-          assign_id(e.id, value, at);
-        } else if (key == "public") {
-          if (!value.is_null()) e.is_public = get(value.get_bool(), at, "true or false");
-        } else if (key == "to") {
-          assign_text(e.to, value, at);
-        } else if (key == "field") {
-          assign_text(e.field, value, at);
-        } else if (key == "value") {
-          raw_value = value;
-        } else if (key == "team") {
-          assign_text(e.team, value, at);
-        } else if (key == "agent") {
-          assign_id(e.agent, value, at);  // an agent's id, as the agents file has it
+        switch (event_key(key)) {
+          case EventKey::at:
+            if (value.is_null()) continue;  // null is the key left out: missing "at"
+            e.at = instant(view(value, at), at);
+            has_at = true;
+            break;
+          case EventKey::kind: {
+            const auto kind = view(value, at);
+            const auto k = parse_event_kind(kind);
+            if (!k) throw ReadError{at, fmt::format("unknown event kind '{}'", kind)};
+            e.kind = *k;
+            has_kind = true;
+            break;
+          }
+          case EventKey::id:
+            assign_id(e.id, value, at);
+            break;
+          case EventKey::is_public:
+            if (!value.is_null()) e.is_public = get(value.get_bool(), at, "true or false");
+            break;
+          case EventKey::to:
+            assign_text(e.to, value, at);
+            break;
+          case EventKey::field:
+            assign_text(e.field, value, at);
+            break;
+          case EventKey::value:
+            raw_value = value;
+            break;
+          case EventKey::team:
+            assign_text(e.team, value, at);
+            break;
+          case EventKey::agent:
+            assign_id(e.agent, value, at);  // an agent's id, as the agents file has it
+            break;
+          case EventKey::other:
+            break;
         }
       }
       if (!has_at) throw ReadError{where_event, "missing \"at\""};
