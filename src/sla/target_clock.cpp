@@ -81,8 +81,17 @@ std::optional<Instant> TargetClock::before_due(const TargetPlan& target, std::si
   }
   // Without a calendar nothing else checks it.
   if (!in_supported_range(due)) {
-    throw RangeError(fmt::format("{} {} is outside the supported range [{}, {})",
-                                 target.source->before->field, format_utc(due),
+    // Name what was computed: with a margin the field itself may well be in
+    // range ("order.due - 1 business day = 1969-12-31T00:00:00Z").
+    std::string what = target.source->before->field;
+    if (margin.time > Seconds{0}) {
+      what += " - " + format_duration(margin.time);
+    } else if (margin.business_days != 0) {
+      what += fmt::format(" - {} business day{}", margin.business_days,
+                          margin.business_days == 1 ? "" : "s");
+    }
+    throw RangeError(fmt::format("{}{} {} is outside the supported range [{}, {})", what,
+                                 what == target.source->before->field ? "" : " =", format_utc(due),
                                  format_utc(kSupportedBegin), format_utc(kSupportedEnd)));
   }
   return due;

@@ -303,6 +303,19 @@ TEST_CASE("a due outside the supported range is a range error naming the ticket"
         "[1970-01-01T00:00:00Z, 2101-01-01T00:00:00Z)");
   CHECK(range_error(rules("sla s { calendar office\n resolution 4h }"), late, now)
             .starts_with("ticket 'T-1': calendar 'office': "));
+  // A `before` due names the field, and the margin when it has one: the
+  // field may be in range where the due is not (review 13, F4).
+  auto early = ticket("1970-01-01T00:00Z");
+  early.order.due = at("1970-01-01T00:00Z");
+  CHECK(range_error(rules("sla s { resolution before order.due - 1 business day }"), early,
+                    at("1970-01-02T00:00Z")) ==
+        "ticket 'T-1': order.due - 1 business day = 1969-12-31T00:00:00Z is outside the "
+        "supported range [1970-01-01T00:00:00Z, 2101-01-01T00:00:00Z)");
+  early.order.due = at("2101-01-01T00:00Z");
+  CHECK(
+      range_error(rules("sla s { resolution before order.due }"), early, at("1970-01-02T00:00Z")) ==
+      "ticket 'T-1': order.due 2101-01-01T00:00:00Z is outside the supported range "
+      "[1970-01-01T00:00:00Z, 2101-01-01T00:00:00Z)");
 }
 
 // evaluate "throws RangeError for instants outside the supported range"
