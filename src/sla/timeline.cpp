@@ -58,6 +58,13 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
   if (!ids_.empty()) ids_.clear();
   for (std::size_t i = 0; i < events.size(); ++i) {
     const auto& e = events[i];
+    if (static_cast<unsigned>(e.kind) > static_cast<unsigned>(EventKind::closed)) {
+      // A host's cast from its own codes: nothing to apply, and no silence.
+      throw TicketError(
+          fmt::format("ticket '{}': event {} has no kind slakit knows ({})", ticket.id,
+                      e.id.empty() ? fmt::format("#{}", i + 1) : fmt::format("'{}'", e.id),
+                      static_cast<int>(e.kind)));
+    }
     if (e.at < ticket.created) {
       throw TicketError(fmt::format(
           "ticket '{}': event {} ({} at {}) is before the ticket's creation ({})", ticket.id,

@@ -57,6 +57,21 @@ TEST_CASE("an event before the ticket's creation is an error naming it") {
         "ticket 'T-1': now (2026-03-02T08:00:00Z) is before its creation (2026-03-02T09:00:00Z)");
 }
 
+// docs/sla.md, "Events": "An event of a kind that is none of these (a host's
+// cast from codes of its own) is an error naming the ticket and the event",
+// in both engines. (Review 13, F2: it was ignored in silence.)
+TEST_CASE("an event of no known kind is an error naming it") {
+  const auto r = rules("sla s { resolution 4h }\nroute rest -> queue q");
+  auto odd = reply("2026-03-02T10:00Z");
+  odd.kind = static_cast<EventKind>(99);
+  CHECK(error_of(r, ticket("2026-03-02T09:00Z"), {odd}, at("2026-03-02T12:00Z")) ==
+        "ticket 'T-1': event #1 has no kind slakit knows (99)");
+  odd.id = "x-7";
+  const std::vector<TicketEvent> events{reply("2026-03-02T10:00Z"), odd};
+  CHECK_THROWS_WITH_AS(route(r, ticket("2026-03-02T09:00Z"), events, at("2026-03-02T12:00Z")),
+                       "ticket 'T-1': event 'x-7' has no kind slakit knows (99)", TicketError);
+}
+
 // docs/reliability.md, "Limits": "events per ticket | 100,000
 // (kMaxEventsPerTicket) | TicketError", for evaluation and routing alike.
 TEST_CASE("more than 100000 events in one ticket is an error naming the ticket and the limit") {
