@@ -109,6 +109,24 @@ struct Evaluation {
   TicketMetrics metrics{};
 };
 
+/// What an evaluation will answer differently on its own, if nothing more
+/// happens to the ticket: a running cycle's due passing (a breach), or one
+/// of its warnings or escalations firing. `cycle` and `threshold` point into
+/// the Evaluation (threshold null: the due).
+struct NextDue {
+  Instant at;
+  const TargetCycle* cycle = nullptr;
+  const Threshold* threshold = nullptr;
+};
+
+/// The earliest of the running cycles' dues (at or after `e.now`: a cycle
+/// breaches once its due has passed) and their warnings and escalations
+/// not fired by `e.now` (docs/sla.md, "What falls due next"): when a host
+/// should look at the ticket again if no event comes first. Empty when
+/// nothing is pending. Ties: targets before OLAs, and within a cycle its
+/// warnings and escalations, in rule order, before its due.
+[[nodiscard]] std::optional<NextDue> next_due(const Evaluation& e);
+
 /// Evaluates one ticket. `events` may come in any order (docs/sla.md,
 /// "Events"). Throws TicketError naming the ticket and the field, event or
 /// value for bad ticket data or more than kMaxEventsPerTicket events, and RangeError for instants
