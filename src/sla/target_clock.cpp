@@ -85,14 +85,14 @@ std::optional<Instant> TargetClock::before_due(const TargetPlan& target, std::si
     // range ("order.due - 1 business day = 1969-12-31T00:00:00Z").
     std::string what = target.source->before->field;
     if (margin.time > Seconds{0}) {
-      what += " - " + format_duration(margin.time);
+      what += " - " + format_duration(margin.time) + " =";
     } else if (margin.business_days != 0) {
-      what += fmt::format(" - {} business day{}", margin.business_days,
+      what += fmt::format(" - {} business day{} =", margin.business_days,
                           margin.business_days == 1 ? "" : "s");
     }
-    throw RangeError(fmt::format("{}{} {} is outside the supported range [{}, {})", what,
-                                 what == target.source->before->field ? "" : " =", format_utc(due),
-                                 format_utc(kSupportedBegin), format_utc(kSupportedEnd)));
+    throw RangeError(fmt::format("{} {} is outside the supported range [{}, {})", what,
+                                 format_utc(due), format_utc(kSupportedBegin),
+                                 format_utc(kSupportedEnd)));
   }
   return due;
 }

@@ -216,8 +216,8 @@ class WrappedWriter {
     bool first = true;
     for (const auto& o : e.operands) {
       if (!first) {
-        // A comparison needs no parentheses under `and` or `or`; anything
-        // else takes two more characters when it gets them.
+        // Counted with the two parentheses the operand may get: a line
+        // breaks a little early rather than past the width.
         if (outermost || column_ + 1 + op.size() + expr_text(o).size() + 2 > width_) {
           line_break();
         } else {
