@@ -49,11 +49,6 @@ constexpr auto kYearStarts = [] {
 static_assert(kYearStarts[0] == sys_days{year{1900} / 1 / 1}.time_since_epoch().count());
 static_assert(kYearStarts[256] == sys_days{year{2156} / 1 / 1}.time_since_epoch().count());
 
-// "2026-03-06T15:00:00Z" and "2026-03-06T15:00:00+01:00", the forms
-// machines write, from 1900 to 2155, read straight into an instant: each
-// digit checked once, the day found in kYearStarts. Anything else, an
-// impossible date or time included, goes the general way, which gives the
-// same instant or the error that names the text.
 // Eight bytes at `p` (four: `Word` = std::uint32_t) as a little-endian
 // word, whatever the machine's order: one load.
 template <class Word = std::uint64_t>
