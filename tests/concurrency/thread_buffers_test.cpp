@@ -35,8 +35,21 @@ route api when ticket.product == api -> queue api
 route rest -> queue triage
 )";
 
-// Bytes allocated and not freed, over every arena (glibc); 0 where a
-// sanitizer's allocator answers instead.
+// Bytes allocated and not freed, over every arena (glibc). A sanitizer's
+// allocator bypasses glibc's counts: there the test has nothing to measure
+// and says so rather than pass.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool kGlibcCounts = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+constexpr bool kGlibcCounts = false;
+#else
+constexpr bool kGlibcCounts = true;
+#endif
+#else
+constexpr bool kGlibcCounts = true;
+#endif
+
 std::size_t allocated() {
   return mallinfo2().uordblks;
 }
@@ -44,6 +57,10 @@ std::size_t allocated() {
 }  // namespace
 
 TEST_CASE("a thread keeps no buffers of a history longer than kLongestHistoryKept") {
+  if (!kGlibcCounts) {
+    MESSAGE("skipped: glibc's allocation counts do not see a sanitizer's allocator");
+    return;
+  }
   const auto rules = compile_or_throw({{"t.sla", kRules}});
   Ticket t;
   t.id = "long";
@@ -59,7 +76,7 @@ TEST_CASE("a thread keeps no buffers of a history longer than kLongestHistoryKep
   }
   short_one.assign(longest.begin(), longest.begin() + 20);
 
-  std::size_t kept = 0;
+  std::size_t kept = 0, measured = 0;
   std::thread worker([&] {
     // The calendar's year blocks and this thread's buffers for short
     // histories, built first: they stay, as they should.
@@ -67,7 +84,7 @@ TEST_CASE("a thread keeps no buffers of a history longer than kLongestHistoryKep
     Routing r;
     evaluate(rules, t, short_one, now, e);
     route(rules, t, short_one, now, r);
-    const auto before = allocated();
+    const auto before = measured = allocated();
     evaluate(rules, t, longest, now, e);
     route(rules, t, longest, now, r);
     e = Evaluation{};
@@ -76,6 +93,7 @@ TEST_CASE("a thread keeps no buffers of a history longer than kLongestHistoryKep
     kept = after > before ? after - before : 0;
   });
   worker.join();
-  // Without the rule: about 90 MB.
+  REQUIRE(measured > 0);  // the counts see this build's allocations
+  // Without the rule: 43 MB (measured on the code before it).
   CHECK(kept < 1'000'000);
 }
