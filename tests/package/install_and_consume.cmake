@@ -40,3 +40,7 @@ if(NOT last_output MATCHES "T-1004 .* due 2026-12-31T12:00:00\\+01:00")
   message(FATAL_ERROR "unexpected output of the pkg-config build:\n${last_output}")
 endif()
 message(STATUS "installed package consumed through CMake and pkg-config")
+# A sanitizer build's copies (the installed library and programs, a consumer
+# linked with its debug information) take most of a gigabyte: gone once
+# passed, as the CI's scratch builds are.
+file(REMOVE_RECURSE ${WORK_DIR})
