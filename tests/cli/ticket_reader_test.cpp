@@ -78,13 +78,17 @@ std::string shown(const slakit::TicketHistory& h) {
   return out;
 }
 
-std::string read_fresh(std::string_view line) {
+slakit::TicketHistory read_history(std::string_view line) {
   slakit::cli::JsonChunk chunk;
   slakit::cli::load_chunk(chunk, line);
   slakit::cli::TicketReader reader{rules()};
   slakit::TicketHistory history;
   reader.read(chunk.lines.at(0), history);
-  return shown(history);
+  return history;
+}
+
+std::string read_fresh(std::string_view line) {
+  return shown(read_history(line));
 }
 
 // Every member of a ticket and of an event that the reader writes, each
@@ -305,15 +309,6 @@ std::string outcome(std::string_view line) {
   } catch (const slakit::InvalidArgument& e) {
     return std::string{"error: "} + e.what();
   }
-}
-
-slakit::TicketHistory read_history(std::string_view line) {
-  slakit::cli::JsonChunk chunk;
-  slakit::cli::load_chunk(chunk, line);
-  slakit::cli::TicketReader reader{rules()};
-  slakit::TicketHistory history;
-  reader.read(chunk.lines.at(0), history);
-  return history;
 }
 
 constexpr std::string_view kHead = R"({"id": "T-1", "created": "2026-03-02T08:00:00Z", )";
