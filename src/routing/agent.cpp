@@ -7,7 +7,9 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 namespace slakit {
 
@@ -63,11 +65,27 @@ void check(const RuleSet& rules, const Agent& a, std::size_t index) {
   }
 }
 
+// Two entries with one id are two states of one person: which of them
+// counts is a guess, so neither is taken.
+void check_unique(std::span<const Agent> agents) {
+  if (agents.size() < 2) return;
+  std::unordered_map<std::string_view, std::size_t> first;
+  first.reserve(agents.size());
+  for (std::size_t i = 0; i < agents.size(); ++i) {
+    const auto [at, inserted] = first.try_emplace(agents[i].id, i);
+    if (!inserted) {
+      throw InvalidArgument(fmt::format("agent '{}' appears twice (#{} and #{})", agents[i].id,
+                                        at->second + 1, i + 1));
+    }
+  }
+}
+
 }  // namespace
 
 AgentChoice choose_agent(const RuleSet& rules, const Routing& routing,
                          std::span<const Agent> agents, Instant now) {
   for (std::size_t i = 0; i < agents.size(); ++i) check(rules, agents[i], i);
+  check_unique(agents);
   const auto skills = skills_at(routing, now);
   const auto team = routing.team ? fmt::format(" of team {}", *routing.team) : std::string{};
 

@@ -2,6 +2,7 @@
 #include "outcome.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -90,6 +91,17 @@ void combine(const Ticket& ticket, Instant now, std::span<const RoutePlan* const
                                  [&](const RelaxedSkill& y) { return y.skill == s; });
     if (it == out.relaxed.end() || now < it->drops_at) out.skills.push_back(s);
   }
+}
+
+void require_created(const Ticket& ticket, const Routing& routing) {
+  // As the SLA engine says of it (docs/sla.md): the field left unset.
+  if (routing.relaxed.empty() || ticket.created != Instant{}) return;
+  std::vector<std::string_view> skills;
+  for (const auto& r : routing.relaxed) skills.push_back(r.skill);
+  throw TicketError(
+      fmt::format("ticket '{}': created is {}, the default: the field was not set, and the "
+                  "skills {} drop a wait after it",
+                  ticket.id, format_utc(ticket.created), fmt::join(skills, ", ")));
 }
 
 }  // namespace slakit::detail

@@ -24,4 +24,9 @@ void decide(const RouteGroupPlan& group, std::span<const SlotValue> values,
 void combine(const Ticket& ticket, Instant now, std::span<const RoutePlan* const> counted,
              std::vector<std::string>& skills, Routing& out);
 
+/// Throws TicketError when `routing` relaxes skills and the ticket's
+/// `created`, from which their wait counts, is left at its default (route()
+/// and explain_route(); route_columns() routes at the epoch on purpose).
+void require_created(const Ticket& ticket, const Routing& routing);
+
 }  // namespace slakit::detail

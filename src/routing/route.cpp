@@ -72,6 +72,7 @@ void route_with(const RoutingProgram& program, const Ticket& ticket,
   st.counted.clear();
   for (const auto& g : program.groups) decide(g, values, st.counted);
   combine(ticket, at, st.counted, st.skills, into);
+  detail::require_created(ticket, into);
 }
 
 }  // namespace
@@ -162,6 +163,7 @@ RouteExplanation explain_route(const RuleSet& rules, const Ticket& ticket,
     }
   }
   combine(ticket, at, counted, st.skills, x.routing);
+  detail::require_created(ticket, x.routing);
   return x;
 }
 

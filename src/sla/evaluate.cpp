@@ -172,6 +172,12 @@ void evaluate_steps(const Program& program, const Ticket& ticket,
 void evaluate_into(const Program& program, const Ticket& ticket,
                    std::span<const TicketEvent> events, Instant now, EvaluationState& st,
                    Evaluation& e, Traces* traces) {
+  // Left at its default, `created` would start every clock in 1970 and
+  // breach it: a host's unset field, not a ticket of that instant.
+  if (ticket.created == Instant{}) {
+    throw TicketError(fmt::format("ticket '{}': created is {}, the default: the field was not set",
+                                  ticket.id, format_utc(Instant{})));
+  }
   // Checked first: otherwise an instant out of range would be an error or
   // not depending on whether some calendar happened to reach it.
   for (const auto& [what, t] : {std::pair{"created", ticket.created}, std::pair{"now", now}}) {

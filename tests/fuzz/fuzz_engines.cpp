@@ -521,7 +521,9 @@ void check_columns(const slakit::Ticket& ticket) {
   }
   std::optional<slakit::Routing> expected;
   const auto record = outcome([&] { expected = slakit::route(rules(), t, {}, t.created); });
-  if (record == Outcome::range_error) return;  // the creation, which columns do not carry
+  // The creation, which columns do not carry: out of range, or left unset.
+  if (record == Outcome::range_error) return;
+  if (record == Outcome::ticket_error && t.created == Instant{}) return;
   const std::string_view category = t.category, team = t.team, tier = t.customer.tier;
   const std::vector<std::string_view> channels{t.channel}, regions{"emea", t.customer.region};
   const std::int32_t channel = t.channel.empty() ? -1 : 0;

@@ -166,6 +166,20 @@ TEST_CASE("agents: bad agent data is an error naming the agent") {
                        "agent #1: no id", InvalidArgument);
 }
 
+// docs/routing.md: "An agent listed twice (by id) is an error naming the
+// agent and both places."
+TEST_CASE("agents: one id given twice is an error naming both places") {
+  const auto r = route(rules(), ticket(), {}, kNow);
+  auto idle = agent("ana");
+  auto busy = agent("ana");
+  busy.open_tickets = 3;
+  CHECK_THROWS_WITH_AS(
+      (void)choose_agent(rules(), r, std::vector<Agent>{agent("bo"), idle, agent("cy"), busy},
+                         kNow),
+      "agent 'ana' appears twice (#2 and #4)", InvalidArgument);
+  CHECK(choose_agent(rules(), r, std::vector<Agent>{agent("bo"), idle, agent("cy")}, kNow).agent);
+}
+
 TEST_CASE(
     "skills_at keeps the routing's order, and brings back a relaxed skill at an earlier now") {
   const auto r = compile_or_throw({{"r.sla", R"(

@@ -315,6 +315,22 @@ TEST_CASE("a relaxed skill may drop past 2100: the instant is exact, the ticket 
   CHECK(to_json(routing).find("\"drops_at\":\"2101-01-01T00:05:00Z\"") != std::string::npos);
 }
 
+// docs/routing.md: "In C++, a `Ticket` whose `created` is left at its
+// default (1970-01-01T00:00:00Z) is a ticket error naming the skills whose
+// wait would count from it".
+TEST_CASE("a created left at its default: an error only when a relaxed skill's wait reads it") {
+  auto t = ticket();
+  t.created = Instant{};
+  const auto relaxing = test::routes("route r -> queue q, skills [german] for 15m\n");
+  CHECK_THROWS_WITH_AS((void)route(relaxing, t, {}, at("2026-03-02T09:00Z")),
+                       "ticket 'T-1': created is 1970-01-01T00:00:00Z, the default: the field was "
+                       "not set, and the skills german drop a wait after it",
+                       TicketError);
+  const auto plain = test::routes("route r -> queue q, skills [german]\n");
+  CHECK(route(plain, t, {}, at("2026-03-02T09:00Z")).queue == std::optional<std::string>{"q"});
+  CHECK_THROWS_AS((void)explain_route(relaxing, t, {}, at("2026-03-02T09:00Z")), TicketError);
+}
+
 TEST_CASE("route at the ends of time: a range error, and no routing before creation") {
   const auto r = test::routes("route r -> queue q, skills [german] for 15m\n");
   auto t = ticket();

@@ -320,7 +320,7 @@ TEST_CASE("a due outside the supported range is a range error naming the ticket"
             .starts_with("ticket 'T-1': calendar 'office': "));
   // A `before` due names the field, and the margin when it has one: the
   // field may be in range where the due is not (review 13, F4).
-  auto early = ticket("1970-01-01T00:00Z");
+  auto early = ticket("1970-01-01T00:01Z");
   early.order.due = at("1970-01-01T00:00Z");
   CHECK(range_error(rules("sla s { resolution before order.due - 1 business day }"), early,
                     at("1970-01-02T00:00Z")) ==
@@ -331,6 +331,20 @@ TEST_CASE("a due outside the supported range is a range error naming the ticket"
       range_error(rules("sla s { resolution before order.due }"), early, at("1970-01-02T00:00Z")) ==
       "ticket 'T-1': order.due 2101-01-01T00:00:00Z is outside the supported range "
       "[1970-01-01T00:00:00Z, 2101-01-01T00:00:00Z)");
+}
+
+// docs/sla.md: "A ticket whose `created` is 1970-01-01T00:00:00Z, the
+// default of an unset field, is a ticket error: every clock would start in
+// 1970."
+TEST_CASE("a created left at its default is a ticket error, one second later is not") {
+  const auto r = rules("sla s { resolution 4h }");
+  auto t = ticket("1970-01-01T00:00Z");
+  CHECK_THROWS_WITH_AS((void)evaluate(r, t, {}, at("2026-03-02T09:00Z")),
+                       "ticket 'T-1': created is 1970-01-01T00:00:00Z, the default: the field "
+                       "was not set",
+                       TicketError);
+  t.created += Seconds{1};
+  CHECK(evaluate(r, t, {}, at("2026-03-02T09:00Z")).targets.size() == 1);
 }
 
 // evaluate "throws RangeError for instants outside the supported range"

@@ -41,9 +41,9 @@ struct AgentChoice {
 /// as docs/routing.md says), and below capacity, the one with the fewest
 /// open tickets, then the one idle longest (never assigned first), then the
 /// smallest id. Throws InvalidArgument naming the agent for an agent
-/// without an id, a negative capacity or open tickets, or a calendar the
-/// rule set does not have; RangeError when `now` lies outside the supported
-/// range and an agent with a calendar is in the routing's team.
+/// without an id or with the id of an agent before it, a negative capacity
+/// or open tickets, or a calendar the rule set does not have; RangeError when `now` lies outside
+/// the supported range and an agent with a calendar is in the routing's team.
 [[nodiscard]] AgentChoice choose_agent(const RuleSet& rules, const Routing& routing,
                                        std::span<const Agent> agents, Instant now);
 
