@@ -99,7 +99,7 @@ void require_created(const Ticket& ticket, const Routing& routing) {
   std::vector<std::string_view> skills;
   for (const auto& r : routing.relaxed) skills.push_back(r.skill);
   throw TicketError(
-      fmt::format("ticket '{}': created is {}, the default: the field was not set, and the "
+      fmt::format("ticket '{}': created is {}, the value of an unset field, and the "
                   "skills {} drop a wait after it",
                   ticket.id, format_utc(ticket.created), fmt::join(skills, ", ")));
 }

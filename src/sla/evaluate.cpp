@@ -175,7 +175,7 @@ void evaluate_into(const Program& program, const Ticket& ticket,
   // Left at its default, `created` would start every clock in 1970 and
   // breach it: a host's unset field, not a ticket of that instant.
   if (ticket.created == Instant{}) {
-    throw TicketError(fmt::format("ticket '{}': created is {}, the default: the field was not set",
+    throw TicketError(fmt::format("ticket '{}': created is {}, the value of an unset field",
                                   ticket.id, format_utc(Instant{})));
   }
   // Checked first: otherwise an instant out of range would be an error or

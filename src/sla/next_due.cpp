@@ -14,8 +14,14 @@ void consider(const TargetCycle& c, Instant now, std::optional<NextDue>& best) {
   for (const auto& t : c.thresholds) {
     if (!t.fired && t.at && *t.at > now && better(*t.at)) best = NextDue{*t.at, &c, &t};
   }
-  // A running cycle's due is `now` or later: it breaches once it has passed.
-  if (c.due && *c.due >= now && better(*c.due)) best = NextDue{*c.due, &c, nullptr};
+  // A running cycle breaches at the first instant after its due: that is
+  // when evaluating again shows something new. (Answering the due itself
+  // would answer `now` at the due, and a host that waits for it would wait
+  // forever.)
+  if (c.due && *c.due >= now) {
+    const auto breach = *c.due + Seconds{1};
+    if (better(breach)) best = NextDue{breach, &c, nullptr};
+  }
 }
 
 }  // namespace

@@ -68,31 +68,40 @@ std::optional<Instant> TargetClock::before_due(const TargetPlan& target, std::si
     due = sys_seconds{Seconds{v.integer}};
   }
   const auto& margin = target.margin;
-  if (margin.time > Seconds{0}) {
-    due = cal != nullptr ? cal->subtract(due, margin.time) : due - margin.time;
-  } else if (margin.business_days != 0) {
-    // N business days earlier, at the same local time of day.
-    const auto local = to_local(due);
-    const auto day = floor<days>(local);
-    const auto date = cal != nullptr
-                          ? cal->add_business_days(year_month_day{day}, -margin.business_days)
-                          : year_month_day{day - days{margin.business_days}};
-    due = from_local(local_days{date} + (local - day));
+  // Name what was computed: with a margin the field itself may well be in
+  // range ("order.due - 1 business day = 1969-12-31T00:00:00Z").
+  const auto computed = [&] {
+    std::string what = target.source->before->field;
+    if (margin.time > Seconds{0}) {
+      what += " - " + format_duration(margin.time);
+    } else if (margin.business_days != 0) {
+      what += fmt::format(" - {} business day{}", margin.business_days,
+                          margin.business_days == 1 ? "" : "s");
+    }
+    return what;
+  };
+  try {
+    if (margin.time > Seconds{0}) {
+      due = cal != nullptr ? cal->subtract(due, margin.time) : due - margin.time;
+    } else if (margin.business_days != 0) {
+      // N business days earlier, at the same local time of day.
+      const auto local = to_local(due);
+      const auto day = floor<days>(local);
+      const auto date = cal != nullptr
+                            ? cal->add_business_days(year_month_day{day}, -margin.business_days)
+                            : year_month_day{day - days{margin.business_days}};
+      due = from_local(local_days{date} + (local - day));
+    }
+  } catch (const RangeError& e) {
+    // The calendar's own words know no field: say which due it was.
+    throw RangeError(fmt::format("{}: {}", computed(), e.what()));
   }
   // Without a calendar nothing else checks it.
   if (!in_supported_range(due)) {
-    // Name what was computed: with a margin the field itself may well be in
-    // range ("order.due - 1 business day = 1969-12-31T00:00:00Z").
-    std::string what = target.source->before->field;
-    if (margin.time > Seconds{0}) {
-      what += " - " + format_duration(margin.time) + " =";
-    } else if (margin.business_days != 0) {
-      what += fmt::format(" - {} business day{} =", margin.business_days,
-                          margin.business_days == 1 ? "" : "s");
-    }
-    throw RangeError(fmt::format("{} {} is outside the supported range [{}, {})", what,
-                                 format_utc(due), format_utc(kSupportedBegin),
-                                 format_utc(kSupportedEnd)));
+    const bool margin_given = margin.time > Seconds{0} || margin.business_days != 0;
+    throw RangeError(fmt::format("{}{} {} is outside the supported range [{}, {})", computed(),
+                                 margin_given ? " =" : "", format_utc(due),
+                                 format_utc(kSupportedBegin), format_utc(kSupportedEnd)));
   }
   return due;
 }

@@ -27,17 +27,18 @@ ola l2 for ticket.team == "l2" {
 
 }  // namespace
 
-// "The next due is the earliest of: the due of each running cycle, SLA or
-// OLA, at or after `now` ..., and the instant of each of their warnings and
-// escalations that has not fired by `now`." "Ties go to targets before
-// OLAs, and within a cycle to its warnings and escalations, in rule order,
-// before its due."
-TEST_CASE("next_due: the earliest pending due or threshold, ties in a fixed order") {
+// "The next due is the earliest of: the breach of each running cycle, SLA
+// or OLA, whose due is at or after `now`, one second after that due ...,
+// and the instant of each of their warnings and escalations that has not
+// fired by `now`." "Ties go to targets before OLAs, and within a cycle to
+// its warnings and escalations, in rule order, before its breach."
+TEST_CASE("next_due: the earliest pending breach or threshold, ties in a fixed order") {
   const auto r = rules(kPolicies);
   const auto t = ticket("2026-03-02T09:00Z");  // a Monday; the office is 09-17 UTC
   std::vector<TicketEvent> events{assign("2026-03-02T09:00Z", "l2")};
 
-  // 10:00: the first response's warning (11:00) ties with the OLA's due.
+  // 10:00: the first response's warning (11:00) comes before the OLA's
+  // breach (its due 11:00, so 11:00:01).
   auto e = evaluate(r, t, events, at("2026-03-02T10:00Z"));
   auto next = next_due(e);
   REQUIRE(next);
@@ -56,14 +57,19 @@ TEST_CASE("next_due: the earliest pending due or threshold, ties in a fixed orde
   REQUIRE(next->threshold != nullptr);
   CHECK(next->threshold->escalation);
 
-  // At the due itself the cycle still runs: its due is next, and it
-  // breaches once that instant has passed.
+  // At the due itself the cycle still runs: its breach, a second later,
+  // is next; never `now` itself (review 15, F1: a host that waited for the
+  // answer would have been answered the same instant again and again).
   e = evaluate(r, t, events, at("2026-03-02T13:00Z"));
   next = next_due(e);
   REQUIRE(next);
-  CHECK(next->at == at("2026-03-02T13:00Z"));
+  CHECK(next->at == at("2026-03-02T13:00:01Z"));
   CHECK(next->cycle->metric == Metric::first_response);
   CHECK(next->threshold == nullptr);
+  CHECK(next->cycle->state == TargetState::running);
+  e = evaluate(r, t, events, next->at);
+  CHECK(e.targets.at(0).state == TargetState::breached);
+  CHECK(next_due(e)->at > e.now);
 
   // Answered at 12:00: the resolution's warning, at 8 of its 16 hours.
   events.push_back(reply("2026-03-02T12:00Z"));
@@ -75,7 +81,9 @@ TEST_CASE("next_due: the earliest pending due or threshold, ties in a fixed orde
 }
 
 // "A paused cycle contributes nothing: only an event resumes it. A met,
-// breached or cancelled cycle has nothing left to fall due."
+// breached or cancelled cycle has nothing left to fall due." (A cycle
+// paused at `now` has no due and no threshold instants left, docs/sla.md
+// "Due and breach", so of this case the met cycles are what can fail.)
 TEST_CASE("next_due: nothing pending while every cycle is met, breached or paused") {
   const auto r = rules(kPolicies);
   const auto t = ticket("2026-03-02T09:00Z");
@@ -84,5 +92,31 @@ TEST_CASE("next_due: nothing pending while every cycle is met, breached or pause
                                         status("2026-03-02T10:00Z", "pending_customer")};
   const auto e = evaluate(r, t, events, at("2026-03-02T12:00Z"));
   CHECK_FALSE(next_due(e));
-  CHECK_FALSE(next_due(Evaluation{}));
+  const Evaluation nothing;
+  CHECK_FALSE(next_due(nothing));
+}
+
+// "Ties go to targets before OLAs": an SLA target and an OLA of the same
+// length from the same instant breach together.
+TEST_CASE("next_due: a target's breach before an OLA's at the same instant") {
+  const auto r = rules(R"(
+sla s {
+  calendar office
+  first_response 2h
+}
+ola l2 for ticket.team == "l2" {
+  calendar office
+  start on assigned to team l2
+  target 2h
+}
+)");
+  const auto t = ticket("2026-03-02T09:00Z");
+  const std::vector<TicketEvent> events{assign("2026-03-02T09:00Z", "l2")};
+  const auto e = evaluate(r, t, events, at("2026-03-02T10:00Z"));
+  REQUIRE(e.olas.size() == 1);
+  CHECK(e.olas[0].due == e.targets.at(0).due);
+  const auto next = next_due(e);
+  REQUIRE(next);
+  CHECK(next->at == at("2026-03-02T11:00:01Z"));
+  CHECK(next->cycle == &e.targets[0]);
 }

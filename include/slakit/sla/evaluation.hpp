@@ -110,22 +110,28 @@ struct Evaluation {
 };
 
 /// What an evaluation will answer differently on its own, if nothing more
-/// happens to the ticket: a running cycle's due passing (a breach), or one
-/// of its warnings or escalations firing. `cycle` and `threshold` point into
-/// the Evaluation (threshold null: the due).
+/// happens to the ticket: a running cycle breaching, or one of its warnings
+/// or escalations firing. `cycle` and `threshold` point into the Evaluation
+/// (threshold null: the breach).
 struct NextDue {
-  Instant at;
+  /// The first instant at which evaluating again answers differently: a
+  /// threshold's instant (it has fired at it), or one second after a due
+  /// (a cycle breaches at the first instant after its due).
+  Instant at{};
   const TargetCycle* cycle = nullptr;
   const Threshold* threshold = nullptr;
 };
 
-/// The earliest of the running cycles' dues (at or after `e.now`: a cycle
-/// breaches once its due has passed) and their warnings and escalations
-/// not fired by `e.now` (docs/sla.md, "What falls due next"): when a host
-/// should look at the ticket again if no event comes first. Empty when
-/// nothing is pending. Ties: targets before OLAs, and within a cycle its
-/// warnings and escalations, in rule order, before its due.
+/// The earliest of the running cycles' breaches (one second after a due at
+/// or after `e.now`) and their warnings and escalations not fired by
+/// `e.now` (docs/sla.md, "What falls due next"): when a host should look at
+/// the ticket again if no event comes first. Empty when nothing is pending.
+/// Ties: targets before OLAs, and within a cycle its warnings and
+/// escalations, in rule order, before its breach.
 [[nodiscard]] std::optional<NextDue> next_due(const Evaluation& e);
+/// The answer points into the evaluation: a temporary would leave it
+/// dangling.
+std::optional<NextDue> next_due(const Evaluation&& e) = delete;
 
 /// Evaluates one ticket. `events` may come in any order (docs/sla.md,
 /// "Events"). Throws TicketError naming the ticket and the field, event or
