@@ -258,10 +258,12 @@ struct TicketReader::Impl {
       for (auto member = members.begin(); member != members.end(); ++member) {
         const std::string_view key = member.key();
         const dom::element value = member.value();
+        // null is the key left out, as in the record: a second `"team":
+        // null` erases nothing, a `"kind": null` alone is a missing kind.
+        if (value.is_null()) continue;
         const Where at{"events", where_event.index, key};
         switch (event_key(key)) {
           case EventKey::at:
-            if (value.is_null()) continue;  // null is the key left out: missing "at"
             e.at = instant(view(value, at), at);
             has_at = true;
             break;
@@ -277,7 +279,7 @@ struct TicketReader::Impl {
             assign_id(e.id, value, at);
             break;
           case EventKey::is_public:
-            if (!value.is_null()) e.is_public = get(value.get_bool(), at, "true or false");
+            e.is_public = get(value.get_bool(), at, "true or false");
             break;
           case EventKey::to:
             assign_text(e.to, value, at);
@@ -373,6 +375,7 @@ struct TicketReader::Impl {
             order_member(k, v, out.ticket.order);
           });
         } else if (key == "events") {
+          events = 0;  // given twice, the last array is the history
           events_array(value, out.events, events);
         } else {
           flat_member(key, value, out.ticket, has_created);

@@ -355,6 +355,40 @@ TEST_CASE("a key given twice reads as the last, and null erases nothing") {
         read_fresh(std::string{kHead.substr(0, kHead.size() - 2)} + "}"));
 }
 
+// docs/cli.md, "Errors": the same in an event ("a key given twice in one
+// object reads as the last one, and `null` the second time erases
+// nothing"), and `events` given twice is the last array (review 15, F3).
+TEST_CASE("in an event too, a key given twice reads as the last and null erases nothing") {
+  const auto with_events = [](const std::string& events) {
+    return read_fresh(std::string{kHead} + R"("events": [)" + events + "]}");
+  };
+  const std::string assigned = R"({"at": "2026-03-02T09:00:00Z", "kind": "assigned", )";
+  CHECK(with_events(assigned + R"("team": "l2", "team": null, "agent": "ana", "agent": null})") ==
+        with_events(assigned + R"("team": "l2", "agent": "ana"})"));
+  const std::string changed = R"({"at": "2026-03-02T09:00:00Z", "kind": "field_changed", )";
+  CHECK(with_events(changed + R"("field": "ticket.score", "value": 3, "value": null})") ==
+        with_events(changed + R"("field": "ticket.score", "value": 3})"));
+  CHECK(with_events(changed + R"("field": "ticket.score", "field": null, "value": 3})") ==
+        with_events(changed + R"("field": "ticket.score", "value": 3})"));
+  CHECK(with_events(R"({"at": "2026-03-02T09:00:00Z", "kind": "solved", "kind": null,)"
+                    R"( "id": "e1", "id": null, "public": false, "public": null})") ==
+        with_events(R"({"at": "2026-03-02T09:00:00Z", "kind": "solved", "id": "e1",)"
+                    R"( "public": false})"));
+  CHECK(with_events(R"({"at": "2026-03-02T09:00:00Z", "kind": "status_changed", "to": "open",)"
+                    R"( "to": null})") ==
+        with_events(R"({"at": "2026-03-02T09:00:00Z", "kind": "status_changed", "to": "open"})"));
+  // null alone is the key left out.
+  CHECK_THROWS_WITH(with_events(R"({"at": "2026-03-02T09:00:00Z", "kind": null})"),
+                    "ticket 'T-1': events[0]: missing \"kind\"");
+  // The last array is the history, its errors counted from its own start.
+  const std::string solved = R"({"at": "2026-03-02T10:00:00Z", "kind": "solved"})";
+  CHECK(read_fresh(std::string{kHead} + R"("events": [)" + assigned + R"("team": "l2"}],)" +
+                   R"( "events": [)" + solved + "]}") == with_events(solved));
+  CHECK_THROWS_WITH(read_fresh(std::string{kHead} + R"("events": [)" + solved +
+                               R"(], "events": [)" + solved + R"(, {"kind": "solved"}]})"),
+                    "ticket 'T-1': events[1]: missing \"at\"");
+}
+
 // docs/cli.md, "Errors": arrays and objects nest up to simdjson's 1,024
 // levels, in a key the reader reads or not; deeper is invalid JSON.
 TEST_CASE("deep nesting reads up to simdjson's 1,024 levels") {
