@@ -122,6 +122,18 @@ TEST_CASE("E0233: expectations that can never be checked") {
                        "  expect queue x\n}\n") == "3:3 E0233");
 }
 
+// Review 15, F6: a calendar and a zone misspelt on one deadline line are
+// reported together, and a local time's `in` says what it takes.
+TEST_CASE("test instants: both errors of a deadline line, and what `in` takes") {
+  CHECK(test_diagnostics("  expect deadline ofice from 2026-06-05 13:00 in \"Asia/Tokio\" "
+                         "add 1h = 2026-06-05T14:00:00Z\n") == "15:19 E0202, 15:50 E0205");
+  const auto result =
+      compile({{"t.sla", kRules + "test \"t\" {\n  now 2026-06-05 15:00 in 42\n}\n"}});
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].message.find("a calendar's name or a time zone in double quotes") !=
+        std::string::npos);
+}
+
 TEST_CASE("syntax errors in a test block point at the token") {
   CHECK(test_diagnostics("  expect gold.first_response soon\n") == "15:30 E0001");
   CHECK(test_diagnostics("  now tomorrow\n") == "15:7 E0001");

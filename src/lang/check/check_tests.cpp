@@ -62,7 +62,9 @@ void Checker::check_test(const TestDecl& t) {
       now = n->span;
       check_instant(n->at);
       if (!n->at.time && n->at.rfc3339.empty()) {
-        error("E0204", "'now' is an instant: add a time and 'in CALENDAR', or write RFC 3339",
+        error("E0204",
+              "'now' is an instant: add a time and 'in CALENDAR' or 'in \"ZONE\"', or write "
+              "RFC 3339",
               n->at.span);
       }
     }
@@ -104,7 +106,10 @@ void Checker::check_test_value(const FieldInfo& f, const TestValue& v) {
 void Checker::check_test_event(const TestEvent& e) {
   check_instant(e.at);
   if (!e.at.time && e.at.rfc3339.empty()) {
-    error("E0204", "an event happens at an instant: add a time and 'in CALENDAR'", e.at.span);
+    error("E0204",
+          "an event happens at an instant: add a time and 'in CALENDAR' or 'in \"ZONE\"', "
+          "or write RFC 3339",
+          e.at.span);
   }
   EventRef ref{e.event, e.team, e.span};
   check_event(ref);
@@ -257,7 +262,8 @@ void Checker::check_target_expectation(const Expectation& e, const TestFacts& fa
 }
 
 void Checker::check_deadline_expectation(const Expectation& e) {
-  if (!check_calendar_name(*e.name)) return;
+  // Reported together: an unknown calendar and a zone misspelt on one line.
+  (void)check_calendar_name(*e.name);
   check_instant(*e.from);
   check_instant(*e.at);
   const bool days = e.duration.business_days != 0;
@@ -267,7 +273,7 @@ void Checker::check_deadline_expectation(const Expectation& e) {
       error("E0204",
             days ? "business days count from a date to a date: write YYYY-MM-DD"
                  : "business time counts from an instant to an instant: add a time and 'in "
-                   "CALENDAR', or write RFC 3339",
+                   "CALENDAR' or 'in \"ZONE\"', or write RFC 3339",
             i->span);
     }
   }

@@ -26,8 +26,10 @@ constexpr auto rfc3339_text =
 constexpr auto instant_def =
     x3::raw[with_text(rfc3339_text, setter(set_rfc3339)) |
             (date_lit[act(begin_local)] >>
-             -(time_of_day > kw<"in">() > (x3::raw[string_lit][act_span(local_zone)] |
-                                           name[act(local_time)])))][act_span(instant_span)];
+             -(time_of_day > kw<"in">() >
+               named("a calendar's name or a time zone in double quotes",
+                     x3::raw[string_lit][act_span(local_zone)] | name[act(local_time)])))]
+           [act_span(instant_span)];
 
 constexpr auto test_value_def =
     x3::raw[instant][act_span(value_from_instant)] | literal[act(value_from_literal)];
