@@ -33,7 +33,11 @@ find_program(PKG_CONFIG pkg-config REQUIRED)
 set(ENV{PKG_CONFIG_PATH} ${WORK_DIR}/prefix/lib/pkgconfig)
 execute_process(COMMAND ${PKG_CONFIG} --cflags --libs slakit OUTPUT_VARIABLE flags
                 OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
-separate_arguments(flags UNIX_COMMAND "${CXX_FLAGS} ${flags}")
+# The consumer chooses its standard: the flags must not impose one.
+if(flags MATCHES "-std=")
+  message(FATAL_ERROR "pkg-config's flags choose a C++ standard: ${flags}")
+endif()
+separate_arguments(flags UNIX_COMMAND "${CXX_FLAGS} -std=c++20 ${flags}")
 run(${CXX} ${SOURCE_DIR}/examples/deadlines/main.cpp ${flags} -o ${WORK_DIR}/pkg_config_example)
 run(${WORK_DIR}/pkg_config_example)
 if(NOT last_output MATCHES "T-1004 .* due 2026-12-31T12:00:00\\+01:00")
