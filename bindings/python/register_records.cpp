@@ -84,8 +84,10 @@ void each_read(Batch& batch, One one) {
   }
 }
 
+// Each ticket's evaluation, explanation, or what falls due next (`null`
+// when nothing does).
 py::tuple evaluate_lines(const Bundle& bundle, const std::string& text, Instant now, bool explain,
-                         unsigned threads) {
+                         unsigned threads, bool next) {
   const RuleSet& rules = bundle->rules;
   Batch batch;
   {
@@ -112,8 +114,11 @@ py::tuple evaluate_lines(const Bundle& bundle, const std::string& text, Instant 
             const auto row = row_of[index];
             if (e == nullptr) {
               batch.errors[row] = error;
-            } else {
+            } else if (!next) {
               to_json(*e, batch.json[row]);
+            } else {
+              const auto due = next_due(*e);
+              batch.json[row] = due ? to_json(*due) : "null";
             }
           },
           threads);
@@ -169,8 +174,9 @@ py::tuple route_lines(const Bundle& bundle, const std::string& text, std::option
 
 void register_records(py::module_& m) {
   m.def("_evaluate_lines", &evaluate_lines, py::arg("rules"), py::arg("text"), py::arg("now"),
-        py::arg("explain") = false, py::arg("threads") = 0,
-        "SLA evaluation of JSON Lines tickets: (json texts, errors), one each per line.");
+        py::arg("explain") = false, py::arg("threads") = 0, py::arg("next_due") = false,
+        "SLA evaluation (or, with next_due, what falls due next) of JSON Lines tickets: "
+        "(json texts, errors), one each per line.");
   m.def("_route_lines", &route_lines, py::arg("rules"), py::arg("text"),
         py::arg("now") = std::nullopt, py::arg("explain") = false, py::arg("agents") = std::nullopt,
         "Routing of JSON Lines tickets: (json texts, errors), one each per line.");

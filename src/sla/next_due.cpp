@@ -1,18 +1,19 @@
 // next_due(): the earliest pending instant of an evaluation (docs/sla.md,
 // "What falls due next").
 #include "slakit/sla/evaluation.hpp"
+#include "support/json_writer.hpp"
 
 namespace slakit {
 namespace {
 
-void consider(const TargetCycle& c, Instant now, std::optional<NextDue>& best) {
+void consider(const TargetCycle& c, bool ola, Instant now, std::optional<NextDue>& best) {
   // A paused cycle changes only when an event resumes it; a met, breached
   // or cancelled one no more.
   if (c.state != TargetState::running) return;
   const auto better = [&](Instant at) { return !best || at < best->at; };
   // A threshold not fired lies after `now`: it fires at its instant.
   for (const auto& t : c.thresholds) {
-    if (!t.fired && t.at && *t.at > now && better(*t.at)) best = NextDue{*t.at, &c, &t};
+    if (!t.fired && t.at && *t.at > now && better(*t.at)) best = NextDue{*t.at, &c, &t, ola};
   }
   // A running cycle breaches at the first instant after its due: that is
   // when evaluating again shows something new. (Answering the due itself
@@ -20,7 +21,7 @@ void consider(const TargetCycle& c, Instant now, std::optional<NextDue>& best) {
   // forever.)
   if (c.due && *c.due >= now) {
     const auto breach = *c.due + Seconds{1};
-    if (better(breach)) best = NextDue{breach, &c, nullptr};
+    if (better(breach)) best = NextDue{breach, &c, nullptr, ola};
   }
 }
 
@@ -28,9 +29,38 @@ void consider(const TargetCycle& c, Instant now, std::optional<NextDue>& best) {
 
 std::optional<NextDue> next_due(const Evaluation& e) {
   std::optional<NextDue> best;
-  for (const auto& c : e.targets) consider(c, e.now, best);
-  for (const auto& c : e.olas) consider(c, e.now, best);
+  for (const auto& c : e.targets) consider(c, false, e.now, best);
+  for (const auto& c : e.olas) consider(c, true, e.now, best);
   return best;
+}
+
+std::string to_json(const NextDue& next) {
+  detail::JsonWriter w{true};
+  w.begin_object();
+  w.key("at"), w.instant(next.at);
+  w.key("ola"), w.value(next.ola);
+  const auto& c = *next.cycle;
+  w.key("policy"), w.value(c.policy);
+  w.key("metric"), w.value(metric_name(c.metric));
+  w.key("cycle"), w.value(c.cycle);
+  w.key("team");
+  next.ola && !c.team.empty() ? w.value(c.team) : w.null();
+  w.key("threshold");
+  if (const auto* t = next.threshold) {
+    // As `slakit eval` writes a warning or escalation.
+    w.begin_object();
+    w.key("percent"), w.value(t->percent);
+    w.key("escalation"), w.value(t->escalation);
+    if (t->escalation) {
+      w.key("to_kind"), w.value(t->to_kind);
+      w.key("to"), w.value(t->to);
+    }
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.end_object();
+  return w.take();
 }
 
 }  // namespace slakit

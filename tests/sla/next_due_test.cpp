@@ -47,6 +47,9 @@ TEST_CASE("next_due: the earliest pending breach or threshold, ties in a fixed o
   REQUIRE(next->threshold != nullptr);
   CHECK(next->threshold->percent == 50);
   CHECK_FALSE(next->threshold->escalation);
+  CHECK(to_json(*next) ==
+        R"({"at":"2026-03-02T11:00:00Z","ola":false,"policy":"s","metric":"first_response",)"
+        R"("cycle":1,"team":null,"threshold":{"percent":50,"escalation":false}})");
 
   // 11:30: the warning has fired, the OLA breached; the escalation at 100%
   // comes before the due it shares.
@@ -67,6 +70,9 @@ TEST_CASE("next_due: the earliest pending breach or threshold, ties in a fixed o
   CHECK(next->cycle->metric == Metric::first_response);
   CHECK(next->threshold == nullptr);
   CHECK(next->cycle->state == TargetState::running);
+  CHECK(to_json(*next) ==
+        R"({"at":"2026-03-02T13:00:01Z","ola":false,"policy":"s","metric":"first_response",)"
+        R"("cycle":1,"team":null,"threshold":null})");
   e = evaluate(r, t, events, next->at);
   CHECK(e.targets.at(0).state == TargetState::breached);
   CHECK(next_due(e)->at > e.now);
@@ -119,4 +125,11 @@ ola l2 for ticket.team == "l2" {
   REQUIRE(next);
   CHECK(next->at == at("2026-03-02T11:00:01Z"));
   CHECK(next->cycle == &e.targets[0]);
+  CHECK_FALSE(next->ola);
+  // An OLA's answer names its team.
+  const auto later = evaluate(r, t, events, at("2026-03-02T10:00Z"));
+  const NextDue ola{at("2026-03-02T11:00:01Z"), &later.olas.at(0), nullptr, true};
+  CHECK(to_json(ola) ==
+        R"({"at":"2026-03-02T11:00:01Z","ola":true,"policy":"l2","metric":"target",)"
+        R"("cycle":1,"team":"l2","threshold":null})");
 }

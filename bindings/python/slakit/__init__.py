@@ -110,8 +110,8 @@ RuleError.__reduce__ = lambda self: (_rule_error, (str(self), getattr(self, "dia
 # the C++ calls (the classes are pybind11's; these appear in help() and dir()).
 for _name in ("add_many", "subtract_many", "elapsed_many", "is_open_many"):
     setattr(Calendar, _name, getattr(_vectorized, _name))
-for _name in ("evaluate", "evaluate_many", "evaluate_frame", "metrics_frame", "route", "route_many",
-              "route_frame"):
+for _name in ("evaluate", "evaluate_many", "evaluate_frame", "metrics_frame", "next_due",
+              "next_due_many", "route", "route_many", "route_frame"):
     setattr(RuleSet, _name, getattr(_records, _name))
 RuleSet.route_columns = _columns.route_columns
 del _name

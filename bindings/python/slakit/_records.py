@@ -70,6 +70,27 @@ def evaluate_many(self, tickets: Iterable[dict], now, *, explain: bool = False,
     return _results(*_failed(*_core._evaluate_lines(self, text, now, explain, threads), failures))
 
 
+def next_due(self, ticket: dict, now) -> Optional[dict]:
+    """When to look at one ticket again if nothing happens to it
+    (docs/sla.md, "What falls due next"): the earliest breach of a running
+    cycle (a second after its due) or warning or escalation not fired by
+    ``now``, as ``{"at", "ola", "policy", "metric", "cycle", "team",
+    "threshold"}`` (``threshold`` None for the breach, else as ``evaluate``
+    writes a warning or escalation, with ``"escalation"``); None when
+    nothing is pending. Raises slakit.TicketError as evaluate() does."""
+    text = _convert.dumps(ticket)
+    return _one(*_core._evaluate_lines(self, text, now, False, 1, True))
+
+
+def next_due_many(self, tickets: Iterable[dict], now, *, threads: int = 0) -> List[Optional[dict]]:
+    """next_due() over many tickets in one call, in order; a ticket that
+    cannot be read or evaluated gives ``{"error": message}``, the others go
+    on."""
+    text, failures = _convert.lines_of_tickets(tickets)
+    return _results(*_failed(*_core._evaluate_lines(self, text, now, False, threads, True),
+                             failures))
+
+
 def _no_frame_for_now(now, call: str) -> None:
     """A TypeError saying what to do when a DataFrame (the events, passed
     by position) is given as ``now``."""

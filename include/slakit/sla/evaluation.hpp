@@ -120,6 +120,7 @@ struct NextDue {
   Instant at{};
   const TargetCycle* cycle = nullptr;
   const Threshold* threshold = nullptr;
+  bool ola = false;  ///< the cycle is one of `olas` (else of `targets`)
 };
 
 /// The earliest of the running cycles' breaches (one second after a due at
@@ -132,6 +133,12 @@ struct NextDue {
 /// The answer points into the evaluation: a temporary would leave it
 /// dangling.
 std::optional<NextDue> next_due(const Evaluation&& e) = delete;
+
+/// `{"at":..., "ola":false, "policy":"gold", "metric":"first_response",
+/// "cycle":1, "team":null, "threshold":null}`, the threshold as `slakit
+/// eval` writes a warning or escalation (with `"escalation"`), null for the
+/// breach. Valid while the evaluation `next` points into lives.
+[[nodiscard]] std::string to_json(const NextDue& next);
 
 /// Evaluates one ticket. `events` may come in any order (docs/sla.md,
 /// "Events"). Throws TicketError naming the ticket and the field, event or

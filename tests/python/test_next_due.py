@@ -1,0 +1,135 @@
+"""RuleSet.next_due: when to look at a ticket again if nothing happens to it
+(docs/sla.md, "What falls due next"), checked against a plain reading of
+that rule over evaluate()'s own dict."""
+
+import datetime as dt
+import random
+
+import pytest
+
+import slakit
+
+from conftest import EXAMPLE_RULES
+
+UTC = dt.timezone.utc
+SECOND = dt.timedelta(seconds=1)
+
+
+def instant(text):
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def reference(evaluation):
+    """docs/sla.md: "The next due is the earliest of: the breach of each
+    running cycle, SLA or OLA, whose due is at or after `now`, one second
+    after that due ..., and the instant of each of their warnings and
+    escalations that has not fired by `now`." "Ties go to targets before
+    OLAs, and within a cycle to its warnings and escalations ... before its
+    breach." As (at, ola, policy, metric, cycle, is the breach)."""
+    now = instant(evaluation["now"])
+    best = None
+    for ola, key in ((False, "targets"), (True, "olas")):
+        for c in evaluation[key]:
+            if c["state"] != "running":
+                continue
+            cycle = (ola, c["policy"], c["metric"], c["cycle"])
+            for t in c["warnings"] + c["escalations"]:
+                if not t["fired"] and t["at"] is not None and instant(t["at"]) > now:
+                    if best is None or instant(t["at"]) < best[0]:
+                        best = (instant(t["at"]), *cycle, False)
+            if c["due"] is not None and instant(c["due"]) >= now:
+                breach = instant(c["due"]) + SECOND
+                if best is None or breach < best[0]:
+                    best = (breach, *cycle, True)
+    return best
+
+
+def shown(next_due):
+    if next_due is None:
+        return None
+    return (instant(next_due["at"]), next_due["ola"], next_due["policy"], next_due["metric"],
+            next_due["cycle"], next_due["threshold"] is None)
+
+
+def generated_tickets(count, seed=12):
+    """Tickets of every contract, region and priority of the example rules,
+    with replies, pauses, hand-overs, solutions and reopenings."""
+    rng = random.Random(seed)
+    kinds = [("agent_replied", {}), ("customer_replied", {}),
+             ("status_changed", {"to": "pending_customer"}), ("status_changed", {"to": "open"}),
+             ("assigned", {"team": "l2"}), ("assigned", {"team": "night"}), ("handed_back", {}),
+             ("solved", {}), ("reopened", {})]
+    out = []
+    for i in range(count):
+        created = dt.datetime(2026, 3, 2, tzinfo=UTC) + dt.timedelta(minutes=rng.randrange(60 * 24 * 40))
+        ticket = {"id": f"G-{i}", "created": created.isoformat(),
+                  "ticket": {"priority": rng.choice(["urgent", "high", "normal", "low"]),
+                             "status": "new"},
+                  "customer": {"region": rng.choice(["emea", "amer"])},
+                  "contract": {"sla": rng.choice(["platinum", "gold", "standard"])},
+                  "events": []}
+        if rng.random() < 0.2:
+            ticket["order"] = {"due": (created + dt.timedelta(days=rng.randrange(1, 9))).isoformat()}
+        at = created
+        for _ in range(rng.randrange(0, 6)):
+            at += dt.timedelta(minutes=rng.randrange(1, 60 * 30))
+            kind, payload = rng.choice(kinds)
+            ticket["events"].append({"at": at.isoformat(), "kind": kind, **payload})
+        out.append(ticket)
+    return out
+
+
+def test_next_due_agrees_with_the_rule_read_plainly(rules):
+    # Each ticket from its creation over about eight days, at an odd step
+    # that falls on no hour: before, between and after its warnings and dues.
+    checked = pending = 0
+    for ticket in generated_tickets(60):
+        created = instant(ticket["created"])
+        nows = [created + k * dt.timedelta(minutes=137) for k in range(90)]
+        for now in nows:
+            answer = rules.next_due(ticket, now)
+            assert shown(answer) == reference(rules.evaluate(ticket, now)), (ticket["id"], now)
+            assert rules.next_due_many([ticket], now) == [answer]
+            checked += 1
+            pending += answer is not None
+    # Enough of both answers for the comparison to mean something.
+    assert checked == 5400 and 1000 < pending < checked - 1000
+
+
+RULES = """
+calendar office {
+  zone "UTC"
+  mon..fri 09:00-17:00
+}
+sla s {
+  calendar office
+  first_response 4h
+  warn at 50%
+  escalate at 100% to team leads
+}
+"""
+
+
+def test_at_the_due_the_answer_is_the_breach_a_second_later():
+    rules = slakit.loads(RULES)
+    ticket = {"id": "T-1", "created": "2026-03-02T09:00:00Z"}
+    at_due = dt.datetime(2026, 3, 2, 13, tzinfo=UTC)
+    assert rules.next_due(ticket, dt.datetime(2026, 3, 2, 10, tzinfo=UTC)) == {
+        "at": "2026-03-02T11:00:00Z", "ola": False, "policy": "s", "metric": "first_response",
+        "cycle": 1, "team": None, "threshold": {"percent": 50, "escalation": False}}
+    assert rules.next_due(ticket, dt.datetime(2026, 3, 2, 12, tzinfo=UTC))["threshold"] == {
+        "percent": 100, "escalation": True, "to_kind": "team", "to": "leads"}
+    answer = rules.next_due(ticket, at_due)
+    assert answer["at"] == "2026-03-02T13:00:01Z" and answer["threshold"] is None
+    assert rules.evaluate(ticket, at_due + SECOND)["targets"][0]["state"] == "breached"
+    assert rules.next_due(ticket, at_due + SECOND) is None
+
+
+def test_a_bad_ticket_raises_alone_and_fails_its_row_in_a_batch():
+    rules = slakit.loads(RULES)
+    now = dt.datetime(2026, 3, 2, 10, tzinfo=UTC)
+    with pytest.raises(slakit.TicketError, match="missing"):
+        rules.next_due({"id": "T-1"}, now)
+    answers = rules.next_due_many([{"id": "T-1"}, {"id": "T-2", "created": "2026-03-02T09:00:00Z"}],
+                                  now)
+    assert "error" in answers[0] and answers[1]["at"] == "2026-03-02T11:00:00Z"
