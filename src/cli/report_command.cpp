@@ -40,7 +40,7 @@ class ReportWorker final : public LineWorker {
     reader_.read(line, history_);
     if (routes_) route(rules_, history_.ticket, history_.events, route_now_, routing_);
     evaluate(rules_, history_.ticket, history_.events, now_, evaluation_);
-    table.add(history_.ticket, routing_, evaluation_);
+    table.add(history_.ticket, routing_, evaluation_, history_.events);
   }
   [[nodiscard]] std::size_t truncated_instants() const override {
     return reader_.truncated_instants();

@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 #include <variant>
+#include <vector>
 
 #include "cli.hpp"
 
@@ -60,6 +62,8 @@ std::string_view text_of(const std::optional<std::chrono::year_month_day>& d,
 }
 
 using RecordValue = std::function<std::string_view(const Ticket&, std::string& scratch)>;
+using ValueAtNow = std::function<std::string_view(const Ticket&, std::span<const TicketEvent>,
+                                                  Instant now, std::string& scratch)>;
 
 // The built-in fields, read from the model's members.
 RecordValue builtin(std::string_view path) {
@@ -177,24 +181,102 @@ Period period(std::string_view name) {
   return nullptr;
 }
 
+bool solved_status(std::string_view status) {
+  return status == "solved" || status == "closed";
+}
+
+// The events that have happened by `now`, in the order the engines apply
+// them (docs/sla.md, "Events"): of one id the first in input order, then by
+// instant, ties in input order. (The engines have checked each event by
+// the time a report reads it.)
+std::span<const TicketEvent* const> happened(std::span<const TicketEvent> events, Instant now) {
+  thread_local std::vector<const TicketEvent*> order;
+  thread_local std::unordered_set<std::string_view> ids;
+  order.clear();
+  ids.clear();
+  for (const auto& e : events) {
+    if (!e.id.empty() && !ids.insert(e.id).second) continue;
+    if (e.at <= now) order.push_back(&e);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [](const TicketEvent* a, const TicketEvent* b) { return a->at < b->at; });
+  return order;
+}
+
+// A record field at `now`: its value in the record, then each event that
+// sets it, as the engines apply them (src/sla/timeline.cpp): a status by
+// status_changed, solved (unless solved already), closed and reopened; a
+// team and an assignee by assigned (when it names one); `ticket.reopened`
+// true from a reopening on; any field by field_changed.
+ValueAtNow at_now(std::string path, RecordValue in_record) {
+  return [path = std::move(path), in_record = std::move(in_record)](
+             const Ticket& t, std::span<const TicketEvent> events, Instant now,
+             std::string& scratch) -> std::string_view {
+    auto value = in_record(t, scratch);
+    if (events.empty()) return value;
+    // The status is followed for every field: `ticket.reopened` changes with it.
+    std::string_view status = t.status;
+    bool reopened = t.reopened;
+    auto set_status = [&](std::string_view to) {
+      if (solved_status(status) && !solved_status(to)) reopened = true;
+      status = to;
+    };
+    for (const auto* e : happened(events, now)) {
+      switch (e->kind) {
+        case EventKind::status_changed:
+          set_status(e->to);
+          break;
+        case EventKind::solved:
+          if (!solved_status(status)) set_status("solved");
+          break;
+        case EventKind::closed:
+          set_status("closed");
+          break;
+        case EventKind::reopened:
+          set_status("open");
+          reopened = true;
+          break;
+        case EventKind::assigned:
+          if (path == "ticket.team" && !e->team.empty()) value = e->team;
+          if (path == "ticket.assignee" && !e->agent.empty()) value = e->agent;
+          break;
+        case EventKind::field_changed:
+          if (e->field == "ticket.status") {
+            if (const auto* to = std::get_if<std::string>(&e->value)) set_status(*to);
+          } else if (e->field == path) {
+            // A text is a view of the event's, anything else formatted.
+            value = text_of(e->value, scratch);
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    if (path == "ticket.status") return status;  // empty: none
+    if (path == "ticket.reopened") return reopened ? "true" : "false";
+    return value;
+  };
+}
+
 GroupField record_field(const RuleSet& rules, const std::string& path) {
-  if (auto read = builtin(path)) {
-    return {path, false, false,
-            [read](const Ticket& t, auto&, auto&, auto*, std::string& s) { return read(t, s); }};
+  auto read = builtin(path);
+  if (!read) {
+    const auto& fields = rules.fields();
+    const bool known = std::any_of(fields.begin(), fields.end(),
+                                   [&](const FieldInfo& f) { return f.path == path; });
+    if (!known || path.find('.') == std::string::npos) {
+      throw UsageError{fmt::format(
+          "--by {}: not a group (policy, target, sla, team, queue, created.day, created.week, "
+          "created.month, created.quarter, created.year) nor a field; a custom field "
+          "must be declared in the rule files (field {} : text)",
+          path, path)};
+    }
+    read = declared(path);
   }
-  const auto& fields = rules.fields();
-  const bool known =
-      std::any_of(fields.begin(), fields.end(), [&](const FieldInfo& f) { return f.path == path; });
-  if (!known || path.find('.') == std::string::npos) {
-    throw UsageError{fmt::format(
-        "--by {}: not a group (policy, target, sla, team, queue, created.day, created.week, "
-        "created.month, created.quarter, created.year) nor a field; a custom field "
-        "must be declared in the rule files (field {} : text)",
-        path, path)};
-  }
-  auto read = declared(path);
+  auto value = at_now(path, std::move(read));
   return {path, false, false,
-          [read](const Ticket& t, auto&, auto&, auto*, std::string& s) { return read(t, s); }};
+          [value](const Ticket& t, std::span<const TicketEvent> events, auto&, const Evaluation& e,
+                  auto*, std::string& s) { return value(t, events, e.now, s); }};
 }
 
 }  // namespace
@@ -208,28 +290,28 @@ std::vector<GroupField> group_fields(const RuleSet& rules, const std::vector<std
     }
     using View = std::string_view;
     if (name == "policy") {
-      out.push_back({name, false, true, [](auto&, auto&, auto&, const TargetCycle* c, auto&) {
+      out.push_back({name, false, true, [](auto&, auto, auto&, auto&, const TargetCycle* c, auto&) {
                        return c != nullptr ? View{c->policy} : kNone;
                      }});
     } else if (name == "target") {
-      out.push_back({name, false, true, [](auto&, auto&, auto&, const TargetCycle* c, auto&) {
+      out.push_back({name, false, true, [](auto&, auto, auto&, auto&, const TargetCycle* c, auto&) {
                        return c != nullptr ? metric_name(c->metric) : kNone;
                      }});
     } else if (name == "sla") {
-      out.push_back({name, false, false, [](auto&, auto&, const Evaluation& e, auto*, auto&) {
+      out.push_back({name, false, false, [](auto&, auto, auto&, const Evaluation& e, auto*, auto&) {
                        return e.sla ? View{*e.sla} : kNone;
                      }});
     } else if (name == "team") {
-      out.push_back({name, true, false, [](auto&, const Routing& r, auto&, auto*, auto&) {
+      out.push_back({name, true, false, [](auto&, auto, const Routing& r, auto&, auto*, auto&) {
                        return r.team ? View{*r.team} : kNone;
                      }});
     } else if (name == "queue") {
-      out.push_back({name, true, false, [](auto&, const Routing& r, auto&, auto*, auto&) {
+      out.push_back({name, true, false, [](auto&, auto, const Routing& r, auto&, auto*, auto&) {
                        return r.queue ? View{*r.queue} : kNone;
                      }});
     } else if (const auto of_day = period(name)) {
       out.push_back({name, false, false,
-                     [of_day, zone](const Ticket& t, auto&, auto&, auto*, std::string& s) {
+                     [of_day, zone](const Ticket& t, auto, auto&, auto&, auto*, std::string& s) {
                        using std::chrono::days;
                        const std::chrono::year_month_day day{
                            std::chrono::floor<days>(zone.to_local(t.created))};

@@ -1,7 +1,7 @@
 // What `slakit report --by` groups by (docs/report.md, "Groups"): a row's
 // key is made per target cycle from the cycle (policy, target), the
-// ticket's routing (team, queue), its evaluation (sla) and its record
-// (any ticket, customer, contract or order field).
+// ticket's routing (team, queue), its evaluation (sla) and its record and
+// events (any ticket, customer, contract or order field, at `now`).
 #pragma once
 
 #include <slakit/routing/route.hpp>
@@ -10,6 +10,7 @@
 #include <slakit/time/time_zone.hpp>
 
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,12 +27,13 @@ struct GroupField {
   /// ticket's, read once a ticket however many cycles it has.
   bool per_cycle = false;
   /// The value: text, empty for none. `cycle` is null for a ticket without
-  /// cycles. A view of the text the ticket, routing or evaluation holds, or
-  /// of `scratch` for a value that has to be formatted (a number, an
-  /// instant), so that reading a value allocates nothing.
-  std::function<std::string_view(const Ticket& ticket, const Routing& routing,
-                                 const Evaluation& evaluation, const TargetCycle* cycle,
-                                 std::string& scratch)>
+  /// cycles. A view of the text the ticket, its events, routing or
+  /// evaluation holds, or of `scratch` for a value that has to be formatted
+  /// (a number, an instant), so that reading a value allocates nothing. A
+  /// field's value is the one it has at the evaluation's `now`.
+  std::function<std::string_view(const Ticket& ticket, std::span<const TicketEvent> events,
+                                 const Routing& routing, const Evaluation& evaluation,
+                                 const TargetCycle* cycle, std::string& scratch)>
       value;
 };
 

@@ -50,8 +50,8 @@ ReportTable::ReportTable(const std::vector<GroupField>& fields)
 }
 
 void ReportTable::read_values(const std::vector<std::size_t>& fields, const Ticket& ticket,
-                              const Routing& routing, const Evaluation& evaluation,
-                              const TargetCycle* cycle) {
+                              std::span<const TicketEvent> events, const Routing& routing,
+                              const Evaluation& evaluation, const TargetCycle* cycle) {
   for (const auto f : fields) {
     if (f == target_field_ && cycle != nullptr) {
       const auto m = static_cast<std::size_t>(cycle->metric);
@@ -62,17 +62,18 @@ void ReportTable::read_values(const std::vector<std::size_t>& fields, const Tick
     }
     views_[f] = f == policy_field_ && cycle != nullptr
                     ? std::string_view{cycle->policy}
-                    : (*fields_)[f].value(ticket, routing, evaluation, cycle, scratch_[f]);
+                    : (*fields_)[f].value(ticket, events, routing, evaluation, cycle, scratch_[f]);
     numbers_[f] = values_[f].find(views_[f]);
   }
 }
 
-void ReportTable::add(const Ticket& ticket, const Routing& routing, const Evaluation& e) {
+void ReportTable::add(const Ticket& ticket, const Routing& routing, const Evaluation& e,
+                      std::span<const TicketEvent> events) {
   const TicketFigures figures{e.metrics};
-  read_values(ticket_fields_, ticket, routing, e, nullptr);
+  read_values(ticket_fields_, ticket, events, routing, e, nullptr);
   ticket_rows_.clear();
   auto count = [&](const TargetCycle* c) {
-    read_values(cycle_fields_, ticket, routing, e, c);
+    read_values(cycle_fields_, ticket, events, routing, e, c);
     auto& r = row_of_values();
     if (c != nullptr) r.add_cycle(*c), total.add_cycle(*c);
     if (std::find(ticket_rows_.begin(), ticket_rows_.end(), &r) == ticket_rows_.end()) {

@@ -49,7 +49,8 @@ class ReportTable {
   /// Counts one ticket: each cycle in the row of its key, the ticket once in
   /// every row one of its cycles falls in (with no cycle: the row of its
   /// key without one), and everything in the total.
-  void add(const Ticket& ticket, const Routing& routing, const Evaluation& evaluation);
+  void add(const Ticket& ticket, const Routing& routing, const Evaluation& evaluation,
+           std::span<const TicketEvent> events = {});
   /// Adds another table's rows (in the order of their keys) and total.
   void merge(const ReportTable& other);
   /// The rows in the order of their keys.
@@ -82,7 +83,8 @@ class ReportTable {
   };
 
   void read_values(const std::vector<std::size_t>& fields, const Ticket& ticket,
-                   const Routing& routing, const Evaluation& evaluation, const TargetCycle* cycle);
+                   std::span<const TicketEvent> events, const Routing& routing,
+                   const Evaluation& evaluation, const TargetCycle* cycle);
   // The row of the values in views_ (their numbers in numbers_, kNone for
   // a value not seen yet): found, made, or past the limit "(other)".
   ReportRow& row_of_values();
