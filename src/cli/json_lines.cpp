@@ -20,17 +20,9 @@ void reserve(JsonChunk& chunk, std::size_t size, std::size_t keep) {
   chunk.capacity = capacity;
 }
 
-std::size_t count_lines(const char* text, std::size_t size) {
-  std::size_t n = 0;
-  for (const char* at = text; (at = static_cast<const char*>(std::memchr(
-                                   at, '\n', static_cast<std::size_t>(text + size - at))));
-       ++at) {
-    ++n;
-  }
-  return n;
-}
-
-void split_lines(JsonChunk& chunk, std::size_t size, std::size_t first_line) {
+// Returns the number of the last line (blank ones included): the lines
+// before the chunk's and its own.
+std::size_t split_lines(JsonChunk& chunk, std::size_t size, std::size_t first_line) {
   // Zeros after the lines: simdjson reads ahead, and a last line without a
   // line break ends there.
   char* text = chunk.bytes.get();
@@ -51,6 +43,7 @@ void split_lines(JsonChunk& chunk, std::size_t size, std::size_t first_line) {
     if (!blank) chunk.lines.push_back({text + at, length, number});
     at = stop + 1;
   }
+  return number;
 }
 
 }  // namespace
@@ -76,7 +69,6 @@ void JsonLinesReader::skip_line() {
 }
 
 bool JsonLinesReader::next(JsonChunk& chunk, std::size_t bytes) {
-  std::size_t first_line = 0;
   std::size_t size = 0;
   {
     const std::lock_guard lock{mutex_};
@@ -134,11 +126,10 @@ bool JsonLinesReader::next(JsonChunk& chunk, std::size_t bytes) {
     }
     if (size == 0) return false;
     chunk.sequence = sequence_++;
-    first_line = line_;
-    line_ += count_lines(chunk.bytes.get(), size);
-    if (chunk.bytes[size - 1] != '\n') ++line_;  // a last line without a line break
+    // Split here, where the lines are numbered: one pass over the chunk
+    // (counting its lines here and splitting it after the lock was two).
+    line_ = split_lines(chunk, size, line_);
   }
-  split_lines(chunk, size, first_line);
   return true;
 }
 

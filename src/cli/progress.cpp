@@ -8,7 +8,8 @@
 namespace slakit::cli {
 
 Progress::Progress(std::string command) : command_(std::move(command)) {
-  if (::isatty(STDERR_FILENO) != 0) thread_ = std::thread{[this] { show(); }};
+  shown_ = ::isatty(STDERR_FILENO) != 0;
+  if (shown_) thread_ = std::thread{[this] { show(); }};
 }
 
 Progress::~Progress() {

@@ -20,13 +20,18 @@ class Progress {
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
 
-  /// One more ticket; safe from any thread.
-  void tick() noexcept { count_.fetch_add(1, std::memory_order_relaxed); }
+  /// One more ticket; safe from any thread. Counted only when shown: the
+  /// locked increment, on a line every thread writes, was about 1.5% of
+  /// `report` on one core, and more across cores.
+  void tick() noexcept {
+    if (shown_) count_.fetch_add(1, std::memory_order_relaxed);
+  }
 
  private:
   void show();
 
   std::string command_;
+  bool shown_ = false;  // stderr is a terminal; set before any thread ticks
   std::atomic<std::uint64_t> count_{0};
   std::mutex mutex_;
   std::condition_variable wake_;

@@ -125,8 +125,10 @@ StreamResult stream_lines(const std::string& path,
     while (reader.next(chunk)) {
       out.clear();
       errors.clear();
+      // Counted once a chunk: a locked increment a line was a few tenths of
+      // a percent of `eval`.
+      read += chunk.lines.size();
       for (const auto& line : chunk.lines) {
-        ++read;
         if (line.data == nullptr) {
           errors +=
               line_error(path, line.number, settings.colored,

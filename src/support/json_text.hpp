@@ -185,21 +185,35 @@ inline char* write_integer(char* at, std::int64_t n) noexcept {
   return pair;
 }
 
-/// The text of the days of the last instants written: the instants of one
-/// line mostly share a few days, so a date is converted only when it is not
-/// one of the last four (one a slot, by the day's last two bits). One per
-/// writer.
+/// The text of the days of the instants written: the instants of a line
+/// share a few days (5.7 distinct ones in 19 instants on the workload) and
+/// the lines of a file mostly a year or two, so a date is converted only
+/// when its slot (the day number modulo kSlots) holds another day. A
+/// conversion costs about 70 instructions, a hit about 10. One a thread
+/// (thread_instant_dates), kept from line to line.
 struct InstantDates {
-  static constexpr std::size_t kSlots = 4;
-  std::int64_t day[kSlots] = {std::numeric_limits<std::int64_t>::min(),
-                              std::numeric_limits<std::int64_t>::min(),
-                              std::numeric_limits<std::int64_t>::min(),
-                              std::numeric_limits<std::int64_t>::min()};  // none yet
-  // "\"YYYY-MM-DDT" as two words (bytes 12 to 15 zero): built in registers
-  // and stored whole, since storing it byte by byte and loading it back at
-  // once stalled the load (no store-to-load forwarding).
-  std::uint64_t text[kSlots][2] = {};
+  static constexpr std::size_t kSlots = 512;  // 12 KB: 512 days in a row all hit
+  struct Slot {
+    // The day number with its top bit flipped: zero (a day that cannot
+    // occur, INT64_MIN) is an empty slot.
+    std::uint64_t key;
+    // "\"YYYY-MM-DDT" as two words (bytes 12 to 15 zero): built in registers
+    // and stored whole, since storing it byte by byte and loading it back at
+    // once stalled the load (no store-to-load forwarding).
+    std::uint64_t text[2];
+  };
+  Slot slots[kSlots] = {};  // all empty
+
+  [[nodiscard]] static std::uint64_t key_of(std::int64_t day) noexcept {
+    return static_cast<std::uint64_t>(day) ^ (std::uint64_t{1} << 63);
+  }
 };
+
+/// This thread's InstantDates (zero-initialized: no guard, no constructor).
+[[nodiscard]] inline InstantDates& thread_instant_dates() noexcept {
+  thread_local InstantDates dates;
+  return dates;
+}
 
 /// Writes `t` as an RFC 3339 string in UTC, quotes included (at most
 /// kInstantBound bytes), or returns null when its year is not 0 to 9999
@@ -209,18 +223,22 @@ inline char* write_instant(char* at, std::chrono::sys_seconds t, InstantDates& d
   const auto seconds = t.time_since_epoch().count();
   auto day = seconds / 86400, second_of_day = seconds % 86400;
   if (second_of_day < 0) --day, second_of_day += 86400;
-  const auto slot = static_cast<std::size_t>(day) % InstantDates::kSlots;
-  auto& text = dates.text[slot];
-  if (day != dates.day[slot]) {
+  auto& slot = dates.slots[static_cast<std::size_t>(day) % InstantDates::kSlots];
+  const auto key = InstantDates::key_of(day);
+  if (slot.key != key) {
     const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{day}}};
     const auto y = static_cast<int>(date.year());
     if (y < 0 || y > 9999) return nullptr;
-    text[0] = '"' | two_digits(y / 100) << 8 | two_digits(y % 100) << 24 |
-              std::uint64_t{'-'} << 40 | two_digits(static_cast<unsigned>(date.month())) << 48;
-    text[1] = '-' | two_digits(static_cast<unsigned>(date.day())) << 8 | std::uint64_t{'T'} << 24;
-    dates.day[slot] = day;
+    slot.text[0] = '"' | two_digits(y / 100) << 8 | two_digits(y % 100) << 24 |
+                   std::uint64_t{'-'} << 40 | two_digits(static_cast<unsigned>(date.month())) << 48;
+    slot.text[1] =
+        '-' | two_digits(static_cast<unsigned>(date.day())) << 8 | std::uint64_t{'T'} << 24;
+    slot.key = key;
   }
-  const auto hours = second_of_day / 3600, rest = second_of_day % 3600;
+  const auto& text = slot.text;
+  // 0 to 86399: divided in 32 bits (shorter multiplications than in 64).
+  const auto clock_seconds = static_cast<std::uint32_t>(second_of_day);
+  const auto hours = clock_seconds / 3600, rest = clock_seconds % 3600;
   const std::uint64_t clock = two_digits(hours) | std::uint64_t{':'} << 16 |
                               two_digits(rest / 60) << 24 | std::uint64_t{':'} << 40 |
                               two_digits(rest % 60) << 48;

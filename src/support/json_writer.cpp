@@ -57,7 +57,8 @@ void JsonWriter::value(bool b) {
 
 void JsonWriter::instant(std::chrono::sys_seconds t) {
   separate();
-  char* const end = json_text::write_instant(room(json_text::kInstantBound), t, dates_);
+  char* const end = json_text::write_instant(room(json_text::kInstantBound), t,
+                                             json_text::thread_instant_dates());
   if (end != nullptr) {
     end_ = end;
   } else {

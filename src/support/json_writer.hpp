@@ -82,12 +82,13 @@ class JsonWriter {
   /// Writes into `out` (appending) from now on; its buffer is reused.
   void append_to(std::string&& out) {
     out_ = std::move(out);
-    const auto size = out_.size();
-    // Room for a line or so: `out` may hold much more already, and making
-    // all of its spare capacity writable would cost that much each time.
-    out_.resize(size + kHeadroom);
-    end_ = out_.data() + size;
-    limit_ = out_.data() + out_.size();
+    // No room yet: the first write makes room for a line or so (grow). `out`
+    // may hold much more already, and making all of its spare capacity
+    // writable would cost that much each time. (Made here, the room's
+    // constant size had GCC zero it inline with `rep stos`, slow to start
+    // on AMD's cores: about 0.6% of `slakit eval`; grow's size is not
+    // known when compiling, so it calls memset.)
+    end_ = limit_ = out_.data() + out_.size();
   }
 
  private:
@@ -151,7 +152,6 @@ class JsonWriter {
   bool after_key_ = false;
   std::string_view prefix_;
   std::size_t separator_size_;  // 1 when compact (",", ":"), else 2 (", ", ": ")
-  json_text::InstantDates dates_;
 
   friend class JsonDirect;
 };
@@ -213,7 +213,7 @@ Text(const char (&)[N]) -> Text<N>;
 class JsonDirect {
  public:
   /// Throws std::logic_error for a writer that is not compact.
-  explicit JsonDirect(JsonWriter& w) : w_(w) {
+  explicit JsonDirect(JsonWriter& w) : w_(w), dates_(json_text::thread_instant_dates()) {
     // The keys are written with the compact punctuation.
     if (w.separator_size_ != 1) not_compact();
     w.separate();
@@ -250,7 +250,7 @@ class JsonDirect {
   void instant(const char (&key)[N], std::chrono::sys_seconds t) {
     reserve(N - 1 + json_text::kInstantBound);
     char* const value = put_key(at_, key);
-    char* const end = json_text::write_instant(value, t, w_.dates_);
+    char* const end = json_text::write_instant(value, t, dates_);
     end != nullptr ? void(at_ = end) : far_instant(value, t);
   }
   /// `null` when `t` is empty.
@@ -328,7 +328,7 @@ class JsonDirect {
       at_ = json_text::copy(value, "null");
       return;
     }
-    char* const end = json_text::write_instant(value, *m.value, w_.dates_);
+    char* const end = json_text::write_instant(value, *m.value, dates_);
     if (end != nullptr) {
       at_ = end;
       return;
@@ -361,6 +361,7 @@ class JsonDirect {
   static Place far_instant(JsonWriter& w, char* at, std::chrono::sys_seconds t);
 
   JsonWriter& w_;
+  json_text::InstantDates& dates_;  // this thread's
   char* at_;
   char* limit_;
 };

@@ -364,8 +364,8 @@ TEST_CASE(
 // writer's fast path (the day's text remembered, or made from the day
 // number) writes what format_utc, the general path, writes: every day of
 // the years 1900 to 2159 (those the ticket reader's table covers), each at
-// a random second, in order (the remembered days hit) and in a random order
-// (they miss).
+// a random second, in order and in a random order (each day once: every
+// remembered day's slot is taken by another day before it comes again).
 TEST_CASE("JSON writer: instants of every day 1900 to 2159 as format_utc writes them") {
   using std::chrono::sys_days, std::chrono::year;
   const auto first = sys_days{year{1900} / 1 / 1}, last = sys_days{year{2159} / 12 / 31};
@@ -382,6 +382,36 @@ TEST_CASE("JSON writer: instants of every day 1900 to 2159 as format_utc writes 
     for (const auto t : *all) {
       char text[detail::json_text::kInstantBound];
       char* end = detail::json_text::write_instant(text, t, dates);
+      REQUIRE(end != nullptr);
+      REQUIRE(std::string(text + 0, end) == '"' + format_utc(t) + '"');
+    }
+  }
+}
+
+// The days' text is kept in slots by the day number modulo kSlots, by the
+// thread, from line to line: a day written again hits its slot, a day
+// kSlots days away (the same slot) replaces it, and either way the text is
+// format_utc's, also through the thread's own slots that the writers use.
+TEST_CASE("JSON writer: remembered days hit, days sharing a slot replace each other") {
+  using std::chrono::sys_days, std::chrono::year;
+  constexpr auto kSlots = static_cast<int>(detail::json_text::InstantDates::kSlots);
+  const auto base = sys_days{year{2026} / 1 / 1};
+  Random random;
+  std::vector<Instant> instants;
+  for (int round = 0; round < 3; ++round) {
+    for (int d = 0; d < 2 * kSlots + 3; ++d) {
+      // This day, the one a slot's width after it, and this day again.
+      for (const int day : {d, d + kSlots, d, -d, -d - kSlots}) {
+        instants.push_back(Instant{base + std::chrono::days{day}} +
+                           Seconds{static_cast<std::int64_t>(random.below(86400))});
+      }
+    }
+  }
+  detail::json_text::InstantDates own;
+  for (auto* dates : {&own, &detail::json_text::thread_instant_dates()}) {
+    for (const auto t : instants) {
+      char text[detail::json_text::kInstantBound];
+      char* end = detail::json_text::write_instant(text, t, *dates);
       REQUIRE(end != nullptr);
       REQUIRE(std::string(text + 0, end) == '"' + format_utc(t) + '"');
     }
