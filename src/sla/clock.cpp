@@ -73,12 +73,12 @@ Seconds Clock::upto(Instant t) const {
 
 std::optional<Instant> Clock::reach(Instant s, Seconds carry, Seconds v, std::size_t last) const {
   if (carry >= v) return s;
-  return reach_from(step_at(s), s, upto(s), carry, v, last, nullptr);
+  const auto at = reach_from(step_at(s), s, upto(s), carry, v, last, nullptr);
+  return at != kNever ? std::optional{at} : std::nullopt;
 }
 
-std::optional<Instant> Clock::reach_from_step(std::size_t k, Seconds carry, Seconds v,
-                                              std::size_t last,
-                                              std::optional<Seconds>* counted_at) const {
+Instant Clock::reach_from_step(std::size_t k, Seconds carry, Seconds v, std::size_t last,
+                               std::optional<Seconds>* counted_at) const {
   if (carry >= v) {
     if (counted_at != nullptr) *counted_at = before_[k];
     return starts_[k];
@@ -86,15 +86,14 @@ std::optional<Instant> Clock::reach_from_step(std::size_t k, Seconds carry, Seco
   return reach_from(k, starts_[k], before_[k], carry, v, last, counted_at);
 }
 
-std::optional<Instant> Clock::reach_from(std::size_t k, Instant s, Seconds counted, Seconds carry,
-                                         Seconds v, std::size_t last,
-                                         std::optional<Seconds>* counted_at) const {
+Instant Clock::reach_from(std::size_t k, Instant s, Seconds counted, Seconds carry, Seconds v,
+                          std::size_t last, std::optional<Seconds>* counted_at) const {
   // The counted time, from the first step's start, at which v is reached.
   const auto goal = counted + (v - carry);
   last = std::min(last, starts_.size() - 1);
   while (k < last && before_[k + 1] < goal) ++k;
   // Only the last step can stop the search paused: a pause for good.
-  if (paused(k)) return std::nullopt;
+  if (paused(k)) return kNever;
   const auto from = std::max(s, starts_[k]);
   Instant at{};
   if (from == starts_[k]) {

@@ -58,19 +58,25 @@ class Clock {
   /// `last` holds from its start on (a cycle's due as of its stop).
   [[nodiscard]] std::optional<Instant> reach(Instant s, Seconds carry, Seconds v,
                                              std::size_t last = SIZE_MAX) const;
-  /// reach() from the start of step k. With `counted_at`, also upto() of
-  /// the instant found, when the search knows it without a calendar: the
-  /// instant lies in the step where v was reached (or ends it).
-  [[nodiscard]] std::optional<Instant> reach_from_step(
-      std::size_t k, Seconds carry, Seconds v, std::size_t last = SIZE_MAX,
-      std::optional<Seconds>* counted_at = nullptr) const;
+  /// What reach_from_step() finds where reach() finds nothing.
+  static constexpr Instant kNever = Instant::max();
+  /// reach() from the start of step k, kNever for nothing. With
+  /// `counted_at`, also upto() of the instant found, when the search knows
+  /// it without a calendar: the instant lies in the step where v was
+  /// reached (or ends it). (A plain instant rather than an optional: GCC
+  /// builds an optional instant in memory with two stores and reads it back
+  /// with one wider load, which stalls natively on every search.)
+  [[nodiscard]] Instant reach_from_step(std::size_t k, Seconds carry, Seconds v,
+                                        std::size_t last = SIZE_MAX,
+                                        std::optional<Seconds>* counted_at = nullptr) const;
 
  private:
   [[nodiscard]] std::size_t step_at(Instant t) const;
-  /// reach() from s, which lies in step k and has `counted` before it.
-  [[nodiscard]] std::optional<Instant> reach_from(std::size_t k, Instant s, Seconds counted,
-                                                  Seconds carry, Seconds v, std::size_t last,
-                                                  std::optional<Seconds>* counted_at) const;
+  /// reach() from s, which lies in step k and has `counted` before it;
+  /// kNever for nothing.
+  [[nodiscard]] Instant reach_from(std::size_t k, Instant s, Seconds counted, Seconds carry,
+                                   Seconds v, std::size_t last,
+                                   std::optional<Seconds>* counted_at) const;
 
   const PinnedCalendar* calendar_;
   std::span<const Instant> starts_;
