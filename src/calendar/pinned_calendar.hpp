@@ -74,23 +74,25 @@ class PinnedCalendar {
         const TimeBlock& block = *block_;
         const auto i = block.first_ending_after(offset);
         if (i < block.spans.size()) return at(std::max(offset, block.spans[i].begin));
-      } else if (const auto due = add_at(block_->cum_at(offset), d)) {
-        return *due;
+      } else if (const auto due = add_at(block_->cum_at(offset), d); due != kNever) {
+        return due;
       }
     }
     return calendar_->add(a, d);
   }
 
+  /// What add_at() answers for an instant outside the block.
+  static constexpr Instant kNever = Instant::max();
   /// Calendar::add(a, d) for d > 0, given cum_before(a) (known for a
-  /// ticket's step starts); empty when the answer lies outside the block
-  /// (then ask add()).
-  [[nodiscard]] std::optional<Instant> add_at(std::int64_t cum, Seconds d) const {
+  /// ticket's step starts); kNever when the answer lies outside the block
+  /// (then ask add()). (Not an optional: GCC built one in memory in two
+  /// pieces and read it back whole, a store-forwarding stall on every due.)
+  [[nodiscard]] Instant add_at(std::int64_t cum, Seconds d) const {
     // As Calendar::add: a deadline on a closing time stays there.
     const auto target = static_cast<std::uint64_t>(cum + d.count());
-    if (cum < 0 || d <= Seconds{0} || target > block_->total()) return std::nullopt;
+    if (cum < 0 || d <= Seconds{0} || target > block_->total()) return kNever;
     const auto due = at(block_->offset_reaching(target));
-    if (due < kSupportedEnd) return due;
-    return std::nullopt;
+    return due < kSupportedEnd ? due : kNever;
   }
 
   /// The business time the block counts before t (from the start of its

@@ -101,8 +101,8 @@ Instant Clock::reach_from(std::size_t k, Instant s, Seconds counted, Seconds car
     const auto d = goal - before_[k];
     const auto found = calendar_ != nullptr && step_cum_[k] >= 0
                            ? calendar_->add_at(step_cum_[k], d)
-                           : std::nullopt;
-    at = found ? *found : add(from, d);
+                           : PinnedCalendar::kNever;
+    at = found != PinnedCalendar::kNever ? found : add(from, d);
   } else {
     at = add(from, goal - upto(from));
   }
