@@ -8,25 +8,6 @@
 
 namespace slakit::detail {
 
-Clock::Clock(const PinnedCalendar* calendar, std::span<const Instant> starts,
-             std::span<const std::uint8_t> paused, std::span<const Seconds> step_business,
-             std::span<const Seconds> business_before, std::span<const std::int64_t> step_cum,
-             std::vector<Seconds>& buffer)
-    : calendar_(calendar), starts_(starts), paused_(paused), step_cum_(step_cum) {
-  if (paused_.empty()) {
-    before_ = business_before;
-    return;
-  }
-  const auto n = starts_.size();
-  buffer.resize(n);
-  Seconds* sums = buffer.data();
-  sums[0] = Seconds{0};
-  for (std::size_t k = 0; k + 1 < n; ++k) {
-    sums[k + 1] = paused[k] != 0 ? sums[k] : sums[k] + step_business[k];
-  }
-  before_ = buffer;
-}
-
 Instant Clock::add(Instant a, Seconds d) const {
   if (calendar_ != nullptr) return calendar_->add(a, d);
   // Around the clock, with the same limits as a calendar.

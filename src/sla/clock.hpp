@@ -92,4 +92,29 @@ class Clock {
   mutable std::size_t memo_next_ = 0;  // the entry to replace next
 };
 
+// Inline: its spans, passed on the stack to a call, were stored in 8-byte
+// halves and loaded whole, a store-forwarding stall on every policy.
+inline Clock::Clock(const PinnedCalendar* calendar, std::span<const Instant> starts,
+                    std::span<const std::uint8_t> paused, std::span<const Seconds> step_business,
+                    std::span<const Seconds> business_before,
+                    std::span<const std::int64_t> step_cum, std::vector<Seconds>& buffer)
+    : calendar_(calendar), starts_(starts), paused_(paused), step_cum_(step_cum) {
+  if (paused_.empty()) {
+    before_ = business_before;
+    return;
+  }
+  const auto n = starts_.size();
+  buffer.resize(n);
+  Seconds* sums = buffer.data();
+  // The sum in a register: the pause flags are bytes, which may alias
+  // anything, so sums[k] was read back from the store just made.
+  Seconds sum{0};
+  sums[0] = sum;
+  for (std::size_t k = 0; k + 1 < n; ++k) {
+    if (paused[k] == 0) sum += step_business[k];
+    sums[k + 1] = sum;
+  }
+  before_ = buffer;
+}
+
 }  // namespace slakit::detail
