@@ -62,8 +62,11 @@ void ticket_metrics(const Program& program, EvaluationState& st, TicketMetrics& 
   // Handling: assigned, not solved, and not paused by the SLA then in force.
   const std::span<const Seconds> steps = business.seconds;
   auto handled = [&](std::size_t k) {
-    // (`&`, not `&&`: all three are read, so no branch is needed.)
-    return !tl.assignee(k).empty() & !tl.solved(k) & (st.sla_paused[k] == 0);
+    // All three read and combined with `&`, not `&&`: no branch is needed.
+    const unsigned assigned = !tl.assignee(k).empty();
+    const unsigned open = !tl.solved(k);
+    const unsigned running = st.sla_paused[k] == 0;
+    return (assigned & open & running) != 0;
   };
   // Whether a step counts follows the history, which no branch predictor
   // knows: its time is added under a mask rather than behind a branch.
