@@ -8,25 +8,6 @@
 
 namespace slakit::detail {
 
-Clock::Clock(const PinnedCalendar* calendar, std::span<const Instant> starts,
-             std::span<const std::uint8_t> paused, std::span<const Seconds> step_business,
-             std::span<const Seconds> business_before, std::span<const std::int64_t> step_cum,
-             std::vector<Seconds>& buffer)
-    : calendar_(calendar), starts_(starts), paused_(paused), step_cum_(step_cum) {
-  if (paused_.empty()) {
-    before_ = business_before;
-    return;
-  }
-  const auto n = starts_.size();
-  buffer.resize(n);
-  Seconds* sums = buffer.data();
-  sums[0] = Seconds{0};
-  for (std::size_t k = 0; k + 1 < n; ++k) {
-    sums[k + 1] = paused[k] != 0 ? sums[k] : sums[k] + step_business[k];
-  }
-  before_ = buffer;
-}
-
 Instant Clock::add(Instant a, Seconds d) const {
   if (calendar_ != nullptr) return calendar_->add(a, d);
   // Around the clock, with the same limits as a calendar.
@@ -73,12 +54,12 @@ Seconds Clock::upto(Instant t) const {
 
 std::optional<Instant> Clock::reach(Instant s, Seconds carry, Seconds v, std::size_t last) const {
   if (carry >= v) return s;
-  return reach_from(step_at(s), s, upto(s), carry, v, last, nullptr);
+  const auto at = reach_from(step_at(s), s, upto(s), carry, v, last, nullptr);
+  return at != kNever ? std::optional{at} : std::nullopt;
 }
 
-std::optional<Instant> Clock::reach_from_step(std::size_t k, Seconds carry, Seconds v,
-                                              std::size_t last,
-                                              std::optional<Seconds>* counted_at) const {
+Instant Clock::reach_from_step(std::size_t k, Seconds carry, Seconds v, std::size_t last,
+                               std::optional<Seconds>* counted_at) const {
   if (carry >= v) {
     if (counted_at != nullptr) *counted_at = before_[k];
     return starts_[k];
@@ -86,15 +67,14 @@ std::optional<Instant> Clock::reach_from_step(std::size_t k, Seconds carry, Seco
   return reach_from(k, starts_[k], before_[k], carry, v, last, counted_at);
 }
 
-std::optional<Instant> Clock::reach_from(std::size_t k, Instant s, Seconds counted, Seconds carry,
-                                         Seconds v, std::size_t last,
-                                         std::optional<Seconds>* counted_at) const {
+Instant Clock::reach_from(std::size_t k, Instant s, Seconds counted, Seconds carry, Seconds v,
+                          std::size_t last, std::optional<Seconds>* counted_at) const {
   // The counted time, from the first step's start, at which v is reached.
   const auto goal = counted + (v - carry);
   last = std::min(last, starts_.size() - 1);
   while (k < last && before_[k + 1] < goal) ++k;
   // Only the last step can stop the search paused: a pause for good.
-  if (paused(k)) return std::nullopt;
+  if (paused(k)) return kNever;
   const auto from = std::max(s, starts_[k]);
   Instant at{};
   if (from == starts_[k]) {
@@ -102,8 +82,8 @@ std::optional<Instant> Clock::reach_from(std::size_t k, Instant s, Seconds count
     const auto d = goal - before_[k];
     const auto found = calendar_ != nullptr && step_cum_[k] >= 0
                            ? calendar_->add_at(step_cum_[k], d)
-                           : std::nullopt;
-    at = found ? *found : add(from, d);
+                           : PinnedCalendar::kNever;
+    at = found != PinnedCalendar::kNever ? found : add(from, d);
   } else {
     at = add(from, goal - upto(from));
   }

@@ -58,19 +58,25 @@ class Clock {
   /// `last` holds from its start on (a cycle's due as of its stop).
   [[nodiscard]] std::optional<Instant> reach(Instant s, Seconds carry, Seconds v,
                                              std::size_t last = SIZE_MAX) const;
-  /// reach() from the start of step k. With `counted_at`, also upto() of
-  /// the instant found, when the search knows it without a calendar: the
-  /// instant lies in the step where v was reached (or ends it).
-  [[nodiscard]] std::optional<Instant> reach_from_step(
-      std::size_t k, Seconds carry, Seconds v, std::size_t last = SIZE_MAX,
-      std::optional<Seconds>* counted_at = nullptr) const;
+  /// What reach_from_step() finds where reach() finds nothing.
+  static constexpr Instant kNever = Instant::max();
+  /// reach() from the start of step k, kNever for nothing. With
+  /// `counted_at`, also upto() of the instant found, when the search knows
+  /// it without a calendar: the instant lies in the step where v was
+  /// reached (or ends it). (A plain instant rather than an optional: GCC
+  /// builds an optional instant in memory with two stores and reads it back
+  /// with one wider load, which stalls natively on every search.)
+  [[nodiscard]] Instant reach_from_step(std::size_t k, Seconds carry, Seconds v,
+                                        std::size_t last = SIZE_MAX,
+                                        std::optional<Seconds>* counted_at = nullptr) const;
 
  private:
   [[nodiscard]] std::size_t step_at(Instant t) const;
-  /// reach() from s, which lies in step k and has `counted` before it.
-  [[nodiscard]] std::optional<Instant> reach_from(std::size_t k, Instant s, Seconds counted,
-                                                  Seconds carry, Seconds v, std::size_t last,
-                                                  std::optional<Seconds>* counted_at) const;
+  /// reach() from s, which lies in step k and has `counted` before it;
+  /// kNever for nothing.
+  [[nodiscard]] Instant reach_from(std::size_t k, Instant s, Seconds counted, Seconds carry,
+                                   Seconds v, std::size_t last,
+                                   std::optional<Seconds>* counted_at) const;
 
   const PinnedCalendar* calendar_;
   std::span<const Instant> starts_;
@@ -85,5 +91,30 @@ class Clock {
   mutable Seconds memo_upto_[2] = {};
   mutable std::size_t memo_next_ = 0;  // the entry to replace next
 };
+
+// Inline: its spans, passed on the stack to a call, were stored in 8-byte
+// halves and loaded whole, a store-forwarding stall on every policy.
+inline Clock::Clock(const PinnedCalendar* calendar, std::span<const Instant> starts,
+                    std::span<const std::uint8_t> paused, std::span<const Seconds> step_business,
+                    std::span<const Seconds> business_before,
+                    std::span<const std::int64_t> step_cum, std::vector<Seconds>& buffer)
+    : calendar_(calendar), starts_(starts), paused_(paused), step_cum_(step_cum) {
+  if (paused_.empty()) {
+    before_ = business_before;
+    return;
+  }
+  const auto n = starts_.size();
+  buffer.resize(n);
+  Seconds* sums = buffer.data();
+  // The sum in a register: the pause flags are bytes, which may alias
+  // anything, so sums[k] was read back from the store just made.
+  Seconds sum{0};
+  sums[0] = sum;
+  for (std::size_t k = 0; k + 1 < n; ++k) {
+    if (paused[k] == 0) sum += step_business[k];
+    sums[k + 1] = sum;
+  }
+  before_ = buffer;
+}
 
 }  // namespace slakit::detail

@@ -99,7 +99,14 @@ class Cycles {
   [[nodiscard]] bool open() const { return open_; }
   void start(const EventRecord& r, std::string_view team = {}, bool continues = false) {
     if (open_) return;
-    out_.push_back({.start = r.at, .continues = continues, .team = team, .started_by = &r});
+    // Written in place: a cycle made on the stack and copied was stored in
+    // narrow pieces and read back in wide ones, a stall natively on every
+    // cycle.
+    Cycle& c = out_.emplace_back();
+    c.start = r.at;
+    c.continues = continues;
+    c.team = team;
+    c.started_by = &r;
     open_ = true;
   }
   void stop(const EventRecord& r) {

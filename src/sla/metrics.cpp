@@ -61,17 +61,27 @@ void ticket_metrics(const Program& program, EvaluationState& st, TicketMetrics& 
 
   // Handling: assigned, not solved, and not paused by the SLA then in force.
   const std::span<const Seconds> steps = business.seconds;
-  for (std::size_t k = 0; k <= last; ++k) {
-    if (tl.assignee(k).empty() || tl.solved(k)) continue;
-    if (st.sla_paused[k] != 0) continue;
-    if (k < last) {
-      m.handling.business += steps[k];
-      m.handling.calendar += tl.start(k + 1) - tl.start(k);
-    } else {  // the last step, up to now
-      m.handling.business += calendar != nullptr ? business.pinned.elapsed(tl.start(k), tl.now())
-                                                 : tl.now() - tl.start(k);
-      m.handling.calendar += tl.now() - tl.start(k);
-    }
+  auto handled = [&](std::size_t k) {
+    // All three read and combined with `&`, not `&&`: no branch is needed.
+    const unsigned assigned = !tl.assignee(k).empty();
+    const unsigned open = !tl.solved(k);
+    const unsigned running = st.sla_paused[k] == 0;
+    return (assigned & open & running) != 0;
+  };
+  // Whether a step counts follows the history, which no branch predictor
+  // knows: its time is added under a mask rather than behind a branch.
+  Seconds::rep handling_business = 0, handling_calendar = 0;
+  for (std::size_t k = 0; k < last; ++k) {
+    const auto mask = -static_cast<Seconds::rep>(handled(k));
+    handling_business += steps[k].count() & mask;
+    handling_calendar += (tl.start(k + 1) - tl.start(k)).count() & mask;
+  }
+  m.handling.business = Seconds{handling_business};
+  m.handling.calendar = Seconds{handling_calendar};
+  if (handled(last)) {  // the last step, up to now
+    m.handling.business += calendar != nullptr ? business.pinned.elapsed(tl.start(last), tl.now())
+                                               : tl.now() - tl.start(last);
+    m.handling.calendar += tl.now() - tl.start(last);
   }
 }
 

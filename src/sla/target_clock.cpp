@@ -184,9 +184,10 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
         memo.has_value = true;
         memo.value = case_value(target.cases[static_cast<std::size_t>(chosen)], s);
         std::optional<Seconds> counted;
-        if (const auto due = clock.reach_from_step(k0, carry, memo.value, k1, &counted)) {
+        if (const auto due = clock.reach_from_step(k0, carry, memo.value, k1, &counted);
+            due != Clock::kNever) {
           memo.has_due = true;
-          memo.due = *due;
+          memo.due = due;
           memo.has_due_counted = counted.has_value();
           memo.due_counted = counted.value_or(Seconds{0});
         }
@@ -233,9 +234,12 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
       break;
     }
   }
-  const auto due = last.has_due ? std::optional{last.due} : std::nullopt;
-  const auto target_value = last.has_value ? std::optional{last.value} : std::nullopt;
-  const auto breached_at = breached ? due : std::nullopt;
+  // Flags and values rather than optionals made here and copied into `r`:
+  // GCC builds such an optional with two stores and copies it with one wider
+  // load, which stalls natively (the optionals of `r` are written in place).
+  const bool has_due = last.has_due;
+  const bool has_target = last.has_value;
+  const bool is_breached = breached && has_due;
 
   // Every member is set: `r` may hold an earlier ticket's cycle.
   r.policy = policy_.name;
@@ -244,15 +248,15 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
   r.team = policy_.is_sla ? std::string_view{} : c.team;
   r.start = s;
   r.stop = c.stop;
-  r.due = due;
+  has_due ? void(r.due = last.due) : r.due.reset();
   r.breached_at.reset();
   r.cancelled_at.reset();
-  r.target = target_value;
+  has_target ? void(r.target = last.value) : r.target.reset();
   r.remaining = r.overdue = r.overdue_calendar = Seconds{0};
   r.pauses.clear();
-  if (breached_at) {
+  if (is_breached) {
     r.state = TargetState::breached;
-    r.breached_at = breached_at;
+    r.breached_at = last.due;
   } else if (active_[k1] == 0) {
     r.state = TargetState::cancelled;
     auto j = k1;
@@ -268,19 +272,19 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
   r.business_elapsed = counted_end;
   r.calendar_elapsed = end - s;
   if (r.state == TargetState::running || r.state == TargetState::paused) {
-    if (relative && due) {
-      r.remaining = *due > now ? clock.business(now, *due) : Seconds{0};
-    } else if (target_value) {
-      r.remaining = std::max(Seconds{0}, *target_value - counted_end);
+    if (relative && has_due) {
+      r.remaining = last.due > now ? clock.business(now, last.due) : Seconds{0};
+    } else if (has_target) {
+      r.remaining = std::max(Seconds{0}, last.value - counted_end);
     }
   }
-  if (breached_at) {
+  if (is_breached) {
     // Counted from the due that passed to the end: the search for the due
     // usually knew the counted time there, which spares a calendar look-up.
     const auto upto_end = clock.upto_step(k0) + (counted_end - carry);
-    r.overdue = upto_end -
-                (last.has_due_counted ? last.due_counted : clock.upto(std::max(s, *breached_at)));
-    r.overdue_calendar = end - *breached_at;
+    r.overdue =
+        upto_end - (last.has_due_counted ? last.due_counted : clock.upto(std::max(s, last.due)));
+    r.overdue_calendar = end - last.due;
   }
 
   // Pauses within the life: runs of paused steps.
@@ -288,23 +292,26 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
     for (auto k = k0; k <= k1; ++k) {
       if (!clock.paused(k)) continue;
       const auto from = std::max(s, timeline_.start(k));
-      std::optional<Instant> to;
-      if (k < k1) {
-        to = timeline_.start(k + 1);
-      } else if (stopped) {
-        to = end;
-      }
+      // It ends at the next step, or at the stop; a pause of the last step
+      // of a running cycle has no end yet. (Written field by field: an
+      // optional instant made here and copied would be two stores read back
+      // by one wider load, a stall natively.)
+      const bool lasts = k == k1 && !stopped;
+      const Instant to = k < k1 ? timeline_.start(k + 1) : end;
       if (!r.pauses.empty() && r.pauses.back().end == from) {
-        r.pauses.back().end = to;
-      } else if (!to || from < *to) {
-        r.pauses.push_back({from, to});
+        auto& until = r.pauses.back().end;
+        lasts ? until.reset() : void(until = to);
+      } else if (lasts || from < to) {
+        auto& p = r.pauses.emplace_back();
+        p.begin = from;
+        if (!lasts) p.end = to;
       }
     }
   }
 
   // Warnings and escalations: shares of the target in force (at the breach,
   // for a breached cycle), rounded up to whole seconds.
-  const auto limit = r.state == TargetState::cancelled ? r.cancelled_at : c.stop;
+  const std::optional<Instant>& limit = r.state == TargetState::cancelled ? r.cancelled_at : c.stop;
   r.thresholds.resize(policy_.thresholds.size());
   for (std::size_t i = 0; i < policy_.thresholds.size(); ++i) {
     const auto& t = policy_.thresholds[i];
@@ -315,13 +322,15 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
     th.to = t.to;
     th.at.reset();
     th.fired = false;
-    if (target_value) {
-      const Seconds share{(target_value->count() * t.percent + 99) / 100};
-      if (!relative && share == *target_value) {
-        th.at = due;  // at 100%: the due, found above with the same arguments
+    if (has_target) {
+      const Seconds share{(last.value.count() * t.percent + 99) / 100};
+      if (!relative && share == last.value) {
+        // At 100%: the due, found above with the same arguments.
+        if (has_due) th.at = last.due;
       } else if (!c.stop || share <= counted_end) {
         // (A stopped cycle that counted less never got there: no search.)
-        th.at = clock.reach_from_step(k0, relative ? Seconds{0} : carry, share, k1);
+        const auto at = clock.reach_from_step(k0, relative ? Seconds{0} : carry, share, k1);
+        if (at != Clock::kNever) th.at = at;
       }
       // Reached at the very instant the cycle stops: it has fired, as for
       // a pause that begins there (a host that polled then saw it fire).

@@ -102,7 +102,8 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
   team_ = ticket.team;
   assignee_ = ticket.assignee;
   is_solved_ = initially_solved_ = solved_status(ticket.status);
-  records_.assign(1, EventRecord{.at = ticket.created});
+  records_.clear();
+  records_.emplace_back().at = ticket.created;
 
   for (const TicketEvent* e : order_) {
     if (e->at > starts_[steps_ - 1]) {
@@ -117,9 +118,14 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
       changed_[k + 1] = 0;
       steps_ = k + 2;
     }
-    EventRecord record{.at = e->at, .event = e, .step = static_cast<std::uint32_t>(steps_ - 1)};
+    // Filled in place: a record made on the stack (its flags set byte by
+    // byte) and then copied was read back in 16-byte loads, a
+    // store-forwarding stall natively on every event.
+    EventRecord& record = records_.emplace_back();
+    record.at = e->at;
+    record.event = e;
+    record.step = static_cast<std::uint32_t>(steps_ - 1);
     apply(layout, ticket, *e, record);
-    records_.push_back(record);
   }
   // Each step's extras are written when it closes; the last one closes here.
   solved_[steps_ - 1] = is_solved_;

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <random>
+#include <vector>
 
 #include "calendar/differential_calendars.hpp"
 #include "calendar/pinned_calendar.hpp"
@@ -34,9 +35,9 @@ void compare_pinned(const CalendarDefinition& def, unsigned seed) {
     CHECK(pinned.add(a, d) == cal.add(a, d));
     CHECK(pinned.add(a, Seconds{0}) == cal.add(a, Seconds{0}));
     const auto cum = pinned.cum_before(a);
-    if (const auto due = pinned.add_at(cum, d)) {
+    if (const auto due = pinned.add_at(cum, d); due != detail::PinnedCalendar::kNever) {
       CHECK(cum >= 0);
-      CHECK(*due == cal.add(a, d));
+      CHECK(due == cal.add(a, d));
     }
     const Instant b = a + d;
     CHECK(pinned.elapsed(a, b) == cal.elapsed(a, b));
@@ -55,7 +56,35 @@ void compare_pinned(const CalendarDefinition& def, unsigned seed) {
     for (const std::int64_t delta : {-1, 0, 1}) {
       const Seconds d{k * static_cast<std::int64_t>(detail::TimeBlock::kStride) + delta};
       CAPTURE(d.count());
-      if (const auto due = pinned.add_at(start_cum, d)) CHECK(*due == cal.add(year_start, d));
+      if (const auto due = pinned.add_at(start_cum, d); due != detail::PinnedCalendar::kNever) {
+        CHECK(due == cal.add(year_start, d));
+      }
+    }
+  }
+  // cum_before_each() of ascending instants, as a ticket's step starts are:
+  // minutes to days apart (several in one day, on and beside span bounds),
+  // the last ones past the year's end; each as cum_before() answers it.
+  std::uniform_int_distribution<std::int64_t> gap{0, 3};
+  std::uniform_int_distribution<std::int64_t> gaps[] = {
+      std::uniform_int_distribution<std::int64_t>{1, 60},
+      std::uniform_int_distribution<std::int64_t>{60, 4 * 3600},
+      std::uniform_int_distribution<std::int64_t>{4 * 3600, 3 * 86400},
+      std::uniform_int_distribution<std::int64_t>{1, 1}};
+  std::vector<Instant> ts;
+  std::vector<std::int64_t> out;
+  for (int i = 0; i < 2'000; ++i) {
+    const Instant created = year_start + Seconds{second(rng)};
+    pinned.pin(cal, created);
+    ts.assign(1, created);
+    const auto steps = 1 + i % 24;
+    while (ts.size() < static_cast<std::size_t>(steps)) {
+      ts.push_back(ts.back() + Seconds{gaps[gap(rng)](rng)});
+    }
+    out.assign(ts.size(), -2);
+    pinned.cum_before_each(ts, out.data());
+    for (std::size_t j = 0; j < ts.size(); ++j) {
+      CAPTURE(format_utc(ts[j]));
+      CHECK(out[j] == pinned.cum_before(ts[j]));
     }
   }
 }
