@@ -118,7 +118,6 @@ class PinnedCalendar {
     const std::size_t n = block.spans.size();
     const std::uint16_t* day_first = block.day_first.data();
     const std::int64_t total = block.total();
-    const std::size_t last = n == 0 ? 0 : n - 1;
     for (std::size_t j = 0; j < ts.size(); ++j) {
       const auto since = (ts[j] - base).count();
       if (since < 0 || since >= length) {
@@ -127,16 +126,7 @@ class PinnedCalendar {
       }
       // As TimeBlock::cum_at.
       const auto offset = static_cast<std::uint32_t>(since);
-      std::size_t i = day_first[offset / 86400];
-      // How far the scan goes depends on the time of day, which no branch
-      // predictor knows: the first two spans of the day are stepped over
-      // without a branch (a day of more is rare), which halves the time of
-      // this loop natively.
-      if (n != 0) {
-        i += static_cast<std::size_t>((i < n) & (spans[std::min(i, last)].end <= offset));
-        i += static_cast<std::size_t>((i < n) & (spans[std::min(i, last)].end <= offset));
-      }
-      while (i < n && spans[i].end <= offset) ++i;
+      const auto i = TimeBlock::scan_from(spans, n, day_first[offset / 86400], offset);
       if (i == n) {
         out[j] = total;
         continue;

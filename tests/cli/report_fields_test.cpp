@@ -27,19 +27,24 @@ const std::vector<std::string> kAgents{"ana", "bo"};
 
 // One queue per value of each field: the queue a `collect` group routes to
 // names the field's value at `now` as the engine sees it.
+std::string after_dot(const std::string& path) {
+  return path.substr(path.find('.') + 1);
+}
+
 std::string routes() {
   std::string out = "field ticket.segment : text\nroutes by_value collect {\n";
   auto each = [&](const std::string& field, const std::vector<std::string>& values) {
     for (const auto& v : values) {
-      out += "  route " + field.substr(7) + "_" + v + " when " + field + " == " + v + " -> tags [" +
-             field.substr(7) + "_" + v + "]\n";
+      const auto name = after_dot(field) + "_" + v;
+      out += "  route " + name + " when " + field + " == " + v + " -> tags [" + name + "]\n";
     }
   };
   each("ticket.status", kStatuses);
   each("ticket.priority", kPriorities);
   each("ticket.team", kTeams);
   each("ticket.assignee", kAgents);
-  out += "  route reopened_true when ticket.reopened == true -> tags [reopened_true]\n";
+  each("ticket.reopened", {"true", "false"});
+  each("order.value", {"50", "100"});
   out += "  route segment_smb when ticket.segment == \"smb\" -> tags [segment_smb]\n";
   out += "  route segment_ent when ticket.segment == \"enterprise\" -> tags [segment_enterprise]\n";
   return out + "}\n";
@@ -59,7 +64,8 @@ std::string tag_for(const slakit::Routing& r, const std::string& prefix) {
 TEST_CASE("report --by FIELD: the value at now agrees with the routing engine's") {
   const auto rules = slakit::compile_or_throw({{"by.sla", routes()}});
   const std::vector<std::string> paths{"ticket.status",   "ticket.priority", "ticket.team",
-                                       "ticket.assignee", "ticket.reopened", "ticket.segment"};
+                                       "ticket.assignee", "ticket.reopened", "ticket.segment",
+                                       "order.value"};
   const auto fields = slakit::cli::group_fields(rules, paths, slakit::TimeZone::locate("UTC"));
   std::mt19937 rng{20261130};
   auto pick = [&](const std::vector<std::string>& v) {
@@ -77,13 +83,14 @@ TEST_CASE("report --by FIELD: the value at now agrees with the routing engine's"
     if (chance(50)) t.team = pick(kTeams);
     t.reopened = chance(10);
     if (chance(50)) t.fields["segment"] = std::string{chance(50) ? "smb" : "enterprise"};
+    if (chance(50)) t.order.value = chance(50) ? 50.0 : 100.0;
     std::vector<TicketEvent> events;
     const int count = std::uniform_int_distribution{0, 8}(rng);
     for (int i = 0; i < count; ++i) {
       TicketEvent e;
       // Few distinct instants: ties, and events after now (10h).
       e.at = created + std::uniform_int_distribution{0, 12}(rng)*1h;
-      if (chance(15)) e.id = "e" + std::to_string(std::uniform_int_distribution{0, 3}(rng));
+      if (chance(15)) e.id = pick({"e0", "e1", "e2", "e3"});
       switch (std::uniform_int_distribution{0, 6}(rng)) {
         case 0:
           e.kind = EventKind::status_changed, e.to = pick(kStatuses);
@@ -104,15 +111,21 @@ TEST_CASE("report --by FIELD: the value at now agrees with the routing engine's"
           break;
         default: {
           e.kind = EventKind::field_changed;
-          const auto which = std::uniform_int_distribution{0, 4}(rng);
-          e.field = std::vector<std::string>{"ticket.priority", "ticket.status", "ticket.team",
-                                             "ticket.assignee", "ticket.segment"}[which];
+          const auto which = std::uniform_int_distribution{0, 6}(rng);
+          e.field = std::vector<std::string>{"ticket.priority", "ticket.status",  "ticket.team",
+                                             "ticket.assignee", "ticket.segment", "ticket.reopened",
+                                             "order.value"}[which];
           if (which == 0) e.value = pick(kPriorities);
           if (which == 1) e.value = pick(kStatuses);
           if (which == 2)
             e.value = chance(80) ? slakit::FieldValue{pick(kTeams)} : slakit::FieldValue{};
           if (which == 3) e.value = pick(kAgents);
           if (which == 4) e.value = std::string{chance(50) ? "smb" : "enterprise"};
+          if (which == 5)
+            e.value = chance(80) ? slakit::FieldValue{chance(50)} : slakit::FieldValue{};
+          if (which == 6)
+            e.value =
+                chance(80) ? slakit::FieldValue{chance(50) ? 50.0 : 100.0} : slakit::FieldValue{};
           break;
         }
       }
@@ -126,9 +139,7 @@ TEST_CASE("report --by FIELD: the value at now agrees with the routing engine's"
     std::string scratch;
     for (std::size_t f = 0; f < paths.size(); ++f) {
       const std::string got{fields[f].value(t, events, no_routing, evaluation, nullptr, scratch)};
-      const auto prefix = paths[f].substr(7);
-      auto expected = tag_for(routing, prefix);
-      if (paths[f] == "ticket.reopened") expected = expected.empty() ? "false" : "true";
+      const auto expected = tag_for(routing, after_dot(paths[f]));
       CAPTURE(t.id);
       CAPTURE(paths[f]);
       CHECK(got == expected);
@@ -139,5 +150,5 @@ TEST_CASE("report --by FIELD: the value at now agrees with the routing engine's"
     changed += tag_for(routing, "priority") != t.priority ? 1 : 0;
   }
   // Events changed the priority often enough for the check to mean something.
-  CHECK(changed > 300);
+  CHECK(changed > 200);
 }

@@ -132,6 +132,18 @@ def test_a_cell_of_another_kind_fails_its_row_alone_as_route_frame_does(rules):
         None, rules.route_frame(small)["error"][1], None]
 
 
+# Review 16, F2: a row probed for its odd cell routes as route_frame
+# routes it, also when a route relaxes skills after a wait from creation.
+def test_an_odd_cell_is_probed_as_route_frame_reads_it_when_skills_relax():
+    rules = slakit.loads(
+        "route r when ticket.priority == urgent -> queue q, skills [billing], skills [german] for 2h\n")
+    frame = pd.DataFrame({"id": ["a", "b"], "created": ["2026-03-02T09:00:00Z"] * 2,
+                          "ticket.priority": ["urgent", "urgent"], "ticket.assignee": ["ana", 4711]})
+    by_columns, by_records = rules.route_columns(frame), rules.route_frame(frame)
+    assert by_columns["error"].isna().all() and by_records["error"].isna().all()
+    assert by_columns["queue"].tolist() == by_records["queue"].tolist() == ["q", "q"]
+
+
 def test_categories_that_are_not_texts_fail_their_rows(rules):
     frame = pd.DataFrame({"id": ["a", "b", "c"], "ticket.category": pd.Categorical([1, 2, None])})
     got = rules.route_columns(frame)

@@ -20,8 +20,10 @@ _LISTS = ("skills", "relaxed_skills", "tags", "rules")
 # the same order").
 _ORDER = ("queue", "team", "priority", "sla", "skills", "relaxed_skills", "tags", "rule", "rules")
 # The creation instant of a probe record (_probed): route_columns routes at
-# creation and reads no instant, so any valid one serves.
-_PROBE_CREATED = "1970-01-01T00:00:00Z"
+# creation and reads no instant, so any valid one serves but the epoch,
+# which reads as a `created` left unset when a route relaxes skills
+# (docs/routing.md).
+_PROBE_CREATED = "2000-01-01T00:00:00Z"
 
 
 # A category that is no text (see _text_or_bad).
