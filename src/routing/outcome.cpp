@@ -100,7 +100,7 @@ void require_created(const Ticket& ticket, const Routing& routing) {
   for (const auto& r : routing.relaxed) skills.push_back(r.skill);
   throw TicketError(
       fmt::format("ticket '{}': created is {}, the value of an unset field, and the "
-                  "skills {} drop a wait after it",
+                  "wait of the relaxed skills ({}) counts from it",
                   ticket.id, format_utc(ticket.created), fmt::join(skills, ", ")));
 }
 

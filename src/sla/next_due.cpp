@@ -1,5 +1,6 @@
 // next_due(): the earliest pending instant of an evaluation (docs/sla.md,
 // "What falls due next").
+#include "slakit/error.hpp"
 #include "slakit/sla/evaluation.hpp"
 #include "support/json_writer.hpp"
 
@@ -38,7 +39,8 @@ std::string to_json(const NextDue& next) {
   detail::JsonWriter w{true};
   w.begin_object();
   w.key("at"), w.instant(next.at);
-  w.key("ola"), w.value(next.ola);
+  if (next.cycle == nullptr) throw InvalidArgument("to_json: a NextDue without a cycle");
+  w.key("kind"), w.value(next.ola ? "ola" : "sla");  // as Python's frames say it
   const auto& c = *next.cycle;
   w.key("policy"), w.value(c.policy);
   w.key("metric"), w.value(metric_name(c.metric));

@@ -94,7 +94,7 @@ std::optional<Instant> TargetClock::before_due(const TargetPlan& target, std::si
     }
   } catch (const RangeError& e) {
     // The calendar's own words know no field: say which due it was.
-    throw RangeError(fmt::format("{}: {}", computed(), e.what()));
+    throw RangeError(fmt::format("computing {}: {}", computed(), e.what()));
   }
   // Without a calendar nothing else checks it.
   if (!in_supported_range(due)) {

@@ -47,7 +47,7 @@ def reference(evaluation):
 def shown(next_due):
     if next_due is None:
         return None
-    return (instant(next_due["at"]), next_due["ola"], next_due["policy"], next_due["metric"],
+    return (instant(next_due["at"]), next_due["kind"] == "ola", next_due["policy"], next_due["metric"],
             next_due["cycle"], next_due["threshold"] is None)
 
 
@@ -79,10 +79,18 @@ def generated_tickets(count, seed=12):
     return out
 
 
+def events_of(evaluation):
+    """What an evaluation says happens by itself: each cycle's state and
+    which of its thresholds have fired (elapsed and remaining times run on
+    by definition)."""
+    return [(c["state"], [t["fired"] for t in c["warnings"] + c["escalations"]])
+            for key in ("targets", "olas") for c in evaluation[key]]
+
+
 def test_next_due_agrees_with_the_rule_read_plainly(rules):
     # Each ticket from its creation over about eight days, at an odd step
     # that falls on no hour: before, between and after its warnings and dues.
-    checked = pending = 0
+    checked = pending = property_checked = 0
     for ticket in generated_tickets(60):
         created = instant(ticket["created"])
         nows = [created + k * dt.timedelta(minutes=137) for k in range(90)]
@@ -92,8 +100,17 @@ def test_next_due_agrees_with_the_rule_read_plainly(rules):
             assert rules.next_due_many([ticket], now) == [answer]
             checked += 1
             pending += answer is not None
+            # "When to look at the ticket again if nothing happens to it":
+            # when no event of the ticket comes first, nothing changes
+            # before the answer, and something has at it.
+            at = instant(answer["at"]) if answer is not None else None
+            if at is not None and not any(now < instant(e["at"]) <= at for e in ticket["events"]):
+                property_checked += 1
+                before = rules.evaluate(ticket, at - SECOND)
+                assert events_of(before) == events_of(rules.evaluate(ticket, now))
+                assert events_of(rules.evaluate(ticket, at)) != events_of(before)
     # Enough of both answers for the comparison to mean something.
-    assert checked == 5400 and 1000 < pending < checked - 1000
+    assert checked == 5400 and 1000 < pending < checked - 1000 and property_checked > 500
 
 
 RULES = """
@@ -115,7 +132,7 @@ def test_at_the_due_the_answer_is_the_breach_a_second_later():
     ticket = {"id": "T-1", "created": "2026-03-02T09:00:00Z"}
     at_due = dt.datetime(2026, 3, 2, 13, tzinfo=UTC)
     assert rules.next_due(ticket, dt.datetime(2026, 3, 2, 10, tzinfo=UTC)) == {
-        "at": "2026-03-02T11:00:00Z", "ola": False, "policy": "s", "metric": "first_response",
+        "at": "2026-03-02T11:00:00Z", "kind": "sla", "policy": "s", "metric": "first_response",
         "cycle": 1, "team": None, "threshold": {"percent": 50, "escalation": False}}
     assert rules.next_due(ticket, dt.datetime(2026, 3, 2, 12, tzinfo=UTC))["threshold"] == {
         "percent": 100, "escalation": True, "to_kind": "team", "to": "leads"}

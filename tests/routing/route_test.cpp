@@ -325,7 +325,7 @@ TEST_CASE("a created left at its default: an error only when a relaxed skill's w
   CHECK_THROWS_WITH_AS(
       (void)route(relaxing, t, {}, at("2026-03-02T09:00Z")),
       "ticket 'T-1': created is 1970-01-01T00:00:00Z, the value of an unset field, "
-      "and the skills german drop a wait after it",
+      "and the wait of the relaxed skills (german) counts from it",
       TicketError);
   const auto plain = test::routes("route r -> queue q, skills [german]\n");
   CHECK(route(plain, t, {}, at("2026-03-02T09:00Z")).queue == std::optional<std::string>{"q"});

@@ -31,7 +31,7 @@ ola l2 for ticket.team == "l2" {
 // or OLA, whose due is at or after `now`, one second after that due ...,
 // and the instant of each of their warnings and escalations that has not
 // fired by `now`." "Ties go to targets before OLAs, and within a cycle to
-// its warnings and escalations, in rule order, before its breach."
+// its warnings and escalations in rule order."
 TEST_CASE("next_due: the earliest pending breach or threshold, ties in a fixed order") {
   const auto r = rules(kPolicies);
   const auto t = ticket("2026-03-02T09:00Z");  // a Monday; the office is 09-17 UTC
@@ -48,11 +48,11 @@ TEST_CASE("next_due: the earliest pending breach or threshold, ties in a fixed o
   CHECK(next->threshold->percent == 50);
   CHECK_FALSE(next->threshold->escalation);
   CHECK(to_json(*next) ==
-        R"({"at":"2026-03-02T11:00:00Z","ola":false,"policy":"s","metric":"first_response",)"
+        R"({"at":"2026-03-02T11:00:00Z","kind":"sla","policy":"s","metric":"first_response",)"
         R"("cycle":1,"team":null,"threshold":{"percent":50,"escalation":false}})");
 
   // 11:30: the warning has fired, the OLA breached; the escalation at 100%
-  // comes before the due it shares.
+  // fires at the due, a second before the breach.
   e = evaluate(r, t, events, at("2026-03-02T11:30Z"));
   next = next_due(e);
   REQUIRE(next);
@@ -71,7 +71,7 @@ TEST_CASE("next_due: the earliest pending breach or threshold, ties in a fixed o
   CHECK(next->threshold == nullptr);
   CHECK(next->cycle->state == TargetState::running);
   CHECK(to_json(*next) ==
-        R"({"at":"2026-03-02T13:00:01Z","ola":false,"policy":"s","metric":"first_response",)"
+        R"({"at":"2026-03-02T13:00:01Z","kind":"sla","policy":"s","metric":"first_response",)"
         R"("cycle":1,"team":null,"threshold":null})");
   e = evaluate(r, t, events, next->at);
   CHECK(e.targets.at(0).state == TargetState::breached);
@@ -130,6 +130,26 @@ ola l2 for ticket.team == "l2" {
   const auto later = evaluate(r, t, events, at("2026-03-02T10:00Z"));
   const NextDue ola{at("2026-03-02T11:00:01Z"), &later.olas.at(0), nullptr, true};
   CHECK(to_json(ola) ==
-        R"({"at":"2026-03-02T11:00:01Z","ola":true,"policy":"l2","metric":"target",)"
+        R"({"at":"2026-03-02T11:00:01Z","kind":"ola","policy":"l2","metric":"target",)"
         R"("cycle":1,"team":"l2","threshold":null})");
+}
+
+// "... within a cycle to its warnings and escalations in rule order": two
+// thresholds at one share (W0224 warns of it, and it compiles), the one
+// written first answered.
+TEST_CASE("next_due: thresholds of one instant answer in rule order") {
+  const auto r = rules(R"(
+sla s {
+  calendar office
+  first_response 4h
+  escalate at 50% to team leads
+  warn at 50%
+}
+)");
+  const auto e = evaluate(r, ticket("2026-03-02T09:00Z"), {}, at("2026-03-02T10:00Z"));
+  const auto next = next_due(e);
+  REQUIRE(next);
+  CHECK(next->at == at("2026-03-02T11:00Z"));
+  REQUIRE(next->threshold != nullptr);
+  CHECK(next->threshold->escalation);
 }

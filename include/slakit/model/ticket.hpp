@@ -55,6 +55,8 @@ struct Order {
 /// `ticket.*` fields, and the objects the ticket belongs to.
 struct Ticket {
   std::string id;
+  /// Required by the SLA engine: left at its default (the epoch), evaluate()
+  /// throws TicketError rather than start every clock in 1970.
   Instant created{};
   std::string subject, channel, category, priority, status, team, queue, assignee;
   bool reopened = false;

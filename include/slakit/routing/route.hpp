@@ -56,8 +56,10 @@ struct Routing {
 /// last event (or the creation) stands for it. Throws TicketError naming the ticket and the
 /// field for bad ticket data (a value a `one of` field does not have, a
 /// value of the wrong type for its field, an event before creation, `now`
-/// before creation, more than kMaxEventsPerTicket events), and RangeError when a route relaxes
-/// skills and the ticket's creation lies outside the supported range.
+/// before creation, more than kMaxEventsPerTicket events, a `created` left
+/// at its default when a relaxed skill's wait counts from it), and
+/// RangeError when a route relaxes skills and the ticket's creation lies
+/// outside the supported range.
 [[nodiscard]] Routing route(const RuleSet& rules, const Ticket& ticket,
                             std::span<const TicketEvent> events = {},
                             std::optional<Instant> now = std::nullopt);

@@ -128,22 +128,25 @@ struct NextDue {
 /// `e.now` (docs/sla.md, "What falls due next"): when a host should look at
 /// the ticket again if no event comes first. Empty when nothing is pending.
 /// Ties: targets before OLAs, and within a cycle its warnings and
-/// escalations, in rule order, before its breach.
+/// escalations in rule order.
 [[nodiscard]] std::optional<NextDue> next_due(const Evaluation& e);
 /// The answer points into the evaluation: a temporary would leave it
 /// dangling.
 std::optional<NextDue> next_due(const Evaluation&& e) = delete;
 
-/// `{"at":..., "ola":false, "policy":"gold", "metric":"first_response",
-/// "cycle":1, "team":null, "threshold":null}`, the threshold as `slakit
-/// eval` writes a warning or escalation (with `"escalation"`), null for the
-/// breach. Valid while the evaluation `next` points into lives.
+/// `{"at":..., "kind":"sla", "policy":"gold", "metric":"first_response",
+/// "cycle":1, "team":null, "threshold":null}` (`kind` "ola" for an OLA's
+/// cycle, as Python's frames say it); the threshold, null for the breach,
+/// as its percent, `escalation`, and for an escalation `to_kind` and `to`.
+/// Valid while the evaluation `next` points into lives; throws
+/// InvalidArgument for a NextDue without a cycle.
 [[nodiscard]] std::string to_json(const NextDue& next);
 
 /// Evaluates one ticket. `events` may come in any order (docs/sla.md,
 /// "Events"). Throws TicketError naming the ticket and the field, event or
-/// value for bad ticket data or more than kMaxEventsPerTicket events, and RangeError for instants
-/// outside the supported range.
+/// value for bad ticket data (a `created` left at its default included) or
+/// more than kMaxEventsPerTicket events, and RangeError for instants outside
+/// the supported range.
 [[nodiscard]] Evaluation evaluate(const RuleSet& rules, const Ticket& ticket,
                                   std::span<const TicketEvent> events, Instant now);
 
