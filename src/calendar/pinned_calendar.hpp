@@ -126,7 +126,7 @@ class PinnedCalendar {
       }
       // As TimeBlock::cum_at.
       const auto offset = static_cast<std::uint32_t>(since);
-      const auto i = TimeBlock::scan_from(spans, n, day_first[offset / 86400], offset);
+      const auto i = TimeBlock::scan_from<true>(spans, n, day_first[offset / 86400], offset);
       if (i == n) {
         out[j] = total;
         continue;
