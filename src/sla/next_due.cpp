@@ -36,10 +36,10 @@ std::optional<NextDue> next_due(const Evaluation& e) {
 }
 
 std::string to_json(const NextDue& next) {
+  if (next.cycle == nullptr) throw InvalidArgument("to_json: a NextDue without a cycle");
   detail::JsonWriter w{true};
   w.begin_object();
   w.key("at"), w.instant(next.at);
-  if (next.cycle == nullptr) throw InvalidArgument("to_json: a NextDue without a cycle");
   w.key("kind"), w.value(next.ola ? "ola" : "sla");  // as Python's frames say it
   const auto& c = *next.cycle;
   w.key("policy"), w.value(c.policy);
@@ -49,7 +49,7 @@ std::string to_json(const NextDue& next) {
   next.ola && !c.team.empty() ? w.value(c.team) : w.null();
   w.key("threshold");
   if (const auto* t = next.threshold) {
-    // As `slakit eval` writes a warning or escalation.
+    // Named as `slakit eval` names a warning's or escalation's members.
     w.begin_object();
     w.key("percent"), w.value(t->percent);
     w.key("escalation"), w.value(t->escalation);

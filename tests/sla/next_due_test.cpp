@@ -152,4 +152,6 @@ sla s {
   CHECK(next->at == at("2026-03-02T11:00Z"));
   REQUIRE(next->threshold != nullptr);
   CHECK(next->threshold->escalation);
+  // A NextDue not made by next_due, without a cycle, is refused, not read.
+  CHECK_THROWS_AS((void)to_json(NextDue{}), InvalidArgument);
 }
