@@ -21,8 +21,9 @@ class Progress {
   Progress& operator=(const Progress&) = delete;
 
   /// One more ticket; safe from any thread. Counted only when shown: the
-  /// locked increment, on a line every thread writes, was about 1.5% of
-  /// `report` on one core, and more across cores.
+  /// locked increment, on a line every thread writes, held about 1.3% of
+  /// `report`'s samples on one core (docs/benchmarks.md), and more across
+  /// cores.
   void tick() noexcept {
     if (shown_) count_.fetch_add(1, std::memory_order_relaxed);
   }

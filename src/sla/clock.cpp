@@ -52,12 +52,6 @@ Seconds Clock::upto(Instant t) const {
   return memo_upto_[i];
 }
 
-std::optional<Instant> Clock::reach(Instant s, Seconds carry, Seconds v, std::size_t last) const {
-  if (carry >= v) return s;
-  const auto at = reach_from(step_at(s), s, upto(s), carry, v, last, nullptr);
-  return at != kNever ? std::optional{at} : std::nullopt;
-}
-
 Instant Clock::reach_from_step(std::size_t k, Seconds carry, Seconds v, std::size_t last,
                                std::optional<Seconds>* counted_at) const {
   if (carry >= v) {
@@ -80,10 +74,9 @@ Instant Clock::reach_from(std::size_t k, Instant s, Seconds counted, Seconds car
   if (from == starts_[k]) {
     // From a step's start the calendar's total there is known: one search.
     const auto d = goal - before_[k];
-    const auto found = calendar_ != nullptr && step_cum_[k] >= 0
-                           ? calendar_->add_at(step_cum_[k], d)
-                           : PinnedCalendar::kNever;
-    at = found != PinnedCalendar::kNever ? found : add(from, d);
+    const auto found =
+        calendar_ != nullptr && step_cum_[k] >= 0 ? calendar_->add_at(step_cum_[k], d) : kNever;
+    at = found != kNever ? found : add(from, d);
   } else {
     at = add(from, goal - upto(from));
   }

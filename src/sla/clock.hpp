@@ -52,28 +52,27 @@ class Clock {
   /// The same to the start of step k: cycles start and stop at events, whose
   /// steps are known, so most queries need neither a search nor a calendar.
   [[nodiscard]] Seconds upto_step(std::size_t k) const { return before_[k]; }
-  /// The first instant at which `carry` plus the time counted since s reaches
-  /// v (s itself when carry already does); empty when a pause that lasts for
-  /// ever comes first. Steps after `last` are not seen: the state of step
-  /// `last` holds from its start on (a cycle's due as of its stop).
-  [[nodiscard]] std::optional<Instant> reach(Instant s, Seconds carry, Seconds v,
-                                             std::size_t last = SIZE_MAX) const;
-  /// What reach_from_step() finds where reach() finds nothing.
-  static constexpr Instant kNever = Instant::max();
-  /// reach() from the start of step k, kNever for nothing. With
-  /// `counted_at`, also upto() of the instant found, when the search knows
-  /// it without a calendar: the instant lies in the step where v was
-  /// reached (or ends it). (A plain instant rather than an optional: GCC
-  /// builds an optional instant in memory with two stores and reads it back
-  /// with one wider load, which stalls natively on every search.)
+  /// What reach_from_step() answers when it finds nothing (the calendar's
+  /// own "nothing", one value for both).
+  static constexpr Instant kNever = PinnedCalendar::kNever;
+  /// The first instant at which `carry` plus the time counted since the
+  /// start of step k reaches v (that start when carry already does); kNever
+  /// when a pause that lasts for ever comes first. Steps after `last` are
+  /// not seen: the state of step `last` holds from its start on (a cycle's
+  /// due as of its stop). With `counted_at`, also upto() of the instant
+  /// found, when the search knows it without a calendar: the instant lies
+  /// in the step where v was reached (or ends it). (A plain instant rather
+  /// than an optional: GCC builds an optional instant in memory with two
+  /// stores and reads it back with one wider load, which stalls natively on
+  /// every search.)
   [[nodiscard]] Instant reach_from_step(std::size_t k, Seconds carry, Seconds v,
                                         std::size_t last = SIZE_MAX,
                                         std::optional<Seconds>* counted_at = nullptr) const;
 
  private:
   [[nodiscard]] std::size_t step_at(Instant t) const;
-  /// reach() from s, which lies in step k and has `counted` before it;
-  /// kNever for nothing.
+  /// reach_from_step() from s, which lies in step k and has `counted`
+  /// before it.
   [[nodiscard]] Instant reach_from(std::size_t k, Instant s, Seconds counted, Seconds carry,
                                    Seconds v, std::size_t last,
                                    std::optional<Seconds>* counted_at) const;

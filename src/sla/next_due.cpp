@@ -20,9 +20,11 @@ void consider(const TargetCycle& c, bool ola, Instant now, std::optional<NextDue
   // when evaluating again shows something new. (Answering the due itself
   // would answer `now` at the due, and a host that waits for it would wait
   // forever.)
+  // A breach past the supported range (a due in the last second of 2100)
+  // is no instant a host could evaluate at: not answered.
   if (c.due && *c.due >= now) {
     const auto breach = *c.due + Seconds{1};
-    if (better(breach)) best = NextDue{breach, &c, nullptr, ola};
+    if (breach < kSupportedEnd && better(breach)) best = NextDue{breach, &c, nullptr, ola};
   }
 }
 

@@ -8,7 +8,9 @@ namespace slakit {
 
 std::string format_utc(Instant t) {
   // Far outside any calendar's years the civil fields would overflow.
-  constexpr Instant kFormattable{std::chrono::sys_days{std::chrono::year{9999} / 12 / 31}};
+  // The last second of 9999, as the JSON writer formats it too.
+  constexpr Instant kFormattable{std::chrono::sys_days{std::chrono::year{10000} / 1 / 1} -
+                                 Seconds{1}};
   if (t < Instant{} - (kFormattable - Instant{}) || t > kFormattable) {
     return fmt::format("{}s after 1970-01-01T00:00:00Z", t.time_since_epoch().count());
   }

@@ -45,7 +45,7 @@ def main() -> int:
             os.close(main_end)
             text = seen.decode(errors="replace")
             name = command[0]
-            if not re.search(rf"\r{name}: \d+ tickets", text):
+            if not re.search(rf"\r{name}: [1-9]\d* tickets", text):
                 print(f"{name}: no progress line was shown: {text[:300]!r}")
                 failed += 1
             # Every report of a bad line and the summary start on a clean line.
@@ -54,7 +54,7 @@ def main() -> int:
                 if not text[:start].endswith("\r\x1b[K"):
                     print(f"{name}: the error report follows {text[max(0, start - 60):start]!r}")
                     failed += 1
-            if not re.search(rf"\r\x1b\[Kslakit {name}: \d+ tickets read", text):
+            if not re.search(rf"\r\x1b\[Kslakit {name}: [1-9]\d* tickets read", text):
                 print(f"{name}: the summary does not start a clean line: {text[-300:]!r}")
                 failed += 1
     return 1 if failed else 0

@@ -155,3 +155,15 @@ sla s {
   // A NextDue not made by next_due, without a cycle, is refused, not read.
   CHECK_THROWS_AS((void)to_json(NextDue{}), InvalidArgument);
 }
+
+// "A breach past the supported range (a due in the last second of 2100) is
+// not answered" (review 17, F1: the answer was an instant evaluate refuses).
+TEST_CASE("next_due: no breach answered past 2100") {
+  const auto r = rules("sla s for order.due != none { resolution before order.due }");
+  auto t = ticket("2100-12-01T00:00Z");
+  t.order.due = at("2100-12-31T23:59:59Z");
+  const auto e = evaluate(r, t, {}, at("2100-12-31T23:59:59Z"));
+  REQUIRE(e.targets.size() == 1);
+  CHECK(e.targets[0].state == TargetState::running);
+  CHECK_FALSE(next_due(e));
+}

@@ -8,6 +8,10 @@ TEST_CASE("instants print as RFC 3339 in UTC, durations compactly") {
   CHECK(slakit::format_utc(sys_days{2026y / 3 / 29} + 1h + 30min) == "2026-03-29T01:30:00Z");
   CHECK(slakit::format_utc(slakit::kSupportedEnd) == "2101-01-01T00:00:00Z");
   CHECK(slakit::format_utc(slakit::Instant::max()).find("s after 1970") != std::string::npos);
+  // Every second of 9999 formats, as the JSON writer formats it (review 17, F2).
+  CHECK(slakit::format_utc(sys_days{9999y / 12 / 31} + 23h + 59min + 59s) ==
+        "9999-12-31T23:59:59Z");
+  CHECK(slakit::format_utc(sys_days{10000y / 1 / 1}).find("s after 1970") != std::string::npos);
   CHECK(slakit::format_duration(0s) == "0s");
   CHECK(slakit::format_duration(90min) == "1h30m");
   CHECK(slakit::format_duration(45s) == "45s");
