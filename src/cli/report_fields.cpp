@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "model/ticket_status.hpp"
 
 namespace slakit::cli {
 namespace {
@@ -181,10 +182,6 @@ Period period(std::string_view name) {
   return nullptr;
 }
 
-bool solved_status(std::string_view status) {
-  return status == "solved" || status == "closed";
-}
-
 // The events that have happened by `now`, in the order the engines apply
 // them (docs/sla.md, "Events"): of one id the first in input order, then by
 // instant, ties in input order. (The engines have checked each event by
@@ -215,16 +212,23 @@ std::span<const TicketEvent* const> happened(std::span<const TicketEvent> events
 // field_changed. tests/cli/report_fields_test.cpp checks it against the
 // routing engine's view.
 ValueAtNow at_now(std::string path, RecordValue in_record) {
-  const bool reopened_field = path == "ticket.reopened";
-  return [path = std::move(path), in_record = std::move(in_record), reopened_field](
+  // The fields events other than field_changed set, told apart once.
+  enum class Set { by_field_changed, status, reopened, team, assignee };
+  const Set set = path == "ticket.status"     ? Set::status
+                  : path == "ticket.reopened" ? Set::reopened
+                  : path == "ticket.team"     ? Set::team
+                  : path == "ticket.assignee" ? Set::assignee
+                                              : Set::by_field_changed;
+  return [path = std::move(path), in_record = std::move(in_record), set](
              const Ticket& t, std::span<const TicketEvent> events, Instant now,
              std::string& scratch) -> std::string_view {
+    using detail::solved_status;
     auto value = in_record(t, scratch);
     if (events.empty()) return value;
     // The status is followed for every field: `ticket.reopened` changes with it.
     std::string_view status = t.status;
     auto set_status = [&](std::string_view to) {
-      if (reopened_field && solved_status(status) && !solved_status(to)) value = "true";
+      if (set == Set::reopened && solved_status(status) && !solved_status(to)) value = "true";
       status = to;
     };
     for (const auto* e : happened(events, now)) {
@@ -240,11 +244,11 @@ ValueAtNow at_now(std::string path, RecordValue in_record) {
           break;
         case EventKind::reopened:
           set_status("open");
-          if (reopened_field) value = "true";  // whether or not it was solved
+          if (set == Set::reopened) value = "true";  // whether or not it was solved
           break;
         case EventKind::assigned:
-          if (path == "ticket.team" && !e->team.empty()) value = e->team;
-          if (path == "ticket.assignee" && !e->agent.empty()) value = e->agent;
+          if (set == Set::team && !e->team.empty()) value = e->team;
+          if (set == Set::assignee && !e->agent.empty()) value = e->agent;
           break;
         case EventKind::field_changed:
           if (e->field == "ticket.status") {
@@ -257,7 +261,7 @@ ValueAtNow at_now(std::string path, RecordValue in_record) {
           break;
       }
     }
-    return path == "ticket.status" ? status : value;  // an empty status: none
+    return set == Set::status ? status : value;  // an empty status: none
   };
 }
 

@@ -4,17 +4,10 @@
 
 #include <algorithm>
 
+#include "model/ticket_status.hpp"
 #include "slakit/error.hpp"
 
 namespace slakit::detail {
-namespace {
-
-bool solved_status(std::string_view status) {
-  return status == "solved" || status == "closed";
-}
-
-}  // namespace
-
 std::size_t Timeline::step_at(Instant t) const {
   const auto end = starts_.begin() + static_cast<std::ptrdiff_t>(steps_);
   const auto it = std::upper_bound(starts_.begin(), end, t);
