@@ -4,7 +4,10 @@
 // BM_Records_Read reads lines already split in memory into one reused
 // TicketHistory, as each thread of `slakit eval` does; BM_Records_Stream
 // adds the JSON Lines reader, splitting a file (in memory) into chunks of
-// lines; BM_Records_ReadTwice and BM_Records_ReadAgain read each line for
+// lines; BM_Records_Chunks is the JSON Lines reader alone, all that a
+// worker of the batch commands does under the reader's lock (read a chunk,
+// split and number its lines), so its time a line bounds how many workers
+// the lock can feed; BM_Records_ReadTwice and BM_Records_ReadAgain read each line for
 // two rule sets that declare different fields, parsing it twice (as `slakit
 // diff` did) and once (as it does).
 #include <benchmark/benchmark.h>
@@ -92,6 +95,23 @@ void BM_Records_Stream(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
 }
 BENCHMARK(BM_Records_Stream)->Unit(benchmark::kMillisecond);
+
+// The same chunks, none of their lines read: the work done under the lock.
+void BM_Records_Chunks(benchmark::State& state) {
+  slakit::cli::JsonChunk chunk;
+  std::string text = jsonl();
+  std::size_t lines_seen = 0;
+  for (auto _ : state) {
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{
+        fmemopen(text.data(), text.size(), "rb"), &std::fclose};
+    slakit::cli::JsonLinesReader lines{file.get()};
+    while (lines.next(chunk)) lines_seen += chunk.lines.size();
+  }
+  benchmark::DoNotOptimize(lines_seen);
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kTickets));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_Records_Chunks)->Unit(benchmark::kMillisecond);
 
 // Each line read for two rule sets that declare different fields (the
 // workload's and other_rules()), by `read(line, old, new)`.
