@@ -41,7 +41,8 @@ const OptionSpec kOutput{"--output",
                          "FILE",
                          {},
                          "write to FILE (replaced only when the run finishes) instead of stdout"};
-const OptionSpec kNow{"--now", "TIME", {}, "the instant to evaluate at (RFC 3339; default: now)"};
+const OptionSpec kNow{
+    "--now", "TIME", {}, "the instant to evaluate at (RFC 3339; default: the current time)"};
 const OptionSpec kTickets{
     "--tickets", "T.jsonl", {}, "the tickets, one JSON object a line ('-': standard input)"};
 const OptionSpec kThreads{
@@ -98,7 +99,7 @@ not formatted (--check) or with syntax errors, 2 usage or I/O error
       {"deadline",
        "business-time deadlines in a calendar of the rule set",
        "FILE... --calendar NAME (--start TIME --add DURATION | --batch IN.csv [--output FILE]) "
-       "[--format text|json]",
+       "[--format text|json] [--fractions truncate|reject]",
        {{"--calendar", "NAME", {}, "the calendar to count in"},
         {"--start", "TIME", {}, "RFC 3339, a wall-clock time in the calendar's zone, or a date"},
         {"--add", "DURATION", {}, "business time (90m, 1h30m, 8h, 45s) or business days (3bd)"},
@@ -124,7 +125,8 @@ examples:
        deadline_command},
       {"eval",
        "the SLA and OLA clocks of each ticket, as JSON Lines",
-       "FILE... --tickets T.jsonl [--now TIME] [--explain [--format json|text]] [--output FILE]",
+       "FILE... --tickets T.jsonl [--now TIME] [--explain [--format json|text]] "
+       "[--fractions truncate|reject] [--threads N] [--output FILE]",
        {kTickets,
         kNow,
         kExplain,
@@ -146,9 +148,13 @@ examples:
       {"route",
        "the queue, team, priority, skills and agent of each ticket, as JSON Lines",
        "FILE... --tickets T.jsonl [--now TIME] [--agents A.jsonl] [--explain [--format json|text]] "
-       "[--output FILE]",
+       "[--fractions truncate|reject] [--threads N] [--output FILE]",
        {kTickets,
-        kNow,
+        {"--now",
+         "TIME",
+         {},
+         "the instant to route at (RFC 3339; default: each ticket's last event, or its "
+         "creation when it has none)"},
         {"--agents", "A.jsonl", {}, "agents to choose from, one a line (needs --now)"},
         kExplain,
         {"--format", "FORMAT", {"json", "text"}, "json (default), or text with --explain"},
@@ -169,13 +175,13 @@ examples:
       {"diff",
        "what a rule change does to the tickets (what-if replay)",
        "OLD.sla... -- NEW.sla... --tickets T.jsonl [--now TIME] [--format text|json] "
-       "[--examples N] [--output FILE]",
+       "[--examples N] [--fractions truncate|reject] [--threads N] [--output FILE]",
        {kTickets,
         {"--now",
          "TIME",
          {},
-         "the instant both rule sets evaluate at (RFC 3339; default: now; routing sees every "
-         "event without it)"},
+         "the instant both rule sets evaluate at (RFC 3339; default: the current time; routing "
+         "sees every event without it)"},
         {"--format",
          "FORMAT",
          {"text", "json"},
@@ -207,7 +213,7 @@ stderr with its line number; the other lines are still compared)
       {"report",
        "attainment and service times over a batch of tickets, grouped",
        "FILE... --tickets T.jsonl [--now TIME] [--by FIELD]... [--zone ZONE] "
-       "[--format text|json|csv] [--output FILE]",
+       "[--format text|json|csv] [--fractions truncate|reject] [--threads N] [--output FILE]",
        {kTickets,
         kNow,
         {"--by",
