@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <deque>
 #include <filesystem>
+#include <limits>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -70,6 +72,31 @@ void sort_by_position(std::vector<Diagnostic>& diagnostics) {
       diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.span.file, a.span.begin) < std::tie(b.span.file, b.span.begin);
       });
+}
+
+// At most kMaxErrorsPerFile errors a file, the parser's and the checker's
+// together (docs/reliability.md, "Limits"): a generated file with one
+// mistake repeated must not print thousands of them. The next error
+// becomes E0005 and the rest of that file is not reported. Sorted input.
+void cap_errors_per_file(std::vector<Diagnostic>& diagnostics) {
+  std::map<std::uint32_t, std::size_t> errors;  // per file; past the cap: capped
+  constexpr auto capped = std::numeric_limits<std::size_t>::max();
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    auto& d = diagnostics[i];
+    auto& count = errors[d.span.file];
+    if (count == capped) continue;
+    if (d.severity == Severity::error && ++count > kMaxErrorsPerFile) {
+      count = capped;
+      d = {Severity::error,
+           "E0005",
+           "too many errors; the rest of the file is not checked",
+           {d.span.file, d.span.begin, d.span.begin + 1}};
+    }
+    if (kept != i) diagnostics[kept] = std::move(d);
+    ++kept;
+  }
+  diagnostics.resize(kept);
 }
 
 // "dir/rules.sla" including "common.sla" reads "dir/common.sla". Lexical
@@ -159,6 +186,7 @@ CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& opti
   auto checked = detail::check_rules(std::move(files), *sources, result.diagnostics);
   result.sources = sources;
   sort_by_position(result.diagnostics);
+  cap_errors_per_file(result.diagnostics);
   if (has_errors(result.diagnostics)) return result;
 
   const auto before = result.diagnostics.size();

@@ -312,3 +312,29 @@ TEST_CASE("a file with many errors stops after 100 of them") {
   const auto d = diagnostics_of(text);
   CHECK(d.substr(d.size() - 11) == "101:1 E0005");
 }
+
+// docs/reliability.md, "Limits": errors reported per file, "100
+// (`kMaxErrorsPerFile`), the parser's and the checker's together": "E0005
+// at the 101st, and the rest of the file is not checked". Review 18 F4: a file of 3,000 routes each naming
+// an unknown value reported all 3,000 checker errors.
+TEST_CASE("a file with many checker errors stops after 100 of them too") {
+  std::string text = "calendar c {\n  zone \"UTC\"\n  mon 09:00-17:00\n}\n";
+  for (int i = 0; i < 3000; ++i) {
+    text += "route r" + std::to_string(i) + " when ticket.priority == urgentt -> queue q\n";
+  }
+  const auto result = slakit::compile(
+      {{"many.sla", text}, {"other.sla", "route x when ticket.priority == hihg -> queue q\n"}});
+  std::size_t errors_in_many = 0;
+  std::size_t errors_in_other = 0;
+  const slakit::Diagnostic* last_in_many = nullptr;
+  for (const auto& d : result.diagnostics) {
+    if (d.span.file == 0) last_in_many = &d;
+    if (d.severity == slakit::Severity::error)
+      ++(d.span.file == 0 ? errors_in_many : errors_in_other);
+  }
+  CHECK(errors_in_many == 101);  // 100, then E0005
+  CHECK(errors_in_other == 1);   // each file its own count
+  REQUIRE(last_in_many != nullptr);
+  CHECK(last_in_many->code == "E0005");
+  CHECK(result.sources->position(last_in_many->span).line == 105);  // the 101st route's line
+}

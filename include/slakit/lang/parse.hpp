@@ -27,6 +27,9 @@ inline constexpr std::size_t kMaxRuleFileBytes = std::size_t{64} << 20;
 inline constexpr std::size_t kMaxLineBytes = std::size_t{64} << 10;
 /// A string between its quotes may be this many bytes long: longer is E0008.
 inline constexpr std::size_t kMaxStringBytes = 4096;
+/// A file reports at most this many errors, the parser's and the checker's
+/// together: the next is E0005, and nothing after it in that file is reported.
+inline constexpr std::size_t kMaxErrorsPerFile = 100;
 /// A rule set may hold this many declarations (calendars, fields, policies,
 /// routes, each route of a group counted): more is E0009.
 inline constexpr std::size_t kMaxDeclarations = 100'000;

@@ -5,6 +5,7 @@
 #include "file.hpp"
 #include "policy.hpp"
 #include "routing.hpp"
+#include "slakit/lang/parse.hpp"
 #include "test.hpp"
 #include "tokens.hpp"
 
@@ -62,13 +63,13 @@ constexpr auto recover =
     x3::raw[x3::lexeme[x3::char_ >> line_rest >> *(x3::eol >> !declaration_keyword >> line_rest)]]
            [act_span(recovered)];
 
-constexpr std::size_t kMostErrors = 100;
-constexpr auto give_up =
-    x3::eps[([](auto& ctx) { x3::_pass(ctx) = state(ctx).error_count() >= kMostErrors; })] >>
-    x3::raw[x3::lexeme[+x3::char_]][act_span([](ParseState& s, SourceSpan sp) {
-      s.error("E0005", "too many errors; the rest of the file is not checked",
-              {sp.file, sp.begin, sp.begin + 1});
-    })];
+constexpr auto give_up = x3::eps[([](auto& ctx) {
+                           x3::_pass(ctx) = state(ctx).error_count() >= slakit::kMaxErrorsPerFile;
+                         })] >>
+                         x3::raw[x3::lexeme[+x3::char_]][act_span([](ParseState& s, SourceSpan sp) {
+                           s.error("E0005", "too many errors; the rest of the file is not checked",
+                                   {sp.file, sp.begin, sp.begin + 1});
+                         })];
 
 constexpr auto file_def = *(give_up | declaration | recover);
 
