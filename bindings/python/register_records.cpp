@@ -132,7 +132,7 @@ py::tuple evaluate_lines(const Bundle& bundle, const std::string& text, Instant 
 std::vector<Agent> read_agents(const RuleSet& rules, const std::string& text) {
   cli::JsonChunk chunk;
   cli::load_chunk(chunk, text);
-  cli::AgentReader reader{rules};
+  cli::AgentReader reader{rules, Fractions::truncate, cli::AgentReader::Places::list_items};
   std::vector<Agent> agents;
   for (const auto& line : chunk.lines) {
     try {

@@ -71,8 +71,12 @@ Agent AgentReader::read(const JsonLine& line) {
     if (!a.calendar.empty() && rules_.calendar(a.calendar) == nullptr) {
       throw ReadError{Where{"calendar"}, fmt::format("unknown calendar '{}'", a.calendar)};
     }
-    if (!ids_.insert(a.id).second) {
-      throw ReadError{Where{"id"}, fmt::format("agent '{}' appears twice", a.id)};
+    if (const auto [first, added] = first_line_.try_emplace(a.id, line.number); !added) {
+      throw ReadError{Where{"id"}, places_ == Places::lines
+                                       ? fmt::format("agent '{}' appears twice (first on line {})",
+                                                     a.id, first->second)
+                                       : fmt::format("agent '{}' appears twice (first agents[{}])",
+                                                     a.id, first->second - 1)};
     }
     return a;
   } catch (const ReadError& e) {

@@ -7,7 +7,7 @@
 #include <slakit/slakit.hpp>
 
 #include <functional>
-#include <set>
+#include <map>
 #include <string>
 
 #include "json_lines.hpp"
@@ -17,14 +17,20 @@ namespace slakit::cli {
 
 class AgentReader {
  public:
+  /// How an error names the line an id came first on: "line 2" in a file,
+  /// "agents[1]" in Python's list.
+  enum class Places { lines, list_items };
+
   /// `fractions`: what a fraction of a second in last_assigned does
   /// (--fractions), counted in truncated().
-  explicit AgentReader(const RuleSet& rules, Fractions fractions = Fractions::truncate)
-      : rules_(rules), instants_{.fractions = fractions} {}
+  explicit AgentReader(const RuleSet& rules, Fractions fractions = Fractions::truncate,
+                       Places places = Places::lines)
+      : rules_(rules), instants_{.fractions = fractions}, places_(places) {}
 
   /// Reads one agent. Throws InvalidArgument saying where and what ("capacity:
   /// expected a whole number") for a line that is not an agent, one whose
-  /// calendar the rule set lacks, or one whose id came before.
+  /// calendar the rule set lacks, or one whose id came before (naming where:
+  /// "id: agent 'ana' appears twice (first on line 2)").
   [[nodiscard]] Agent read(const JsonLine& line);
   /// The id of the agent read last, also when read() threw (empty when the
   /// line had none), so that its error can name the agent.
@@ -37,7 +43,8 @@ class AgentReader {
   InstantReading instants_;
   std::string last_id_;
   simdjson::dom::parser parser_;
-  std::set<std::string, std::less<>> ids_;
+  Places places_;
+  std::map<std::string, std::size_t, std::less<>> first_line_;  // of each id
 };
 
 }  // namespace slakit::cli

@@ -114,7 +114,7 @@ def test_agents_equal_the_cli(cli, at):
     assert list(frame.columns[-3:]) == ["agent", "agent_why", "error"]
     with pytest.raises(ValueError, match="needs now"):
         rules.route_many(tickets, agents=good)
-    with pytest.raises(slakit.InvalidArgument, match="agents\\[1\\]: id: agent 'ana' appears twice"):
+    with pytest.raises(slakit.InvalidArgument, match="agents\\[1\\]: id: agent 'ana' appears twice \\(first agents\\[0\\]\\)"):
         rules.route_many(tickets, now, agents=[good[0], good[0]])
 
 
