@@ -54,7 +54,7 @@ bool has(const std::vector<std::string>& list, const std::string& item) {
 
 void check(const RuleSet& rules, const Agent& a, std::size_t index) {
   const auto who =
-      a.id.empty() ? fmt::format("agent #{}", index + 1) : fmt::format("agent '{}'", a.id);
+      a.id.empty() ? fmt::format("agents[{}]", index) : fmt::format("agent '{}'", a.id);
   if (a.id.empty()) throw InvalidArgument(fmt::format("{}: no id", who));
   if (a.capacity < 0 || a.open_tickets < 0) {
     throw InvalidArgument(fmt::format("{}: capacity ({}) and open tickets ({}) cannot be negative",
@@ -85,7 +85,7 @@ void check_unique(std::span<const Agent> agents) {
       }
       if (const auto j = slots[s] - 1; agents[j].id == id) {
         throw InvalidArgument(
-            fmt::format("agent '{}' appears twice (#{} and #{})", id, j + 1, i + 1));
+            fmt::format("agent '{}' appears twice (agents[{}] and agents[{}])", id, j, i));
       }
     }
   }

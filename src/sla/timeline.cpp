@@ -8,6 +8,30 @@
 #include "slakit/error.hpp"
 
 namespace slakit::detail {
+namespace {
+
+// A value its field cannot take, set by a field_changed event: the error
+// names the event, as the ticket's own value names the field alone.
+template <class Convert>
+auto from_event(const Ticket& ticket, const TicketEvent& e, Convert&& convert) {
+  try {
+    return convert();
+  } catch (const TicketError& error) {
+    const auto prefix = fmt::format("ticket '{}': ", ticket.id);
+    std::string_view what = error.what();
+    if (what.starts_with(prefix)) what.remove_prefix(prefix.size());
+    throw TicketError(fmt::format("{}field_changed at {}: {}", prefix, format_utc(e.at), what));
+  }
+}
+
+// Events are named by id, else by their place in the history as a JSON
+// path names it (events[0]), as the ticket reader's errors do.
+std::string event_name(const TicketEvent& e, std::size_t index) {
+  return e.id.empty() ? fmt::format("events[{}]", index) : fmt::format("event '{}'", e.id);
+}
+
+}  // namespace
+
 std::size_t Timeline::step_at(Instant t) const {
   const auto end = starts_.begin() + static_cast<std::ptrdiff_t>(steps_);
   const auto it = std::upper_bound(starts_.begin(), end, t);
@@ -53,16 +77,13 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
     const auto& e = events[i];
     if (static_cast<unsigned>(e.kind) > static_cast<unsigned>(EventKind::closed)) {
       // A host's cast from its own codes: nothing to apply, and no silence.
-      throw TicketError(
-          fmt::format("ticket '{}': event {} has no kind slakit knows ({})", ticket.id,
-                      e.id.empty() ? fmt::format("#{}", i + 1) : fmt::format("'{}'", e.id),
-                      static_cast<int>(e.kind)));
+      throw TicketError(fmt::format("ticket '{}': {} has no kind slakit knows ({})", ticket.id,
+                                    event_name(e, i), static_cast<int>(e.kind)));
     }
     if (e.at < ticket.created) {
       throw TicketError(fmt::format(
-          "ticket '{}': event {} ({} at {}) is before the ticket's creation ({})", ticket.id,
-          e.id.empty() ? fmt::format("#{}", i + 1) : fmt::format("'{}'", e.id),
-          event_kind_name(e.kind), format_utc(e.at), format_utc(ticket.created)));
+          "ticket '{}': {} ({} at {}) is before the ticket's creation ({})", ticket.id,
+          event_name(e, i), event_kind_name(e.kind), format_utc(e.at), format_utc(ticket.created)));
     }
     // The first of one id in input order, whether or not it has happened yet.
     if (!e.id.empty() && !ids_.insert(e.id).second) continue;
@@ -216,13 +237,16 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
       if (slot == team_slot_ || slot == assignee_slot_) {
         // The engine's own fields: OLAs follow the team and handling time
         // the assignee whether or not a rule reads them.
-        const auto value = layout.convert(*slot, e.value, ticket.id);
+        const auto value =
+            from_event(ticket, e, [&] { return layout.convert(*slot, e.value, ticket.id); });
         (slot == team_slot_ ? team_ : assignee_) = value.text;
         set(*slot, value);
         break;
       }
       // A field no rule reads is neither kept nor checked, as at creation.
-      keep(slot, [&] { return layout.convert(*slot, e.value, ticket.id); });
+      keep(slot, [&] {
+        return from_event(ticket, e, [&] { return layout.convert(*slot, e.value, ticket.id); });
+      });
       break;
     }
   }

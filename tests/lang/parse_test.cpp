@@ -315,8 +315,8 @@ TEST_CASE("a file with many errors stops after 100 of them") {
 
 // docs/reliability.md, "Limits": errors reported per file, "100
 // (`kMaxErrorsPerFile`), the parser's and the checker's together": "E0005
-// at the 101st, and the rest of the file is not checked". Review 18 F4: a file of 3,000 routes each naming
-// an unknown value reported all 3,000 checker errors.
+// at the 101st, and the rest of the file is not checked". Review 18 F4: a file of 3,000 routes each
+// naming an unknown value reported all 3,000 checker errors.
 TEST_CASE("a file with many checker errors stops after 100 of them too") {
   std::string text = "calendar c {\n  zone \"UTC\"\n  mon 09:00-17:00\n}\n";
   for (int i = 0; i < 3000; ++i) {

@@ -163,7 +163,7 @@ TEST_CASE("agents: bad agent data is an error naming the agent") {
                        "agent 'bo': capacity (-1) and open tickets (0) cannot be negative",
                        InvalidArgument);
   CHECK_THROWS_WITH_AS((void)choose_agent(rules(), r, std::vector<Agent>{agent("")}, kNow),
-                       "agent #1: no id", InvalidArgument);
+                       "agents[0]: no id", InvalidArgument);
 }
 
 // docs/routing.md: "An agent listed twice (by id) is an error naming the
@@ -176,7 +176,7 @@ TEST_CASE("agents: one id given twice is an error naming both places") {
   CHECK_THROWS_WITH_AS(
       (void)choose_agent(rules(), r, std::vector<Agent>{agent("bo"), idle, agent("cy"), busy},
                          kNow),
-      "agent 'ana' appears twice (#2 and #4)", InvalidArgument);
+      "agent 'ana' appears twice (agents[1] and agents[3])", InvalidArgument);
   CHECK(choose_agent(rules(), r, std::vector<Agent>{agent("bo"), idle, agent("cy")}, kNow).agent);
 }
 

@@ -52,9 +52,25 @@ TEST_CASE("an event before the ticket's creation is an error naming it") {
         "ticket's creation (2026-03-02T09:00:00Z)");
   CHECK(error_of(r, ticket("2026-03-02T09:00Z"),
                  {reply("2026-03-02T10:00Z"), reply("2026-03-01T10:00Z")}, at("2026-03-02T12:00Z"))
-            .find("event #2 (agent_replied") != std::string::npos);
+            .find("events[1] (agent_replied") != std::string::npos);
   CHECK(error_of(r, ticket("2026-03-02T09:00Z"), {}, at("2026-03-02T08:00Z")) ==
         "ticket 'T-1': now (2026-03-02T08:00:00Z) is before its creation (2026-03-02T09:00:00Z)");
+}
+
+// docs/sla.md, "The ticket and its fields": "When a `field_changed` event
+// sets it, the error names the event too", in both engines. (Review 18 F11:
+// the error named the field alone, though the ticket record had no value.)
+TEST_CASE("a value a field_changed event sets that its field cannot take names the event") {
+  const auto r = rules(
+      "sla s for ticket.priority == urgent { resolution 4h }\n"
+      "route r when ticket.priority == urgent -> queue a");
+  const std::vector<TicketEvent> events{change("2026-03-02T10:00Z", "ticket.priority", "asap")};
+  const std::string expected =
+      "ticket 'T-1': field_changed at 2026-03-02T10:00:00Z: ticket.priority: expected one of low, "
+      "normal, high, urgent, got text 'asap'";
+  CHECK(error_of(r, ticket("2026-03-02T09:00Z"), events, at("2026-03-02T12:00Z")) == expected);
+  CHECK_THROWS_WITH_AS(route(r, ticket("2026-03-02T09:00Z"), events, at("2026-03-02T12:00Z")),
+                       expected.c_str(), TicketError);
 }
 
 // docs/sla.md, "Events": "An event of a kind that is none of these (a host's
@@ -65,7 +81,7 @@ TEST_CASE("an event of no known kind is an error naming it") {
   auto odd = reply("2026-03-02T10:00Z");
   odd.kind = static_cast<EventKind>(99);
   CHECK(error_of(r, ticket("2026-03-02T09:00Z"), {odd}, at("2026-03-02T12:00Z")) ==
-        "ticket 'T-1': event #1 has no kind slakit knows (99)");
+        "ticket 'T-1': events[0] has no kind slakit knows (99)");
   odd.id = "x-7";
   const std::vector<TicketEvent> events{reply("2026-03-02T10:00Z"), odd};
   CHECK_THROWS_WITH_AS(route(r, ticket("2026-03-02T09:00Z"), events, at("2026-03-02T12:00Z")),
@@ -118,7 +134,8 @@ TEST_CASE("values that do not fit their field are errors naming ticket, field an
   t.priority = "high";
   const std::vector bad{change("2026-03-02T09:30Z", "ticket.order_value", true)};
   CHECK(error_of(r, t, bad, now) ==
-        "ticket 'T-1': ticket.order_value: expected a number, got a bool true");
+        "ticket 'T-1': field_changed at 2026-03-02T09:30:00Z: ticket.order_value: expected a "
+        "number, got a bool true");
 }
 
 // "A field no rule reads is neither kept nor checked: a `field_changed` event
@@ -174,13 +191,16 @@ TEST_CASE("a value only the other engine's rules read is checked by both engines
   CHECK_THROWS_WITH_AS((void)route(r, t, {}, now), tier.c_str(), TicketError);
   t.contract.fields["tier"] = std::string{"gold"};
 
-  // The same through events, in both directions.
+  // The same through events, in both directions, the event named.
+  const std::string by_event = "ticket 'T-1': field_changed at 2026-03-02T10:00:00Z: ";
   const std::vector to_mid{change("2026-03-02T10:00Z", "customer.segment", std::string{"mid"})};
-  CHECK(error_of(r, t, to_mid, now) == segment);
-  CHECK_THROWS_WITH_AS((void)route(r, t, to_mid, now), segment.c_str(), TicketError);
+  const auto segment_by_event = by_event + segment.substr(std::string{"ticket 'T-1': "}.size());
+  CHECK(error_of(r, t, to_mid, now) == segment_by_event);
+  CHECK_THROWS_WITH_AS((void)route(r, t, to_mid, now), segment_by_event.c_str(), TicketError);
   const std::vector to_bronze{change("2026-03-02T10:00Z", "contract.tier", std::string{"bronze"})};
-  CHECK(error_of(r, t, to_bronze, now) == tier);
-  CHECK_THROWS_WITH_AS((void)route(r, t, to_bronze, now), tier.c_str(), TicketError);
+  const auto tier_by_event = by_event + tier.substr(std::string{"ticket 'T-1': "}.size());
+  CHECK(error_of(r, t, to_bronze, now) == tier_by_event);
+  CHECK_THROWS_WITH_AS((void)route(r, t, to_bronze, now), tier_by_event.c_str(), TicketError);
 
   // A field no rule reads stays unchecked.
   const std::vector note{change("2026-03-02T10:00Z", "order.note", 5.0)};
@@ -294,8 +314,9 @@ TEST_CASE("a field_changed event on a field no rule reads is not checked") {
   CHECK(error_of(rules(std::string{declared} + "sla s { resolution 4h }"), t, events, now) == "");
   CHECK(error_of(
             rules(std::string{declared} + "sla big for ticket.order_value > 5 { resolution 1h }"),
-            t, events,
-            now) == "ticket 'T-1': ticket.order_value: expected a number, got text 'lots'");
+            t, events, now) ==
+        "ticket 'T-1': field_changed at 2026-03-02T10:00:00Z: ticket.order_value: expected a "
+        "number, got text 'lots'");
 }
 
 // "A due or warning instant outside the supported range (1970 to 2100,
@@ -416,8 +437,9 @@ TEST_CASE("handling time follows the assignee whether or not a rule reads it") {
     CHECK(e.metrics.handling.business == 8h);
   }
   CHECK(error_of(rules("sla s { resolution 10h }"), t,
-                 {change("2026-03-02T11:00Z", "ticket.assignee", 5.0)},
-                 now) == "ticket 'T-1': ticket.assignee: expected a text, got a number 5");
+                 {change("2026-03-02T11:00Z", "ticket.assignee", 5.0)}, now) ==
+        "ticket 'T-1': field_changed at 2026-03-02T11:00:00Z: ticket.assignee: expected "
+        "a text, got a number 5");
 }
 
 // docs/cli.md, output: "absent values `null`": an OLA cycle without a team,
