@@ -26,6 +26,25 @@
 namespace slakit::python {
 namespace {
 
+// `now` as a call takes it: an aware datetime, or RFC 3339 text with an
+// offset, read as the tickets' instants are (review 18 F5: a string got
+// pybind11's list of private signatures); None only where it may be left out.
+std::optional<Instant> now_of(py::handle now, bool optional) {
+  if (now.is_none() && optional) return std::nullopt;
+  if (is_datetime(now)) return to_instant(now, nullptr);
+  if (py::isinstance<py::str>(now)) {
+    cli::InstantReading read;
+    try {
+      return read(now.cast<std::string>(), cli::Where{"now"});
+    } catch (const cli::ReadError& e) {
+      throw InvalidArgument(e.where + ": " + e.what);
+    }
+  }
+  throw py::type_error(fmt::format(
+      "now is a timezone-aware datetime or RFC 3339 text (\"2026-03-06T15:00:00Z\"){}, not {}",
+      optional ? " or None" : "", py::str(py::type::of(now).attr("__name__")).cast<std::string>()));
+}
+
 // One output per input line: the JSON text, or the error.
 struct Batch {
   std::vector<std::string> json;
@@ -86,9 +105,10 @@ void each_read(Batch& batch, One one) {
 
 // Each ticket's evaluation, explanation, or what falls due next (`null`
 // when nothing does).
-py::tuple evaluate_lines(const Bundle& bundle, const std::string& text, Instant now, bool explain,
-                         unsigned threads, bool next) {
+py::tuple evaluate_lines(const Bundle& bundle, const std::string& text, const py::object& now_arg,
+                         bool explain, unsigned threads, bool next) {
   const RuleSet& rules = bundle->rules;
+  const Instant now = *now_of(now_arg, false);
   Batch batch;
   {
     py::gil_scoped_release release;
@@ -144,9 +164,10 @@ std::vector<Agent> read_agents(const RuleSet& rules, const std::string& text) {
   return agents;
 }
 
-py::tuple route_lines(const Bundle& bundle, const std::string& text, std::optional<Instant> now,
+py::tuple route_lines(const Bundle& bundle, const std::string& text, const py::object& now_arg,
                       bool explain, const std::optional<std::string>& agents_text) {
   const RuleSet& rules = bundle->rules;
+  const auto now = now_of(now_arg, true);
   // Who works, and which skills have dropped, depend on the instant.
   if (agents_text && !now) throw py::value_error("choosing agents needs now");
   Batch batch;
@@ -178,7 +199,7 @@ void register_records(py::module_& m) {
         "SLA evaluation (or, with next_due, what falls due next) of JSON Lines tickets: "
         "(json texts, errors), one each per line.");
   m.def("_route_lines", &route_lines, py::arg("rules"), py::arg("text"),
-        py::arg("now") = std::nullopt, py::arg("explain") = false, py::arg("agents") = std::nullopt,
+        py::arg("now") = py::none(), py::arg("explain") = false, py::arg("agents") = std::nullopt,
         "Routing of JSON Lines tickets: (json texts, errors), one each per line.");
 }
 

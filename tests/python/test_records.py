@@ -150,6 +150,48 @@ def test_one_bad_ticket_raises_ticket_error(rules):
     assert rules.evaluate_many([], NOW) == []
 
 
+# docs/python.md: "a naive `datetime`, or a `timedelta` with a fraction of a
+# second, is bad ticket data named like any other", so in a batch it fails
+# its own ticket alone (review 18 F2: it raised out of evaluate_many,
+# naming neither the ticket nor the key, and the good tickets were lost).
+def test_a_naive_datetime_fails_its_ticket_alone(rules, tickets):
+    naive = {"id": "T-2", "created": dt.datetime(2026, 3, 6, 15)}
+    fraction = {"id": "T-3", "created": "2026-03-06T15:00:00Z",
+                "ticket": {"wait": dt.timedelta(seconds=1.5)}}
+    message = ("ticket 'T-2': created: naive datetime 2026-03-06 15:00:00: tickets need "
+               "timezone-aware datetimes")
+    for call in (rules.evaluate_many, rules.route_many, rules.next_due_many):
+        results = call([tickets[0], naive, fraction], NOW)
+        assert results[0] == call([tickets[0]], NOW)[0] and "error" not in (results[0] or {})
+        assert results[1] == {"error": message}
+        assert results[2]["error"].startswith("ticket 'T-3': ticket.wait: duration 0:00:01.5")
+    with pytest.raises(slakit.TicketError, match=re.escape(message)):
+        rules.evaluate(naive, NOW)
+
+
+# docs/python.md: "`now` is an aware `datetime` or RFC 3339 text with an
+# offset (read as a ticket's instants are); a naive `datetime` or text
+# without an offset is a `ValueError` naming it, another type a
+# `TypeError`." (Review 18 F5: text got pybind11's private signatures.)
+def test_now_may_be_rfc3339_text(rules, tickets):
+    assert rules.evaluate(tickets[0], NOW_TEXT) == rules.evaluate(tickets[0], NOW)
+    assert rules.evaluate_many(tickets, "2026-04-22T14:00:00+02:00") == rules.evaluate_many(tickets, NOW)
+    assert rules.next_due(tickets[0], NOW_TEXT) == rules.next_due(tickets[0], NOW)
+    assert rules.route_many(tickets, NOW_TEXT) == rules.route_many(tickets, NOW)
+    frame, events = frame_of(tickets)
+    pd.testing.assert_frame_equal(rules.evaluate_frame(frame, NOW_TEXT, events=events),
+                                  rules.evaluate_frame(frame, NOW, events=events))
+    for bad in ("2026-04-22T12:00:00", "tomorrow"):
+        with pytest.raises(ValueError, match=f"now: invalid time '{bad}': expected RFC 3339 with an offset"):
+            rules.evaluate(tickets[0], bad)
+        with pytest.raises(ValueError, match=f"now: invalid time '{bad}'"):
+            rules.route_many(tickets, bad)
+    with pytest.raises(TypeError, match="now is a timezone-aware datetime or RFC 3339 text .*, not int"):
+        rules.evaluate_many(tickets, 5)
+    with pytest.raises(TypeError, match="or None, not float"):
+        rules.route(tickets[0], 1.5)
+
+
 def test_python_values_in_dicts(rules, tickets):
     # Aware datetimes and dates become the same record as their RFC 3339 text.
     t = json.loads(json.dumps(tickets[0]))

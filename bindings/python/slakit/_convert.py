@@ -82,8 +82,8 @@ def _bad_value(value: Any) -> Optional[str]:
 def _cleaned(value: Any, path: str) -> Any:
     """`value` as plain JSON values: NaN (like None and pandas' NaT and NA)
     is no value, written as null, which the reader takes as a key left out
-    (docs/cli.md); infinities and lone surrogates raise _BadValue naming
-    the path. Only tickets the fast path cannot write come here."""
+    (docs/cli.md); infinities, lone surrogates, naive datetimes and
+    durations with a fraction of a second raise _BadValue naming the path. Only tickets the fast path cannot write come here."""
     if value is None or isinstance(value, (bool, int)):
         return value
     if isinstance(value, float):
@@ -95,7 +95,11 @@ def _cleaned(value: Any, path: str) -> Any:
     elif isinstance(value, (list, tuple)):
         return [_cleaned(v, f"{path}[{i}]") for i, v in enumerate(value)]
     elif not isinstance(value, str):
-        return _cleaned(_json_default(value), path)
+        try:
+            plain = _json_default(value)
+        except ValueError as e:  # a naive datetime, a fraction of a second
+            raise _BadValue(path, str(e)) from None
+        return _cleaned(plain, path)
     reason = _bad_value(value)
     if reason is not None:
         raise _BadValue(path, reason)
@@ -142,7 +146,8 @@ def dumps(record: dict) -> str:
     """One ticket record as one JSON line. Raises TypeError for a ticket
     that is not a dict, slakit.TicketError naming the ticket and the key for
     a value JSON cannot carry (an infinity, a lone surrogate, nesting too deep
-    for Python's recursion or a value that contains itself)."""
+    for Python's recursion or a value that contains itself) or slakit does
+    not take (a naive datetime, a fraction of a second in a duration)."""
     return _dumps(record, _ticket_error)
 
 

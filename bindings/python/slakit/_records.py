@@ -54,7 +54,7 @@ def _one(texts: List[Optional[str]], errors: List[Optional[str]]) -> dict:
 
 def evaluate(self, ticket: dict, now, *, explain: bool = False) -> dict:
     """The SLA and OLA clocks of one ticket (a dict in the record format of
-    ``slakit eval``, docs/cli.md) at ``now`` (an aware datetime), as the dict
+    ``slakit eval``, docs/cli.md) at ``now`` (an aware datetime or RFC 3339 text), as the dict
     ``slakit eval`` prints for it. Raises slakit.TicketError naming the
     ticket and the key for bad ticket data."""
     text = _convert.dumps(ticket)
@@ -170,7 +170,7 @@ def _agents(agents: Optional[Iterable[dict]]) -> Optional[str]:
 def route(self, ticket: dict, now=None, *, explain: bool = False,
           agents: Optional[Iterable[dict]] = None) -> dict:
     """The routing of one ticket (a dict, the record format of ``slakit
-    route``) with its events at or before ``now`` (an aware datetime; None:
+    route``) with its events at or before ``now`` (an aware datetime or RFC 3339 text; None:
     all of them), as the dict ``slakit route`` prints. With ``agents``
     (dicts as in ``slakit route --agents``, which need ``now``) it has
     "agent" and "agent_why" too. Raises slakit.TicketError for bad ticket
