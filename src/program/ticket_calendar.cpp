@@ -4,6 +4,7 @@
 
 #include "slakit/error.hpp"
 #include "slakit/time/instant.hpp"
+#include "time/zone_suggestion.hpp"
 
 namespace slakit::detail {
 
@@ -48,9 +49,9 @@ const Calendar* CalendarChoice::resolve(const FieldLayout& layout, std::span<con
   try {
     return &chosen->in_zone(value.text);
   } catch (const InvalidArgument&) {
-    throw TicketError(fmt::format("ticket '{}': {} '{}' is not a time zone (calendar '{}')",
+    throw TicketError(fmt::format("ticket '{}': {} '{}' is not a time zone (calendar '{}'){}",
                                   ticket_id, chosen->zone_field(), value.text,
-                                  chosen->calendar().name()));
+                                  chosen->calendar().name(), detail::zone_suggestion(value.text)));
   }
 }
 

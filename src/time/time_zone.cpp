@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -16,6 +17,8 @@
 
 #include "posix_rule.hpp"
 #include "slakit/error.hpp"
+#include "support/suggestion.hpp"
+#include "time/zone_suggestion.hpp"
 
 namespace slakit {
 
@@ -56,7 +59,8 @@ std::shared_ptr<const TimeZone::Impl> load(const std::string& name) {
   try {
     impl->zone = date::locate_zone(name);
   } catch (const std::exception&) {
-    throw InvalidArgument(fmt::format("unknown time zone '{}'", name));
+    throw InvalidArgument(
+        fmt::format("unknown time zone '{}'{}", name, detail::zone_suggestion(name)));
   }
   try {
     const auto last = impl->zone->get_info(date::sys_seconds{kSupportedEnd.time_since_epoch()});
@@ -104,6 +108,27 @@ OffsetSpan rule_span(const detail::PosixRule& rule, Instant from, Instant t) {
 }
 
 }  // namespace
+
+std::string detail::zone_suggestion(std::string_view name) {
+  try {
+    const auto& db = date::get_tzdb();
+    // With the system's database (USE_OS_TZDB) links are zones too.
+    std::vector<std::string_view> names;
+    names.reserve(db.zones.size());
+    for (const auto& z : db.zones) names.push_back(z.name());
+    // The right name in other letter case ("america/new_york") is three
+    // edits away, past what suggestion() takes for close.
+    const auto lower = [](unsigned char c) { return std::tolower(c); };
+    for (const auto zone : names) {
+      if (std::ranges::equal(zone, name, {}, lower, lower)) {
+        return fmt::format("; did you mean '{}'?", zone);
+      }
+    }
+    return suggestion(name, names);
+  } catch (const std::exception&) {
+    return {};  // no database to suggest from: the error stands without it
+  }
+}
 
 TimeZone TimeZone::locate(std::string_view name) {
   // Zones are loaded once per process and shared: a calendar resolves its zone

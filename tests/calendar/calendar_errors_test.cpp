@@ -13,7 +13,9 @@ using test::utc;
 
 TEST_CASE("invalid definitions are rejected with the value in the message") {
   auto def = test::nine_to_five("Europe/Berln");
-  CHECK_THROWS_WITH_AS(Calendar{def}, "calendar 'nine_to_five': unknown time zone 'Europe/Berln'",
+  CHECK_THROWS_WITH_AS(Calendar{def},
+                       "calendar 'nine_to_five': unknown time zone 'Europe/Berln'; did you mean "
+                       "'Europe/Berlin'?",
                        InvalidArgument);
 
   def = test::nine_to_five("UTC");

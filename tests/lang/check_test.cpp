@@ -93,6 +93,12 @@ TEST_CASE("E0204 type mismatches") {
 TEST_CASE("E0205 zone, E0206 missing zone, E0207 no working time, E0208 overlaps") {
   CHECK(diagnostics_of("calendar c {\n  zone \"Mars/Base\"\n  mon 09:00-17:00\n}\n") ==
         "2:3 E0205");
+  CHECK(first_message("calendar c {\n  zone \"Mars/Base\"\n  mon 09:00-17:00\n}\n") ==
+        "unknown time zone 'Mars/Base': expected an IANA name like \"Europe/Berlin\"");
+  // docs/language.md, E0205: "a zone name close to one of the tz database's
+  // (`Europe/Berln`, `europe/berlin`) gets it suggested".
+  CHECK(first_message("calendar c {\n  zone \"europe/berlin\"\n  mon 09:00-17:00\n}\n") ==
+        "unknown time zone 'europe/berlin'; did you mean 'Europe/Berlin'?");
   CHECK(diagnostics_of("calendar c {\n  mon 09:00-17:00\n}\n") == "1:10 E0206");
   CHECK(diagnostics_of("calendar c {\n  zone \"UTC\"\n  zone \"UTC\"\n  mon 09:00-17:00\n}\n") ==
         "3:3 E0206");

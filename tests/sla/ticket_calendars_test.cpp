@@ -85,6 +85,11 @@ TEST_CASE("an unknown zone or calendar in a ticket names the ticket, the field a
       "ticket 'T-1': customer.zone 'Mars/Olympus' is not a time zone (calendar 'premium')",
       TicketError);
   CHECK_THROWS_WITH_AS(
+      (void)due("gold", "Europe/Berln", "", "2026-03-02T14:00Z"),
+      "ticket 'T-1': customer.zone 'Europe/Berln' is not a time zone (calendar 'premium'); did "
+      "you mean 'Europe/Berlin'?",
+      TicketError);
+  CHECK_THROWS_WITH_AS(
       (void)due("", "", "mars_office", "2026-03-02T14:00Z"),
       "ticket 'T-1': customer.calendar 'mars_office' names no calendar of the rule set",
       TicketError);

@@ -20,7 +20,15 @@ slakit::LocalSeconds wall(year_month_day d, seconds s) {
 }  // namespace
 
 TEST_CASE("an unknown zone is rejected with its name") {
-  CHECK_THROWS_WITH_AS((void)TimeZone::locate("Europe/Berln"), "unknown time zone 'Europe/Berln'",
+  // docs/language.md, E0205: "a zone name close to one of the tz
+  // database's (`Europe/Berln`, `europe/berlin`) gets it suggested".
+  CHECK_THROWS_WITH_AS((void)TimeZone::locate("Europe/Berln"),
+                       "unknown time zone 'Europe/Berln'; did you mean 'Europe/Berlin'?",
+                       slakit::InvalidArgument);
+  CHECK_THROWS_WITH_AS((void)TimeZone::locate("america/new_york"),
+                       "unknown time zone 'america/new_york'; did you mean 'America/New_York'?",
+                       slakit::InvalidArgument);
+  CHECK_THROWS_WITH_AS((void)TimeZone::locate("Mars/Olympus"), "unknown time zone 'Mars/Olympus'",
                        slakit::InvalidArgument);
   CHECK_THROWS_AS((void)TimeZone::locate(""), slakit::InvalidArgument);
   CHECK(TimeZone::locate("Europe/Berlin").name() == "Europe/Berlin");

@@ -14,6 +14,7 @@
 #include "slakit/error.hpp"
 #include "slakit/time/civil.hpp"
 #include "slakit/time/time_zone.hpp"
+#include "time/zone_suggestion.hpp"
 
 namespace slakit::detail {
 
@@ -78,8 +79,12 @@ void Checker::outside_range(SourceSpan span) {
 }
 
 void Checker::unknown_zone(const std::string& zone, SourceSpan span) {
+  const auto near = detail::zone_suggestion(zone);
   error("E0205",
-        fmt::format("unknown time zone '{}': expected an IANA name like \"Europe/Berlin\"", zone),
+        near.empty()
+            ? fmt::format("unknown time zone '{}': expected an IANA name like \"Europe/Berlin\"",
+                          zone)
+            : fmt::format("unknown time zone '{}'{}", zone, near),
         span);
 }
 
