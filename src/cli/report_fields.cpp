@@ -11,6 +11,7 @@
 
 #include "cli.hpp"
 #include "model/ticket_status.hpp"
+#include "support/suggestion.hpp"
 
 namespace slakit::cli {
 namespace {
@@ -272,11 +273,28 @@ GroupField record_field(const RuleSet& rules, const std::string& path) {
     const bool known = std::any_of(fields.begin(), fields.end(),
                                    [&](const FieldInfo& f) { return f.path == path; });
     if (!known || path.find('.') == std::string::npos) {
+      // A misspelt group or field is named (review 18 F10: `create.month`
+      // was told to declare itself as a field, which no path of that
+      // object can be).
+      std::vector<std::string_view> names{"policy",       "target",        "sla",
+                                          "team",         "queue",         "created.day",
+                                          "created.week", "created.month", "created.quarter",
+                                          "created.year"};
+      for (const auto& f : fields) names.push_back(f.path);
+      // As the checker suggests field names: two letters wrong at most.
+      if (const auto near = detail::suggestion(path, names); !near.empty()) {
+        throw UsageError{fmt::format("--by {}: not a group nor a field{}", path, near)};
+      }
+      const bool field_path = path.starts_with("ticket.") || path.starts_with("customer.") ||
+                              path.starts_with("contract.") || path.starts_with("order.");
       throw UsageError{fmt::format(
           "--by {}: not a group (policy, target, sla, team, queue, created.day, created.week, "
-          "created.month, created.quarter, created.year) nor a field; a custom field "
-          "must be declared in the rule files (field {} : text)",
-          path, path)};
+          "created.month, created.quarter, created.year) nor a field{}",
+          path,
+          field_path ? fmt::format("; a custom field must be declared in the rule files "
+                                   "(field {} : text)",
+                                   path)
+                     : std::string{"; fields are ticket.*, customer.*, contract.* or order.*"})};
     }
     read = declared(path);
   }
