@@ -197,6 +197,11 @@ TEST_CASE("a misspelt keyword: did you mean the closest word expected there") {
   CHECK(
       first_message(cal + "  thur 08:00-10:00\n}\n").ends_with("saw 'thur'; did you mean 'thu'?"));
   CHECK(first_message(cal + "  holiday \"x\" jann 1\n}\n").ends_with("; did you mean 'jan'?"));
+  // docs/language.md, "Calendars": "A range of days takes two dots:
+  // `mon-fri` is an error that says to write `mon..fri`." (Review 18 F10.)
+  CHECK(first_message(cal + "  sat-sun 10:00-12:00\n}\n") ==
+        "expected opening hours 'HH:MM-HH:MM', saw '-sun' (a range of days takes two dots: "
+        "sat..sun)");
   CHECK(first_message("sla s { first_respone 4h }\n")
             .ends_with("saw 'first_respone'; did you mean 'first_response'?"));
   CHECK(first_message("sla s { pause whil ticket.status == x }\n") ==

@@ -50,6 +50,20 @@ std::string keyword_hint(std::string_view what, std::string_view token) {
   return fmt::format(" ('{0}' is a word of the language: write \"{0}\" for the text)", token);
 }
 
+// " (a range of days takes two dots: mon..fri)" for "mon-fri", the way
+// other tools write it: the parser stops at the '-' after the weekday.
+std::string day_range_hint(const char* begin, const char* at, const char* end) {
+  constexpr std::array<std::string_view, 7> kDays{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  const auto is_day = [&](std::string_view word) {
+    return std::find(kDays.begin(), kDays.end(), word) != kDays.end();
+  };
+  if (at - begin < 3 || end - at < 4 || *at != '-') return {};
+  const std::string_view before{at - 3, 3};
+  const std::string_view after{at + 1, 3};
+  if (!is_day(before) || !is_day(after)) return {};
+  return fmt::format(" (a range of days takes two dots: {}..{})", before, after);
+}
+
 // "; did you mean 'holiday'?" when the word seen is close to one of the
 // words `what` offers: those in its parentheses or quotes ("a calendar line
 // (zone, a weekday, holiday, closed, open) or '}'"), a weekday's names for
@@ -240,6 +254,7 @@ void ParseState::expected(std::string code, std::string_view what, const char* a
   auto hint = keyword_hint(what, seen);
   if (hint.empty()) hint = typo_hint(what, seen);
   if (hint.empty() && what == "']'" && seen == ",") hint = listed_keyword_hint(end);
+  if (hint.empty() && in_calendar_line) hint = day_range_hint(text_begin(), at, text_end());
   error(std::move(code), fmt::format("expected {}, saw {}{}", what, token_at(at), hint),
         span(at, end));
 }
