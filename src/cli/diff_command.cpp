@@ -44,7 +44,8 @@ class DiffWorker final : public LineWorker {
     }
     changes_.clear();
     BreachShift shift;
-    compare(judge_.old_side(), judge_.new_side(), changes_, shift);
+    // A new side shared whole with the old one changes nothing.
+    if (!judge_.shared()) compare(judge_.old_side(), judge_.new_side(), changes_, shift);
     summary.add(line.number, judge_.id(), judge_.old_side(), judge_.new_side(), changes_, shift);
   }
   [[nodiscard]] std::size_t truncated_instants() const override {

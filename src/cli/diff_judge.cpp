@@ -137,6 +137,7 @@ bool DiffJudge::judge(const JsonLine& line) {
     const bool share = same_ != nullptr && old_read && new_history == &old_.history;
     reused_ = new_.judge(*new_history, now_, route_now_, share ? &old_ : nullptr,
                          share ? same_ : nullptr);
+    shared_count_ += reused_ ? 1 : 0;
   }
   if (!old_.side.ok && !new_side().ok) return false;
   id_ = old_read ? &old_.history.ticket.id : &new_history->ticket.id;

@@ -74,6 +74,11 @@ class DiffJudge {
   [[nodiscard]] std::string error() const;
   [[nodiscard]] const DiffSide& old_side() const { return old_.side; }
   [[nodiscard]] const DiffSide& new_side() const { return reused_ ? old_.side : new_.side; }
+  /// The last ticket's new side is the old side, shared whole (the same
+  /// object): nothing changed.
+  [[nodiscard]] bool shared() const { return reused_; }
+  /// How many tickets' new sides were shared whole so far.
+  [[nodiscard]] std::size_t shared_count() const { return shared_count_; }
   /// The ticket's id, as either side read it.
   [[nodiscard]] const std::string& id() const { return id_ != nullptr ? *id_ : empty_; }
   [[nodiscard]] std::size_t truncated_instants() const {
@@ -87,6 +92,7 @@ class DiffJudge {
   std::optional<Instant> route_now_;
   const detail::SameParts* same_;
   bool reused_ = false;
+  std::size_t shared_count_ = 0;
   const std::string* id_ = nullptr;
   std::string empty_;
 };

@@ -1,7 +1,7 @@
 #include "same_parts.hpp"
 
-#include <fmt/format.h>
-
+#include <algorithm>
+#include <charconv>
 #include <variant>
 
 #include "lang/format/expr_text.hpp"
@@ -22,7 +22,10 @@ void add(std::string& out, std::string_view s) {
 }
 
 void add(std::string& out, long long n) {
-  fmt::format_to(std::back_inserter(out), "{}{}", n, kSep);
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  out.append(digits, end);
+  out += kSep;
 }
 
 void add_time(std::string& out, const TimeOfDay& t) {
@@ -115,6 +118,20 @@ void add_calendar(std::string& out, const Calendar& c, const TicketCalendars& al
     add(out, static_cast<int>(composed->op));
     add(out, static_cast<long long>(composed->parts.size()));
     for (const auto& part : composed->parts) add_calendar(out, part, all);
+  } else {
+    add(out, "plain");
+  }
+}
+
+// What choosing a calendar by a ticket's fields reads of it: its name, the
+// field that moves its zone, and the same of a composition's parts.
+void add_names(std::string& out, const Calendar& c, const TicketCalendars& all) {
+  add(out, c.name());
+  const auto ticket = all.find(c.name());
+  add(out, ticket != all.end() ? ticket->second.zone_field() : std::string_view{"\x1e"});
+  if (const auto* composed = c.composition()) {
+    add(out, static_cast<long long>(composed->parts.size()));
+    for (const auto& part : composed->parts) add_names(out, part, all);
   } else {
     add(out, "plain");
   }
@@ -216,6 +233,22 @@ std::string SameParts::policy_text(const PolicyPlan& plan) {
   return out;
 }
 
+std::string SameParts::choice_text(const PolicyPlan& plan) {
+  std::string out;
+  const auto& choice = plan.calendar_choice;
+  if (choice.fixed == nullptr || choice.all == nullptr || !choice.per_ticket()) {
+    add(out, "fixed");
+    return out;
+  }
+  add(out, choice.field ? std::string_view{choice.field_name} : std::string_view{"\x1e"});
+  add_names(out, choice.fixed->calendar(), *choice.all);
+  if (choice.field) {
+    add(out, static_cast<long long>(choice.all->size()));
+    for (const auto& [name, c] : *choice.all) add_names(out, c.calendar(), *choice.all);
+  }
+  return out;
+}
+
 std::string SameParts::routing_text(const RuleSet& rules) {
   std::string out;
   for (const auto& g : rules.route_groups()) {
@@ -268,19 +301,18 @@ SameParts::SameParts(const RuleSet& old_rules, const RuleSet& new_rules) {
       any_ola_changed_ = true;
     }
   }
-  // Every ticket resolves the calendars a ticket field chooses or moves, of
-  // every policy, whether it applies or not (and may fail there): those
-  // policies must be the same for any evaluation to be shared.
-  auto per_ticket_same = [&](const std::vector<PolicyPlan>& plans,
-                             const std::vector<PolicyPlan>& others, bool sla) {
-    for (std::size_t i = 0; i < plans.size(); ++i) {
-      if (plans[i].per_ticket < 0 && others[i].per_ticket < 0) continue;
-      if (sla ? slas_[i] == 0 : (olas_changed_[i / 64] >> (i % 64) & 1) != 0) return false;
+  // Every ticket resolves the calendar a ticket field chooses or moves, of
+  // every policy, whether the policy applies or not, and fails there on a
+  // name or zone that does not exist: those choices must be the same for
+  // any evaluation to be shared (the policies themselves need not be).
+  auto same_choices = [](const std::vector<PolicyPlan>& x, const std::vector<PolicyPlan>& y) {
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      if (x[i].per_ticket < 0 && y[i].per_ticket < 0) continue;
+      if (choice_text(x[i]) != choice_text(y[i])) return false;
     }
     return true;
   };
-  selection_ = per_ticket_same(a.slas, b.slas, true) && per_ticket_same(b.slas, a.slas, true) &&
-               per_ticket_same(a.olas, b.olas, false) && per_ticket_same(b.olas, a.olas, false);
+  selection_ = same_choices(a.slas, b.slas) && same_choices(a.olas, b.olas);
 }
 
 bool SameParts::evaluation_reusable(const EvaluationState& st) const noexcept {

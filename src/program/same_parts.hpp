@@ -33,8 +33,9 @@ class SameParts {
 
   /// Every ticket routes the same under both: the new routing is the old.
   [[nodiscard]] bool routing() const noexcept { return routing_; }
-  /// The SLA and OLA selection (and the per-ticket calendars every ticket
-  /// resolves) are the same: some tickets' evaluations may be shared.
+  /// The SLA and OLA selection (and the calendars every ticket resolves
+  /// for the policies whose calendar a ticket field chooses or moves) are
+  /// the same: some tickets' evaluations may be shared.
   [[nodiscard]] bool selection() const noexcept { return selection_; }
   /// Whether the old SLA at `index` is the same as the new one there (with
   /// the same selection, the same index holds the same policy).
@@ -56,6 +57,10 @@ class SameParts {
   /// calendars; every calendar when a ticket field chooses it), as compared
   /// here; for tests and explanations.
   [[nodiscard]] static std::string policy_text(const PolicyPlan& plan);
+  /// What of a policy every ticket reads, whether the policy applies or
+  /// not: where a ticket field chooses its calendar or moves its zone, the
+  /// field, and the names and zone fields of the calendars it may choose.
+  [[nodiscard]] static std::string choice_text(const PolicyPlan& plan);
   /// The canonical form of a rule set's routing.
   [[nodiscard]] static std::string routing_text(const RuleSet& rules);
 
