@@ -153,6 +153,8 @@ void add_events(std::string& out, const std::vector<EventRef>& events) {
   }
 }
 
+// Every declaration as it types values: path, type, and `one of` members
+// in order (the order error messages list them in).
 bool same_fields(const RuleSet& a, const RuleSet& b) {
   const auto& x = a.fields();
   const auto& y = b.fields();
@@ -163,6 +165,20 @@ bool same_fields(const RuleSet& a, const RuleSet& b) {
     }
   }
   return true;
+}
+
+// The fields whose values an engine keeps or checks (FieldLayout: those
+// its own rules read, and those the other engine's read): a value that
+// does not fit its field (a `one of` value it does not list, in a
+// field_changed event) fails a ticket only where some rule reads the
+// field, whichever policy or route applies.
+std::vector<std::string> fields_looked_at(const FieldLayout& layout) {
+  std::vector<std::string> out;
+  for (Slot s = 0; s < static_cast<Slot>(layout.size()); ++s) {
+    if (s < layout.width() || layout.checked(s)) out.push_back(layout.info(s).path);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 // The policies' names and `for` conditions, in order: what chooses them.
@@ -288,6 +304,11 @@ SameParts::SameParts(const RuleSet& old_rules, const RuleSet& new_rules) {
   // Every condition reads fields by their declarations: with another
   // declaration, nothing is shared.
   if (!same_fields(old_rules, new_rules)) return;
+  if (fields_looked_at(a.layout) != fields_looked_at(b.layout)) return;
+  if (fields_looked_at(routing_of(old_rules).layout) !=
+      fields_looked_at(routing_of(new_rules).layout)) {
+    return;
+  }
   routing_ = routing_text(old_rules) == routing_text(new_rules);
   if (!same_selection(a.slas, b.slas) || !same_selection(a.olas, b.olas)) return;
   slas_.resize(a.slas.size());

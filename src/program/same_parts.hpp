@@ -9,10 +9,12 @@
 // it reads (zones, zone fields, hours, holidays, dated days, the parts of a
 // composition); the SLA and the OLA selection by every policy's name and
 // `for` condition, in order; the routing by every group and route, in order.
-// Not by file names, positions, comments or layout. The field declarations
-// (types, and `one of` members in order) must be the same for anything to
-// be shared: they type what the reader reads and what a condition means.
-// Whatever is in doubt counts as changed.
+// Not by file names, positions, comments or layout. For anything to be
+// shared, the field declarations (types, and `one of` members in order)
+// must be the same, as must the set of fields some rule reads: the first
+// type what is read and what a condition means, the second which values
+// fail a ticket whichever policy or route applies. Whatever is in doubt
+// counts as changed.
 #pragma once
 
 #include <cstdint>

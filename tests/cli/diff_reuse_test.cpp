@@ -153,6 +153,10 @@ const std::vector<Mutation> kMutations{
     {"included file", "first.sla", "first_response 30m", "first_response 20m"},
     {"ola target", "main.sla", "target 2h", "target 90m"},
     {"ola start team", "main.sla", "start on assigned to team l2", "start on assigned to team l3"},
+    // A field no rule read before: every ticket's changes of it are now
+    // checked, whichever policy applies.
+    {"field read", "main.sla", "1h when ticket.priority == urgent",
+     "1h when ticket.channel == chat"},
 };
 
 RuleSet compile_files(const Files& files) {
@@ -280,6 +284,13 @@ std::string tickets(unsigned seed, int count) {
           at(5, 600), pick({"customer.region", "contract.level", "ticket.priority"}),
           pick({"amer", "gold", "urgent", "silver", "emea"})));
     }
+    if (chance(0.1)) {
+      // A channel `one of` does not list: wrong only where some rule reads it.
+      events.push_back(fmt::format(
+          "{{\"at\": \"{}\", \"kind\": \"field_changed\", \"field\": \"ticket.channel\", "
+          "\"value\": {}}}",
+          at(5, 600), pick({"\"pigeon\"", "\"chat\""})));
+    }
     if (chance(0.2)) {
       events.push_back(fmt::format("{{\"at\": \"{}\", \"kind\": \"handed_back\"}}", at(5, 600)));
     }
@@ -404,6 +415,7 @@ TEST_CASE("SameParts: each change is found, and only where it reaches") {
       {"included file", {.changed = {"billing"}}},
       {"ola target", {.changed = {"l3_pickup"}}},
       {"ola start team", {.changed = {"l2_pickup"}}},
+      {"field read", {.routing = false, .selection = false}},
   };
   for (const auto& m : kMutations) {
     const std::string name = m.name;
