@@ -365,6 +365,16 @@ TEST_CASE("SameParts: identical rules, and the same rules written otherwise, are
   main.replace(main.find("first_response 1h when"), 22, "first_response   60m when");
   main.replace(main.find("warn at 75%"), 11, "warn at 75%  # early");
   CHECK(same_list(a, compile_files(files)) == all_same);
+  // Two field declarations swapped: a rule set keeps its fields by path,
+  // so the same.
+  auto swapped = base_rules();
+  auto& text = swapped.at("main.sla");
+  const std::string level = "field contract.level : one of bronze, silver, gold\n";
+  const std::string calendar = "field customer.calendar : text\n";
+  text.erase(text.find(level), level.size());
+  text.insert(text.find(calendar) + calendar.size(), level);
+  REQUIRE(text.find(calendar + level) != std::string::npos);
+  CHECK(same_list(a, compile_files(swapped)) == all_same);
 }
 
 // What SameParts must say after a change: whether the routing and the
