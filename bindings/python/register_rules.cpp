@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <map>
 
+#include <slakit/testing/test_runner.hpp>
+
 #include "errors.hpp"
 #include "rule_bundle.hpp"
 #include "slakit/version.hpp"
@@ -107,6 +109,30 @@ void register_rules(py::module_& m) {
             return out;
           },
           "Every route, group by group, in the order written.")
+      .def_property_readonly(
+          "test_names",
+          [](const RuleBundle& self) {
+            std::vector<std::string> out;
+            for (const auto& t : self.rules.tests()) out.push_back(t.name.text);
+            return out;
+          },
+          "The names of the test blocks (docs/language.md, \"Tests\"), in file order.")
+      .def(
+          "run_tests",
+          [](const RuleBundle& self, const std::string& filter) {
+            std::string json;
+            {
+              py::gil_scoped_release release;
+              json = to_json(run_tests(self.rules, filter), self.rules.sources());
+            }
+            return py::module_::import("json").attr("loads")(json);
+          },
+          py::arg("filter") = "",
+          "Runs the test blocks whose names match filter ('*' any characters, '?' one; "
+          "without either, names that contain it; empty: all), as `slakit test --format json` "
+          "does, and returns its object: {'tests': [{'name', 'file', 'line', 'column', "
+          "'passed', 'error', 'expectations': [{'expectation', 'file', 'line', 'column', "
+          "'passed', 'expected', 'actual', 'explanation'}]}], 'passed': N, 'failed': M}.")
       .def_property_readonly(
           "fields",
           [](const RuleBundle& self) {

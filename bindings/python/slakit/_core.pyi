@@ -5,7 +5,7 @@ evaluate & co.) are attached to these classes by slakit/__init__.py and
 are listed here with them."""
 
 import datetime
-from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple, TypeVar, Union, overload
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, TypeVar, Union, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -83,6 +83,9 @@ class RuleSet:
     def policy_names(self) -> List[str]: ...
     @property
     def route_names(self) -> List[str]: ...
+    @property
+    def test_names(self) -> List[str]: ...
+    def run_tests(self, filter: str = "") -> Dict[str, Any]: ...
     @property
     def fields(self) -> List[Tuple[str, str]]: ...
     @property
