@@ -192,6 +192,26 @@ def test_now_may_be_rfc3339_text(rules, tickets):
         rules.route(tickets[0], 1.5)
 
 
+# docs/python.md: "Events that name no ticket of the frame are left out with
+# a `UserWarning` saying how many, and the first id and its type", and a
+# column "close to a field (`ticket.priorty`) gets a `UserWarning` naming
+# the field" (review 18 F8: both were silent).
+def test_frames_warn_about_lost_events_and_misspelt_columns(rules, tickets):
+    frame, events = frame_of(tickets)
+    as_text = events.assign(ticket=events["ticket"].map(lambda t: t + "x"))
+    with pytest.warns(UserWarning, match=r"\d+ events of the events frame name no ticket of the "
+                                         r"tickets frame \(the first names 'T-\d+x', a str\)"):
+        rules.evaluate_frame(frame, NOW, events=as_text)
+    misspelt = frame.rename(columns={"ticket.priority": "ticket.priorty"})
+    with pytest.warns(UserWarning, match="column 'ticket.priorty' names no field of the rule set; "
+                                         "did you mean 'ticket.priority'"):
+        rules.route_frame(misspelt, NOW, events=events)
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # an export's unrelated column, and matched events: silent
+        rules.evaluate_frame(frame.assign(**{"ticket.subject_line": "x"}), NOW, events=events)
+
+
 def test_python_values_in_dicts(rules, tickets):
     # Aware datetimes and dates become the same record as their RFC 3339 text.
     t = json.loads(json.dumps(tickets[0]))

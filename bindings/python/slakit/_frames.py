@@ -17,7 +17,8 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import math
-from typing import Any, Dict, List, Optional, Tuple
+import warnings
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from ._convert import Failures, _bad_value, _BadValue, _is_missing, _json_text, _key, _shown
 
@@ -246,7 +247,25 @@ def _row_names(ids: Optional[List[Optional[str]]], n: int) -> List[str]:
     return [f"ticket '{_shown(v)}': " if v is not None else "" for v in ids]
 
 
-def lines_of_frame(tickets, events=None) -> Tuple[str, Failures]:
+def _warn_misspelt_columns(columns, fields: Sequence[str]) -> None:
+    """A warning for each dotted column that names no field of the rule set
+    but is close to one: most likely a typo, whose values every rule would
+    otherwise miss without a word (review 18 F8). Other unknown columns are
+    an export's extra fields, read as the CLI reads extra keys: ignored."""
+    import difflib
+
+    known = set(fields)
+    for c in columns:
+        name = str(c)
+        if "." not in name or name in known:
+            continue
+        close = difflib.get_close_matches(name, fields, n=1, cutoff=0.85)
+        if close:
+            warnings.warn(f"column {name!r} names no field of the rule set; did you mean "
+                          f"{close[0]!r}? (no rule reads it)", stacklevel=4)
+
+
+def lines_of_frame(tickets, events=None, fields: Sequence[str] = ()) -> Tuple[str, Failures]:
     """A DataFrame of tickets (and optionally one of events) as JSON Lines,
     and the rows that cannot be written (a value JSON cannot carry, an id of
     no kind of id), each with its message; their lines hold the rest of the
@@ -255,13 +274,15 @@ def lines_of_frame(tickets, events=None) -> Tuple[str, Failures]:
     Columns: ``id``, ``created``, ``events`` (a list column), and
     ``ticket.x``, ``customer.x``, ``contract.x``, ``order.x`` for the keys of
     those objects. ``events`` is a second frame with a ``ticket`` column
-    holding the ticket's id and the event's keys as columns.
+    holding the ticket's id and the event's keys as columns. ``fields``:
+    the rule set's field paths, to warn about a misspelt column.
     """
     import pandas as pd
 
     if not isinstance(tickets, pd.DataFrame):
         raise TypeError(f"expected a pandas DataFrame of tickets, not {type(tickets).__name__}")
     tickets = _prepared(tickets, "tickets")
+    _warn_misspelt_columns(tickets.columns, fields)
     n = len(tickets)
     if n == 0:
         return "", {}
@@ -355,6 +376,16 @@ def _event_lists(tickets, owners, events, names: List[str], failures: Failures) 
     by_ticket: dict = {}
     for ticket, line in zip(event_owners, lines):
         by_ticket.setdefault(ticket, []).append(line)
+    # Events whose ticket is in no row are left out; say so, since the
+    # usual cause is ids of another type (7 and '7'), which drops them all.
+    rows = set(owners)
+    orphans = [t for t in by_ticket if t not in rows]
+    if orphans:
+        count = sum(len(by_ticket[t]) for t in orphans)
+        warnings.warn(f"{count} event{'s' if count != 1 else ''} of the events frame name no "
+                      f"ticket of the tickets frame (the first names {orphans[0]!r}, a "
+                      f"{type(orphans[0]).__name__}): left out; ids match by type and value "
+                      f"(7 and '7' differ)", stacklevel=4)
     for row, t in enumerate(owners):
         if t in bad_by_ticket:
             failures.setdefault(row, names[row] + bad_by_ticket[t])

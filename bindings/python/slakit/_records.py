@@ -121,7 +121,7 @@ def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
     without any cycle has none. Every column has one dtype whatever the
     data (docs/python.md, "Result columns")."""
     _no_frame_for_now(now, "evaluate_frame")
-    text, failures = _frames.lines_of_frame(tickets, events)
+    text, failures = _frames.lines_of_frame(tickets, events, [path for path, _ in self.fields])
     texts, errors = _failed(*_core._evaluate_lines(self, text, now, False, threads), failures)
     # Each row has the frame's own id (an integer id stays an integer), so
     # that it joins back to the frame; a failed ticket's too.
@@ -155,7 +155,7 @@ def metrics_frame(self, tickets, now, events=None, *, threads: int = 0):
     ``first_contact_resolution`` and ``error`` (docs/python.md, "Per-ticket
     measures")."""
     _no_frame_for_now(now, "metrics_frame")
-    text, failures = _frames.lines_of_frame(tickets, events)
+    text, failures = _frames.lines_of_frame(tickets, events, [path for path, _ in self.fields])
     texts, errors = _failed(*_core._evaluate_lines(self, text, now, False, threads), failures)
     with _no_gc():
         rows = [_schema.metrics_row(json.loads(t)) if t is not None else {"error": e}
@@ -198,7 +198,7 @@ def route_frame(self, tickets, now=None, events=None, *, agents: Optional[Iterab
     TypeError: pass the events as ``events=``. Every column has one dtype
     whatever the data (docs/python.md, "Result columns")."""
     _no_frame_for_now(now, "route_frame")
-    text, failures = _frames.lines_of_frame(tickets, events)
+    text, failures = _frames.lines_of_frame(tickets, events, [path for path, _ in self.fields])
     rows = _results(*_failed(*_core._route_lines(self, text, now, False, _agents(agents)), failures))
     # The frame's own id (an integer stays one), to join back.
     schema = _schema.ROUTING + (_schema.AGENT if agents is not None else []) + _schema.ERROR
