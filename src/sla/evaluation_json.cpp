@@ -45,7 +45,10 @@ void time_pair(JsonDirect& out, const TimePair& p) {
 }
 
 void threshold(JsonDirect& out, const Threshold& t) {
-  out.integer("{\"percent\":", t.percent);
+  // An offset threshold names its offset, in seconds, where a share names
+  // its percent.
+  t.form == ThresholdForm::percent ? out.integer("{\"percent\":", t.percent)
+                                   : out.integer("{\"before_due\":", t.offset.count());
   if (t.escalation) {
     out.string(",\"to_kind\":", t.to_kind);
     out.string(",\"to\":", t.to);

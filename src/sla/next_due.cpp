@@ -53,7 +53,8 @@ std::string to_json(const NextDue& next) {
   if (const auto* t = next.threshold) {
     // Named as `slakit eval` names a warning's or escalation's members.
     w.begin_object();
-    w.key("percent"), w.value(t->percent);
+    t->form == ThresholdForm::percent ? (w.key("percent"), w.value(t->percent))
+                                      : (w.key("before_due"), w.value(t->offset.count()));
     w.key("escalation"), w.value(t->escalation);
     if (t->escalation) {
       w.key("to_kind"), w.value(t->to_kind);

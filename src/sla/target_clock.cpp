@@ -310,20 +310,25 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
   }
 
   // Warnings and escalations: shares of the target in force (at the breach,
-  // for a breached cycle), rounded up to whole seconds.
+  // for a breached cycle), rounded up to whole seconds, or that target less
+  // an offset of the same business time, never less than nothing.
   const std::optional<Instant>& limit = r.state == TargetState::cancelled ? r.cancelled_at : c.stop;
   r.thresholds.resize(policy_.thresholds.size());
   for (std::size_t i = 0; i < policy_.thresholds.size(); ++i) {
     const auto& t = policy_.thresholds[i];
     auto& th = r.thresholds[i];
+    th.form = t.form;
     th.percent = t.percent;
+    th.offset = t.offset;
     th.escalation = t.escalation;
     th.to_kind = t.to_kind;
     th.to = t.to;
     th.at.reset();
     th.fired = false;
     if (has_target) {
-      const Seconds share{(last.value.count() * t.percent + 99) / 100};
+      const Seconds share = t.form == ThresholdForm::percent
+                                ? Seconds{(last.value.count() * t.percent + 99) / 100}
+                                : std::max(Seconds{0}, last.value - t.offset);
       if (!relative && share == last.value) {
         // At 100%: the due, found above with the same arguments.
         if (has_due) th.at = last.due;

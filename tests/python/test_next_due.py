@@ -150,3 +150,19 @@ def test_a_bad_ticket_raises_alone_and_fails_its_row_in_a_batch():
     answers = rules.next_due_many([{"id": "T-1"}, {"id": "T-2", "created": "2026-03-02T09:00:00Z"}],
                                   now)
     assert "error" in answers[0] and answers[1]["at"] == "2026-03-02T11:00:00Z"
+
+
+# docs/python.md: an offset threshold comes through as `slakit eval` writes
+# it, "before_due" in seconds in place of "percent" (docs/sla.md, "Warnings
+# and escalations").
+def test_an_offset_threshold_comes_through():
+    rules = slakit.loads('calendar office {\n  zone "UTC"\n  mon..fri 09:00-17:00\n}\n'
+                         "sla s {\n  calendar office\n  first_response 4h\n  warn 1h before due\n"
+                         "  escalate 30m before due to team leads\n}\n")
+    ticket = {"id": "O-1", "created": "2026-03-02T09:00:00Z"}
+    now = instant("2026-03-02T10:00:00Z")
+    cycle = rules.evaluate(ticket, now)["targets"][0]
+    assert cycle["warnings"] == [{"before_due": 3600, "at": "2026-03-02T12:00:00Z", "fired": False}]
+    assert cycle["escalations"] == [{"before_due": 1800, "to_kind": "team", "to": "leads",
+                                     "at": "2026-03-02T12:30:00Z", "fired": False}]
+    assert rules.next_due(ticket, now)["threshold"] == {"before_due": 3600, "escalation": False}

@@ -991,14 +991,22 @@ Evaluation MinuteSla::Impl::evaluate(const Ticket& ticket, std::span<const Ticke
         // breached cycle the shares are of the target in force at the breach."
         for (const auto& th : pol.thresholds) {
           Threshold o;
+          o.form = th.form;
           o.percent = th.percent;
+          o.offset = th.offset.time;
           o.escalation = th.escalate;
           if (th.escalate) {
             o.to_kind = th.target_kind;
             o.to = th.target.text;
           }
+          // "`warn 1h before due` fires at the instant the clock has counted
+          // the target less one hour"; "less than nothing ... fires when the
+          // cycle starts (counted zero)".
           if (value) {
-            const std::int64_t share = ceil_div(*value * th.percent, 100);
+            const std::int64_t share =
+                th.form == ThresholdForm::percent
+                    ? ceil_div(*value * th.percent, 100)
+                    : std::max<std::int64_t>(0, *value - th.offset.time.count());
             o.at = counter.reach(tl, share);
           }
           // "A cycle that stops, is cancelled, or is paused for good before a

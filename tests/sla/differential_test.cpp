@@ -57,6 +57,7 @@ sla gold for contract.sla == "gold" {
   resolution 16h on reopen restart
   pause while ticket.status in [pending_customer, on_hold]
   warn at 75%
+  warn 90m before due
   escalate at 100% to team leads
 }
 
@@ -68,6 +69,7 @@ sla urgent_any for ticket.priority == urgent {
   warn at 25%
   warn at 50%
   escalate at 75% to queue escalations
+  escalate 10m before due to team leads
 }
 
 sla silver for contract.sla == "silver" {
@@ -85,6 +87,7 @@ ola l2_handoff for ticket.team == "l2" {
   stop on handed_back, solved
   target 4h
   warn at 50%
+  warn 1h before due
   escalate at 100% to team l2_leads
 }
 
@@ -116,6 +119,7 @@ sla order_promise for order.due != none and contract.sla != "bronze" {
   pause while ticket.status == pending_customer
   warn at 25%
   warn at 50%
+  warn 3h before due
   escalate at 100% to agent boss
 }
 
@@ -125,6 +129,7 @@ sla rush for order.due < 2026-07-01 {
   next_response 1h when ticket.priority in [high, urgent], otherwise 4h
   resolution before order.due - 2h
   warn at 75%
+  escalate 30m before due to team rush_leads
 }
 
 sla standard {
@@ -167,6 +172,7 @@ sla premium for contract.sla in [gold, silver] {
   pause while ticket.status in [pending_customer, on_hold]
   warn at 25%
   warn at 75%
+  escalate 45m before due to team duty
   escalate at 100% to team duty
 }
 
@@ -176,6 +182,7 @@ sla basic for ticket.priority != low {
   resolution 20h on reopen continue
   pause while ticket.status == pending_customer
   warn at 50%
+  warn 0m before due
 }
 
 ola l2_lh for ticket.team == "l2" {
@@ -212,6 +219,7 @@ sla hot for ticket.priority in [high, urgent] {
   resolution before order.due - 1 business day
   pause while ticket.status == on_hold or ticket.status == pending_customer and ticket.priority != urgent
   warn at 50%
+  warn 2h before due
   escalate at 100% to queue hot
 }
 
@@ -463,7 +471,11 @@ std::string describe(const TargetCycle& t) {
   for (const auto& p : t.pauses) o << " " << format_utc(p.begin) << ".." << opt(p.end);
   o << " ] thresholds=[";
   for (const auto& h : t.thresholds) {
-    o << " " << h.percent << "%" << (h.escalation ? "e" : "w");
+    if (h.form == ThresholdForm::percent) {
+      o << " " << h.percent << "%" << (h.escalation ? "e" : "w");
+    } else {
+      o << " " << h.offset.count() << "s-before" << (h.escalation ? "e" : "w");
+    }
     if (!h.to_kind.empty()) o << ":" << h.to_kind << ":" << h.to;
     o << "@" << opt(h.at) << (h.fired ? "(fired)" : "");
   }
@@ -524,8 +536,8 @@ std::vector<std::string> differences(const Evaluation& a, const Evaluation& b) {
       for (std::size_t h = 0; h < p.thresholds.size(); ++h) {
         const auto& u = p.thresholds[h];
         const auto& v = q.thresholds[h];
-        if (u.percent != v.percent || u.escalation != v.escalation || u.to_kind != v.to_kind ||
-            u.to != v.to) {
+        if (u.form != v.form || u.offset != v.offset || u.percent != v.percent ||
+            u.escalation != v.escalation || u.to_kind != v.to_kind || u.to != v.to) {
           out.push_back(k + "threshold line");
         }
         if (u.at != v.at) out.push_back(k + "threshold.at");

@@ -76,7 +76,8 @@ def next_due(self, ticket: dict, now) -> Optional[dict]:
     cycle (a second after its due) or warning or escalation not fired by
     ``now``, as ``{"at", "kind", "policy", "metric", "cycle", "team",
     "threshold"}`` (``kind`` "sla" or "ola", as the frames say it;
-    ``threshold`` None for the breach, else its ``percent``, ``escalation``
+    ``threshold`` None for the breach, else its ``percent`` (or
+    ``before_due``, seconds, for ``warn 1h before due``), ``escalation``
     and, for an escalation, ``to_kind`` and ``to``); None when nothing is
     pending. Raises slakit.TicketError as evaluate() does."""
     text = _convert.dumps(ticket)

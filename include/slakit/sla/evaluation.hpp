@@ -41,9 +41,12 @@ struct Pause {
   friend bool operator==(const Pause&, const Pause&) = default;
 };
 
-/// A `warn at` or `escalate at` line, for one cycle.
+/// A `warn` or `escalate` line, for one cycle: at a share of the target
+/// (`at 75%`) or an offset before the due (`1h before due`).
 struct Threshold {
-  int percent = 0;
+  ThresholdForm form = ThresholdForm::percent;
+  int percent = 0;    ///< form percent
+  Seconds offset{0};  ///< form before_due: business time before the due
   bool escalation = false;
   std::string to_kind{}, to{};  ///< escalations: "team", "queue" or "agent", and the name
   std::optional<Instant> at{};  ///< when the share is reached; empty if it never is
