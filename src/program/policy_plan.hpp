@@ -43,7 +43,7 @@ struct EventMatch {
 struct ThresholdPlan {
   ThresholdForm form = ThresholdForm::percent;
   int percent = 0;
-  Seconds offset{0};  ///< form before_due (the checker rejects business days)
+  Seconds offset{0};  ///< before_due, after_due (the checker rejects business days)
   bool escalation = false;
   std::string to_kind{}, to{};
 };

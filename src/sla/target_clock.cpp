@@ -311,7 +311,9 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
 
   // Warnings and escalations: shares of the target in force (at the breach,
   // for a breached cycle), rounded up to whole seconds, or that target less
-  // an offset of the same business time, never less than nothing.
+  // (never less than nothing) or plus an offset of the same business time.
+  // A breached cycle counts on, so the latter can be reached after the
+  // breach.
   const std::optional<Instant>& limit = r.state == TargetState::cancelled ? r.cancelled_at : c.stop;
   r.thresholds.resize(policy_.thresholds.size());
   for (std::size_t i = 0; i < policy_.thresholds.size(); ++i) {
@@ -326,9 +328,10 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
     th.at.reset();
     th.fired = false;
     if (has_target) {
-      const Seconds share = t.form == ThresholdForm::percent
-                                ? Seconds{(last.value.count() * t.percent + 99) / 100}
-                                : std::max(Seconds{0}, last.value - t.offset);
+      const Seconds share =
+          t.form == ThresholdForm::percent ? Seconds{(last.value.count() * t.percent + 99) / 100}
+          : t.form == ThresholdForm::before_due ? std::max(Seconds{0}, last.value - t.offset)
+                                                : last.value + t.offset;
       if (!relative && share == last.value) {
         // At 100%: the due, found above with the same arguments.
         if (has_due) th.at = last.due;

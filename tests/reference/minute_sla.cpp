@@ -1001,12 +1001,14 @@ Evaluation MinuteSla::Impl::evaluate(const Ticket& ticket, std::span<const Ticke
           }
           // "`warn 1h before due` fires at the instant the clock has counted
           // the target less one hour"; "less than nothing ... fires when the
-          // cycle starts (counted zero)".
+          // cycle starts (counted zero)". "`escalate 2h after due` fires at
+          // the instant the clock has counted the target plus two hours."
           if (value) {
+            const std::int64_t off = th.offset.time.count();
             const std::int64_t share =
-                th.form == ThresholdForm::percent
-                    ? ceil_div(*value * th.percent, 100)
-                    : std::max<std::int64_t>(0, *value - th.offset.time.count());
+                th.form == ThresholdForm::percent      ? ceil_div(*value * th.percent, 100)
+                : th.form == ThresholdForm::before_due ? std::max<std::int64_t>(0, *value - off)
+                                                       : *value + off;
             o.at = counter.reach(tl, share);
           }
           // "A cycle that stops, is cancelled, or is paused for good before a

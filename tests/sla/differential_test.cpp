@@ -59,6 +59,7 @@ sla gold for contract.sla == "gold" {
   warn at 75%
   warn 90m before due
   escalate at 100% to team leads
+  escalate 2h after due to team managers
 }
 
 sla urgent_any for ticket.priority == urgent {
@@ -70,6 +71,7 @@ sla urgent_any for ticket.priority == urgent {
   warn at 50%
   escalate at 75% to queue escalations
   escalate 10m before due to team leads
+  warn 15m after due
 }
 
 sla silver for contract.sla == "silver" {
@@ -89,6 +91,7 @@ ola l2_handoff for ticket.team == "l2" {
   warn at 50%
   warn 1h before due
   escalate at 100% to team l2_leads
+  escalate 1h after due to team l2_leads
 }
 
 ola l1_triage for ticket.team == "l1" {
@@ -121,6 +124,7 @@ sla order_promise for order.due != none and contract.sla != "bronze" {
   warn at 50%
   warn 3h before due
   escalate at 100% to agent boss
+  escalate 4h after due to agent boss
 }
 
 sla rush for order.due < 2026-07-01 {
@@ -174,6 +178,7 @@ sla premium for contract.sla in [gold, silver] {
   warn at 75%
   escalate 45m before due to team duty
   escalate at 100% to team duty
+  warn 30m after due
 }
 
 sla basic for ticket.priority != low {
@@ -198,6 +203,7 @@ ola handling {
   stop on assigned, solved, closed
   target 1h
   warn at 50%
+  escalate 5m after due to team handling_leads
 }
 )";
 
@@ -231,6 +237,7 @@ sla gold_ny for contract.sla == "gold" {
   pause while ticket.status == on_hold
   warn at 25%
   warn at 75%
+  warn 1h30m after due
 }
 
 sla cold for ticket.priority in [low, normal] or ticket.priority == none {
@@ -241,6 +248,7 @@ sla cold for ticket.priority in [low, normal] or ticket.priority == none {
   target 3h
   pause while ticket.status == pending_customer
   escalate at 100% to team leads
+  escalate 0m after due to team leads
 }
 
 ola intake for ticket.team != "l2" {
@@ -474,7 +482,8 @@ std::string describe(const TargetCycle& t) {
     if (h.form == ThresholdForm::percent) {
       o << " " << h.percent << "%" << (h.escalation ? "e" : "w");
     } else {
-      o << " " << h.offset.count() << "s-before" << (h.escalation ? "e" : "w");
+      o << " " << h.offset.count() << (h.form == ThresholdForm::before_due ? "s-before" : "s-after")
+        << (h.escalation ? "e" : "w");
     }
     if (!h.to_kind.empty()) o << ":" << h.to_kind << ":" << h.to;
     o << "@" << opt(h.at) << (h.fired ? "(fired)" : "");

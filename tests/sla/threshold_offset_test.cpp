@@ -258,3 +258,137 @@ sla s {
         R"({"at":"2026-03-02T12:00:00Z","kind":"sla","policy":"s","metric":"first_response",)"
         R"("cycle":1,"team":null,"threshold":{"before_due":3600,"escalation":false}})");
 }
+
+// "`escalate 2h after due` fires at the instant the clock has counted the
+// target plus two hours; a breached cycle keeps counting (overdue), so such
+// a threshold can fire after the breach." next_due: "a breached cycle that
+// still runs contributes its thresholds after the due not fired by `now`".
+TEST_CASE("after due: a breached cycle counts on to its escalation, and next_due answers it") {
+  const auto r = rules(R"(
+sla s {
+  calendar office
+  resolution 4h
+  pause while ticket.status == pending_customer
+  warn 15m after due
+  escalate 2h after due to team managers
+})");
+  const auto t = ticket("2026-03-02T09:00Z");
+  const auto e = evaluate(r, t, {}, at("2026-03-02T14:00Z"));
+  const auto c = cycle(e, "s", Metric::resolution);
+  CHECK(c.state == TargetState::breached);
+  CHECK(c.due == maybe("2026-03-02T13:00Z"));
+  CHECK(threshold(c, 0).form == ThresholdForm::after_due);
+  CHECK(threshold(c, 0).at == maybe("2026-03-02T13:15Z"));
+  CHECK(threshold(c, 0).fired);
+  CHECK(threshold(c, 1).at == maybe("2026-03-02T15:00Z"));
+  CHECK_FALSE(threshold(c, 1).fired);
+  CHECK(to_json(e).find(R"("escalations":[{"after_due":7200,"to_kind":"team","to":"managers",)"
+                        R"("at":"2026-03-02T15:00:00Z","fired":false}])") != std::string::npos);
+  const auto next = next_due(e);
+  REQUIRE(next);
+  CHECK(next->at == at("2026-03-02T15:00Z"));
+  CHECK(next->cycle->state == TargetState::breached);
+  REQUIRE(next->threshold != nullptr);
+  CHECK(next->threshold->escalation);
+  CHECK(to_json(*next) ==
+        R"({"at":"2026-03-02T15:00:00Z","kind":"sla","policy":"s","metric":"resolution",)"
+        R"("cycle":1,"team":null,"threshold":{"after_due":7200,"escalation":true,)"
+        R"("to_kind":"team","to":"managers"}})");
+  // Evaluated at the answer, the escalation has fired; nothing more is due.
+  const auto then = evaluate(r, t, {}, next->at);
+  CHECK(threshold(cycle(then, "s", Metric::resolution), 1).fired);
+  CHECK_FALSE(next_due(then).has_value());
+
+  // The offset is business time: 2h after a 16:30 due is the next morning.
+  const auto late = cycle(evaluate(r, ticket("2026-03-02T12:30Z"), {}, at("2026-03-02T17:00Z")),
+                          "s", Metric::resolution);
+  CHECK(late.due == maybe("2026-03-02T16:30Z"));
+  CHECK(threshold(late, 1).at == maybe("2026-03-03T10:30Z"));
+}
+
+// "A cycle that stops (met after breach, solved) or pauses before it never
+// reaches it."
+TEST_CASE("after due: a cycle that stops or pauses before the threshold never reaches it") {
+  const auto r = rules(R"(
+sla s {
+  calendar office
+  resolution 4h
+  pause while ticket.status == pending_customer
+  escalate 2h after due to team managers
+})");
+  const auto t = ticket("2026-03-02T09:00Z");
+  const std::vector solved{event("2026-03-02T14:00Z", EventKind::solved)};
+  const auto e = evaluate(r, t, solved, at("2026-03-02T16:00Z"));
+  const auto c = cycle(e, "s", Metric::resolution);
+  CHECK(c.state == TargetState::breached);
+  CHECK(c.stop == maybe("2026-03-02T14:00Z"));
+  CHECK_FALSE(threshold(c, 0).at.has_value());
+  CHECK_FALSE(threshold(c, 0).fired);
+  CHECK_FALSE(next_due(e).has_value());
+
+  const std::vector held{status("2026-03-02T14:00Z", "pending_customer")};
+  const auto p = evaluate(r, t, held, at("2026-03-02T16:00Z"));
+  CHECK_FALSE(threshold(cycle(p, "s", Metric::resolution), 0).at.has_value());
+  CHECK_FALSE(next_due(p).has_value());  // only an event resumes it
+  // Resumed after half an hour: the escalation comes half an hour later.
+  const std::vector resumed{status("2026-03-02T14:00Z", "pending_customer"),
+                            status("2026-03-02T14:30Z", "open")};
+  const auto q = evaluate(r, t, resumed, at("2026-03-02T15:00Z"));
+  CHECK(threshold(cycle(q, "s", Metric::resolution), 0).at == maybe("2026-03-02T15:30Z"));
+  CHECK(next_due(q)->at == at("2026-03-02T15:30Z"));
+}
+
+// "For a `before ORDER.due` target the same definitions hold, with that
+// target", and "Ties ...: a threshold that falls on its cycle's breach (`1s
+// after due` in calendar time) comes before the breach".
+TEST_CASE("after due: a `before` target, and a tie with the breach") {
+  const auto r = rules(R"(
+sla promise for order.due != none {
+  calendar office
+  resolution before order.due - 2h
+  escalate 1h after due to team leads
+}
+sla plain {
+  first_response 1h
+  warn 1s after due
+})");
+  auto t = ticket("2026-03-02T09:00Z");
+  t.order.due = at("2026-03-04T15:00Z");
+  const auto c = cycle(evaluate(r, t, {}, at("2026-03-04T13:30Z")), "promise", Metric::resolution);
+  CHECK(c.state == TargetState::breached);
+  CHECK(c.due == maybe("2026-03-04T13:00Z"));
+  CHECK(threshold(c, 0).at == maybe("2026-03-04T14:00Z"));
+
+  const auto e = evaluate(r, ticket("2026-03-02T09:00Z"), {}, at("2026-03-02T09:30Z"));
+  const auto next = next_due(e);
+  REQUIRE(next);
+  CHECK(next->at == at("2026-03-02T10:00:01Z"));
+  CHECK(next->threshold != nullptr);  // the warning, not the breach
+}
+
+// "... a breached cycle keeps its state, and counts on, when its policy
+// stops applying after the breach, so its thresholds after the due still
+// fire."
+TEST_CASE("after due: a breached cycle's escalation fires after its policy stopped applying") {
+  const auto r = rules(R"(
+sla gold for contract.sla == "gold" {
+  calendar office
+  resolution 4h
+  escalate 2h after due to team managers
+}
+sla silver for contract.sla == "silver" {
+  calendar office
+  resolution 8h
+})");
+  auto t = ticket("2026-03-02T09:00Z");
+  t.contract.sla = "gold";
+  const std::vector events{change("2026-03-02T14:00Z", "contract.sla", std::string{"silver"})};
+  const auto e = evaluate(r, t, events, at("2026-03-02T14:30Z"));
+  const auto gold = cycle(e, "gold", Metric::resolution);
+  CHECK(gold.state == TargetState::breached);
+  CHECK(threshold(gold, 0).at == maybe("2026-03-02T15:00Z"));
+  const auto next = next_due(e);
+  REQUIRE(next);
+  CHECK(next->at == at("2026-03-02T15:00Z"));  // before silver's due, 17:00
+  CHECK(next->cycle->policy == "gold");
+}

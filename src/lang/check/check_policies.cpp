@@ -105,9 +105,9 @@ void Checker::check_threshold_offsets(const PolicyDecl& p) {
 }
 
 // A warning is meant to come before the escalation it warns of. Compared
-// where the order holds for every ticket: two shares, or two offsets before
-// the due (the larger offset comes first). A share and an offset compare
-// only per ticket, against its target.
+// where the order holds for every ticket: two shares, two offsets before
+// the due (the larger offset comes first), or two after it (the smaller
+// comes first). Different forms compare only per ticket, against its target.
 void Checker::check_threshold_order(const PolicyDecl& p) {
   const auto at_or_after = [](const ThresholdLine& w, const ThresholdLine& e) {
     if (w.form != e.form) return false;
@@ -117,6 +117,9 @@ void Checker::check_threshold_order(const PolicyDecl& p) {
       case ThresholdForm::before_due:
         return w.offset.business_days == 0 && e.offset.business_days == 0 &&
                w.offset.time <= e.offset.time;
+      case ThresholdForm::after_due:
+        return w.offset.business_days == 0 && e.offset.business_days == 0 &&
+               w.offset.time >= e.offset.time;
     }
     return false;
   };

@@ -81,6 +81,8 @@ std::string threshold_when_text(ThresholdForm form, int percent, const BusinessD
   switch (form) {
     case ThresholdForm::before_due:
       return duration_text(offset) + " before due";
+    case ThresholdForm::after_due:
+      return duration_text(offset) + " after due";
     case ThresholdForm::percent:
       break;
   }

@@ -28,7 +28,7 @@ namespace slakit::detail {
 [[nodiscard]] std::string literal_text(const Literal& l);
 [[nodiscard]] std::string duration_text(const BusinessDuration& d);
 /// When a threshold fires, as written after `warn` or `escalate`: "at 75%",
-/// "1h before due".
+/// "1h before due", "2h after due".
 [[nodiscard]] std::string threshold_when_text(ThresholdForm form, int percent,
                                               const BusinessDuration& offset);
 [[nodiscard]] std::string threshold_when_text(const ThresholdLine& t);

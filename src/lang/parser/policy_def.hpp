@@ -71,16 +71,18 @@ constexpr auto start_stmt = kw<"start">() >
 constexpr auto stop_stmt = kw<"stop">() >
                            kw<"on">() > events[act([](ParseState& s) { policy_events(s, false); })];
 
-// When a threshold fires: "at 75%", or "1h before due". (After the
-// keyword, so that a line that is neither says what both would be.)
+// When a threshold fires: "at 75%", "1h before due" or "2h after due".
+// (A named rule, so that a line that is neither says what both would be.)
 template <ThresholdForm F>
 constexpr auto threshold_form = act([](ParseState& s) { s.threshold_form = F; });
+constexpr auto due_side = x3::rule<struct due_side_id>{"'before' or 'after'"} =
+    kw<"before">()[threshold_form<ThresholdForm::before_due>] |
+    kw<"after">()[threshold_form<ThresholdForm::after_due>];
 constexpr auto threshold_when =
     x3::rule<struct threshold_when_id>{
-        "'at' and a percentage (at 75%), or a duration before the due (1h before due)"} =
+        "'at' and a percentage (at 75%), or a duration before or after the due (1h before due)"} =
         (kw<"at">()[threshold_form<ThresholdForm::percent>] > percentage) |
-        (business_duration > kw<"before">()[threshold_form<ThresholdForm::before_due>] >
-         kw<"due">());
+        (business_duration > due_side > kw<"due">());
 
 constexpr auto warn_stmt =
     x3::raw[kw<"warn">() > threshold_when]
