@@ -392,3 +392,32 @@ sla silver for contract.sla == "silver" {
   CHECK(next->at == at("2026-03-02T15:00Z"));  // before silver's due, 17:00
   CHECK(next->cycle->policy == "gold");
 }
+
+// "One whose instant would lie past the supported range (2100) is never
+// reached (its `at` is null), rather than failing the ticket as a due there
+// does."
+TEST_CASE("after due: a threshold past the supported range is never reached") {
+  const auto r = rules(R"(
+sla plain for ticket.category == "plain" {
+  resolution 4h
+  escalate 900000h after due to team managers
+}
+sla s {
+  calendar office
+  resolution 4h
+  escalate 900000h after due to team managers
+  warn 1h after due
+})");
+  const auto e = evaluate(r, ticket("2026-03-02T09:00Z"), {}, at("2026-03-02T15:00Z"));
+  const auto c = cycle(e, "s", Metric::resolution);
+  CHECK(c.state == TargetState::breached);
+  CHECK_FALSE(threshold(c, 0).at.has_value());
+  CHECK(threshold(c, 1).at == maybe("2026-03-02T14:00Z"));
+  CHECK_FALSE(next_due(e).has_value());
+  auto plain = ticket("2026-03-02T09:00Z");
+  plain.category = "plain";
+  const auto p =
+      cycle(evaluate(r, plain, {}, at("2026-03-02T10:00Z")), "plain", Metric::resolution);
+  CHECK(p.due == maybe("2026-03-02T13:00Z"));
+  CHECK_FALSE(threshold(p, 0).at.has_value());
+}

@@ -50,7 +50,7 @@ struct Threshold {
   Seconds offset{0};  ///< before_due, after_due: business time from the due
   bool escalation = false;
   std::string to_kind{}, to{};  ///< escalations: "team", "queue" or "agent", and the name
-  std::optional<Instant> at{};  ///< when the share is reached; empty if it never is
+  std::optional<Instant> at{};  ///< when it is reached; empty if it never is
   bool fired = false;           ///< reached by `now`, while the cycle ran
 };
 
