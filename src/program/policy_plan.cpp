@@ -92,7 +92,8 @@ Program compile_program(std::vector<FieldInfo> fields, const std::vector<PolicyD
     plan.start_on = events(p.start_on);
     plan.stop_on = events(p.stop_on);
     for (const auto& t : p.thresholds) {
-      plan.thresholds.push_back({t.percent, t.escalate, t.target_kind, t.target.text});
+      plan.thresholds.push_back(
+          {t.form, t.percent, Seconds{t.offset.time}, t.escalate, t.target_kind, t.target.text});
     }
     (plan.is_sla ? program.slas : program.olas).push_back(std::move(plan));
   }

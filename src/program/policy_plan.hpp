@@ -41,7 +41,9 @@ struct EventMatch {
 };
 
 struct ThresholdPlan {
+  ThresholdForm form = ThresholdForm::percent;
   int percent = 0;
+  Seconds offset{0};  ///< before_due, after_due (the checker rejects business days)
   bool escalation = false;
   std::string to_kind{}, to{};
 };

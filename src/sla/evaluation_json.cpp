@@ -45,7 +45,16 @@ void time_pair(JsonDirect& out, const TimePair& p) {
 }
 
 void threshold(JsonDirect& out, const Threshold& t) {
-  out.integer("{\"percent\":", t.percent);
+  // An offset threshold names its offset, in seconds, where a share names
+  // its percent.
+  // (A percentage first: the common case takes one compare.)
+  if (t.form == ThresholdForm::percent) {
+    out.integer("{\"percent\":", t.percent);
+  } else if (t.form == ThresholdForm::before_due) {
+    out.integer("{\"before_due\":", t.offset.count());
+  } else {
+    out.integer("{\"after_due\":", t.offset.count());
+  }
   if (t.escalation) {
     out.string(",\"to_kind\":", t.to_kind);
     out.string(",\"to\":", t.to);

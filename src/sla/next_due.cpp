@@ -8,14 +8,17 @@ namespace slakit {
 namespace {
 
 void consider(const TargetCycle& c, bool ola, Instant now, std::optional<NextDue>& best) {
-  // A paused cycle changes only when an event resumes it; a met, breached
-  // or cancelled one no more.
-  if (c.state != TargetState::running) return;
+  // A paused cycle changes only when an event resumes it; a met or
+  // cancelled one no more. A breached one that still runs counts on towards
+  // its thresholds after the due (a stopped or paused one has none ahead:
+  // their `at` is empty).
+  if (c.state != TargetState::running && c.state != TargetState::breached) return;
   const auto better = [&](Instant at) { return !best || at < best->at; };
   // A threshold not fired lies after `now`: it fires at its instant.
   for (const auto& t : c.thresholds) {
     if (!t.fired && t.at && *t.at > now && better(*t.at)) best = NextDue{*t.at, &c, &t, ola};
   }
+  if (c.state == TargetState::breached) return;
   // A running cycle breaches at the first instant after its due: that is
   // when evaluating again shows something new. (Answering the due itself
   // would answer `now` at the due, and a host that waits for it would wait
@@ -53,7 +56,17 @@ std::string to_json(const NextDue& next) {
   if (const auto* t = next.threshold) {
     // Named as `slakit eval` names a warning's or escalation's members.
     w.begin_object();
-    w.key("percent"), w.value(t->percent);
+    switch (t->form) {
+      case ThresholdForm::percent:
+        w.key("percent"), w.value(t->percent);
+        break;
+      case ThresholdForm::before_due:
+        w.key("before_due"), w.value(t->offset.count());
+        break;
+      case ThresholdForm::after_due:
+        w.key("after_due"), w.value(t->offset.count());
+        break;
+    }
     w.key("escalation"), w.value(t->escalation);
     if (t->escalation) {
       w.key("to_kind"), w.value(t->to_kind);

@@ -310,27 +310,48 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
   }
 
   // Warnings and escalations: shares of the target in force (at the breach,
-  // for a breached cycle), rounded up to whole seconds.
+  // for a breached cycle), rounded up to whole seconds, or that target less
+  // (never less than nothing) or plus an offset of the same business time.
+  // A breached cycle counts on, so the latter can be reached after the
+  // breach.
   const std::optional<Instant>& limit = r.state == TargetState::cancelled ? r.cancelled_at : c.stop;
   r.thresholds.resize(policy_.thresholds.size());
   for (std::size_t i = 0; i < policy_.thresholds.size(); ++i) {
     const auto& t = policy_.thresholds[i];
     auto& th = r.thresholds[i];
+    th.form = t.form;
     th.percent = t.percent;
+    th.offset = t.offset;
     th.escalation = t.escalation;
     th.to_kind = t.to_kind;
     th.to = t.to;
     th.at.reset();
     th.fired = false;
     if (has_target) {
-      const Seconds share{(last.value.count() * t.percent + 99) / 100};
+      const Seconds share =
+          t.form == ThresholdForm::percent ? Seconds{(last.value.count() * t.percent + 99) / 100}
+          : t.form == ThresholdForm::before_due ? std::max(Seconds{0}, last.value - t.offset)
+                                                : last.value + t.offset;
       if (!relative && share == last.value) {
         // At 100%: the due, found above with the same arguments.
         if (has_due) th.at = last.due;
       } else if (!c.stop || share <= counted_end) {
         // (A stopped cycle that counted less never got there: no search.)
-        const auto at = clock.reach_from_step(k0, relative ? Seconds{0} : carry, share, k1);
-        if (at != Clock::kNever) th.at = at;
+        const auto from = relative ? Seconds{0} : carry;
+        if (t.form != ThresholdForm::after_due) {
+          // At most the target: at or before the due, which is in range.
+          const auto at = clock.reach_from_step(k0, from, share, k1);
+          if (at != Clock::kNever) th.at = at;
+        } else {
+          // Past the due by an offset: an instant past the supported range
+          // is never reached (next_due answers no breach past it either),
+          // rather than failing the ticket for one escalation level.
+          try {
+            const auto at = clock.reach_from_step(k0, from, share, k1);
+            if (at != Clock::kNever) th.at = at;
+          } catch (const RangeError&) {
+          }
+        }
       }
       // Reached at the very instant the cycle stops: it has fired, as for
       // a pause that begins there (a host that polled then saw it fire).

@@ -250,8 +250,12 @@ class CaseRunner {
         for (const auto& t : c.thresholds) {
           if (t.escalation != (e.check == C::escalation)) continue;
           if (t.at == want) return shown_actual(rules_, *e.at, want);
-          all.push_back(fmt::format("{}% at {}", t.percent,
-                                    t.at ? shown_actual(rules_, *e.at, *t.at) : "never"));
+          // "75% at ...", "1h before due at ..."
+          const auto when = t.form == ThresholdForm::percent
+                                ? fmt::format("{}%", t.percent)
+                                : detail::threshold_when_text(t.form, t.percent, {t.offset, 0});
+          all.push_back(
+              fmt::format("{} at {}", when, t.at ? shown_actual(rules_, *e.at, *t.at) : "never"));
         }
         return list_text(all);
       }

@@ -59,6 +59,10 @@ std::vector<std::string> meaning(const RuleSet& rules) {
         out.push_back(detail::duration_text(c.value) + (c.when ? detail::expr_text(*c.when) : ""));
       }
     }
+    for (const auto& t : p.thresholds) {
+      out.push_back((t.escalate ? "escalate " : "warn ") + detail::threshold_when_text(t) + " " +
+                    t.target_kind + " " + t.target.text);
+    }
   }
   auto names = [](const std::vector<Name>& list) {
     std::string text;

@@ -23,13 +23,22 @@ def reference(evaluation):
     """docs/sla.md: "The next due is the earliest of: the breach of each
     running cycle, SLA or OLA, whose due is at or after `now`, one second
     after that due ..., and the instant of each of their warnings and
-    escalations that has not fired by `now`." "Ties go to targets before
-    OLAs, and within a cycle to its warnings and escalations ... before its
-    breach." As (at, ola, policy, metric, cycle, is the breach)."""
+    escalations that has not fired by `now`." "A breached cycle that still
+    runs contributes the instant of each of its thresholds after the due
+    ... that has not fired by `now`." "Ties go to targets before OLAs, and
+    within a cycle to its warnings and escalations ... before its breach."
+    As (at, ola, policy, metric, cycle, is the breach)."""
     now = instant(evaluation["now"])
     best = None
     for ola, key in ((False, "targets"), (True, "olas")):
         for c in evaluation[key]:
+            if c["state"] == "breached" and c["stop"] is None:
+                cycle = (ola, c["policy"], c["metric"], c["cycle"])
+                for t in c["warnings"] + c["escalations"]:
+                    if "after_due" in t and not t["fired"] and t["at"] is not None:
+                        if best is None or instant(t["at"]) < best[0]:
+                            best = (instant(t["at"]), *cycle, False)
+                continue
             if c["state"] != "running":
                 continue
             cycle = (ola, c["policy"], c["metric"], c["cycle"])
@@ -150,3 +159,38 @@ def test_a_bad_ticket_raises_alone_and_fails_its_row_in_a_batch():
     answers = rules.next_due_many([{"id": "T-1"}, {"id": "T-2", "created": "2026-03-02T09:00:00Z"}],
                                   now)
     assert "error" in answers[0] and answers[1]["at"] == "2026-03-02T11:00:00Z"
+
+
+# docs/python.md: an offset threshold comes through as `slakit eval` writes
+# it, "before_due" in seconds in place of "percent" (docs/sla.md, "Warnings
+# and escalations").
+def test_an_offset_threshold_comes_through():
+    rules = slakit.loads('calendar office {\n  zone "UTC"\n  mon..fri 09:00-17:00\n}\n'
+                         "sla s {\n  calendar office\n  first_response 4h\n  warn 1h before due\n"
+                         "  escalate 30m before due to team leads\n}\n")
+    ticket = {"id": "O-1", "created": "2026-03-02T09:00:00Z"}
+    now = instant("2026-03-02T10:00:00Z")
+    cycle = rules.evaluate(ticket, now)["targets"][0]
+    assert cycle["warnings"] == [{"before_due": 3600, "at": "2026-03-02T12:00:00Z", "fired": False}]
+    assert cycle["escalations"] == [{"before_due": 1800, "to_kind": "team", "to": "leads",
+                                     "at": "2026-03-02T12:30:00Z", "fired": False}]
+    assert rules.next_due(ticket, now)["threshold"] == {"before_due": 3600, "escalation": False}
+
+
+# docs/sla.md: "`escalate 2h after due` fires at the instant the clock has
+# counted the target plus two hours; a breached cycle keeps counting", and
+# next_due answers it.
+def test_an_escalation_after_the_due_comes_through():
+    rules = slakit.loads('calendar office {\n  zone "UTC"\n  mon..fri 09:00-17:00\n}\n'
+                         "sla s {\n  calendar office\n  resolution 4h\n"
+                         "  escalate 2h after due to team managers\n}\n")
+    ticket = {"id": "O-2", "created": "2026-03-02T09:00:00Z"}
+    now = instant("2026-03-02T14:00:00Z")
+    cycle = rules.evaluate(ticket, now)["targets"][0]
+    assert cycle["state"] == "breached"
+    assert cycle["escalations"] == [{"after_due": 7200, "to_kind": "team", "to": "managers",
+                                     "at": "2026-03-02T15:00:00Z", "fired": False}]
+    answer = rules.next_due(ticket, now)
+    assert answer["at"] == "2026-03-02T15:00:00Z"
+    assert answer["threshold"] == {"after_due": 7200, "escalation": True, "to_kind": "team",
+                                   "to": "managers"}

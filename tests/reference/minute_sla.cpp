@@ -991,14 +991,24 @@ Evaluation MinuteSla::Impl::evaluate(const Ticket& ticket, std::span<const Ticke
         // breached cycle the shares are of the target in force at the breach."
         for (const auto& th : pol.thresholds) {
           Threshold o;
+          o.form = th.form;
           o.percent = th.percent;
+          o.offset = th.offset.time;
           o.escalation = th.escalate;
           if (th.escalate) {
             o.to_kind = th.target_kind;
             o.to = th.target.text;
           }
+          // "`warn 1h before due` fires at the instant the clock has counted
+          // the target less one hour"; "less than nothing ... fires when the
+          // cycle starts (counted zero)". "`escalate 2h after due` fires at
+          // the instant the clock has counted the target plus two hours."
           if (value) {
-            const std::int64_t share = ceil_div(*value * th.percent, 100);
+            const std::int64_t off = th.offset.time.count();
+            const std::int64_t share =
+                th.form == ThresholdForm::percent      ? ceil_div(*value * th.percent, 100)
+                : th.form == ThresholdForm::before_due ? std::max<std::int64_t>(0, *value - off)
+                                                       : *value + off;
             o.at = counter.reach(tl, share);
           }
           // "A cycle that stops, is cancelled, or is paused for good before a

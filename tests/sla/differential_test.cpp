@@ -57,7 +57,9 @@ sla gold for contract.sla == "gold" {
   resolution 16h on reopen restart
   pause while ticket.status in [pending_customer, on_hold]
   warn at 75%
+  warn 90m before due
   escalate at 100% to team leads
+  escalate 2h after due to team managers
 }
 
 sla urgent_any for ticket.priority == urgent {
@@ -68,6 +70,8 @@ sla urgent_any for ticket.priority == urgent {
   warn at 25%
   warn at 50%
   escalate at 75% to queue escalations
+  escalate 10m before due to team leads
+  warn 15m after due
 }
 
 sla silver for contract.sla == "silver" {
@@ -85,7 +89,9 @@ ola l2_handoff for ticket.team == "l2" {
   stop on handed_back, solved
   target 4h
   warn at 50%
+  warn 1h before due
   escalate at 100% to team l2_leads
+  escalate 1h after due to team l2_leads
 }
 
 ola l1_triage for ticket.team == "l1" {
@@ -116,7 +122,9 @@ sla order_promise for order.due != none and contract.sla != "bronze" {
   pause while ticket.status == pending_customer
   warn at 25%
   warn at 50%
+  warn 3h before due
   escalate at 100% to agent boss
+  escalate 4h after due to agent boss
 }
 
 sla rush for order.due < 2026-07-01 {
@@ -125,6 +133,7 @@ sla rush for order.due < 2026-07-01 {
   next_response 1h when ticket.priority in [high, urgent], otherwise 4h
   resolution before order.due - 2h
   warn at 75%
+  escalate 30m before due to team rush_leads
 }
 
 sla standard {
@@ -167,7 +176,9 @@ sla premium for contract.sla in [gold, silver] {
   pause while ticket.status in [pending_customer, on_hold]
   warn at 25%
   warn at 75%
+  escalate 45m before due to team duty
   escalate at 100% to team duty
+  warn 30m after due
 }
 
 sla basic for ticket.priority != low {
@@ -176,6 +187,7 @@ sla basic for ticket.priority != low {
   resolution 20h on reopen continue
   pause while ticket.status == pending_customer
   warn at 50%
+  warn 0m before due
 }
 
 ola l2_lh for ticket.team == "l2" {
@@ -191,6 +203,7 @@ ola handling {
   stop on assigned, solved, closed
   target 1h
   warn at 50%
+  escalate 5m after due to team handling_leads
 }
 )";
 
@@ -212,6 +225,7 @@ sla hot for ticket.priority in [high, urgent] {
   resolution before order.due - 1 business day
   pause while ticket.status == on_hold or ticket.status == pending_customer and ticket.priority != urgent
   warn at 50%
+  warn 2h before due
   escalate at 100% to queue hot
 }
 
@@ -223,6 +237,7 @@ sla gold_ny for contract.sla == "gold" {
   pause while ticket.status == on_hold
   warn at 25%
   warn at 75%
+  warn 1h30m after due
 }
 
 sla cold for ticket.priority in [low, normal] or ticket.priority == none {
@@ -233,6 +248,7 @@ sla cold for ticket.priority in [low, normal] or ticket.priority == none {
   target 3h
   pause while ticket.status == pending_customer
   escalate at 100% to team leads
+  escalate 0m after due to team leads
 }
 
 ola intake for ticket.team != "l2" {
@@ -463,7 +479,12 @@ std::string describe(const TargetCycle& t) {
   for (const auto& p : t.pauses) o << " " << format_utc(p.begin) << ".." << opt(p.end);
   o << " ] thresholds=[";
   for (const auto& h : t.thresholds) {
-    o << " " << h.percent << "%" << (h.escalation ? "e" : "w");
+    if (h.form == ThresholdForm::percent) {
+      o << " " << h.percent << "%" << (h.escalation ? "e" : "w");
+    } else {
+      o << " " << h.offset.count() << (h.form == ThresholdForm::before_due ? "s-before" : "s-after")
+        << (h.escalation ? "e" : "w");
+    }
     if (!h.to_kind.empty()) o << ":" << h.to_kind << ":" << h.to;
     o << "@" << opt(h.at) << (h.fired ? "(fired)" : "");
   }
@@ -524,8 +545,8 @@ std::vector<std::string> differences(const Evaluation& a, const Evaluation& b) {
       for (std::size_t h = 0; h < p.thresholds.size(); ++h) {
         const auto& u = p.thresholds[h];
         const auto& v = q.thresholds[h];
-        if (u.percent != v.percent || u.escalation != v.escalation || u.to_kind != v.to_kind ||
-            u.to != v.to) {
+        if (u.form != v.form || u.offset != v.offset || u.percent != v.percent ||
+            u.escalation != v.escalation || u.to_kind != v.to_kind || u.to != v.to) {
           out.push_back(k + "threshold line");
         }
         if (u.at != v.at) out.push_back(k + "threshold.at");

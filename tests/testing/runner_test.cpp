@@ -212,3 +212,31 @@ TEST_CASE("the JSON form holds positions, expected and actual, and the counts") 
                   "\"actual\": \"triage\"") != std::string::npos);
   CHECK(json.find("\"passed\": 0, \"failed\": 1}") != std::string::npos);
 }
+
+// A failed `warning at` lists every warn line with its instant, an offset
+// threshold by its offset (docs/sla.md, "Warnings and escalations").
+TEST_CASE("a failed warning expectation names offset thresholds by their offset") {
+  const auto rules = compile_or_throw({{"t.sla", R"(calendar office {
+  zone "UTC"
+  mon..fri 09:00-17:00
+}
+sla s {
+  calendar office
+  resolution 8h
+  warn 1h before due
+  warn at 50%
+}
+test "warnings" {
+  ticket.created = 2026-03-02T09:00:00Z
+  now 2026-03-02T10:00:00Z
+  expect s.resolution warning at 2026-03-02T16:00:00Z
+  expect s.resolution warning at 2026-03-02T11:00:00Z
+}
+)"}});
+  const auto r = run_test(rules, rules.tests()[0]);
+  REQUIRE(r.expectations.size() == 2);
+  CHECK(r.expectations[0].passed);
+  CHECK_FALSE(r.expectations[1].passed);
+  CHECK(r.expectations[1].actual ==
+        "[1h before due at 2026-03-02T16:00:00Z, 50% at 2026-03-02T13:00:00Z]");
+}

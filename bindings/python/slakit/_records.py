@@ -74,9 +74,11 @@ def next_due(self, ticket: dict, now) -> Optional[dict]:
     """When to look at one ticket again if nothing happens to it
     (docs/sla.md, "What falls due next"): the earliest breach of a running
     cycle (a second after its due) or warning or escalation not fired by
-    ``now``, as ``{"at", "kind", "policy", "metric", "cycle", "team",
+    ``now`` (a breached cycle's ``after due`` ones included), as ``{"at", "kind", "policy", "metric", "cycle", "team",
     "threshold"}`` (``kind`` "sla" or "ola", as the frames say it;
-    ``threshold`` None for the breach, else its ``percent``, ``escalation``
+    ``threshold`` None for the breach, else its ``percent`` (or
+    ``before_due`` / ``after_due``, seconds, for ``warn 1h before due`` /
+    ``escalate 2h after due ...``), ``escalation``
     and, for an escalation, ``to_kind`` and ``to``); None when nothing is
     pending. Raises slakit.TicketError as evaluate() does."""
     text = _convert.dumps(ticket)

@@ -159,10 +159,18 @@ struct TargetLine {
   SourceSpan span{};
 };
 
-/// "warn at 75%" or "escalate at 100% to team leads".
+/// Where a threshold lies: a share of the target (`at 75%`), or a duration
+/// of the target's own time before or after the due (`1h before due`,
+/// `2h after due`; docs/sla.md, "Warnings and escalations").
+enum class ThresholdForm { percent, before_due, after_due };
+
+/// "warn at 75%", "escalate at 100% to team leads", "warn 1h before due",
+/// "escalate 2h after due to team managers".
 struct ThresholdLine {
   bool escalate = false;
-  int percent = 0;
+  ThresholdForm form = ThresholdForm::percent;
+  int percent = 0;            ///< form percent
+  BusinessDuration offset{};  ///< forms before_due and after_due
   std::string target_kind{};  ///< "team", "queue" or "agent"; escalations only
   Name target{};
   SourceSpan span{};

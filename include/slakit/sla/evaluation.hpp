@@ -41,12 +41,16 @@ struct Pause {
   friend bool operator==(const Pause&, const Pause&) = default;
 };
 
-/// A `warn at` or `escalate at` line, for one cycle.
+/// A `warn` or `escalate` line, for one cycle: at a share of the target
+/// (`at 75%`) or an offset before or after the due (`1h before due`,
+/// `2h after due`).
 struct Threshold {
-  int percent = 0;
+  ThresholdForm form = ThresholdForm::percent;
+  int percent = 0;    ///< form percent
+  Seconds offset{0};  ///< before_due, after_due: business time from the due
   bool escalation = false;
   std::string to_kind{}, to{};  ///< escalations: "team", "queue" or "agent", and the name
-  std::optional<Instant> at{};  ///< when the share is reached; empty if it never is
+  std::optional<Instant> at{};  ///< when it is reached; empty if it never is
   bool fired = false;           ///< reached by `now`, while the cycle ran
 };
 
@@ -125,10 +129,12 @@ struct NextDue {
 
 /// The earliest of the running cycles' breaches (one second after a due at
 /// or after `e.now`) and their warnings and escalations not fired by
-/// `e.now` (docs/sla.md, "What falls due next"): when a host should look at
-/// the ticket again if no event comes first. Empty when nothing is pending.
-/// Ties: targets before OLAs, and within a cycle its warnings and
-/// escalations in rule order.
+/// `e.now`, and the thresholds after the due (`escalate 2h after due`) not
+/// fired of breached cycles that count on (docs/sla.md, "What falls due
+/// next"): when a host should look at the ticket again if no event comes
+/// first. Empty when nothing is pending. Ties: targets before OLAs, and
+/// within a cycle its warnings and escalations in rule order, before its
+/// breach.
 [[nodiscard]] std::optional<NextDue> next_due(const Evaluation& e);
 /// The answer points into the evaluation: a temporary would leave it
 /// dangling.

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "check_state.hpp"
+#include "lang/format/expr_text.hpp"
 #include "slakit/model/ticket.hpp"
 
 namespace slakit::detail {
@@ -63,18 +64,72 @@ void Checker::check_policy(const PolicyDecl& p) {
     }
   }
   for (const auto& t : p.thresholds) {
-    if (t.percent < 0 || t.percent > 100) {
+    if (t.form == ThresholdForm::percent && (t.percent < 0 || t.percent > 100)) {
       error("E0209", fmt::format("percentage {}% is outside 0% to 100%", t.percent), t.span);
     }
+    if (t.form != ThresholdForm::percent && t.offset.business_days != 0) {
+      error("E0244",
+            fmt::format("an offset of business days ('{}'): a business day is no fixed amount "
+                        "of business time; write hours and minutes of the policy's calendar "
+                        "(8h before due)",
+                        duration_text(t.offset)),
+            t.span);
+    }
   }
-  // A warning is meant to come before the escalation it warns of.
+  check_threshold_offsets(p);
+  check_threshold_order(p);
+}
+
+// "Less than nothing": an offset at or above a target fires when the cycle
+// starts. Only fixed targets are compared: business days and `before`
+// targets are known per ticket.
+void Checker::check_threshold_offsets(const PolicyDecl& p) {
+  for (const auto& t : p.thresholds) {
+    if (t.form != ThresholdForm::before_due || t.offset.business_days != 0) continue;
+    std::vector<std::string> reached;
+    for (const auto& target : p.targets) {
+      for (const auto& c : target.cases) {
+        if (c.value.business_days == 0 && c.value.time <= t.offset.time) {
+          reached.push_back(
+              fmt::format("{} {}", metric_name(target.metric), duration_text(c.value)));
+        }
+      }
+    }
+    if (reached.empty()) continue;
+    warning("W0245",
+            fmt::format("'{} {}' is at or above the target{} {}: it fires when the cycle starts",
+                        t.escalate ? "escalate" : "warn", threshold_when_text(t),
+                        reached.size() == 1 ? "" : "s", join(reached)),
+            t.span);
+  }
+}
+
+// A warning is meant to come before the escalation it warns of. Compared
+// where the order holds for every ticket: two shares, two offsets before
+// the due (the larger offset comes first), or two after it (the smaller
+// comes first). Different forms compare only per ticket, against its target.
+void Checker::check_threshold_order(const PolicyDecl& p) {
+  const auto at_or_after = [](const ThresholdLine& w, const ThresholdLine& e) {
+    if (w.form != e.form) return false;
+    switch (w.form) {
+      case ThresholdForm::percent:
+        return w.percent >= e.percent;
+      case ThresholdForm::before_due:
+        return w.offset.business_days == 0 && e.offset.business_days == 0 &&
+               w.offset.time <= e.offset.time;
+      case ThresholdForm::after_due:
+        return w.offset.business_days == 0 && e.offset.business_days == 0 &&
+               w.offset.time >= e.offset.time;
+    }
+    return false;
+  };
   for (const auto& w : p.thresholds) {
     if (w.escalate) continue;
     for (const auto& e : p.thresholds) {
-      if (e.escalate && w.percent >= e.percent) {
+      if (e.escalate && at_or_after(w, e)) {
         warning("W0224",
-                fmt::format("warning at {}% comes at or after the escalation at {}%", w.percent,
-                            e.percent),
+                fmt::format("warning {} comes at or after the escalation {}",
+                            threshold_when_text(w), threshold_when_text(e)),
                 w.span);
         break;
       }

@@ -77,6 +77,22 @@ std::string duration_text(const BusinessDuration& d) {
   return format_duration(d.time);
 }
 
+std::string threshold_when_text(ThresholdForm form, int percent, const BusinessDuration& offset) {
+  switch (form) {
+    case ThresholdForm::before_due:
+      return duration_text(offset) + " before due";
+    case ThresholdForm::after_due:
+      return duration_text(offset) + " after due";
+    case ThresholdForm::percent:
+      break;
+  }
+  return fmt::format("at {}%", percent);
+}
+
+std::string threshold_when_text(const ThresholdLine& t) {
+  return threshold_when_text(t.form, t.percent, t.offset);
+}
+
 std::string literal_text(const Literal& l) {
   switch (l.kind) {
     case Literal::Kind::string:

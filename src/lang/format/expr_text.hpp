@@ -27,6 +27,11 @@ namespace slakit::detail {
                                             std::size_t used);
 [[nodiscard]] std::string literal_text(const Literal& l);
 [[nodiscard]] std::string duration_text(const BusinessDuration& d);
+/// When a threshold fires, as written after `warn` or `escalate`: "at 75%",
+/// "1h before due", "2h after due".
+[[nodiscard]] std::string threshold_when_text(ThresholdForm form, int percent,
+                                              const BusinessDuration& offset);
+[[nodiscard]] std::string threshold_when_text(const ThresholdLine& t);
 /// A string literal in double quotes, escaped so that it reads back the same.
 [[nodiscard]] std::string quoted_text(const std::string& s);
 

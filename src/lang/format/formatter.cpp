@@ -373,9 +373,10 @@ class Printer {
       lines.emplace_back(d.stop_on.front().span, "stop on " + events_text(d.stop_on));
     }
     for (const auto& t : d.thresholds) {
-      lines.emplace_back(t.span, t.escalate ? fmt::format("escalate at {}% to {} {}", t.percent,
-                                                          t.target_kind, t.target.text)
-                                            : fmt::format("warn at {}%", t.percent));
+      lines.emplace_back(
+          t.span, t.escalate ? fmt::format("escalate {} to {} {}", detail::threshold_when_text(t),
+                                           t.target_kind, t.target.text)
+                             : "warn " + detail::threshold_when_text(t));
     }
     std::stable_sort(lines.begin(), lines.end(),
                      [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });

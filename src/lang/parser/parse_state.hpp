@@ -53,6 +53,7 @@ class ParseState {
   std::chrono::year_month_day date_value{};
   BusinessDuration duration_value;
   int int_value = 0;
+  ThresholdForm threshold_form = ThresholdForm::percent;
   int weekday_value = 0;  ///< c_encoding: 0 is Sunday
   int month_value = 1;
   std::chrono::year_month_day first_date{};

@@ -85,7 +85,12 @@ void policy_events(ParseState& s, bool start) {
 void threshold(ParseState& s, SourceSpan span, bool escalate) {
   ThresholdLine t;
   t.escalate = escalate;
-  t.percent = s.int_value;
+  t.form = s.threshold_form;
+  if (t.form == ThresholdForm::percent) {
+    t.percent = s.int_value;
+  } else {
+    t.offset = s.duration_value;
+  }
   t.span = span;
   if (escalate) {
     t.target_kind = std::move(s.string_value);

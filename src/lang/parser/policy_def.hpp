@@ -71,8 +71,21 @@ constexpr auto start_stmt = kw<"start">() >
 constexpr auto stop_stmt = kw<"stop">() >
                            kw<"on">() > events[act([](ParseState& s) { policy_events(s, false); })];
 
+// When a threshold fires: "at 75%", "1h before due" or "2h after due".
+// (A named rule, so that a line that is neither says what both would be.)
+template <ThresholdForm F>
+constexpr auto threshold_form = act([](ParseState& s) { s.threshold_form = F; });
+constexpr auto due_side = x3::rule<struct due_side_id>{"'before' or 'after'"} =
+    kw<"before">()[threshold_form<ThresholdForm::before_due>] |
+    kw<"after">()[threshold_form<ThresholdForm::after_due>];
+constexpr auto threshold_when =
+    x3::rule<struct threshold_when_id>{
+        "'at' and a percentage (at 75%), or a duration before or after the due (1h before due)"} =
+        (kw<"at">()[threshold_form<ThresholdForm::percent>] > percentage) |
+        (business_duration > due_side > kw<"due">());
+
 constexpr auto warn_stmt =
-    x3::raw[kw<"warn">() > kw<"at">() > percentage]
+    x3::raw[kw<"warn">() > threshold_when]
            [act_span([](ParseState& s, SourceSpan sp) { threshold(s, sp, false); })];
 constexpr auto escalation_target =
     x3::rule<struct escalation_target_id>{"'team', 'queue' or 'agent'"} =
@@ -80,7 +93,7 @@ constexpr auto escalation_target =
         kw<"queue">()[act([](ParseState& s) { threshold_target(s, "queue"); })] |
         kw<"agent">()[act([](ParseState& s) { threshold_target(s, "agent"); })];
 constexpr auto escalate_stmt =
-    x3::raw[kw<"escalate">() > kw<"at">() > percentage > kw<"to">() > escalation_target > name]
+    x3::raw[kw<"escalate">() > threshold_when > kw<"to">() > escalation_target > name]
            [act_span([](ParseState& s, SourceSpan sp) { threshold(s, sp, true); })];
 
 constexpr auto policy_line =
