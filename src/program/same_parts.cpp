@@ -229,6 +229,9 @@ std::string SameParts::policy_text(const PolicyPlan& plan) {
   add(out, static_cast<long long>(p.thresholds.size()));
   for (const auto& t : p.thresholds) {
     add(out, t.escalate ? 1 : 0);
+    add(out, static_cast<int>(t.form));
+    add(out, static_cast<long long>(t.offset.time.count()));
+    add(out, t.offset.business_days);
     add(out, t.percent);
     add(out, t.target_kind);
     add(out, t.target.text);

@@ -53,6 +53,7 @@ sla gold for contract.level == gold {
   pause while ticket.status == pending_customer
   warn at 75%
   escalate at 100% to team leads
+  escalate 2h after due to team duty
 }
 
 sla regional for customer.region in [amer, apac] and contract.level == bronze {
@@ -141,6 +142,8 @@ const std::vector<Mutation> kMutations{
      "pause while ticket.status in [pending_customer, on_hold]"},
     {"threshold", "main.sla", "warn at 75%", "warn at 80%"},
     {"escalation team", "main.sla", "to team leads", "to team chiefs"},
+    {"threshold offset", "main.sla", "escalate 2h after due", "escalate 3h after due"},
+    {"threshold form", "main.sla", "escalate 2h after due", "escalate 2h before due"},
     {"calendar hours", "cals.sla", "mon..fri 09:00-17:00", "mon..fri 09:00-16:00"},
     {"holiday", "cals.sla", "4th thu of nov", "4th thu of oct"},
     {"zone", "cals.sla", "\"America/New_York\"", "\"America/Chicago\""},
@@ -410,6 +413,8 @@ TEST_CASE("SameParts: each change is found, and only where it reaches") {
       {"pause", {.changed = {"gold"}}},
       {"threshold", {.changed = {"gold"}}},
       {"escalation team", {.changed = {"gold"}}},
+      {"threshold offset", {.changed = {"gold"}}},
+      {"threshold form", {.changed = {"gold"}}},
       // office: gold and l2_pickup read it, standard through desk, chosen
       // may choose any calendar.
       {"calendar hours", {.changed = {"gold", "standard", "chosen", "l2_pickup"}}},

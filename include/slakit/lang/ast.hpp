@@ -183,6 +183,10 @@ struct EventRef {
   SourceSpan span{};
 };
 
+/// An `sla` or `ola` block. (A member added here, or to the structs it
+/// holds, that changes what a policy computes must also be compared by
+/// `slakit diff`'s SameParts::policy_text, src/program/same_parts.cpp:
+/// else diff would take a changed policy's old answers as the new ones.)
 struct PolicyDecl {
   enum class Kind { sla, ola };
   Kind kind = Kind::sla;
@@ -210,6 +214,9 @@ struct RelaxedSkills {
 
 /// "route vip score 20 when <condition> -> queue billing_vip, priority urgent,
 ///  team billing, skills [billing], skills [german] for 10m, tags [vip], sla platinum"
+///
+/// (A member added here that changes what routing answers must also be
+/// compared by SameParts::routing_text, src/program/same_parts.cpp.)
 struct RouteDecl {
   Name name{};
   std::optional<int> score{};  ///< "score N": routes of a scored group
