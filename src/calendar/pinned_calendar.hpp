@@ -85,8 +85,8 @@ class PinnedCalendar {
   static constexpr Instant kNever = Instant::max();
   /// Calendar::add(a, d) for d > 0, given cum_before(a) (known for a
   /// ticket's step starts); kNever when the answer lies outside the block
-  /// (then ask add()). (Not an optional: GCC built one in memory in two
-  /// pieces and read it back whole, a store-forwarding stall on every due.)
+  /// (then ask add()). (Not an optional: a stall on every due,
+  /// docs/architecture.md, Decisions.)
   [[nodiscard]] Instant add_at(std::int64_t cum, Seconds d) const {
     // As Calendar::add: a deadline on a closing time stays there.
     const auto target = static_cast<std::uint64_t>(cum + d.count());

@@ -58,9 +58,8 @@ EventKey event_key(std::string_view key) {
 }  // namespace
 
 // Objects are walked with their iterator's key() and value(), never a
-// structured binding: that copied each key_value_pair through the stack as
-// two 8-byte stores read back as one 16-byte load, which cannot be
-// forwarded from them; the stall was half the time of the events' walk.
+// structured binding, which copied each key_value_pair through the stack
+// (a stall: docs/architecture.md, Decisions; half the events' walk).
 struct TicketReader::Impl {
   dom::parser parser;
   // The last line parsed (valid until the next), or why it is not JSON.

@@ -87,8 +87,8 @@ std::optional<EventKind> parse_event_kind(std::string_view name) noexcept {
   // to the next (every event of every ticket read comes here).
   const auto i = kBySlot[slot(name)];
   if (i < 0 || !same(kEventNames[static_cast<std::size_t>(i)].second, name)) return std::nullopt;
-  // Copied whole from a table: an optional made here was written as two
-  // stores and read back as one load, which stalled (store forwarding).
+  // Copied whole from a table, not made here (a stall: docs/architecture.md,
+  // Decisions).
   return kParsed[static_cast<std::size_t>(i)];
 }
 

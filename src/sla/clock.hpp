@@ -62,9 +62,7 @@ class Clock {
   /// due as of its stop). With `counted_at`, also upto() of the instant
   /// found, when the search knows it without a calendar: the instant lies
   /// in the step where v was reached (or ends it). (A plain instant rather
-  /// than an optional: GCC builds an optional instant in memory with two
-  /// stores and reads it back with one wider load, which stalls natively on
-  /// every search.)
+  /// than an optional: a stall, docs/architecture.md, Decisions.)
   [[nodiscard]] Instant reach_from_step(std::size_t k, Seconds carry, Seconds v,
                                         std::size_t last = SIZE_MAX,
                                         std::optional<Seconds>* counted_at = nullptr) const;
@@ -91,8 +89,8 @@ class Clock {
   mutable std::size_t memo_next_ = 0;  // the entry to replace next
 };
 
-// Inline: its spans, passed on the stack to a call, were stored in 8-byte
-// halves and loaded whole, a store-forwarding stall on every policy.
+// Inline: its spans, passed on the stack to a call, stalled on every policy
+// (docs/architecture.md, Decisions).
 inline Clock::Clock(const PinnedCalendar* calendar, std::span<const Instant> starts,
                     std::span<const std::uint8_t> paused, std::span<const Seconds> step_business,
                     std::span<const Seconds> business_before,

@@ -99,9 +99,8 @@ class Cycles {
   [[nodiscard]] bool open() const { return open_; }
   void start(const EventRecord& r, std::string_view team = {}, bool continues = false) {
     if (open_) return;
-    // Written in place: a cycle made on the stack and copied was stored in
-    // narrow pieces and read back in wide ones, a stall natively on every
-    // cycle.
+    // Written in place, not made on the stack and copied (a stall on every
+    // cycle: docs/architecture.md, Decisions).
     Cycle& c = out_.emplace_back();
     c.start = r.at;
     c.continues = continues;

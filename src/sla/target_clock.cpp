@@ -234,9 +234,8 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
       break;
     }
   }
-  // Flags and values rather than optionals made here and copied into `r`:
-  // GCC builds such an optional with two stores and copies it with one wider
-  // load, which stalls natively (the optionals of `r` are written in place).
+  // Flags and values rather than optionals made here and copied into `r`
+  // (a stall: docs/architecture.md, Decisions); `r`'s are written in place.
   const bool has_due = last.has_due;
   const bool has_target = last.has_value;
   const bool is_breached = breached && has_due;
@@ -293,9 +292,8 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
       if (!clock.paused(k)) continue;
       const auto from = std::max(s, timeline_.start(k));
       // It ends at the next step, or at the stop; a pause of the last step
-      // of a running cycle has no end yet. (Written field by field: an
-      // optional instant made here and copied would be two stores read back
-      // by one wider load, a stall natively.)
+      // of a running cycle has no end yet. (Written field by field, not
+      // copied: a stall, docs/architecture.md, Decisions.)
       const bool lasts = k == k1 && !stopped;
       const Instant to = k < k1 ? timeline_.start(k + 1) : end;
       if (!r.pauses.empty() && r.pauses.back().end == from) {

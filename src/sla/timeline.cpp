@@ -132,9 +132,8 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
       changed_[k + 1] = 0;
       steps_ = k + 2;
     }
-    // Filled in place: a record made on the stack (its flags set byte by
-    // byte) and then copied was read back in 16-byte loads, a
-    // store-forwarding stall natively on every event.
+    // Filled in place, not made on the stack and copied (a stall on every
+    // event: docs/architecture.md, Decisions).
     EventRecord& record = records_.emplace_back();
     record.at = e->at;
     record.event = e;

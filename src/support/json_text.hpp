@@ -198,8 +198,8 @@ struct InstantDates {
     // occur, INT64_MIN) is an empty slot.
     std::uint64_t key;
     // "\"YYYY-MM-DDT" as two words (bytes 12 to 15 zero): built in registers
-    // and stored whole, since storing it byte by byte and loading it back at
-    // once stalled the load (no store-to-load forwarding).
+    // and stored whole, not byte by byte (a stall: docs/architecture.md,
+    // Decisions).
     std::uint64_t text[2];
   };
   Slot slots[kSlots] = {};  // all empty
