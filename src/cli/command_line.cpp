@@ -10,28 +10,10 @@
 #include <numeric>
 
 #include "cli.hpp"
+#include "support/suggestion.hpp"
 
 namespace slakit::cli {
 namespace {
-
-// Optimal string alignment distance: insertions, deletions, substitutions
-// and swaps of two neighbours each cost 1 ("--tikcets" is one from
-// "--tickets").
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t change = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + change});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.size()][b.size()];
-}
 
 const OptionSpec* find_option(const CommandSpec& spec, std::string_view name) {
   for (const auto* list : {&spec.options, &common_options()}) {
@@ -85,7 +67,7 @@ std::optional<std::string_view> closest(std::string_view word,
   std::optional<std::string_view> best, prefix_of;
   std::size_t best_distance = 0, prefixes = 0;
   for (const auto c : candidates) {
-    const auto d = edit_distance(word, c);
+    const auto d = detail::edit_distance(word, c);
     if (!best || d < best_distance) best = c, best_distance = d;
     if (word.size() > 3 && c.substr(0, word.size()) == word) ++prefixes, prefix_of = c;
   }

@@ -4,7 +4,6 @@
 
 #include "slakit/error.hpp"
 #include "slakit/time/instant.hpp"
-#include "time/zone_suggestion.hpp"
 
 namespace slakit::detail {
 
@@ -48,10 +47,14 @@ const Calendar* CalendarChoice::resolve(const FieldLayout& layout, std::span<con
   if (!value.present || value.text.empty()) return &chosen->calendar();
   try {
     return &chosen->in_zone(value.text);
-  } catch (const InvalidArgument&) {
-    throw TicketError(fmt::format("ticket '{}': {} '{}' is not a time zone (calendar '{}'){}",
-                                  ticket_id, chosen->zone_field(), value.text,
-                                  chosen->calendar().name(), detail::zone_suggestion(value.text)));
+  } catch (const InvalidArgument& e) {
+    // The zone's own error carries its suggestion (TimeZone::locate).
+    const std::string_view why = e.what();
+    const auto near = why.find("; did you mean");
+    throw TicketError(
+        fmt::format("ticket '{}': {} '{}' is not a time zone (calendar '{}'){}", ticket_id,
+                    chosen->zone_field(), value.text, chosen->calendar().name(),
+                    near == std::string_view::npos ? std::string_view{} : why.substr(near)));
   }
 }
 

@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -110,36 +109,44 @@ OffsetSpan rule_span(const detail::PosixRule& rule, Instant from, Instant t) {
 }  // namespace
 
 std::string detail::zone_suggestion(std::string_view name) {
-  try {
-    const auto& db = date::get_tzdb();
-    // With the system's database (USE_OS_TZDB) links are zones too.
-    std::vector<std::string_view> names;
-    names.reserve(db.zones.size());
-    for (const auto& z : db.zones) names.push_back(z.name());
-    // The right name in other letter case ("america/new_york") is three
-    // edits away, past what suggestion() takes for close.
-    const auto lower = [](unsigned char c) { return std::tolower(c); };
-    for (const auto zone : names) {
-      if (std::ranges::equal(zone, name, {}, lower, lower)) {
-        return fmt::format("; did you mean '{}'?", zone);
-      }
+  // The names, read once: the error path of a batch whose tickets name a
+  // zone that does not exist runs here for every one of them.
+  static const auto names = [] {
+    std::vector<std::string> out;
+    try {
+      // With the system's database (USE_OS_TZDB) links are zones too.
+      for (const auto& z : date::get_tzdb().zones) out.push_back(z.name());
+    } catch (const std::exception&) {
+      // No database to suggest from: the error stands without it.
     }
-    return suggestion(name, names);
-  } catch (const std::exception&) {
-    return {};  // no database to suggest from: the error stands without it
-  }
+    return out;
+  }();
+  return suggestion(name, names);
 }
 
 TimeZone TimeZone::locate(std::string_view name) {
   // Zones are loaded once per process and shared: a calendar resolves its zone
   // when it is compiled, never while it evaluates.
+  // Names that are no zone are remembered with their error (a bounded
+  // number): a ticket field can name one on every ticket of a batch, and
+  // each would otherwise search the database for a suggestion again.
   static std::mutex mutex;
   static std::map<std::string, std::shared_ptr<const Impl>, std::less<>> cache;
+  static std::map<std::string, std::string, std::less<>> unknown;
+  constexpr std::size_t kUnknownKept = 4096;
   std::lock_guard lock(mutex);
   auto it = cache.find(name);
   if (it == cache.end()) {
+    if (const auto known_bad = unknown.find(name); known_bad != unknown.end()) {
+      throw InvalidArgument(known_bad->second);
+    }
     std::string key{name};
-    it = cache.emplace(key, load(key)).first;
+    try {
+      it = cache.emplace(key, load(key)).first;
+    } catch (const InvalidArgument& e) {
+      if (unknown.size() < kUnknownKept) unknown.emplace(std::move(key), e.what());
+      throw;
+    }
   }
   return TimeZone{it->second};
 }

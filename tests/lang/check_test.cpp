@@ -50,6 +50,15 @@ TEST_CASE("E0202 unknown calendar, E0203 unknown field, with suggestions") {
   CHECK(first_message("route r when ticket.prority == low -> queue q\n") ==
         "unknown field 'ticket.prority'; did you mean 'ticket.priority'?");
   CHECK(diagnostics_of("field agent.level : number\n") == "1:7 E0203");
+  // docs/language.md, "Diagnostics": "Close is the same name in other letter
+  // case, else at most two edits away, a swap of two neighbours counted as
+  // one" (review 19 F9: letter case was three edits, and no suggestion).
+  CHECK(first_message("route r when ticket.PRIORITY == low -> queue q\n") ==
+        "unknown field 'ticket.PRIORITY'; did you mean 'ticket.priority'?");
+  CHECK(first_message("route r when ticket.prioirty == low -> queue q\n") ==
+        "unknown field 'ticket.prioirty'; did you mean 'ticket.priority'?");
+  CHECK(first_message("route r when ticket.zzzzzzzz == low -> queue q\n") ==
+        "unknown field 'ticket.zzzzzzzz'");
 }
 
 // docs/language.md, "Diagnostics": "A calendar or field whose declaration
