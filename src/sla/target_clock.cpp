@@ -330,8 +330,12 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
           t.form == ThresholdForm::percent ? Seconds{(last.value.count() * t.percent + 99) / 100}
           : t.form == ThresholdForm::before_due ? std::max(Seconds{0}, last.value - t.offset)
                                                 : last.value + t.offset;
-      if (!relative && share == last.value) {
-        // At 100%: the due, found above with the same arguments.
+      const bool at_due =
+          t.form == ThresholdForm::percent ? share == last.value : t.offset == Seconds{0};
+      if (at_due) {
+        // At the target in full (100%, 0m before or after): the due itself,
+        // found above. For a target before a field, counting would stop at
+        // the close before a due that lies in closed hours (review 19 F2).
         if (has_due) th.at = last.due;
       } else if (!c.stop || share <= counted_end) {
         // (A stopped cycle that counted less never got there: no search.)

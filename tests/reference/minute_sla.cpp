@@ -1009,7 +1009,11 @@ Evaluation MinuteSla::Impl::evaluate(const Ticket& ticket, std::span<const Ticke
                 th.form == ThresholdForm::percent      ? ceil_div(*value * th.percent, 100)
                 : th.form == ThresholdForm::before_due ? std::max<std::int64_t>(0, *value - off)
                                                        : *value + off;
-            o.at = counter.reach(tl, share);
+            // "A threshold at the target in full (100%, `0m before due`, `0m
+            // after due`) falls on the due itself, also when the due lies in
+            // closed hours."
+            const bool at_due = th.form == ThresholdForm::percent ? share == *value : off == 0;
+            o.at = at_due ? out.due : counter.reach(tl, share);
           }
           // "A cycle that stops, is cancelled, or is paused for good before a
           // threshold never reaches it: its `at` is null and it has not fired."

@@ -182,6 +182,50 @@ sla promise for order.due != none {
   CHECK(threshold(c, 1).at == maybe("2026-03-02T09:00Z"));  // less than nothing
 }
 
+// docs/sla.md, "Relative deadlines: `before`": "A threshold at the target in full
+// (100%, `0m before due`, `0m after due`) falls on the due itself, also when
+// the due lies in closed hours." (Review 19 F2: they fell on Friday's close,
+// so a warning "after the due" fired 19 hours before it.)
+TEST_CASE("a `before order.due` target's thresholds at the target in full fall on the due") {
+  const auto r = rules(R"(
+sla promise for order.due != none {
+  calendar office
+  resolution before order.due
+  warn 0m before due
+  warn 0m after due
+  escalate at 100% to team leads
+  warn 1h before due
+  warn 2h after due
+})");
+  auto t = ticket("2026-03-05T09:00Z");   // Thursday
+  t.order.due = at("2026-03-07T12:00Z");  // Saturday noon: closed
+  const auto c = cycle(evaluate(r, t, {}, at("2026-03-06T16:00Z")), "promise", Metric::resolution);
+  CHECK(c.due == maybe("2026-03-07T12:00Z"));
+  for (std::size_t i = 0; i < 3; ++i) {
+    CAPTURE(i);
+    CHECK(threshold(c, i).at == maybe("2026-03-07T12:00Z"));
+    CHECK_FALSE(threshold(c, i).fired);
+  }
+  CHECK(threshold(c, 3).at == maybe("2026-03-06T16:00Z"));  // counted: Friday 16:00
+  CHECK(threshold(c, 4).at == maybe("2026-03-09T11:00Z"));  // two open hours after it
+  // Met on Friday evening, before the due: the due's thresholds are never reached.
+  const std::vector<TicketEvent> solved{event("2026-03-06T18:00Z", EventKind::solved)};
+  const auto met =
+      cycle(evaluate(r, t, solved, at("2026-03-09T00:00Z")), "promise", Metric::resolution);
+  CHECK(met.state == TargetState::met);
+  for (std::size_t i = 0; i < 3; ++i) CHECK_FALSE(threshold(met, i).at);
+  // Created on Saturday before the due: a target of zero (review 20 F1). The
+  // thresholds at the target in full still fall on the due; one an hour
+  // before it is less than nothing and fires when the cycle starts.
+  auto saturday = ticket("2026-03-07T08:00Z");
+  saturday.order.due = t.order.due;
+  const auto zero =
+      cycle(evaluate(r, saturday, {}, at("2026-03-07T09:00Z")), "promise", Metric::resolution);
+  CHECK(zero.target == std::optional<Seconds>{0s});
+  for (std::size_t i = 0; i < 3; ++i) CHECK(threshold(zero, i).at == maybe("2026-03-07T12:00Z"));
+  CHECK(threshold(zero, 3).at == maybe("2026-03-07T08:00Z"));
+}
+
 // "... a reopened cycle that restarts counts its offset from the new
 // target."
 TEST_CASE("before due: a reopened cycle that restarts has its own threshold") {
