@@ -31,7 +31,13 @@ namespace {
 // pybind11's list of private signatures); None only where it may be left out.
 std::optional<Instant> now_of(py::handle now, bool optional) {
   if (now.is_none() && optional) return std::nullopt;
-  if (is_datetime(now)) return to_instant(now, nullptr);
+  if (is_datetime(now)) {
+    if (now.attr("utcoffset")().is_none()) {
+      throw py::value_error(fmt::format("now: naive datetime {}: give it a tzinfo",
+                                        py::str(now).cast<std::string>()));
+    }
+    return to_instant(now, nullptr);
+  }
   if (py::isinstance<py::str>(now)) {
     cli::InstantReading read;
     try {

@@ -120,10 +120,16 @@ void register_rules(py::module_& m) {
       .def(
           "run_tests",
           [](const RuleBundle& self, const std::string& filter) {
+            // As `slakit test` (exit 2): nothing run is no pass.
+            if (self.rules.tests().empty()) throw py::value_error("the rule set has no test block");
             std::string json;
             {
               py::gil_scoped_release release;
-              json = to_json(run_tests(self.rules, filter), self.rules.sources());
+              const auto results = run_tests(self.rules, filter);
+              if (results.empty()) {
+                throw py::value_error(fmt::format("no test name matches filter '{}'", filter));
+              }
+              json = to_json(results, self.rules.sources());
             }
             return py::module_::import("json").attr("loads")(json);
           },
@@ -132,7 +138,9 @@ void register_rules(py::module_& m) {
           "without either, names that contain it; empty: all), as `slakit test --format json` "
           "does, and returns its object: {'tests': [{'name', 'file', 'line', 'column', "
           "'passed', 'error', 'expectations': [{'expectation', 'file', 'line', 'column', "
-          "'passed', 'expected', 'actual', 'explanation'}]}], 'passed': N, 'failed': M}.")
+          "'passed', 'expected', 'actual', 'explanation'}]}], 'passed': N, 'failed': M}. Raises "
+          "ValueError, as `slakit test` exits 2, when there is no test block or no name "
+          "matches.")
       .def_property_readonly(
           "fields",
           [](const RuleBundle& self) {

@@ -10,24 +10,31 @@
 namespace slakit::detail {
 namespace {
 
+// Events are named by id, else by their place in the history as a JSON
+// path names it (events[0]), as the ticket reader's errors do.
+std::string event_name(const TicketEvent& e, std::size_t index) {
+  return e.id.empty() ? fmt::format("events[{}]", index) : fmt::format("event '{}'", e.id);
+}
+
+// "events[2] (field_changed at 2026-03-02T10:00:00Z)": which event, whatever
+// else is at the same instant.
+std::string event_label(const TicketEvent& e, std::size_t index) {
+  return fmt::format("{} ({} at {})", event_name(e, index), event_kind_name(e.kind),
+                     format_utc(e.at));
+}
+
 // A value its field cannot take, set by a field_changed event: the error
 // names the event, as the ticket's own value names the field alone.
 template <class Convert>
-auto from_event(const Ticket& ticket, const TicketEvent& e, Convert&& convert) {
+auto from_event(const Ticket& ticket, const TicketEvent& e, std::size_t index, Convert&& convert) {
   try {
     return convert();
   } catch (const TicketError& error) {
     const auto prefix = fmt::format("ticket '{}': ", ticket.id);
     std::string_view what = error.what();
     if (what.starts_with(prefix)) what.remove_prefix(prefix.size());
-    throw TicketError(fmt::format("{}field_changed at {}: {}", prefix, format_utc(e.at), what));
+    throw TicketError(fmt::format("{}{}: {}", prefix, event_label(e, index), what));
   }
-}
-
-// Events are named by id, else by their place in the history as a JSON
-// path names it (events[0]), as the ticket reader's errors do.
-std::string event_name(const TicketEvent& e, std::size_t index) {
-  return e.id.empty() ? fmt::format("events[{}]", index) : fmt::format("event '{}'", e.id);
 }
 
 }  // namespace
@@ -70,6 +77,7 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
 
   // Duplicates by id, the first in input order kept; then by instant, ties in
   // input order. Events after `now` have not happened yet.
+  events_begin_ = events.data();
   order_.clear();
   // (Clearing an empty set still clears its buckets.)
   if (!ids_.empty()) ids_.clear();
@@ -81,9 +89,8 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
                                     event_name(e, i), static_cast<int>(e.kind)));
     }
     if (e.at < ticket.created) {
-      throw TicketError(fmt::format(
-          "ticket '{}': {} ({} at {}) is before the ticket's creation ({})", ticket.id,
-          event_name(e, i), event_kind_name(e.kind), format_utc(e.at), format_utc(ticket.created)));
+      throw TicketError(fmt::format("ticket '{}': {} is before the ticket's creation ({})",
+                                    ticket.id, event_label(e, i), format_utc(ticket.created)));
     }
     // The first of one id in input order, whether or not it has happened yet.
     if (!e.id.empty() && !ids_.insert(e.id).second) continue;
@@ -148,6 +155,8 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
 
 void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const TicketEvent& e,
                      EventRecord& record) {
+  // The event's place in the history, for its errors.
+  auto index = [&] { return static_cast<std::size_t>(&e - events_begin_); };
   // A value kept where a condition reads it, else checked where the other
   // engine's rules read it (FieldLayout::check_also), else not even made.
   auto keep = [&](const std::optional<Slot>& slot, auto&& value_of) {
@@ -184,8 +193,8 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
       break;
     case EventKind::status_changed:
       if (e.to.empty()) {
-        throw TicketError(fmt::format("ticket '{}': status_changed at {} names no status ('to')",
-                                      ticket.id, format_utc(e.at)));
+        throw TicketError(fmt::format("ticket '{}': {}: names no status ('to')", ticket.id,
+                                      event_label(e, index())));
       }
       set_status(e.to, true);
       break;
@@ -218,16 +227,16 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
       // are ignored, as a key of the ticket record the rules do not know is
       // (docs/sla.md). Exports carry every custom field of the helpdesk.
       if (e.field.empty()) {
-        throw TicketError(fmt::format("ticket '{}': field_changed at {} names no field", ticket.id,
-                                      format_utc(e.at)));
+        throw TicketError(
+            fmt::format("ticket '{}': {}: names no field", ticket.id, event_label(e, index())));
       }
       const auto slot = layout.slot(e.field);
       if (!slot) break;
       if (slot == status_slot_) {
         const auto* text = std::get_if<std::string>(&e.value);
         if (text == nullptr || text->empty()) {
-          throw TicketError(fmt::format("ticket '{}': field_changed at {} sets ticket.status to {}",
-                                        ticket.id, format_utc(e.at),
+          throw TicketError(fmt::format("ticket '{}': {}: sets ticket.status to {}", ticket.id,
+                                        event_label(e, index()),
                                         text == nullptr ? "something not a status" : "no value"));
         }
         set_status(*text, true);
@@ -236,15 +245,16 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
       if (slot == team_slot_ || slot == assignee_slot_) {
         // The engine's own fields: OLAs follow the team and handling time
         // the assignee whether or not a rule reads them.
-        const auto value =
-            from_event(ticket, e, [&] { return layout.convert(*slot, e.value, ticket.id); });
+        const auto value = from_event(ticket, e, index(),
+                                      [&] { return layout.convert(*slot, e.value, ticket.id); });
         (slot == team_slot_ ? team_ : assignee_) = value.text;
         set(*slot, value);
         break;
       }
       // A field no rule reads is neither kept nor checked, as at creation.
       keep(slot, [&] {
-        return from_event(ticket, e, [&] { return layout.convert(*slot, e.value, ticket.id); });
+        return from_event(ticket, e, index(),
+                          [&] { return layout.convert(*slot, e.value, ticket.id); });
       });
       break;
     }

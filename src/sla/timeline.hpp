@@ -85,9 +85,10 @@ class Timeline {
   std::vector<std::uint8_t> solved_;
   std::vector<std::string_view> teams_, assignees_;
   std::vector<EventRecord> records_;
-  std::vector<const TicketEvent*> order_;     // scratch: sorted events
-  std::unordered_set<std::string_view> ids_;  // scratch: event ids seen
-  TextMemo texts_;                            // the texts of the tickets before, as slot values
+  std::vector<const TicketEvent*> order_;      // scratch: sorted events
+  const TicketEvent* events_begin_ = nullptr;  // the history built from (errors name places)
+  std::unordered_set<std::string_view> ids_;   // scratch: event ids seen
+  TextMemo texts_;                             // the texts of the tickets before, as slot values
   // The current step's extra state while building.
   std::string_view team_, assignee_;
   bool is_solved_ = false, initially_solved_ = false;

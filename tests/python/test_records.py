@@ -186,22 +186,28 @@ def test_now_may_be_rfc3339_text(rules, tickets):
             rules.evaluate(tickets[0], bad)
         with pytest.raises(ValueError, match=f"now: invalid time '{bad}'"):
             rules.route_many(tickets, bad)
+    with pytest.raises(ValueError, match=r"now: naive datetime 2026-04-22 12:00:00: give it a tzinfo"):
+        rules.evaluate_many(tickets, dt.datetime(2026, 4, 22, 12))
     with pytest.raises(TypeError, match="now is a timezone-aware datetime or RFC 3339 text .*, not int"):
         rules.evaluate_many(tickets, 5)
     with pytest.raises(TypeError, match="or None, not float"):
         rules.route(tickets[0], 1.5)
 
 
-# docs/python.md: "Events that name no ticket of the frame are left out with
-# a `UserWarning` saying how many, and the first id and its type", and a
-# column "close to a field (`ticket.priorty`) gets a `UserWarning` naming
-# the field" (review 18 F8: both were silent).
+# docs/python.md: "events whose ticket id is a row's id of another type
+# (`'7'` for `7`) are left out with a `UserWarning` saying how many, and both
+# ids with their types", and a column "close to a field (`ticket.priorty`)
+# gets a `UserWarning` naming the field" (review 18 F8: both were silent;
+# review 19 F8: events of tickets outside the frame are no slip).
 def test_frames_warn_about_lost_events_and_misspelt_columns(rules, tickets):
     frame, events = frame_of(tickets)
-    as_text = events.assign(ticket=events["ticket"].map(lambda t: t + "x"))
-    with pytest.warns(UserWarning, match=r"\d+ events of the events frame name no ticket of the "
-                                         r"tickets frame \(the first names 'T-\d+x', a str\)"):
-        rules.evaluate_frame(frame, NOW, events=as_text)
+    numbered = frame.assign(id=range(7, 7 + len(frame)))
+    by_text = events.assign(ticket=events["ticket"].map(
+        {t: str(7 + i) for i, t in enumerate(frame["id"])}))
+    with pytest.warns(UserWarning, match=r"\d+ events of the events frame left out: their ticket "
+                                         r"ids are of another type than the tickets frame's "
+                                         r"\('7', str, against 7, int\)"):
+        rules.evaluate_frame(numbered, NOW, events=by_text)
     misspelt = frame.rename(columns={"ticket.priority": "ticket.priorty"})
     with pytest.warns(UserWarning, match="column 'ticket.priorty' names no field of the rule set; "
                                          "did you mean 'ticket.priority'"):
@@ -210,6 +216,7 @@ def test_frames_warn_about_lost_events_and_misspelt_columns(rules, tickets):
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # an export's unrelated column, and matched events: silent
         rules.evaluate_frame(frame.assign(**{"ticket.subject_line": "x"}), NOW, events=events)
+        rules.evaluate_frame(frame.iloc[:1], NOW, events=events)  # events of other tickets too
 
 
 def test_python_values_in_dicts(rules, tickets):

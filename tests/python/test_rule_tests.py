@@ -54,5 +54,13 @@ def test_failures_come_with_positions_and_values():
     assert (wrong_due["line"], wrong_due["column"]) == (30, 3)
     assert wrong_due["expected"].startswith("2026-06-08T10:00:00+02:00")
     assert wrong_due["actual"].startswith("2026-06-08T11:00:00+02:00")
-    assert slakit.load(RUNNER_TESTS).run_tests("no such case") == {"tests": [], "passed": 0,
-                                                                    "failed": 0}
+
+
+
+# docs/python.md: "Nothing to run is an error, not a pass" (review 19 F4: an
+# empty report passed `assert report["failed"] == 0` after a typo).
+def test_nothing_to_run_raises():
+    with pytest.raises(ValueError, match="no test name matches filter 'no such case'"):
+        slakit.load(RUNNER_TESTS).run_tests("no such case")
+    with pytest.raises(ValueError, match="the rule set has no test block"):
+        slakit.loads("route r -> queue q\n", name="r.sla").run_tests()

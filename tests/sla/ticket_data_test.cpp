@@ -66,11 +66,22 @@ TEST_CASE("a value a field_changed event sets that its field cannot take names t
       "route r when ticket.priority == urgent -> queue a");
   const std::vector<TicketEvent> events{change("2026-03-02T10:00Z", "ticket.priority", "asap")};
   const std::string expected =
-      "ticket 'T-1': field_changed at 2026-03-02T10:00:00Z: ticket.priority: expected one of low, "
+      "ticket 'T-1': events[0] (field_changed at 2026-03-02T10:00:00Z): ticket.priority: expected "
+      "one of low, "
       "normal, high, urgent, got text 'asap'";
   CHECK(error_of(r, ticket("2026-03-02T09:00Z"), events, at("2026-03-02T12:00Z")) == expected);
   CHECK_THROWS_WITH_AS(route(r, ticket("2026-03-02T09:00Z"), events, at("2026-03-02T12:00Z")),
                        expected.c_str(), TicketError);
+  // "Every error of an event names it so: by its id (`event 'e7'`), or by
+  // its place in the history" (review 19 F7: two at one instant were alike).
+  std::vector<TicketEvent> named{change("2026-03-02T10:00Z", "ticket.priority", "high"),
+                                 change("2026-03-02T10:00Z", "ticket.priority", "asap")};
+  named[1].id = "e7";
+  CHECK(error_of(r, ticket("2026-03-02T09:00Z"), named, at("2026-03-02T12:00Z"))
+            .starts_with("ticket 'T-1': event 'e7' (field_changed at 2026-03-02T10:00:00Z): "));
+  named[1].id.clear();
+  CHECK(error_of(r, ticket("2026-03-02T09:00Z"), named, at("2026-03-02T12:00Z"))
+            .starts_with("ticket 'T-1': events[1] (field_changed at 2026-03-02T10:00:00Z): "));
 }
 
 // docs/sla.md, "Events": "An event of a kind that is none of these (a host's
@@ -134,7 +145,8 @@ TEST_CASE("values that do not fit their field are errors naming ticket, field an
   t.priority = "high";
   const std::vector bad{change("2026-03-02T09:30Z", "ticket.order_value", true)};
   CHECK(error_of(r, t, bad, now) ==
-        "ticket 'T-1': field_changed at 2026-03-02T09:30:00Z: ticket.order_value: expected a "
+        "ticket 'T-1': events[0] (field_changed at 2026-03-02T09:30:00Z): ticket.order_value: "
+        "expected a "
         "number, got a bool true");
 }
 
@@ -192,7 +204,7 @@ TEST_CASE("a value only the other engine's rules read is checked by both engines
   t.contract.fields["tier"] = std::string{"gold"};
 
   // The same through events, in both directions, the event named.
-  const std::string by_event = "ticket 'T-1': field_changed at 2026-03-02T10:00:00Z: ";
+  const std::string by_event = "ticket 'T-1': events[0] (field_changed at 2026-03-02T10:00:00Z): ";
   const std::vector to_mid{change("2026-03-02T10:00Z", "customer.segment", std::string{"mid"})};
   const auto segment_by_event = by_event + segment.substr(std::string{"ticket 'T-1': "}.size());
   CHECK(error_of(r, t, to_mid, now) == segment_by_event);
@@ -294,11 +306,13 @@ TEST_CASE("a status change that names no status is an error naming ticket and ev
   const auto t = ticket("2026-03-02T09:00Z");
   const auto now = at("2026-03-02T12:00Z");
   CHECK(error_of(r, t, {status("2026-03-02T10:00Z", "")}, now) ==
-        "ticket 'T-1': status_changed at 2026-03-02T10:00:00Z names no status ('to')");
+        "ticket 'T-1': events[0] (status_changed at 2026-03-02T10:00:00Z): names no status ('to')");
   CHECK(error_of(r, t, {change("2026-03-02T10:00Z", "ticket.status", std::string{})}, now) ==
-        "ticket 'T-1': field_changed at 2026-03-02T10:00:00Z sets ticket.status to no value");
+        "ticket 'T-1': events[0] (field_changed at 2026-03-02T10:00:00Z): sets ticket.status to no "
+        "value");
   CHECK(error_of(r, t, {change("2026-03-02T10:00Z", "ticket.status", 3.0)}, now) ==
-        "ticket 'T-1': field_changed at 2026-03-02T10:00:00Z sets ticket.status to something not "
+        "ticket 'T-1': events[0] (field_changed at 2026-03-02T10:00:00Z): sets ticket.status to "
+        "something not "
         "a status");
   CHECK(error_of(r, t, {change("2026-03-02T10:00Z", "ticket.status", std::string{"on_hold"})},
                  now) == "");
@@ -315,7 +329,8 @@ TEST_CASE("a field_changed event on a field no rule reads is not checked") {
   CHECK(error_of(
             rules(std::string{declared} + "sla big for ticket.order_value > 5 { resolution 1h }"),
             t, events, now) ==
-        "ticket 'T-1': field_changed at 2026-03-02T10:00:00Z: ticket.order_value: expected a "
+        "ticket 'T-1': events[0] (field_changed at 2026-03-02T10:00:00Z): ticket.order_value: "
+        "expected a "
         "number, got text 'lots'");
 }
 
@@ -436,10 +451,11 @@ TEST_CASE("handling time follows the assignee whether or not a rule reads it") {
     CHECK(e.metrics.handling.calendar == 8h);
     CHECK(e.metrics.handling.business == 8h);
   }
-  CHECK(error_of(rules("sla s { resolution 10h }"), t,
-                 {change("2026-03-02T11:00Z", "ticket.assignee", 5.0)}, now) ==
-        "ticket 'T-1': field_changed at 2026-03-02T11:00:00Z: ticket.assignee: expected "
-        "a text, got a number 5");
+  CHECK(
+      error_of(rules("sla s { resolution 10h }"), t,
+               {change("2026-03-02T11:00Z", "ticket.assignee", 5.0)}, now) ==
+      "ticket 'T-1': events[0] (field_changed at 2026-03-02T11:00:00Z): ticket.assignee: expected "
+      "a text, got a number 5");
 }
 
 // docs/cli.md, output: "absent values `null`": an OLA cycle without a team,

@@ -376,16 +376,20 @@ def _event_lists(tickets, owners, events, names: List[str], failures: Failures) 
     by_ticket: dict = {}
     for ticket, line in zip(event_owners, lines):
         by_ticket.setdefault(ticket, []).append(line)
-    # Events whose ticket is in no row are left out; say so, since the
-    # usual cause is ids of another type (7 and '7'), which drops them all.
+    # Events whose ticket is in no row are left out, as a merge leaves them
+    # (an events export may hold more tickets than the frame). But one that
+    # names a row's id as another type ('7' for 7) is a slip that drops
+    # every event without a word: that is said.
     rows = set(owners)
-    orphans = [t for t in by_ticket if t not in rows]
-    if orphans:
-        count = sum(len(by_ticket[t]) for t in orphans)
-        warnings.warn(f"{count} event{'s' if count != 1 else ''} of the events frame name no "
-                      f"ticket of the tickets frame (the first names {orphans[0]!r}, a "
-                      f"{type(orphans[0]).__name__}): left out; ids match by type and value "
-                      f"(7 and '7' differ)", stacklevel=4)
+    texts = {str(o): o for o in owners}
+    slips = [t for t in by_ticket if t not in rows and str(t) in texts]
+    if slips:
+        count = sum(len(by_ticket[t]) for t in slips)
+        first, row_id = slips[0], texts[str(slips[0])]
+        warnings.warn(f"{count} event{'s' if count != 1 else ''} of the events frame left out: "
+                      f"their ticket ids are of another type than the tickets frame's "
+                      f"({first!r}, {type(first).__name__}, against {row_id!r}, "
+                      f"{type(row_id).__name__}); ids match by type and value", stacklevel=4)
     for row, t in enumerate(owners):
         if t in bad_by_ticket:
             failures.setdefault(row, names[row] + bad_by_ticket[t])
