@@ -110,6 +110,8 @@ TEST_CASE("E0244: an offset in business days") {
   CHECK(first_message("sla s { resolution 3bd\n escalate 2bd before due to team x }\n") ==
         "an offset of business days ('2 business days'): a business day is no fixed amount of "
         "business time; write hours and minutes of the policy's calendar (8h before due)");
+  CHECK(first_message("sla s { resolution 3bd\n escalate 2bd after due to team x }\n")
+            .ends_with("(8h after due)"));
 }
 
 // docs/sla.md: "The checker warns (W0245) when an offset is at or above a
@@ -124,8 +126,11 @@ TEST_CASE("W0245: an offset at or above a target fires when the cycle starts") {
         "cycle starts");
   CHECK(first_message("sla s { first_response 1h when ticket.priority == urgent, otherwise 4h\n"
                       " next_response 1h\n escalate 1h before due to team x }\n") ==
-        "'escalate 1h before due' is at or above the targets first_response 1h, next_response "
-        "1h: it fires when the cycle starts");
+        "'escalate 1h before due' is at or above the targets first_response 1h when ..., "
+        "next_response 1h: it fires when the cycle starts");
+  // Review 20 F4: an OLA's target read "the target target 45m".
+  CHECK(first_message("ola o { target 45m\n warn 1h before due }\n") ==
+        "'warn 1h before due' is at or above the target 45m: it fires when the cycle starts");
   CHECK(diagnostics_of("sla s { resolution 8h\n warn 7h59m before due }\n") == "");
   CHECK(diagnostics_of("sla s { resolution 1bd\n warn 10h before due }\n") == "");
   CHECK(diagnostics_of("sla s { resolution before order.due\n warn 10h before due }\n") == "");

@@ -71,8 +71,9 @@ void Checker::check_policy(const PolicyDecl& p) {
       error("E0244",
             fmt::format("an offset of business days ('{}'): a business day is no fixed amount "
                         "of business time; write hours and minutes of the policy's calendar "
-                        "(8h before due)",
-                        duration_text(t.offset)),
+                        "(8h {} due)",
+                        duration_text(t.offset),
+                        t.form == ThresholdForm::before_due ? "before" : "after"),
             t.span);
     }
   }
@@ -90,8 +91,12 @@ void Checker::check_threshold_offsets(const PolicyDecl& p) {
     for (const auto& target : p.targets) {
       for (const auto& c : target.cases) {
         if (c.value.business_days == 0 && c.value.time <= t.offset.time) {
-          reached.push_back(
-              fmt::format("{} {}", metric_name(target.metric), duration_text(c.value)));
+          // As the policy writes it, "first_response 1h when ...", but an
+          // OLA's "target 45m" as "the target 45m".
+          reached.push_back(fmt::format(
+              "{}{}{}",
+              target.metric == Metric::target ? "" : std::string{metric_name(target.metric)} + " ",
+              duration_text(c.value), c.when ? " when ..." : ""));
         }
       }
     }

@@ -249,7 +249,7 @@ void Checker::check_target_expectation(const Expectation& e, const TestFacts& fa
     if (!any) {
       error("E0233",
             fmt::format("policy '{}' has no '{}' line: this expectation can never hold", policy,
-                        escalate ? "escalate at" : "warn at"),
+                        escalate ? "escalate" : "warn"),
             e.span);
     }
   }
