@@ -32,6 +32,13 @@ std::string or_none(const std::optional<std::string>& s) {
   return s ? *s : "none";
 }
 
+// A threshold as its line writes it: "75%", "1h before due".
+std::string threshold_when(const Threshold& t) {
+  return t.form == ThresholdForm::percent
+             ? fmt::format("{}%", t.percent)
+             : detail::threshold_when_text(t.form, t.percent, {t.offset, 0});
+}
+
 std::string list_text(std::vector<std::string> items) {
   std::sort(items.begin(), items.end());
   std::string out;
@@ -212,9 +219,11 @@ class CaseRunner {
       case C::remaining:
       case C::overdue:
         return format_duration(Seconds{e.duration.time});
-      case C::due:
       case C::warning:
       case C::escalation:
+        if (!e.at) return "none";  // `warning at none`: no line of that kind reached
+        return shown_instant(rules_, *e.at);
+      case C::due:
       case C::breach:
         return shown_instant(rules_, *e.at);
       case C::no_cycle:
@@ -243,6 +252,16 @@ class CaseRunner {
                                                 : std::string{target_state_name(c.state)};
       case C::warning:
       case C::escalation: {
+        if (!e.at) {
+          // `at none` holds when no line of that kind is reached; else the
+          // report lists those that are.
+          std::vector<std::string> reached;
+          for (const auto& t : c.thresholds) {
+            if (t.escalation != (e.check == C::escalation) || !t.at) continue;
+            reached.push_back(fmt::format("{} at {}", threshold_when(t), format_utc(*t.at)));
+          }
+          return reached.empty() ? std::string{"none"} : list_text(reached);
+        }
         // Any line of that kind reached at the expected instant holds; the
         // report lists every one.
         const auto want = test_instant(rules_, *e.at);
@@ -250,12 +269,8 @@ class CaseRunner {
         for (const auto& t : c.thresholds) {
           if (t.escalation != (e.check == C::escalation)) continue;
           if (t.at == want) return shown_actual(rules_, *e.at, want);
-          // "75% at ...", "1h before due at ..."
-          const auto when = t.form == ThresholdForm::percent
-                                ? fmt::format("{}%", t.percent)
-                                : detail::threshold_when_text(t.form, t.percent, {t.offset, 0});
-          all.push_back(
-              fmt::format("{} at {}", when, t.at ? shown_actual(rules_, *e.at, *t.at) : "never"));
+          all.push_back(fmt::format("{} at {}", threshold_when(t),
+                                    t.at ? shown_actual(rules_, *e.at, *t.at) : "never"));
         }
         return list_text(all);
       }

@@ -2,6 +2,7 @@
 // case's ticket, asks the engines and compares; docs/language.md, "Tests".
 #include <doctest/doctest.h>
 
+#include <slakit/lang/format.hpp>
 #include <slakit/sla/evaluation.hpp>
 #include <slakit/slakit.hpp>
 #include <slakit/testing/test_runner.hpp>
@@ -239,4 +240,47 @@ test "warnings" {
   CHECK_FALSE(r.expectations[1].passed);
   CHECK(r.expectations[1].actual ==
         "[1h before due at 2026-03-02T16:00:00Z, 50% at 2026-03-02T13:00:00Z]");
+}
+
+// docs/language.md, "Tests": `expect P.M warning at none` holds when "no
+// `warn` line of the policy is reached in that cycle"; `escalation at none`
+// likewise. (Review 20 F6: a threshold never reached could not be pinned.)
+TEST_CASE("warning at none and escalation at none: no line of that kind is reached") {
+  const auto text = R"(calendar office {
+  zone "UTC"
+  mon..fri 09:00-17:00
+}
+sla s {
+  calendar office
+  resolution 8h
+  warn 1h before due
+  escalate 2h after due to team leads
+}
+test "replied in time" {
+  ticket.created = 2026-03-02T09:00:00Z
+  at 2026-03-02T12:00:00Z solved
+  now 2026-03-04T00:00:00Z
+  expect s.resolution escalation at none
+  expect s.resolution warning at none
+}
+)";
+  const auto rules = compile_or_throw({{"t.sla", text}});
+  const auto r = run_test(rules, rules.tests()[0]);
+  REQUIRE(r.expectations.size() == 2);
+  CHECK(r.expectations[0].passed);
+  CHECK(r.expectations[0].expectation == "expect s.resolution escalation at none");
+  // Solved at 12:00, before the warning at 16:00: neither is reached.
+  CHECK(r.expectations[1].passed);
+  // Solved later, the warning is reached and the expectation says when.
+  const std::string late =
+      std::string{text}.replace(std::string{text}.find("12:00:00Z solved"), 5, "16:30");
+  const auto later = compile_or_throw({{"t.sla", late}});
+  const auto l = run_test(later, later.tests()[0]);
+  CHECK(l.expectations[0].passed);
+  CHECK_FALSE(l.expectations[1].passed);
+  CHECK(l.expectations[1].expected == "none");
+  CHECK(l.expectations[1].actual == "[1h before due at 2026-03-02T16:00:00Z]");
+  // The formatter writes it back as it was written.
+  const auto formatted = format_rules("t.sla", late);
+  CHECK(formatted.text.find("  expect s.resolution warning at none\n") != std::string::npos);
 }

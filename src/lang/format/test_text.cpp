@@ -59,9 +59,9 @@ std::string check_text(const Expectation& e) {
     case C::overdue:
       return "overdue " + duration_text(e.duration);
     case C::warning:
-      return "warning at " + instant_text(*e.at);
+      return "warning at " + (e.at ? instant_text(*e.at) : "none");
     case C::escalation:
-      return "escalation at " + instant_text(*e.at);
+      return "escalation at " + (e.at ? instant_text(*e.at) : "none");
     case C::breach:
       return "breach at " + instant_text(*e.at);
   }

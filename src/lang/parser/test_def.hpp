@@ -95,9 +95,11 @@ constexpr auto target_check =
          x3::raw[test_duration][act_span(expect_duration)]) |
         (kw<"overdue">()[check_is<Expectation::Check::overdue>] >
          x3::raw[test_duration][act_span(expect_duration)]) |
+        // `warning at none`: no warn line is reached (at is left empty).
         ((kw<"warning">()[check_is<Expectation::Check::warning>] |
-          kw<"escalation">()[check_is<Expectation::Check::escalation>] |
-          kw<"breach">()[check_is<Expectation::Check::breach>]) > kw<"at">() >
+          kw<"escalation">()[check_is<Expectation::Check::escalation>]) > kw<"at">() >
+         (kw<"none">() | instant[act(expect_at)])) |
+        (kw<"breach">()[check_is<Expectation::Check::breach>] > kw<"at">() >
          instant[act(expect_at)]);
 
 constexpr auto cycle_part = x3::raw[kw<"cycle">() > integer][act_span(expect_cycle)];
