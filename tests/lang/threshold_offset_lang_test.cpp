@@ -165,3 +165,15 @@ TEST_CASE("W0224 compares offsets of one form, not an offset with a share") {
   CHECK(first_message("sla s { resolution 8h\n warn at 90%\n escalate at 80% to team x }\n") ==
         "warning at 90% comes at or after the escalation at 80%");
 }
+
+// docs/language.md, W0246: "the same threshold twice in a policy" (review
+// 19 F10, review 20 F8: both passed `check` without a word).
+TEST_CASE("W0246: the same threshold twice") {
+  CHECK(diagnostics_of("sla s { resolution 8h\n warn 90m before due\n warn 1h30m before due }\n") ==
+        "3:2 W0246");
+  CHECK(first_message("sla s { resolution 8h\n warn at 75%\n warn at 75% }\n") ==
+        "the same warning as at t.sla:2:2: a line too many, or another value meant");
+  CHECK(diagnostics_of("sla s { resolution 8h\n escalate 1h after due to team a\n"
+                       " escalate 1h after due to team b }\n") == "");
+  CHECK(diagnostics_of("sla s { resolution 8h\n warn 1h before due\n warn 1h after due }\n") == "");
+}

@@ -79,6 +79,7 @@ void Checker::check_policy(const PolicyDecl& p) {
   }
   check_threshold_offsets(p);
   check_threshold_order(p);
+  check_threshold_twice(p);
 }
 
 // "Less than nothing": an offset at or above a target fires when the cycle
@@ -113,6 +114,29 @@ void Checker::check_threshold_offsets(const PolicyDecl& p) {
 // where the order holds for every ticket: two shares, two offsets before
 // the due (the larger offset comes first), or two after it (the smaller
 // comes first). Different forms compare only per ticket, against its target.
+// The same threshold twice (`warn 90m before due` and `warn 1h30m before
+// due`): one line too many, or a slip for another value.
+void Checker::check_threshold_twice(const PolicyDecl& p) {
+  const auto same = [](const ThresholdLine& a, const ThresholdLine& b) {
+    if (a.escalate != b.escalate || a.form != b.form) return false;
+    if (a.form == ThresholdForm::percent ? a.percent != b.percent : a.offset != b.offset) {
+      return false;
+    }
+    return !a.escalate || (a.target_kind == b.target_kind && a.target.text == b.target.text);
+  };
+  for (std::size_t i = 0; i < p.thresholds.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (!same(p.thresholds[j], p.thresholds[i])) continue;
+      warning("W0246",
+              fmt::format("the same {} as at {}: a line too many, or another value meant",
+                          p.thresholds[i].escalate ? "escalation" : "warning",
+                          where(p.thresholds[j].span)),
+              p.thresholds[i].span);
+      break;
+    }
+  }
+}
+
 void Checker::check_threshold_order(const PolicyDecl& p) {
   const auto at_or_after = [](const ThresholdLine& w, const ThresholdLine& e) {
     if (w.form != e.form) return false;

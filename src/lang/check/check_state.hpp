@@ -70,6 +70,7 @@ class Checker {
   void check_policy(const PolicyDecl& p);
   void check_threshold_offsets(const PolicyDecl& p);
   void check_threshold_order(const PolicyDecl& p);
+  void check_threshold_twice(const PolicyDecl& p);
   void check_event(const EventRef& e);
   // What earlier routes of a `first` group already match (W0211).
   struct RouteScan {
