@@ -48,13 +48,17 @@ const Calendar* CalendarChoice::resolve(const FieldLayout& layout, std::span<con
   try {
     return &chosen->in_zone(value.text);
   } catch (const InvalidArgument& e) {
-    // The zone's own error carries its suggestion (TimeZone::locate).
+    // The zone's own error carries its suggestion (TimeZone::locate: "...
+    // 'NAME'; did you mean 'X'?"), after the name, which may hold anything.
     const std::string_view why = e.what();
-    const auto near = why.find("; did you mean");
-    throw TicketError(
-        fmt::format("ticket '{}': {} '{}' is not a time zone (calendar '{}'){}", ticket_id,
-                    chosen->zone_field(), value.text, chosen->calendar().name(),
-                    near == std::string_view::npos ? std::string_view{} : why.substr(near)));
+    const auto quoted = fmt::format("'{}'", value.text);
+    const auto name_at = why.rfind(quoted);
+    auto near = name_at == std::string_view::npos ? std::string_view{}
+                                                  : why.substr(name_at + quoted.size());
+    if (!near.starts_with("; did you mean")) near = {};
+    throw TicketError(fmt::format("ticket '{}': {} '{}' is not a time zone (calendar '{}'){}",
+                                  ticket_id, chosen->zone_field(), value.text,
+                                  chosen->calendar().name(), near));
   }
 }
 

@@ -330,8 +330,10 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
           t.form == ThresholdForm::percent ? Seconds{(last.value.count() * t.percent + 99) / 100}
           : t.form == ThresholdForm::before_due ? std::max(Seconds{0}, last.value - t.offset)
                                                 : last.value + t.offset;
+      // (100% exactly: with a target of zero every share is the whole of
+      // it, yet 50% of nothing is reached when the cycle starts.)
       const bool at_due =
-          t.form == ThresholdForm::percent ? share == last.value : t.offset == Seconds{0};
+          t.form == ThresholdForm::percent ? t.percent == 100 : t.offset == Seconds{0};
       if (at_due) {
         // At the target in full (100%, 0m before or after): the due itself,
         // found above. For a target before a field, counting would stop at

@@ -144,7 +144,12 @@ TimeZone TimeZone::locate(std::string_view name) {
     try {
       it = cache.emplace(key, load(key)).first;
     } catch (const InvalidArgument& e) {
-      if (unknown.size() < kUnknownKept) unknown.emplace(std::move(key), e.what());
+      // Only names the database lacks; a zone it has but cannot read is
+      // tried again.
+      const std::string_view what = e.what();
+      if (what.starts_with("unknown time zone") && unknown.size() < kUnknownKept) {
+        unknown.emplace(std::move(key), what);
+      }
       throw;
     }
   }

@@ -176,4 +176,7 @@ TEST_CASE("W0246: the same threshold twice") {
   CHECK(diagnostics_of("sla s { resolution 8h\n escalate 1h after due to team a\n"
                        " escalate 1h after due to team b }\n") == "");
   CHECK(diagnostics_of("sla s { resolution 8h\n warn 1h before due\n warn 1h after due }\n") == "");
+  // Review 21 F4: these fall on the due alike.
+  CHECK(diagnostics_of("sla s { resolution 8h\n warn at 100%\n warn 0m after due }\n") ==
+        "3:2 W0246");
 }

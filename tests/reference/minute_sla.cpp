@@ -1012,7 +1012,7 @@ Evaluation MinuteSla::Impl::evaluate(const Ticket& ticket, std::span<const Ticke
             // "A threshold at the target in full (100%, `0m before due`, `0m
             // after due`) falls on the due itself, also when the due lies in
             // closed hours."
-            const bool at_due = th.form == ThresholdForm::percent ? share == *value : off == 0;
+            const bool at_due = th.form == ThresholdForm::percent ? th.percent == 100 : off == 0;
             o.at = at_due ? out.due : counter.reach(tl, share);
           }
           // "A cycle that stops, is cancelled, or is paused for good before a

@@ -196,6 +196,7 @@ sla promise for order.due != none {
   escalate at 100% to team leads
   warn 1h before due
   warn 2h after due
+  warn at 50%
 })");
   auto t = ticket("2026-03-05T09:00Z");   // Thursday
   t.order.due = at("2026-03-07T12:00Z");  // Saturday noon: closed
@@ -224,6 +225,8 @@ sla promise for order.due != none {
   CHECK(zero.target == std::optional<Seconds>{0s});
   for (std::size_t i = 0; i < 3; ++i) CHECK(threshold(zero, i).at == maybe("2026-03-07T12:00Z"));
   CHECK(threshold(zero, 3).at == maybe("2026-03-07T08:00Z"));
+  // Review 21 F1: half of nothing is reached when the cycle starts too.
+  CHECK(threshold(zero, 5).at == maybe("2026-03-07T08:00Z"));
 }
 
 // "... a reopened cycle that restarts counts its offset from the new

@@ -89,6 +89,12 @@ TEST_CASE("an unknown zone or calendar in a ticket names the ticket, the field a
       "ticket 'T-1': customer.zone 'Europe/Berln' is not a time zone (calendar 'premium'); did "
       "you mean 'Europe/Berlin'?",
       TicketError);
+  // Review 21 F2: the suggestion is the message's own, not text the name holds.
+  CHECK_THROWS_WITH_AS(
+      (void)due("gold", "Mars; did you mean Venus", "", "2026-03-02T14:00Z"),
+      "ticket 'T-1': customer.zone 'Mars; did you mean Venus' is not a time zone (calendar "
+      "'premium')",
+      TicketError);
   CHECK_THROWS_WITH_AS(
       (void)due("", "", "mars_office", "2026-03-02T14:00Z"),
       "ticket 'T-1': customer.calendar 'mars_office' names no calendar of the rule set",

@@ -110,19 +110,22 @@ void Checker::check_threshold_offsets(const PolicyDecl& p) {
   }
 }
 
-// A warning is meant to come before the escalation it warns of. Compared
-// where the order holds for every ticket: two shares, two offsets before
-// the due (the larger offset comes first), or two after it (the smaller
-// comes first). Different forms compare only per ticket, against its target.
 // The same threshold twice (`warn 90m before due` and `warn 1h30m before
-// due`): one line too many, or a slip for another value.
+// due`, or `warn at 100%` and `warn 0m after due`): one line too many, or a
+// slip for another value.
 void Checker::check_threshold_twice(const PolicyDecl& p) {
-  const auto same = [](const ThresholdLine& a, const ThresholdLine& b) {
-    if (a.escalate != b.escalate || a.form != b.form) return false;
-    if (a.form == ThresholdForm::percent ? a.percent != b.percent : a.offset != b.offset) {
-      return false;
-    }
-    return !a.escalate || (a.target_kind == b.target_kind && a.target.text == b.target.text);
+  // 100%, `0m before due` and `0m after due` all fall on the due.
+  const auto on_due = [](const ThresholdLine& t) {
+    return t.form == ThresholdForm::percent ? t.percent == 100 : t.offset == BusinessDuration{};
+  };
+  const auto same = [&](const ThresholdLine& a, const ThresholdLine& b) {
+    if (a.escalate != b.escalate) return false;
+    const bool same_place =
+        (on_due(a) && on_due(b)) ||
+        (a.form == b.form &&
+         (a.form == ThresholdForm::percent ? a.percent == b.percent : a.offset == b.offset));
+    return same_place &&
+           (!a.escalate || (a.target_kind == b.target_kind && a.target.text == b.target.text));
   };
   for (std::size_t i = 0; i < p.thresholds.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
@@ -137,6 +140,10 @@ void Checker::check_threshold_twice(const PolicyDecl& p) {
   }
 }
 
+// A warning is meant to come before the escalation it warns of. Compared
+// where the order holds for every ticket: two shares, two offsets before
+// the due (the larger offset comes first), or two after it (the smaller
+// comes first). Different forms compare only per ticket, against its target.
 void Checker::check_threshold_order(const PolicyDecl& p) {
   const auto at_or_after = [](const ThresholdLine& w, const ThresholdLine& e) {
     if (w.form != e.form) return false;
