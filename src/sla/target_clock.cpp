@@ -341,21 +341,17 @@ bool TargetClock::evaluate_cycle(const TargetPlan& target, const Cycle& c, Secon
         if (has_due) th.at = last.due;
       } else if (!c.stop || share <= counted_end) {
         // (A stopped cycle that counted less never got there: no search.)
-        const auto from = relative ? Seconds{0} : carry;
-        if (t.form != ThresholdForm::after_due) {
-          // At most the target: at or before the due, which is in range.
-          const auto at = clock.reach_from_step(k0, from, share, k1);
-          if (at != Clock::kNever) th.at = at;
-        } else {
-          // Past the due by an offset: an instant past the supported range
-          // is never reached (next_due answers no breach past it either),
-          // rather than failing the ticket for one escalation level.
-          try {
-            const auto at = clock.reach_from_step(k0, from, share, k1);
-            if (at != Clock::kNever) th.at = at;
-          } catch (const RangeError&) {
-          }
+        auto at = Clock::kNever;
+        try {
+          at = clock.reach_from_step(k0, relative ? Seconds{0} : carry, share, k1);
+        } catch (const RangeError&) {
+          // At most the target lies at or before the due, which is in
+          // range. Past the due by an offset, an instant past the supported
+          // range is never reached (next_due answers no breach past it
+          // either), rather than failing the ticket for one escalation level.
+          if (t.form != ThresholdForm::after_due) throw;
         }
+        if (at != Clock::kNever) th.at = at;
       }
       // Reached at the very instant the cycle stops: it has fired, as for
       // a pause that begins there (a host that polled then saw it fire).
