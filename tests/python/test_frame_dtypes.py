@@ -95,10 +95,22 @@ def test_dask_map_partitions_with_the_meta_of_an_empty_frame(rules):
         cycles = table.map_partitions(rules.evaluate_frame, NOW, threads=1, meta=meta)
         assert cycles.dtypes.equals(meta.dtypes)
         local = rules.evaluate_frame(frame, NOW)
-        got = cycles.compute().reset_index(drop=True)
-        pd.testing.assert_frame_equal(got, local)
+        # Each cycle keeps its ticket's index label, so the partitions' rows
+        # come back with the labels the single-process frame has.
+        pd.testing.assert_frame_equal(cycles.compute(), local)
         assert cycles["policy"].str.upper().compute().tolist() == local["policy"].str.upper().tolist()
         assert cycles["error"].str.startswith("ticket 'T-7'").sum().compute() == 1
         routed = table.map_partitions(rules.route_frame, NOW, meta=rules.route_frame(table._meta, NOW))
         pd.testing.assert_series_equal(routed["queue"].str.len().compute().reset_index(drop=True),
                                        rules.route_frame(frame, NOW)["queue"].str.len())
+
+
+# python.md: evaluate_frame's rows "keep their ticket's index label, repeated
+# for each of its cycles, as `DataFrame.explode` does" (review 22 F4).
+def test_cycles_keep_their_tickets_index_labels(rules):
+    frame = tickets(6)
+    frame.index = [1000 + 10 * i for i in range(6)]
+    cycles = rules.evaluate_frame(frame, NOW)
+    assert set(cycles.index) <= set(frame.index)
+    assert (frame.loc[cycles.index, "id"].to_numpy() == cycles["id"].to_numpy()).all()
+    assert rules.evaluate_frame(frame.iloc[:0], NOW).index.dtype == frame.index.dtype

@@ -147,3 +147,26 @@ def test_records_of_a_frame_read_their_dotted_keys(rules):
     assert [e["sla"] for e in flat] == ["gold_emea", "gold_amer"]
     cycles = rules.evaluate_frame(frame, NOW)
     assert sorted(cycles["sla"].unique()) == ["gold_amer", "gold_emea"]
+
+
+# python.md, "What raises what": `*_frame` never raise for one ticket; a
+# duration with a fraction of a second in the events frame fails the
+# ticket of its event alone, naming the event (review 22 F1).
+def test_a_fractional_duration_in_the_events_frame_fails_its_ticket(rules):
+    events = pd.DataFrame({
+        "ticket": ["T-1", "T-2", "T-2"],
+        "at": pd.to_datetime(["2026-03-06 15:20", "2026-03-27 16:00", "2026-03-27 17:00"], utc=True),
+        "kind": ["agent_replied"] * 3,
+        "dur": pd.to_timedelta([1, 2, 2.5], unit="s"),
+    })
+    got = rules.metrics_frame(tickets(), NOW, events=events)
+    assert got["error"].tolist() == [
+        None, "ticket 'T-2': events[1].dur: duration 0 days 00:00:02.500000: slakit counts whole seconds"]
+    assert got["first_response_calendar"].tolist()[0] == 1200
+
+
+# A NaT among the objects of a column is an empty cell, not a naive datetime.
+def test_nat_among_objects_is_an_empty_cell(rules):
+    frame = tickets().assign(**{"order.due": pd.Series([pd.NaT, dt.datetime(2026, 4, 9, tzinfo=UTC)],
+                                                       dtype=object)})
+    assert rules.metrics_frame(frame, NOW)["error"].tolist() == [None, None]

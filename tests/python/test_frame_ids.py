@@ -115,3 +115,23 @@ def test_a_float_id_column_fails_each_row_with_a_hint(rules):
     assert "id" in routed["error"][1] and "row 1" not in routed["error"][1]
     assert rules.route_columns(frame)["error"].tolist() == routed["error"].tolist()
     assert rules.evaluate_frame(frame, NOW)["error"].tolist() == routed["error"].tolist()
+
+
+# python.md: "rows that repeat an id get a `UserWarning` saying how many and
+# naming the first repeat: each row is read as a ticket of its own, so a
+# ticket exported twice counts twice" (review 22 F3).
+def test_repeated_ids_are_read_each_and_warned(rules):
+    frame = tickets(["T-1", "T-2", "T-1"])
+    with pytest.warns(UserWarning, match=r"1 row of the tickets frame repeat.*ticket 'T-1' in rows 0 and 2"):
+        cycles = rules.evaluate_frame(frame, NOW)
+    assert cycles["id"].tolist().count("T-1") == 2 * cycles["id"].tolist().count("T-2")
+    with pytest.warns(UserWarning, match="2 rows"):
+        rules.route_frame(tickets([7, 7, 7]), NOW)
+
+
+def test_distinct_ids_give_no_warning(rules):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        rules.evaluate_frame(tickets(["T-1", "T-2", None]), NOW)

@@ -109,15 +109,19 @@ def test_nan_is_left_out_and_inf_fails_its_row(near):
     assert routed["error"][1].startswith("ticket 'b': ticket.score: got inf")
 
 
-# docs/python.md, errors of `*_frame`: "`ValueError` for naive datetimes
-# (dicts, columns, `now`)", also when they are objects among aware ones: the
-# frame would otherwise hand the reader a time without an offset.
-def test_naive_datetimes_among_objects_are_a_value_error(near):
+# docs/python.md: "A naive `datetime64` column is a `ValueError`:
+# tz-localize it first. A cell the reader cannot take fails its row alone,
+# with the message the same value gets in a dict: a naive datetime among the
+# objects of a column" (review 22 F2: it made the whole call raise).
+def test_naive_datetimes_among_objects_fail_their_rows(near):
     created = pd.Series([dt.datetime(2026, 3, 2, 9, tzinfo=UTC), dt.datetime(2026, 3, 2, 10)],
                         dtype=object)
     frame = pd.DataFrame({"id": ["A", "B"], "created": created})
-    for call in (lambda: near.route_frame(frame, now=NOW), lambda: near.evaluate_frame(frame, NOW)):
-        with pytest.raises(ValueError, match="column 'created' holds naive datetimes"):
-            call()
+    message = "ticket 'B': created: naive datetime 2026-03-02 10:00:00: tickets need timezone-aware datetimes"
+    assert near.route_frame(frame, now=NOW)["error"].tolist() == [None, message]
+    assert near.evaluate_frame(frame, NOW)["error"].tolist()[-1] == message
+    assert near.metrics_frame(frame, NOW)["error"].tolist() == [None, message]
+    with pytest.raises(ValueError, match="column 'created' holds naive datetimes"):
+        near.evaluate_frame(frame.assign(created=pd.to_datetime(["2026-03-02 09:00"] * 2)), NOW)
     aware = frame.assign(created=created.map(lambda t: t.replace(tzinfo=UTC)))
     assert list(near.route_frame(aware, now=NOW)["queue"]) == ["other", "other"]

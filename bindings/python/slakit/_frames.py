@@ -28,17 +28,28 @@ _OBJECTS = ("ticket", "customer", "contract", "order")
 _WRITTEN_EXACTLY = frozenset({"string", "empty", "integer", "boolean", "datetime", "date"})
 
 
-def _prepared(frame, what: str):
+def _prepared(frame, what: str, names: List[str]) -> Tuple[Any, Failures]:
     """The frame with the columns to_json would write in a form the reader
     does not take rewritten: timedeltas as whole seconds (not ISO 8601
     durations), dates as YYYY-MM-DD (not midnight datetimes). A naive
-    datetime, in a datetime64 column or among the objects of another, is a
-    ValueError, as naive datetimes are elsewhere."""
+    datetime64 column is a ValueError, as naive datetimes are elsewhere: the
+    column, not a row, is wrong. A cell the reader cannot take (a duration
+    with a fraction of a second, a naive datetime among the objects of a
+    column) is emptied and fails its row alone, with the message a dict's
+    value gets, naming the ticket as ``names[row]`` does and the column
+    (review 22 F1, F2: one such cell made the whole call raise)."""
     import pandas as pd
 
     changed = {}
+    failures: Failures = {}
+
+    def fail(rows, key: str, reason) -> None:
+        for row in rows:
+            failures.setdefault(row, f"{names[row]}{key}: {reason(row)}")
+
     for name, column in frame.items():
         dtype = column.dtype
+        key = _key("", name)
         if pd.api.types.is_datetime64_dtype(dtype):  # naive (aware is DatetimeTZDtype)
             raise ValueError(
                 f"{what} column {name!r} holds naive datetimes: tz_localize it "
@@ -46,23 +57,26 @@ def _prepared(frame, what: str):
             )
         if pd.api.types.is_timedelta64_dtype(dtype):
             seconds = column.dt.total_seconds()
-            if (seconds.dropna() % 1 != 0).any():
-                raise ValueError(f"{what} column {name!r}: slakit counts whole seconds")
-            changed[name] = seconds.astype("Int64")
+            fractional = (seconds % 1 != 0) & seconds.notna()
+            rows = fractional.to_numpy().nonzero()[0].tolist()
+            fail(rows, key, lambda row: f"duration {column.iloc[row]}: slakit counts whole seconds")
+            changed[name] = seconds.where(~fractional).astype("Int64")
         elif dtype == object:
-            naive = [v for v in column.dropna().tolist()
-                     if isinstance(v, _dt.datetime) and v.utcoffset() is None]
-            if naive:
-                raise ValueError(
-                    f"{what} column {name!r} holds naive datetimes ({naive[0]}): give them a "
-                    "zone (slakit reads instants with their offset only)"
-                )
+            cells = column.tolist()
+            rows = [row for row, v in enumerate(cells) if isinstance(v, _dt.datetime)
+                    and not _is_missing(v) and v.utcoffset() is None]
+            if rows:
+                fail(rows, key, lambda row: f"naive datetime {cells[row]}: tickets need "
+                                            "timezone-aware datetimes")
+                column = column.copy()
+                column.iloc[rows] = None
+                changed[name] = column
             first = column.dropna().head(1).tolist()
             if first and isinstance(first[0], _dt.date) and not isinstance(first[0], _dt.datetime):
                 changed[name] = column.map(
                     lambda v: v.isoformat() if isinstance(v, _dt.date) else v, na_action="ignore"
                 )
-    return frame.assign(**changed) if changed else frame
+    return (frame.assign(**changed) if changed else frame), failures
 
 
 def _records(frame, exact: Dict[Any, List[str]]) -> List[str]:
@@ -265,6 +279,32 @@ def _warn_misspelt_columns(columns, fields: Sequence[str]) -> None:
                           f"{close[0]!r}? (no rule reads it)", stacklevel=4)
 
 
+def _warn_repeated_ids(ids: Optional[List[Optional[str]]]) -> None:
+    """A warning when rows repeat an id (review 22 F3): each row is read as
+    a ticket of its own, so a ticket exported twice counts twice in every
+    figure made from the result, and the events frame's events go to every
+    row of their id."""
+    if ids is None:
+        return
+    present = [i for i in ids if i is not None]
+    if len(set(present)) == len(present):
+        return
+    first_row: Dict[str, int] = {}
+    repeats, example = 0, ""
+    for row, i in enumerate(ids):
+        if i is None:
+            continue
+        if i not in first_row:
+            first_row[i] = row
+            continue
+        repeats += 1
+        if not example:
+            example = f"ticket '{_shown(i)}' in rows {first_row[i]} and {row}"
+    warnings.warn(f"{repeats} row{'s' if repeats != 1 else ''} of the tickets frame repeat the id "
+                  f"of an earlier row ({example}): each row is read as a ticket of its own, "
+                  "so a repeated ticket counts twice", stacklevel=4)
+
+
 def lines_of_frame(tickets, events=None, fields: Sequence[str] = ()) -> Tuple[str, Failures]:
     """A DataFrame of tickets (and optionally one of events) as JSON Lines,
     and the rows that cannot be written (a value JSON cannot carry, an id of
@@ -281,17 +321,20 @@ def lines_of_frame(tickets, events=None, fields: Sequence[str] = ()) -> Tuple[st
 
     if not isinstance(tickets, pd.DataFrame):
         raise TypeError(f"expected a pandas DataFrame of tickets, not {type(tickets).__name__}")
-    tickets = _prepared(tickets, "tickets")
     _warn_misspelt_columns(tickets.columns, fields)
     n = len(tickets)
-    if n == 0:
-        return "", {}
     tickets = tickets.reset_index(drop=True)
     owners = tickets["id"].tolist() if "id" in tickets.columns else None
     ids, failures = frame_ids(tickets["id"]) if owners is not None else (None, {})
+    names = _row_names(ids, n)
+    tickets, bad_values = _prepared(tickets, "tickets", names)
+    if n == 0:
+        return "", {}
+    _warn_repeated_ids(ids)
+    for row, message in bad_values.items():
+        failures.setdefault(row, message)
     if ids is not None:
         tickets = tickets.assign(id=pd.Series(ids, dtype=object))
-    names = _row_names(ids, n)
     tickets, bad_cells = _unwritable_cells(tickets, names)
     for row, message in bad_cells.items():
         failures.setdefault(row, message)
@@ -360,14 +403,17 @@ def _event_lists(tickets, owners, events, names: List[str], failures: Failures) 
         raise TypeError(f"expected a pandas DataFrame of events, not {type(events).__name__}")
     if "ticket" not in events.columns:
         raise ValueError("the events frame needs a 'ticket' column holding the ticket's id")
-    events = _prepared(events, "events").reset_index(drop=True)
+    events = events.reset_index(drop=True)
     if owners is None:
         raise ValueError("events in a second frame need an 'id' column in the tickets frame")
     event_owners = events["ticket"].tolist()
     # An event's place in its ticket's list, as the reader counts it.
     places = events.groupby("ticket", sort=False, dropna=False).cumcount().tolist()
     event_names = [f"events[{k}]." for k in places]
-    events, bad_events = _unwritable_cells(events.drop(columns=["ticket"]), event_names)
+    events, bad_values = _prepared(events.drop(columns=["ticket"]), "events", event_names)
+    events, bad_events = _unwritable_cells(events, event_names)
+    for j, message in bad_values.items():
+        bad_events.setdefault(j, message)
     exact = _exact_texts(events, event_names, bad_events)
     bad_by_ticket: dict = {}
     for j, message in bad_events.items():

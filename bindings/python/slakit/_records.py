@@ -114,8 +114,9 @@ def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
     are texts or integers (docs/python.md, "Ids in a frame"); numbers are
     read exactly as Python's floats hold them.
 
-    Returns a DataFrame with one row per target cycle (SLA and OLA): ``id``
-    (the frame's own value),
+    Returns a DataFrame with one row per target cycle (SLA and OLA), each
+    with its ticket's index label (repeated, as DataFrame.explode does):
+    ``id`` (the frame's own value),
     ``sla`` (the ticket's SLA at now), ``kind`` ("sla" or "ola"), then the
     cycle's fields as ``slakit eval`` writes them (instants as UTC
     timestamps, durations as whole seconds), and ``error``: a ticket that
@@ -142,7 +143,10 @@ def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
                     cycle["kind"] = _KIND[kind]
                     owners.append(i)
                     rows.append(cycle)
-        return _schema.frame(tickets, owners, rows, _schema.CYCLE)
+        # Each row keeps its ticket's index label, repeated for every cycle
+        # as DataFrame.explode does (review 22 F4: a fresh 0, 1, ... was
+        # repeated by every Dask partition and joined to nothing).
+        return _schema.frame(tickets, owners, rows, _schema.CYCLE, index=tickets.index[owners])
 
 
 def metrics_frame(self, tickets, now, events=None, *, threads: int = 0):
