@@ -19,71 +19,13 @@
 
 #include "agent_record.hpp"
 #include "json_lines.hpp"
+#include "record_batch.hpp"
 #include "rule_bundle.hpp"
 #include "ticket_reader.hpp"
 #include "time_convert.hpp"
 
 namespace slakit::python {
 namespace {
-
-// `now` as a call takes it: an aware datetime, or RFC 3339 text with an
-// offset, read as the tickets' instants are (review 18 F5: a string got
-// pybind11's list of private signatures); None only where it may be left out.
-std::optional<Instant> now_of(py::handle now, bool optional) {
-  if (now.is_none() && optional) return std::nullopt;
-  if (is_datetime(now)) {
-    if (now.attr("utcoffset")().is_none()) {
-      throw py::value_error(fmt::format("now: naive datetime {}: give it a tzinfo",
-                                        py::str(now).cast<std::string>()));
-    }
-    return to_instant(now, nullptr);
-  }
-  if (py::isinstance<py::str>(now)) {
-    cli::InstantReading read;
-    try {
-      return read(now.cast<std::string>(), cli::Where{"now"});
-    } catch (const cli::ReadError& e) {
-      throw InvalidArgument(e.where + ": " + e.what);
-    }
-  }
-  throw py::type_error(fmt::format(
-      "now is a timezone-aware datetime or RFC 3339 text (\"2026-03-06T15:00:00Z\"){}, not {}",
-      optional ? " or None" : "", py::str(py::type::of(now).attr("__name__")).cast<std::string>()));
-}
-
-// One output per input line: the JSON text, or the error.
-struct Batch {
-  std::vector<std::string> json;
-  std::vector<std::string> errors;
-  std::vector<TicketHistory> tickets;
-  std::vector<bool> read;  ///< the line was read
-};
-
-// Reads every line of `text` into `batch`, each into the row its line
-// number says (the Python side writes exactly one line per ticket).
-void read_all(const RuleSet& rules, std::string_view text, cli::ReaderOptions options,
-              Batch& batch) {
-  cli::JsonChunk chunk;
-  cli::load_chunk(chunk, text);
-  std::size_t rows = 0;
-  for (const auto& line : chunk.lines) rows = std::max(rows, line.number);
-  batch.json.assign(rows, {});
-  batch.errors.assign(rows, {});
-  batch.tickets.assign(rows, {});
-  batch.read.assign(rows, false);
-  for (std::size_t i = 0; i < rows; ++i) batch.errors[i] = "empty line: no ticket";
-  cli::TicketReader reader{rules, options};
-  for (const auto& line : chunk.lines) {
-    const auto row = line.number - 1;
-    try {
-      reader.read(line, batch.tickets[row]);
-      batch.read[row] = true;
-      batch.errors[row].clear();
-    } catch (const std::exception& e) {
-      batch.errors[row] = e.what();
-    }
-  }
-}
 
 py::tuple result(Batch& batch) {
   py::list json, errors;
@@ -125,29 +67,14 @@ py::tuple evaluate_lines(const Bundle& bundle, const std::string& text, const py
         batch.json[i] = to_json(slakit::explain(rules, h.ticket, h.events, now));
       });
     } else {
-      // The rows read, evaluated on `threads` threads; each result goes to
-      // its own row, so the sink needs no lock.
-      std::vector<TicketHistory> good;
-      std::vector<std::size_t> row_of;
-      for (std::size_t i = 0; i < batch.tickets.size(); ++i) {
-        if (!batch.read[i]) continue;
-        good.push_back(std::move(batch.tickets[i]));
-        row_of.push_back(i);
-      }
-      evaluate_many(
-          rules, good, now,
-          [&](std::size_t index, const Evaluation* e, std::string_view error) {
-            const auto row = row_of[index];
-            if (e == nullptr) {
-              batch.errors[row] = error;
-            } else if (!next) {
-              to_json(*e, batch.json[row]);
-            } else {
-              const auto due = next_due(*e);
-              batch.json[row] = due ? to_json(*due) : "null";
-            }
-          },
-          threads);
+      evaluate_read(rules, batch, now, threads, [&](std::size_t row, const Evaluation& e) {
+        if (!next) {
+          to_json(e, batch.json[row]);
+        } else {
+          const auto due = next_due(e);
+          batch.json[row] = due ? to_json(*due) : "null";
+        }
+      });
     }
   }
   return result(batch);

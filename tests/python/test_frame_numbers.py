@@ -125,3 +125,8 @@ def test_naive_datetimes_among_objects_fail_their_rows(near):
         near.evaluate_frame(frame.assign(created=pd.to_datetime(["2026-03-02 09:00"] * 2)), NOW)
     aware = frame.assign(created=created.map(lambda t: t.replace(tzinfo=UTC)))
     assert list(near.route_frame(aware, now=NOW)["queue"]) == ["other", "other"]
+    # Among dates (pandas infers such a column as "date") and numbers too.
+    for first in (dt.date(2026, 3, 2), 5):
+        mixed = aware.assign(**{"order.due": pd.Series([first, dt.datetime(2026, 3, 9)], dtype=object)})
+        assert near.metrics_frame(mixed, NOW)["error"].tolist()[1] == (
+            "ticket 'B': order.due: naive datetime 2026-03-09 00:00:00: tickets need timezone-aware datetimes")

@@ -26,6 +26,9 @@ _OBJECTS = ("ticket", "customer", "contract", "order")
 # What infer_dtype calls an object column to_json writes exactly: no float
 # in it, nor a container that may hold one.
 _WRITTEN_EXACTLY = frozenset({"string", "empty", "integer", "boolean", "datetime", "date"})
+# What infer_dtype calls an object column that cannot hold a datetime object.
+_NO_DATETIMES = frozenset({"string", "empty", "integer", "floating", "mixed-integer-float",
+                           "boolean", "decimal", "bytes", "complex", "timedelta"})
 
 
 def _prepared(frame, what: str, names: List[str]) -> Tuple[Any, Failures]:
@@ -62,7 +65,9 @@ def _prepared(frame, what: str, names: List[str]) -> Tuple[Any, Failures]:
             fail(rows, key, lambda row: f"duration {column.iloc[row]}: slakit counts whole seconds")
             changed[name] = seconds.where(~fractional).astype("Int64")
         elif dtype == object:
-            cells = column.tolist()
+            # (Cells are looked at one by one only where a datetime may be.)
+            no_datetimes = pd.api.types.infer_dtype(column, skipna=True) in _NO_DATETIMES
+            cells = [] if no_datetimes else column.tolist()
             rows = [row for row, v in enumerate(cells) if isinstance(v, _dt.datetime)
                     and not _is_missing(v) and v.utcoffset() is None]
             if rows:

@@ -92,6 +92,29 @@ def frame(tickets, owners: Sequence[int], rows: List[dict], schema: List[Tuple[s
     return result
 
 
+def columns_frame(tickets, columns: dict, schema: List[Tuple[str, str]]):
+    """The result frame from columns C++ made (cycle_columns.cpp): ``owners``
+    (each row's ticket, its position in ``tickets``), the values of every
+    column of ``schema``: a list for texts and lists, (values, missing)
+    int64 and bool arrays for integers, int64 nanoseconds with NaT for
+    instants. The rows keep their ticket's index label."""
+    import pandas as pd
+
+    owners = columns["owners"]
+    data = {"id": _ids(tickets, owners)}
+    for name, kind in schema:
+        value = columns[name]
+        if kind == INTEGER:
+            data[name] = pd.Series(pd.arrays.IntegerArray(*value))
+        elif kind == INSTANT:
+            data[name] = pd.Series(value.view("datetime64[ns]")).dt.tz_localize("UTC")
+        else:
+            data[name] = pd.Series(value, dtype=object)
+    result = pd.DataFrame(data)
+    result.index = tickets.index[owners]
+    return result
+
+
 def _ids(tickets, owners: Sequence[int]):
     import pandas as pd
 
