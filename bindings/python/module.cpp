@@ -14,5 +14,5 @@ PYBIND11_MODULE(_core, m) {
   slakit::python::register_vectorized(m);
   slakit::python::register_records(m);
   slakit::python::register_columns(m);
-  slakit::python::register_cycle_columns(m);
+  slakit::python::register_frame_columns(m);
 }

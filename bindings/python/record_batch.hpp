@@ -3,7 +3,7 @@
 // pandas' to_json), read through the one ticket reader of every front end
 // (src/cli/ticket_reader.hpp), and evaluated on C++ threads. What a call
 // makes of each evaluation is its own: `slakit eval`'s JSON text
-// (register_records.cpp) or the columns of a frame (cycle_columns.cpp).
+// (register_records.cpp) or the columns of a frame (frame_columns.cpp).
 #pragma once
 
 #include <pybind11/pybind11.h>

@@ -48,6 +48,6 @@ void register_calendar(py::module_& m);
 void register_vectorized(py::module_& m);
 void register_records(py::module_& m);
 void register_columns(py::module_& m);
-void register_cycle_columns(py::module_& m);
+void register_frame_columns(py::module_& m);
 
 }  // namespace slakit::python

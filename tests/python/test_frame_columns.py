@@ -1,7 +1,7 @@
-"""evaluate_frame's columns, made in C++ (bindings/python/cycle_columns.cpp),
-against the frame made the simple way: each ticket's `slakit eval` JSON
-parsed, a row per cycle gathered into records (what evaluate_frame did
-before). docs/python.md: evaluate_frame returns "the cycle's fields as
+"""evaluate_frame's and metrics_frame's columns, made in C++
+(bindings/python/frame_columns.cpp), against the frames made the simple
+way: each ticket's `slakit eval` JSON parsed, a row per cycle (or per
+ticket) gathered into records (what the two did before). docs/python.md: evaluate_frame returns "the cycle's fields as
 `slakit eval` writes them (...), instants as UTC timestamps and durations
 in whole seconds", a failed ticket "one row with its `id` and its message
 in `error` and the rest empty", a ticket no policy applies to no row."""
@@ -38,6 +38,32 @@ def reference(rules, tickets, now, events=None):
     return _schema.frame(tickets, owners, rows, _schema.CYCLE, index=tickets.index[owners])
 
 
+TIMES = ("first_response", "next_response_average", "handling", "resolution")
+
+
+def reference_metrics(rules, tickets, now, events=None):
+    """One row per ticket: its `slakit eval` JSON's `metrics`, each
+    business/calendar pair as two columns (docs/python.md, "Per-ticket
+    measures")."""
+    text, failures = _frames.lines_of_frame(tickets, events, [path for path, _ in rules.fields])
+    texts, errors = _core._evaluate_lines(rules, text, now, False, 1)
+    rows = []
+    for i, (text_, error) in enumerate(zip(texts, errors)):
+        if i in failures or text_ is None:
+            rows.append({"error": failures.get(i, error)})
+            continue
+        e = json.loads(text_)
+        m = e["metrics"]
+        row = {"sla": e["sla"], "next_responses": m["next_responses"]}
+        for name in TIMES:
+            for clock in ("business", "calendar"):
+                row[f"{name}_{clock}"] = (m[name] or {}).get(clock)
+        for key in ("public_replies", "reopenings", "first_contact_resolution"):
+            row[key] = m[key]
+        rows.append(row)
+    return _schema.frame(tickets, range(len(rows)), rows, _schema.METRICS, index=tickets.index)
+
+
 def generated(n, seed):
     """Tickets with pauses, reopenings, hand-offs to the OLA teams, priority
     changes, orders with a due, and a few bad rows."""
@@ -55,7 +81,8 @@ def generated(n, seed):
             if kind == "pending":
                 history.append({"at": at, "kind": "status_changed", "to": "pending_customer"})
             elif kind == "team":
-                history.append({"at": at, "kind": "assigned", "team": str(rng.choice(["l2", "night", "l1"]))})
+                history.append({"at": at, "kind": "assigned", "team": str(rng.choice(["l2", "night", "l1"])),
+                                "agent": str(rng.choice(["ana", "bo"]))})
             elif kind == "reopen":
                 history.append({"at": at, "kind": "reopened"})
             elif kind == "priority":
@@ -100,6 +127,13 @@ def slakit_example(name):
     return SOURCE_DIR / "examples" / "rules" / name
 
 
+def varied(frame):
+    """Every column holds two values or more, so that no comparison of it
+    passes on a constant."""
+    for name in frame.columns:
+        assert frame[name].map(repr).nunique() >= 2, name
+
+
 @pytest.mark.parametrize("threads", [1, 2])
 def test_columns_equal_the_json_of_every_cycle(policies, threads):
     tickets = generated(600, seed=12)
@@ -107,6 +141,7 @@ def test_columns_equal_the_json_of_every_cycle(policies, threads):
     want = reference(policies, tickets, NOW)
     pd.testing.assert_frame_equal(got, want)
     # What the comparison covered, so that it cannot pass on nothing.
+    varied(got)
     assert set(got["state"].dropna()) == {"met", "breached", "running", "paused", "cancelled"}
     assert set(got["kind"].dropna()) == {"sla", "ola"}
     assert got["pauses"].map(lambda p: bool(p)).sum() > 20
@@ -115,10 +150,24 @@ def test_columns_equal_the_json_of_every_cycle(policies, threads):
     assert got["error"].notna().sum() == 4
 
 
+def test_metrics_equal_the_json_of_every_ticket(policies):
+    tickets = generated(600, seed=13)
+    got = policies.metrics_frame(tickets, NOW, threads=2)
+    pd.testing.assert_frame_equal(got, reference_metrics(policies, tickets, NOW))
+    varied(got)
+    assert (got["handling_business"] != got["handling_calendar"]).any()
+    assert got["next_responses"].map(len, na_action="ignore").max() >= 1
+    assert got["reopenings"].max() >= 1 and got["first_contact_resolution"].any()
+    assert got["resolution_business"].isna().any() and got["resolution_business"].notna().any()
+    assert got["error"].notna().sum() == 4
+
+
 def test_an_empty_frame_and_a_frame_of_failures(policies):
     tickets = generated(20, seed=3)
     for frame in (tickets.iloc[:0], tickets.iloc[[3, 8]]):
         pd.testing.assert_frame_equal(policies.evaluate_frame(frame, NOW), reference(policies, frame, NOW))
+        pd.testing.assert_frame_equal(policies.metrics_frame(frame, NOW),
+                                      reference_metrics(policies, frame, NOW))
 
 
 def test_each_row_has_lists_of_its_own(policies):

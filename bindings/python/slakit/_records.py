@@ -128,7 +128,7 @@ def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
     # Columns straight from C++, not a JSON text per ticket parsed again;
     # its lists and dicts hold no cycles (_no_gc).
     with _no_gc():
-        columns = _core._evaluate_cycles(self, text, now, failures, threads)
+        columns = _core._evaluate_columns(self, text, now, failures, threads)
         return _schema.columns_frame(tickets, columns, _schema.CYCLE)
 
 
@@ -145,11 +145,9 @@ def metrics_frame(self, tickets, now, events=None, *, threads: int = 0):
     measures")."""
     _no_frame_for_now(now, "metrics_frame")
     text, failures = _frames.lines_of_frame(tickets, events, [path for path, _ in self.fields])
-    texts, errors = _failed(*_core._evaluate_lines(self, text, now, False, threads), failures)
     with _no_gc():
-        rows = [_schema.metrics_row(json.loads(t)) if t is not None else {"error": e}
-                for t, e in zip(texts, errors)]
-    return _schema.frame(tickets, range(len(rows)), rows, _schema.METRICS, index=tickets.index)
+        columns = _core._evaluate_columns(self, text, now, failures, threads, metrics=True)
+        return _schema.columns_frame(tickets, columns, _schema.METRICS)
 
 
 def _agents(agents: Optional[Iterable[dict]]) -> Optional[str]:

@@ -35,19 +35,6 @@ METRICS = (
 )
 
 
-def metrics_row(evaluation: dict) -> dict:
-    """The row of METRICS for one ticket's `slakit eval` object."""
-    metrics = evaluation["metrics"]
-    row = {"sla": evaluation["sla"], "next_responses": metrics["next_responses"]}
-    for m in _TIMES:
-        pair = metrics[m] or {}
-        for clock in ("business", "calendar"):
-            row[f"{m}_{clock}"] = pair.get(clock)
-    for key in ("public_replies", "reopenings", "first_contact_resolution"):
-        row[key] = metrics[key]
-    return row
-
-
 # route_frame: one row per ticket, the fields `slakit route` writes.
 ROUTING = [
     ("queue", TEXT), ("team", TEXT), ("priority", TEXT), ("sla", TEXT), ("skills", LIST),
@@ -93,19 +80,25 @@ def frame(tickets, owners: Sequence[int], rows: List[dict], schema: List[Tuple[s
 
 
 def columns_frame(tickets, columns: dict, schema: List[Tuple[str, str]]):
-    """The result frame from columns C++ made (cycle_columns.cpp): ``owners``
-    (each row's ticket, its position in ``tickets``), the values of every
-    column of ``schema``: a list for texts and lists, (values, missing)
-    int64 and bool arrays for integers, int64 nanoseconds with NaT for
-    instants. The rows keep their ticket's index label."""
+    """The result frame from the columns C++ made (frame_columns.cpp):
+    ``owners`` (each row's ticket, its position in ``tickets``; without it a
+    row per ticket), and the values of every column of ``schema``: a list
+    for texts and lists, (values, missing) arrays for integers and
+    booleans, int64 nanoseconds with NaT for instants. Each row keeps its
+    ticket's index label."""
+    import numpy as np
     import pandas as pd
 
-    owners = columns["owners"]
+    owners = columns.get("owners")
+    if owners is None:
+        owners = np.arange(len(tickets))
     data = {"id": _ids(tickets, owners)}
     for name, kind in schema:
         value = columns[name]
         if kind == INTEGER:
             data[name] = pd.Series(pd.arrays.IntegerArray(*value))
+        elif kind == BOOLEAN:
+            data[name] = pd.Series(pd.arrays.BooleanArray(*value))
         elif kind == INSTANT:
             data[name] = pd.Series(value.view("datetime64[ns]")).dt.tz_localize("UTC")
         else:

@@ -1,10 +1,10 @@
-// evaluate_frame's result as columns made in C++: one row per target cycle,
-// numbers and instants straight into numpy arrays, texts as Python strings
-// made once per distinct text. The JSON text of each evaluation, parsed
-// again by Python and gathered into records, was two thirds of
-// evaluate_frame's time (docs/benchmarks.md, "Python"). The values are those
-// of `slakit eval`'s JSON (tests/python/test_frame_columns.py compares the
-// two ways on every column).
+// The results of evaluate_frame (a row per target cycle) and metrics_frame
+// (a row per ticket) as columns made in C++: numbers and instants straight
+// into numpy arrays, texts as Python strings made once per distinct text.
+// The JSON text of each evaluation, parsed again by Python and gathered into
+// records, was two thirds of evaluate_frame's time (docs/benchmarks.md,
+// "Python"). The values are those of `slakit eval`'s JSON
+// (tests/python/test_frame_columns.py compares the two ways on every column).
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 #include <slakit/sla/evaluation.hpp>
@@ -48,7 +48,8 @@ class Objects {
     return it->second;
   }
   const py::str from{"from"}, to{"to"}, percent{"percent"}, before_due{"before_due"},
-      after_due{"after_due"}, to_kind{"to_kind"}, at{"at"}, fired{"fired"};
+      after_due{"after_due"}, to_kind{"to_kind"}, at{"at"}, fired{"fired"}, business{"business"},
+      calendar{"calendar"};
 
  private:
   std::unordered_map<std::string_view, py::object> texts_;  // views into the evaluations
@@ -127,7 +128,7 @@ py::list thresholds(const std::vector<Threshold>& all, bool escalations, Objects
 // The evaluation of each row (or none: its error is in the batch).
 using Results = std::vector<std::optional<Evaluation>>;
 
-py::dict columns(const Batch& batch, const Results& results) {
+py::dict cycle_columns(const Batch& batch, const Results& results) {
   py::ssize_t n = 0;
   for (std::size_t row = 0; row < results.size(); ++row) {
     n += results[row]
@@ -229,36 +230,124 @@ py::dict columns(const Batch& batch, const Results& results) {
   return out;
 }
 
+// A boolean column with its missing cells: pandas' boolean from (values, mask).
+struct BoolColumn {
+  Flags values, missing;
+  bool* value;
+  bool* none;
+  explicit BoolColumn(py::ssize_t n)
+      : values(n), missing(n), value(values.mutable_data()), none(missing.mutable_data()) {}
+  void set(py::ssize_t row, std::optional<bool> v) {
+    value[row] = v.value_or(false);
+    none[row] = !v;
+  }
+  [[nodiscard]] py::tuple done() const { return py::make_tuple(values, missing); }
+};
+
+// One row per ticket: the SLA at now and the evaluation's `metrics`, each
+// business/calendar pair as two columns.
+py::dict metrics_columns(const Batch& batch, const Results& results) {
+  const auto n = static_cast<py::ssize_t>(results.size());
+  py::list sla(n), error(n), next_responses(n);
+  IntColumn first_response_business(n), first_response_calendar(n),
+      next_response_average_business(n), next_response_average_calendar(n), handling_business(n),
+      handling_calendar(n), resolution_business(n), resolution_calendar(n), public_replies(n),
+      reopenings(n);
+  BoolColumn first_contact_resolution(n);
+  Objects objects;
+  const py::object none = py::none();
+  auto pair = [](IntColumn& business, IntColumn& calendar, py::ssize_t row,
+                 const std::optional<TimePair>& p) {
+    business.set(row, p ? std::optional{p->business.count()} : std::nullopt);
+    calendar.set(row, p ? std::optional{p->calendar.count()} : std::nullopt);
+  };
+  for (py::ssize_t row = 0; row < n; ++row) {
+    const auto& r = results[static_cast<std::size_t>(row)];
+    const TicketMetrics* m = r ? &r->metrics : nullptr;
+    sla[row] = r && r->sla ? objects.text(*r->sla) : none;
+    error[row] = r ? none : py::str(batch.errors[static_cast<std::size_t>(row)]);
+    pair(first_response_business, first_response_calendar, row,
+         m ? m->first_response : std::nullopt);
+    pair(next_response_average_business, next_response_average_calendar, row,
+         m ? m->next_response_average : std::nullopt);
+    pair(handling_business, handling_calendar, row, m ? std::optional{m->handling} : std::nullopt);
+    pair(resolution_business, resolution_calendar, row, m ? m->resolution : std::nullopt);
+    if (m != nullptr) {
+      py::list responses(m->next_responses.size());
+      for (std::size_t i = 0; i < m->next_responses.size(); ++i) {
+        py::dict d;
+        set(d, objects.business, py::int_(m->next_responses[i].business.count()));
+        set(d, objects.calendar, py::int_(m->next_responses[i].calendar.count()));
+        responses[i] = std::move(d);
+      }
+      next_responses[row] = std::move(responses);
+    } else {
+      next_responses[row] = none;
+    }
+    public_replies.set(row, m ? std::optional<std::int64_t>{m->public_replies} : std::nullopt);
+    reopenings.set(row, m ? std::optional<std::int64_t>{m->reopenings} : std::nullopt);
+    first_contact_resolution.set(row,
+                                 m ? std::optional{m->first_contact_resolution} : std::nullopt);
+  }
+  py::dict out;
+  out["sla"] = sla;
+  out["error"] = error;
+  out["next_responses"] = next_responses;
+  for (const auto& [name, column] :
+       {std::pair{"first_response_business", &first_response_business},
+        {"first_response_calendar", &first_response_calendar},
+        {"next_response_average_business", &next_response_average_business},
+        {"next_response_average_calendar", &next_response_average_calendar},
+        {"handling_business", &handling_business},
+        {"handling_calendar", &handling_calendar},
+        {"resolution_business", &resolution_business},
+        {"resolution_calendar", &resolution_calendar},
+        {"public_replies", &public_replies},
+        {"reopenings", &reopenings}}) {
+    out[name] = column->done();
+  }
+  out["first_contact_resolution"] = first_contact_resolution.done();
+  return out;
+}
+
 // `failures`: the rows Python could not write whole, with their messages;
 // each is one failed row, its line not evaluated.
-py::dict evaluate_cycles(const Bundle& bundle, const std::string& text, const py::object& now_arg,
-                         const std::map<std::size_t, std::string>& failures, unsigned threads) {
-  const RuleSet& rules = bundle->rules;
+// Each row's evaluation, or none (its error is then in `batch`).
+Results evaluate_rows(const RuleSet& rules, const std::string& text, Instant now,
+                      const std::map<std::size_t, std::string>& failures, unsigned threads,
+                      Batch& batch) {
+  Results results;
+  py::gil_scoped_release release;
+  read_all(rules, text, {}, batch);
+  for (const auto& [row, message] : failures) {
+    if (row >= batch.read.size()) continue;
+    batch.read[row] = false;
+    batch.errors[row] = message;
+  }
+  results.resize(batch.read.size());
+  evaluate_read(rules, batch, now, threads,
+                [&](std::size_t row, const Evaluation& e) { results[row] = e; });
+  return results;
+}
+
+py::dict evaluate_frame_columns(const Bundle& bundle, const std::string& text,
+                                const py::object& now_arg,
+                                const std::map<std::size_t, std::string>& failures,
+                                unsigned threads, bool metrics) {
   const Instant now = *now_of(now_arg, false);
   Batch batch;
-  Results results;
-  {
-    py::gil_scoped_release release;
-    read_all(rules, text, {}, batch);
-    for (const auto& [row, message] : failures) {
-      if (row >= batch.read.size()) continue;
-      batch.read[row] = false;
-      batch.errors[row] = message;
-    }
-    results.resize(batch.read.size());
-    evaluate_read(rules, batch, now, threads,
-                  [&](std::size_t row, const Evaluation& e) { results[row] = e; });
-  }
-  return columns(batch, results);
+  const auto results = evaluate_rows(bundle->rules, text, now, failures, threads, batch);
+  return metrics ? metrics_columns(batch, results) : cycle_columns(batch, results);
 }
 
 }  // namespace
 
-void register_cycle_columns(py::module_& m) {
-  m.def("_evaluate_cycles", &evaluate_cycles, py::arg("rules"), py::arg("text"), py::arg("now"),
-        py::arg("failures"), py::arg("threads") = 0,
-        "SLA evaluation of JSON Lines tickets as the columns of evaluate_frame's result: "
-        "one row per target cycle, a failed ticket's row holding its error.");
+void register_frame_columns(py::module_& m) {
+  m.def("_evaluate_columns", &evaluate_frame_columns, py::arg("rules"), py::arg("text"),
+        py::arg("now"), py::arg("failures"), py::arg("threads") = 0, py::arg("metrics") = false,
+        "SLA evaluation of JSON Lines tickets as the columns of evaluate_frame's result (a row "
+        "per target cycle) or, with metrics, of metrics_frame's (a row per ticket); a failed "
+        "ticket's row holds its error.");
 }
 
 }  // namespace slakit::python
