@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <functional>
 #include <optional>
 
@@ -164,6 +166,29 @@ void json_row(detail::JsonWriter& w, const ReportRow& r) {
   json_percent(w, "fcr_percent", fcr_percent(r));
 }
 
+// A group's value in its field's JSON type (docs/report.md, "Output"): a
+// number as the report printed it (shortest, as the JSON writer writes
+// numbers), a bool as true or false, null for none; once a row, never a
+// ticket. A value that does not read as its type (none does) stays a string.
+void json_group_value(detail::JsonWriter& w, GroupJson type, std::string_view value) {
+  if (value.empty()) return w.null();
+  if (type == GroupJson::boolean && (value == "true" || value == "false")) {
+    return w.value(value == "true");
+  }
+  if (type == GroupJson::number) {
+    double x = 0;
+    const auto* end = value.data() + value.size();
+    const auto [ptr, ec] = std::from_chars(value.data(), end, x);
+    // As JSON writes numbers: no "inf", no "+1", no ".5" (the report writes
+    // none of them).
+    const bool json_number = value.front() == '-' || (value.front() >= '0' && value.front() <= '9');
+    if (ec == std::errc{} && ptr == end && std::isfinite(x) && json_number) {
+      return w.json_value(value);
+    }
+  }
+  w.value(value);
+}
+
 // The total's row: "(total)" in the first group column.
 std::vector<std::string> total_key(const std::vector<std::string>& by) {
   std::vector<std::string> key(by.size(), "");
@@ -222,14 +247,14 @@ std::string report_csv(const ReportTable& t, const std::vector<std::string>& by)
   return out;
 }
 
-std::string report_json(const ReportTable& t, const std::vector<std::string>& by,
+std::string report_json(const ReportTable& t, const std::vector<GroupField>& fields,
                         const std::string& now) {
   detail::JsonWriter w;
   w.begin_object();
   w.key("now"), w.value(now);
   w.key("by");
   w.begin_array();
-  for (const auto& b : by) w.value(b);
+  for (const auto& f : fields) w.value(f.name);
   w.end_array();
   w.key("rows");
   w.begin_array();
@@ -239,8 +264,9 @@ std::string report_json(const ReportTable& t, const std::vector<std::string>& by
     w.key("group");
     w.begin_object();
     const auto values = split_key(r->key);
-    for (std::size_t i = 0; i < by.size(); ++i) {
-      w.key(by[i]), values[i].empty() ? w.null() : w.value(values[i]);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      w.key(fields[i].name);
+      json_group_value(w, fields[i].json, values[i]);
     }
     w.end_object();
     json_row(w, r->row);
