@@ -226,8 +226,10 @@ std::vector<const KeyedRow*> ReportTable::sorted_rows() const {
   for (const auto& r : rows_) out.push_back(&r);
   // The (other) row after a group whose values read "(other)" too.
   std::sort(out.begin(), out.end(), [](const KeyedRow* a, const KeyedRow* b) {
-    if (key_before(a->key, b->key)) return true;
-    return !key_before(b->key, a->key) && !a->other && b->other;
+    // Two keys are in order unless they are the same text (two parts that
+    // differ differ in value or in text).
+    if (a->key == b->key) return !a->other && b->other;
+    return key_before(a->key, b->key);
   });
   return out;
 }
