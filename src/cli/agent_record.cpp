@@ -12,14 +12,14 @@ namespace dom = simdjson::dom;
 std::vector<std::string> names(dom::element v, std::string_view key) {
   std::vector<std::string> out;
   std::size_t i = 0;
-  for (const auto item : get(v.get_array(), Where{key}, "an array of strings")) {
+  for (const auto item : get<dom::array>(v, Where{key}, "an array of strings")) {
     out.push_back(text(item, Where{key, i++}));
   }
   return out;
 }
 
 int count(dom::element v, std::string_view key) {
-  const auto n = get(v.get_int64(), Where{key}, "a whole number");
+  const auto n = get<std::int64_t>(v, Where{key}, "a whole number");
   if (n < 0 || n > 1'000'000) {
     throw ReadError{Where{key}, fmt::format("{} is out of range (0 to 1000000)", n)};
   }
@@ -33,7 +33,7 @@ void agent(dom::parser& parser, const JsonLine& line, InstantReading& instants, 
   if (const auto err = parser.parse(line.data, line.size, false).get(doc)) {
     throw ReadError{Where{}, fmt::format("invalid JSON: {}", simdjson::error_message(err))};
   }
-  const auto object = get(doc.get_object(), Where{}, "a JSON object");
+  const auto object = get<dom::object>(doc, Where{}, "a JSON object");
   if (dom::element value; !object["id"].get(value)) a.id = id(value, Where{"id"});
   for (const auto [key, value] : object) {
     if (key == "id") {

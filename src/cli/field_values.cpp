@@ -15,15 +15,15 @@ Scalar scalar(simdjson::dom::element v, const Where& where) {
     case simdjson::dom::element_type::NULL_VALUE:
       return std::monostate{};
     case simdjson::dom::element_type::STRING:
-      return std::string{get(v.get_string(), where, "a string")};
+      return std::string{get<std::string_view>(v, where, "a string")};
     case simdjson::dom::element_type::INT64:
     case simdjson::dom::element_type::UINT64:
     case simdjson::dom::element_type::DOUBLE:
-      return get(v.get_double(), where, "a number");
+      return get<double>(v, where, "a number");
     case simdjson::dom::element_type::BOOL:
-      return get(v.get_bool(), where, "true or false");
+      return get<bool>(v, where, "true or false");
     default:
-      throw ReadError{where, "expected a string, number, bool or null"};
+      throw ReadError{where, "expected a string, number, bool or null, got " + shown(v)};
   }
 }
 
@@ -36,7 +36,7 @@ std::chrono::year_month_day date(std::string_view s, const Where& where) {
 }
 
 std::string shown(const Scalar& s) {
-  if (const auto* str = std::get_if<std::string>(&s)) return fmt::format("\"{}\"", *str);
+  if (const auto* str = std::get_if<std::string>(&s)) return shown_text(*str);
   if (const auto* d = std::get_if<double>(&s)) return fmt::format("{}", *d);
   return std::get<bool>(s) ? "true" : "false";
 }

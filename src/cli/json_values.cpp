@@ -7,14 +7,50 @@
 #include <charconv>
 #include <cstdio>
 
+#include "support/utf8.hpp"
+
 namespace slakit::cli {
 
-void throw_expected(simdjson::error_code err, const Where& where, std::string_view expected) {
-  // A value of another JSON type needs no more words than what was expected.
-  throw ReadError{where,
-                  err == simdjson::INCORRECT_TYPE
-                      ? fmt::format("expected {}", expected)
-                      : fmt::format("expected {} ({})", expected, simdjson::error_message(err))};
+std::string shown_text(std::string_view s) {
+  // As the parser shows a token (src/lang/parser/parse_state.cpp): 40
+  // characters at most, whole UTF-8 ones, then "...".
+  constexpr std::size_t kLongest = 40;
+  std::size_t end = 0;
+  for (std::size_t n = 0; end < s.size() && n < kLongest; ++n) end += detail::char_length(s, end);
+  return fmt::format("\"{}{}\"", s.substr(0, end), end < s.size() ? "..." : "");
+}
+
+std::string shown(simdjson::dom::element v) {
+  using Type = simdjson::dom::element_type;
+  switch (v.type()) {
+    case Type::ARRAY:
+      return "an array";
+    case Type::OBJECT:
+      return "an object";
+    case Type::INT64:
+      return fmt::format("{}", int64_t(v));
+    case Type::UINT64:
+      return fmt::format("{}", uint64_t(v));
+    case Type::DOUBLE:
+      return fmt::format("{}", double(v));
+    case Type::STRING:
+      return shown_text(std::string_view(v));
+    case Type::BOOL:
+      return bool(v) ? "true" : "false";
+    case Type::NULL_VALUE:
+      return "null";
+  }
+  return "a value";
+}
+
+void throw_expected(simdjson::error_code err, simdjson::dom::element got, const Where& where,
+                    std::string_view expected) {
+  // A value of another JSON type needs no more words than what was
+  // expected and what it is.
+  throw ReadError{where, err == simdjson::INCORRECT_TYPE
+                             ? fmt::format("expected {}, got {}", expected, shown(got))
+                             : fmt::format("expected {} ({}), got {}", expected,
+                                           simdjson::error_message(err), shown(got))};
 }
 
 void assign_id(std::string& to, simdjson::dom::element v, const Where& where) {
@@ -22,16 +58,17 @@ void assign_id(std::string& to, simdjson::dom::element v, const Where& where) {
   std::to_chars_result written{};
   switch (v.type()) {
     case simdjson::dom::element_type::INT64:
-      written = std::to_chars(digits, digits + sizeof digits, get(v.get_int64(), where, "an id"));
+      written = std::to_chars(digits, digits + sizeof digits, get<std::int64_t>(v, where, "an id"));
       break;
     case simdjson::dom::element_type::UINT64:
-      written = std::to_chars(digits, digits + sizeof digits, get(v.get_uint64(), where, "an id"));
+      written =
+          std::to_chars(digits, digits + sizeof digits, get<std::uint64_t>(v, where, "an id"));
       break;
     case simdjson::dom::element_type::NULL_VALUE:
       to.clear();
       return;
     default:
-      to.assign(get(v.get_string(), where, "a string or an integer"));
+      to.assign(get<std::string_view>(v, where, "a string or an integer"));
       return;
   }
   to.assign(digits, written.ptr);

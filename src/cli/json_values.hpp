@@ -33,16 +33,27 @@ struct ReadError {
   std::string where, what;
 };
 
-/// The ReadError for a value that is not `expected`, out of line: get() is
-/// on the way of every value read, and inlined only without it.
-[[noreturn]] void throw_expected(simdjson::error_code err, const Where& where,
-                                 std::string_view expected);
+/// A JSON value as an error message shows what it got: `3`, `2.5`, `true`,
+/// `null`, `"asap"` (a text past 40 characters cut, with `...`), `an
+/// object`, `an array`. Bounded, whatever the value.
+std::string shown(simdjson::dom::element v);
+/// A text as shown(): quoted, cut past 40 characters with `...`.
+std::string shown_text(std::string_view s);
 
+/// The ReadError for a value `got` that is not `expected` ("expected a
+/// string, got 3"), out of line: get() is on the way of every value read,
+/// and inlined only without it.
+[[noreturn]] void throw_expected(simdjson::error_code err, simdjson::dom::element got,
+                                 const Where& where, std::string_view expected);
+
+/// The value `v` as a T (std::string_view, bool, std::int64_t, ...,
+/// dom::object, dom::array), or a ReadError saying what was expected and
+/// what `v` is.
 template <class T>
-T get(simdjson::simdjson_result<T> r, const Where& where, std::string_view expected) {
+T get(simdjson::dom::element v, const Where& where, std::string_view expected) {
   T value{};
-  if (const auto err = std::move(r).get(value)) [[unlikely]] {
-    throw_expected(err, where, expected);
+  if (const auto err = v.get(value)) [[unlikely]] {
+    throw_expected(err, v, where, expected);
   }
   return value;
 }
@@ -50,7 +61,7 @@ T get(simdjson::simdjson_result<T> r, const Where& where, std::string_view expec
 /// A string (or null: empty), viewed in the parser's buffer.
 inline std::string_view view(simdjson::dom::element v, const Where& where) {
   if (v.is_null()) return {};
-  return get(v.get_string(), where, "a string");
+  return get<std::string_view>(v, where, "a string");
 }
 inline std::string text(simdjson::dom::element v, const Where& where) {
   return std::string{view(v, where)};

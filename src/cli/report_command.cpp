@@ -109,7 +109,7 @@ int report_command(const Arguments& args) {
   }
   ReportTable total{fields};
   for (const auto& w : streamed.workers) total.merge(w->table);
-  out.write(format == "json"  ? report_json(total, by, format_utc(now))
+  out.write(format == "json"  ? report_json(total, fields, format_utc(now))
             : format == "csv" ? report_csv(total, by)
                               : report_text(total, by));
   out.finish();

@@ -266,6 +266,28 @@ ValueAtNow at_now(std::string path, RecordValue in_record) {
   };
 }
 
+// The JSON type of a field's values: a built-in field's (order.value a
+// number, ticket.reopened a bool, the others texts, instants or dates), or
+// the declared type's (a duration is its seconds, a number).
+GroupJson json_type(const RuleSet& rules, std::string_view path) {
+  if (path == "order.value") return GroupJson::number;
+  if (path == "ticket.reopened") return GroupJson::boolean;
+  if (builtin(path)) return GroupJson::string;
+  for (const auto& f : rules.fields()) {
+    if (f.path != path) continue;
+    switch (f.type) {
+      case FieldType::number:
+      case FieldType::duration:
+        return GroupJson::number;
+      case FieldType::boolean:
+        return GroupJson::boolean;
+      default:
+        return GroupJson::string;
+    }
+  }
+  return GroupJson::string;
+}
+
 GroupField record_field(const RuleSet& rules, const std::string& path) {
   auto read = builtin(path);
   if (!read) {
@@ -301,7 +323,8 @@ GroupField record_field(const RuleSet& rules, const std::string& path) {
   auto value = at_now(path, std::move(read));
   return {path, false, false,
           [value](const Ticket& t, std::span<const TicketEvent> events, auto&, const Evaluation& e,
-                  auto*, std::string& s) { return value(t, events, e.now, s); }};
+                  auto*, std::string& s) { return value(t, events, e.now, s); },
+          json_type(rules, path)};
 }
 
 }  // namespace

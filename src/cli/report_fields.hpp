@@ -17,6 +17,10 @@
 
 namespace slakit::cli {
 
+/// The JSON type a group's value is written in (docs/report.md, "Output"):
+/// its field's, a text for anything JSON has no type of (instants, dates).
+enum class GroupJson { string, number, boolean };
+
 /// One --by: its name, and how a cycle of a ticket gives its part of the key.
 struct GroupField {
   std::string name;
@@ -35,6 +39,9 @@ struct GroupField {
                                  const Routing& routing, const Evaluation& evaluation,
                                  const TargetCycle* cycle, std::string& scratch)>
       value;
+  /// How `report --format json` writes a value: numbers (and durations, in
+  /// seconds) as JSON numbers, bools as true/false, the rest as strings.
+  GroupJson json = GroupJson::string;
 };
 
 /// The fields of `--by NAME...`; throws UsageError naming a field that is

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <functional>
 #include <optional>
 
@@ -164,10 +166,61 @@ void json_row(detail::JsonWriter& w, const ReportRow& r) {
   json_percent(w, "fcr_percent", fcr_percent(r));
 }
 
+// A group's value in its field's JSON type (docs/report.md, "Output"): a
+// number as the report printed it (shortest, as the JSON writer writes
+// numbers), a bool as true or false, null for none; once a row, never a
+// ticket. A value that does not read as its type (none does) stays a string.
+void json_group_value(detail::JsonWriter& w, GroupJson type, std::string_view value) {
+  if (value.empty()) return w.null();
+  if (type == GroupJson::boolean && (value == "true" || value == "false")) {
+    return w.value(value == "true");
+  }
+  if (type == GroupJson::number) {
+    double x = 0;
+    const auto* end = value.data() + value.size();
+    const auto [ptr, ec] = std::from_chars(value.data(), end, x);
+    // As JSON writes numbers: no "inf", no "+1", no ".5" (the report writes
+    // none of them).
+    const bool json_number = value.front() == '-' || (value.front() >= '0' && value.front() <= '9');
+    if (ec == std::errc{} && ptr == end && std::isfinite(x) && json_number) {
+      return w.json_value(value);
+    }
+  }
+  w.value(value);
+}
+
+// The labels of the rows that are no group: the total, and the groups past
+// the limit.
+constexpr std::string_view kTotal = "(total)";
+constexpr std::string_view kOther = "(other)";
+
+// A group's value as the table and CSV print it (docs/report.md, "Output"):
+// a value that reads as a label, after any backslashes, gets one more
+// backslash in front ("(total)" prints "\(total)", "\(total)" prints
+// "\\(total)"), so that no group reads as the total or the (other) row and
+// every value still prints apart from every other.
+std::string group_text(std::string_view value) {
+  const auto label = value.substr(std::min(value.find_first_not_of('\\'), value.size()));
+  std::string out;
+  if (label == kTotal || label == kOther) out.push_back('\\');
+  out.append(value);
+  return out;
+}
+
+// A row's key parts as the table and CSV print them: the (other) row's as
+// they are, a group's values through group_text.
+std::vector<std::string> printed_key(const KeyedRow& r) {
+  auto key = split_key(r.key);
+  if (!r.other) {
+    for (auto& part : key) part = group_text(part);
+  }
+  return key;
+}
+
 // The total's row: "(total)" in the first group column.
 std::vector<std::string> total_key(const std::vector<std::string>& by) {
   std::vector<std::string> key(by.size(), "");
-  if (!key.empty()) key[0] = "(total)";
+  if (!key.empty()) key[0] = kTotal;
   return key;
 }
 
@@ -186,7 +239,7 @@ std::string report_text(const ReportTable& t, const std::vector<std::string>& by
   for (const auto* r : t.sorted_rows()) {
     // A group's text may hold a newline or a tab: escaped, the table stays
     // one line a row. No value reads "-".
-    auto key = split_key(r->key);
+    auto key = printed_key(*r);
     for (auto& part : key) part = part.empty() ? "-" : detail::one_line(part);
     add(std::move(key), r->row);
   }
@@ -217,36 +270,49 @@ std::string report_csv(const ReportTable& t, const std::vector<std::string>& by)
     for (const auto& c : columns()) fields.push_back(cell_csv(c, r));
     out += csv_line(fields);
   };
-  for (const auto* r : t.sorted_rows()) add(split_key(r->key), r->row);
+  for (const auto* r : t.sorted_rows()) add(printed_key(*r), r->row);
   add(total_key(by), t.total);
   return out;
 }
 
-std::string report_json(const ReportTable& t, const std::vector<std::string>& by,
+std::string report_json(const ReportTable& t, const std::vector<GroupField>& fields,
                         const std::string& now) {
   detail::JsonWriter w;
   w.begin_object();
   w.key("now"), w.value(now);
   w.key("by");
   w.begin_array();
-  for (const auto& b : by) w.value(b);
+  for (const auto& f : fields) w.value(f.name);
   w.end_array();
   w.key("rows");
   w.begin_array();
+  const KeyedRow* other = nullptr;
   for (const auto* r : t.sorted_rows()) {
+    // The groups past the limit are no group: "other", beside "total".
+    if (r->other) {
+      other = r;
+      continue;
+    }
     w.prefix("\n  ");
     w.begin_object();
     w.key("group");
     w.begin_object();
     const auto values = split_key(r->key);
-    for (std::size_t i = 0; i < by.size(); ++i) {
-      w.key(by[i]), values[i].empty() ? w.null() : w.value(values[i]);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      w.key(fields[i].name);
+      json_group_value(w, fields[i].json, values[i]);
     }
     w.end_object();
     json_row(w, r->row);
     w.end_object();
   }
   w.end_array();
+  if (other != nullptr) {
+    w.key("other");
+    w.begin_object();
+    json_row(w, other->row);
+    w.end_object();
+  }
   w.key("total");
   w.begin_object();
   json_row(w, t.total);

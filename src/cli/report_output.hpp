@@ -12,7 +12,9 @@ namespace slakit::cli {
 /// `by` names the --by fields, in order; `now` is the instant of the
 /// evaluation (RFC 3339).
 [[nodiscard]] std::string report_text(const ReportTable& t, const std::vector<std::string>& by);
-[[nodiscard]] std::string report_json(const ReportTable& t, const std::vector<std::string>& by,
+/// `fields` are the --by fields, in order: each group value written in its
+/// field's JSON type.
+[[nodiscard]] std::string report_json(const ReportTable& t, const std::vector<GroupField>& fields,
                                       const std::string& now);
 [[nodiscard]] std::string report_csv(const ReportTable& t, const std::vector<std::string>& by);
 

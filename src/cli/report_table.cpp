@@ -108,13 +108,18 @@ ReportRow& ReportTable::row_of_values() {
 ReportRow& ReportTable::other_row() {
   overflowed = true;
   if (other_ == kNone) {
-    // Every part of the key "(other)", so that the row sorts and prints like
-    // the others (and is the group of that name, if one is). Numbered apart:
-    // numbers_ still holds the ticket's values for its next cycles.
-    std::vector<std::uint32_t> other(views_.size());
-    for (std::size_t f = 0; f < views_.size(); ++f) other[f] = values_[f].number(kOther);
-    other_ = find_row(other.data());
-    if (other_ == kNone) other_ = make_row(other.data());
+    // Every part of the key "(other)", so that the row sorts like the
+    // others; but found by no key (review 22 F7): a group whose values are
+    // the text "(other)" is a group of its own. Its numbers are none, so
+    // that row r's numbers stay at r * fields.
+    other_ = static_cast<std::uint32_t>(rows_.size());
+    auto& made = rows_.emplace_back();
+    made.other = true;
+    for (std::size_t f = 0; f < views_.size(); ++f) {
+      if (f != 0) made.key += kKeySeparator;
+      made.key += kOther;
+    }
+    row_numbers_.insert(row_numbers_.end(), views_.size(), kNone);
   }
   return rows_[other_].row;
 }
@@ -149,7 +154,9 @@ std::uint32_t ReportTable::make_row(const std::uint32_t* numbers) {
   // At most half the slots taken, so that a probe ends soon.
   if (2 * rows_.size() > slots_.size()) {
     slots_.assign(2 * slots_.size(), 0);
-    for (std::uint32_t old = 0; old < r; ++old) index_row(old);
+    for (std::uint32_t old = 0; old < r; ++old) {
+      if (old != other_) index_row(old);
+    }
   }
   index_row(r);
   return r;
@@ -217,8 +224,13 @@ bool key_before(std::string_view a, std::string_view b) {
 std::vector<const KeyedRow*> ReportTable::sorted_rows() const {
   std::vector<const KeyedRow*> out;
   for (const auto& r : rows_) out.push_back(&r);
-  std::sort(out.begin(), out.end(),
-            [](const KeyedRow* a, const KeyedRow* b) { return key_before(a->key, b->key); });
+  // The (other) row after a group whose values read "(other)" too.
+  std::sort(out.begin(), out.end(), [](const KeyedRow* a, const KeyedRow* b) {
+    // Two keys are in order unless they are the same text (two parts that
+    // differ differ in value or in text).
+    if (a->key == b->key) return !a->other && b->other;
+    return key_before(a->key, b->key);
+  });
   return out;
 }
 

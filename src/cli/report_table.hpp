@@ -32,6 +32,10 @@ namespace slakit::cli {
 struct KeyedRow {
   std::string key;
   ReportRow row;
+  /// Whether this is the "(other)" row of the groups past kMaxReportRows:
+  /// its key reads "(other)" in every part, and a group whose values read
+  /// so is still a row of its own (docs/report.md, "Output").
+  bool other = false;
 };
 
 /// At most this many rows (and one more, "(other)", for the keys past

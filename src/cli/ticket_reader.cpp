@@ -83,7 +83,7 @@ struct TicketReader::Impl {
   // through `member(key, value)`.
   template <class Member>
   void each_member(dom::element v, std::string_view object, Member member) {
-    const dom::object members = get(v.get_object(), {object}, "an object");
+    const dom::object members = get<dom::object>(v, {object}, "an object");
     for (auto m = members.begin(); m != members.end(); ++m) {
       // null is the member left out: it never erases the same member given
       // under its whole path at the top of the record.
@@ -118,7 +118,7 @@ struct TicketReader::Impl {
     } else if (key == "assignee") {
       assign_id(t.assignee, value, at);  // an agent's id
     } else if (key == "reopened") {
-      if (!value.is_null()) t.reopened = get(value.get_bool(), at, "true or false");
+      if (!value.is_null()) t.reopened = get<bool>(value, at, "true or false");
     } else {
       custom(t.fields, "ticket", key, value, at);
     }
@@ -249,13 +249,13 @@ struct TicketReader::Impl {
   // long values has been read (events past the count are let go).
   void events_array(dom::element v, std::vector<TicketEvent>& out, std::size_t& n) {
     std::size_t i = 0;
-    for (const dom::element element : get(v.get_array(), {"events"}, "an array")) {
+    for (const dom::element element : get<dom::array>(v, {"events"}, "an array")) {
       const Where where_event{"events", i++};
       auto& e = n == out.size() ? out.emplace_back() : reset(out[n]);
       ++n;
       std::optional<dom::element> raw_value;  // read once its field is known
       bool has_at = false, has_kind = false;
-      const dom::object members = get(element.get_object(), where_event, "an object");
+      const dom::object members = get<dom::object>(element, where_event, "an object");
       for (auto member = members.begin(); member != members.end(); ++member) {
         const std::string_view key = member.key();
         const dom::element value = member.value();
@@ -280,7 +280,7 @@ struct TicketReader::Impl {
             assign_id(e.id, value, at);
             break;
           case EventKey::is_public:
-            e.is_public = get(value.get_bool(), at, "true or false");
+            e.is_public = get<bool>(value, at, "true or false");
             break;
           case EventKey::to:
             assign_text(e.to, value, at);

@@ -6,11 +6,13 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <vector>
 
 #include "cli/report_fields.hpp"
+#include "cli/report_output.hpp"
 
 using namespace std::chrono_literals;
 using slakit::cli::ReportTable;
@@ -153,6 +155,58 @@ TEST_CASE("Past 100000 groups the tickets of the others count in one (other) row
   CHECK(merged_rows.front()->key == "(other)\x1f(other)");
   CHECK(merged_rows.front()->row.met + merged_rows.front()->row.breached == 14 + 2);
   CHECK(merged.total.tickets == tickets + 1);
+}
+
+// docs/report.md, "At most 100,000 rows": the (other) row "is no group: a
+// group whose values are the text `(other)` is a row of its own, apart from
+// it"; "Output": "No group reads as the total or the `(other)` row ... a
+// group's value that is `(total)` or `(other)` after any backslashes gets
+// one more backslash in front ... JSON needs no escape: the total is
+// `total` and the `(other)` row `other`" (review 22 F7).
+TEST_CASE("A group whose value reads (other) or (total) is told apart from those rows") {
+  const auto fields =
+      slakit::cli::group_fields(rules(), {"ticket.id"}, slakit::TimeZone::locate("UTC"));
+  ReportTable table{fields};
+  auto j = judged("", "low", 30min, 10h);  // one cycle
+  for (const char* id : {"(other)", "(total)", "\\(other)"}) {
+    j.ticket.id = id;
+    table.add(j.ticket, j.routing, j.evaluation);
+  }
+  for (std::size_t i = 0; i < slakit::cli::kMaxReportRows + 5; ++i) {
+    j.ticket.id = "T-" + std::to_string(i);
+    table.add(j.ticket, j.routing, j.evaluation);
+  }
+  // Merged into an empty table, as the threads' tables are.
+  ReportTable merged{fields};
+  merged.merge(table);
+  for (const auto* t : {&table, &merged}) {
+    const auto rows = t->sorted_rows();
+    REQUIRE(rows.size() == slakit::cli::kMaxReportRows + 1);
+    REQUIRE(rows.front()->key == "(other)");
+    CHECK(!rows[0]->other);
+    CHECK(rows[0]->row.tickets == 1);
+    REQUIRE(rows[1]->key == "(other)");
+    CHECK(rows[1]->other);
+    CHECK(rows[1]->row.tickets == 8);  // the three named first take three places
+  }
+  const auto text = slakit::cli::report_text(table, {"ticket.id"});
+  CHECK(text.find("\n\\(other)  ") != std::string::npos);
+  CHECK(text.find("\n(other)  ") != std::string::npos);
+  CHECK(text.find("\n\\(total)  ") != std::string::npos);
+  CHECK(text.find("\n\\\\(other)  ") != std::string::npos);
+  CHECK(text.find("\n(total)  ") == text.rfind('\n', text.size() - 2));  // the last line alone
+  const auto csv = slakit::cli::report_csv(table, {"ticket.id"});
+  CHECK(csv.find("\n\\(other),1,") != std::string::npos);
+  CHECK(csv.find("\n(other),8,") != std::string::npos);
+  CHECK(csv.find("\n\\(total),1,") != std::string::npos);
+  CHECK(csv.find("\n\\\\(other),1,") != std::string::npos);
+  CHECK(csv.find("\n(total),") == csv.rfind('\n', csv.size() - 2));
+  const auto json = slakit::cli::report_json(table, fields, "2026-03-04T00:00:00Z");
+  CHECK(json.find(R"x({"group": {"ticket.id": "(other)"}, "tickets": 1,)x") != std::string::npos);
+  CHECK(json.find(R"x({"group": {"ticket.id": "(total)"}, "tickets": 1,)x") != std::string::npos);
+  CHECK(json.find(R"x({"group": {"ticket.id": "\\(other)"}, "tickets": 1,)x") != std::string::npos);
+  CHECK(json.find(R"x(}], "other": {"tickets": 8, )x") != std::string::npos);
+  CHECK(json.find(R"x("group": {"ticket.id": "(other)"}, "tickets": 8)x") == std::string::npos);
 }
 
 TEST_CASE("Merged tables count as one table of all the tickets") {

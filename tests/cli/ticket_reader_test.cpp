@@ -227,7 +227,7 @@ TEST_CASE("ids may be integers, read as their decimal text") {
   CHECK(h.events[0].id == "1234567890123");
   CHECK(h.events[0].agent == "4711");
   CHECK_THROWS_WITH_AS(reader.read(chunk.lines.at(1), h),
-                       "ticket 'T-9': customer.id: expected a string or an integer",
+                       "ticket 'T-9': customer.id: expected a string or an integer, got 1.5",
                        slakit::InvalidArgument);
 }
 
@@ -457,4 +457,62 @@ TEST_CASE("an event's keys near the names it reads are ignored") {
                        "ticket 'T-1': events[0]: missing \"at\"", slakit::InvalidArgument);
   CHECK_THROWS_WITH_AS(read_fresh(head + R"({"at": "2026-03-02T09:00:00Z", "kinD": "solved"}]})"),
                        "ticket 'T-1': events[0]: missing \"kind\"", slakit::InvalidArgument);
+}
+
+// docs/cli.md, "Input": "A value of the wrong JSON type is an error that
+// says what was expected and what it got, as JSON writes it: ... a text
+// past 40 characters is cut with `...`" (review 22 F8: `"priority": 3`
+// said only "expected a string").
+TEST_CASE("a value of the wrong type is named in its error, short") {
+  const auto error_of = [](std::string_view record) {
+    try {
+      read_history(record);
+    } catch (const slakit::InvalidArgument& e) {
+      return std::string{e.what()};
+    }
+    return std::string{"(read)"};
+  };
+  const std::string head = R"({"id": "BAD-type", "created": "2026-03-02T08:00:00Z", )";
+  const std::string bad = "ticket 'BAD-type': ";
+  CHECK(error_of(head + R"("ticket": {"priority": 3}})") ==
+        bad + "ticket.priority: expected a string, got 3");
+  CHECK(error_of(head + R"("ticket": {"priority": 2.5}})") ==
+        bad + "ticket.priority: expected a string, got 2.5");
+  CHECK(error_of(head + R"("ticket": {"priority": true}})") ==
+        bad + "ticket.priority: expected a string, got true");
+  CHECK(error_of(head + R"("ticket": {"priority": {"p": 1}}})") ==
+        bad + "ticket.priority: expected a string, got an object");
+  CHECK(error_of(head + R"("ticket.priority": [1]})") ==
+        bad + "ticket.priority: expected a string, got an array");
+  CHECK(error_of(head + R"("ticket": {"reopened": "yes"}})") ==
+        bad + "ticket.reopened: expected true or false, got \"yes\"");
+  CHECK(error_of(head + R"("customer": {"id": 1.5}})") ==
+        bad + "customer.id: expected a string or an integer, got 1.5");
+  CHECK(error_of(head + R"("customer": "acme"})") ==
+        bad + "customer: expected an object, got \"acme\"");
+  CHECK(error_of(head + R"("events": {"at": 1}})") ==
+        bad + "events: expected an array, got an object");
+  CHECK(error_of(head + R"("events": [7]})") == bad + "events[0]: expected an object, got 7");
+  CHECK(error_of(head + R"("events": [{"at": 7, "kind": "solved"}]})") ==
+        bad + "events[0].at: expected a string, got 7");
+  CHECK(error_of(head + R"("events": [{"at": "2026-03-02T09:00:00Z", "kind": "agent_replied",)"
+                        R"( "public": 0}]})") ==
+        bad + "events[0].public: expected true or false, got 0");
+  // A declared field: its type named too, the value as before.
+  CHECK(error_of(head + R"("ticket": {"score": [1, 2]}})") ==
+        bad + "ticket.score: expected a string, number, bool or null, got an array");
+  CHECK(error_of(head + R"("ticket": {"score": "high"}})") ==
+        bad + "ticket.score: expected a number (a number field), got \"high\"");
+  // A long text is cut after 40 characters (whole UTF-8 ones), never
+  // shown whole.
+  const std::string long_text = std::string(38, 'x') + "\xC3\xA9\xC3\xA9" + std::string(1000, 'y');
+  CHECK(error_of(head + R"("ticket": {"reopened": ")" + long_text + R"("}})") ==
+        bad + "ticket.reopened: expected true or false, got \"" + std::string(38, 'x') +
+            "\xC3\xA9\xC3\xA9...\"");
+  CHECK(error_of(head + R"("ticket": {"score": ")" + long_text + R"("}})") ==
+        bad + "ticket.score: expected a number (a number field), got \"" + std::string(38, 'x') +
+            "\xC3\xA9\xC3\xA9...\"");
+  // Exactly 40 characters: whole.
+  CHECK(error_of(head + R"("ticket": {"reopened": ")" + std::string(40, 'z') + R"("}})") ==
+        bad + "ticket.reopened: expected true or false, got \"" + std::string(40, 'z') + "\"");
 }

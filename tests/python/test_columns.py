@@ -113,13 +113,13 @@ def test_a_cell_of_another_kind_fails_its_row_alone_as_route_frame_does(rules):
     by_records = rules.route_frame(frame)
     assert by_columns["error"].isna().tolist() == [True, False, True, False, False, False, False, True]
     assert by_columns["error"].dropna().tolist() == by_records["error"].dropna().tolist()
-    assert by_columns.loc[3, "error"] == "ticket 'd': ticket.category: expected a string"
+    assert by_columns.loc[3, "error"] == "ticket 'd': ticket.category: expected a string, got true"
     assert outcomes(by_columns) == outcomes(by_records)
     # A date in a text column is its text, as route_frame reads it.
     assert by_columns.loc[7, "queue"] == by_records.loc[7, "queue"]
     # Without ids, rows are named by number, as route_columns names them.
     unnamed = rules.route_columns(frame.drop(columns=["id"]))
-    assert unnamed.loc[3, "error"] == "ticket 'row 3': ticket.category: expected a string"
+    assert unnamed.loc[3, "error"] == "ticket 'row 3': ticket.category: expected a string, got true"
     # An id that is no text fails its row, as in route_frame.
     odd_id = frame.assign(id=["a", "b\udc80", "c", "d", "e", "f", "g", "h"]).iloc[[0, 1, 2]]
     by_columns, by_records = rules.route_columns(odd_id)["error"], rules.route_frame(odd_id)["error"]

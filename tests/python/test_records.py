@@ -385,7 +385,7 @@ def test_dict_ids_may_be_ints(rules):
                {"id": 1.5, "created": "2026-04-22T09:00:00Z"}]
     routed = rules.route_many(tickets, now=NOW)
     assert routed[0]["id"] == "35436" and "error" not in routed[0]
-    assert routed[1] == {"error": "id: expected a string or an integer"}
+    assert routed[1] == {"error": "id: expected a string or an integer, got 1.5"}
     assert rules.evaluate(tickets[0], NOW)["id"] == "35436"
 
 
@@ -421,3 +421,15 @@ def test_a_frame_cell_too_deep_fails_its_row_alone(rules):
     routed = rules.route_frame(frame, now=NOW)
     assert routed.loc[0, "error"].endswith("nested too deeply, or holds a value that contains itself")
     assert routed.loc[1, "queue"] == "triage"
+
+
+# docs/cli.md, "Input": "A value of the wrong JSON type is an error that says
+# what was expected and what it got, as JSON writes it" -- frame cells go
+# through the same reader (review 22 F8: all four said "expected a string").
+def test_a_cell_of_the_wrong_type_is_named_in_its_error():
+    rules = slakit.load(EXAMPLE_RULES)
+    frame = pd.DataFrame({"id": ["a", "b", "c", "d"], "created": [NOW] * 4,
+                          "ticket.priority": [3, True, {"x": 1}, 2.5]})
+    errors = rules.evaluate_frame(frame, NOW)["error"].tolist()
+    assert errors == [f"ticket '{row}': ticket.priority: expected a string, got {got}"
+                      for row, got in zip("abcd", ["3", "true", "an object", "2.5"])]
