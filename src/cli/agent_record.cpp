@@ -59,6 +59,7 @@ void agent(dom::parser& parser, const JsonLine& line, InstantReading& instants, 
 
 Agent AgentReader::read(const JsonLine& line) {
   last_id_.clear();
+  last_repeated_ = false;
   try {
     Agent a;
     try {
@@ -72,6 +73,7 @@ Agent AgentReader::read(const JsonLine& line) {
       throw ReadError{Where{"calendar"}, fmt::format("unknown calendar '{}'", a.calendar)};
     }
     if (const auto [first, added] = first_line_.try_emplace(a.id, line.number); !added) {
+      last_repeated_ = true;
       throw ReadError{Where{"id"}, places_ == Places::lines
                                        ? fmt::format("agent '{}' appears twice (first on line {})",
                                                      a.id, first->second)
