@@ -9,11 +9,14 @@ namespace {
 
 namespace dom = simdjson::dom;
 
+// Each item a string: a null in the list is an error of its place
+// ("skills[0]: expected a string"), not an empty name (text() reads a null
+// member as one left out, which an item of a list cannot be).
 std::vector<std::string> names(dom::element v, std::string_view key) {
   std::vector<std::string> out;
   std::size_t i = 0;
   for (const auto item : get(v.get_array(), Where{key}, "an array of strings")) {
-    out.push_back(text(item, Where{key, i++}));
+    out.emplace_back(get(item.get_string(), Where{key, i++}, "a string"));
   }
   return out;
 }
