@@ -118,6 +118,33 @@ TEST_CASE("agents: fewest open tickets, then idle longest, then the smallest id"
             .eligible == 4);
 }
 
+// "Ids written in digits alone are whole numbers and compare as numbers,
+// before every other id; other ids compare by text, byte by byte" (review
+// 23 F9: agent 10 was chosen before agent 9).
+TEST_CASE("agents: the smallest id counts whole numbers as numbers, other ids by text") {
+  const auto order = [](std::vector<std::string> ids) {
+    std::vector<std::string> picked;
+    while (!ids.empty()) {
+      std::vector<Agent> agents;
+      for (const auto& id : ids) agents.push_back(agent(id));
+      const auto a = pick(agents);
+      REQUIRE(a);
+      picked.push_back(*a);
+      std::erase(ids, *a);
+    }
+    return picked;
+  };
+  CHECK(order({"10", "9"}) == std::vector<std::string>{"9", "10"});
+  CHECK(order({"ana", "100000000000000000000000", "Bo", "99", "007", "7", "0", "a10", "a9"}) ==
+        std::vector<std::string>{"0", "007", "7", "99", "100000000000000000000000", "Bo", "a10",
+                                 "a9", "ana"});
+  // Open tickets and idleness still come first.
+  auto ten = agent("10");
+  auto nine = agent("9");
+  nine.open_tickets = 1;
+  CHECK(pick({nine, ten}) == std::optional<std::string>{"10"});
+}
+
 // "No eligible agent is a valid result, and the result says which step
 // removed the last candidates."
 TEST_CASE("agents: none eligible says which step removed the last ones") {
