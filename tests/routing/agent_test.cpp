@@ -67,6 +67,29 @@ TEST_CASE("agents: only those working at now by their calendar") {
   CHECK(pick({late, always}, at("2026-03-02T23:00Z")) == std::optional<std::string>{"c_always"});
 }
 
+// "An agent's hours are read in the zone of the agent's calendar; a
+// calendar whose zone comes from the ticket (`zone from customer.zone else
+// "Europe/Berlin"`) is read in its `else` zone", never in the ticket's
+// (review 23 F12).
+TEST_CASE("agents: a calendar whose zone comes from the ticket is read in its else zone") {
+  const auto r = compile_or_throw({{"r.sla", R"(
+calendar follows { zone from customer.zone else "Europe/Berlin" mon..fri 09:00-17:00 }
+route r -> queue q
+)"}});
+  auto t = ticket();
+  t.created = at("2026-03-02T07:00Z");
+  t.customer.zone = "Asia/Tokyo";  // 16:30 there, 08:30 in Berlin
+  auto a = agent("ana");
+  a.calendar = "follows";
+  const auto before = at("2026-03-02T07:30Z");
+  const auto choice = choose_agent(r, route(r, t, {}, before), std::vector<Agent>{a}, before);
+  CHECK_FALSE(choice.agent);
+  CHECK(choice.emptied_by == std::optional<AgentStep>{AgentStep::hours});
+  const auto open = at("2026-03-02T08:00Z");  // 09:00 in Berlin, 17:00 in Tokyo
+  CHECK(choose_agent(r, route(r, t, {}, open), std::vector<Agent>{a}, open).agent ==
+        std::optional<std::string>{"ana"});
+}
+
 // "who have every skill required at `now` (after relaxation)"
 TEST_CASE("agents: every skill required at now, relaxed skills dropped after their wait") {
   const std::vector<Agent> agents{agent("a_no_german", {"billing"}), agent("b_both")};
