@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <set>
 
 #include "agent_record.hpp"
 #include "cli.hpp"
@@ -28,6 +29,7 @@ AgentFile read_agents(const RuleSet& rules, std::FILE* in, const std::string& pa
     std::fputs(line_error(path, line, false, message).c_str(), errors);
     out.problems = true;
   };
+  std::set<std::string, std::less<>> repeated;  // ids on two lines or more
   while (reader.next(chunk)) {
     for (const auto& line : chunk.lines) {
       if (line.data == nullptr) {
@@ -40,12 +42,20 @@ AgentFile read_agents(const RuleSet& rules, std::FILE* in, const std::string& pa
         // An error of the id itself ("id: agent 'ana' appears twice") names it already.
         const std::string_view message = e.what();
         const auto& id = agents.last_id();
+        if (agents.last_repeated()) {
+          // Two states of one person: which one counts would be a guess,
+          // so neither is used (docs/routing.md, "Agent selection").
+          repeated.insert(id);
+          report(line.number, fmt::format("{}: neither line is used", message));
+          continue;
+        }
         report(line.number, id.empty() || message.starts_with("id: ")
                                 ? std::string{message}
                                 : fmt::format("agent '{}': {}", id, message));
       }
     }
   }
+  std::erase_if(out.agents, [&](const Agent& a) { return repeated.count(a.id) != 0; });
   if (reader.failed()) throw UsageError{fmt::format("cannot read {}", path)};
   note_truncated(path, agents.truncated(), "instant");
   return out;

@@ -20,7 +20,8 @@ struct AgentFile {
 /// Reads the agents of `path`. A line that cannot be read (bad JSON, a
 /// wrong type, a calendar the rule set lacks, an id seen before) is
 /// reported on stderr as "path:line: error: ..." and skipped; the others
-/// are kept; an error names the agent by id when the line has one
+/// are kept, except that an id seen before leaves out the earlier line too
+/// ("neither line is used"); an error names the agent by id when the line has one
 /// ("agent 'eve': calendar: unknown calendar 'nope'"). A fraction of a
 /// second in last_assigned follows `fractions`, with the note on stderr
 /// when truncated. Throws UsageError when the file cannot be read.

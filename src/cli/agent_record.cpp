@@ -9,11 +9,14 @@ namespace {
 
 namespace dom = simdjson::dom;
 
+// Each item a string: a null in the list is an error of its place
+// ("skills[0]: expected a string"), not an empty name (text() reads a null
+// member as one left out, which an item of a list cannot be).
 std::vector<std::string> names(dom::element v, std::string_view key) {
   std::vector<std::string> out;
   std::size_t i = 0;
   for (const auto item : get<dom::array>(v, Where{key}, "an array of strings")) {
-    out.push_back(text(item, Where{key, i++}));
+    out.emplace_back(get<std::string_view>(item, Where{key, i++}, "a string"));
   }
   return out;
 }
@@ -59,6 +62,7 @@ void agent(dom::parser& parser, const JsonLine& line, InstantReading& instants, 
 
 Agent AgentReader::read(const JsonLine& line) {
   last_id_.clear();
+  last_repeated_ = false;
   try {
     Agent a;
     try {
@@ -72,6 +76,7 @@ Agent AgentReader::read(const JsonLine& line) {
       throw ReadError{Where{"calendar"}, fmt::format("unknown calendar '{}'", a.calendar)};
     }
     if (const auto [first, added] = first_line_.try_emplace(a.id, line.number); !added) {
+      last_repeated_ = true;
       throw ReadError{Where{"id"}, places_ == Places::lines
                                        ? fmt::format("agent '{}' appears twice (first on line {})",
                                                      a.id, first->second)

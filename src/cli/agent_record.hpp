@@ -35,6 +35,8 @@ class AgentReader {
   /// The id of the agent read last, also when read() threw (empty when the
   /// line had none), so that its error can name the agent.
   [[nodiscard]] const std::string& last_id() const { return last_id_; }
+  /// Whether read() threw because the agent's id came before.
+  [[nodiscard]] bool last_repeated() const { return last_repeated_; }
   /// How many last_assigned instants had a fraction of a second, truncated.
   [[nodiscard]] std::size_t truncated() const { return instants_.truncated; }
 
@@ -42,6 +44,7 @@ class AgentReader {
   const RuleSet& rules_;
   InstantReading instants_;
   std::string last_id_;
+  bool last_repeated_ = false;
   simdjson::dom::parser parser_;
   Places places_;
   std::map<std::string, std::size_t, std::less<>> first_line_;  // of each id

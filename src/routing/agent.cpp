@@ -91,6 +91,33 @@ void check_unique(std::span<const Agent> agents) {
   }
 }
 
+// The id order of the last tie-break (docs/routing.md, "Agent selection"):
+// ids written with digits alone are whole numbers and compare as numbers
+// (agent 9 before agent 10, as helpdesks number them), before every other
+// id; those compare by text, byte by byte. Two ids of one number ("7",
+// "007") go by text. No id is converted: a number of any length compares
+// by its digits after leading zeros.
+bool id_before(std::string_view a, std::string_view b) {
+  auto whole = [](std::string_view s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  const bool na = whole(a);
+  const bool nb = whole(b);
+  if (na != nb) return na;
+  if (na) {
+    auto digits = [](std::string_view s) {
+      const auto first = s.find_first_not_of('0');
+      return first == std::string_view::npos ? std::string_view{} : s.substr(first);
+    };
+    const auto da = digits(a);
+    const auto db = digits(b);
+    if (da.size() != db.size()) return da.size() < db.size();
+    if (da != db) return da < db;
+  }
+  return a < b;
+}
+
 }  // namespace
 
 AgentChoice choose_agent(const RuleSet& rules, const Routing& routing,
@@ -144,9 +171,12 @@ AgentChoice choose_agent(const RuleSet& rules, const Routing& routing,
   const auto best = std::min_element(left.begin(), left.end(), [](const Agent* a, const Agent* b) {
     auto key = [](const Agent* x) {
       return std::make_tuple(x->open_tickets, x->last_assigned.has_value(),
-                             x->last_assigned.value_or(Instant{}), std::string_view{x->id});
+                             x->last_assigned.value_or(Instant{}));
     };
-    return key(a) < key(b);
+    const auto ka = key(a);
+    const auto kb = key(b);
+    if (ka != kb) return ka < kb;
+    return id_before(a->id, b->id);
   });
   out.agent = (*best)->id;
   return out;

@@ -28,8 +28,8 @@ using detail::SlotValue;
 struct RouteState {
   std::vector<SlotValue> values;
   detail::Timeline timeline;
-  std::vector<const RoutePlan*> counted;
-  std::vector<std::string> skills;
+  std::vector<const RoutePlan*> chosen;
+  detail::CombineBuffers buffers;
 };
 
 // The ticket's fields as routing sees them: its record, then the events at
@@ -69,9 +69,9 @@ void route_with(const RoutingProgram& program, const Ticket& ticket,
                 Routing& into) {
   const auto at = now_or_last(ticket, events, now);
   const auto values = fields_now(program, ticket, events, at, st);
-  st.counted.clear();
-  for (const auto& g : program.groups) decide(g, values, st.counted);
-  combine(ticket, at, st.counted, st.skills, into);
+  st.chosen.clear();
+  for (const auto& g : program.groups) decide(g, values, st.chosen);
+  combine(ticket, at, st.chosen, st.buffers, into);
   detail::require_created(ticket, into);
 }
 
@@ -133,7 +133,8 @@ RouteExplanation explain_route(const RuleSet& rules, const Ticket& ticket,
   RouteExplanation x;
   // Route by route in rule order, without the indexes: the explanation is
   // also the plain reference the indexes' answers are tested against.
-  std::vector<const RoutePlan*> counted;
+  std::vector<const RoutePlan*> chosen;
+  std::vector<std::size_t> chosen_checks;  // the check of each chosen route
   for (const auto& g : program.groups) {
     const RoutePlan* best = nullptr;  // scored: the winner so far
     std::size_t best_check = 0;
@@ -153,16 +154,26 @@ RouteExplanation explain_route(const RuleSet& rules, const Ticket& ticket,
         }
         continue;
       }
-      x.checks.back().counts = true;
-      counted.push_back(&plan);
+      chosen.push_back(&plan);
+      chosen_checks.push_back(x.checks.size() - 1);
       if (g.policy == HitPolicy::first) break;
     }
     if (best != nullptr) {
-      x.checks[best_check].counts = true;
-      counted.push_back(best);
+      chosen.push_back(best);
+      chosen_checks.push_back(best_check);
     }
   }
-  combine(ticket, at, counted, st.skills, x.routing);
+  combine(ticket, at, chosen, st.buffers, x.routing);
+  // A chosen route counts when it is in `rules` (names are unique).
+  auto counted = x.routing.rules.begin();
+  for (std::size_t k = 0; k < chosen.size(); ++k) {
+    auto& check = x.checks[chosen_checks[k]];
+    check.chosen = true;
+    if (counted != x.routing.rules.end() && *counted == chosen[k]->name) {
+      check.counts = true;
+      ++counted;
+    }
+  }
   detail::require_created(ticket, x.routing);
   return x;
 }
@@ -184,7 +195,9 @@ std::string RouteExplanation::text() const {
     if (c.matches) {
       out += fmt::format("{}route {}{} matches{}{}\n", indent, c.route, score,
                          c.condition.empty() ? " every ticket" : ": " + c.condition,
-                         c.counts ? "" : " (outscored)");
+                         c.counts   ? ""
+                         : c.chosen ? " (adds nothing)"
+                                    : " (outscored)");
     } else {
       out += fmt::format("{}route {}{} does not match: {}\n", indent, c.route, score,
                          detail::one_line(c.why_not));

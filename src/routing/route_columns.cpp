@@ -156,7 +156,7 @@ SlotValue value_at(const FieldLayout& layout, const Source& s, std::size_t row, 
   return {};
 }
 
-// The distinct outcomes of a batch, by the routes that count (their numbers
+// The distinct outcomes of a batch, by the routes chosen (their numbers
 // across all groups, in group and rule order).
 class Outcomes {
  public:
@@ -191,7 +191,7 @@ class Outcomes {
     std::vector<const RoutePlan*> plans;
     for (const auto k : counted) plans.push_back(plans_[k]);
     into_.routings.emplace_back();
-    detail::combine(at_epoch, at_epoch.created, plans, skills_, into_.routings.back());
+    detail::combine(at_epoch, at_epoch.created, plans, buffers_, into_.routings.back());
     into_.routings.back().id.clear();
     return static_cast<std::uint32_t>(into_.routings.size() - 1);
   }
@@ -202,7 +202,7 @@ class Outcomes {
   std::uint32_t none_ = ColumnRouting::kFailed;
   std::map<std::vector<std::uint32_t>, std::uint32_t> several_;
   std::vector<std::uint32_t> key_;
-  std::vector<std::string> skills_;
+  detail::CombineBuffers buffers_;
 };
 
 // How one group decides a row: from each table column's class when its

@@ -148,16 +148,16 @@ void read_agents(const std::string& text) {
   static std::FILE* const nowhere = std::fopen("/dev/null", "w");
   const MemoryFile file{text + "\n" + std::string{kGoodAgent} + "\n"};
   const auto got = slakit::cli::read_agents(rules(), file.file, "fuzz.jsonl", nowhere);
-  require(!got.agents.empty());
-  // The good line is read unless an earlier line took its id.
+  // The good line is read unless an earlier line took its id; then neither
+  // is used (docs/cli.md: "An id on two lines is used on neither").
   const auto good = std::count_if(got.agents.begin(), got.agents.end(),
                                   [](const slakit::Agent& a) { return a.id == "GOOD"; });
-  require(good == 1);
+  require(good == 1 || (good == 0 && got.problems));
   // Either it is the last agent read, or an earlier line took the id and
   // the good line was reported as a repeat.
-  const auto& last = got.agents.back();
-  const bool read =
-      last.id == "GOOD" && last.capacity == 2 && last.teams.size() == 1 && last.teams[0] == "l2";
+  const bool read = !got.agents.empty() && got.agents.back().id == "GOOD" &&
+                    got.agents.back().capacity == 2 && got.agents.back().teams.size() == 1 &&
+                    got.agents.back().teams[0] == "l2";
   require(read || got.problems);
 }
 

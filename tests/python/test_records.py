@@ -116,6 +116,10 @@ def test_agents_equal_the_cli(cli, at):
         rules.route_many(tickets, agents=good)
     with pytest.raises(slakit.InvalidArgument, match="agents\\[1\\]: id: agent 'ana' appears twice \\(first agents\\[0\\]\\)"):
         rules.route_many(tickets, now, agents=[good[0], good[0]])
+    # docs/cli.md: "a `null` inside one is an error naming its place" (review 23 F5).
+    for key in ("skills", "teams"):
+        with pytest.raises(slakit.InvalidArgument, match=rf"agents\[1\]: {key}\[0\]: expected a string"):
+            rules.route_many(tickets, now, agents=[good[0], {"id": "x1", key: [None, 5]}])
 
 
 def test_bad_tickets_are_reported_per_row_like_the_cli(cli, rules):

@@ -325,39 +325,46 @@ bool matches(const RouteDecl& r, const Ticket& t) {
 struct SkillMention {
   std::string skill;
   std::optional<Instant> drops_at;  // empty: required without a wait
+  std::string rule;                 // the route that names it
+};
+
+struct Named {
+  std::optional<std::string> value, rule;  // the value and the route that set it
 };
 
 // What a route, a group, or the whole rule set decides.
 struct Outcome {
-  std::optional<std::string> queue, queue_rule, team, priority, sla;
-  std::vector<SkillMention> skills;  // every mention, repeats included
-  std::vector<std::string> tags;     // likewise
-  std::vector<std::string> rules;    // the routes whose outcome counts
+  Named queue, team, priority, sla;
+  std::vector<SkillMention> skills;                       // every mention, repeats included
+  std::vector<std::pair<std::string, std::string>> tags;  // likewise: (tag, route)
+  std::vector<std::string> rules;                         // the routes chosen
 };
 
 Outcome of_route(const RouteDecl& r, const Ticket& t) {
   Outcome o;
-  if (r.queue) {
-    o.queue = r.queue->text;
-    o.queue_rule = r.name.text;
-  }
-  if (r.team) o.team = r.team->text;
-  if (r.priority) o.priority = r.priority->text;
-  if (r.sla) o.sla = r.sla->text;
+  const auto set = [&](Named& n, const auto& v) {
+    if (v) n = {v->text, r.name.text};
+  };
+  set(o.queue, r.queue);
+  set(o.team, r.team);
+  set(o.priority, r.priority);
+  set(o.sla, r.sla);
   // The syntax tree keeps plain and relaxed skills apart; their positions
   // give the order they are written in.
   std::vector<std::pair<std::uint32_t, SkillMention>> written;
-  for (const auto& s : r.skills) written.push_back({s.span.begin, {s.text, std::nullopt}});
+  for (const auto& s : r.skills) {
+    written.push_back({s.span.begin, {s.text, std::nullopt, r.name.text}});
+  }
   for (const auto& list : r.relaxed_skills) {
     // "the ticket's creation plus the wait"
     for (const auto& s : list.skills) {
-      written.push_back({s.span.begin, {s.text, t.created + list.after.time}});
+      written.push_back({s.span.begin, {s.text, t.created + list.after.time, r.name.text}});
     }
   }
   std::stable_sort(written.begin(), written.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& [at, mention] : written) o.skills.push_back(std::move(mention));
-  for (const auto& tag : r.tags) o.tags.push_back(tag.text);
+  for (const auto& tag : r.tags) o.tags.push_back({tag.text, r.name.text});
   o.rules.push_back(r.name.text);
   return o;
 }
@@ -367,13 +374,10 @@ Outcome of_route(const RouteDecl& r, const Ticket& t) {
 // "combine as `collect` does: queue, team, priority and SLA come from the
 // first group whose outcome sets each; skills and tags accumulate."
 void combine(Outcome& into, const Outcome& from) {
-  if (!into.queue && from.queue) {
-    into.queue = from.queue;
-    into.queue_rule = from.queue_rule;
+  for (auto [a, b] : {std::pair{&into.queue, &from.queue}, std::pair{&into.team, &from.team},
+                      std::pair{&into.priority, &from.priority}, std::pair{&into.sla, &from.sla}}) {
+    if (!a->value) *a = *b;
   }
-  if (!into.team) into.team = from.team;
-  if (!into.priority) into.priority = from.priority;
-  if (!into.sla) into.sla = from.sla;
   into.skills.insert(into.skills.end(), from.skills.begin(), from.skills.end());
   into.tags.insert(into.tags.end(), from.tags.begin(), from.tags.end());
   into.rules.insert(into.rules.end(), from.rules.begin(), from.rules.end());
@@ -393,7 +397,7 @@ GroupResult decide(const RouteGroupDecl& g, const Ticket& t) {
       // is the group's." Explained: the match and every earlier route.
       for (const auto& r : g.routes) {
         const bool m = matches(r, t);
-        result.checks.push_back({name, r.name.text, m, m, std::nullopt});
+        result.checks.push_back({name, r.name.text, m, m, false, std::nullopt});
         if (m) {
           result.outcome = of_route(r, t);
           break;
@@ -404,7 +408,7 @@ GroupResult decide(const RouteGroupDecl& g, const Ticket& t) {
       // "collect: every matching route contributes, in rule order."
       for (const auto& r : g.routes) {
         const bool m = matches(r, t);
-        result.checks.push_back({name, r.name.text, m, m, std::nullopt});
+        result.checks.push_back({name, r.name.text, m, m, false, std::nullopt});
         if (m) combine(result.outcome, of_route(r, t));
       }
       break;
@@ -416,11 +420,11 @@ GroupResult decide(const RouteGroupDecl& g, const Ticket& t) {
       for (std::size_t i = 0; i < g.routes.size(); ++i) {
         const auto& r = g.routes[i];
         const bool m = matches(r, t);
-        result.checks.push_back({name, r.name.text, m, false, r.score});
+        result.checks.push_back({name, r.name.text, m, false, false, r.score});
         if (m && (!best || r.score.value() > g.routes[*best].score.value())) best = i;
       }
       if (best) {
-        result.checks[*best].counts = true;
+        result.checks[*best].chosen = true;
         result.outcome = of_route(g.routes[*best], t);
       }
       break;
@@ -446,18 +450,25 @@ NaiveExplanation naive_explain(const RuleSet& rules, const Ticket& t, Instant no
   out.id = t.id;
   // "The result names the route that gave the queue (`rule`)"; "A ticket
   // that no route matches gets no queue".
-  out.queue = all.queue;
-  out.rule = all.queue_rule;
-  out.team = all.team;
-  out.priority = all.priority;
-  out.sla = all.sla;
-  // "every route whose outcome counts (`rules`, in group order, then rule
-  // order within a group)"
-  out.rules = all.rules;
-  // "tags accumulate without repeats, in order of first appearance"
-  for (const auto& tag : all.tags) {
+  out.queue = all.queue.value;
+  out.rule = all.queue.rule;
+  out.team = all.team.value;
+  out.priority = all.priority.value;
+  out.sla = all.sla.value;
+  // "A route's outcome counts when its group chooses it ... and some part
+  // of the result comes from it": the routes the parts come from.
+  std::set<std::string> sources;
+  // "queue, team, priority and SLA each come from the first chosen route
+  // that sets it"
+  for (const auto* n : {&all.queue, &all.team, &all.priority, &all.sla}) {
+    if (n->rule) sources.insert(*n->rule);
+  }
+  // "tags accumulate without repeats, in order of first appearance"; "a tag
+  // comes from the first chosen route that lists it"
+  for (const auto& [tag, rule] : all.tags) {
     if (std::find(out.tags.begin(), out.tags.end(), tag) == out.tags.end()) {
       out.tags.push_back(tag);
+      sources.insert(rule);
     }
   }
   // "a skill that any of them requires without a wait is required for good;
@@ -468,12 +479,31 @@ NaiveExplanation naive_explain(const RuleSet& rules, const Ticket& t, Instant no
     const auto [it, fresh] = drops.try_emplace(m.skill, m.drops_at);
     if (fresh) {
       order.push_back(m.skill);
+      // "a skill comes from the first chosen route that names it"
+      sources.insert(m.rule);
     } else if (!it->second || !m.drops_at) {
       it->second = std::nullopt;
     } else {
       it->second = std::max(*it->second, *m.drops_at);
     }
   }
+  // "and how long it is required from the first chosen route that requires
+  // it without a wait or, when none does, from the first whose wait ends
+  // latest"
+  for (const auto& skill : order) {
+    const auto& drop = drops.at(skill);
+    const auto it = std::find_if(all.skills.begin(), all.skills.end(), [&](const SkillMention& m) {
+      return m.skill == skill && m.drops_at == drop;
+    });
+    sources.insert(it->rule);
+  }
+  // "every route whose outcome counts (`rules`, in group order, then rule
+  // order within a group)"; "A chosen route from which nothing of the
+  // result comes does not count"
+  for (const auto& r : all.rules) {
+    if (sources.count(r) != 0) out.rules.push_back(r);
+  }
+  for (auto& c : x.checks) c.counts = c.chosen && sources.count(c.route) != 0;
   // "A skill marked `for DURATION` is required while the ticket has waited
   // less than DURATION since its creation, in calendar time, and dropped
   // from then on"; "The result lists the skills required at `now`

@@ -33,7 +33,8 @@ struct NaiveCheck {
   std::string group;  ///< empty for routes outside any group
   std::string route;
   bool matches = false;
-  bool counts = false;
+  bool chosen = false;         ///< its group's hit policy chose it
+  bool counts = false;         ///< chosen, and some part of the result comes from it
   std::optional<int> score{};  ///< in a scored group
   friend bool operator==(const NaiveCheck&, const NaiveCheck&) = default;
 };

@@ -67,6 +67,29 @@ TEST_CASE("agents: only those working at now by their calendar") {
   CHECK(pick({late, always}, at("2026-03-02T23:00Z")) == std::optional<std::string>{"c_always"});
 }
 
+// "An agent's hours are read in the zone of the agent's calendar; a
+// calendar whose zone comes from the ticket (`zone from customer.zone else
+// "Europe/Berlin"`) is read in its `else` zone", never in the ticket's
+// (review 23 F12).
+TEST_CASE("agents: a calendar whose zone comes from the ticket is read in its else zone") {
+  const auto r = compile_or_throw({{"r.sla", R"(
+calendar follows { zone from customer.zone else "Europe/Berlin" mon..fri 09:00-17:00 }
+route r -> queue q
+)"}});
+  auto t = ticket();
+  t.created = at("2026-03-02T07:00Z");
+  t.customer.zone = "Asia/Tokyo";  // 16:30 there, 08:30 in Berlin
+  auto a = agent("ana");
+  a.calendar = "follows";
+  const auto before = at("2026-03-02T07:30Z");
+  const auto choice = choose_agent(r, route(r, t, {}, before), std::vector<Agent>{a}, before);
+  CHECK_FALSE(choice.agent);
+  CHECK(choice.emptied_by == std::optional<AgentStep>{AgentStep::hours});
+  const auto open = at("2026-03-02T08:00Z");  // 09:00 in Berlin, 17:00 in Tokyo
+  CHECK(choose_agent(r, route(r, t, {}, open), std::vector<Agent>{a}, open).agent ==
+        std::optional<std::string>{"ana"});
+}
+
 // "who have every skill required at `now` (after relaxation)"
 TEST_CASE("agents: every skill required at now, relaxed skills dropped after their wait") {
   const std::vector<Agent> agents{agent("a_no_german", {"billing"}), agent("b_both")};
@@ -116,6 +139,33 @@ TEST_CASE("agents: fewest open tickets, then idle longest, then the smallest id"
   CHECK(choose_agent(rules(), route(rules(), ticket(), {}, kNow), std::vector<Agent>{a, b, c, e},
                      kNow)
             .eligible == 4);
+}
+
+// "Ids written in digits alone are whole numbers and compare as numbers,
+// before every other id; other ids compare by text, byte by byte" (review
+// 23 F9: agent 10 was chosen before agent 9).
+TEST_CASE("agents: the smallest id counts whole numbers as numbers, other ids by text") {
+  const auto order = [](std::vector<std::string> ids) {
+    std::vector<std::string> picked;
+    while (!ids.empty()) {
+      std::vector<Agent> agents;
+      for (const auto& id : ids) agents.push_back(agent(id));
+      const auto a = pick(agents);
+      REQUIRE(a);
+      picked.push_back(*a);
+      std::erase(ids, *a);
+    }
+    return picked;
+  };
+  CHECK(order({"10", "9"}) == std::vector<std::string>{"9", "10"});
+  CHECK(order({"ana", "100000000000000000000000", "Bo", "99", "007", "7", "0", "a10", "a9"}) ==
+        std::vector<std::string>{"0", "007", "7", "99", "100000000000000000000000", "Bo", "a10",
+                                 "a9", "ana"});
+  // Open tickets and idleness still come first.
+  auto ten = agent("10");
+  auto nine = agent("9");
+  nine.open_tickets = 1;
+  CHECK(pick({nine, ten}) == std::optional<std::string>{"10"});
 }
 
 // "No eligible agent is a valid result, and the result says which step

@@ -19,7 +19,7 @@
 //
 // Every ticket is routed by slakit::route and slakit::explain_route and by
 // the naive router; every member of Routing is compared, and the routes
-// explain_route lists (group, route, matches, counts, score).
+// explain_route lists (group, route, matches, chosen, counts, score).
 //
 // SLAKIT_ROUTE_DIFF_SETS and SLAKIT_ROUTE_DIFF_TICKETS (tickets per rule
 // set) set the sizes, SLAKIT_ROUTE_DIFF_SEED the seed (defaults: 250 rule
@@ -505,12 +505,12 @@ TicketSpec ticket(Rng& rng, const Schema& s) {
 // ---- one ticket through both routers -------------------------------------------
 
 reference::NaiveCheck listed(const RouteCheck& c) {
-  return {c.group, c.route, c.matches, c.counts, c.score};
+  return {c.group, c.route, c.matches, c.chosen, c.counts, c.score};
 }
 
 std::string show(const reference::NaiveCheck& c) {
   std::string out = "[" + c.group + "] " + c.route + (c.matches ? " matches" : " does not match") +
-                    (c.counts ? ", counts" : "");
+                    (c.chosen ? ", chosen" : "") + (c.counts ? ", counts" : "");
   if (c.score) out += ", score " + std::to_string(*c.score);
   return out;
 }

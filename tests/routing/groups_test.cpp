@@ -117,6 +117,97 @@ routes queues first {
   CHECK(got.rules == Names{"vip", "money"});
 }
 
+// "A route's outcome counts when its group chooses it (the match of a
+// `first` group, every match of a `collect` group, the winner of a `scored`
+// group) and some part of the result comes from it": "queue, team,
+// priority and SLA each come from the first chosen route that sets it".
+// "A chosen route from which nothing of the result comes does not count"
+// (review 23 F2: a matching catch-all of a later group was in `rules`).
+TEST_CASE("a later group's catch-all that adds nothing does not count") {
+  const auto r = test::routes(R"(
+routes queues first {
+  route outage when ticket.category == outage -> queue incidents, priority urgent, team sre
+  route other -> queue general
+}
+routes fallback first {
+  route default -> queue general, team l1, priority normal
+}
+)");
+  auto t = ticket();
+  t.category = "outage";
+  const auto got = route(r, t);
+  CHECK(got.queue == Text{"incidents"});
+  CHECK(got.team == Text{"sre"});
+  CHECK(got.priority == Text{"urgent"});
+  CHECK(got.rules == Names{"outage"});
+  const auto x = explain_route(r, t);
+  CHECK(x.routing.rules == Names{"outage"});
+  REQUIRE(x.checks.size() == 2);
+  CHECK(x.checks[0].chosen);
+  CHECK(x.checks[0].counts);
+  CHECK(x.checks[1].route == "default");
+  CHECK(x.checks[1].matches);
+  CHECK(x.checks[1].chosen);
+  CHECK_FALSE(x.checks[1].counts);
+  CHECK(x.text().find("route default matches every ticket (adds nothing)\n") != std::string::npos);
+  CHECK(to_json(x).find(R"("route":"default","matches":true,"counts":false)") != std::string::npos);
+  // One part is enough: a team the earlier group leaves unset.
+  t.category = "billing";
+  CHECK(route(r, t).rules == Names{"other", "default"});
+  CHECK(route(r, t).team == Text{"l1"});
+}
+
+// "a tag comes from the first chosen route that lists it"; in a `scored`
+// group the winner counts only when something comes from it too.
+TEST_CASE(
+    "a collect route whose tags came before, or a scored winner with nothing new, adds nothing") {
+  const auto r = test::routes(R"(
+routes labels collect {
+  route vip when customer.tier == gold -> queue gold_desk, tags [vip, gold]
+  route again when ticket.category == billing -> tags [gold, vip]
+  route more when ticket.category == billing -> tags [vip, money]
+}
+routes experts scored {
+  route low score 5 -> queue general
+  route high score 9 when customer.tier == gold -> queue experts, tags [vip]
+}
+)");
+  const auto x = explain_route(r, ticket());
+  CHECK(x.routing.tags == Names{"vip", "gold", "money"});
+  CHECK(x.routing.rules == Names{"vip", "more"});
+  REQUIRE(x.checks.size() == 5);
+  CHECK(x.checks[1].route == "again");
+  CHECK((x.checks[1].matches && x.checks[1].chosen && !x.checks[1].counts));
+  CHECK(x.checks[2].counts);
+  CHECK((x.checks[3].matches && !x.checks[3].chosen && !x.checks[3].counts));
+  CHECK((x.checks[4].matches && x.checks[4].chosen && !x.checks[4].counts));
+  const auto text = x.text();
+  CHECK(text.find("route low (score 5) matches every ticket (outscored)") != std::string::npos);
+  CHECK(text.find("route high (score 9) matches: customer.tier == gold (adds nothing)") !=
+        std::string::npos);
+}
+
+// "a skill comes from the first chosen route that names it (which gives its
+// place in `skills` and `relaxed_skills`), and how long it is required from
+// the first chosen route that requires it without a wait or, when none
+// does, from the first whose wait ends latest".
+TEST_CASE("a skill comes from the route that names it first and the one that says how long") {
+  const auto r = test::routes(R"(
+routes s collect {
+  route a -> queue q, skills [german] for 10m, skills [senior] for 5m
+  route b -> skills [german] for 30m
+  route c -> skills [senior]
+  route d -> skills [german] for 20m
+  route e -> skills [senior]
+  route f -> skills [german] for 30m
+}
+)");
+  const auto got = route(r, ticket(), {}, at("2026-03-02T09:20Z"));
+  CHECK(got.skills == Names{"german", "senior"});
+  CHECK(got.relaxed == std::vector<RelaxedSkill>{{"german", at("2026-03-02T09:30Z")}});
+  CHECK(got.rules == Names{"a", "b", "c"});
+}
+
 // "The routes written outside any group form one `first` group of their own,
 // in file order, which stands where its first route does"
 TEST_CASE("loose routes form one first group where the first of them stands") {

@@ -137,6 +137,39 @@ TEST_CASE("routing expectations compare sets and report the routes tried") {
   CHECK(r.expectations[2].explanation.find("route billing matches") != std::string::npos);
 }
 
+// docs/language.md: "`expect sla` checks the SLA the SLA engine selects,
+// not a route's `sla` outcome" (review 23 F10): a route's `sla gold` leaves
+// the engine's selection, by the `for` conditions, as it is.
+TEST_CASE("expect sla is the SLA engine's selection, not a route's sla outcome") {
+  auto result = compile({{"t.sla", kRules + R"(routes picks collect {
+  route platinum when customer.tier == platinum -> tags [platinum], sla gold
+}
+test "routed to gold, selected none" {
+  ticket.created = 2026-06-05T13:00:00Z
+  customer.tier = platinum
+  now 2026-06-05T14:00:00Z
+  expect tags [platinum]
+  expect sla gold
+  expect sla none
+}
+test "the host fills contract.sla from the routing" {
+  ticket.created = 2026-06-05T13:00:00Z
+  customer.tier = platinum
+  contract.sla = "gold"
+  now 2026-06-05T14:00:00Z
+  expect sla gold
+})"}});
+  REQUIRE(result.ok());
+  const auto& rules = *result.rules;
+  const auto routed = run_test(rules, rules.tests()[0]);
+  REQUIRE(routed.expectations.size() == 3);
+  CHECK(routed.expectations[0].passed);
+  CHECK_FALSE(routed.expectations[1].passed);
+  CHECK(routed.expectations[1].actual == "none");
+  CHECK(routed.expectations[2].passed);
+  CHECK(run_test(rules, rules.tests()[1]).passed);
+}
+
 // docs/sla.md: "an event before the ticket's creation is an error naming
 // the event"; one bad case never loses the others.
 TEST_CASE("a ticket the engine rejects fails its case and the next case still runs") {

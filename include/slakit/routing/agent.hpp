@@ -40,7 +40,8 @@ struct AgentChoice {
 /// their calendar, with every skill required at `now` (relaxed skills drop
 /// as docs/routing.md says), and below capacity, the one with the fewest
 /// open tickets, then the one idle longest (never assigned first), then the
-/// smallest id. Throws InvalidArgument naming the agent for an agent
+/// smallest id (ids of digits alone as numbers, 9 before 10, and before
+/// every other id; other ids by text). Throws InvalidArgument naming the agent for an agent
 /// without an id or with the id of an agent before it, a negative capacity
 /// or open tickets, or a calendar the rule set does not have; RangeError when `now` lies outside
 /// the supported range and an agent with a calendar is in the routing's team.

@@ -47,7 +47,7 @@ struct Routing {
   std::vector<std::string> skills{};      ///< an agent needs every one at `now`
   std::vector<RelaxedSkill> relaxed{};    ///< skills required only until they drop
   std::vector<std::string> tags{};        ///< labels the rules attach
-  std::vector<std::string> rules{};       ///< every route whose outcome counts, in order
+  std::vector<std::string> rules{};       ///< every route some part of this comes from, in order
 };
 
 /// Routes a ticket as its record describes it, with the events at or before
@@ -90,7 +90,12 @@ struct RouteCheck {
   std::string group{};  ///< the route's group; empty for routes outside any group
   std::string route;
   bool matches = false;
-  bool counts = false;         ///< its outcome is part of the result
+  /// Its group's hit policy chose it: the match of a `first` group, every
+  /// match of a `collect` group, the winner of a `scored` group.
+  bool chosen = false;
+  /// Chosen, and some part of the result comes from it (it is in
+  /// Routing::rules; docs/routing.md, "Several groups").
+  bool counts = false;
   std::optional<int> score{};  ///< in a scored group
   std::string condition{};     ///< the `when` condition as written canonically; empty: none
   std::string why_not{};       ///< "ticket.priority == urgent is false: ticket.priority is high"
