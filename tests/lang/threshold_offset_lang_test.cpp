@@ -114,6 +114,35 @@ TEST_CASE("E0244: an offset in business days") {
             .ends_with("(8h after due)"));
 }
 
+// docs/sla.md: "An offset in business days ... is an error (E0244)",
+// whatever its amount: `0bd before due` and `0 business days after due`
+// too, rather than a `0s` that only this one amount would let through
+// (`slakit fmt` writes them `0 business days`, so that formatting never
+// turns the error into a valid line). (Review 20: `0bd` passed the checker.)
+TEST_CASE("E0244: an offset of zero business days is one too") {
+  const std::string head = "sla s { resolution 3bd\n";
+  CHECK(diagnostics_of(head + " warn 0bd before due }\n") == "2:2 E0244");
+  CHECK(diagnostics_of(head + " escalate 0bd after due to team x }\n") == "2:2 E0244");
+  CHECK(diagnostics_of(head + " warn 0 business days after due }\n") == "2:2 E0244");
+  // The same message and position as any other amount.
+  CHECK(first_message(head + " escalate 0bd before due to team x }\n") ==
+        "an offset of business days ('0 business days'): a business day is no fixed amount of "
+        "business time; write hours and minutes of the policy's calendar (8h before due)");
+  CHECK(first_message(head + " warn 0 business days after due }\n").ends_with("(8h after due)"));
+  // Zero hours or minutes is no business day: it falls on the due.
+  CHECK(diagnostics_of(head + " warn 0m before due\n escalate 0s after due to team x }\n") == "");
+  // fmt keeps the unit, so that formatting never makes the line valid.
+  const auto formatted =
+      format_rules("t.sla",
+                   "sla s {\n  resolution 8h\n  warn 0bd before due\n  escalate 0 business days "
+                   "after due to team x\n}\n");
+  REQUIRE(formatted.ok());
+  CHECK(formatted.text ==
+        "sla s {\n  resolution 8h\n  warn 0 business days before due\n  escalate 0 business "
+        "days after due to team x\n}\n");
+  CHECK(diagnostics_of(formatted.text) == "3:3 E0244, 4:3 E0244");
+}
+
 // docs/sla.md: "The checker warns (W0245) when an offset is at or above a
 // target or a `when` case's target of its policy, naming them; a target in
 // business days or `before` a field is known only per ticket and is not

@@ -67,13 +67,13 @@ void Checker::check_policy(const PolicyDecl& p) {
     if (t.form == ThresholdForm::percent && (t.percent < 0 || t.percent > 100)) {
       error("E0209", fmt::format("percentage {}% is outside 0% to 100%", t.percent), t.span);
     }
-    if (t.form != ThresholdForm::percent && t.offset.business_days != 0) {
+    // Whatever the amount: `0bd` too (docs/sla.md).
+    if (t.form != ThresholdForm::percent && t.offset_in_business_days) {
       error("E0244",
             fmt::format("an offset of business days ('{}'): a business day is no fixed amount "
                         "of business time; write hours and minutes of the policy's calendar "
                         "(8h {} due)",
-                        duration_text(t.offset),
-                        t.form == ThresholdForm::before_due ? "before" : "after"),
+                        offset_text(t), t.form == ThresholdForm::before_due ? "before" : "after"),
             t.span);
     }
   }
@@ -87,7 +87,7 @@ void Checker::check_policy(const PolicyDecl& p) {
 // targets are known per ticket.
 void Checker::check_threshold_offsets(const PolicyDecl& p) {
   for (const auto& t : p.thresholds) {
-    if (t.form != ThresholdForm::before_due || t.offset.business_days != 0) continue;
+    if (t.form != ThresholdForm::before_due || t.offset_in_business_days) continue;
     std::vector<std::string> reached;
     for (const auto& target : p.targets) {
       for (const auto& c : target.cases) {
@@ -151,10 +151,10 @@ void Checker::check_threshold_order(const PolicyDecl& p) {
       case ThresholdForm::percent:
         return w.percent >= e.percent;
       case ThresholdForm::before_due:
-        return w.offset.business_days == 0 && e.offset.business_days == 0 &&
+        return !w.offset_in_business_days && !e.offset_in_business_days &&
                w.offset.time <= e.offset.time;
       case ThresholdForm::after_due:
-        return w.offset.business_days == 0 && e.offset.business_days == 0 &&
+        return !w.offset_in_business_days && !e.offset_in_business_days &&
                w.offset.time >= e.offset.time;
     }
     return false;
