@@ -49,7 +49,7 @@ class Objects {
   }
   const py::str from{"from"}, to{"to"}, percent{"percent"}, before_due{"before_due"},
       after_due{"after_due"}, to_kind{"to_kind"}, at{"at"}, fired{"fired"}, business{"business"},
-      calendar{"calendar"};
+      calendar{"calendar"}, form{"form"};
 
  private:
   std::unordered_map<std::string_view, py::object> texts_;  // views into the evaluations
@@ -120,6 +120,12 @@ py::list thresholds(const std::vector<Threshold>& all, bool escalations, Objects
     }
     set(d, objects.at, objects.instant(t.at));
     set(d, objects.fired, py::bool_(t.fired));
+    // Its form by name, as Python's dicts of an evaluation have it
+    // (_records._form): the key above tells it too.
+    set(d, objects.form,
+        t.form == ThresholdForm::percent      ? objects.percent
+        : t.form == ThresholdForm::before_due ? objects.before_due
+                                              : objects.after_due);
     out.append(std::move(d));
   }
   return out;

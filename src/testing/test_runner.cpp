@@ -252,27 +252,41 @@ class CaseRunner {
                                                 : std::string{target_state_name(c.state)};
       case C::warning:
       case C::escalation: {
+        // The lines of that kind in the order they fall (docs/cli.md): by
+        // instant, those never reached last, ties in rule order (the
+        // order of c.thresholds), so not list_text's order of the texts.
+        std::vector<const Threshold*> kind;
+        for (const auto& t : c.thresholds) {
+          if (t.escalation == (e.check == C::escalation)) kind.push_back(&t);
+        }
+        std::stable_sort(kind.begin(), kind.end(), [](const Threshold* a, const Threshold* b) {
+          return a->at && (!b->at || *a->at < *b->at);
+        });
+        const auto listed = [](const std::vector<std::string>& items) {
+          std::string out;
+          for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+          return "[" + out + "]";
+        };
         if (!e.at) {
           // `at none` holds when no line of that kind is reached; else the
           // report lists those that are.
           std::vector<std::string> reached;
-          for (const auto& t : c.thresholds) {
-            if (t.escalation != (e.check == C::escalation) || !t.at) continue;
-            reached.push_back(fmt::format("{} at {}", threshold_when(t), format_utc(*t.at)));
+          for (const auto* t : kind) {
+            if (t->at)
+              reached.push_back(fmt::format("{} at {}", threshold_when(*t), format_utc(*t->at)));
           }
-          return reached.empty() ? std::string{"none"} : list_text(reached);
+          return reached.empty() ? std::string{"none"} : listed(reached);
         }
         // Any line of that kind reached at the expected instant holds; the
         // report lists every one.
         const auto want = test_instant(rules_, *e.at);
         std::vector<std::string> all;
-        for (const auto& t : c.thresholds) {
-          if (t.escalation != (e.check == C::escalation)) continue;
-          if (t.at == want) return shown_actual(rules_, *e.at, want);
-          all.push_back(fmt::format("{} at {}", threshold_when(t),
-                                    t.at ? shown_actual(rules_, *e.at, *t.at) : "never"));
+        for (const auto* t : kind) {
+          if (t->at == want) return shown_actual(rules_, *e.at, want);
+          all.push_back(fmt::format("{} at {}", threshold_when(*t),
+                                    t->at ? shown_actual(rules_, *e.at, *t->at) : "never"));
         }
-        return list_text(all);
+        return listed(all);
       }
       case C::no_cycle:
         break;

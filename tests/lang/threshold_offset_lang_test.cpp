@@ -114,6 +114,35 @@ TEST_CASE("E0244: an offset in business days") {
             .ends_with("(8h after due)"));
 }
 
+// docs/sla.md: "An offset in business days ... is an error (E0244)",
+// whatever its amount: `0bd before due` and `0 business days after due`
+// too, rather than a `0s` that only this one amount would let through
+// (`slakit fmt` writes them `0 business days`, so that formatting never
+// turns the error into a valid line). (Review 20: `0bd` passed the checker.)
+TEST_CASE("E0244: an offset of zero business days is one too") {
+  const std::string head = "sla s { resolution 3bd\n";
+  CHECK(diagnostics_of(head + " warn 0bd before due }\n") == "2:2 E0244");
+  CHECK(diagnostics_of(head + " escalate 0bd after due to team x }\n") == "2:2 E0244");
+  CHECK(diagnostics_of(head + " warn 0 business days after due }\n") == "2:2 E0244");
+  // The same message and position as any other amount.
+  CHECK(first_message(head + " escalate 0bd before due to team x }\n") ==
+        "an offset of business days ('0 business days'): a business day is no fixed amount of "
+        "business time; write hours and minutes of the policy's calendar (8h before due)");
+  CHECK(first_message(head + " warn 0 business days after due }\n").ends_with("(8h after due)"));
+  // Zero hours or minutes is no business day: it falls on the due.
+  CHECK(diagnostics_of(head + " warn 0m before due\n escalate 0s after due to team x }\n") == "");
+  // fmt keeps the unit, so that formatting never makes the line valid.
+  const auto formatted =
+      format_rules("t.sla",
+                   "sla s {\n  resolution 8h\n  warn 0bd before due\n  escalate 0 business days "
+                   "after due to team x\n}\n");
+  REQUIRE(formatted.ok());
+  CHECK(formatted.text ==
+        "sla s {\n  resolution 8h\n  warn 0 business days before due\n  escalate 0 business "
+        "days after due to team x\n}\n");
+  CHECK(diagnostics_of(formatted.text) == "3:3 E0244, 4:3 E0244");
+}
+
 // docs/sla.md: "The checker warns (W0245) when an offset is at or above a
 // target or a `when` case's target of its policy, naming them; a target in
 // business days or `before` a field is known only per ticket and is not
@@ -134,6 +163,56 @@ TEST_CASE("W0245: an offset at or above a target fires when the cycle starts") {
   CHECK(diagnostics_of("sla s { resolution 8h\n warn 7h59m before due }\n") == "");
   CHECK(diagnostics_of("sla s { resolution 1bd\n warn 10h before due }\n") == "");
   CHECK(diagnostics_of("sla s { resolution before order.due\n warn 10h before due }\n") == "");
+}
+
+// docs/sla.md: "A warning computed from a value that already has an error
+// only adds noise": W0245, W0224 and W0246 leave out a threshold whose
+// offset or percentage has an error (E0103 `number '...' is too large`,
+// E0209 a percentage outside 0% to 100%, E0244), and W0245 a target value
+// that has one ... The error is reported as before; the thresholds are
+// compared with the values that are valid. (Review 20: an E0103 target
+// got a W0245 for each threshold, against "first_response 0s".)
+TEST_CASE("W0245, W0224 and W0246 leave out values that have an error") {
+  // A target too large to read: E0103 alone.
+  CHECK(diagnostics_of("sla s {\n first_response 99999999999h\n resolution 8h\n"
+                       " warn 1h before due\n escalate 30m before due to team x }\n") ==
+        "2:17 E0103");
+  // ... also as the `otherwise` of a target chosen by `when`; the case that
+  // is valid is still compared, and named alone.
+  const std::string cases =
+      "sla s {\n resolution 30m when ticket.priority == urgent, otherwise 99999999999m\n"
+      " warn 1h before due }\n";
+  CHECK(diagnostics_of(cases) == "2:59 E0103, 3:2 W0245");
+  const auto result = compile({{"t.sla", cases}});
+  REQUIRE(result.diagnostics.size() == 2);
+  CHECK(result.diagnostics[1].message ==
+        "'warn 1h before due' is at or above the target resolution 30m when ...: it fires when "
+        "the cycle starts");
+  // W0245 still fires on a valid target.
+  CHECK(diagnostics_of("sla s {\n first_response 30m\n resolution 8h\n warn 1h before due }\n") ==
+        "4:2 W0245");
+  // An offset too large to read: E0103 alone, no W0245, W0224 or W0246
+  // from the value left over from the line before.
+  CHECK(diagnostics_of("sla s {\n resolution 8h\n escalate 8h before due to team x\n"
+                       " warn 99999999999h before due }\n") == "3:2 W0245, 4:7 E0103");
+  CHECK(diagnostics_of("sla s {\n resolution 8h\n warn 1h before due\n"
+                       " warn 99999999999h before due }\n") == "4:7 E0103");
+  CHECK(diagnostics_of("sla s {\n resolution 8h\n warn 99999999999bd before due }\n") ==
+        "3:7 E0103");
+  // A percentage with an error: E0103 or E0209 alone.
+  CHECK(diagnostics_of("sla s {\n resolution 8h\n escalate at 50% to team x\n"
+                       " warn at 150% }\n") == "4:2 E0209");
+  CHECK(diagnostics_of("sla s {\n resolution 8h\n warn at 50%\n warn at 99999999999% }\n") ==
+        "4:10 E0103");
+  // E0244 twice: two errors, no W0246 between them; none against 100%.
+  CHECK(diagnostics_of("sla s {\n resolution 8h\n warn 2bd before due\n warn 2bd before due }\n") ==
+        "3:2 E0244, 4:2 E0244");
+  CHECK(diagnostics_of("sla s {\n resolution 8h\n warn at 100%\n warn 0bd after due }\n") ==
+        "4:2 E0244");
+  // The valid ones still compare.
+  CHECK(diagnostics_of("sla s {\n resolution 8h\n warn 30m before due\n"
+                       " escalate 1h before due to team x\n warn 30m before due }\n") ==
+        "3:2 W0224, 5:2 W0224, 5:2 W0246");
 }
 
 // docs/sla.md: "the checker compares two shares, and two offsets before the

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import slakit
-from slakit import _core, _frames, _schema
+from slakit import _core, _frames, _records, _schema
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 4, 20, 12, tzinfo=UTC)
@@ -30,7 +30,7 @@ def reference(rules, tickets, now, events=None):
             owners.append(i)
             rows.append({"error": failures.get(i, error)})
             continue
-        e = json.loads(text_)
+        e = _records._with_forms(json.loads(text_))
         for key, kind in (("targets", "sla"), ("olas", "ola")):
             for cycle in e[key]:
                 owners.append(i)

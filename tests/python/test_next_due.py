@@ -142,9 +142,10 @@ def test_at_the_due_the_answer_is_the_breach_a_second_later():
     at_due = dt.datetime(2026, 3, 2, 13, tzinfo=UTC)
     assert rules.next_due(ticket, dt.datetime(2026, 3, 2, 10, tzinfo=UTC)) == {
         "at": "2026-03-02T11:00:00Z", "kind": "sla", "policy": "s", "metric": "first_response",
-        "cycle": 1, "team": None, "threshold": {"percent": 50, "escalation": False}}
+        "cycle": 1, "team": None,
+        "threshold": {"percent": 50, "escalation": False, "form": "percent"}}
     assert rules.next_due(ticket, dt.datetime(2026, 3, 2, 12, tzinfo=UTC))["threshold"] == {
-        "percent": 100, "escalation": True, "to_kind": "team", "to": "leads"}
+        "percent": 100, "escalation": True, "to_kind": "team", "to": "leads", "form": "percent"}
     answer = rules.next_due(ticket, at_due)
     assert answer["at"] == "2026-03-02T13:00:01Z" and answer["threshold"] is None
     assert rules.evaluate(ticket, at_due + SECOND)["targets"][0]["state"] == "breached"
@@ -171,10 +172,13 @@ def test_an_offset_threshold_comes_through():
     ticket = {"id": "O-1", "created": "2026-03-02T09:00:00Z"}
     now = instant("2026-03-02T10:00:00Z")
     cycle = rules.evaluate(ticket, now)["targets"][0]
-    assert cycle["warnings"] == [{"before_due": 3600, "at": "2026-03-02T12:00:00Z", "fired": False}]
+    assert cycle["warnings"] == [{"before_due": 3600, "at": "2026-03-02T12:00:00Z", "fired": False,
+                                  "form": "before_due"}]
     assert cycle["escalations"] == [{"before_due": 1800, "to_kind": "team", "to": "leads",
-                                     "at": "2026-03-02T12:30:00Z", "fired": False}]
-    assert rules.next_due(ticket, now)["threshold"] == {"before_due": 3600, "escalation": False}
+                                     "at": "2026-03-02T12:30:00Z", "fired": False,
+                                     "form": "before_due"}]
+    assert rules.next_due(ticket, now)["threshold"] == {"before_due": 3600, "escalation": False,
+                                                        "form": "before_due"}
 
 
 # docs/sla.md: "`escalate 2h after due` fires at the instant the clock has
@@ -189,8 +193,71 @@ def test_an_escalation_after_the_due_comes_through():
     cycle = rules.evaluate(ticket, now)["targets"][0]
     assert cycle["state"] == "breached"
     assert cycle["escalations"] == [{"after_due": 7200, "to_kind": "team", "to": "managers",
-                                     "at": "2026-03-02T15:00:00Z", "fired": False}]
+                                     "at": "2026-03-02T15:00:00Z", "fired": False,
+                                     "form": "after_due"}]
     answer = rules.next_due(ticket, now)
     assert answer["at"] == "2026-03-02T15:00:00Z"
     assert answer["threshold"] == {"after_due": 7200, "escalation": True, "to_kind": "team",
-                                   "to": "managers"}
+                                   "to": "managers", "form": "after_due"}
+
+
+# docs/python.md, "The form of a threshold": "Python's dicts also name which
+# in `form`: "percent", "before_due" or "after_due" ... So do `next_due`'s
+# `threshold` and the dicts in `evaluate_frame`'s `warnings` and
+# `escalations` columns." (Review 20: a pandas user could tell the form only
+# by which key was present.) "`form` is Python's alone: `slakit eval`'s
+# lines ... stay as they are."
+FORMS = ('calendar office {\n  zone "UTC"\n  mon..fri 09:00-17:00\n}\n'
+         "sla s {\n  calendar office\n  resolution 8h\n  warn at 50%\n  warn 1h before due\n"
+         "  escalate 2h after due to team managers\n}\n"
+         "ola o for ticket.team == \"l2\" {\n  calendar office\n  target 4h\n"
+         "  start on assigned to team l2\n  stop on solved\n  escalate 30m before due to team leads\n}\n")
+
+
+def test_every_threshold_names_its_form():
+    import pandas as pd
+
+    rules = slakit.loads(FORMS)
+    ticket = {"id": "F-1", "created": "2026-03-02T09:00:00Z", "ticket": {"team": "l2"},
+              "events": [{"at": "2026-03-02T09:00:00Z", "kind": "assigned", "team": "l2"}]}
+    now = instant("2026-03-02T10:00:00Z")
+    e = rules.evaluate(ticket, now)
+    s, o = e["targets"][0], e["olas"][0]
+    assert [(t["form"], "percent" in t, "before_due" in t) for t in s["warnings"]] == [
+        ("percent", True, False), ("before_due", False, True)]
+    assert [t["form"] for t in s["escalations"]] == ["after_due"]
+    assert [t["form"] for t in o["escalations"]] == ["before_due"]
+    assert rules.evaluate_many([ticket], now, threads=1) == [e]
+    assert rules.next_due(ticket, now)["threshold"]["form"] == "before_due"  # the OLA's, 12:30
+    assert rules.next_due_many([ticket], now)[0]["threshold"]["form"] == "before_due"
+    # A breach's answer has no threshold, and no form.
+    late = rules.next_due({"id": "F-2", "created": "2026-03-02T09:00:00Z"},
+                          instant("2026-03-02T16:30:00Z"))
+    assert late["threshold"] is None
+    # The frame's lists hold the same dicts.
+    cycles = rules.evaluate_frame(pd.DataFrame([{"id": "F-1", "created": "2026-03-02T09:00:00Z",
+                                                 "ticket.team": "l2"}]), now,
+                                  events=pd.DataFrame([{"ticket": "F-1", "at": "2026-03-02T09:00:00Z",
+                                                        "kind": "assigned", "team": "l2"}]))
+    assert list(cycles["warnings"]) == [s["warnings"], []]
+    assert list(cycles["escalations"]) == [s["escalations"], o["escalations"]]
+
+
+def test_the_cli_writes_no_form(cli, tmp_path):
+    import json
+    import subprocess
+
+    rules_path = tmp_path / "forms.sla"
+    rules_path.write_text(FORMS)
+    tickets = tmp_path / "t.jsonl"
+    tickets.write_text('{"id": "F-1", "created": "2026-03-02T09:00:00Z"}\n')
+    out = subprocess.run([cli, "eval", str(rules_path), "--tickets", str(tickets), "--now",
+                          "2026-03-02T10:00:00Z"], capture_output=True, text=True, check=True)
+    assert '"form"' not in out.stdout
+    line = json.loads(out.stdout)
+    python = slakit.loads(FORMS).evaluate({"id": "F-1", "created": "2026-03-02T09:00:00Z"},
+                                          "2026-03-02T10:00:00Z")
+    for cycle in python["targets"]:
+        for t in cycle["warnings"] + cycle["escalations"]:
+            del t["form"]
+    assert python == line

@@ -248,7 +248,9 @@ TEST_CASE("the JSON form holds positions, expected and actual, and the counts") 
 }
 
 // A failed `warning at` lists every warn line with its instant, an offset
-// threshold by its offset (docs/sla.md, "Warnings and escalations").
+// threshold by its offset (docs/sla.md, "Warnings and escalations"), "in
+// the order they fall, by instant" (docs/cli.md, `slakit test`; the order
+// in every output format: tests/cli/threshold_order.py).
 TEST_CASE("a failed warning expectation names offset thresholds by their offset") {
   const auto rules = compile_or_throw({{"t.sla", R"(calendar office {
   zone "UTC"
@@ -272,7 +274,7 @@ test "warnings" {
   CHECK(r.expectations[0].passed);
   CHECK_FALSE(r.expectations[1].passed);
   CHECK(r.expectations[1].actual ==
-        "[1h before due at 2026-03-02T16:00:00Z, 50% at 2026-03-02T13:00:00Z]");
+        "[50% at 2026-03-02T13:00:00Z, 1h before due at 2026-03-02T16:00:00Z]");
 }
 
 // docs/language.md, "Tests": `expect P.M warning at none` holds when "no

@@ -3,7 +3,8 @@
 Each call turns its tickets into JSON Lines (``_convert``), hands them to C++
 in one call (the GIL released while it works), and reads back, per ticket,
 the JSON object ``slakit eval`` / ``slakit route`` prints, or the error it
-would report. Results are therefore the CLI's, field for field.
+would report. Results are therefore the CLI's, field for field, but for the
+``form`` Python adds to each threshold (``_with_forms``).
 """
 
 from __future__ import annotations
@@ -41,33 +42,69 @@ def _failed(texts: List[Optional[str]], errors: List[Optional[str]], failures: _
     return texts, errors
 
 
-def _results(texts: List[Optional[str]], errors: List[Optional[str]]) -> List[dict]:
+def _form(threshold: dict) -> None:
+    """Names a threshold's form, which ``slakit eval`` tells only by the key
+    it writes: "percent", "before_due" or "after_due" (docs/python.md, "The
+    form of a threshold"). Added here, not in C++: the CLI's lines stay as
+    they are."""
+    threshold["form"] = ("percent" if "percent" in threshold
+                         else "before_due" if "before_due" in threshold else "after_due")
+
+
+def _with_forms(evaluation: dict) -> dict:
+    """``evaluation`` (an object of ``slakit eval``) with ``form`` in each of
+    its cycles' warnings and escalations; an ``{"error"}`` entry as it is."""
+    for kind in ("targets", "olas"):
+        for cycle in evaluation.get(kind, ()):
+            for threshold in cycle["warnings"]:
+                _form(threshold)
+            for threshold in cycle["escalations"]:
+                _form(threshold)
+    return evaluation
+
+
+def _next_with_form(answer: Optional[dict]) -> Optional[dict]:
+    """A next_due answer with ``form`` in its threshold (None: the breach)."""
+    if answer is not None and answer.get("threshold") is not None:
+        _form(answer["threshold"])
+    return answer
+
+
+def _as_is(result):
+    return result
+
+
+def _results(texts: List[Optional[str]], errors: List[Optional[str]], add_form=_as_is) -> List[dict]:
     with _no_gc():
-        return [json.loads(t) if t is not None else {"error": e} for t, e in zip(texts, errors)]
+        return [add_form(json.loads(t)) if t is not None else {"error": e}
+                for t, e in zip(texts, errors)]
 
 
-def _one(texts: List[Optional[str]], errors: List[Optional[str]]) -> dict:
+def _one(texts: List[Optional[str]], errors: List[Optional[str]], add_form=_as_is) -> dict:
     if errors[0] is not None:
         raise _core.TicketError(errors[0])
-    return json.loads(texts[0])
+    return add_form(json.loads(texts[0]))
 
 
 def evaluate(self, ticket: dict, now, *, explain: bool = False) -> dict:
     """The SLA and OLA clocks of one ticket (a dict in the record format of
     ``slakit eval``, docs/cli.md) at ``now`` (an aware datetime or RFC 3339 text), as the dict
-    ``slakit eval`` prints for it. Raises slakit.TicketError naming the
-    ticket and the key for bad ticket data."""
+    ``slakit eval`` prints for it, each warning and escalation with its
+    ``form`` too ("percent", "before_due" or "after_due"). Raises
+    slakit.TicketError naming the ticket and the key for bad ticket data."""
     text = _convert.dumps(ticket)
-    return _one(*_core._evaluate_lines(self, text, now, explain, 1))
+    return _one(*_core._evaluate_lines(self, text, now, explain, 1), _with_forms)
 
 
 def evaluate_many(self, tickets: Iterable[dict], now, *, explain: bool = False,
                   threads: int = 0) -> List[dict]:
     """evaluate() over many tickets in one call (``threads`` C++ threads,
     0: one per core the process may run on). One dict per ticket, in order; a ticket that cannot be
-    read or evaluated gives ``{"error": message}`` instead, the others go on."""
+    read or evaluated gives ``{"error": message}`` instead, the others go on.
+    Each warning and escalation has its ``form``, as in evaluate()."""
     text, failures = _convert.lines_of_tickets(tickets)
-    return _results(*_failed(*_core._evaluate_lines(self, text, now, explain, threads), failures))
+    return _results(*_failed(*_core._evaluate_lines(self, text, now, explain, threads), failures),
+                    _with_forms)
 
 
 def next_due(self, ticket: dict, now) -> Optional[dict]:
@@ -78,11 +115,11 @@ def next_due(self, ticket: dict, now) -> Optional[dict]:
     "threshold"}`` (``kind`` "sla" or "ola", as the frames say it;
     ``threshold`` None for the breach, else its ``percent`` (or
     ``before_due`` / ``after_due``, seconds, for ``warn 1h before due`` /
-    ``escalate 2h after due ...``), ``escalation``
+    ``escalate 2h after due ...``), ``form`` (which of them), ``escalation``
     and, for an escalation, ``to_kind`` and ``to``); None when nothing is
     pending. Raises slakit.TicketError as evaluate() does."""
     text = _convert.dumps(ticket)
-    return _one(*_core._evaluate_lines(self, text, now, False, 1, True))
+    return _one(*_core._evaluate_lines(self, text, now, False, 1, True), _next_with_form)
 
 
 def next_due_many(self, tickets: Iterable[dict], now, *, threads: int = 0) -> List[Optional[dict]]:
@@ -91,7 +128,7 @@ def next_due_many(self, tickets: Iterable[dict], now, *, threads: int = 0) -> Li
     on."""
     text, failures = _convert.lines_of_tickets(tickets)
     return _results(*_failed(*_core._evaluate_lines(self, text, now, False, threads, True),
-                             failures))
+                             failures), _next_with_form)
 
 
 def _no_frame_for_now(now, call: str) -> None:
@@ -119,7 +156,8 @@ def evaluate_frame(self, tickets, now, events=None, *, threads: int = 0):
     ``id`` (the frame's own value),
     ``sla`` (the ticket's SLA at now), ``kind`` ("sla" or "ola"), then the
     cycle's fields as ``slakit eval`` writes them (instants as UTC
-    timestamps, durations as whole seconds), and ``error``: a ticket that
+    timestamps, durations as whole seconds; each dict in ``warnings`` and
+    ``escalations`` with its ``form``), and ``error``: a ticket that
     failed has one row with its message and the rest empty; a ticket
     without any cycle has none. Every column has one dtype whatever the
     data (docs/python.md, "Result columns")."""

@@ -171,6 +171,9 @@ struct ThresholdLine {
   ThresholdForm form = ThresholdForm::percent;
   int percent = 0;            ///< form percent
   BusinessDuration offset{};  ///< forms before_due and after_due
+  /// The offset is written in business days, whatever its amount (`0bd`
+  /// too, which `offset` cannot tell from `0s`): an error, E0244.
+  bool offset_in_business_days = false;
   std::string target_kind{};  ///< "team", "queue" or "agent"; escalations only
   Name target{};
   SourceSpan span{};

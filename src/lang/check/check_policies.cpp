@@ -67,13 +67,14 @@ void Checker::check_policy(const PolicyDecl& p) {
     if (t.form == ThresholdForm::percent && (t.percent < 0 || t.percent > 100)) {
       error("E0209", fmt::format("percentage {}% is outside 0% to 100%", t.percent), t.span);
     }
-    if (t.form != ThresholdForm::percent && t.offset.business_days != 0) {
+    // Whatever the amount: `0bd` too (docs/sla.md); a number too large
+    // (E0103) has no amount to name.
+    if (t.form != ThresholdForm::percent && t.offset_in_business_days && !damaged(t.span)) {
       error("E0244",
             fmt::format("an offset of business days ('{}'): a business day is no fixed amount "
                         "of business time; write hours and minutes of the policy's calendar "
                         "(8h {} due)",
-                        duration_text(t.offset),
-                        t.form == ThresholdForm::before_due ? "before" : "after"),
+                        offset_text(t), t.form == ThresholdForm::before_due ? "before" : "after"),
             t.span);
     }
   }
@@ -82,15 +83,27 @@ void Checker::check_policy(const PolicyDecl& p) {
   check_threshold_twice(p);
 }
 
+// A value with an error holds no amount to compare: a warning computed from
+// it would only add noise to that error (review 20).
+bool Checker::threshold_valid(const ThresholdLine& t) const {
+  if (damaged(t.span)) return false;  // E0103: the number is too large
+  return t.form == ThresholdForm::percent ? t.percent >= 0 && t.percent <= 100  // E0209
+                                          : !t.offset_in_business_days;         // E0244
+}
+
 // "Less than nothing": an offset at or above a target fires when the cycle
 // starts. Only fixed targets are compared: business days and `before`
 // targets are known per ticket.
 void Checker::check_threshold_offsets(const PolicyDecl& p) {
   for (const auto& t : p.thresholds) {
-    if (t.form != ThresholdForm::before_due || t.offset.business_days != 0) continue;
+    if (t.form != ThresholdForm::before_due || !threshold_valid(t)) continue;
     std::vector<std::string> reached;
     for (const auto& target : p.targets) {
       for (const auto& c : target.cases) {
+        // The value stands before `when`: an error there (E0103) leaves no
+        // amount; one in the condition leaves the value as written.
+        const SourceSpan value{c.span.file, c.span.begin, c.when ? c.when->span.begin : c.span.end};
+        if (damaged(value)) continue;
         if (c.value.business_days == 0 && c.value.time <= t.offset.time) {
           // As the policy writes it, "first_response 1h when ...", but an
           // OLA's "target 45m" as "the target 45m".
@@ -128,8 +141,9 @@ void Checker::check_threshold_twice(const PolicyDecl& p) {
            (!a.escalate || (a.target_kind == b.target_kind && a.target.text == b.target.text));
   };
   for (std::size_t i = 0; i < p.thresholds.size(); ++i) {
+    if (!threshold_valid(p.thresholds[i])) continue;
     for (std::size_t j = 0; j < i; ++j) {
-      if (!same(p.thresholds[j], p.thresholds[i])) continue;
+      if (!threshold_valid(p.thresholds[j]) || !same(p.thresholds[j], p.thresholds[i])) continue;
       warning("W0246",
               fmt::format("the same {} as at {}: a line too many, or another value meant",
                           p.thresholds[i].escalate ? "escalation" : "warning",
@@ -151,18 +165,16 @@ void Checker::check_threshold_order(const PolicyDecl& p) {
       case ThresholdForm::percent:
         return w.percent >= e.percent;
       case ThresholdForm::before_due:
-        return w.offset.business_days == 0 && e.offset.business_days == 0 &&
-               w.offset.time <= e.offset.time;
+        return w.offset.time <= e.offset.time;
       case ThresholdForm::after_due:
-        return w.offset.business_days == 0 && e.offset.business_days == 0 &&
-               w.offset.time >= e.offset.time;
+        return w.offset.time >= e.offset.time;
     }
     return false;
   };
   for (const auto& w : p.thresholds) {
-    if (w.escalate) continue;
+    if (w.escalate || !threshold_valid(w)) continue;
     for (const auto& e : p.thresholds) {
-      if (e.escalate && at_or_after(w, e)) {
+      if (e.escalate && threshold_valid(e) && at_or_after(w, e)) {
         warning("W0224",
                 fmt::format("warning {} comes at or after the escalation {}",
                             threshold_when_text(w), threshold_when_text(e)),

@@ -68,6 +68,9 @@ class Checker {
 
   // policies and routes
   void check_policy(const PolicyDecl& p);
+  // False when a threshold's offset or percentage has an error (E0103,
+  // E0209, E0244): the warnings that compare thresholds leave it out.
+  bool threshold_valid(const ThresholdLine& t) const;
   void check_threshold_offsets(const PolicyDecl& p);
   void check_threshold_order(const PolicyDecl& p);
   void check_threshold_twice(const PolicyDecl& p);

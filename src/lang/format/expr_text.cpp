@@ -90,7 +90,13 @@ std::string threshold_when_text(ThresholdForm form, int percent, const BusinessD
 }
 
 std::string threshold_when_text(const ThresholdLine& t) {
-  return threshold_when_text(t.form, t.percent, t.offset);
+  if (t.form == ThresholdForm::percent) return threshold_when_text(t.form, t.percent, t.offset);
+  return offset_text(t) + (t.form == ThresholdForm::before_due ? " before due" : " after due");
+}
+
+std::string offset_text(const ThresholdLine& t) {
+  if (t.offset_in_business_days && t.offset.business_days == 0) return "0 business days";
+  return duration_text(t.offset);
 }
 
 std::string literal_text(const Literal& l) {

@@ -32,6 +32,10 @@ namespace slakit::detail {
 [[nodiscard]] std::string threshold_when_text(ThresholdForm form, int percent,
                                               const BusinessDuration& offset);
 [[nodiscard]] std::string threshold_when_text(const ThresholdLine& t);
+/// A threshold's offset as written: "1h30m", "2 business days", and
+/// "0 business days" for `0bd`, which the formatter must not turn into a
+/// valid `0s`.
+[[nodiscard]] std::string offset_text(const ThresholdLine& t);
 /// A string literal in double quotes, escaped so that it reads back the same.
 [[nodiscard]] std::string quoted_text(const std::string& s);
 

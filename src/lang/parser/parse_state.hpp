@@ -52,6 +52,8 @@ class ParseState {
   TimeOfDay time_value;
   std::chrono::year_month_day date_value{};
   BusinessDuration duration_value;
+  /// duration_value was written in business days (`0bd` too).
+  bool duration_in_business_days = false;
   int int_value = 0;
   ThresholdForm threshold_form = ThresholdForm::percent;
   int weekday_value = 0;  ///< c_encoding: 0 is Sunday

@@ -90,6 +90,7 @@ void threshold(ParseState& s, SourceSpan span, bool escalate) {
     t.percent = s.int_value;
   } else {
     t.offset = s.duration_value;
+    t.offset_in_business_days = s.duration_in_business_days;
   }
   t.span = span;
   if (escalate) {
