@@ -9,7 +9,11 @@ constexpr x3::rule<struct not_expr_id> not_expr = "a condition";
 constexpr x3::rule<struct primary_id> primary = "a field, a value or '('";
 constexpr x3::rule<struct value_list_id> value_list = "a list of values '[a, b]'";
 
-constexpr auto number_text = x3::lexeme[+digit >> -('.' >> +digit) >> word_end];
+// JSON's numbers (tickets are JSON), leading zeros allowed: -5, 12.5, 1e3,
+// -2.5E-3 (docs/language.md, "Lexical rules").
+constexpr auto number_text =
+    x3::lexeme[-x3::lit('-') >> +digit >> -('.' >> +digit) >>
+               -((x3::lit('e') | 'E') >> -(x3::lit('+') | '-') >> +digit) >> word_end];
 
 constexpr auto literal_def =
     x3::raw[kw<"none">()][act_span(
