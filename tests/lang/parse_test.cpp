@@ -436,3 +436,20 @@ TEST_CASE("a route on a negative threshold routes tickets on either side of it")
   CHECK(results[0].passed);
   CHECK(results[1].passed);
 }
+
+// docs/language.md, "Grammar summary": `[ "not" ] "in" "[" value { ","
+// value } "]"`; "A list of values holds at least one: `in []` and `not in
+// []` are syntax errors at the `]`" (review 23, F8: `in []` was only W0227
+// and `not in []` a silent catch-all).
+TEST_CASE("an empty list of values is an error at its closing bracket") {
+  CHECK(diagnostics_of("route a when ticket.category in [] -> queue a\n") == "1:34 E0001");
+  CHECK(first_message("route a when ticket.category in [] -> queue a\n") ==
+        "expected a value, saw ']' (a list takes at least one value)");
+  CHECK(
+      diagnostics_of("route a when ticket.category not in [ ] -> queue a\nroute b -> queue b\n") ==
+      "1:39 E0001");
+  CHECK(diagnostics_of("sla s for ticket.category in [\n] {\n  resolution 1h\n}\n") == "2:1 E0001");
+  // A list with a value stays as it was.
+  CHECK(diagnostics_of("route a when ticket.category not in [x] -> queue a\nroute b -> queue b\n")
+            .empty());
+}

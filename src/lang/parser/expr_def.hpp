@@ -30,8 +30,10 @@ constexpr auto literal_def =
     x3::raw[!reserved >> name][act_span(
         [](ParseState& s, SourceSpan sp) { push_literal(s, Literal::Kind::symbol, sp); })];
 
+// At least one value (docs/language.md, "Grammar summary"): `in []` would
+// hold for no ticket and `not in []` for every one.
 constexpr auto value_list_def = x3::lit('[')[act(begin_list)] >
-                                -(literal[act(literal_to_list)] % ',') > ']';
+                                (literal[act(literal_to_list)] % ',') > ']';
 
 constexpr auto primary_def = ('(' > condition_rule > ')') | field_path[act(push_field)] | literal;
 
