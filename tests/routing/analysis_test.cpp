@@ -167,3 +167,15 @@ TEST_CASE("W0228 on a group too big for the coverage analysis's budget") {
   }
   CHECK(diagnostics_of(text) == "1:7 W0228");
 }
+
+// docs/routing.md, "Static analysis": W0228's example names "one value per
+// field the routes read ...; fields the decision table leaves to routes
+// tried in full (an `or` across fields) have none: `such as one with no
+// field set` when that is every field" (review 23, F3: the example read
+// "such as one with , the other fields without a value").
+TEST_CASE("W0228: an example with no field in the table says no field is set") {
+  CHECK(messages("routes g first {\n"
+                 "  route a when ticket.category == x or customer.tier == gold -> queue a\n}\n") ==
+        "1:8 W0228: in group 'g', no route matches some tickets, such as one with no field set: "
+        "add a route without `when` to catch them\n");
+}
