@@ -11,11 +11,37 @@ namespace {
 
 using Warned = std::set<std::pair<std::uint32_t, std::uint32_t>>;  // (file, offset) of W0211s
 
+// Queue, priority, team and sla: the outcomes the first group that sets
+// each gives (docs/routing.md, "Several groups"), as bits.
+unsigned outcomes(const RoutePlan& r) {
+  return (r.queue ? 1U : 0U) | (r.priority ? 2U : 0U) | (r.team ? 4U : 0U) | (r.sla ? 8U : 0U);
+}
+
+// The outcomes a group sets for every ticket: those of a route without
+// `when` and, in a `first` group, of every route before it; in a `scored`
+// group, with such a route, those every route sets (any may win).
+unsigned outcomes_always(const RouteGroupPlan& g) {
+  unsigned all = 15, caught = 0;
+  bool catch_all = false;
+  for (const auto& r : g.routes) {
+    all &= outcomes(r);
+    if (r.when) continue;
+    if (g.policy == HitPolicy::first) return all;
+    catch_all = true;
+    caught |= outcomes(r);
+  }
+  if (!catch_all) return 0;
+  return g.policy == HitPolicy::scored ? all : caught;
+}
+
 class GroupLint {
  public:
+  /// `caught`: other groups set, for every ticket, each outcome this one's
+  /// routes set, so a ticket that falls through it still gets them.
   GroupLint(const RoutingProgram& program, const RouteGroupPlan& group, const SourceMap& sources,
-            const Warned& checked, std::vector<Diagnostic>& diagnostics)
+            const Warned& checked, bool caught, std::vector<Diagnostic>& diagnostics)
       : program_(program),
+        caught_(caught),
         group_(group),
         table_(group.table),
         sources_(sources),
@@ -85,7 +111,7 @@ class GroupLint {
 
   // W0228: a ticket that no route matches, tried on the full conditions.
   void falls_through() {
-    if (group_.routes.empty()) return;
+    if (group_.routes.empty() || caught_) return;
     for (std::size_t i = 0; i < group_.routes.size(); ++i) {
       if (!route(i).when) return;  // a catch-all
     }
@@ -112,7 +138,6 @@ class GroupLint {
         example += fmt::format("{}{} {}", example.empty() ? "" : ", ", field.path,
                                other_text ? "a text no route names" : "= " + value_text(field, v));
       }
-      if (inexact) example += ", the other fields without a value";
       // Routes the table does not decide exactly are tried in full.
       bool matched = false;
       table_.for_each(values, [&](std::size_t) {
@@ -127,13 +152,22 @@ class GroupLint {
                        "without `when` to catch them",
                        group_.name.empty() ? std::string{"outside groups,"}
                                            : fmt::format("in group '{}',", group_.name),
-                       example.empty() ? "any values" : example),
+                       example_text(example, inexact)),
            span);
       return;
     }
   }
 
+  // The example's fields and values; the fields the table leaves to the
+  // routes tried in full have none (review 23, F3: with no field in the
+  // table the example read "such as one with , the other fields ...").
+  static std::string example_text(const std::string& example, bool inexact) {
+    if (!inexact) return example.empty() ? "any values" : example;
+    return example.empty() ? "no field set" : example + ", the other fields without a value";
+  }
+
   const RoutingProgram& program_;
+  bool caught_;
   const RouteGroupPlan& group_;
   const DecisionTable& table_;
   const SourceMap& sources_;
@@ -152,7 +186,19 @@ void lint_routing(const RoutingProgram& program, const SourceMap& sources,
   for (const auto& d : diagnostics) {
     if (d.code == "W0211") checked.insert({d.span.file, d.span.begin});
   }
-  for (const auto& g : program.groups) GroupLint{program, g, sources, checked, diagnostics}.run();
+  // W0228 leaves out a group whose tickets that fall through get its
+  // outcomes from other groups anyway (review 23, F11: a `first` group
+  // before a fallback group with a catch-all).
+  std::vector<unsigned> always;
+  for (const auto& g : program.groups) always.push_back(outcomes_always(g));
+  for (std::size_t i = 0; i < program.groups.size(); ++i) {
+    const auto& g = program.groups[i];
+    unsigned sets = 0, elsewhere = 0;
+    for (const auto& r : g.routes) sets |= outcomes(r);
+    for (std::size_t j = 0; j < always.size(); ++j) elsewhere |= j == i ? 0 : always[j];
+    const bool caught = sets != 0 && (sets & ~elsewhere) == 0;
+    GroupLint{program, g, sources, checked, caught, diagnostics}.run();
+  }
 }
 
 }  // namespace slakit::detail

@@ -101,6 +101,87 @@ TEST_CASE("a list with a comment behind an item keeps one item per line") {
         "calendar c {\n  zone \"UTC\"\n  mon..fri 08:00-12:00, 13:00-18:00  # day\n}\n");
 }
 
+// docs/language.md, "Formatting": "A route's actions are written in one
+// order (queue, priority, team, skills, tags, sla) whatever the order in the
+// source, and each takes its comments with it: a comment behind an action
+// stays behind that action, and an own-line comment before an action stays
+// before it, wherever the action goes." (Review 23, F1: the comments stayed
+// in source order, so those of the actions that moved down went above the
+// route.)
+TEST_CASE("a route's actions take their comments with them when reordered") {
+  CHECK(formatted("route b when ticket.category == y\n"
+                  "  -> tags [p], # on tags\n"
+                  "     team t, # on team\n"
+                  "     queue b # on queue\n") ==
+        "route b when ticket.category == y\n"
+        "  -> queue b,  # on queue\n"
+        "     team t,  # on team\n"
+        "     tags [p]  # on tags\n");
+  CHECK(formatted(
+            "route c when ticket.category == z\n  -> team t, # tc\n     priority high # pc\n") ==
+        "route c when ticket.category == z\n  -> priority high,  # pc\n     team t  # tc\n");
+  // Without a condition; an own-line comment and one inside a list of
+  // skills go before their action; the last's comment behind it.
+  CHECK(formatted("route r -> sla s, # s\n"
+                  "  # why a\n"
+                  "  skills [a] for 1h, # sf\n"
+                  "  skills [b, # inside\n"
+                  "  c],\n"
+                  "  queue q # q\n") ==
+        "route r -> queue q,  # q\n"
+        "           # inside\n"
+        "           skills [b, c],\n"
+        "           # why a\n"
+        "           skills [a] for 1h,  # sf\n"
+        "           sla s  # s\n");
+  // Behind the last action printed: one line, as for any list. A comment
+  // behind a list written on one line stays at its end.
+  CHECK(formatted("route r -> team t, # t\n  queue q\n") == "route r -> queue q, team t  # t\n");
+  CHECK(formatted("route vip -> tags [vip], queue vip  # VIP customers\n") ==
+        "route vip -> queue vip, tags [vip]  # VIP customers\n");
+  // The other lists fmt prints keep the order written, so each line keeps
+  // its comment: a policy's lines, a calendar's, a test block's.
+  const std::string lines =
+      "calendar c {\n"
+      "  holiday \"x\" jan 1  # h\n"
+      "  mon..fri 13:00-18:00,  # pm\n"
+      "           08:00-12:00  # am\n"
+      "  zone \"UTC\"  # z\n"
+      "}\n"
+      "\n"
+      "sla s {\n"
+      "  warn at 80%  # w\n"
+      "  resolution 4h  # r\n"
+      "  calendar c  # c\n"
+      "  stop on solved  # st\n"
+      "  first_response 1h  # f\n"
+      "}\n"
+      "\n"
+      "test \"t\" {\n"
+      "  expect queue q  # e\n"
+      "  ticket.category = y  # f\n"
+      "  now 2026-01-01T00:00:00Z  # n\n"
+      "}\n";
+  CHECK(formatted(lines) == lines);
+  // In a group; a comment before the first action written stays before the
+  // actions, and one after the route stays after it.
+  CHECK(formatted("routes g first {\n"
+                  "  route a when ticket.reopened\n"
+                  "    # actions\n"
+                  "    -> team t, # t\n"
+                  "       queue q\n"
+                  "  # next\n"
+                  "  route b -> queue b\n"
+                  "}\n") ==
+        "routes g first {\n"
+        "  route a when ticket.reopened\n"
+        "    # actions\n"
+        "    -> queue q, team t  # t\n"
+        "  # next\n"
+        "  route b -> queue b\n"
+        "}\n");
+}
+
 // docs/cli.md, "slakit fmt": "A line that would be wider [than 100
 // characters] wraps": a condition before each `and` or `or` of its outermost
 // level, four more than the element; cases and actions one per line (F13

@@ -2,7 +2,16 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <slakit/lang/format.hpp>
 #include <slakit/lang/parse.hpp>
+#include <slakit/routing/route.hpp>
+#include <slakit/testing/test_runner.hpp>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "lang/lang_test_support.hpp"
 
@@ -342,4 +351,105 @@ TEST_CASE("a file with many checker errors stops after 100 of them too") {
   REQUIRE(last_in_many != nullptr);
   CHECK(last_in_many->code == "E0005");
   CHECK(result.sources->position(last_in_many->span).line == 105);  // the 101st route's line
+}
+
+// docs/language.md, "Lexical rules": "Numbers as JSON writes them (tickets
+// are JSON): an optional `-`, digits, an optional fraction, an optional
+// exponent: `12`, `12.5`, `-5`, `-4.5`, `1e3`, `2.5E-3`", in conditions, in
+// lists and in tests. (Review 23, F7: `ticket.n > -5` was E0001.)
+TEST_CASE("a number literal may be negative and have an exponent") {
+  const std::string field = "field ticket.n : number\n";
+  for (const char* n : {"-5", "1e3", "-2.5E-3", "1E+3", "0e0", "-0"}) {
+    CAPTURE(n);
+    CHECK(
+        diagnostics_of(field + "route a when ticket.n > " + n + " -> queue a\nroute b -> queue b\n")
+            .empty());
+    CHECK(diagnostics_of(field + "route a when ticket.n in [1, " + n +
+                         "] -> queue a\nroute b -> queue b\n")
+              .empty());
+  }
+  // Not JSON numbers, still errors: a '+' or '.' first, an exponent without digits.
+  CHECK(first_message(field + "route a when ticket.n > +5 -> queue a\n") ==
+        "expected a field, a value or '(', saw '+'");
+  CHECK(first_message(field + "route a when ticket.n > 1e -> queue a\n") ==
+        "expected a field, a value or '(', saw '1e'");
+  CHECK(first_message(field + "route a when ticket.n > - 5 -> queue a\n") ==
+        "expected a field, a value or '(', saw '-'");
+  // Beyond a double: E0103, as for a long run of digits.
+  CHECK(diagnostics_of(field + "route a when ticket.n > 1e400 -> queue a\n") == "2:25 E0103");
+  CHECK(first_message(field + "route a when ticket.n > -1e400 -> queue a\n") ==
+        "number '-1e400' is out of range");
+}
+
+// docs/routing.md, "Numbers compare exactly", with negative literals: the
+// decision table's classes below, at and above -5 (review 23, F7).
+TEST_CASE("a route on a negative threshold routes tickets on either side of it") {
+  const auto rules = compile_or_throw({{"t.sla",
+                                        "field ticket.n : number\n"
+                                        "route above when ticket.n > -5 -> queue above\n"
+                                        "route rest -> queue rest\n"}});
+  Ticket t;
+  t.id = "T-1";
+  t.created = std::chrono::sys_seconds{std::chrono::seconds{1'780'000'000}};
+  for (const auto& [value, expected] : std::vector<std::pair<double, const char*>>{
+           {-6.0, "rest"}, {-5.0, "rest"}, {-4.5, "above"}, {0.0, "above"}}) {
+    t.fields["n"] = value;
+    CAPTURE(value);
+    CHECK(route(rules, t).rule == std::optional<std::string>{expected});
+  }
+  // The checker's value classes: no number is both above -5 and below -6;
+  // and a ticket between -6 and -5 falls through, the example says so.
+  CHECK(diagnostics_of("field ticket.n : number\n"
+                       "route a when ticket.n > -5 and ticket.n < -6 -> queue a\n"
+                       "route b -> queue b\n") == "2:14 W0227");
+  CHECK(first_message("field ticket.n : number\n"
+                      "route a when ticket.n == none or ticket.n > -5 -> queue a\n"
+                      "route b when ticket.n <= -6 -> queue b\n") ==
+        "outside groups, no route matches some tickets, such as one with ticket.n = -5.5: add a "
+        "route without `when` to catch them");
+  // In a test block, and written back as written by the formatter.
+  const std::string text =
+      "field ticket.n : number\n"
+      "\n"
+      "route above when ticket.n > -5\n"
+      "  -> queue above\n"
+      "route refund when ticket.n in [-1E3, -2.5e-1]\n"
+      "  -> queue refund\n"
+      "route rest -> queue rest\n"
+      "\n"
+      "test \"refund\" {\n"
+      "  ticket.created = 2026-03-02T09:00:00Z\n"
+      "  ticket.n = -1000\n"
+      "  expect queue refund\n"
+      "}\n"
+      "\n"
+      "test \"below\" {\n"
+      "  ticket.created = 2026-03-02T09:00:00Z\n"
+      "  ticket.n = -6\n"
+      "  expect queue rest\n"
+      "}\n";
+  const auto formatted = format_rules("t.sla", text);
+  REQUIRE(formatted.ok());
+  CHECK(formatted.text == text);
+  const auto results = run_tests(compile_or_throw({{"t.sla", text}}));
+  REQUIRE(results.size() == 2);
+  CHECK(results[0].passed);
+  CHECK(results[1].passed);
+}
+
+// docs/language.md, "Grammar summary": `[ "not" ] "in" "[" value { ","
+// value } "]"`; "A list of values holds at least one: `in []` and `not in
+// []` are syntax errors at the `]`" (review 23, F8: `in []` was only W0227
+// and `not in []` a silent catch-all).
+TEST_CASE("an empty list of values is an error at its closing bracket") {
+  CHECK(diagnostics_of("route a when ticket.category in [] -> queue a\n") == "1:34 E0001");
+  CHECK(first_message("route a when ticket.category in [] -> queue a\n") ==
+        "expected a value, saw ']' (a list takes at least one value)");
+  CHECK(
+      diagnostics_of("route a when ticket.category not in [ ] -> queue a\nroute b -> queue b\n") ==
+      "1:39 E0001");
+  CHECK(diagnostics_of("sla s for ticket.category in [\n] {\n  resolution 1h\n}\n") == "2:1 E0001");
+  // A list with a value stays as it was.
+  CHECK(diagnostics_of("route a when ticket.category not in [x] -> queue a\nroute b -> queue b\n")
+            .empty());
 }

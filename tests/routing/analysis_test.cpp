@@ -167,3 +167,68 @@ TEST_CASE("W0228 on a group too big for the coverage analysis's budget") {
   }
   CHECK(diagnostics_of(text) == "1:7 W0228");
 }
+
+// docs/routing.md, "Static analysis": W0228's example names "one value per
+// field the routes read ...; fields the decision table leaves to routes
+// tried in full (an `or` across fields) have none: `such as one with no
+// field set` when that is every field" (review 23, F3: the example read
+// "such as one with , the other fields without a value").
+TEST_CASE("W0228: an example with no field in the table says no field is set") {
+  CHECK(messages("routes g first {\n"
+                 "  route a when ticket.category == x or customer.tier == gold -> queue a\n}\n") ==
+        "1:8 W0228: in group 'g', no route matches some tickets, such as one with no field set: "
+        "add a route without `when` to catch them\n");
+}
+
+// docs/routing.md, "Static analysis": "W0228 is not given for a group when
+// other groups set, for every ticket, each of queue, priority, team and sla
+// that its routes set: a ticket that falls through it gets them there
+// (docs/routing.md, "Several groups")" (review 23, F11: the advice to add a
+// catch-all was noise before a fallback group).
+TEST_CASE("W0228: not on a group whose outcomes a catch-all of another group sets") {
+  const std::string queues =
+      "routes g first {\n"
+      "  route a when ticket.category == x -> queue a\n"
+      "  route b when customer.tier == gold -> queue b\n"
+      "}\n";
+  CHECK(diagnostics_of(queues + "routes fallback first {\n  route default -> queue general\n}\n")
+            .empty());
+  // Before it too: the first group that sets the queue gives it.
+  CHECK(diagnostics_of("routes fallback first {\n  route default -> queue general\n}\n" + queues)
+            .empty());
+  // A collect group's catch-all, and the routes outside groups.
+  CHECK(diagnostics_of(queues + "routes c collect {\n  route all -> queue general, tags [t]\n}\n")
+            .empty());
+  CHECK(diagnostics_of(queues + "route default -> queue general\n").empty());
+  // The fallback sets no team, which group g's route b sets: a ticket that
+  // falls through gets no team.
+  CHECK(diagnostics_of("routes g first {\n"
+                       "  route a when ticket.category == x -> queue a\n"
+                       "  route b when customer.tier == gold -> queue b, team t\n"
+                       "}\n"
+                       "routes fallback first {\n  route default -> queue general\n}\n") ==
+        "1:8 W0228");
+  // No team for every ticket: in a `first` group, a route with `when`
+  // before the catch-all sets none; in a `scored` group, the winner may be
+  // a route that sets none.
+  CHECK(diagnostics_of("routes g first {\n"
+                       "  route a when ticket.category == x -> queue a, team a\n"
+                       "}\n"
+                       "routes fallback first {\n"
+                       "  route vip when customer.tier == gold -> queue vip\n"
+                       "  route default -> queue general, team t\n}\n") == "1:8 W0228");
+  CHECK(diagnostics_of("routes g first {\n"
+                       "  route a when ticket.category == x -> queue a, team a\n"
+                       "}\n"
+                       "routes s scored {\n"
+                       "  route vip score 5 when customer.tier == gold -> queue vip\n"
+                       "  route default score 1 -> queue general, team t\n}\n") == "1:8 W0228");
+  // The fallback group itself has a catch-all: no warning there either.
+  CHECK(diagnostics_of("routes g first {\n"
+                       "  route a when ticket.category == x -> queue a, team a\n"
+                       "}\n"
+                       "routes fallback first {\n"
+                       "  route vip when customer.tier == gold -> queue vip, team v\n"
+                       "  route default -> queue general, team t\n}\n")
+            .empty());
+}

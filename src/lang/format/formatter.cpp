@@ -244,27 +244,80 @@ class Printer {
                   const std::string& tail, SourceSpan span) {
     std::string joined;
     for (const auto& i : items) joined += (joined.empty() ? "" : ", ") + i.text;
-    if (items.size() < 2 ||
-        (display_width(indent) + display_width(head + joined + tail) <= kWidth &&
-         !comment_between(items))) {
+    const bool fits = display_width(indent) + display_width(head + joined + tail) <= kWidth;
+    // A route's actions may come in another order than written.
+    const bool in_order =
+        std::is_sorted(items.begin(), items.end(),
+                       [](const Item& a, const Item& b) { return a.span.begin < b.span.begin; });
+    if (items.size() < 2 || (in_order && fits && !comment_between(items))) {
       line(indent, head + joined + tail, span);
       return;
     }
+    // The items in the order written.
+    std::vector<std::size_t> written(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) written[i] = i;
+    std::stable_sort(written.begin(), written.end(), [&](std::size_t a, std::size_t b) {
+      return items[a].span.begin < items[b].span.begin;
+    });
+    // Each item takes its comments with it (review 23, F1): own-line ones
+    // before it and those inside it go before it, one behind its last line
+    // behind it. Those before the first item written go first.
+    comments_before(items[written.front()].span.begin, indent);
+    struct Comments {
+      std::size_t before = 0, before_end = 0, behind = 0, behind_end = 0;  // index ranges
+    };
+    std::vector<Comments> comments(items.size());
+    std::size_t c = next_comment_;
+    bool between = false;  // a comment that keeps one item per line
+    for (std::size_t k = 0; k < written.size(); ++k) {
+      const auto& item = items[written[k]];
+      const auto next_begin =
+          k + 1 < written.size() ? items[written[k + 1]].span.begin : UINT32_MAX;
+      auto& mine = comments[written[k]];
+      mine.before = c;
+      while (c < file_.comments.size() && file_.comments[c].span.begin < item.span.end) {
+        // Inside the item, or before one printed after another.
+        between = between || file_.comments[c].span.begin > item.span.begin || written[k] != 0;
+        ++c;
+      }
+      mine.before_end = mine.behind = c;
+      const auto last_line = line_of(item.span.end - 1);
+      while (c < file_.comments.size() && file_.comments[c].span.begin < next_begin &&
+             line_of(file_.comments[c].span.begin) == last_line) {
+        ++c;
+      }
+      mine.behind_end = c;
+    }
+    // A comment behind a list written on one line stays at its end.
+    if (line_of(items[written.front()].span.begin) == line_of(items[written.back()].span.end - 1)) {
+      auto& last = comments.back();
+      auto& last_written = comments[written.back()];
+      std::swap(last.behind, last_written.behind);
+      std::swap(last.behind_end, last_written.behind_end);
+    }
+    for (std::size_t i = 0; i + 1 < items.size(); ++i) {
+      between = between || comments[i].behind_end > comments[i].behind;
+    }
+    const bool one_line = fits && !between;
     const auto under = std::string{indent} + std::string(display_width(head), ' ');
     for (std::size_t i = 0; i < items.size(); ++i) {
-      comments_before(items[i].span.end, i == 0 ? indent : std::string_view{under});
-      out_ += (i == 0 ? std::string{indent} + head : under) + items[i].text +
-              (i + 1 < items.size() ? "," : tail) + "\n";
-      last_end_line_ = line_of(items[i].span.end - 1);
-      // Its comment, not that of an item after it on the same line.
-      std::uint32_t next_item = UINT32_MAX;
-      for (const auto& other : items) {
-        if (other.span.begin > items[i].span.begin) {
-          next_item = std::min(next_item, other.span.begin);
-        }
+      const auto& mine = comments[i];
+      for (auto j = mine.before; j < mine.before_end; ++j) {
+        out_ += fmt::format("{}#{}\n", i == 0 || one_line ? indent : std::string_view{under},
+                            trimmed(file_.comments[j].text));
       }
-      trailing_comments(next_item);
+      if (one_line) {
+        if (i == 0) out_ += std::string{indent} + head + joined + tail;
+      } else {
+        out_ += (i == 0 ? std::string{indent} + head : under) + items[i].text +
+                (i + 1 < items.size() ? "," : tail);
+      }
+      for (auto j = mine.behind; j < mine.behind_end; ++j) {
+        out_ += fmt::format("  #{}", trimmed(file_.comments[j].text));
+      }
+      if (!one_line || i + 1 == items.size()) out_ += "\n";
     }
+    next_comment_ = c;
     last_end_line_ = line_of(span.end - 1);
     trailing_comments();
   }

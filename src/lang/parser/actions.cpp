@@ -71,7 +71,8 @@ void push_number(ParseState& s, SourceSpan span) {
   push_literal(s, Literal::Kind::number, span);
   auto& lit = s.exprs.back().literal;
   const auto text = text_of(s, span);
-  // from_chars for double is in GCC 12's library; the text is digits[.digits].
+  // from_chars for double is in GCC 12's library; the text is JSON's number
+  // syntax, which from_chars reads whole.
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), lit.number);
   if (ec != std::errc{} || ptr != text.data() + text.size()) {
     s.error("E0103", fmt::format("number '{}' is out of range", text), span);

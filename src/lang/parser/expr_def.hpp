@@ -9,7 +9,11 @@ constexpr x3::rule<struct not_expr_id> not_expr = "a condition";
 constexpr x3::rule<struct primary_id> primary = "a field, a value or '('";
 constexpr x3::rule<struct value_list_id> value_list = "a list of values '[a, b]'";
 
-constexpr auto number_text = x3::lexeme[+digit >> -('.' >> +digit) >> word_end];
+// JSON's numbers (tickets are JSON), leading zeros allowed: -5, 12.5, 1e3,
+// -2.5E-3 (docs/language.md, "Lexical rules").
+constexpr auto number_text =
+    x3::lexeme[-x3::lit('-') >> +digit >> -('.' >> +digit) >>
+               -((x3::lit('e') | 'E') >> -(x3::lit('+') | '-') >> +digit) >> word_end];
 
 constexpr auto literal_def =
     x3::raw[kw<"none">()][act_span(
@@ -26,8 +30,10 @@ constexpr auto literal_def =
     x3::raw[!reserved >> name][act_span(
         [](ParseState& s, SourceSpan sp) { push_literal(s, Literal::Kind::symbol, sp); })];
 
+// At least one value (docs/language.md, "Grammar summary"): `in []` would
+// hold for no ticket and `not in []` for every one.
 constexpr auto value_list_def = x3::lit('[')[act(begin_list)] >
-                                -(literal[act(literal_to_list)] % ',') > ']';
+                                (literal[act(literal_to_list)] % ',') > ']';
 
 constexpr auto primary_def = ('(' > condition_rule > ')') | field_path[act(push_field)] | literal;
 

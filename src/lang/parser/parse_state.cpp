@@ -254,6 +254,8 @@ void ParseState::expected(std::string code, std::string_view what, const char* a
   auto hint = keyword_hint(what, seen);
   if (hint.empty()) hint = typo_hint(what, seen);
   if (hint.empty() && what == "']'" && seen == ",") hint = listed_keyword_hint(end);
+  // `in []`: only a list of values is followed by "a value" then ']'.
+  if (hint.empty() && what == "a value" && seen == "]") hint = " (a list takes at least one value)";
   if (hint.empty() && in_calendar_line) hint = day_range_hint(text_begin(), at, text_end());
   error(std::move(code), fmt::format("expected {}, saw {}{}", what, token_at(at), hint),
         span(at, end));
