@@ -17,7 +17,9 @@ int eval_command(const Arguments& args) {
   const auto compiled = compile_or_report(args, args.files);
   if (!compiled) return kProblems;
   const RuleSet& rules = *compiled;
-  const auto [explain, as_text] = output_mode(args);
+  // (Members, not a structured binding: clang 14 captures none in a lambda.)
+  const OutputMode mode = output_mode(args);
+  const bool explain = mode.explain, as_text = mode.as_text;
   const auto now = now_option(args);
   const ReaderOptions reading{.fractions = fractions_option(args)};
 

@@ -20,7 +20,9 @@ int route_command(const Arguments& args) {
   const auto compiled = compile_or_report(args, args.files);
   if (!compiled) return kProblems;
   const RuleSet& rules = *compiled;
-  const auto [explain, as_text] = output_mode(args);
+  // (Members, not a structured binding: clang 14 captures none in a lambda.)
+  const OutputMode mode = output_mode(args);
+  const bool explain = mode.explain, as_text = mode.as_text;
   // Without --now every event counts: the ticket as it stands at the end of
   // its history.
   const auto now = args.value("--now") ? std::optional{now_option(args)} : std::nullopt;

@@ -292,7 +292,8 @@ std::optional<T> number(std::string_view text) {
 
 int main(int argc, char** argv) {
   Oracle oracle;
-  for (int i = 1; i < argc; ++i) {
+  // Options come in pairs: `--cases N`.
+  for (int i = 1; i < argc; i += 2) {
     const std::string_view arg = argv[i];
     const std::optional<std::string_view> value =
         i + 1 < argc ? std::optional{std::string_view{argv[i + 1]}} : std::nullopt;
@@ -306,7 +307,6 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "usage: slakit_time_oracle [--cases N] [--seed S]\n");
       return 2;
     }
-    ++i;
   }
   try {
     return oracle.run();

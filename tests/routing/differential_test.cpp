@@ -394,7 +394,8 @@ Ticket build(const TicketSpec& spec) {
   Ticket t;
   t.id = "T-1";
   t.created = spec.created;
-  for (const auto& [path, v] : spec.values) {
+  for (const auto& [path, value] : spec.values) {
+    const auto& v = value;  // (clang 14 captures no structured binding)
     const auto text = [&]() { return std::get<std::string>(v); };
     if (path == "customer.tier") {
       t.customer.tier = text();

@@ -94,7 +94,8 @@ TEST_CASE("numeric thresholds: > and >= exactly at the threshold") {
   for (const auto& [value, expected] : std::vector<std::pair<double, const char*>>{
            {100.0, "at_least"}, {100.000001, "above"}, {99.999999, "rest"}}) {
     t.fields["order_value"] = value;
-    CAPTURE(value);
+    const double v = value;  // (clang 14 captures no structured binding)
+    CAPTURE(v);
     CHECK(route(r, t).rule == std::optional<std::string>{expected});
   }
 }

@@ -48,7 +48,7 @@ constexpr auto compare_op =
 constexpr auto comparison =
     primary >> -((compare_op > primary)[act([](ParseState& s) { finish_comparison(s, 1); })] |
                  (kw<"in">() > value_list)[act([](ParseState& s) { finish_comparison(s, 2); })] |
-                 (kw<"not">() >> kw<"in">() >
+                 ((kw<"not">() >> kw<"in">()) >
                   value_list)[act([](ParseState& s) { finish_comparison(s, 3); })]);
 
 constexpr auto not_expr_def = x3::raw[kw<"not">() > not_expr][act_span(make_not)] | comparison;

@@ -27,7 +27,7 @@ constexpr auto metric_keyword = kw<"first_response">()[metric<Metric::first_resp
 constexpr auto case_stmt =
     x3::raw[kw<"otherwise">() > business_duration]
            [act_span([](ParseState& s, SourceSpan sp) { parser::target_case(s, sp, false); })] |
-    x3::raw[business_duration >> kw<"when">() > condition_rule]
+    x3::raw[(business_duration >> kw<"when">()) > condition_rule]
            [act_span([](ParseState& s, SourceSpan sp) { parser::target_case(s, sp, true); })] |
     x3::raw[business_duration]
            [act_span([](ParseState& s, SourceSpan sp) { parser::target_case(s, sp, false); })];
@@ -58,7 +58,7 @@ constexpr auto target_stmt =
 // names. `from` followed by a field path, so that a calendar named `from`
 // still reads as one.
 constexpr auto calendar_stmt = kw<"calendar">() >
-                               ((kw<"from">() >> field_path[act(policy_calendar_field)] >
+                               (((kw<"from">() >> field_path[act(policy_calendar_field)]) >
                                  kw<"else">() > name[act(policy_calendar)]) |
                                 name[act(policy_calendar)]);
 constexpr auto pause_stmt = kw<"pause">() > kw<"while">() > condition_rule[act(policy_pause)];
