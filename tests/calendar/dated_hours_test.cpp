@@ -54,8 +54,8 @@ TEST_CASE("extra hours add to the weekly periods") {
 // replaces it like any holiday.
 TEST_CASE("dated breaks cut one date's periods") {
   auto def = berlin_week();
-  const auto brk = [](year_month_day first, year_month_day last) {
-    return HolidayRule{.date = DateRange{first, last},
+  const auto brk = [](year_month_day first, year_month_day final_day) {
+    return HolidayRule{.date = DateRange{first, final_day},
                        .closed_from = TimeOfDay{12, 0},
                        .closed_until = TimeOfDay{13, 0}};
   };

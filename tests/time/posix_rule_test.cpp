@@ -77,8 +77,8 @@ TEST_CASE("footer rules agree with the tz database for 2026-2037 in every zone")
     bytes << in.rdbuf();
     const auto rule = parse_posix_rule(slakit::detail::tzif_footer(bytes.str()));
     if (!rule) continue;
-    const auto last = zone.get_info(date::sys_days{date::year{2100} / 1 / 1});
-    if (last.begin > date::sys_days{date::year{2038} / 1 / 1}) continue;
+    const auto in_2100 = zone.get_info(date::sys_days{date::year{2100} / 1 / 1});
+    if (in_2100.begin > date::sys_days{date::year{2038} / 1 / 1}) continue;
     CAPTURE(zone.name());
     ++zones_checked;
     for (int y = 2026; y <= 2037; ++y) {
