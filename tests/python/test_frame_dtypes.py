@@ -114,3 +114,12 @@ def test_cycles_keep_their_tickets_index_labels(rules):
     assert set(cycles.index) <= set(frame.index)
     assert (frame.loc[cycles.index, "id"].to_numpy() == cycles["id"].to_numpy()).all()
     assert rules.evaluate_frame(frame.iloc[:0], NOW).index.dtype == frame.index.dtype
+
+
+# python.md: metrics_frame returns "one row per ticket, in order and with the
+# frame's index": the index itself, its freq included (review 24 F8).
+def test_metrics_frame_keeps_the_index_itself(rules):
+    frame = tickets(6)
+    frame.index = pd.date_range("2026-03-02", periods=6, freq="D")
+    got = rules.metrics_frame(frame, NOW)
+    assert got.index.equals(frame.index) and got.index.freq == frame.index.freq

@@ -130,3 +130,20 @@ def test_naive_datetimes_among_objects_fail_their_rows(near):
         mixed = aware.assign(**{"order.due": pd.Series([first, dt.datetime(2026, 3, 9)], dtype=object)})
         assert near.metrics_frame(mixed, NOW)["error"].tolist()[1] == (
             "ticket 'B': order.due: naive datetime 2026-03-09 00:00:00: tickets need timezone-aware datetimes")
+
+
+# docs/python.md: "A categorical column is read as the same values in an
+# object column are (dates as dates, a naive datetime failing its row)" (review 24 F9: dates were written as midnight datetimes and
+# failed every row).
+def test_categoricals_of_dates_and_datetimes_read_as_objects(near):
+    days = [dt.date(2026, 3, 5), dt.date(2026, 3, 6)]
+    frame = pd.DataFrame({"id": ["A", "B"], "created": pd.to_datetime(["2026-03-02 09:00"] * 2, utc=True),
+                          "order.due": pd.Series(days, dtype="category")})
+    objects = frame.assign(**{"order.due": pd.Series(days, dtype=object)})
+    pd.testing.assert_frame_equal(near.metrics_frame(frame, NOW), near.metrics_frame(objects, NOW))
+    assert near.metrics_frame(frame, NOW)["error"].isna().all()
+    naive = frame.assign(**{"order.due": pd.Series(pd.to_datetime(["2026-03-09", "2026-03-10"]),
+                                                   dtype="category")})
+    assert near.metrics_frame(naive, NOW)["error"].tolist() == [
+        f"ticket '{i}': order.due: naive datetime 2026-03-{d} 00:00:00: tickets need timezone-aware datetimes"
+        for i, d in (("A", "09"), ("B", "10"))]

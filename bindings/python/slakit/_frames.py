@@ -53,6 +53,14 @@ def _prepared(frame, what: str, names: List[str]) -> Tuple[Any, Failures]:
     for name, column in frame.items():
         dtype = column.dtype
         key = _key("", name)
+        if (isinstance(dtype, pd.CategoricalDtype)
+                and pd.api.types.infer_dtype(dtype.categories) not in _NO_DATETIMES):
+            # Categories of dates, datetimes or durations are read as the
+            # same values in an object column are (review 24 F9: a date was
+            # written as a midnight datetime and failed every row).
+            column = column.astype(object)
+            dtype = column.dtype
+            changed[name] = column
         if pd.api.types.is_datetime64_dtype(dtype):  # naive (aware is DatetimeTZDtype)
             raise ValueError(
                 f"{what} column {name!r} holds naive datetimes: tz_localize it "

@@ -90,7 +90,8 @@ def columns_frame(tickets, columns: dict, schema: List[Tuple[str, str]]):
     import pandas as pd
 
     owners = columns.get("owners")
-    if owners is None:
+    one_per_ticket = owners is None
+    if one_per_ticket:
         owners = np.arange(len(tickets))
     data = {"id": _ids(tickets, owners)}
     for name, kind in schema:
@@ -104,7 +105,8 @@ def columns_frame(tickets, columns: dict, schema: List[Tuple[str, str]]):
         else:
             data[name] = pd.Series(value, dtype=object)
     result = pd.DataFrame(data)
-    result.index = tickets.index[owners]
+    # (A row per ticket keeps the index itself, its freq included.)
+    result.index = tickets.index if one_per_ticket else tickets.index[owners]
     return result
 
 
