@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstdio>
 
+#include "support/json_writer.hpp"
 #include "support/utf8.hpp"
 
 namespace slakit::cli {
@@ -17,7 +18,11 @@ std::string shown_text(std::string_view s) {
   constexpr std::size_t kLongest = 40;
   std::size_t end = 0;
   for (std::size_t n = 0; end < s.size() && n < kLongest; ++n) end += detail::char_length(s, end);
-  return fmt::format("\"{}{}\"", s.substr(0, end), end < s.size() ? "..." : "");
+  // Escaped as JSON writes it (review 24 F5: a quote or a line break inside
+  // made the message ambiguous, or two lines).
+  detail::JsonWriter w{true};
+  w.value(end < s.size() ? fmt::format("{}...", s.substr(0, end)) : std::string{s});
+  return w.take();
 }
 
 std::string shown(simdjson::dom::element v) {

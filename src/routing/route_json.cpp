@@ -73,6 +73,7 @@ std::string explanation_json(const RouteExplanation& x, const AgentChoice* a) {
     w.key("group"), c.group.empty() ? w.null() : w.value(c.group);
     w.key("route"), w.value(c.route);
     w.key("matches"), w.value(c.matches);
+    w.key("chosen"), w.value(c.chosen);
     w.key("counts"), w.value(c.counts);
     w.key("score");
     c.score ? w.value(*c.score) : w.null();

@@ -515,4 +515,8 @@ TEST_CASE("a value of the wrong type is named in its error, short") {
   // Exactly 40 characters: whole.
   CHECK(error_of(head + R"("ticket": {"reopened": ")" + std::string(40, 'z') + R"("}})") ==
         bad + "ticket.reopened: expected true or false, got \"" + std::string(40, 'z') + "\"");
+  // A text as JSON writes it: a quote or a line break inside escaped, so
+  // that the message stays one unambiguous line (review 24 F5).
+  CHECK(error_of(head + R"("ticket": {"score": "x\ny\"q"}})") ==
+        bad + R"(ticket.score: expected a number (a number field), got "x\ny\"q")");
 }

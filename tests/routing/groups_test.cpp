@@ -150,7 +150,8 @@ routes fallback first {
   CHECK(x.checks[1].chosen);
   CHECK_FALSE(x.checks[1].counts);
   CHECK(x.text().find("route default matches every ticket (adds nothing)\n") != std::string::npos);
-  CHECK(to_json(x).find(R"("route":"default","matches":true,"counts":false)") != std::string::npos);
+  CHECK(to_json(x).find(R"("route":"default","matches":true,"chosen":true,"counts":false)") !=
+        std::string::npos);
   // One part is enough: a team the earlier group leaves unset.
   t.category = "billing";
   CHECK(route(r, t).rules == Names{"other", "default"});
@@ -295,9 +296,10 @@ routes labels collect {
   CHECK(text.find("route gold (score 20) matches: customer.tier == gold (outscored)") !=
         std::string::npos);
   CHECK(text.find("  routes labels:\n    route vip does not match") != std::string::npos);
-  CHECK(to_json(x).find(
-            R"("group":"experts","route":"gold","matches":true,"counts":false,"score":20)") !=
-        std::string::npos);
+  CHECK(
+      to_json(x).find(
+          R"("group":"experts","route":"gold","matches":true,"chosen":false,"counts":false,"score":20)") !=
+      std::string::npos);
 }
 
 TEST_CASE("the routing JSON line carries every outcome") {

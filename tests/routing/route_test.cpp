@@ -175,9 +175,10 @@ TEST_CASE("explain_route: the match and why each earlier route did not") {
         "  route big does not match: ticket.order_value >= 10000 is false: ticket.order_value "
         "is 250\n"
         "  route billing matches: ticket.category in [billing, refund]\n");
-  CHECK(to_json(x).find(
-            R"("explain":[{"group":null,"route":"platinum","matches":false,"counts":false,)") !=
-        std::string::npos);
+  CHECK(
+      to_json(x).find(
+          R"("explain":[{"group":null,"route":"platinum","matches":false,"chosen":false,"counts":false,)") !=
+      std::string::npos);
 }
 
 // The index that finds the first match must answer as trying every route in
