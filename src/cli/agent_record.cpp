@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "json_values.hpp"
 
 namespace slakit::cli {
@@ -63,30 +65,37 @@ void agent(dom::parser& parser, const JsonLine& line, InstantReading& instants, 
 Agent AgentReader::read(const JsonLine& line) {
   last_id_.clear();
   last_repeated_ = false;
+  Agent a;
+  std::optional<ReadError> invalid;
   try {
-    Agent a;
-    try {
-      agent(parser_, line, instants_, a);
-    } catch (const ReadError&) {
-      last_id_ = a.id;
-      throw;
-    }
-    last_id_ = a.id;
+    agent(parser_, line, instants_, a);
     if (!a.calendar.empty() && rules_.calendar(a.calendar) == nullptr) {
       throw ReadError{Where{"calendar"}, fmt::format("unknown calendar '{}'", a.calendar)};
     }
+  } catch (const ReadError& e) {
+    invalid = e;
+  }
+  last_id_ = a.id;
+  // An id on an earlier line, valid or not, is a repeat: which of the two
+  // states holds would be a guess (review 24 F2: a repeat on a line that
+  // failed for another reason left the first line in use).
+  std::string repeat;
+  if (!a.id.empty()) {
     if (const auto [first, added] = first_line_.try_emplace(a.id, line.number); !added) {
       last_repeated_ = true;
-      throw ReadError{Where{"id"}, places_ == Places::lines
-                                       ? fmt::format("agent '{}' appears twice (first on line {})",
-                                                     a.id, first->second)
-                                       : fmt::format("agent '{}' appears twice (first agents[{}])",
-                                                     a.id, first->second - 1)};
+      repeat =
+          places_ == Places::lines
+              ? fmt::format("agent '{}' appears twice (first on line {})", a.id, first->second)
+              : fmt::format("agent '{}' appears twice (first agents[{}])", a.id, first->second - 1);
     }
-    return a;
-  } catch (const ReadError& e) {
-    throw InvalidArgument(e.where.empty() ? e.what : e.where + ": " + e.what);
   }
+  if (invalid) {
+    const auto& e = *invalid;
+    const auto own = e.where.empty() ? e.what : e.where + ": " + e.what;
+    throw InvalidArgument(repeat.empty() ? own : fmt::format("{}; and {}", own, repeat));
+  }
+  if (!repeat.empty()) throw InvalidArgument("id: " + repeat);
+  return a;
 }
 
 }  // namespace slakit::cli
