@@ -121,19 +121,28 @@ TEST_CASE("a route's actions take their comments with them when reordered") {
             "route c when ticket.category == z\n  -> team t, # tc\n     priority high # pc\n") ==
         "route c when ticket.category == z\n  -> priority high,  # pc\n     team t  # tc\n");
   // Without a condition; an own-line comment and one inside a list of
-  // skills go before their action; the last's comment behind it.
+  // skills go before their action; the last's comment behind it. "A route
+  // without a condition whose actions have a comment on a line of its own
+  // is written with its actions under it, as after a condition".
   CHECK(formatted("route r -> sla s, # s\n"
                   "  # why a\n"
                   "  skills [a] for 1h, # sf\n"
                   "  skills [b, # inside\n"
                   "  c],\n"
                   "  queue q # q\n") ==
-        "route r -> queue q,  # q\n"
-        "           # inside\n"
-        "           skills [b, c],\n"
-        "           # why a\n"
-        "           skills [a] for 1h,  # sf\n"
-        "           sla s  # s\n");
+        "route r\n"
+        "  -> queue q,  # q\n"
+        "     # inside\n"
+        "     skills [b, c],\n"
+        "     # why a\n"
+        "     skills [a] for 1h,  # sf\n"
+        "     sla s  # s\n");
+  // Review 24 F1: a comment before the action printed first, or before the
+  // first one written, went above the route.
+  CHECK(formatted("route c -> tags [y],\n  # before queue\n  queue q3\n") ==
+        "route c\n  # before queue\n  -> queue q3, tags [y]\n");
+  CHECK(formatted("route d ->\n  # before tags\n  tags [y],\n  queue q4\n") ==
+        "route d\n  -> queue q4,\n     # before tags\n     tags [y]\n");
   // Behind the last action printed: one line, as for any list. A comment
   // behind a list written on one line stays at its end.
   CHECK(formatted("route r -> team t, # t\n  queue q\n") == "route r -> queue q, team t  # t\n");

@@ -261,8 +261,10 @@ class Printer {
     });
     // Each item takes its comments with it (review 23, F1): own-line ones
     // before it and those inside it go before it, one behind its last line
-    // behind it. Those before the first item written go first.
-    comments_before(items[written.front()].span.begin, indent);
+    // behind it. Those before the list stay before it: before a route's
+    // arrow, or else before the first item written; one after the arrow is
+    // the first item's (review 24 F1).
+    comments_before(list_begin(head, span.begin, items[written.front()].span.begin), indent);
     struct Comments {
       std::size_t before = 0, before_end = 0, behind = 0, behind_end = 0;  // index ranges
     };
@@ -498,9 +500,51 @@ class Printer {
       line(indent, condition_line(indent, head + " when ", *d.when),
            {d.span.file, d.span.begin, d.when->span.end}, actions_begin);
       item_lines(indent + "  ", "-> ", actions, "", {d.span.file, d.when->span.end, d.span.end});
+    } else if (own_line_comment_within(d.name.span.end, d.span.end)) {
+      // The actions under the route, as after a condition: a comment on a
+      // line of its own before the first action printed stays with it
+      // rather than above the route (review 24 F1).
+      out_ += std::string{indent} + head + "\n";
+      last_end_line_ = line_of(d.name.span.end - 1);
+      item_lines(indent + "  ", "-> ", actions, "", {d.span.file, d.name.span.end, d.span.end});
     } else {
       item_lines(indent, head + " -> ", actions, "", d.span);
     }
+  }
+
+  // Where a list's items begin: after its arrow when `head` ends in one
+  // (route actions), found in the source between `from` and the first item
+  // written (`first`), past comments; else at that item.
+  std::uint32_t list_begin(std::string_view head, std::uint32_t from, std::uint32_t first) const {
+    if (!head.ends_with("-> ")) return first;
+    const std::string_view text = sources_.file(file_.file).text;
+    for (auto i = from; i + 1 < first; ++i) {
+      if (text[i] == '#') {
+        const auto end = text.find('\n', i);
+        if (end == std::string_view::npos) break;
+        i = static_cast<std::uint32_t>(end);
+      } else if (text[i] == '-' && text[i + 1] == '>') {
+        return i + 2;
+      }
+    }
+    return first;
+  }
+
+  // A comment between `from` and `to` stands on a line of its own.
+  bool own_line_comment_within(std::uint32_t from, std::uint32_t to) const {
+    const std::string_view text = sources_.file(file_.file).text;
+    for (auto c = next_comment_; c < file_.comments.size(); ++c) {
+      const auto begin = file_.comments[c].span.begin;
+      if (begin >= to) break;
+      if (begin < from) continue;
+      const auto newline = text.rfind('\n', begin == 0 ? 0 : begin - 1);
+      const auto line_start = newline == std::string_view::npos ? 0 : newline + 1;
+      if (text.substr(line_start, begin - line_start).find_first_not_of(" \t\r") ==
+          std::string_view::npos) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void print(const RouteGroupDecl& d) {
