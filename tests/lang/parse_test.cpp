@@ -379,6 +379,22 @@ TEST_CASE("a number literal may be negative and have an exponent") {
   CHECK(diagnostics_of(field + "route a when ticket.n > 1e400 -> queue a\n") == "2:25 E0103");
   CHECK(first_message(field + "route a when ticket.n > -1e400 -> queue a\n") ==
         "number '-1e400' is out of range");
+  CHECK(first_message(field + "route a when ticket.n > 1" + std::string(400, '0') +
+                      "e-1 -> queue a\n") ==
+        "number '1" + std::string(400, '0') + "e-1' is out of range");
+  // "one too small for a double (`1e-400`) is 0, as JSON reads it in a
+  // ticket" (review 24 F6: E0103, while the ticket's 1e-400 was 0).
+  for (const std::string small : {"1e-400", "-1e-400", "0.000001e-399", "1000e-500"}) {
+    CAPTURE(small);
+    const auto rules = compile_or_throw(
+        {{"t.sla", "field ticket.n : number\nroute zero when ticket.n == " + small +
+                       " -> queue zero\nroute rest -> queue rest\n"}});
+    Ticket t;
+    t.id = "T-1";
+    t.created = std::chrono::sys_seconds{std::chrono::seconds{1'780'000'000}};
+    t.fields["n"] = 0.0;
+    CHECK(route(rules, t).rule == std::optional<std::string>{"zero"});
+  }
 }
 
 // docs/routing.md, "Numbers compare exactly", with negative literals: the
