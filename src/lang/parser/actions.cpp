@@ -75,10 +75,13 @@ namespace {
 bool too_small(std::string_view text) {
   const auto e = text.find_first_of("eE");
   const auto mantissa = text.substr(0, e);
-  int exponent = 0;
+  long long exponent = 0;
   if (e != std::string_view::npos) {
-    std::from_chars(text.data() + e + 1 + (text[e + 1] == '+'), text.data() + text.size(),
-                    exponent);
+    const auto* digits = text.data() + e + 1 + (text[e + 1] == '+');
+    if (std::from_chars(digits, text.data() + text.size(), exponent).ec != std::errc{}) {
+      // Past a long long's range: its sign is all that matters.
+      exponent = *digits == '-' ? -(1LL << 62) : 1LL << 62;
+    }
   }
   const auto first = mantissa.find_first_of("123456789");
   if (first == std::string_view::npos) return true;  // all zeros: no number is out of range
