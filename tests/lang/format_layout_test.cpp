@@ -143,6 +143,16 @@ TEST_CASE("a route's actions take their comments with them when reordered") {
         "route c\n  # before queue\n  -> queue q3, tags [y]\n");
   CHECK(formatted("route d ->\n  # before tags\n  tags [y],\n  queue q4\n") ==
         "route d\n  -> queue q4,\n     # before tags\n     tags [y]\n");
+  // Review 25: "a comment behind the arrow counts as one before the first
+  // action written" (fmt gave another layout the second time); "unless a
+  // comment before one of the actions puts them on lines of their own: then
+  // it stays behind the action it was behind".
+  CHECK(formatted("route r -> # about team\n  team t,\n  queue q\n") ==
+        "route r\n  -> queue q,\n     # about team\n     team t\n");
+  CHECK(formatted("route r -> # about queue\n  queue q, team t\n") ==
+        "route r\n  # about queue\n  -> queue q, team t\n");
+  CHECK(formatted("route r when customer.tier == gold ->\n  # c\n  skills [s], queue q  # t\n") ==
+        "route r when customer.tier == gold\n  -> queue q,  # t\n     # c\n     skills [s]\n");
   // Behind the last action printed: one line, as for any list. A comment
   // behind a list written on one line stays at its end.
   CHECK(formatted("route r -> team t, # t\n  queue q\n") == "route r -> queue q, team t  # t\n");

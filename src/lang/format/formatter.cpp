@@ -290,8 +290,14 @@ class Printer {
       }
       mine.behind_end = c;
     }
-    // A comment behind a list written on one line stays at its end.
-    if (line_of(items[written.front()].span.begin) == line_of(items[written.back()].span.end - 1)) {
+    // A comment behind a list written on one line stays at its end, when
+    // no comment before an item puts the items on lines of their own: then
+    // it stays behind its item (review 25).
+    const bool comment_before_an_item =
+        std::any_of(comments.begin(), comments.end(),
+                    [](const Comments& m) { return m.before_end > m.before; });
+    if (!comment_before_an_item &&
+        line_of(items[written.front()].span.begin) == line_of(items[written.back()].span.end - 1)) {
       auto& last = comments.back();
       auto& last_written = comments[written.back()];
       std::swap(last.behind, last_written.behind);
@@ -500,10 +506,11 @@ class Printer {
       line(indent, condition_line(indent, head + " when ", *d.when),
            {d.span.file, d.span.begin, d.when->span.end}, actions_begin);
       item_lines(indent + "  ", "-> ", actions, "", {d.span.file, d.when->span.end, d.span.end});
-    } else if (own_line_comment_within(d.name.span.end, d.span.end)) {
-      // The actions under the route, as after a condition: a comment on a
-      // line of its own before the first action printed stays with it
-      // rather than above the route (review 24 F1).
+    } else if (comment_before_an_action(actions, d.name.span.end, d.span.end)) {
+      // The actions under the route, as after a condition: a comment that
+      // goes on a line of its own before an action stays with it rather
+      // than above the route (review 24 F1), and formatting again finds the
+      // same layout (review 25: a comment behind the arrow did not).
       out_ += std::string{indent} + head + "\n";
       last_end_line_ = line_of(d.name.span.end - 1);
       item_lines(indent + "  ", "-> ", actions, "", {d.span.file, d.name.span.end, d.span.end});
@@ -530,19 +537,19 @@ class Printer {
     return first;
   }
 
-  // A comment between `from` and `to` stands on a line of its own.
-  bool own_line_comment_within(std::uint32_t from, std::uint32_t to) const {
-    const std::string_view text = sources_.file(file_.file).text;
+  // A comment between `from` and `to` that is behind no action: one on a
+  // line of its own, or behind the arrow, which fmt writes before an action.
+  bool comment_before_an_action(const std::vector<Item>& actions, std::uint32_t from,
+                                std::uint32_t to) const {
     for (auto c = next_comment_; c < file_.comments.size(); ++c) {
       const auto begin = file_.comments[c].span.begin;
       if (begin >= to) break;
       if (begin < from) continue;
-      const auto newline = text.rfind('\n', begin == 0 ? 0 : begin - 1);
-      const auto line_start = newline == std::string_view::npos ? 0 : newline + 1;
-      if (text.substr(line_start, begin - line_start).find_first_not_of(" \t\r") ==
-          std::string_view::npos) {
-        return true;
-      }
+      const auto line = line_of(begin);
+      const bool behind_an_action = std::any_of(actions.begin(), actions.end(), [&](const Item& a) {
+        return a.span.end <= begin && line_of(a.span.end - 1) == line;
+      });
+      if (!behind_an_action) return true;
     }
     return false;
   }
