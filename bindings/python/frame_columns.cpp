@@ -103,29 +103,19 @@ py::list thresholds(const std::vector<Threshold>& all, bool escalations, Objects
   for (const auto& t : all) {
     if (t.escalation != escalations) continue;
     py::dict d;
-    switch (t.form) {
-      case ThresholdForm::percent:
-        set(d, objects.percent, py::int_(t.percent));
-        break;
-      case ThresholdForm::before_due:
-        set(d, objects.before_due, py::int_(t.offset.count()));
-        break;
-      case ThresholdForm::after_due:
-        set(d, objects.after_due, py::int_(t.offset.count()));
-        break;
-    }
+    // The form's name is its amount's key, and later its `form` (as
+    // Python's dicts of an evaluation have it, _records._form).
+    const py::str& form = t.form == ThresholdForm::percent      ? objects.percent
+                          : t.form == ThresholdForm::before_due ? objects.before_due
+                                                                : objects.after_due;
+    set(d, form, py::int_(t.form == ThresholdForm::percent ? t.percent : t.offset.count()));
     if (t.escalation) {
       set(d, objects.to_kind, objects.text(t.to_kind));
       set(d, objects.to, objects.text(t.to));
     }
     set(d, objects.at, objects.instant(t.at));
     set(d, objects.fired, py::bool_(t.fired));
-    // Its form by name, as Python's dicts of an evaluation have it
-    // (_records._form): the key above tells it too.
-    set(d, objects.form,
-        t.form == ThresholdForm::percent      ? objects.percent
-        : t.form == ThresholdForm::before_due ? objects.before_due
-                                              : objects.after_due);
+    set(d, objects.form, form);
     out.append(std::move(d));
   }
   return out;

@@ -39,11 +39,17 @@ std::string threshold_when(const Threshold& t) {
              : detail::threshold_when_text(t.form, t.percent, {t.offset, 0});
 }
 
-std::string list_text(std::vector<std::string> items) {
-  std::sort(items.begin(), items.end());
+// "[a, b]", in the order given.
+std::string listed(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
   return "[" + out + "]";
+}
+
+// The same sorted, so that a set reads the same whatever its order.
+std::string list_text(std::vector<std::string> items) {
+  std::sort(items.begin(), items.end());
+  return listed(items);
 }
 
 std::string names_list(const std::vector<Name>& names) {
@@ -262,11 +268,6 @@ class CaseRunner {
         std::stable_sort(kind.begin(), kind.end(), [](const Threshold* a, const Threshold* b) {
           return a->at && (!b->at || *a->at < *b->at);
         });
-        const auto listed = [](const std::vector<std::string>& items) {
-          std::string out;
-          for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
-          return "[" + out + "]";
-        };
         if (!e.at) {
           // `at none` holds when no line of that kind is reached; else the
           // report lists those that are.
