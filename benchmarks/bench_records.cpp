@@ -9,12 +9,25 @@
 // split and number its lines), so its time a line bounds how many workers
 // the lock can feed; BM_Records_ReadTwice and BM_Records_ReadAgain read each line for
 // two rule sets that declare different fields, parsing it twice (as `slakit
-// diff` did) and once (as it does).
+// diff` did) and once (as it does). The BM_Records_Simdjson* benchmarks
+// are the peer: simdjson alone on the same lines, the floor under any
+// reader built on it (docs/benchmarks.md, "The floor under eval, report
+// and diff").
 #include <benchmark/benchmark.h>
 
 #include <slakit/slakit.hpp>
 
 #include <cstdio>
+// GCC 12 sees a dangling pointer in simdjson 3.0's On-Demand iterators
+// (inlined from the header); clang does not know the warning.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdangling-pointer"
+#endif
+#include <simdjson.h>
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 #include <memory>
 #include <string>
 
@@ -75,6 +88,109 @@ void BM_Records_Read(benchmark::State& state) {
 }
 BENCHMARK(BM_Records_Read);
 
+// The floor: simdjson alone, each line parsed and every value touched (a
+// string's length, a number, a bool), with nothing made of them. No
+// reader built on simdjson goes faster than these; BM_Records_Read
+// against them is the reader's own cost.
+std::size_t touch(simdjson::dom::element e) {
+  switch (e.type()) {
+    case simdjson::dom::element_type::OBJECT: {
+      std::size_t n = 0;
+      simdjson::dom::object object;
+      if (e.get(object) != simdjson::SUCCESS) return 0;
+      for (auto field : object) n += field.key.size() + touch(field.value);
+      return n;
+    }
+    case simdjson::dom::element_type::ARRAY: {
+      std::size_t n = 0;
+      simdjson::dom::array array;
+      if (e.get(array) != simdjson::SUCCESS) return 0;
+      for (auto x : array) n += touch(x);
+      return n;
+    }
+    case simdjson::dom::element_type::STRING: {
+      std::string_view text;
+      return e.get(text) == simdjson::SUCCESS ? text.size() : 0;
+    }
+    case simdjson::dom::element_type::BOOL: {
+      bool b = false;
+      return e.get(b) == simdjson::SUCCESS && b ? 1 : 0;
+    }
+    default:
+      return 1;
+  }
+}
+
+void BM_Records_SimdjsonDom(benchmark::State& state) {
+  slakit::cli::JsonChunk chunk;
+  slakit::cli::load_chunk(chunk, jsonl());
+  simdjson::dom::parser parser;
+  std::size_t i = 0, sum = 0;
+  for (auto _ : state) {
+    const auto& line = chunk.lines[i++ % chunk.lines.size()];
+    simdjson::dom::element doc;
+    if (parser.parse(line.data, line.size, false).get(doc) == simdjson::SUCCESS) sum += touch(doc);
+  }
+  benchmark::DoNotOptimize(sum);
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Records_SimdjsonDom);
+
+void BM_Records_SimdjsonParseOnly(benchmark::State& state) {
+  slakit::cli::JsonChunk chunk;
+  slakit::cli::load_chunk(chunk, jsonl());
+  simdjson::dom::parser parser;
+  std::size_t i = 0, sum = 0;
+  for (auto _ : state) {
+    const auto& line = chunk.lines[i++ % chunk.lines.size()];
+    simdjson::dom::element doc;
+    if (parser.parse(line.data, line.size, false).get(doc) == simdjson::SUCCESS) ++sum;
+  }
+  benchmark::DoNotOptimize(sum);
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Records_SimdjsonParseOnly);
+
+std::size_t touch(simdjson::ondemand::value v) {
+  switch (v.type().value_unsafe()) {
+    case simdjson::ondemand::json_type::object: {
+      std::size_t n = 0;
+      for (auto field : v.get_object()) {
+        n += field.unescaped_key().value_unsafe().size() + touch(field.value().value_unsafe());
+      }
+      return n;
+    }
+    case simdjson::ondemand::json_type::array: {
+      std::size_t n = 0;
+      for (auto x : v.get_array()) n += touch(x.value_unsafe());
+      return n;
+    }
+    case simdjson::ondemand::json_type::string:
+      return v.get_string().value_unsafe().size();
+    case simdjson::ondemand::json_type::boolean:
+      return v.get_bool().value_unsafe() ? 1 : 0;
+    case simdjson::ondemand::json_type::number:
+      return static_cast<std::size_t>(v.get_double().value_unsafe());
+    default:
+      return 0;
+  }
+}
+
+void BM_Records_SimdjsonOnDemand(benchmark::State& state) {
+  slakit::cli::JsonChunk chunk;
+  slakit::cli::load_chunk(chunk, jsonl());
+  simdjson::ondemand::parser parser;
+  std::size_t i = 0, sum = 0;
+  for (auto _ : state) {
+    const auto& line = chunk.lines[i++ % chunk.lines.size()];
+    auto doc = parser.iterate(line.data, line.size, line.size + simdjson::SIMDJSON_PADDING);
+    sum += touch(doc.get_value().value_unsafe());
+  }
+  benchmark::DoNotOptimize(sum);
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Records_SimdjsonOnDemand);
+
 // Reading the whole text through JsonLinesReader from a FILE (fmemopen: the
 // kernel's copy is left out), chunk by chunk, every line into one history.
 void BM_Records_Stream(benchmark::State& state) {
@@ -95,6 +211,31 @@ void BM_Records_Stream(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
 }
 BENCHMARK(BM_Records_Stream)->Unit(benchmark::kMillisecond);
+
+// BM_Records_Stream's chunks, each line parsed by simdjson alone and every
+// value touched: the floor of a whole pass over a file of tickets.
+void BM_Records_SimdjsonStream(benchmark::State& state) {
+  simdjson::dom::parser parser;
+  slakit::cli::JsonChunk chunk;
+  std::string text = jsonl();
+  std::size_t sum = 0;
+  for (auto _ : state) {
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{
+        fmemopen(text.data(), text.size(), "rb"), &std::fclose};
+    slakit::cli::JsonLinesReader lines{file.get()};
+    while (lines.next(chunk)) {
+      for (const auto& line : chunk.lines) {
+        simdjson::dom::element doc;
+        if (parser.parse(line.data, line.size, false).get(doc) == simdjson::SUCCESS)
+          sum += touch(doc);
+      }
+    }
+  }
+  benchmark::DoNotOptimize(sum);
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kTickets));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_Records_SimdjsonStream)->Unit(benchmark::kMillisecond);
 
 // The same chunks, none of their lines read: the work done under the lock.
 void BM_Records_Chunks(benchmark::State& state) {
