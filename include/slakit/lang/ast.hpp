@@ -174,6 +174,9 @@ struct ThresholdLine {
   /// The offset is written in business days, whatever its amount (`0bd`
   /// too, which `offset` cannot tell from `0s`): an error, E0244.
   bool offset_in_business_days = false;
+  /// Where the offset stands (`0bd`, `2 business days`): E0244 quotes it
+  /// as written, which `offset` no longer tells.
+  SourceSpan offset_span{};
   std::string target_kind{};  ///< "team", "queue" or "agent"; escalations only
   Name target{};
   SourceSpan span{};

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string>
+#include <string_view>
 
 #include "check_state.hpp"
 #include "lang/format/expr_text.hpp"
@@ -70,17 +72,57 @@ void Checker::check_policy(const PolicyDecl& p) {
     // Whatever the amount: `0bd` too (docs/sla.md); a number too large
     // (E0103) has no amount to name.
     if (t.form != ThresholdForm::percent && t.offset_in_business_days && !damaged(t.span)) {
-      error("E0244",
-            fmt::format("an offset of business days ('{}'): a business day is no fixed amount "
-                        "of business time; write hours and minutes of the policy's calendar "
-                        "(8h {} due)",
-                        offset_text(t), t.form == ThresholdForm::before_due ? "before" : "after"),
-            t.span);
+      business_days_offset(t);
     }
   }
   check_threshold_offsets(p);
   check_threshold_order(p);
   check_threshold_twice(p);
+}
+
+namespace {
+
+// The offset as the line writes it, on one line: `2 business\n days` reads
+// `2 business days`.
+std::string one_spaced(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space) {
+      out += c;
+    } else if (!out.empty() && out.back() != ' ') {
+      out += ' ';
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+// E0244. The fix suggested follows the amount written: zero business days
+// falls on the due, as `0m` does; N of them are N days of the calendar's
+// hours, which only the user knows (a short Friday, a half-day holiday).
+void Checker::business_days_offset(const ThresholdLine& t) {
+  // A line built without the parser has no span: its amount as fmt writes it.
+  const auto& span = t.offset_span;
+  const auto written = span.end > span.begin ? one_spaced(sources_.text(span)) : offset_text(t);
+  const char* side = t.form == ThresholdForm::before_due ? "before" : "after";
+  const long long days = t.offset.business_days;
+  if (days == 0) {
+    error("E0244",
+          fmt::format("an offset of zero business days ('{}') falls on the due itself: write "
+                      "'0m {} due', which says so in hours and minutes (the same instant as "
+                      "'at 100%')",
+                      written, side),
+          t.span);
+    return;
+  }
+  error("E0244",
+        fmt::format("an offset in business days ('{}'): a business day is no fixed amount of "
+                    "business time; write the business time you mean in hours and minutes of "
+                    "the policy's calendar ('{}h {} due' if its business days are 8 hours long)",
+                    written, days * 8, side),
+        t.span);
 }
 
 // A value with an error holds no amount to compare: a warning computed from

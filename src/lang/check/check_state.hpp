@@ -71,6 +71,8 @@ class Checker {
   // False when a threshold's offset or percentage has an error (E0103,
   // E0209, E0244): the warnings that compare thresholds leave it out.
   bool threshold_valid(const ThresholdLine& t) const;
+  // E0244 for an offset written in business days, quoted as written.
+  void business_days_offset(const ThresholdLine& t);
   void check_threshold_offsets(const PolicyDecl& p);
   void check_threshold_order(const PolicyDecl& p);
   void check_threshold_twice(const PolicyDecl& p);

@@ -54,6 +54,7 @@ class ParseState {
   BusinessDuration duration_value;
   /// duration_value was written in business days (`0bd` too).
   bool duration_in_business_days = false;
+  SourceSpan duration_span{};  ///< where duration_value is written
   int int_value = 0;
   ThresholdForm threshold_form = ThresholdForm::percent;
   int weekday_value = 0;  ///< c_encoding: 0 is Sunday

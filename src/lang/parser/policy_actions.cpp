@@ -91,6 +91,7 @@ void threshold(ParseState& s, SourceSpan span, bool escalate) {
   } else {
     t.offset = s.duration_value;
     t.offset_in_business_days = s.duration_in_business_days;
+    t.offset_span = s.duration_span;
   }
   t.span = span;
   if (escalate) {

@@ -90,6 +90,7 @@ void too_large(ParseState& s, const char* first, const char* last) {
 void set_duration(ParseState& s, const char* first, const char* last) {
   // The units are bd, h, m and s: only `bd` has a 'b'.
   s.duration_in_business_days = std::find(first, last, 'b') != last;
+  s.duration_span = s.span(first, last);
   BusinessDuration d;
   bool days = false, time = false;
   for (const char* p = first; p < last;) {
@@ -120,6 +121,7 @@ void set_duration(ParseState& s, const char* first, const char* last) {
 
 void set_business_days(ParseState& s, const char* first, const char* last) {
   s.duration_in_business_days = true;
+  s.duration_span = s.span(first, last);
   const char* p = first;
   long n = 0;
   if (!read_number(p, last, n)) return too_large(s, first, last);
