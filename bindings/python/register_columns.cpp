@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "rule_bundle.hpp"
+#include "support/utf8.hpp"
 
 namespace slakit::python {
 namespace {
@@ -94,7 +95,8 @@ py::tuple route_columns_py(const Bundle& bundle, std::size_t rows, const py::lis
       }
       table.values(path, values);
     } else {
-      throw InvalidArgument("column '" + path + "': unknown kind '" + kind + "'");
+      throw InvalidArgument("column " + detail::quoted(path) + ": unknown kind " +
+                            detail::quoted(kind));
     }
   }
   if (ids) table.ids(held.strings(*ids));

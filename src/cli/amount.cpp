@@ -1,4 +1,5 @@
 #include "amount.hpp"
+#include "support/utf8.hpp"
 
 #include <fmt/format.h>
 #include <slakit/error.hpp>
@@ -7,8 +8,9 @@ namespace slakit::cli {
 
 Amount parse_amount(std::string_view text) {
   auto fail = [&] {
-    throw InvalidArgument(fmt::format(
-        "invalid duration '{}': expected business time like 90m, 1h30m, 8h, 45s or 3bd", text));
+    throw InvalidArgument(
+        fmt::format("invalid duration {}: expected business time like 90m, 1h30m, 8h, 45s or 3bd",
+                    detail::quoted(text)));
   };
   Amount a;
   std::size_t i = 0;

@@ -13,6 +13,7 @@
 #include "json_values.hpp"
 #include "output.hpp"
 #include "support/json_writer.hpp"
+#include "support/utf8.hpp"
 #include "ticket_stream.hpp"
 
 namespace slakit::cli {
@@ -29,8 +30,9 @@ void append_deadline(const Calendar& cal, std::string_view start, std::string_vi
   const bool date_start = start.size() == 10;
   if (amount.days) {
     if (!date_start) {
-      throw InvalidArgument(fmt::format(
-          "'{}' counts business days: give a date start (YYYY-MM-DD), not '{}'", add, start));
+      throw InvalidArgument(
+          fmt::format("{} counts business days: give a date start (YYYY-MM-DD), not {}",
+                      detail::quoted(add), detail::quoted(start)));
     }
     out += format_date(cal.add_business_days(parse_date(start), amount.business_days));
     return;

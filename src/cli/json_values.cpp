@@ -87,9 +87,9 @@ const TimeZone& utc_zone() {
 }
 
 [[noreturn]] void throw_invalid_time(std::string_view s, const Where& where) {
-  throw ReadError{where, fmt::format("invalid time '{}': expected RFC 3339 with an offset, like "
+  throw ReadError{where, fmt::format("invalid time {}: expected RFC 3339 with an offset, like "
                                      "2026-03-06T15:00:00Z",
-                                     s)};
+                                     detail::quoted(s))};
 }
 
 }  // namespace
@@ -113,9 +113,9 @@ Instant instant(std::string_view s, const Where& where, Fractions fractions) {
   try {
     if (!offset) throw InvalidArgument("");
     if (fractions == Fractions::reject && has_fraction(s)) {
-      throw ReadError{where, fmt::format("'{}' has a fraction of a second (--fractions reject): "
+      throw ReadError{where, fmt::format("{} has a fraction of a second (--fractions reject): "
                                          "slakit counts whole seconds",
-                                         s)};
+                                         detail::quoted(s))};
     }
     return parse_time(s, utc);
   } catch (const InvalidArgument&) {

@@ -14,6 +14,7 @@
 
 #include "field_values.hpp"
 #include "json_values.hpp"
+#include "support/utf8.hpp"
 
 namespace slakit::cli {
 namespace {
@@ -271,7 +272,7 @@ struct TicketReader::Impl {
           case EventKey::kind: {
             const auto kind = view(value, at);
             const auto k = parse_event_kind(kind);
-            if (!k) throw ReadError{at, fmt::format("unknown event kind '{}'", kind)};
+            if (!k) throw ReadError{at, fmt::format("unknown event kind {}", detail::quoted(kind))};
             e.kind = *k;
             has_kind = true;
             break;
@@ -390,8 +391,9 @@ struct TicketReader::Impl {
       }
     } catch (const ReadError& e) {
       out.events.clear();  // none of the last record's
-      const auto who =
-          out.ticket.id.empty() ? std::string{} : fmt::format("ticket '{}': ", out.ticket.id);
+      const auto who = out.ticket.id.empty()
+                           ? std::string{}
+                           : fmt::format("ticket {}: ", detail::quoted(out.ticket.id));
       throw InvalidArgument(
           fmt::format("{}{}{}", who, e.where.empty() ? "" : e.where + ": ", e.what));
     }

@@ -9,6 +9,7 @@
 
 #include "slakit/error.hpp"
 #include "slakit/time/civil.hpp"
+#include "support/utf8.hpp"
 #include "ticket_sources.hpp"
 
 namespace slakit::detail {
@@ -36,7 +37,7 @@ std::string_view type_of(const FieldValue& v) {
 }
 
 std::string shown(const FieldValue& v) {
-  if (const auto* s = std::get_if<std::string>(&v)) return fmt::format(" '{}'", *s);
+  if (const auto* s = std::get_if<std::string>(&v)) return " " + quoted(*s);
   if (const auto* d = std::get_if<double>(&v)) return fmt::format(" {}", *d);
   if (const auto* b = std::get_if<bool>(&v)) return *b ? " true" : " false";
   if (const auto* t = std::get_if<Instant>(&v)) return " " + format_utc(*t);
@@ -49,8 +50,8 @@ std::string shown(const FieldValue& v) {
   const auto expected = f.type == FieldType::one_of
                             ? fmt::format("one of {}", fmt::join(f.members, ", "))
                             : fmt::format("a {}", field_type_name(f.type));
-  throw TicketError(fmt::format("ticket '{}': {}: expected {}, got {}{}", ticket, f.path, expected,
-                                type_of(v), shown(v)));
+  throw TicketError(fmt::format("ticket {}: {}: expected {}, got {}{}", quoted(ticket), f.path,
+                                expected, type_of(v), shown(v)));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "slakit/error.hpp"
 #include "slakit/time/instant.hpp"
+#include "support/utf8.hpp"
 
 namespace slakit::detail {
 
@@ -35,8 +36,8 @@ const Calendar* CalendarChoice::resolve(const FieldLayout& layout, std::span<con
     if (value.present && !value.text.empty()) {
       const auto it = all->find(value.text);
       if (it == all->end()) {
-        throw TicketError(fmt::format("ticket '{}': {} '{}' names no calendar of the rule set",
-                                      ticket_id, field_name, value.text));
+        throw TicketError(fmt::format("ticket {}: {} {} names no calendar of the rule set",
+                                      quoted(ticket_id), field_name, quoted(value.text)));
       }
       chosen = &it->second;
       zone = chosen->zone_field().empty() ? std::nullopt : layout.slot(chosen->zone_field());
@@ -51,13 +52,13 @@ const Calendar* CalendarChoice::resolve(const FieldLayout& layout, std::span<con
     // The zone's own error carries its suggestion (TimeZone::locate: "...
     // 'NAME'; did you mean 'X'?"), after the name, which may hold anything.
     const std::string_view why = e.what();
-    const auto quoted = fmt::format("'{}'", value.text);
-    const auto name_at = why.rfind(quoted);
+    const auto as_named = quoted(value.text);
+    const auto name_at = why.rfind(as_named);
     auto near = name_at == std::string_view::npos ? std::string_view{}
-                                                  : why.substr(name_at + quoted.size());
+                                                  : why.substr(name_at + as_named.size());
     if (!near.starts_with("; did you mean")) near = {};
-    throw TicketError(fmt::format("ticket '{}': {} '{}' is not a time zone (calendar '{}'){}",
-                                  ticket_id, chosen->zone_field(), value.text,
+    throw TicketError(fmt::format("ticket {}: {} {} is not a time zone (calendar '{}'){}",
+                                  quoted(ticket_id), chosen->zone_field(), quoted(value.text),
                                   chosen->calendar().name(), near));
   }
 }

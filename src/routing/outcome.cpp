@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "slakit/error.hpp"
+#include "support/utf8.hpp"
 
 namespace slakit::detail {
 
@@ -98,9 +99,9 @@ void combine(const Ticket& ticket, Instant now, std::span<const RoutePlan* const
       // make sense (and where adding the wait cannot overflow).
       if (!in_supported_range(ticket.created)) {
         throw RangeError(fmt::format(
-            "ticket '{}': created {} is outside the supported range [{}, {}), and route '{}' "
+            "ticket {}: created {} is outside the supported range [{}, {}), and route '{}' "
             "relaxes skills after a wait from it",
-            ticket.id, format_utc(ticket.created), format_utc(kSupportedBegin),
+            quoted(ticket.id), format_utc(ticket.created), format_utc(kSupportedBegin),
             format_utc(kSupportedEnd), r->name));
       }
       // Wall-clock time, no calendar: an instant past 2100 is exact too, and
@@ -148,9 +149,9 @@ void require_created(const Ticket& ticket, const Routing& routing) {
   std::vector<std::string_view> skills;
   for (const auto& r : routing.relaxed) skills.push_back(r.skill);
   throw TicketError(
-      fmt::format("ticket '{}': created is {}, the value of an unset field, and the "
+      fmt::format("ticket {}: created is {}, the value of an unset field, and the "
                   "wait of the relaxed skills ({}) counts from it",
-                  ticket.id, format_utc(ticket.created), fmt::join(skills, ", ")));
+                  quoted(ticket.id), format_utc(ticket.created), fmt::join(skills, ", ")));
 }
 
 }  // namespace slakit::detail

@@ -40,8 +40,9 @@ std::span<const SlotValue> fields_now(const RoutingProgram& program, const Ticke
   if (events.empty()) {
     // As with events (Timeline::build): a ticket is not routed before it exists.
     if (now < ticket.created) {
-      throw TicketError(fmt::format("ticket '{}': now ({}) is before its creation ({})", ticket.id,
-                                    format_utc(now), format_utc(ticket.created)));
+      throw TicketError(fmt::format("ticket {}: now ({}) is before its creation ({})",
+                                    detail::quoted(ticket.id), format_utc(now),
+                                    format_utc(ticket.created)));
     }
     st.values.resize(program.layout.width());  // load() sets every value the routes read
     program.layout.load(ticket, st.values);

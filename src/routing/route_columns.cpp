@@ -15,17 +15,18 @@
 #include "program/rule_set_impl.hpp"
 #include "slakit/error.hpp"
 #include "slakit/model/fields.hpp"
+#include "support/utf8.hpp"
 
 namespace slakit {
 
 TicketColumns& TicketColumns::add(Column column, std::size_t length) {
   if (length != rows_) {
-    throw InvalidArgument(fmt::format("column '{}' has {} values for a batch of {} rows",
-                                      column.path, length, rows_));
+    throw InvalidArgument(fmt::format("column {} has {} values for a batch of {} rows",
+                                      detail::quoted(column.path), length, rows_));
   }
   for (const auto& c : columns_) {
     if (c.path == column.path) {
-      throw InvalidArgument(fmt::format("column '{}' is given twice", column.path));
+      throw InvalidArgument(fmt::format("column {} is given twice", detail::quoted(column.path)));
     }
   }
   columns_.push_back(std::move(column));
@@ -94,14 +95,15 @@ std::vector<Source> sources_of(const FieldLayout& layout, const TicketColumns& c
   for (const auto& c : columns.columns()) {
     const auto slot = layout.slot(c.path);
     if (!slot) {
-      throw InvalidArgument(fmt::format("column '{}': the rule set has no such field", c.path));
+      throw InvalidArgument(
+          fmt::format("column {}: the rule set has no such field", detail::quoted(c.path)));
     }
     const auto type = layout.info(*slot).type;
     const bool fits = c.kind == Column::Kind::values ||
                       (c.kind == Column::Kind::numbers ? type == FieldType::number : is_text(type));
     if (!fits) {
-      throw InvalidArgument(fmt::format("column '{}': a {} field cannot take {}", c.path,
-                                        field_type_name(type),
+      throw InvalidArgument(fmt::format("column {}: a {} field cannot take {}",
+                                        detail::quoted(c.path), field_type_name(type),
                                         c.kind == Column::Kind::numbers ? "numbers" : "texts"));
     }
     if (*slot >= layout.width() && !layout.checked(*slot)) continue;  // no rule reads it
@@ -137,9 +139,9 @@ SlotValue value_at(const FieldLayout& layout, const Source& s, std::size_t row, 
       const auto at = static_cast<std::size_t>(code);
       if (at >= s.converted.size()) {
         throw TicketError(
-            fmt::format("ticket '{}': {}: category code {} is not below the {} "
+            fmt::format("ticket {}: {}: category code {} is not below the {} "
                         "categories of the column",
-                        name(), c.path, code, s.converted.size()));
+                        detail::quoted(name()), c.path, code, s.converted.size()));
       }
       if (s.converted[at]) return *s.converted[at];
       return layout.text_value(s.slot, c.texts[at], name());  // throws, naming the ticket

@@ -10,6 +10,7 @@
 #include "evaluate_state.hpp"
 #include "program/rule_set_impl.hpp"
 #include "slakit/error.hpp"
+#include "support/utf8.hpp"
 #include "target_clock.hpp"
 
 namespace slakit {
@@ -177,23 +178,23 @@ void evaluate_into(const Program& program, const Ticket& ticket,
   // Left at its default, `created` would start every clock in 1970 and
   // breach it: a host's unset field, not a ticket of that instant.
   if (ticket.created == Instant{}) {
-    throw TicketError(fmt::format("ticket '{}': created is {}, the value of an unset field",
-                                  ticket.id, format_utc(Instant{})));
+    throw TicketError(fmt::format("ticket {}: created is {}, the value of an unset field",
+                                  detail::quoted(ticket.id), format_utc(Instant{})));
   }
   // Checked first: otherwise an instant out of range would be an error or
   // not depending on whether some calendar happened to reach it.
   for (const auto& [what, t] : {std::pair{"created", ticket.created}, std::pair{"now", now}}) {
     if (!in_supported_range(t)) {
-      throw RangeError(fmt::format("ticket '{}': {} {} is outside the supported range [{}, {})",
-                                   ticket.id, what, format_utc(t), format_utc(kSupportedBegin),
-                                   format_utc(kSupportedEnd)));
+      throw RangeError(fmt::format("ticket {}: {} {} is outside the supported range [{}, {})",
+                                   detail::quoted(ticket.id), what, format_utc(t),
+                                   format_utc(kSupportedBegin), format_utc(kSupportedEnd)));
     }
   }
   try {
     evaluate_steps(program, ticket, events, now, st, e, traces);
   } catch (const RangeError& error) {
     // A calendar's range error knows no ticket: say which one.
-    throw RangeError(fmt::format("ticket '{}': {}", ticket.id, error.what()));
+    throw RangeError(fmt::format("ticket {}: {}", detail::quoted(ticket.id), error.what()));
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include "model/ticket_status.hpp"
 #include "slakit/error.hpp"
+#include "support/utf8.hpp"
 
 namespace slakit::detail {
 namespace {
@@ -13,7 +14,7 @@ namespace {
 // Events are named by id, else by their place in the history as a JSON
 // path names it (events[0]), as the ticket reader's errors do.
 std::string event_name(const TicketEvent& e, std::size_t index) {
-  return e.id.empty() ? fmt::format("events[{}]", index) : fmt::format("event '{}'", e.id);
+  return e.id.empty() ? fmt::format("events[{}]", index) : fmt::format("event {}", quoted(e.id));
 }
 
 // "events[2] (field_changed at 2026-03-02T10:00:00Z)": which event, whatever
@@ -30,7 +31,7 @@ auto from_event(const Ticket& ticket, const TicketEvent& e, std::size_t index, C
   try {
     return convert();
   } catch (const TicketError& error) {
-    const auto prefix = fmt::format("ticket '{}': ", ticket.id);
+    const auto prefix = fmt::format("ticket {}: ", quoted(ticket.id));
     std::string_view what = error.what();
     if (what.starts_with(prefix)) what.remove_prefix(prefix.size());
     throw TicketError(fmt::format("{}{}: {}", prefix, event_label(e, index), what));
@@ -59,13 +60,12 @@ void Timeline::set(Slot slot, const SlotValue& v) {
 void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
                      std::span<const TicketEvent> events, Instant now) {
   if (now < ticket.created) {
-    throw TicketError(fmt::format("ticket '{}': now ({}) is before its creation ({})", ticket.id,
-                                  format_utc(now), format_utc(ticket.created)));
+    throw TicketError(fmt::format("ticket {}: now ({}) is before its creation ({})",
+                                  quoted(ticket.id), format_utc(now), format_utc(ticket.created)));
   }
   if (events.size() > kMaxEventsPerTicket) {
-    throw TicketError(
-        fmt::format("ticket '{}' has {} events: the engines take at most {} per ticket", ticket.id,
-                    events.size(), kMaxEventsPerTicket));
+    throw TicketError(fmt::format("ticket {} has {} events: the engines take at most {} per ticket",
+                                  quoted(ticket.id), events.size(), kMaxEventsPerTicket));
   }
   width_ = layout.width();
   now_ = now;
@@ -85,12 +85,13 @@ void Timeline::build(const FieldLayout& layout, const Ticket& ticket,
     const auto& e = events[i];
     if (static_cast<unsigned>(e.kind) > static_cast<unsigned>(EventKind::closed)) {
       // A host's cast from its own codes: nothing to apply, and no silence.
-      throw TicketError(fmt::format("ticket '{}': {} has no kind slakit knows ({})", ticket.id,
-                                    event_name(e, i), static_cast<int>(e.kind)));
+      throw TicketError(fmt::format("ticket {}: {} has no kind slakit knows ({})",
+                                    quoted(ticket.id), event_name(e, i), static_cast<int>(e.kind)));
     }
     if (e.at < ticket.created) {
-      throw TicketError(fmt::format("ticket '{}': {} is before the ticket's creation ({})",
-                                    ticket.id, event_label(e, i), format_utc(ticket.created)));
+      throw TicketError(fmt::format("ticket {}: {} is before the ticket's creation ({})",
+                                    quoted(ticket.id), event_label(e, i),
+                                    format_utc(ticket.created)));
     }
     // The first of one id in input order, whether or not it has happened yet.
     if (!e.id.empty() && !ids_.insert(e.id).second) continue;
@@ -193,7 +194,7 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
       break;
     case EventKind::status_changed:
       if (e.to.empty()) {
-        throw TicketError(fmt::format("ticket '{}': {}: names no status ('to')", ticket.id,
+        throw TicketError(fmt::format("ticket {}: {}: names no status ('to')", quoted(ticket.id),
                                       event_label(e, index())));
       }
       set_status(e.to, true);
@@ -227,16 +228,16 @@ void Timeline::apply(const FieldLayout& layout, const Ticket& ticket, const Tick
       // are ignored, as a key of the ticket record the rules do not know is
       // (docs/sla.md). Exports carry every custom field of the helpdesk.
       if (e.field.empty()) {
-        throw TicketError(
-            fmt::format("ticket '{}': {}: names no field", ticket.id, event_label(e, index())));
+        throw TicketError(fmt::format("ticket {}: {}: names no field", quoted(ticket.id),
+                                      event_label(e, index())));
       }
       const auto slot = layout.slot(e.field);
       if (!slot) break;
       if (slot == status_slot_) {
         const auto* text = std::get_if<std::string>(&e.value);
         if (text == nullptr || text->empty()) {
-          throw TicketError(fmt::format("ticket '{}': {}: sets ticket.status to {}", ticket.id,
-                                        event_label(e, index()),
+          throw TicketError(fmt::format("ticket {}: {}: sets ticket.status to {}",
+                                        quoted(ticket.id), event_label(e, index()),
                                         text == nullptr ? "something not a status" : "no value"));
         }
         set_status(*text, true);

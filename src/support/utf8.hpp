@@ -114,4 +114,24 @@ namespace slakit::detail {
   return out;
 }
 
+/// `s` between single quotes, as a message quotes a ticket's, an agent's
+/// or an event's id or a value from them (docs/cli.md, "Conventions"): a
+/// quote inside is `\'` and a backslash `\\`, so that the quoted text ends
+/// at the first bare quote and every backslash starts an escape; the rest
+/// as one_line() shows it. `O'Brien-1` is `'O\'Brien-1'`.
+[[nodiscard]] inline std::string quoted(std::string_view s) {
+  std::string escaped;
+  escaped.reserve(s.size());
+  for (const char c : s) {
+    if (c == '\'' || c == '\\') escaped += '\\';
+    escaped += c;
+  }
+  // Appended, not `"'" + ...`: GCC 12 warns about that concatenation
+  // (-Wrestrict, a false positive).
+  std::string out = "'";
+  out += one_line(escaped);
+  out += '\'';
+  return out;
+}
+
 }  // namespace slakit::detail

@@ -6,6 +6,7 @@
 
 #include "digits.hpp"
 #include "slakit/error.hpp"
+#include "support/utf8.hpp"
 
 namespace slakit {
 
@@ -19,11 +20,13 @@ year_month_day parse_date(std::string_view text) {
   const bool shape_ok = text.size() == 10 && text[4] == '-' && text[7] == '-' && field(0, 4, y) &&
                         field(5, 2, m) && field(8, 2, d);
   if (!shape_ok) {
-    throw InvalidArgument(fmt::format("invalid date '{}': expected YYYY-MM-DD", text));
+    throw InvalidArgument(
+        fmt::format("invalid date {}: expected YYYY-MM-DD", detail::quoted(text)));
   }
   const year_month_day date{year{y}, month{static_cast<unsigned>(m)},
                             day{static_cast<unsigned>(d)}};
-  if (!date.ok()) throw InvalidArgument(fmt::format("invalid date '{}': no such day", text));
+  if (!date.ok())
+    throw InvalidArgument(fmt::format("invalid date {}: no such day", detail::quoted(text)));
   return date;
 }
 

@@ -12,6 +12,7 @@
 #include "slakit/error.hpp"
 #include "slakit/time/civil.hpp"
 #include "slakit/time/time_of_day.hpp"
+#include "support/utf8.hpp"
 
 namespace slakit {
 
@@ -171,7 +172,7 @@ namespace {
 [[gnu::noinline]] Instant parse_general(std::string_view text, const TimeZone& zone,
                                         Fractions fractions) {
   auto fail = [&](std::string_view why) {
-    throw InvalidArgument(fmt::format("invalid time '{}': {}", text, why));
+    throw InvalidArgument(fmt::format("invalid time {}: {}", detail::quoted(text), why));
   };
   if (text.size() < 16 || (text[10] != 'T' && text[10] != 't' && text[10] != ' ')) {
     fail("expected YYYY-MM-DDTHH:MM[:SS] with Z, an offset like +01:00, or none");

@@ -4,6 +4,7 @@
 
 #include "digits.hpp"
 #include "slakit/error.hpp"
+#include "support/utf8.hpp"
 
 namespace slakit {
 namespace {
@@ -32,10 +33,11 @@ TimeOfDay TimeOfDay::parse(std::string_view text) {
                         (text.size() == 5 || read_two_digits(text, 6, s));
   if (!shape_ok) {
     throw InvalidArgument(
-        fmt::format("invalid time of day '{}': expected HH:MM or HH:MM:SS", text));
+        fmt::format("invalid time of day {}: expected HH:MM or HH:MM:SS", detail::quoted(text)));
   }
   if (m >= 60 || s >= 60 || h * 3600 + m * 60 + s > 24 * 3600) {
-    throw InvalidArgument(fmt::format("invalid time of day '{}': expected 00:00 to 24:00", text));
+    throw InvalidArgument(
+        fmt::format("invalid time of day {}: expected 00:00 to 24:00", detail::quoted(text)));
   }
   return TimeOfDay{h, m, s};
 }

@@ -17,6 +17,7 @@
 #include "posix_rule.hpp"
 #include "slakit/error.hpp"
 #include "support/suggestion.hpp"
+#include "support/utf8.hpp"
 #include "time/zone_suggestion.hpp"
 
 namespace slakit {
@@ -59,7 +60,7 @@ std::shared_ptr<const TimeZone::Impl> load(const std::string& name) {
     impl->zone = date::locate_zone(name);
   } catch (const std::exception&) {
     throw InvalidArgument(
-        fmt::format("unknown time zone '{}'{}", name, detail::zone_suggestion(name)));
+        fmt::format("unknown time zone {}{}", detail::quoted(name), detail::zone_suggestion(name)));
   }
   try {
     const auto last = impl->zone->get_info(date::sys_seconds{kSupportedEnd.time_since_epoch()});
@@ -81,7 +82,8 @@ std::shared_ptr<const TimeZone::Impl> load(const std::string& name) {
     }
   } catch (const std::exception& e) {
     // A zone the database names but cannot read: a broken installation.
-    throw InvalidArgument(fmt::format("time zone '{}' cannot be read: {}", name, e.what()));
+    throw InvalidArgument(
+        fmt::format("time zone {} cannot be read: {}", detail::quoted(name), e.what()));
   }
   return impl;
 }

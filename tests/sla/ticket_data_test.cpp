@@ -4,6 +4,7 @@
 #include <slakit/sla/explain.hpp>
 
 #include "sla/sla_test_support.hpp"
+#include "support/utf8.hpp"
 
 using namespace slakit;
 using namespace slakit::test;
@@ -55,6 +56,32 @@ TEST_CASE("an event before the ticket's creation is an error naming it") {
             .find("events[1] (agent_replied") != std::string::npos);
   CHECK(error_of(r, ticket("2026-03-02T09:00Z"), {}, at("2026-03-02T08:00Z")) ==
         "ticket 'T-1': now (2026-03-02T08:00:00Z) is before its creation (2026-03-02T09:00:00Z)");
+}
+
+// docs/cli.md, "Conventions": "A ticket's, an event's or an agent's id, and
+// a value from a record, stand between single quotes, where a quote is `\'`
+// and a backslash `\\`": the quoted text ends at the first bare quote and
+// every backslash inside starts an escape (review 25: `ticket 'O'Brien-1'`).
+TEST_CASE("messages quote ids so that a quote, a backslash or a line break inside is plain") {
+  using detail::quoted;
+  CHECK(quoted("T-1") == "'T-1'");
+  CHECK(quoted("") == "''");
+  CHECK(quoted("O'Brien-1") == R"('O\'Brien-1')");
+  CHECK(quoted(R"(a\nb)") == R"('a\\nb')");  // a backslash and an n, as written
+  CHECK(quoted("a\nb") == R"('a\nb')");      // a line break
+  CHECK(quoted("x\x1b[2J\r\t") == R"('x\x1B[2J\r\t')");
+  CHECK(quoted(std::string{"nul\0c1\xc2\x9b", 8}) == R"('nul\x00c1\u009B')");
+  CHECK(quoted("caf\xc3\xa9 \xff") == "'caf\xc3\xa9 \xef\xbf\xbd'");  // not UTF-8: U+FFFD
+  // The library's messages, ticket and event alike.
+  const auto r = rules("sla s { resolution 4h }");
+  auto t = ticket("2026-03-02T09:00Z");
+  t.id = "O'Brien-1\\\n";
+  auto early = reply("2026-03-02T08:00Z");
+  early.id = "it's";
+  CHECK(error_of(r, t, {early}, at("2026-03-02T12:00Z")) ==
+        R"(ticket 'O\'Brien-1\\\n': event 'it\'s' (agent_replied at 2026-03-02T08:00:00Z) is )"
+        "before the ticket's creation (2026-03-02T09:00:00Z)");
+  CHECK(error_of(r, t, {}, at("2026-03-02T08:00Z")).starts_with(R"(ticket 'O\'Brien-1\\\n': now)"));
 }
 
 // docs/sla.md, "The ticket and its fields": "When a `field_changed` event
