@@ -11,6 +11,7 @@
 #include "json_lines.hpp"
 #include "json_values.hpp"
 #include "output.hpp"
+#include "support/utf8.hpp"
 
 namespace slakit::cli {
 
@@ -39,19 +40,22 @@ AgentFile read_agents(const RuleSet& rules, std::FILE* in, const std::string& pa
       try {
         out.agents.push_back(agents.read(line));
       } catch (const InvalidArgument& e) {
-        // An error of the id itself ("id: agent 'ana' appears twice") names it already.
+        // Every message names the agent first ("agent 'eve': calendar:
+        // ..."), but an error of the id itself ("id: agent 'ana' appears
+        // twice"), which names it already (docs/cli.md).
         const std::string_view message = e.what();
         const auto& id = agents.last_id();
+        const auto named = id.empty() || message.starts_with("id: ")
+                               ? std::string{message}
+                               : fmt::format("agent {}: {}", detail::quoted(id), message);
         if (agents.last_repeated()) {
           // Two states of one person: which one counts would be a guess,
           // so neither is used (docs/routing.md, "Agent selection").
           repeated.insert(id);
-          report(line.number, fmt::format("{}: neither line is used", message));
+          report(line.number, named + ": neither line is used");
           continue;
         }
-        report(line.number, id.empty() || message.starts_with("id: ")
-                                ? std::string{message}
-                                : fmt::format("agent '{}': {}", id, message));
+        report(line.number, named);
       }
     }
   }

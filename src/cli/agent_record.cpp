@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "json_values.hpp"
+#include "support/utf8.hpp"
 
 namespace slakit::cli {
 namespace {
@@ -70,7 +71,8 @@ Agent AgentReader::read(const JsonLine& line) {
   try {
     agent(parser_, line, instants_, a);
     if (!a.calendar.empty() && rules_.calendar(a.calendar) == nullptr) {
-      throw ReadError{Where{"calendar"}, fmt::format("unknown calendar '{}'", a.calendar)};
+      throw ReadError{Where{"calendar"},
+                      fmt::format("unknown calendar {}", detail::quoted(a.calendar))};
     }
   } catch (const ReadError& e) {
     invalid = e;
@@ -79,22 +81,27 @@ Agent AgentReader::read(const JsonLine& line) {
   // An id on an earlier line, valid or not, is a repeat: which of the two
   // states holds would be a guess (review 24 F2: a repeat on a line that
   // failed for another reason left the first line in use).
-  std::string repeat;
+  std::string first_place;  // of the id, when it came before
   if (!a.id.empty()) {
     if (const auto [first, added] = first_line_.try_emplace(a.id, line.number); !added) {
       last_repeated_ = true;
-      repeat =
-          places_ == Places::lines
-              ? fmt::format("agent '{}' appears twice (first on line {})", a.id, first->second)
-              : fmt::format("agent '{}' appears twice (first agents[{}])", a.id, first->second - 1);
+      first_place = places_ == Places::lines ? fmt::format("first on line {}", first->second)
+                                             : fmt::format("first agents[{}]", first->second - 1);
     }
   }
   if (invalid) {
     const auto& e = *invalid;
     const auto own = e.where.empty() ? e.what : e.where + ": " + e.what;
-    throw InvalidArgument(repeat.empty() ? own : fmt::format("{}; and {}", own, repeat));
+    // The repeat as one more error of the line, worded as the others are
+    // ("FIELD: what"): the caller names the agent once, in front (review 25).
+    throw InvalidArgument(first_place.empty()
+                              ? own
+                              : fmt::format("{}; and id: appears twice ({})", own, first_place));
   }
-  if (!repeat.empty()) throw InvalidArgument("id: " + repeat);
+  if (!first_place.empty()) {
+    throw InvalidArgument(
+        fmt::format("id: agent {} appears twice ({})", detail::quoted(a.id), first_place));
+  }
   return a;
 }
 

@@ -11,6 +11,8 @@
 #include <tuple>
 #include <vector>
 
+#include "support/utf8.hpp"
+
 namespace slakit {
 
 std::string_view agent_step_name(AgentStep s) noexcept {
@@ -53,15 +55,15 @@ bool has(const std::vector<std::string>& list, const std::string& item) {
 }
 
 void check(const RuleSet& rules, const Agent& a, std::size_t index) {
-  const auto who =
-      a.id.empty() ? fmt::format("agents[{}]", index) : fmt::format("agent '{}'", a.id);
+  const auto who = a.id.empty() ? fmt::format("agents[{}]", index)
+                                : fmt::format("agent {}", detail::quoted(a.id));
   if (a.id.empty()) throw InvalidArgument(fmt::format("{}: no id", who));
   if (a.capacity < 0 || a.open_tickets < 0) {
     throw InvalidArgument(fmt::format("{}: capacity ({}) and open tickets ({}) cannot be negative",
                                       who, a.capacity, a.open_tickets));
   }
   if (!a.calendar.empty() && rules.calendar(a.calendar) == nullptr) {
-    throw InvalidArgument(fmt::format("{}: unknown calendar '{}'", who, a.calendar));
+    throw InvalidArgument(fmt::format("{}: unknown calendar {}", who, detail::quoted(a.calendar)));
   }
 }
 
@@ -84,8 +86,8 @@ void check_unique(std::span<const Agent> agents) {
         break;
       }
       if (const auto j = slots[s] - 1; agents[j].id == id) {
-        throw InvalidArgument(
-            fmt::format("agent '{}' appears twice (agents[{}] and agents[{}])", id, j, i));
+        throw InvalidArgument(fmt::format("agent {} appears twice (agents[{}] and agents[{}])",
+                                          detail::quoted(id), j, i));
       }
     }
   }

@@ -128,6 +128,18 @@ def test_agents_equal_the_cli(cli, at):
         rules.route_many(tickets, agents=good)
     with pytest.raises(slakit.InvalidArgument, match="agents\\[1\\]: id: agent 'ana' appears twice \\(first agents\\[0\\]\\)"):
         rules.route_many(tickets, now, agents=[good[0], good[0]])
+    # docs/cli.md: "Each error of an agent line is worded `FIELD: what`"; the
+    # repeat is one more error of a line that fails for another reason too.
+    with pytest.raises(slakit.InvalidArgument) as both:
+        rules.route_many(tickets, now, agents=[good[0], {**good[0], "capacity": -1}])
+    assert str(both.value) == (
+        "agents[1]: capacity: -1 is out of range (0 to 1000000); and id: appears twice (first agents[0])"
+    )
+    # docs/cli.md, "Conventions": ids stand between single quotes, "where a
+    # quote is `\\'` and a backslash `\\\\`".
+    with pytest.raises(slakit.InvalidArgument) as quoted:
+        rules.route_many(tickets, now, agents=[{"id": "O'Brien\\"}, {"id": "O'Brien\\"}])
+    assert str(quoted.value) == "agents[1]: id: agent 'O\\'Brien\\\\' appears twice (first agents[0])"
     # docs/cli.md: "a `null` inside one is an error naming its place" (review 23 F5).
     for key in ("skills", "teams"):
         with pytest.raises(slakit.InvalidArgument, match=rf"agents\[1\]: {key}\[0\]: expected a string"):

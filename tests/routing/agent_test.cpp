@@ -228,6 +228,15 @@ TEST_CASE("agents: one id given twice is an error naming both places") {
                          kNow),
       "agent 'ana' appears twice (agents[1] and agents[3])", InvalidArgument);
   CHECK(choose_agent(rules(), r, std::vector<Agent>{agent("bo"), idle, agent("cy")}, kNow).agent);
+  // docs/cli.md, "Conventions": "an agent's id ... stand[s] between single
+  // quotes, where a quote is `\'` and a backslash `\\`" (review 25).
+  CHECK_THROWS_WITH_AS(
+      (void)choose_agent(rules(), r, std::vector<Agent>{agent("O'Brien"), agent("O'Brien")}, kNow),
+      R"(agent 'O\'Brien' appears twice (agents[0] and agents[1]))", InvalidArgument);
+  auto lost = agent("a\\b");
+  lost.calendar = "x'y";
+  CHECK_THROWS_WITH_AS((void)choose_agent(rules(), r, std::vector<Agent>{lost}, kNow),
+                       R"(agent 'a\\b': unknown calendar 'x\'y')", InvalidArgument);
 }
 
 TEST_CASE(
