@@ -16,6 +16,17 @@ namespace slakit::python {
 namespace {
 
 Bundle compile_with(std::vector<RuleSource> roots, CompileOptions options) {
+  // The identities the host gave travel with a pickle: the other side
+  // reads no disk, and must take the same paths for one file.
+  Identities identities;
+  if (options.identify) {
+    options.identify = [&identities, identify = std::move(options.identify)](
+                           const std::string& path) -> std::optional<std::string> {
+      auto identity = identify(path);
+      if (identity) identities.emplace_back(path, *identity);
+      return identity;
+    };
+  }
   auto result = compile(roots, options);
   if (!result.ok()) raise_rule_error(result);
   std::vector<RuleSource> files;
@@ -27,7 +38,8 @@ Bundle compile_with(std::vector<RuleSource> roots, CompileOptions options) {
   std::vector<DiagnosticInfo> warnings;
   for (const auto& d : result.diagnostics) warnings.push_back(diagnostic_info(d, *result.sources));
   return std::make_shared<RuleBundle>(RuleBundle{std::move(*result.rules), std::move(roots),
-                                                 std::move(files), std::move(warnings)});
+                                                 std::move(files), std::move(warnings),
+                                                 std::move(identities)});
 }
 
 std::vector<std::pair<std::string, std::string>> pairs(const std::vector<RuleSource>& files) {
@@ -44,8 +56,16 @@ std::vector<RuleSource> sources(const std::vector<std::pair<std::string, std::st
 
 }  // namespace
 
-Bundle compile_bundle(std::vector<RuleSource> roots, const py::object& loader) {
+Bundle compile_bundle(std::vector<RuleSource> roots, const py::object& loader,
+                      const py::object& identify) {
   CompileOptions options;
+  if (!identify.is_none()) {
+    options.identify = [&identify](const std::string& path) -> std::optional<std::string> {
+      const py::object identity = identify(path);
+      if (identity.is_none()) return std::nullopt;
+      return identity.cast<std::string>();
+    };
+  }
   if (!loader.is_none()) {
     // compile() runs with the GIL held, so the loader may be called directly.
     options.load = [&loader](const std::string& path) -> std::optional<std::string> {
@@ -57,7 +77,8 @@ Bundle compile_bundle(std::vector<RuleSource> roots, const py::object& loader) {
   return compile_with(std::move(roots), options);
 }
 
-Bundle compile_bundle(std::vector<RuleSource> roots, const std::vector<RuleSource>& files) {
+Bundle compile_bundle(std::vector<RuleSource> roots, const std::vector<RuleSource>& files,
+                      const Identities& identities) {
   std::map<std::string, std::string, std::less<>> by_path;
   for (const auto& f : files) by_path.emplace(f.path, f.text);
   CompileOptions options;
@@ -65,6 +86,13 @@ Bundle compile_bundle(std::vector<RuleSource> roots, const std::vector<RuleSourc
     const auto it = by_path.find(path);
     return it == by_path.end() ? std::nullopt : std::optional{it->second};
   };
+  if (!identities.empty()) {
+    std::map<std::string, std::string, std::less<>> known(identities.begin(), identities.end());
+    options.identify = [known = std::move(known)](const std::string& path) {
+      const auto it = known.find(path);
+      return it == known.end() ? std::nullopt : std::optional{it->second};
+    };
+  }
   return compile_with(std::move(roots), options);
 }
 
@@ -170,10 +198,14 @@ void register_rules(py::module_& m) {
                               [&](const auto& r) { return r.path == f.path && r.text == f.text; });
               if (!root) included.push_back(f);
             }
-            return py::make_tuple(SLAKIT_VERSION_STRING, pairs(self.roots), pairs(included));
+            return py::make_tuple(SLAKIT_VERSION_STRING, pairs(self.roots), pairs(included),
+                                  self.identities);
           },
           [](const py::tuple& state) {
-            if (state.size() != 3) throw py::value_error("not a pickled slakit.RuleSet");
+            // Three members: pickled before the files' identities travelled.
+            if (state.size() != 3 && state.size() != 4) {
+              throw py::value_error("not a pickled slakit.RuleSet");
+            }
             const auto roots =
                 sources(state[1].cast<std::vector<std::pair<std::string, std::string>>>());
             auto files = sources(state[2].cast<std::vector<std::pair<std::string, std::string>>>());
@@ -181,7 +213,8 @@ void register_rules(py::module_& m) {
             // before it is found by its path as well).
             files.insert(files.end(), roots.begin(), roots.end());
             // The rules compile again on this side, by this version of slakit.
-            return compile_bundle(roots, files);
+            const auto identities = state.size() == 4 ? state[3].cast<Identities>() : Identities{};
+            return compile_bundle(roots, files, identities);
           }))
       .def("__repr__", [](const RuleBundle& self) {
         std::vector<std::string> paths;
@@ -191,12 +224,12 @@ void register_rules(py::module_& m) {
 
   m.def(
       "compile",
-      [](const std::vector<std::pair<std::string, std::string>>& files, const py::object& loader) {
-        return compile_bundle(sources(files), loader);
-      },
-      py::arg("files"), py::arg("loader") = py::none(),
-      "Compiles (path, text) pairs; loader(path) -> str | None reads an included file. "
-      "Raises RuleError.");
+      [](const std::vector<std::pair<std::string, std::string>>& files, const py::object& loader,
+         const py::object& identify) { return compile_bundle(sources(files), loader, identify); },
+      py::arg("files"), py::arg("loader") = py::none(), py::arg("identify") = py::none(),
+      "Compiles (path, text) pairs; loader(path) -> str | None reads an included file, "
+      "identify(path) -> str | None names the file a path reaches (one file under two paths "
+      "is read once). Raises RuleError.");
 }
 
 }  // namespace slakit::python

@@ -39,6 +39,12 @@ struct CompileOptions {
   /// the including file's folder); nullopt when it cannot be read. Without a
   /// loader, an include is an error: the library does no I/O of its own.
   std::function<std::optional<std::string>(const std::string& path)> load{};
+  /// Names the file a path reaches (the CLI: its device and inode), so that
+  /// one file reached by two paths (relative and absolute, a symbolic link)
+  /// is read once; nullopt when it cannot tell. Without it, or on nullopt,
+  /// paths are one file when they are the same once normalised
+  /// (`rules/./a.sla` is `rules/a.sla`). Called for the files named too.
+  std::function<std::optional<std::string>(const std::string& path)> identify{};
 };
 
 /// Everything compiled from one or more rule files.
@@ -55,13 +61,14 @@ class RuleSet {
   /// RuleSet lives.
   [[nodiscard]] const Calendar* calendar(std::string_view name) const;
   [[nodiscard]] std::vector<std::string> calendar_names() const;
-  /// SLA and OLA policies in the order written (first match wins).
+  /// SLA and OLA policies in rule order (first match wins; across files,
+  /// docs/language.md, "Includes").
   [[nodiscard]] const std::vector<PolicyDecl>& policies() const;
-  /// Route groups in the order written; the routes outside any group form
+  /// Route groups in rule order; the routes outside any group form
   /// one `first` group with an empty name, where its first route stands.
   [[nodiscard]] const std::vector<RouteGroupDecl>& route_groups() const;
-  /// The test cases of the rule files, in file order (docs/language.md,
-  /// "Tests"); they change nothing the engines compute.
+  /// The test cases of the rule files, in rule order (docs/language.md,
+  /// "Tests" and "Includes"); they change nothing the engines compute.
   [[nodiscard]] const std::vector<TestDecl>& tests() const;
   /// Built-in and declared fields.
   [[nodiscard]] const std::vector<FieldInfo>& fields() const;

@@ -29,6 +29,9 @@ struct UsageError {
 /// The whole file, or nullopt when it cannot be read (a directory cannot),
 /// with the system's reason in `why` when given.
 std::optional<std::string> read_file(const std::string& path, std::string* why = nullptr);
+/// The file `path` reaches, as its device and inode ("2049:1234"): one
+/// file under two paths (relative and absolute, a link) is read once.
+std::optional<std::string> file_identity(const std::string& path);
 /// The whole file; UsageError "cannot read 'PATH': REASON" when it cannot be read.
 std::string read_input_file(const std::string& path);
 

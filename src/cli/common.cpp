@@ -48,6 +48,12 @@ std::optional<std::string> read_file(const std::string& path, std::string* why) 
   return text;
 }
 
+std::optional<std::string> file_identity(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return std::nullopt;
+  return fmt::format("{}:{}", info.st_dev, info.st_ino);
+}
+
 InputFile open_input(const std::string& path) {
   if (path == "-") return {stdin, [](std::FILE*) { return 0; }};
   int error = 0;
@@ -70,6 +76,7 @@ CompileResult compile_files(const Arguments& args, const std::vector<std::string
   for (const auto& p : paths) sources.push_back({p, read_input_file(p)});
   CompileOptions options;
   options.load = [](const std::string& path) { return read_file(path); };
+  options.identify = file_identity;
   auto result = compile(std::move(sources), options);
   // The files named are checked before anything is read (main.cpp); those
   // they include are known only now.

@@ -1,15 +1,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <deque>
-#include <filesystem>
 #include <limits>
 #include <map>
-#include <set>
 #include <tuple>
 
 #include "lang/check/checker.hpp"
 #include "lang/compile_calendars.hpp"
+#include "lang/gather_files.hpp"
 #include "lang/lint_targets.hpp"
 #include "program/lint.hpp"
 #include "program/policy_selection_lint.hpp"
@@ -99,18 +97,6 @@ void cap_errors_per_file(std::vector<Diagnostic>& diagnostics) {
   diagnostics.resize(kept);
 }
 
-// "dir/rules.sla" including "common.sla" reads "dir/common.sla". Lexical
-// only (no file system access): "dir/./x.sla" and "dir/x.sla" are one file.
-std::string resolve(const std::string& including, const std::string& path) {
-  const std::filesystem::path p{path};
-  if (p.is_absolute()) return p.lexically_normal().string();
-  return (std::filesystem::path{including}.parent_path() / p).lexically_normal().string();
-}
-
-std::string normal(const std::string& path) {
-  return std::filesystem::path{path}.lexically_normal().string();
-}
-
 // A rule set past kMaxDeclarations is not checked: its tables would grow
 // with the count (docs/reliability.md, "Limits").
 bool too_many_declarations(const std::vector<RuleFile>& files,
@@ -145,39 +131,7 @@ bool too_many_declarations(const std::vector<RuleFile>& files,
 CompileResult compile(std::vector<RuleSource> inputs, const CompileOptions& options) {
   CompileResult result;
   auto sources = std::make_shared<SourceMap>();
-  std::vector<RuleFile> files;
-  std::set<std::string> loaded;
-  std::deque<std::uint32_t> pending;
-  for (auto& in : inputs) {
-    if (!loaded.insert(normal(in.path)).second) continue;  // named twice: one file
-    pending.push_back(sources->add(std::move(in.path), std::move(in.text)));
-  }
-  while (!pending.empty()) {
-    const auto id = pending.front();
-    pending.pop_front();
-    files.push_back(parse_rules(*sources, id, result.diagnostics));
-    for (const auto& d : files.back().declarations) {
-      const auto* inc = std::get_if<IncludeDecl>(&d);
-      if (inc == nullptr) continue;
-      const auto path = resolve(sources->file(id).path, inc->path);
-      if (!loaded.insert(path).second) continue;  // each file once: cycles end here
-      if (!options.load) {
-        result.diagnostics.push_back(
-            {Severity::error, "E0212",
-             fmt::format("cannot include '{}': the host gave no file loader", inc->path),
-             inc->span});
-        continue;
-      }
-      auto text = options.load(path);
-      if (!text) {
-        result.diagnostics.push_back({Severity::error, "E0212",
-                                      fmt::format("cannot read included file '{}'", path),
-                                      inc->span});
-        continue;
-      }
-      pending.push_back(sources->add(path, std::move(*text)));
-    }
-  }
+  auto files = detail::gather_files(std::move(inputs), options, *sources, result.diagnostics);
 
   if (too_many_declarations(files, result.diagnostics)) {
     result.sources = sources;

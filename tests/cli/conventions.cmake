@@ -312,3 +312,9 @@ cli_test(deadline_suggest_calendar 2 ARGS deadline ${rules}/calendars.sla --cale
 # usage error that leaves it as it was.
 add_test(NAME cli.output_links COMMAND /usr/bin/python3 ${here}/output_links.py
          $<TARGET_FILE:slakit_cli>)
+
+# docs/language.md, "Includes": rule order across files does not depend on
+# the order the files are named, and one file under two paths (relative and
+# absolute, a link) is read once (review 26, F1 and F2).
+add_test(NAME cli.rule_files_order COMMAND /usr/bin/python3 ${here}/rule_files_order.py
+         $<TARGET_FILE:slakit_cli>)

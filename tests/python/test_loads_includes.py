@@ -40,6 +40,31 @@ def test_a_rule_set_with_included_texts_pickles_whole():
     assert again.sources == rules.sources
 
 
+# language.md, "Includes": "One file is one file whatever path reaches it":
+# slakit.load tells files apart by device and inode, and a pickle keeps
+# which paths were one file. Rule order: "a file's declarations come before
+# those of every file it includes", however the files are named.
+def test_load_reads_one_file_once_and_orders_includers_first(tmp_path, monkeypatch):
+    cyc = tmp_path / "cyc"
+    cyc.mkdir()
+    (cyc / "b.sla").write_text('include "a.sla"\n' + CALENDAR.replace("calendar c", "calendar cb"))
+    (cyc / "a.sla").write_text(f'include "{cyc / "b.sla"}"\n' +
+                               CALENDAR.replace("calendar c", "calendar ca"))
+    monkeypatch.chdir(tmp_path)
+    rules = slakit.load("cyc/a.sla")  # a relative, then absolute through b's include
+    assert sorted(rules.calendar_names) == ["ca", "cb"]
+    again = pickle.loads(pickle.dumps(rules))
+    assert sorted(again.calendar_names) == ["ca", "cb"]
+    (cyc / "link.sla").symlink_to("a.sla")
+    assert sorted(slakit.load("cyc/link.sla", "cyc/a.sla").calendar_names) == ["ca", "cb"]
+
+    (tmp_path / "base.sla").write_text("sla standard {\n  first_response 8h\n}\n")
+    (tmp_path / "vip.sla").write_text(
+        'include "base.sla"\nsla gold for contract.sla == "gold" {\n  first_response 1h\n}\n')
+    for named in (["vip.sla"], ["base.sla", "vip.sla"]):
+        assert slakit.load(*named).policy_names == ["gold", "standard"], named
+
+
 # python.md: "None when there is no such file: error E0212 at the include",
 # "Without files= or loader= an include is error E0212", "a loader returning
 # something other than str or None is a TypeError".

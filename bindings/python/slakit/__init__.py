@@ -43,6 +43,15 @@ def _read_or_none(path: str) -> "_Optional[str]":
         return None
 
 
+def _file_identity(path: str) -> "_Optional[str]":
+    # One file under two paths (relative and absolute, a link) is read once.
+    try:
+        info = _os.stat(path)
+    except OSError:
+        return None
+    return f"{info.st_dev}:{info.st_ino}"
+
+
 def load(*paths: "_os.PathLike[str] | str") -> RuleSet:
     """Compiles rule files (and the files they include, read from disk)
     into a RuleSet; its ``diagnostics`` hold the warnings.
@@ -55,7 +64,7 @@ def load(*paths: "_os.PathLike[str] | str") -> RuleSet:
     for p in paths:
         with open(p, encoding="utf-8") as f:
             sources.append((_os.fspath(p), f.read()))
-    return _core.compile(sources, _read_or_none)
+    return _core.compile(sources, _read_or_none, _file_identity)
 
 
 def _checked_loader(loader: "_Callable[[str], _Optional[str]]") -> "_Callable[[str], _Optional[str]]":
