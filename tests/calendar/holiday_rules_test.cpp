@@ -118,6 +118,43 @@ TEST_CASE("ranges: every year across New Year, or once") {
   CHECK(cal.holidays(2027).size() == 9);
 }
 
+// docs/language.md: "`since`, `through` and `except` count the year a range
+// crossing New Year starts in": `dec 30 .. jan 2 since 2027` leaves
+// 2027-01-01 and 2027-01-02 open and first closes 2027-12-30 to 2028-01-02;
+// `through 2027` closes 2028-01-01 and 2028-01-02 and nothing later; `except
+// 2027` keeps 2027-01-01 and 2027-01-02 closed and opens 2027-12-30 to
+// 2028-01-02. (Review 27, F4: the docs were silent.)
+TEST_CASE("since, through and except count the year a range crossing New Year starts in") {
+  // Open every day 09:00-17:00, so that weekends do not hide the range.
+  const auto winter = [](HolidayRule rule) {
+    rule.name = "winter";
+    rule.date = AnnualRange{December / 30, January / 2};
+    CalendarDefinition def{.name = "r", .zone = "UTC"};
+    test::add_weekly(def, test::kEveryDay, {test::period("09:00", "17:00")});
+    def.holidays = {std::move(rule)};
+    return Calendar{def};
+  };
+  SUBCASE("since 2027") {
+    const auto cal = winter({.first_year = 2027});
+    CHECK(cal.holidays(2026).empty());
+    CHECK(dates(cal.holidays(2027)) == Ymds{2027y / 12 / 30, 2027y / 12 / 31});
+    CHECK(cal.is_business_day(2027y / 1 / 1));
+    CHECK(cal.is_business_day(2027y / 1 / 2));
+    CHECK_FALSE(cal.is_business_day(2028y / 1 / 2));
+  }
+  SUBCASE("through 2027") {
+    const auto cal = winter({.last_year = 2027});
+    CHECK(dates(cal.holidays(2028)) == Ymds{2028y / 1 / 1, 2028y / 1 / 2});
+    CHECK(cal.is_business_day(2028y / 12 / 30));
+  }
+  SUBCASE("except 2027") {
+    const auto cal = winter({.skip_years = {2027}});
+    CHECK(dates(cal.holidays(2027)) == Ymds{2027y / 1 / 1, 2027y / 1 / 2});
+    CHECK(dates(cal.holidays(2028)) == Ymds{2028y / 12 / 30, 2028y / 12 / 31});
+    CHECK(cal.is_business_day(2027y / 12 / 30));
+  }
+}
+
 TEST_CASE("a partial holiday closes part of its date") {
   const auto cal = with_holidays({{.name = "New Year's Eve",
                                    .date = FixedDate{December / 31},
