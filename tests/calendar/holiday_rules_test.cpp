@@ -118,6 +118,43 @@ TEST_CASE("ranges: every year across New Year, or once") {
   CHECK(cal.holidays(2027).size() == 9);
 }
 
+// docs/language.md: "`since`, `through` and `except` count the year a range
+// crossing New Year starts in": `dec 30 .. jan 2 since 2027` leaves
+// 2027-01-01 and 2027-01-02 open and first closes 2027-12-30 to 2028-01-02;
+// `through 2027` closes 2028-01-01 and 2028-01-02 and nothing later; `except
+// 2027` keeps 2027-01-01 and 2027-01-02 closed and opens 2027-12-30 to
+// 2028-01-02. (Review 27, F4: the docs were silent.)
+TEST_CASE("since, through and except count the year a range crossing New Year starts in") {
+  // Open every day 09:00-17:00, so that weekends do not hide the range.
+  const auto winter = [](HolidayRule rule) {
+    rule.name = "winter";
+    rule.date = AnnualRange{December / 30, January / 2};
+    CalendarDefinition def{.name = "r", .zone = "UTC"};
+    test::add_weekly(def, test::kEveryDay, {test::period("09:00", "17:00")});
+    def.holidays = {std::move(rule)};
+    return Calendar{def};
+  };
+  SUBCASE("since 2027") {
+    const auto cal = winter({.first_year = 2027});
+    CHECK(cal.holidays(2026).empty());
+    CHECK(dates(cal.holidays(2027)) == Ymds{2027y / 12 / 30, 2027y / 12 / 31});
+    CHECK(cal.is_business_day(2027y / 1 / 1));
+    CHECK(cal.is_business_day(2027y / 1 / 2));
+    CHECK_FALSE(cal.is_business_day(2028y / 1 / 2));
+  }
+  SUBCASE("through 2027") {
+    const auto cal = winter({.last_year = 2027});
+    CHECK(dates(cal.holidays(2028)) == Ymds{2028y / 1 / 1, 2028y / 1 / 2});
+    CHECK(cal.is_business_day(2028y / 12 / 30));
+  }
+  SUBCASE("except 2027") {
+    const auto cal = winter({.skip_years = {2027}});
+    CHECK(dates(cal.holidays(2027)) == Ymds{2027y / 1 / 1, 2027y / 1 / 2});
+    CHECK(dates(cal.holidays(2028)) == Ymds{2028y / 12 / 30, 2028y / 12 / 31});
+    CHECK(cal.is_business_day(2027y / 12 / 30));
+  }
+}
+
 TEST_CASE("a partial holiday closes part of its date") {
   const auto cal = with_holidays({{.name = "New Year's Eve",
                                    .date = FixedDate{December / 31},
@@ -139,6 +176,55 @@ TEST_CASE("a partial holiday closes part of its date") {
                               {utc(2026y / 12 / 29, 14h), utc(2026y / 12 / 29, 17h)},
                               {utc(2026y / 12 / 30, 11h), utc(2026y / 12 / 30, 17h)},
                               {utc(2026y / 12 / 31, 9h), utc(2026y / 12 / 31, 12h)}});
+}
+
+// docs/semantics.md, next_free_weekday: "A date that a holiday closes only in
+// part counts as a holiday already: the substitute moves past it, and the
+// date keeps its open hours." "So does a date with a dated break (`closed
+// 2027-12-27 12:00-13:00`), and the same holds for `observed sunday
+// substitute`." In London, Christmas 2027 on a Saturday with `holiday "half"
+// dec 27 from 12:00`: Monday 27 keeps 09:00-12:00, Tuesday 28 is closed.
+// (Review 27, F5: the docs did not say whether a part of a day counts.)
+TEST_CASE("a substitute day moves past a date closed only in part") {
+  const HolidayRule christmas{.name = "Christmas",
+                              .date = FixedDate{December / 25},
+                              .observance = Observance::next_free_weekday};
+  const auto monday_and_tuesday = [](const Calendar& cal) {
+    using test::wall;
+    return cal.open_intervals(wall(cal, 2027y / 12 / 27, 0h), wall(cal, 2027y / 12 / 29, 0h));
+  };
+  const auto half = with_holidays(
+      {{.name = "half", .date = FixedDate{December / 27}, .closed_from = TimeOfDay{12, 0}},
+       christmas},
+      "Europe/London");
+  CHECK(dates(half.holidays(2027)) == Ymds{2027y / 12 / 25, 2027y / 12 / 27, 2027y / 12 / 28});
+  CHECK(monday_and_tuesday(half) ==
+        std::vector<Interval>{
+            {test::wall(half, 2027y / 12 / 27, 9h), test::wall(half, 2027y / 12 / 27, 12h)}});
+
+  // A dated break is a one-off partial holiday: the same.
+  const auto lunch = with_holidays({{.name = "",
+                                     .date = OneOffDate{2027y / 12 / 27},
+                                     .closed_from = TimeOfDay{12, 0},
+                                     .closed_until = TimeOfDay{13, 0}},
+                                    christmas},
+                                   "Europe/London");
+  CHECK(monday_and_tuesday(lunch) ==
+        std::vector<Interval>{
+            {test::wall(lunch, 2027y / 12 / 27, 9h), test::wall(lunch, 2027y / 12 / 27, 12h)},
+            {test::wall(lunch, 2027y / 12 / 27, 13h), test::wall(lunch, 2027y / 12 / 27, 17h)}});
+
+  // `observed sunday substitute`: Christmas 2022 on a Sunday skips Monday 26,
+  // closed from 12:00, and closes Tuesday 27.
+  const auto sunday = with_holidays(
+      {{.name = "half", .date = FixedDate{December / 26}, .closed_from = TimeOfDay{12, 0}},
+       {.name = "Christmas",
+        .date = FixedDate{December / 25},
+        .observance = Observance::sunday_to_next_free}},
+      "Europe/London");
+  CHECK(dates(sunday.holidays(2022)) == Ymds{2022y / 12 / 25, 2022y / 12 / 26, 2022y / 12 / 27});
+  CHECK(sunday.is_business_day(2022y / 12 / 26));
+  CHECK_FALSE(sunday.is_business_day(2022y / 12 / 27));
 }
 
 TEST_CASE("a rule that cannot occur as written is rejected, naming the rule and value") {

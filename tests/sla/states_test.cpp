@@ -267,6 +267,42 @@ TEST_CASE("a stopped cycle's due is as of its stop") {
   CHECK(c.due == maybe("2026-03-02T13:00Z"));  // the hold after the reply does not count
 }
 
+// "A cycle that starts and stops at the same instant has no life before its
+// stop: its target and due are taken from the state after every event at
+// that instant, those after the stopping event in input order included."
+// The doc's example: a reply then a change to normal, both at the creation
+// instant 08:00, give 4h, due 12:00; both at 08:30, 1h, due 09:00; a change
+// to on_hold after a reply at 08:00 leaves no due. (Review 27, F3.)
+TEST_CASE("a cycle that stops where it starts takes the state after every event at that instant") {
+  const auto r = rules(R"(sla p {
+  first_response 1h when ticket.priority == urgent, otherwise 4h
+  pause while ticket.status == on_hold
+  escalate at 100% to team leads
+})");
+  const auto first = [&](const char* priority, std::vector<TicketEvent> events) {
+    return cycle(
+        evaluate(r, ticket("2026-03-02T08:00Z", priority), events, at("2026-03-02T13:00Z")), "p",
+        Metric::first_response);
+  };
+  const auto t4 =
+      first("urgent", {reply("2026-03-02T08:00Z"),
+                       change("2026-03-02T08:00Z", "ticket.priority", std::string{"normal"})});
+  CHECK(t4.target == std::optional<Seconds>{4h});
+  CHECK(t4.due == maybe("2026-03-02T12:00Z"));
+  CHECK(t4.state == TargetState::met);
+  const auto t5 =
+      first("urgent", {reply("2026-03-02T08:30Z"),
+                       change("2026-03-02T08:30Z", "ticket.priority", std::string{"normal"})});
+  CHECK(t5.target == std::optional<Seconds>{1h});
+  CHECK(t5.due == maybe("2026-03-02T09:00Z"));
+  CHECK(t5.state == TargetState::met);
+  const auto t6 =
+      first("normal", {reply("2026-03-02T08:00Z"), status("2026-03-02T08:00Z", "on_hold")});
+  CHECK(t6.target == std::optional<Seconds>{4h});
+  CHECK_FALSE(t6.due.has_value());
+  CHECK(t6.state == TargetState::met);
+}
+
 // "A `before` target ... carries nothing: its due is its field's."
 TEST_CASE("a before target carries nothing across a reopening") {
   const auto r = rules("sla s { resolution before order.due - 2h }");

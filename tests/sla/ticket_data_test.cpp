@@ -312,7 +312,16 @@ TEST_CASE("of two events with one id the first in input order is kept, whatever 
 }
 
 // The events table: `reopened` sets "`ticket.status` = `open`,
-// `ticket.reopened` = true (a reopening only when the ticket is solved)".
+// `ticket.reopened` = true, solved or not (a reopening only when solved:
+// below)". And: "A `reopened` event sets `ticket.status` to `open` and
+// `ticket.reopened` to true whether or not the ticket is solved; only on a
+// solved ticket is it a reopening." "On a ticket that is not solved it
+// starts no cycle (no resolution cycle, no `start on reopened`) and
+// `metrics.reopenings` does not count it, but the status it sets ends a
+// pause on another status: with `pause while ticket.status ==
+// pending_customer`, a ticket set to `pending_customer` at 09:00 and sent
+// `reopened` at 10:00 is paused from 09:00 to 10:00 only." (Review 27, F2:
+// the table read as if the event did nothing to an unsolved ticket.)
 TEST_CASE("a reopened event on a ticket that is not solved changes its fields, reopens nothing") {
   const auto r = rules(
       "sla t for ticket.reopened { resolution 1h }\n"
@@ -323,6 +332,22 @@ TEST_CASE("a reopened event on a ticket that is not solved changes its fields, r
   CHECK(e.sla == std::optional<std::string>{"t"});  // ticket.reopened is true
   CHECK(e.metrics.reopenings == 0);
   CHECK(cycle_count(e, "t", Metric::resolution) == 1);
+
+  // The review's case: the pause ends at the event, and no OLA starts.
+  const auto p = rules(
+      "sla s { first_response 4h\n resolution 8h\n pause while ticket.status == pending_customer "
+      "}\n"
+      "ola o { start on reopened\n target 1h }");
+  const std::vector pending{status("2026-03-02T09:00Z", "pending_customer"),
+                            event("2026-03-02T10:00Z", EventKind::reopened)};
+  const auto f = evaluate(p, ticket("2026-03-02T08:00Z"), pending, at("2026-03-02T12:00Z"));
+  const auto& c = cycle(f, "s", Metric::first_response);
+  CHECK(c.state == TargetState::running);
+  CHECK(c.pauses == std::vector<Pause>{{at("2026-03-02T09:00Z"), at("2026-03-02T10:00Z")}});
+  CHECK(c.due == maybe("2026-03-02T13:00Z"));
+  CHECK(cycle_count(f, "s", Metric::resolution) == 1);
+  CHECK(cycle_count(f, "o", Metric::target) == 0);
+  CHECK(f.metrics.reopenings == 0);
 }
 
 // "A status change must name a status": a `status_changed` event without
