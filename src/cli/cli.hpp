@@ -29,7 +29,9 @@ struct UsageError {
 /// The whole file, or nullopt when it cannot be read (a directory cannot),
 /// with the system's reason in `why` when given.
 std::optional<std::string> read_file(const std::string& path, std::string* why = nullptr);
-/// The whole file; UsageError "cannot read 'PATH': REASON" when it cannot be read.
+/// The whole rule file named on the command line; UsageError "cannot read
+/// 'PATH': REASON" when it cannot be read, and for `-`, which names no file
+/// here (rule files cannot come from standard input: docs/cli.md, "Input").
 std::string read_input_file(const std::string& path);
 
 /// An input streamed from `path` ("-": standard input, not closed): a
