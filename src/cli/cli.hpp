@@ -16,7 +16,9 @@
 
 namespace slakit::cli {
 
-/// Exit codes: 0 clean, 1 problems found, 2 usage or I/O error.
+/// Exit codes: 0 clean, 1 problems found (the output is written), 2 trouble,
+/// nothing produced: a usage or I/O error, or rule files with errors for
+/// every command but check and fmt (docs/cli.md, "Exit codes").
 inline constexpr int kOk = 0;
 inline constexpr int kProblems = 1;
 inline constexpr int kUsage = 2;
