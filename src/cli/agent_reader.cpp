@@ -15,19 +15,20 @@
 
 namespace slakit::cli {
 
-AgentFile read_agents(const RuleSet& rules, const std::string& path, Fractions fractions) {
+AgentFile read_agents(const RuleSet& rules, const std::string& path, Fractions fractions,
+                      bool colored) {
   const auto file = open_input(path);
-  return read_agents(rules, file.get(), path, stderr, fractions);
+  return read_agents(rules, file.get(), path, stderr, fractions, colored);
 }
 
 AgentFile read_agents(const RuleSet& rules, std::FILE* in, const std::string& path,
-                      std::FILE* errors, Fractions fractions) {
+                      std::FILE* errors, Fractions fractions, bool colored) {
   JsonLinesReader reader{in};
   JsonChunk chunk;
   AgentReader agents{rules, fractions};
   AgentFile out;
   auto report = [&](std::size_t line, const std::string& message) {
-    std::fputs(line_error(path, line, false, message).c_str(), errors);
+    std::fputs(line_error(path, line, colored, message).c_str(), errors);
     out.problems = true;
   };
   std::set<std::string, std::less<>> repeated;  // ids on two lines or more

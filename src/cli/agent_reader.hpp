@@ -24,13 +24,16 @@ struct AgentFile {
 /// ("neither line is used"); an error names the agent by id when the line has one
 /// ("agent 'eve': calendar: unknown calendar 'nope'"). A fraction of a
 /// second in last_assigned follows `fractions`, with the note on stderr
-/// when truncated. Throws UsageError when the file cannot be read.
+/// when truncated. `colored`: reports in the colours of every bad line's
+/// (--color). Throws UsageError when the file cannot be read.
 [[nodiscard]] AgentFile read_agents(const RuleSet& rules, const std::string& path,
-                                    Fractions fractions = Fractions::truncate);
+                                    Fractions fractions = Fractions::truncate,
+                                    bool colored = false);
 
 /// The same from an open file (not closed), reporting to `errors` with
 /// `path` as the file's name (tests/fuzz reads bytes in memory).
 [[nodiscard]] AgentFile read_agents(const RuleSet& rules, std::FILE* in, const std::string& path,
-                                    std::FILE* errors, Fractions fractions = Fractions::truncate);
+                                    std::FILE* errors, Fractions fractions = Fractions::truncate,
+                                    bool colored = false);
 
 }  // namespace slakit::cli

@@ -16,7 +16,9 @@
 
 namespace slakit::cli {
 
-/// Exit codes: 0 clean, 1 problems found, 2 usage or I/O error.
+/// Exit codes: 0 clean, 1 problems found (the output is written), 2 trouble,
+/// nothing produced: a usage or I/O error, or rule files with errors for
+/// every command but check and fmt (docs/cli.md, "Exit codes").
 inline constexpr int kOk = 0;
 inline constexpr int kProblems = 1;
 inline constexpr int kUsage = 2;
@@ -32,7 +34,9 @@ std::optional<std::string> read_file(const std::string& path, std::string* why =
 /// The file `path` reaches, as its device and inode ("2049:1234"): one
 /// file under two paths (relative and absolute, a link) is read once.
 std::optional<std::string> file_identity(const std::string& path);
-/// The whole file; UsageError "cannot read 'PATH': REASON" when it cannot be read.
+/// The whole rule file named on the command line; UsageError "cannot read
+/// 'PATH': REASON" when it cannot be read, and for `-`, which names no file
+/// here (rule files cannot come from standard input: docs/cli.md, "Input").
 std::string read_input_file(const std::string& path);
 
 /// An input streamed from `path` ("-": standard input, not closed): a

@@ -63,6 +63,14 @@ InputFile open_input(const std::string& path) {
 }
 
 std::string read_input_file(const std::string& path) {
+  // `-` is standard input for --tickets and --batch; a rule file is named
+  // (its includes resolve from its folder), so `-` is refused as such, not
+  // looked up as a file called '-'.
+  if (path == "-") {
+    throw UsageError{
+        "rule files cannot come from standard input ('-'): name the file (a file called '-' "
+        "is './-')"};
+  }
   std::string why;
   auto text = read_file(path, &why);
   if (!text) throw UsageError{fmt::format("cannot read '{}': {}", path, why)};

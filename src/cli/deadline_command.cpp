@@ -241,7 +241,7 @@ int deadline_command(const Arguments& args) {
     for (const auto& d : result.diagnostics) {
       std::fputs(render_text(d, *result.sources, style).c_str(), stderr);
     }
-    return kProblems;
+    return kUsage;  // no deadline computed: trouble, as for every batch command
   }
   const Calendar* cal = result.rules->calendar(*name);
   if (cal == nullptr) {

@@ -1,6 +1,6 @@
 // slakit diff OLD... -- NEW... --tickets T.jsonl [--now TIME]
-//             [--format text|json] [--examples N] [--fractions truncate|reject]
-//             [--output FILE]
+//             [--format text|json] [--examples N] [--allow-empty]
+//             [--fractions truncate|reject] [--output FILE]
 //
 // What-if replay: every ticket routed and evaluated under two rule sets, and
 // what changes, counted and shown by example (docs/cli.md). Each thread
@@ -114,6 +114,10 @@ int diff_command(const Arguments& args) {
       return std::make_shared<DiffWorker>(*old_rules, *new_rules, reading, now, route_now, same,
                                           examples, progress);
     });
+  }
+  if (stop_on_empty_input("diff", *tickets, streamed.result.counts, args.flag("--allow-empty"))) {
+    print_summary("diff", "ticket", streamed.result.counts);
+    return kUsage;
   }
   DiffSummary total{examples};
   for (const auto& w : streamed.workers) total.merge(w->summary);

@@ -15,7 +15,7 @@ int eval_command(const Arguments& args) {
   const auto tickets = args.value("--tickets");
   if (!tickets) throw UsageError{"eval needs --tickets FILE.jsonl (- for standard input)"};
   const auto compiled = compile_or_report(args, args.files);
-  if (!compiled) return kProblems;
+  if (!compiled) return kUsage;
   const RuleSet& rules = *compiled;
   // (Members, not a structured binding: clang 14 captures none in a lambda.)
   const OutputMode mode = output_mode(args);

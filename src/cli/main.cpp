@@ -48,6 +48,8 @@ const OptionSpec kTickets{
 const OptionSpec kThreads{
     "--threads", "N", {}, "work on N threads (default: one per core this process may run on)"};
 const OptionSpec kExplain{"--explain", "", {}, "add why: the rules tried and what they saw"};
+const OptionSpec kAllowEmpty{
+    "--allow-empty", "", {}, "no ticket read (an empty export) passes; without it: exit 2"};
 
 // THE COMMANDS. To add one: write `int NAME_command(const Arguments&)`
 // (declare it in cli.hpp; it reads args.files, args.value("--x"),
@@ -72,6 +74,9 @@ examples:
   slakit check rules.sla
   slakit check --format json rules/*.sla > diagnostics.json
   slakit check --color=always rules.sla | less -R
+
+exit status: 0 no errors (warnings allowed), 1 errors in the rule files, 2
+usage or I/O error
 )",
        check_command},
       {"fmt",
@@ -121,6 +126,11 @@ examples:
   slakit deadline calendars.sla --calendar emea_support --start 2026-04-02 --add 3bd
   slakit deadline calendars.sla --calendar emea_support --batch rows.csv --output due.csv
   cat rows.csv | slakit deadline calendars.sla --calendar emea_support --batch - --format json
+
+exit status: 0 every deadline computed, 1 a --start, --add or --batch row it
+cannot use (reported on stderr; the other rows are written), 2 usage or I/O
+error, an unknown calendar, or rule file errors (printed as 'slakit check'
+prints them; nothing computed)
 )",
        deadline_command},
       {"eval",
@@ -143,6 +153,10 @@ examples:
   slakit eval rules.sla --tickets tickets.jsonl --now 2026-04-22T12:00:00Z
   export-tickets | slakit eval rules.sla --tickets - --output clocks.jsonl
   slakit eval rules.sla --tickets one.jsonl --explain --format text
+
+exit status: 0 every ticket evaluated, 1 a line could not be read or
+evaluated (the others are written), 2 usage or I/O error, or rule file errors
+(printed as 'slakit check' prints them; nothing written)
 )",
        eval_command},
       {"route",
@@ -170,12 +184,17 @@ examples:
   slakit route routing.sla --tickets tickets.jsonl
   slakit route routing.sla --tickets - --now 2026-03-06T15:10:00Z --agents agents.jsonl
   slakit route routing.sla --tickets tickets.jsonl --explain --format text
+
+exit status: 0 every ticket routed, 1 a bad ticket or agent line (the other
+tickets are written), 2 usage or I/O error, --agents without --now, or rule
+file errors (printed as 'slakit check' prints them; nothing written)
 )",
        route_command},
       {"diff",
        "what a rule change does to the tickets (what-if replay)",
        "OLD.sla... -- NEW.sla... --tickets T.jsonl [--now TIME] [--format text|json] "
-       "[--examples N] [--fractions truncate|reject] [--threads N] [--output FILE]",
+       "[--examples N] [--allow-empty] [--fractions truncate|reject] [--threads N] "
+       "[--output FILE]",
        {kTickets,
         {"--now",
          "TIME",
@@ -187,6 +206,7 @@ examples:
          {"text", "json"},
          "text (default, for a CI log) or json (one object)"},
         {"--examples", "N", {}, "examples shown per kind of change (default 10)"},
+        kAllowEmpty,
         kFractions,
         kThreads,
         kOutput},
@@ -205,15 +225,17 @@ examples:
       --tickets export.jsonl --format json --examples 3 --output diff.json
 
 exit status (as diff(1)): 0 no ticket changed, 1 some changed, 2 usage, I/O
-or rule file errors, or a line neither rule set could read (reported on
-stderr with its line number; the other lines are still compared)
+or rule file errors (printed as 'slakit check' prints them), a line neither
+rule set could read (reported on stderr with its line number; the other lines
+are still compared), or no ticket read (unless --allow-empty)
 )",
        diff_command,
        true},
       {"report",
        "attainment and service times over a batch of tickets, grouped",
        "FILE... --tickets T.jsonl [--now TIME] [--by FIELD]... [--zone ZONE] "
-       "[--format text|json|csv] [--fractions truncate|reject] [--threads N] [--output FILE]",
+       "[--format text|json|csv] [--allow-empty] [--fractions truncate|reject] [--threads N] "
+       "[--output FILE]",
        {kTickets,
         kNow,
         {"--by",
@@ -226,6 +248,7 @@ stderr with its line number; the other lines are still compared)
          true},
         {"--zone", "ZONE", {}, "the time zone of the created.* periods (IANA; default UTC)"},
         {"--format", "FORMAT", {"text", "json", "csv"}, "text (default: a table), json or csv"},
+        kAllowEmpty,
         kFractions,
         kThreads,
         kOutput},
@@ -245,8 +268,9 @@ examples:
       --zone Europe/Berlin
 
 exit status: 0 every line reported, 1 a line could not be read or evaluated
-(reported on stderr; the others still count) or rule file errors, 2 usage or
-I/O error
+(reported on stderr; the others still count), 2 usage or I/O error, rule file
+errors (printed as 'slakit check' prints them), or no ticket read (unless
+--allow-empty): nothing written
 )",
        report_command},
       {"test",
@@ -271,7 +295,8 @@ examples:
   slakit test rules.sla tests.sla --format json > results.json
 
 exit status: 0 every case passed, 1 a case failed, 2 usage error, unreadable
-file, compile errors (printed as 'slakit check' prints them), or no case to run
+file, compile errors (printed as 'slakit check' prints them; --junit then
+reports them as a failed case 'compile'), or no case to run
 )",
        test_command},
       {"version",
@@ -300,7 +325,8 @@ std::string overview() {
       "and --format json. Batch commands (deadline --batch, eval, route, diff, report)\n"
       "read a file or '-' (standard input), write stdout or --output FILE, and end\n"
       "with a summary line on stderr.\n"
-      "exit status: 0 clean, 1 problems found, 2 usage or I/O error; diff: 0 no\n"
+      "exit status: 0 clean, 1 problems found (check: errors in the rule files), 2\n"
+      "trouble, nothing produced: usage or I/O error, rule file errors; diff: 0 no\n"
       "change, 1 changes, 2 trouble, as diff(1) (docs/cli.md)\n";
   return out;
 }

@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <slakit/lang/diagnostic.hpp>
+
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -163,14 +165,23 @@ void print_summary(std::string_view command, std::string_view record, const Batc
              stderr);
 }
 
-std::string_view error_word(bool colored) {
-  return colored ? "\033[1;31merror\033[m" : "error";
+bool stop_on_empty_input(std::string_view command, std::string_view path, const BatchCounts& counts,
+                         bool allowed) {
+  if (counts.read != 0) return false;
+  const auto from =
+      path == "-" ? std::string{"standard input"} : fmt::format("'{}'", detail::one_line(path));
+  std::fputs(
+      fmt::format("slakit {}: {}no tickets read from {}{}\n", command, allowed ? "note: " : "",
+                  from, allowed ? "" : "; nothing written (--allow-empty accepts an empty input)")
+          .c_str(),
+      stderr);
+  return !allowed;
 }
 
 std::string line_error(std::string_view path, std::size_t line, bool colored,
                        std::string_view message) {
-  return fmt::format("{}:{}: {}: {}\n", detail::one_line(path), line, error_word(colored),
-                     detail::one_line(message));
+  return render_line(fmt::format("{}:{}", path, line), Severity::error, "", message,
+                     TextStyle{.color = colored});
 }
 
 }  // namespace slakit::cli

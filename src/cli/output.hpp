@@ -77,12 +77,19 @@ struct BatchCounts {
 /// `record` is the singular ("row", "ticket").
 void print_summary(std::string_view command, std::string_view record, const BatchCounts& counts);
 
-/// "error", in bold red when `colored`: the word of "file:line: error: ...".
-[[nodiscard]] std::string_view error_word(bool colored);
+/// Whether a `diff` or `report` that read no ticket (an empty export) stops
+/// there, writing nothing (exit 2): unless `allowed` (--allow-empty), since
+/// a report over no tickets proves nothing (a green "no change" from an
+/// export that failed). Either way it says so on stderr when `counts` read
+/// none: "slakit diff: no tickets read from 'FILE' ...".
+[[nodiscard]] bool stop_on_empty_input(std::string_view command, std::string_view path,
+                                       const BatchCounts& counts, bool allowed);
 
 /// The report of one bad line or row, "path:line: error: message\n", with
 /// control characters of the path and the message (which may quote a
 /// ticket's data) escaped: one line, that no data can forge or colour.
+/// `colored`: the colours of a rule file's diagnostics (docs/cli.md,
+/// "Colour"), from the one renderer of both (slakit::render_line).
 [[nodiscard]] std::string line_error(std::string_view path, std::size_t line, bool colored,
                                      std::string_view message);
 

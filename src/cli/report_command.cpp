@@ -1,6 +1,6 @@
 // slakit report FILE... --tickets T.jsonl [--now TIME] [--by FIELD]...
-//               [--zone ZONE] [--format text|json|csv] [--fractions truncate|reject]
-//               [--output FILE]
+//               [--zone ZONE] [--format text|json|csv] [--allow-empty]
+//               [--fractions truncate|reject] [--output FILE]
 //
 // Attainment and service times over a batch of tickets, grouped (docs/
 // report.md). Each thread sums up its own tickets into its own table; the
@@ -91,7 +91,7 @@ int report_command(const Arguments& args) {
   const ReaderOptions reading{.fractions = fractions_option(args)};
 
   const auto compiled = compile_or_report(args, args.files);
-  if (!compiled) return kProblems;
+  if (!compiled) return kUsage;
   const RuleSet& rules = *compiled;
   const auto fields = group_fields(rules, by, zone_option(args));
   const bool routes =
@@ -106,6 +106,10 @@ int report_command(const Arguments& args) {
       return std::make_shared<ReportWorker>(rules, reading, now, route_now, routes, fields,
                                             progress);
     });
+  }
+  if (stop_on_empty_input("report", *tickets, streamed.result.counts, args.flag("--allow-empty"))) {
+    print_summary("report", "ticket", streamed.result.counts);
+    return kUsage;
   }
   ReportTable total{fields};
   for (const auto& w : streamed.workers) total.merge(w->table);

@@ -18,7 +18,7 @@ int route_command(const Arguments& args) {
   const auto tickets = args.value("--tickets");
   if (!tickets) throw UsageError{"route needs --tickets FILE.jsonl (- for standard input)"};
   const auto compiled = compile_or_report(args, args.files);
-  if (!compiled) return kProblems;
+  if (!compiled) return kUsage;
   const RuleSet& rules = *compiled;
   // (Members, not a structured binding: clang 14 captures none in a lambda.)
   const OutputMode mode = output_mode(args);
@@ -33,7 +33,7 @@ int route_command(const Arguments& args) {
     if (*path == "-" && *tickets == "-") {
       throw UsageError{"--agents and --tickets cannot both read standard input"};
     }
-    agents = read_agents(rules, *path, fractions_option(args));
+    agents = read_agents(rules, *path, fractions_option(args), args.colored(stderr));
   }
 
   auto options = routing_reader_options(rules);

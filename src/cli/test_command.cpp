@@ -3,6 +3,7 @@
 // (its help: the command table in main.cpp)
 #include <slakit/testing/test_runner.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <optional>
 
@@ -20,12 +21,23 @@ int test_command(const Arguments& args) {
   Output report{args.value("--output")};
   std::optional<Output> junit;
   if (const auto path = args.value("--junit")) junit.emplace(path);
+  const auto started = std::chrono::steady_clock::now();
   const auto result = compile_files(args, args.files);
   const TextStyle style{.color = args.colored(stderr)};
   for (const auto& d : result.diagnostics) {
     std::fputs(render_text(d, *result.sources, style).c_str(), stderr);
   }
-  if (!result.ok()) return kUsage;
+  if (!result.ok()) {
+    // The JUnit file says so, rather than being left as it was: a CI step
+    // that publishes it whatever the exit status would show the previous
+    // run's results as this run's. The report (--output) is left as it was.
+    if (junit) {
+      junit->write(junit_compile_failure(args.files, result.diagnostics, *result.sources,
+                                         std::chrono::steady_clock::now() - started));
+      junit->finish();
+    }
+    return kUsage;
+  }
   const auto filter = args.value("--filter").value_or("");
   const auto results = run_tests(*result.rules, filter);
   if (results.empty()) {

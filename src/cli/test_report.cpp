@@ -137,6 +137,8 @@ std::string junit_report(const std::vector<TestResult>& results, const SourceMap
   for (const auto file : files) {
     const auto& cases = by_file[file];
     const auto path = xml_escaped(sources.file(file).path, XmlPlace::attribute);
+    const auto classname =
+        xml_escaped(junit_classname(sources.file(file).path), XmlPlace::attribute);
     std::chrono::nanoseconds time{};
     for (const auto* r : cases) time += r->elapsed;
     out += fmt::format(
@@ -147,8 +149,8 @@ std::string junit_report(const std::vector<TestResult>& results, const SourceMap
     for (const auto* r : cases) {
       out += fmt::format(
           "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\" time=\"{:.6f}\"",
-          xml_escaped(r->name, XmlPlace::attribute), path, path, sources.position(r->span).line,
-          seconds(r->elapsed));
+          xml_escaped(r->name, XmlPlace::attribute), classname, path,
+          sources.position(r->span).line, seconds(r->elapsed));
       if (r->passed) {
         out += "/>\n";
         continue;
@@ -174,6 +176,62 @@ std::string junit_report(const std::vector<TestResult>& results, const SourceMap
     out += "  </testsuite>\n";
   }
   out += "</testsuites>\n";
+  return out;
+}
+
+std::string junit_compile_failure(const std::vector<std::string>& files,
+                                  const std::vector<Diagnostic>& diagnostics,
+                                  const SourceMap& sources, std::chrono::nanoseconds elapsed) {
+  // The message is the first error's line; the case points at its file and
+  // line, as a failed expectation's case points at its test block.
+  std::string message, file, text;
+  std::uint32_t line = 0;
+  std::size_t errors = 0;
+  for (const auto& d : diagnostics) {
+    const auto rendered = render_text(d, sources);
+    text += rendered;
+    if (d.severity != Severity::error || errors++ > 0) continue;
+    message = rendered.substr(0, rendered.find('\n'));
+    if (d.span.file < sources.size()) {
+      file = sources.file(d.span.file).path;
+      line = sources.position(d.span).line;
+    }
+  }
+  if (errors > 1)
+    message += fmt::format(" (and {} more error{})", errors - 1, errors > 2 ? "s" : "");
+  const auto suite = files.empty() ? std::string{} : files.front();
+  const auto attribute = [](std::string_view v) { return xml_escaped(v, XmlPlace::attribute); };
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += fmt::format(
+      "<testsuites name=\"slakit test\" tests=\"1\" failures=\"0\" errors=\"1\" "
+      "time=\"{:.6f}\">\n",
+      seconds(elapsed));
+  out += fmt::format(
+      "  <testsuite name=\"{}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" "
+      "time=\"{:.6f}\">\n",
+      attribute(suite), seconds(elapsed));
+  out += fmt::format(
+      "    <testcase name=\"compile\" classname=\"{}\" file=\"{}\" line=\"{}\" "
+      "time=\"{:.6f}\">\n",
+      attribute(junit_classname(suite)), attribute(file), line, seconds(elapsed));
+  out += fmt::format("      <error message=\"{}\" type=\"compile\">{}</error>\n",
+                     attribute(message), xml_escaped(text, XmlPlace::text));
+  out += "    </testcase>\n  </testsuite>\n</testsuites>\n";
+  return out;
+}
+
+std::string junit_classname(std::string_view path) {
+  std::string_view rest = path;
+  if (rest.size() > 4 && rest.substr(rest.size() - 4) == ".sla") rest.remove_suffix(4);
+  std::string out;
+  while (!rest.empty()) {
+    const auto slash = rest.find('/');
+    const auto part = rest.substr(0, slash);
+    rest = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash + 1);
+    if (part.empty() || part == "." || part == "..") continue;
+    if (!out.empty()) out += '.';
+    for (const char c : part) out += c == '.' ? '_' : c;
+  }
   return out;
 }
 

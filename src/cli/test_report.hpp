@@ -3,10 +3,13 @@
 // (slakit::to_json of the results).
 #pragma once
 
+#include <slakit/lang/diagnostic.hpp>
 #include <slakit/lang/source.hpp>
 #include <slakit/testing/test_runner.hpp>
 
+#include <chrono>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace slakit::cli {
@@ -27,6 +30,22 @@ namespace slakit::cli {
 /// ran, a <testcase> per case and a <failure> in each failed one.
 [[nodiscard]] std::string junit_report(const std::vector<TestResult>& results,
                                        const SourceMap& sources);
+
+/// JUnit XML for a run that compile errors stopped: one <testsuite>, one
+/// <testcase> "compile" whose <error> (type "compile") has the first error
+/// as its message and every diagnostic, as `slakit check` prints them, as
+/// its text. `files` are the rule files named, `elapsed` what compiling took.
+[[nodiscard]] std::string junit_compile_failure(const std::vector<std::string>& files,
+                                                const std::vector<Diagnostic>& diagnostics,
+                                                const SourceMap& sources,
+                                                std::chrono::nanoseconds elapsed);
+
+/// A case's `classname`: the rule file's path without its `.sla`, its
+/// folders joined by dots (`rules/tests/gold_tests.sla` is
+/// `rules.tests.gold_tests`), as Jenkins splits a classname into package
+/// and class at its last dot. Dots within a name become `_`, and `.`, `..`
+/// and empty parts are left out, so that no dot splits a name.
+[[nodiscard]] std::string junit_classname(std::string_view path);
 
 /// Where escaped text goes: an attribute value, or character data.
 enum class XmlPlace { attribute, text };

@@ -110,8 +110,9 @@ SummedStream<Worker> stream_and_keep(const std::string& path, const Arguments& a
 }
 
 /// The rule files of a command that reads tickets, compiled; empty after
-/// their errors went to stderr (coloured as --color says; the command then
-/// exits with kProblems).
+/// their diagnostics went to stderr as `check` prints them (coloured as
+/// --color says). The command then exits with kUsage: nothing was produced,
+/// which kProblems ("output written, some lines rejected") must not suggest.
 std::optional<RuleSet> compile_or_report(const Arguments& args,
                                          const std::vector<std::string>& files);
 

@@ -69,24 +69,27 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics) {
                      [](const Diagnostic& d) { return d.severity == Severity::error; });
 }
 
-std::string render_text(const Diagnostic& d, const SourceMap& sources, TextStyle style) {
-  // ANSI escapes, empty without colour.
+std::string render_line(std::string_view position, Severity severity, std::string_view code,
+                        std::string_view message, TextStyle style) {
+  // ANSI escapes, empty without colour: GCC's.
   const std::string_view bold = style.color ? "\033[1m" : "";
-  const std::string_view kind = !style.color                    ? ""
-                                : d.severity == Severity::error ? "\033[1;31m"
-                                                                : "\033[1;35m";
-  const std::string_view caret = style.color ? "\033[1;32m" : "";
+  const std::string_view kind = !style.color                  ? ""
+                                : severity == Severity::error ? "\033[1;31m"
+                                                              : "\033[1;35m";
   const std::string_view reset = style.color ? "\033[m" : "";
+  const auto bracketed = code.empty() ? std::string{} : fmt::format("[{}]", detail::one_line(code));
+  return fmt::format("{}{}:{} {}{}{}:{} {}\n", bold, detail::one_line(position), reset, kind,
+                     severity_name(severity), bracketed, reset, detail::one_line(message));
+}
+
+std::string render_text(const Diagnostic& d, const SourceMap& sources, TextStyle style) {
   if (d.span.file >= sources.size()) {
-    return fmt::format("{}<unknown file>:{} {}{}[{}]:{} {}\n", bold, reset, kind,
-                       severity_name(d.severity), detail::one_line(d.code), reset,
-                       detail::one_line(d.message));
+    return render_line("<unknown file>", d.severity, d.code, d.message, style);
   }
   const auto& file = sources.file(d.span.file);
   const auto pos = sources.position(d.span);
-  std::string out = fmt::format("{}{}:{}:{}:{} {}{}[{}]:{} {}\n", bold, detail::one_line(file.path),
-                                pos.line, pos.column, reset, kind, severity_name(d.severity),
-                                detail::one_line(d.code), reset, detail::one_line(d.message));
+  std::string out = render_line(fmt::format("{}:{}:{}", file.path, pos.line, pos.column),
+                                d.severity, d.code, d.message, style);
 
   // The caret goes under every character the span touches on its first
   // line, and under at least one.
@@ -111,6 +114,8 @@ std::string render_text(const Diagnostic& d, const SourceMap& sources, TextStyle
   }
   if (to < count) text += "...";
   const auto marks = std::max(first + 1, std::min(last, to)) - first;
+  const std::string_view caret = style.color ? "\033[1;32m" : "";
+  const std::string_view reset = style.color ? "\033[m" : "";
   out += fmt::format("  {}\n  {}{}^{}{}\n", text, pad, caret, std::string(marks - 1, '~'), reset);
   return out;
 }

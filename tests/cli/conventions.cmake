@@ -53,6 +53,18 @@ cli_test(option_twice 2 ARGS eval ${rules}/routing.sla --tickets ${tickets} --no
          --now 2026-02-01T00:00:00Z STDERR "option '--now' given twice")
 # After `--` everything is a file, even what looks like an option.
 cli_test(double_dash_ends_options 2 ARGS check -- --format STDERR "cannot read '--format'")
+# docs/cli.md, "Input": "Rule files cannot come from standard input": `-`
+# among the rule files is a usage error that says so (review 26: "cannot
+# read '-': No such file or directory"), for every command that reads them.
+set(no_stdin_rules "^slakit: rule files cannot come from standard input \\('-'\\): name the file \\(a file called '-' is './-'\\)\n$")
+cli_test(rule_file_stdin_check 2 ARGS check - INPUT ${rules}/calendars.sla STDOUT "^$"
+         STDERR "${no_stdin_rules}")
+cli_test(rule_file_stdin_fmt 2 ARGS fmt --check - INPUT ${rules}/calendars.sla STDOUT "^$"
+         STDERR "${no_stdin_rules}")
+cli_test(rule_file_stdin_eval 2 ARGS eval - --tickets ${tickets} INPUT ${rules}/routing.sla STDOUT "^$"
+         STDERR "${no_stdin_rules}")
+cli_test(rule_file_stdin_after_double_dash 2 ARGS test -- - INPUT ${rules}/tests/sla_tests.sla
+         STDERR "${no_stdin_rules}")
 
 # Colour: --color=always|never, auto = a terminal and no NO_COLOR
 # (https://no-color.org: "when present and not an empty string ... prevents
@@ -66,8 +78,20 @@ cli_test(color_auto_not_a_terminal 1 ARGS check ${here}/bad.sla STDOUT "error\\[
          STDOUT_NOT "<CSI>")
 cli_test(color_always_beats_no_color 1 ARGS check --color=always ${here}/bad.sla ENV NO_COLOR=1
          STDOUT "<CSI>1.31merror")
+# "A bad row, ticket or agent line is reported in the colours of a rule
+# file's diagnostic": the position bold, then `error:` bold red (review 26:
+# the position was not bold).
 cli_test(color_on_stderr 1 ARGS deadline ${cal_args} --batch ${here}/batch.csv --color=always
-         STDERR "batch.csv:5: <CSI>1.31merror<CSI>m: invalid time 'yesterday'")
+         STDERR "<CSI>1m[^\n]*batch.csv:5:<CSI>m <CSI>1.31merror:<CSI>m invalid time 'yesterday'")
+cli_test(color_bad_ticket 1 ARGS eval ${rules}/routing.sla --tickets ${here}/bad_tickets.jsonl
+         --now 2026-03-03T00:00:00Z --color=always
+         STDERR "<CSI>1m[^\n]*bad_tickets.jsonl:2:<CSI>m <CSI>1.31merror:<CSI>m ticket 'A-2': created: ")
+cli_test(color_bad_agent 1 ARGS route ${rules}/routing_groups.sla --tickets ${here}/route_agents_tickets.jsonl
+         --agents ${here}/agents_twice.jsonl --now 2026-03-06T15:10:00Z --color=always
+         STDERR "<CSI>1m[^\n]*agents_twice.jsonl:4:<CSI>m <CSI>1.31merror:<CSI>m id: agent 'ana' appears twice")
+cli_test(color_bad_ticket_never 1 ARGS eval ${rules}/routing.sla --tickets ${here}/bad_tickets.jsonl
+         --now 2026-03-03T00:00:00Z --color=never STDERR "bad_tickets.jsonl:2: error: ticket 'A-2'"
+         STDERR_NOT "<CSI>")
 # On a terminal (a pseudo-terminal made by script(1)), auto colours unless
 # NO_COLOR is set to something; an empty NO_COLOR counts as unset.
 find_program(SCRIPT_PROGRAM script)
@@ -190,6 +214,24 @@ cli_test(test_output 1 ARGS test ${here}/runner_tests.sla --output ${out}/test_r
 cli_test(test_output_kept_on_failure 2 ARGS test ${here}/compile_error_tests.sla
          --output ${out}/test_kept.txt COPY ${here}/batch_clean.csv TO ${out}/test_kept.txt
          STDERR "error\\[E0203\\]" FILE ${out}/test_kept.txt FILE_MATCHES "^id,start,add\n")
+# docs/cli.md, "Exit codes": "rule files with errors are exit 2 for every
+# command that runs them (`deadline`, `eval`, `route`, `diff`, `report`,
+# `test`): their diagnostics go to stderr as `slakit check` prints them,
+# nothing is written, an existing `--output FILE` is left as it was, and
+# there is no summary line" (review 26: exit 1, which means "written, some
+# rows rejected", and the old file stayed).
+set(as_check "bad.sla:3:7: error\\[E0101\\]: invalid time of day '25:00'[^\n]*\n    mon 25:00-17:00\n        \\^~~~~\n")
+cli_test(deadline_rule_errors 2 ARGS deadline ${here}/bad.sla --calendar c --start 2026-04-02 --add 3bd
+         STDOUT "^$" STDERR "${as_check}")
+foreach(case "deadline_batch;deadline;--calendar;c;--batch;${here}/batch.csv"
+             "eval;eval;--tickets;${tickets}" "route;route;--tickets;${tickets}"
+             "report;report;--tickets;${tickets}" "diff;diff;--;${rules}/routing.sla;--tickets;${tickets}")
+  list(POP_FRONT case name command)
+  cli_test(${name}_rule_errors_output_kept 2 ARGS ${command} ${here}/bad.sla ${case}
+           --output ${out}/${name}_rules_kept.txt COPY ${here}/batch_clean.csv TO ${out}/${name}_rules_kept.txt
+           STDOUT "^$" STDERR "${as_check}" STDERR_NOT "slakit ${command}:"
+           FILE ${out}/${name}_rules_kept.txt FILE_MATCHES "^id,start,add\n")
+endforeach()
 if(EXISTS /dev/full)
   cli_test(diff_output_full 2 ARGS ${diff_args} --tickets ${whatif}/few.jsonl --output /dev/full
            STDERR "slakit: error writing '/dev/full': No space left on device" STDERR_NOT "slakit diff:")

@@ -57,6 +57,32 @@ TEST_CASE("render_text with colour: GCC's colours around the same text") {
   CHECK(render_text(d, sources, {.color = false}).find('\033') == std::string::npos);
 }
 
+// diagnostic.hpp: render_line is "the first line of render_text alone ...:
+// "POSITION: SEVERITY[CODE]: MESSAGE\n", without "[CODE]" when `code` is
+// empty, in the same colours. Control characters of each part are
+// escaped". The CLI's bad rows use it (docs/cli.md, "Colour": "A bad row,
+// ticket or agent line is reported in the colours of a rule file's
+// diagnostic").
+TEST_CASE("render_line: render_text's first line, for a position with no source line") {
+  SourceMap sources;
+  const auto id = sources.add("rules.sla", "calendar c {\n\tmon 25:00-17:00\n}\n");
+  const Diagnostic d{Severity::error, "E0101", "invalid time of day '25:00'", {id, 18, 23}};
+  for (const bool color : {false, true}) {
+    const auto text = render_text(d, sources, {.color = color});
+    CHECK(render_line("rules.sla:2:6", d.severity, d.code, d.message, {.color = color}) ==
+          text.substr(0, text.find('\n') + 1));
+  }
+  CHECK(render_line("t.jsonl:7", Severity::error, "", "ticket 'A-7': created: bad") ==
+        "t.jsonl:7: error: ticket 'A-7': created: bad\n");
+  CHECK(render_line("t.jsonl:7", Severity::error, "", "x", {.color = true}) ==
+        "\033[1mt.jsonl:7:\033[m \033[1;31merror:\033[m x\n");
+  CHECK(render_line("t.jsonl:7", Severity::warning, "", "x", {.color = true}) ==
+        "\033[1mt.jsonl:7:\033[m \033[1;35mwarning:\033[m x\n");
+  // Data cannot break the line or colour the terminal.
+  CHECK(render_line("a\nb:1", Severity::error, "", "id 'x\n\033[31m'") ==
+        "a\\nb:1: error: id 'x\\n\\x1B[31m'\n");
+}
+
 TEST_CASE("render_text shows undecodable bytes as U+FFFD, so the caret still lines up") {
   SourceMap sources;
   const auto id = sources.add("t.sla",

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "slakit/lang/source.hpp"
@@ -41,6 +42,17 @@ struct TextStyle {
   bool color = false;
 };
 [[nodiscard]] std::string render_text(const Diagnostic& d, const SourceMap& sources,
+                                      TextStyle style = {});
+
+/// The first line of render_text alone, for a report that points into
+/// something other than rule text and has no source line to show (the
+/// CLI's bad rows: "tickets.jsonl:7: error: ticket 'A-7': ..."):
+/// "POSITION: SEVERITY[CODE]: MESSAGE\n", without "[CODE]" when `code` is
+/// empty, in the same colours. Control characters of each part are escaped
+/// (`\n`, `\x1B`), so the report stays one line that no data can forge or
+/// colour. Throws nothing but std::bad_alloc.
+[[nodiscard]] std::string render_line(std::string_view position, Severity severity,
+                                      std::string_view code, std::string_view message,
                                       TextStyle style = {});
 
 /// A JSON array of objects with file, line, column, end_line, end_column,
