@@ -5,12 +5,11 @@
 #include <algorithm>
 #include <deque>
 #include <filesystem>
-#include <functional>
 #include <map>
 #include <optional>
-#include <queue>
 #include <string>
 
+#include "lang/rule_order.hpp"
 #include "slakit/lang/parse.hpp"
 
 namespace slakit::detail {
@@ -37,43 +36,6 @@ std::string file_key(const CompileOptions& options, const std::string& path) {
   return key.append("/").append(std::filesystem::path{path}.lexically_normal().string());
 }
 
-// Rule order: a file before every file it includes, directly or through
-// others; files that do not include one another, and the files of an
-// include cycle, in the order they were read. `includes[f]` holds the
-// files `f` includes (ids are the order read).
-std::vector<std::uint32_t> rule_order(const std::vector<std::vector<std::uint32_t>>& includes) {
-  const auto n = includes.size();
-  std::vector<std::size_t> includers(n, 0);
-  for (const auto& targets : includes) {
-    for (const auto t : targets) ++includers[t];
-  }
-  // The earliest-read file that no unplaced file includes comes next.
-  std::priority_queue<std::uint32_t, std::vector<std::uint32_t>, std::greater<>> ready;
-  for (std::uint32_t f = 0; f < n; ++f) {
-    if (includers[f] == 0) ready.push(f);
-  }
-  std::vector<std::uint32_t> order;
-  std::vector<bool> placed(n, false);
-  std::uint32_t next_unplaced = 0;
-  while (order.size() < n) {
-    if (ready.empty()) {
-      // Only cycles are left: the earliest-read file of them goes first.
-      while (placed[next_unplaced]) ++next_unplaced;
-      ready.push(next_unplaced);
-      includers[next_unplaced] = 0;
-    }
-    const auto f = ready.top();
-    ready.pop();
-    if (placed[f]) continue;
-    placed[f] = true;
-    order.push_back(f);
-    for (const auto t : includes[f]) {
-      if (!placed[t] && includers[t] > 0 && --includers[t] == 0) ready.push(t);
-    }
-  }
-  return order;
-}
-
 }  // namespace
 
 std::vector<RuleFile> gather_files(std::vector<RuleSource> inputs, const CompileOptions& options,
@@ -89,6 +51,7 @@ std::vector<RuleFile> gather_files(std::vector<RuleSource> inputs, const Compile
     id = sources.add(std::move(in.path), std::move(in.text));
     pending.push_back(*id);
   }
+  const auto named = static_cast<std::uint32_t>(pending.size());
   std::vector<std::vector<std::uint32_t>> includes;
   while (!pending.empty()) {
     const auto id = pending.front();
@@ -122,13 +85,17 @@ std::vector<RuleFile> gather_files(std::vector<RuleSource> inputs, const Compile
       pending.push_back(*at->second);
     }
   }
+  // Each included file once, where its first include line stands.
   for (auto& targets : includes) {
-    std::sort(targets.begin(), targets.end());
-    targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+    std::vector<std::uint32_t> once;
+    for (const auto t : targets) {
+      if (std::find(once.begin(), once.end(), t) == once.end()) once.push_back(t);
+    }
+    targets = std::move(once);
   }
   std::vector<RuleFile> ordered;
   ordered.reserve(files.size());
-  for (const auto f : rule_order(includes)) ordered.push_back(std::move(files[f]));
+  for (const auto f : rule_order(includes, named)) ordered.push_back(std::move(files[f]));
   return ordered;
 }
 

@@ -1,11 +1,11 @@
 """Rule files named in any order, and one file under two paths (review 26,
 F1 and F2).
 
-docs/language.md, "Includes": "a file's declarations come before those of
-every file it includes, directly or through other files; files that do
-not include one another keep the order in which they were read", and
-"One file is one file whatever path reaches it": the CLI tells files
-apart by device and inode.
+docs/language.md, "Includes": rule order follows the includes, not the
+order the files are named in ("no file comes before a file that includes
+it"; "naming a file that another one includes changes nothing"), and "One
+file is one file whatever path reaches it": the CLI tells files apart by
+device and inode.
 
 usage: rule_files_order.py SLAKIT
 """
@@ -51,7 +51,7 @@ def main() -> int:
         write("rules/tests/vip_tests.sla", TESTS)
         write("t.jsonl", TICKET)
 
-        # The same answer however the files are named.
+        # The same answer however the files are named: base.sla is included.
         for named in (["rules/vip.sla"], ["rules/base.sla", "rules/vip.sla"],
                       ["rules/vip.sla", "rules/base.sla"]):
             done = run("eval", *named, "--tickets", "t.jsonl", "--now", NOW)

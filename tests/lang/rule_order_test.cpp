@@ -2,11 +2,16 @@
 // (docs/language.md, "Includes"; review 26, F1 and F2).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
+#include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <slakit/slakit.hpp>
+
+#include <fmt/format.h>
 
 using namespace slakit;
 
@@ -45,10 +50,12 @@ struct Files {
 
 }  // namespace
 
-// "a file's declarations come before those of every file it includes,
-// directly or through other files; files that do not include one another
-// keep the order in which they were read (the files named, in their order,
-// then the included ones); the files of an include cycle too."
+// "A walk breadth first from the top files, the files named that no file
+// outside their include cycle includes, in the order named, each file's
+// includes in the order of its include lines, gives every file a place.
+// Rule order is that order, except that no file comes before a file that
+// includes it: it waits for all of them; and the files of an include cycle
+// go together, in the order of their places."
 TEST_CASE("rule order: a file before the files it includes, however the files are named") {
   SUBCASE("the review's rule set: vip includes base") {
     Files f{{{"vip", {"base"}}}};
@@ -66,10 +73,12 @@ TEST_CASE("rule order: a file before the files it includes, however the files ar
     CHECK(f.order({"a", "b", "c"}) == "a b c");
     CHECK(f.order({"c", "a", "b"}) == "c a b");
   }
-  SUBCASE("included files in the order read; one included twice after both includers") {
+  SUBCASE("included files in the order of the include lines; one included twice after both") {
     Files f{{{"main", {"a", "b"}}, {"a", {"c"}}, {"b", {"c"}}}};
     CHECK(f.order({"main"}) == "main a b c");
-    CHECK(f.order({"c", "b", "main"}) == "main b a c");
+    CHECK(f.order({"c", "b", "main"}) == "main a b c");
+    Files g{{{"main", {"b", "a"}}, {"a", {"c"}}, {"b", {"c"}}}};
+    CHECK(g.order({"a", "main"}) == "main b a c");
   }
   SUBCASE("a file that another included file includes comes after it") {
     // main reads a and b; b includes a: b's rules come first.
@@ -82,6 +91,15 @@ TEST_CASE("rule order: a file before the files it includes, however the files ar
     CHECK(f.order({"b"}) == "b a");
     Files g{{{"top", {"a"}}, {"a", {"b"}}, {"b", {"a"}}}};
     CHECK(g.order({"top"}) == "top a b");
+    CHECK(g.order({"b", "top"}) == "top a b");
+    // Review 28, F1: a cycle that includes a catch-all, named after it (a
+    // glob): the cycle's files before what it includes.
+    Files h{{{"x", {"y"}}, {"y", {"x", "base"}}}};
+    CHECK(h.order({"y"}) == "y x base");
+    CHECK(h.order({"base", "x", "y"}) == "x y base");
+    // A back-include from a file the top file includes.
+    Files k{{{"a", {"b"}}, {"b", {"a"}}}};
+    CHECK(k.order({"a", "c"}) == "a b c");
   }
   SUBCASE("a file that includes itself") {
     Files f{{{"a", {"a", "b"}}}};
@@ -153,5 +171,94 @@ TEST_CASE("CompileOptions::identify: one file under two paths is read once") {
     CHECK(result.ok());
     REQUIRE(result.sources->size() == 1);
     CHECK(result.sources->file(0).path == "x.sla");
+  }
+}
+
+// The rule's consequences on random include graphs of up to seven files:
+// no file after a file it includes outside their cycle, a cycle's files
+// together, and the same order however the files are named, so long as the
+// top files keep their order ("one rule set gives the same answers
+// however its files are named").
+TEST_CASE("rule order on random include graphs") {
+  std::mt19937 random{20261201};
+  for (int round = 0; round < 1500; ++round) {
+    const int n = 2 + static_cast<int>(random() % 6);
+    auto name = [](int i) { return fmt::format("f{}", i); };
+    Files graph;
+    std::vector<std::vector<bool>> reach(n, std::vector<bool>(n, false));
+    for (int i = 0; i < n; ++i) {
+      for (int j = 0; j < n; ++j) {
+        if (random() % 4 == 0) {
+          graph.includes[name(i)].push_back(name(j));
+          if (i != j) reach[i][j] = true;
+        }
+      }
+    }
+    for (int k = 0; k < n; ++k) {
+      for (int i = 0; i < n; ++i) {
+        for (int j = 0; j < n; ++j) reach[i][j] = reach[i][j] || (reach[i][k] && reach[k][j]);
+      }
+    }
+    auto one_cycle = [&](int a, int b) { return a == b || (reach[a][b] && reach[b][a]); };
+    // Named: a random subset (at least one file), in a random order.
+    std::vector<int> named;
+    for (int i = 0; i < n; ++i) {
+      if (random() % 2 == 0) named.push_back(i);
+    }
+    if (named.empty()) named.push_back(static_cast<int>(random() % n));
+    std::shuffle(named.begin(), named.end(), random);
+    std::vector<bool> in_rule_set(n, false);
+    for (int i = 0; i < n; ++i) {
+      for (const int f : named) in_rule_set[i] = in_rule_set[i] || f == i || reach[f][i];
+    }
+    // Top files: named, and no file of the rule set outside their cycle
+    // includes them.
+    auto top = [&](int f) {
+      for (int g = 0; g < n; ++g) {
+        if (in_rule_set[g] && !one_cycle(g, f) && reach[g][f]) return false;
+      }
+      return true;
+    };
+    std::vector<std::string> names;
+    for (const int f : named) names.push_back(name(f));
+    CAPTURE(round);
+    const auto order = graph.order(names);
+    // Positions in the order.
+    std::vector<int> at(n, -1);
+    {
+      std::istringstream words{order};
+      std::string word;
+      for (int i = 0; words >> word; ++i) {
+        // The policy of file fK is named fK.
+        at[std::stoi(word.substr(1))] = i;
+      }
+    }
+    for (int i = 0; i < n; ++i) {
+      CHECK(in_rule_set[i] == (at[i] >= 0));
+      for (int j = 0; j < n; ++j) {
+        if (at[i] < 0 || at[j] < 0) continue;
+        if (reach[i][j] && !one_cycle(i, j)) CHECK(at[i] < at[j]);
+        // A cycle's files together: nothing from outside between two of them.
+        for (int k = 0; k < n; ++k) {
+          if (one_cycle(i, j) && at[k] >= 0 && at[i] < at[k] && at[k] < at[j]) {
+            CHECK(one_cycle(i, k));
+          }
+        }
+      }
+    }
+    // Named another way: the top files in the same order, the other files
+    // of the rule set put in anywhere.
+    std::vector<std::string> again;
+    for (const int f : named) {
+      if (top(f)) again.push_back(name(f));
+    }
+    for (int i = 0; i < n; ++i) {
+      bool in_top_cycle = false;
+      for (const int f : named) in_top_cycle = in_top_cycle || (top(f) && one_cycle(f, i));
+      if (in_rule_set[i] && !in_top_cycle && random() % 2 == 0) {
+        again.insert(again.begin() + static_cast<long>(random() % (again.size() + 1)), name(i));
+      }
+    }
+    CHECK(graph.order(again) == order);
   }
 }
