@@ -13,10 +13,10 @@ namespace slakit::detail {
 /// files 0 to `named` - 1 are the files named, in their order. Every file
 /// is one of those or included by one.
 ///
-/// A walk breadth first from the top files (those named that nothing outside
-/// their include cycle includes), in the order named, gives each file a
-/// place; then no file comes before a file that includes it: each waits for
-/// its includers, and the files of a cycle go together, in their places.
+/// One walk breadth first from the top files (those named whose include
+/// cycle nothing outside it includes), in the order named, gives each file
+/// a place; then the cycle (a file alone is one) with the earliest place
+/// whose includers are all placed comes next, its files in place order.
 [[nodiscard]] std::vector<std::uint32_t> rule_order(
     const std::vector<std::vector<std::uint32_t>>& includes, std::uint32_t named);
 
