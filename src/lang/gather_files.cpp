@@ -2,12 +2,12 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <deque>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "lang/rule_order.hpp"
 #include "slakit/lang/parse.hpp"
@@ -85,13 +85,15 @@ std::vector<RuleFile> gather_files(std::vector<RuleSource> inputs, const Compile
       pending.push_back(*at->second);
     }
   }
-  // Each included file once, where its first include line stands.
-  for (auto& targets : includes) {
+  // Each included file once, where its first include line stands (in one
+  // pass: a generated file may hold thousands of include lines).
+  std::vector<std::size_t> kept_by(files.size(), files.size());  // the includer that kept it
+  for (std::size_t f = 0; f < includes.size(); ++f) {
     std::vector<std::uint32_t> once;
-    for (const auto t : targets) {
-      if (std::find(once.begin(), once.end(), t) == once.end()) once.push_back(t);
+    for (const auto t : includes[f]) {
+      if (std::exchange(kept_by[t], f) != f) once.push_back(t);
     }
-    targets = std::move(once);
+    includes[f] = std::move(once);
   }
   std::vector<RuleFile> ordered;
   ordered.reserve(files.size());
